@@ -1,0 +1,235 @@
+//! Streaming aggregation of runs: per scenario, month and metric a `Hist` (mean and any
+//! percentile), financial-year costs against budget, a few sample paths, and for each
+//! strategy the paired difference from the baseline run with the same random draws.
+//! Memory is fixed by the horizon and the number of scenarios, not by the number of runs;
+//! merging is exact and order-independent, so any split over workers gives the same result.
+
+use serde::{Deserialize, Serialize};
+
+use crate::hist::Hist;
+use crate::metrics::{self, Month};
+use crate::sim::YearTotals;
+
+/// Replications whose full paths are kept (by index, so independent of batching).
+pub const SAMPLE_PATHS: u32 = 5;
+/// Metrics whose sample paths are kept.
+pub const SAMPLE_METRICS: [usize; 5] = [metrics::IN_CARE, metrics::GAP, metrics::COST, metrics::FILLED, metrics::IN_HOUSE_SHARE];
+/// Metrics whose paired difference is tracked month by month.
+pub const PAIRED_METRICS: [usize; 6] = [
+    metrics::COST,
+    metrics::GAP,
+    metrics::IN_CARE,
+    metrics::IN_HOUSE_SHARE,
+    metrics::MOVES,
+    metrics::OUT_OF_BOROUGH,
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SamplePath {
+    pub rep: u32,
+    /// One series per `SAMPLE_METRICS` entry.
+    pub series: Vec<Vec<i64>>,
+}
+
+/// Everything kept about one scenario's runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioAgg {
+    pub horizon: usize,
+    /// `horizon * metrics::COUNT` histograms, month-major.
+    pub monthly: Vec<Hist>,
+    pub year_cost: Vec<Hist>,
+    pub year_overspend: Vec<Hist>,
+    pub year_overspent_runs: Vec<u64>,
+    pub total_cost: Hist,
+    /// Mean gap over the horizon, in hundredths of a child.
+    pub mean_gap: Hist,
+    pub samples: Vec<SamplePath>,
+}
+
+/// Paired differences (strategy minus baseline) for one strategy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairedAgg {
+    /// `horizon * PAIRED_METRICS.len()` histograms.
+    pub monthly: Vec<Hist>,
+    pub year_cost: Vec<Hist>,
+    pub total_cost: Hist,
+    pub mean_gap: Hist,
+    pub cheaper_runs: u64,
+    pub less_gap_runs: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Aggregate {
+    pub runs: u64,
+    pub scenarios: Vec<ScenarioAgg>,
+    pub paired: Vec<PairedAgg>,
+}
+
+/// The per-run numbers the aggregate needs from one scenario's replication.
+pub struct RunView<'a> {
+    pub months: &'a [Month],
+    pub years: &'a YearTotals,
+}
+
+impl RunView<'_> {
+    fn total_cost(&self) -> i64 {
+        self.months.iter().map(|r| r[metrics::COST]).sum()
+    }
+    fn mean_gap_centi(&self) -> i64 {
+        let s: i64 = self.months.iter().map(|r| r[metrics::GAP]).sum();
+        let n = self.months.len().max(1) as i64;
+        (s * 100 + n / 2).div_euclid(n)
+    }
+}
+
+impl ScenarioAgg {
+    fn new(horizon: usize, years: usize) -> Self {
+        ScenarioAgg {
+            horizon,
+            monthly: vec![Hist::default(); horizon * metrics::COUNT],
+            year_cost: vec![Hist::default(); years],
+            year_overspend: vec![Hist::default(); years],
+            year_overspent_runs: vec![0; years],
+            total_cost: Hist::default(),
+            mean_gap: Hist::default(),
+            samples: vec![],
+        }
+    }
+
+    fn add(&mut self, rep: u32, run: &RunView) {
+        for (m, row) in run.months.iter().enumerate() {
+            let cells = &mut self.monthly[m * metrics::COUNT..(m + 1) * metrics::COUNT];
+            for (h, v) in cells.iter_mut().zip(row.iter()) {
+                h.add(*v);
+            }
+        }
+        for (k, (c, b)) in run.years.cost.iter().zip(run.years.budget.iter()).enumerate() {
+            self.year_cost[k].add(c.round() as i64);
+            let over = (c - b).round() as i64;
+            self.year_overspend[k].add(over);
+            if over > 0 {
+                self.year_overspent_runs[k] += 1;
+            }
+        }
+        self.total_cost.add(run.total_cost());
+        self.mean_gap.add(run.mean_gap_centi());
+        if rep < SAMPLE_PATHS {
+            self.samples.push(SamplePath {
+                rep,
+                series: SAMPLE_METRICS.iter().map(|&k| run.months.iter().map(|r| r[k]).collect()).collect(),
+            });
+        }
+    }
+
+    fn merge(&mut self, o: &ScenarioAgg) {
+        merge_all(&mut self.monthly, &o.monthly);
+        merge_all(&mut self.year_cost, &o.year_cost);
+        merge_all(&mut self.year_overspend, &o.year_overspend);
+        for (a, b) in self.year_overspent_runs.iter_mut().zip(&o.year_overspent_runs) {
+            *a += b;
+        }
+        self.total_cost.merge(&o.total_cost);
+        self.mean_gap.merge(&o.mean_gap);
+        self.samples.extend(o.samples.iter().cloned());
+        self.samples.sort_by_key(|s| s.rep);
+        self.samples.dedup_by_key(|s| s.rep);
+    }
+
+    /// The histogram of metric `k` at month `m`.
+    pub fn cell(&self, m: usize, k: usize) -> &Hist {
+        &self.monthly[m * metrics::COUNT + k]
+    }
+}
+
+fn merge_all(a: &mut [Hist], b: &[Hist]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        x.merge(y);
+    }
+}
+
+impl PairedAgg {
+    fn new(horizon: usize, years: usize) -> Self {
+        PairedAgg {
+            monthly: vec![Hist::default(); horizon * PAIRED_METRICS.len()],
+            year_cost: vec![Hist::default(); years],
+            total_cost: Hist::default(),
+            mean_gap: Hist::default(),
+            cheaper_runs: 0,
+            less_gap_runs: 0,
+        }
+    }
+
+    fn add(&mut self, base: &RunView, strat: &RunView) {
+        let p = PAIRED_METRICS.len();
+        for (m, (b, s)) in base.months.iter().zip(strat.months).enumerate() {
+            for (j, &k) in PAIRED_METRICS.iter().enumerate() {
+                self.monthly[m * p + j].add(s[k] - b[k]);
+            }
+        }
+        for (k, (b, s)) in base.years.cost.iter().zip(&strat.years.cost).enumerate() {
+            self.year_cost[k].add((s - b).round() as i64);
+        }
+        let dc = strat.total_cost() - base.total_cost();
+        let dg = strat.mean_gap_centi() - base.mean_gap_centi();
+        self.total_cost.add(dc);
+        self.mean_gap.add(dg);
+        self.cheaper_runs += (dc < 0) as u64;
+        self.less_gap_runs += (dg < 0) as u64;
+    }
+
+    fn merge(&mut self, o: &PairedAgg) {
+        merge_all(&mut self.monthly, &o.monthly);
+        merge_all(&mut self.year_cost, &o.year_cost);
+        self.total_cost.merge(&o.total_cost);
+        self.mean_gap.merge(&o.mean_gap);
+        self.cheaper_runs += o.cheaper_runs;
+        self.less_gap_runs += o.less_gap_runs;
+    }
+
+    pub fn cell(&self, m: usize, j: usize) -> &Hist {
+        &self.monthly[m * PAIRED_METRICS.len() + j]
+    }
+}
+
+impl Aggregate {
+    pub fn new(scenarios: usize, horizon: usize, years: usize) -> Self {
+        Aggregate {
+            runs: 0,
+            scenarios: (0..scenarios).map(|_| ScenarioAgg::new(horizon, years)).collect(),
+            paired: (1..scenarios).map(|_| PairedAgg::new(horizon, years)).collect(),
+        }
+    }
+
+    /// Add one replication: one run per scenario, baseline first.
+    pub fn add(&mut self, rep: u32, runs: &[RunView]) {
+        self.runs += 1;
+        for (agg, run) in self.scenarios.iter_mut().zip(runs) {
+            agg.add(rep, run);
+        }
+        for (i, p) in self.paired.iter_mut().enumerate() {
+            p.add(&runs[0], &runs[i + 1]);
+        }
+    }
+
+    /// Fold in another batch of the same job.
+    pub fn merge(&mut self, o: &Aggregate) {
+        self.runs += o.runs;
+        for (a, b) in self.scenarios.iter_mut().zip(&o.scenarios) {
+            a.merge(b);
+        }
+        for (a, b) in self.paired.iter_mut().zip(&o.paired) {
+            a.merge(b);
+        }
+    }
+
+    /// A short fingerprint of every number, to check that two builds or two batchings agree.
+    pub fn fingerprint(&self) -> String {
+        let bytes = serde_json::to_vec(self).unwrap_or_default();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    }
+}

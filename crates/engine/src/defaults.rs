@@ -1,0 +1,235 @@
+//! The built-in borough (modelled on Rotherham's published figures, started at the latest
+//! snapshot the seeds allow: month end June 2020) and the ready-made strategies the seed
+//! documents name. Every number here has a description and a source in `catalog.rs`.
+
+use crate::scenario::*;
+use crate::types::{NeedsFilter, PlacementType as P};
+
+fn counts(v: [f64; 9]) -> PlacementCounts {
+    PlacementCounts {
+        in_house_foster: v[0],
+        connected_person: v[1],
+        ifa: v[2],
+        in_house_residential: v[3],
+        external_residential: v[4],
+        supported_accommodation: v[5],
+        placed_with_parents: v[6],
+        placed_for_adoption: v[7],
+        emergency: v[8],
+    }
+}
+
+fn home(name: &str, beds: u32, usable: u32, ages: (u8, u8), open_month: u32, weekly: f64) -> Home {
+    Home {
+        name: name.to_string(),
+        beds,
+        usable_beds: usable,
+        min_age: ages.0,
+        max_age: ages.1,
+        open_month,
+        weekly_cost: weekly,
+    }
+}
+
+/// The default borough, July 2020 onwards.
+pub fn default_scenario() -> Scenario {
+    use P::*;
+    Scenario {
+        name: "Baseline".to_string(),
+        description: "Rotherham-like borough from July 2020, no new levers pulled".to_string(),
+        start_year: 2020,
+        start_month: 7,
+        demand: Demand {
+            groups_per_month: 13.0,
+            trend_per_year: 0.0,
+            seasonality: [1.0, 0.85, 1.15, 0.9, 1.1, 1.0, 1.0, 0.95, 1.05, 1.0, 1.0, 0.95],
+            group_size: vec![0.62, 0.2, 0.12, 0.04, 0.01, 0.01],
+            entry_age: [0.17, 0.22, 0.2, 0.31, 0.1],
+            sibling_age_spread_years: 6.0,
+            complex_needs: [0.03, 0.05, 0.1, 0.3, 0.35],
+            placed_with_parents_share: 0.03,
+        },
+        population: StartingPopulation {
+            children: 601,
+            age_profile: Some([49.0, 103.0, 137.0, 242.0, 108.0]),
+            placement_mix: counts([178.0, 14.0, 257.0, 12.0, 58.0, 20.0, 29.0, 26.0, 7.0]),
+        },
+        exits: Exits {
+            route_by_entry_age: [
+                [0.25, 0.25, 0.45, 0.05],
+                [0.35, 0.3, 0.25, 0.1],
+                [0.42, 0.25, 0.03, 0.3],
+                [0.42, 0.08, 0.0, 0.5],
+                [0.35, 0.0, 0.0, 0.65],
+            ],
+            return_home: DurationDist::Gamma {
+                mean_months: 14.0,
+                shape: 1.2,
+            },
+            special_guardianship: DurationDist::Gamma {
+                mean_months: 24.0,
+                shape: 3.0,
+            },
+            adoption: DurationDist::Gamma {
+                mean_months: 21.0,
+                shape: 4.0,
+            },
+            adoption_placement_lead_days: 180.0,
+            staying_put_share: 0.25,
+            staying_put_months: 24.0,
+        },
+        fostering: Fostering {
+            households: 150,
+            places: [0.5, 0.38, 0.12],
+            adolescent_share: 0.25,
+            standard_max_age: 10,
+            mean_tenure_years: 7.0,
+            attrition_early: 0.22,
+            attrition_later: 0.12,
+            sgo_conversion_share: 0.15,
+            funnel: Funnel {
+                enquiries_per_month: 19.7,
+                to_visit: 0.347,
+                to_stage1: 0.573,
+                to_stage2: 0.6,
+                to_approval: 0.6,
+                visit_delay_months: 0.5,
+                stage1_delay_months: 1.0,
+                stage2_delay_months: 4.5,
+                approval_delay_months: 1.5,
+                new_places: [0.7, 0.25, 0.05],
+                new_adolescent_share: 0.15,
+            },
+        },
+        residential: Residential {
+            homes: vec![
+                home("Long-term home A", 6, 4, (10, 17), 0, 11_400.0),
+                home("Long-term home B", 6, 4, (10, 17), 0, 11_400.0),
+                home("Home for disabled children", 5, 3, (5, 17), 0, 9_500.0),
+                home("Emergency home", 7, 4, (12, 17), 0, 13_300.0),
+            ],
+        },
+        markets: Markets {
+            ifa: Market {
+                limit: None,
+                min_age: 0,
+                max_age: 17,
+            },
+            external_residential: Market {
+                limit: None,
+                min_age: 8,
+                max_age: 17,
+            },
+            supported_accommodation: Market {
+                limit: Some(25),
+                min_age: 16,
+                max_age: 17,
+            },
+            connected_person_availability: 0.04,
+            out_of_borough: counts([0.17, 0.2, 0.87, 0.0, 0.8, 0.3, 0.0, 0.5, 0.5]),
+        },
+        matching: Matching {
+            rules: vec![
+                MatchRule {
+                    min_age: 0,
+                    max_age: 15,
+                    needs: NeedsFilter::Standard,
+                    order: vec![InHouseFoster, ConnectedPerson, Ifa, InHouseResidential, ExternalResidential, Emergency],
+                },
+                MatchRule {
+                    min_age: 0,
+                    max_age: 15,
+                    needs: NeedsFilter::Complex,
+                    order: vec![InHouseFoster, Ifa, InHouseResidential, ExternalResidential, Emergency],
+                },
+                MatchRule {
+                    min_age: 16,
+                    max_age: 17,
+                    needs: NeedsFilter::Any,
+                    order: vec![
+                        InHouseFoster,
+                        ConnectedPerson,
+                        Ifa,
+                        SupportedAccommodation,
+                        InHouseResidential,
+                        ExternalResidential,
+                        Emergency,
+                    ],
+                },
+            ],
+            keep_siblings_together: true,
+            emergency_review_days: 28.0,
+        },
+        stability: Stability {
+            breakdown_child: counts([0.12, 0.1, 0.14, 0.2, 0.25, 0.3, 0.1, 0.02, 0.0]),
+            breakdown_adolescent: counts([0.3, 0.2, 0.35, 0.45, 0.5, 0.4, 0.2, 0.02, 0.0]),
+        },
+        costs: Costs {
+            weekly: counts([405.0, 230.0, 827.0, 0.0, 3_950.0, 1_100.0, 0.0, 0.0, 6_000.0]),
+            inflation_per_year: 0.03,
+            cost_per_approval: 8_000.0,
+            budget_per_year: 30_000_000.0,
+            budget_growth_per_year: 0.02,
+        },
+        levers: vec![],
+    }
+}
+
+fn lever(start_month: u32, ramp_months: u32, annual_cost: f64, kind: LeverKind) -> Lever {
+    Lever {
+        start_month,
+        ramp_months,
+        annual_cost,
+        kind,
+    }
+}
+
+/// The 16 + 2 bed in-house residential programme of 2020-22, phased as the seeds describe.
+pub fn in_house_homes_programme() -> Vec<Home> {
+    vec![
+        home("Pegasus House", 4, 2, (10, 17), 3, 9_600.0),
+        home("Two-bed home 1", 2, 1, (10, 17), 9, 5_200.0),
+        home("Two-bed home 2", 2, 1, (10, 17), 9, 5_200.0),
+        home("Two-bed home 3", 2, 1, (10, 17), 15, 5_200.0),
+        home("Three-bed home", 3, 2, (10, 17), 18, 7_200.0),
+        home("Three-bed home 2", 3, 2, (10, 17), 24, 7_200.0),
+        home("Emergency beds", 2, 1, (12, 17), 12, 5_200.0),
+    ]
+}
+
+/// Ready-made strategies the seed documents name.
+pub fn strategies() -> Vec<Strategy> {
+    let s = |id: &str, name: &str, description: &str, source: &str, levers: Vec<Lever>| Strategy {
+        id: id.to_string(),
+        name: name.to_string(),
+        description: description.to_string(),
+        source: source.to_string(),
+        levers,
+    };
+    let recruit = lever(0, 6, 250_000.0, LeverKind::RecruitmentBoost { enquiry_multiplier: 1.5, conversion_multiplier: 1.2 });
+    let plus = lever(0, 12, 100_000.0, LeverKind::AdolescentCarers { new_adolescent_share: 0.5, extra_households_per_year: 4.0, weekly_fee_uplift: 200.0 });
+    let retain = lever(0, 6, 150_000.0, LeverKind::Retention { attrition_multiplier: 0.7 });
+    let homes = lever(0, 0, 0.0, LeverKind::NewHomes { homes: in_house_homes_programme() });
+    let step = lever(3, 6, 60_000.0, LeverKind::StepDown { children_per_year: 8.0, max_age: 15 });
+    let edge = lever(0, 12, 500_000.0, LeverKind::EdgeOfCare { admissions_multiplier: 0.8 });
+    let perm = lever(0, 12, 200_000.0, LeverKind::PermanenceDrive { duration_multiplier: 0.8 });
+    let frame = lever(0, 12, 0.0, LeverKind::FrameworkPricing { ifa_multiplier: 0.95, residential_multiplier: 0.95 });
+    let supported = lever(0, 6, 0.0, LeverKind::SupportedAccommodation { places: 10, weekly_cost: 900.0 });
+    vec![
+        s("recruit", "Recruit more carers", "Digital marketing and a recruitment website: 50% more enquiries and 20% better conversion.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001); Sufficiency Strategy 2014 (004)", vec![recruit.clone()]),
+        s("fostering_plus", "Fostering Plus (adolescent carers)", "Half of new carers take adolescents and complex needs, 4 extra such households a year, paid £200 a week more.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![plus.clone()]),
+        s("retain", "Retain carers", "Support package, Mockingbird hubs, faster LADO process: 30% lower attrition.", "Scrutiny minutes Sep 2018 (002); Cabinet report Oct 2022 (001)", vec![retain.clone()]),
+        s("homes", "In-house homes (16 + 2 beds)", "The 2020-22 in-house residential programme: 16 beds and 2 emergency beds across 7 settings, opened in phases; only about half the beds usable because matching is hard.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![homes.clone()]),
+        s("step_down", "Step down from residential", "Move 8 children a year from residential into foster care.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![step.clone()]),
+        s("edge_of_care", "Reduce admissions safely", "Edge-of-care panel and intensive family work: 20% fewer admissions of young people aged 10+.", "Scrutiny minutes Sep 2018 (002)", vec![edge]),
+        s("permanence", "Accelerate discharges", "Right Child Right Care permanence reviews: special guardianship and reunification 20% sooner.", "Scrutiny minutes Sep 2018 (002); Performance Report May 2018 (003)", vec![perm]),
+        s("framework", "Regional purchasing framework", "White Rose framework: IFA and residential prices 5% lower.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![frame.clone()]),
+        s("supported_16_17", "Supported accommodation for 16-17", "10 supported accommodation places for 16-17 year olds, tried right after in-house foster care.", "Sufficiency Monitor Jul 2020 (000); Sufficiency Strategy 2014 (004)", vec![supported]),
+        s("strategy_2019_22", "2019-22 sufficiency strategy", "Recruitment, in-house homes, step-down and framework pricing together, as the 2019-22 strategy set out.", "Cabinet report Oct 2022 (001)", vec![recruit, homes, step, frame]),
+    ]
+}
+
+/// A strategy by its id.
+pub fn strategy(id: &str) -> Option<Strategy> {
+    strategies().into_iter().find(|s| s.id == id)
+}

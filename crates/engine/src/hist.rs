@@ -1,0 +1,262 @@
+//! `Hist`: a mergeable histogram of integers whose final state depends only on the multiset
+//! of values added, never on their order or on how they were split into batches. Bins are
+//! aligned powers-of-two wide; when the values span more than `MAX_BINS` bins the width
+//! doubles. Memory per histogram is bounded, whatever the number of runs. The sum is kept
+//! exactly (i128), so means are exact too.
+
+use serde::{Deserialize, Serialize};
+
+pub const MAX_BINS: usize = 128;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Hist {
+    /// Bin width is `1 << shift`.
+    pub shift: u32,
+    /// Index (value >> shift) of the first bin.
+    pub lo: i64,
+    pub counts: Vec<u32>,
+    pub n: u64,
+    pub sum: i128,
+    pub min: i64,
+    pub max: i64,
+}
+
+impl Hist {
+    pub fn add(&mut self, v: i64) {
+        self.add_n(v, 1);
+    }
+
+    fn add_n(&mut self, v: i64, k: u32) {
+        if k == 0 {
+            return;
+        }
+        if self.n == 0 {
+            self.min = v;
+            self.max = v;
+        } else {
+            self.min = self.min.min(v);
+            self.max = self.max.max(v);
+        }
+        self.n += k as u64;
+        self.sum += v as i128 * k as i128;
+        if self.counts.is_empty() {
+            // Start wide enough for this value alone, keeping earlier width.
+            self.lo = v >> self.shift;
+            self.counts.push(k);
+            return;
+        }
+        self.include(v >> self.shift);
+        let b = v >> self.shift;
+        let i = (b - self.lo) as usize;
+        self.counts[i] += k;
+    }
+
+    /// Grow the bin range to cover bin index `b`, widening bins as needed.
+    fn include(&mut self, mut b: i64) {
+        loop {
+            let hi = self.lo + self.counts.len() as i64 - 1;
+            let new_lo = self.lo.min(b);
+            let new_hi = hi.max(b);
+            if ((new_hi - new_lo) as usize) < MAX_BINS {
+                if new_lo < self.lo {
+                    let extra = (self.lo - new_lo) as usize;
+                    self.counts.splice(0..0, std::iter::repeat_n(0, extra));
+                    self.lo = new_lo;
+                }
+                let len = (new_hi - self.lo + 1) as usize;
+                if len > self.counts.len() {
+                    self.counts.resize(len, 0);
+                }
+                return;
+            }
+            self.widen();
+            b >>= 1;
+        }
+    }
+
+    /// Double the bin width, merging aligned pairs.
+    fn widen(&mut self) {
+        let new_lo = self.lo >> 1;
+        let hi = self.lo + self.counts.len() as i64 - 1;
+        let new_hi = hi >> 1;
+        let mut merged = vec![0u32; (new_hi - new_lo + 1) as usize];
+        for (i, c) in self.counts.iter().enumerate() {
+            let b = (self.lo + i as i64) >> 1;
+            merged[(b - new_lo) as usize] += c;
+        }
+        self.counts = merged;
+        self.lo = new_lo;
+        self.shift += 1;
+    }
+
+    /// Fold another histogram into this one; the result is the same whatever the order.
+    pub fn merge(&mut self, other: &Hist) {
+        if other.n == 0 {
+            return;
+        }
+        if self.n == 0 {
+            *self = other.clone();
+            return;
+        }
+        let mut o = other.clone();
+        while o.shift < self.shift {
+            o.widen();
+        }
+        while self.shift < o.shift {
+            self.widen();
+        }
+        let o_hi = o.lo + o.counts.len() as i64 - 1;
+        self.include(o.lo);
+        self.include(o_hi >> (self.shift - o.shift));
+        // Widening in `include` may have changed self.shift; bring `o` along.
+        while o.shift < self.shift {
+            o.widen();
+        }
+        for (i, c) in o.counts.iter().enumerate() {
+            if *c > 0 {
+                let b = o.lo + i as i64;
+                let j = (b - self.lo) as usize;
+                self.counts[j] += c;
+            }
+        }
+        self.n += o.n;
+        self.sum += o.sum;
+        self.min = self.min.min(o.min);
+        self.max = self.max.max(o.max);
+        self.canonicalise();
+    }
+
+    /// Trim empty bins at the ends and use the narrowest width that holds the range, so two
+    /// histograms of the same values are identical however they were built.
+    fn canonicalise(&mut self) {
+        // Width can only be what the full range needs: recompute from min/max.
+        let need = Self::shift_for(self.min, self.max);
+        debug_assert!(need <= self.shift);
+        let first = self.counts.iter().position(|c| *c > 0).unwrap_or(0);
+        let last = self.counts.iter().rposition(|c| *c > 0).unwrap_or(0);
+        self.counts.truncate(last + 1);
+        self.counts.drain(..first);
+        self.lo += first as i64;
+    }
+
+    /// The narrowest power-of-two width at which [min, max] spans at most MAX_BINS bins.
+    pub fn shift_for(min: i64, max: i64) -> u32 {
+        let mut s = 0;
+        while ((max >> s) - (min >> s)) as usize >= MAX_BINS {
+            s += 1;
+        }
+        s
+    }
+
+    pub fn mean(&self) -> f64 {
+        if self.n == 0 {
+            0.0
+        } else {
+            self.sum as f64 / self.n as f64
+        }
+    }
+
+    /// The q-quantile (0..=1). Exact when bins are one unit wide; otherwise interpolated
+    /// linearly within the bin and kept within the observed min and max.
+    pub fn quantile(&self, q: f64) -> f64 {
+        if self.n == 0 {
+            return 0.0;
+        }
+        let rank = (q.clamp(0.0, 1.0) * (self.n - 1) as f64).floor() as u64;
+        let mut cum = 0u64;
+        for (i, c) in self.counts.iter().enumerate() {
+            let c = *c as u64;
+            if c == 0 {
+                continue;
+            }
+            if rank < cum + c {
+                let b = self.lo + i as i64;
+                if self.shift == 0 {
+                    return b as f64;
+                }
+                let width = (1i64 << self.shift) as f64;
+                let start = (b << self.shift) as f64;
+                let frac = (rank - cum) as f64 / c as f64 + 0.5 / c as f64;
+                let v = start + frac * width;
+                return v.clamp(self.min as f64, self.max as f64);
+            }
+            cum += c;
+        }
+        self.max as f64
+    }
+
+    /// Share of values strictly below `v` (bin-resolution; exact for integers in unit bins
+    /// and for the 0 threshold, which is a bin edge at every width).
+    pub fn share_below(&self, v: i64) -> f64 {
+        if self.n == 0 {
+            return 0.0;
+        }
+        let edge = v >> self.shift;
+        let mut below = 0u64;
+        for (i, c) in self.counts.iter().enumerate() {
+            if self.lo + (i as i64) < edge {
+                below += *c as u64;
+            }
+        }
+        below as f64 / self.n as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_and_batching_do_not_matter() {
+        let values: Vec<i64> = (0..5000).map(|i| ((i * 7919) % 10007) as i64 * 37 - 150_000).collect();
+        let mut a = Hist::default();
+        for v in &values {
+            a.add(*v);
+        }
+        let mut b = Hist::default();
+        for v in values.iter().rev() {
+            b.add(*v);
+        }
+        let mut parts: Vec<Hist> = values
+            .chunks(333)
+            .map(|c| {
+                let mut h = Hist::default();
+                c.iter().for_each(|v| h.add(*v));
+                h
+            })
+            .collect();
+        let mut c = Hist::default();
+        while let Some(p) = parts.pop() {
+            c.merge(&p);
+        }
+        a.canonicalise();
+        b.canonicalise();
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert!(a.counts.len() <= MAX_BINS);
+    }
+
+    #[test]
+    fn exact_for_small_integers() {
+        let mut h = Hist::default();
+        for v in 1..=101 {
+            h.add(v);
+        }
+        assert_eq!(h.quantile(0.5), 51.0);
+        assert_eq!(h.quantile(0.0), 1.0);
+        assert_eq!(h.quantile(1.0), 101.0);
+        assert_eq!(h.mean(), 51.0);
+        assert!((h.share_below(11) - 10.0 / 101.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn wide_values_stay_accurate() {
+        let mut h = Hist::default();
+        for v in 0..10_000i64 {
+            h.add(v * 1000);
+        }
+        let med = h.quantile(0.5);
+        assert!((med - 5_000_000.0).abs() < 10_000_000.0 / MAX_BINS as f64, "median {med}");
+        assert!(h.counts.len() <= MAX_BINS);
+    }
+}

@@ -1,0 +1,21 @@
+//! Monte Carlo model of a local authority's children-in-care placements and foster-carer
+//! supply. Pure Rust with no web dependency: the browser worker, the command-line runner and
+//! the tests all drive it through `runner::Job`.
+
+pub mod aggregate;
+pub mod catalog;
+pub mod defaults;
+pub mod hist;
+pub mod dist;
+pub mod metrics;
+pub mod report;
+pub mod rng;
+pub mod runner;
+pub mod scenario;
+pub mod sim;
+pub mod types;
+pub mod validate;
+
+pub use scenario::{Lever, LeverKind, RunSettings, Scenario, Strategy};
+pub use types::{AgeBand, ExitRoute, Needs, PlacementType};
+pub use validate::FieldError;

@@ -1,0 +1,144 @@
+//! The monthly metrics one run reports: a fixed layout of integer values per month (children,
+//! whole pounds, or shares in basis points), so aggregation is exact and order-independent.
+
+use serde::Serialize;
+
+use crate::types::{AgeBand, ExitRoute, PlacementType};
+
+/// What a metric counts, for labels and formatting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Children,
+    Households,
+    Places,
+    Count,
+    Pounds,
+    /// Share in basis points (1/100 of a percent).
+    BasisPoints,
+}
+
+/// Stocks are read at month end; flows are totals over the month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Stock,
+    Flow,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MetricDef {
+    pub key: String,
+    pub label: String,
+    pub unit: Unit,
+    pub kind: Kind,
+}
+
+const PT: usize = PlacementType::COUNT;
+const AB: usize = AgeBand::COUNT;
+const ER: usize = ExitRoute::COUNT;
+
+pub const IN_CARE: usize = 0;
+pub const BY_TYPE: usize = 1;
+pub const BY_AGE: usize = BY_TYPE + PT;
+pub const ADMISSIONS: usize = BY_AGE + AB;
+pub const EXITS: usize = ADMISSIONS + 1;
+pub const EXITS_BY_ROUTE: usize = EXITS + 1;
+pub const HOUSEHOLDS: usize = EXITS_BY_ROUTE + ER;
+pub const PLACES: usize = HOUSEHOLDS + 1;
+pub const FILLED: usize = PLACES + 1;
+pub const VACANT: usize = FILLED + 1;
+pub const APPROVALS: usize = VACANT + 1;
+pub const DEREGISTRATIONS: usize = APPROVALS + 1;
+pub const ENQUIRIES: usize = DEREGISTRATIONS + 1;
+pub const VISITS: usize = ENQUIRIES + 1;
+pub const STAGE1: usize = VISITS + 1;
+pub const STAGE2: usize = STAGE1 + 1;
+pub const GAP: usize = STAGE2 + 1;
+pub const GAP_BY_TYPE: usize = GAP + 1;
+pub const GAP_BY_AGE: usize = GAP_BY_TYPE + PT;
+pub const OUT_OF_BOROUGH: usize = GAP_BY_AGE + AB;
+pub const MOVES: usize = OUT_OF_BOROUGH + 1;
+pub const MOVES3_SHARE: usize = MOVES + 1;
+pub const SPLITS: usize = MOVES3_SHARE + 1;
+pub const STAYING_PUT: usize = SPLITS + 1;
+pub const IN_HOUSE_SHARE: usize = STAYING_PUT + 1;
+pub const RES_BEDS_FILLED: usize = IN_HOUSE_SHARE + 1;
+pub const RES_BEDS_EMPTY: usize = RES_BEDS_FILLED + 1;
+pub const COST: usize = RES_BEDS_EMPTY + 1;
+pub const COST_BY_TYPE: usize = COST + 1;
+pub const COST_HOMES: usize = COST_BY_TYPE + PT;
+pub const COST_FEE_UPLIFT: usize = COST_HOMES + 1;
+pub const COST_RECRUITMENT: usize = COST_FEE_UPLIFT + 1;
+pub const COST_LEVERS: usize = COST_RECRUITMENT + 1;
+pub const COUNT: usize = COST_LEVERS + 1;
+
+/// One month of one run.
+pub type Month = [i64; COUNT];
+
+/// Definitions of every metric, in layout order.
+pub fn definitions() -> Vec<MetricDef> {
+    let mut v: Vec<MetricDef> = Vec::with_capacity(COUNT);
+    let mut push = |key: String, label: String, unit: Unit, kind: Kind| {
+        v.push(MetricDef {
+            key,
+            label,
+            unit,
+            kind,
+        })
+    };
+    use Kind::*;
+    use Unit::*;
+    push("in_care".into(), "Children in care".into(), Children, Stock);
+    for t in PlacementType::ALL {
+        push(format!("in_care.{}", t.key()), t.label().into(), Children, Stock);
+    }
+    for b in AgeBand::ALL {
+        push(format!("in_care_age.{}", b.key()), format!("Children in care aged {}", b.label()), Children, Stock);
+    }
+    push("admissions".into(), "Admissions".into(), Children, Flow);
+    push("exits".into(), "Children leaving care".into(), Children, Flow);
+    for r in ExitRoute::ALL {
+        push(format!("exits.{}", r.key()), format!("Left care: {}", r.label()), Children, Flow);
+    }
+    push("households".into(), "In-house foster households".into(), Households, Stock);
+    push("places".into(), "In-house foster places".into(), Places, Stock);
+    push("places_filled".into(), "In-house places filled".into(), Places, Stock);
+    push("places_vacant".into(), "In-house places vacant".into(), Places, Stock);
+    push("approvals".into(), "Households approved".into(), Households, Flow);
+    push("deregistrations".into(), "Households leaving".into(), Households, Flow);
+    push("enquiries".into(), "Fostering enquiries".into(), Count, Flow);
+    push("visits".into(), "Information visits".into(), Count, Flow);
+    push("stage1".into(), "Assessments started (stage 1)".into(), Count, Flow);
+    push("stage2".into(), "Assessments reaching stage 2".into(), Count, Flow);
+    push("gap".into(), "Sufficiency gap: children not in their preferred placement type".into(), Children, Stock);
+    for t in PlacementType::ALL {
+        push(format!("gap.{}", t.key()), format!("Gap: wanted {}", t.label()), Children, Stock);
+    }
+    for b in AgeBand::ALL {
+        push(format!("gap_age.{}", b.key()), format!("Gap: children aged {}", b.label()), Children, Stock);
+    }
+    push("out_of_borough".into(), "Children placed out of borough".into(), Children, Stock);
+    push("moves".into(), "Placement moves".into(), Count, Flow);
+    push("moves3_share".into(), "Share with 3+ placements in 12 months".into(), BasisPoints, Stock);
+    push("sibling_splits".into(), "Sibling groups split on placement".into(), Count, Flow);
+    push("staying_put".into(), "Staying Put young people in foster homes".into(), Children, Stock);
+    push("in_house_share".into(), "Share in in-house placements".into(), BasisPoints, Stock);
+    push("res_beds_filled".into(), "In-house home beds filled".into(), Places, Stock);
+    push("res_beds_empty".into(), "In-house home beds open but empty".into(), Places, Stock);
+    push("cost".into(), "Placement cost".into(), Pounds, Flow);
+    for t in PlacementType::ALL {
+        push(format!("cost.{}", t.key()), format!("Cost: {}", t.label()), Pounds, Flow);
+    }
+    push("cost.in_house_homes".into(), "Cost: in-house homes running costs".into(), Pounds, Flow);
+    push("cost.fee_uplift".into(), "Cost: Fostering Plus fee uplift".into(), Pounds, Flow);
+    push("cost.recruitment".into(), "Cost: recruiting carers".into(), Pounds, Flow);
+    push("cost.levers".into(), "Cost: strategy levers".into(), Pounds, Flow);
+    debug_assert_eq!(v.len(), COUNT);
+    v
+}
+
+/// Index of a metric by key.
+pub fn index_of(key: &str) -> Option<usize> {
+    definitions().iter().position(|d| d.key == key)
+}

@@ -1,0 +1,252 @@
+//! Turns an `Aggregate` into what people read: per scenario and metric a monthly table of the
+//! mean and the 5/10/25/50/75/90/95th percentiles, financial-year cost against budget with
+//! the chance of overspending, and for each strategy the paired difference from the
+//! baseline. Serialises to JSON and to one long-format CSV.
+
+use serde::Serialize;
+
+use crate::aggregate::{Aggregate, PAIRED_METRICS, SAMPLE_METRICS};
+use crate::hist::Hist;
+use crate::metrics::{self, MetricDef, Unit};
+use crate::runner::{Job, PreparedJob};
+
+pub const PERCENTILES: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
+
+/// Mean and percentiles of one quantity, in its natural unit (children, pounds, or a
+/// share 0-1 for basis-point metrics).
+#[derive(Clone, Copy, Debug, Serialize, PartialEq)]
+pub struct Stat {
+    pub mean: f64,
+    pub p5: f64,
+    pub p10: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p90: f64,
+    pub p95: f64,
+}
+
+impl Stat {
+    pub fn of(h: &Hist, scale: f64) -> Stat {
+        let q = |p| h.quantile(p) * scale;
+        Stat {
+            mean: h.mean() * scale,
+            p5: q(0.05),
+            p10: q(0.10),
+            p25: q(0.25),
+            p50: q(0.50),
+            p75: q(0.75),
+            p90: q(0.90),
+            p95: q(0.95),
+        }
+    }
+    pub fn values(&self) -> [f64; 8] {
+        [self.mean, self.p5, self.p10, self.p25, self.p50, self.p75, self.p90, self.p95]
+    }
+}
+
+fn scale(unit: Unit) -> f64 {
+    if unit == Unit::BasisPoints {
+        1e-4
+    } else {
+        1.0
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MetricSeries {
+    pub key: String,
+    pub label: String,
+    pub unit: Unit,
+    pub months: Vec<Stat>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct YearRow {
+    pub year: String,
+    pub budget: f64,
+    pub cost: Stat,
+    pub overspend: Stat,
+    pub probability_overspend: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ScenarioReport {
+    pub name: String,
+    pub metrics: Vec<MetricSeries>,
+    pub years: Vec<YearRow>,
+    pub total_cost: Stat,
+    pub mean_gap: Stat,
+    pub sample_metrics: Vec<String>,
+    pub samples: Vec<crate::aggregate::SamplePath>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Comparison {
+    pub name: String,
+    pub baseline: String,
+    /// Monthly paired differences (strategy minus baseline), by metric key.
+    pub monthly: Vec<MetricSeries>,
+    pub years: Vec<(String, Stat)>,
+    pub total_cost_difference: Stat,
+    pub mean_gap_difference: Stat,
+    pub probability_cheaper: f64,
+    pub probability_less_gap: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub seed: u64,
+    pub runs: u64,
+    pub horizon_months: u32,
+    /// Calendar label of each month ("2020-07").
+    pub month_labels: Vec<String>,
+    pub fingerprint: String,
+    pub scenarios: Vec<ScenarioReport>,
+    pub comparisons: Vec<Comparison>,
+}
+
+pub fn month_labels(start_year: i32, start_month: u32, horizon: usize) -> Vec<String> {
+    (0..horizon)
+        .map(|m| {
+            let abs = start_year as i64 * 12 + start_month as i64 - 1 + m as i64;
+            format!("{}-{:02}", abs.div_euclid(12), abs.rem_euclid(12) + 1)
+        })
+        .collect()
+}
+
+impl Report {
+    pub fn new(job: &Job, prepared: &PreparedJob, agg: &Aggregate) -> Report {
+        let defs: Vec<MetricDef> = metrics::definitions();
+        let h = prepared.settings.horizon_months as usize;
+        let base = &job.scenarios[0];
+        let fy_labels = prepared.models[0].fin_year_labels.clone();
+        let scenarios = job
+            .scenarios
+            .iter()
+            .zip(&agg.scenarios)
+            .zip(&prepared.models)
+            .map(|((s, a), model)| ScenarioReport {
+                name: s.name.clone(),
+                metrics: defs
+                    .iter()
+                    .enumerate()
+                    .map(|(k, d)| MetricSeries {
+                        key: d.key.clone(),
+                        label: d.label.clone(),
+                        unit: d.unit,
+                        months: (0..h).map(|m| Stat::of(a.cell(m, k), scale(d.unit))).collect(),
+                    })
+                    .collect(),
+                years: fy_labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, y)| YearRow {
+                        year: y.clone(),
+                        budget: model.fin_year_budget[i],
+                        cost: Stat::of(&a.year_cost[i], 1.0),
+                        overspend: Stat::of(&a.year_overspend[i], 1.0),
+                        probability_overspend: if agg.runs > 0 { a.year_overspent_runs[i] as f64 / agg.runs as f64 } else { 0.0 },
+                    })
+                    .collect(),
+                total_cost: Stat::of(&a.total_cost, 1.0),
+                mean_gap: Stat::of(&a.mean_gap, 0.01),
+                sample_metrics: SAMPLE_METRICS.iter().map(|&k| defs[k].key.clone()).collect(),
+                samples: a.samples.clone(),
+            })
+            .collect();
+        let comparisons = agg
+            .paired
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Comparison {
+                name: job.scenarios[i + 1].name.clone(),
+                baseline: base.name.clone(),
+                monthly: PAIRED_METRICS
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &k)| MetricSeries {
+                        key: defs[k].key.clone(),
+                        label: defs[k].label.clone(),
+                        unit: defs[k].unit,
+                        months: (0..h).map(|m| Stat::of(p.cell(m, j), scale(defs[k].unit))).collect(),
+                    })
+                    .collect(),
+                years: fy_labels.iter().enumerate().map(|(k, y)| (y.clone(), Stat::of(&p.year_cost[k], 1.0))).collect(),
+                total_cost_difference: Stat::of(&p.total_cost, 1.0),
+                mean_gap_difference: Stat::of(&p.mean_gap, 0.01),
+                probability_cheaper: if agg.runs > 0 { p.cheaper_runs as f64 / agg.runs as f64 } else { 0.0 },
+                probability_less_gap: if agg.runs > 0 { p.less_gap_runs as f64 / agg.runs as f64 } else { 0.0 },
+            })
+            .collect();
+        Report {
+            seed: prepared.settings.seed,
+            runs: agg.runs,
+            horizon_months: prepared.settings.horizon_months,
+            month_labels: month_labels(base.start_year, base.start_month, h),
+            fingerprint: agg.fingerprint(),
+            scenarios,
+            comparisons,
+        }
+    }
+
+    /// Long-format CSV: one row per scenario, measure and period.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95\n");
+        let mut row = |scenario: &str, measure: &str, period: &str, s: &Stat| {
+            out.push_str(&csv_field(scenario));
+            out.push(',');
+            out.push_str(&csv_field(measure));
+            out.push(',');
+            out.push_str(period);
+            for v in s.values() {
+                out.push(',');
+                out.push_str(&fmt_num(v));
+            }
+            out.push('\n');
+        };
+        for s in &self.scenarios {
+            for m in &s.metrics {
+                for (i, st) in m.months.iter().enumerate() {
+                    row(&s.name, &m.key, &self.month_labels[i], st);
+                }
+            }
+            for y in &s.years {
+                row(&s.name, "year_cost", &format!("FY{}", y.year), &y.cost);
+                row(&s.name, "year_overspend", &format!("FY{}", y.year), &y.overspend);
+            }
+            row(&s.name, "total_cost", "horizon", &s.total_cost);
+            row(&s.name, "mean_gap", "horizon", &s.mean_gap);
+        }
+        for c in &self.comparisons {
+            let name = format!("{} vs {}", c.name, c.baseline);
+            for m in &c.monthly {
+                for (i, st) in m.months.iter().enumerate() {
+                    row(&name, &format!("difference.{}", m.key), &self.month_labels[i], st);
+                }
+            }
+            for (y, st) in &c.years {
+                row(&name, "difference.year_cost", &format!("FY{y}"), st);
+            }
+            row(&name, "difference.total_cost", "horizon", &c.total_cost_difference);
+            row(&name, "difference.mean_gap", "horizon", &c.mean_gap_difference);
+        }
+        out
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.4}")
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}

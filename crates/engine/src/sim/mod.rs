@@ -1,0 +1,10 @@
+//! The stochastic model of one borough's children-in-care system: a compiled `Model` and
+//! the `Simulator` that runs one replication of it as a discrete-event simulation with
+//! monthly reporting.
+
+pub mod model;
+pub mod run;
+pub mod state;
+
+pub use model::Model;
+pub use run::{Simulator, YearTotals};

@@ -1,0 +1,256 @@
+//! `Model`: a validated `Scenario` compiled for one horizon into what the event loop needs
+//! each month (lever effects per month, matching orders by age and needs, duration samplers).
+
+use crate::dist::Duration;
+use crate::scenario::{Home, LeverKind, Scenario};
+use crate::types::{Needs, PlacementType, DAYS_PER_MONTH};
+
+/// Lever effects for one month (1.0 / 0.0 when no lever acts).
+#[derive(Clone, Debug)]
+pub struct MonthEffects {
+    pub enquiry_mult: f64,
+    pub conversion_mult: f64,
+    pub new_adolescent_share: f64,
+    pub extra_plus_households: f64,
+    pub fee_uplift: f64,
+    pub attrition_mult: f64,
+    pub step_down: f64,
+    pub step_down_max_age: u8,
+    pub edge_mult: f64,
+    pub permanence_mult: f64,
+    pub ifa_price: f64,
+    pub residential_price: f64,
+    pub supported_places: u32,
+    pub supported_price: f64,
+    pub supported_first: bool,
+    pub lever_cost: f64,
+    pub inflation: f64,
+    pub group_rate: f64,
+}
+
+pub struct Model {
+    pub scenario: Scenario,
+    pub horizon: usize,
+    pub months: Vec<MonthEffects>,
+    pub homes: Vec<Home>,
+    pub return_home: Duration,
+    pub sgo: Duration,
+    pub adoption: Duration,
+    /// Matching order by [age 0..=17][needs], normal and with supported accommodation first.
+    pub orders: Vec<[Vec<PlacementType>; 2]>,
+    pub orders_supported_first: Vec<[Vec<PlacementType>; 2]>,
+    pub group_size_cdf: Vec<f64>,
+    /// Calendar month (1-12) of each simulated month and its financial-year index.
+    pub calendar_month: Vec<u32>,
+    pub fin_year: Vec<usize>,
+    pub fin_year_labels: Vec<String>,
+    pub fin_year_budget: Vec<f64>,
+}
+
+fn intensity(start: u32, ramp: u32, m: usize) -> f64 {
+    let m = m as u32;
+    if m < start {
+        0.0
+    } else if ramp == 0 {
+        1.0
+    } else {
+        ((m - start + 1) as f64 / ramp as f64).min(1.0)
+    }
+}
+
+impl Model {
+    /// Compile a scenario (already validated) for a horizon in months.
+    pub fn new(scenario: &Scenario, horizon: usize) -> Model {
+        let s = scenario.clone();
+        let mut homes = s.residential.homes.clone();
+        for l in &s.levers {
+            if let LeverKind::NewHomes { homes: extra } = &l.kind {
+                for h in extra {
+                    let mut h = h.clone();
+                    h.open_month = h.open_month.max(l.start_month);
+                    homes.push(h);
+                }
+            }
+        }
+        let base_supported = s.markets.supported_accommodation.limit;
+        let mut months = Vec::with_capacity(horizon);
+        for m in 0..horizon {
+            let cal = (s.start_month as usize - 1 + m) % 12;
+            let years = m as f64 / 12.0;
+            let mut e = MonthEffects {
+                enquiry_mult: 1.0,
+                conversion_mult: 1.0,
+                new_adolescent_share: s.fostering.funnel.new_adolescent_share,
+                extra_plus_households: 0.0,
+                fee_uplift: 0.0,
+                attrition_mult: 1.0,
+                step_down: 0.0,
+                step_down_max_age: 0,
+                edge_mult: 1.0,
+                permanence_mult: 1.0,
+                ifa_price: 1.0,
+                residential_price: 1.0,
+                supported_places: base_supported.unwrap_or(0),
+                supported_price: s.costs.weekly.supported_accommodation,
+                supported_first: false,
+                lever_cost: 0.0,
+                inflation: libm::pow(1.0 + s.costs.inflation_per_year, years),
+                group_rate: s.demand.groups_per_month
+                    * libm::pow(1.0 + s.demand.trend_per_year, years)
+                    * s.demand.seasonality[cal],
+            };
+            for l in &s.levers {
+                let i = intensity(l.start_month, l.ramp_months, m);
+                if m as u32 >= l.start_month {
+                    e.lever_cost += l.annual_cost / 12.0;
+                }
+                if i <= 0.0 {
+                    continue;
+                }
+                let lerp = |mult: f64| 1.0 + (mult - 1.0) * i;
+                match &l.kind {
+                    LeverKind::RecruitmentBoost {
+                        enquiry_multiplier,
+                        conversion_multiplier,
+                    } => {
+                        e.enquiry_mult *= lerp(*enquiry_multiplier);
+                        e.conversion_mult *= lerp(*conversion_multiplier);
+                    }
+                    LeverKind::AdolescentCarers {
+                        new_adolescent_share,
+                        extra_households_per_year,
+                        weekly_fee_uplift,
+                    } => {
+                        let base = s.fostering.funnel.new_adolescent_share;
+                        e.new_adolescent_share = e.new_adolescent_share.max(base + (new_adolescent_share - base) * i);
+                        e.extra_plus_households += extra_households_per_year / 12.0 * i;
+                        e.fee_uplift += weekly_fee_uplift * i;
+                    }
+                    LeverKind::Retention { attrition_multiplier } => e.attrition_mult *= lerp(*attrition_multiplier),
+                    LeverKind::NewHomes { .. } => {}
+                    LeverKind::StepDown {
+                        children_per_year,
+                        max_age,
+                    } => {
+                        e.step_down += children_per_year / 12.0 * i;
+                        e.step_down_max_age = e.step_down_max_age.max(*max_age);
+                    }
+                    LeverKind::EdgeOfCare { admissions_multiplier } => e.edge_mult *= lerp(*admissions_multiplier),
+                    LeverKind::PermanenceDrive { duration_multiplier } => e.permanence_mult *= lerp(*duration_multiplier),
+                    LeverKind::FrameworkPricing {
+                        ifa_multiplier,
+                        residential_multiplier,
+                    } => {
+                        e.ifa_price *= lerp(*ifa_multiplier);
+                        e.residential_price *= lerp(*residential_multiplier);
+                    }
+                    LeverKind::SupportedAccommodation { places, weekly_cost } => {
+                        e.supported_places += (*places as f64 * i).round() as u32;
+                        e.supported_price = *weekly_cost;
+                        e.supported_first = true;
+                    }
+                }
+            }
+            if base_supported.is_none() && !e.supported_first {
+                e.supported_places = u32::MAX;
+            } else if base_supported.is_none() {
+                e.supported_places = u32::MAX;
+            }
+            months.push(e);
+        }
+
+        let order_for = |age: u8, needs: Needs, supported_first: bool| -> Vec<PlacementType> {
+            let rule = s
+                .matching
+                .rules
+                .iter()
+                .find(|r| r.min_age <= age && age <= r.max_age && r.needs.admits(needs));
+            let mut order = match rule {
+                Some(r) => r.order.clone(),
+                None => PlacementType::ALL.iter().copied().filter(|t| t.is_matchable()).collect(),
+            };
+            if supported_first && age >= 16 {
+                order.retain(|t| *t != PlacementType::SupportedAccommodation);
+                let pos = order
+                    .iter()
+                    .position(|t| *t == PlacementType::InHouseFoster)
+                    .map(|p| p + 1)
+                    .unwrap_or(0);
+                order.insert(pos, PlacementType::SupportedAccommodation);
+            }
+            order
+        };
+        let orders = (0..=17u8)
+            .map(|a| [order_for(a, Needs::Standard, false), order_for(a, Needs::Complex, false)])
+            .collect();
+        let orders_supported_first = (0..=17u8)
+            .map(|a| [order_for(a, Needs::Standard, true), order_for(a, Needs::Complex, true)])
+            .collect();
+
+        let mut cdf = Vec::with_capacity(s.demand.group_size.len());
+        let mut acc = 0.0;
+        let total: f64 = s.demand.group_size.iter().sum();
+        for p in &s.demand.group_size {
+            acc += p / total;
+            cdf.push(acc);
+        }
+
+        // Financial years run April to March.
+        let mut calendar_month = Vec::with_capacity(horizon);
+        let mut fin_year = Vec::with_capacity(horizon);
+        let mut fin_year_labels: Vec<String> = Vec::new();
+        let mut fy_months: Vec<u32> = Vec::new();
+        for m in 0..horizon {
+            let abs = (s.start_year as i64) * 12 + (s.start_month as i64 - 1) + m as i64;
+            let year = abs.div_euclid(12);
+            let month = abs.rem_euclid(12) as u32 + 1;
+            let fy_start = if month >= 4 { year } else { year - 1 };
+            let label = format!("{}/{:02}", fy_start, (fy_start + 1) % 100);
+            if fin_year_labels.last() != Some(&label) {
+                fin_year_labels.push(label);
+                fy_months.push(0);
+            }
+            *fy_months.last_mut().unwrap_or(&mut 0) += 1;
+            calendar_month.push(month);
+            fin_year.push(fin_year_labels.len() - 1);
+        }
+        let fin_year_budget = fy_months
+            .iter()
+            .enumerate()
+            .map(|(k, n)| {
+                s.costs.budget_per_year * libm::pow(1.0 + s.costs.budget_growth_per_year, k as f64) * (*n as f64 / 12.0)
+            })
+            .collect();
+
+        Model {
+            return_home: Duration::compile(&s.exits.return_home),
+            sgo: Duration::compile(&s.exits.special_guardianship),
+            adoption: Duration::compile(&s.exits.adoption),
+            scenario: s,
+            horizon,
+            months,
+            homes,
+            orders,
+            orders_supported_first,
+            group_size_cdf: cdf,
+            calendar_month,
+            fin_year,
+            fin_year_labels,
+            fin_year_budget,
+        }
+    }
+
+    pub fn month_start(m: usize) -> f64 {
+        m as f64 * DAYS_PER_MONTH
+    }
+
+    pub fn order(&self, m: usize, age_years: f64, needs: Needs) -> &[PlacementType] {
+        let a = (age_years.max(0.0) as usize).min(17);
+        let n = (needs == Needs::Complex) as usize;
+        if self.months[m.min(self.horizon.saturating_sub(1))].supported_first {
+            &self.orders_supported_first[a][n]
+        } else {
+            &self.orders[a][n]
+        }
+    }
+}

@@ -1,0 +1,933 @@
+//! One Monte Carlo replication: the month loop, the events within each month, and the
+//! month-end metrics. `Simulator` keeps its buffers between runs so the hot loop does not
+//! allocate once warmed up.
+
+use super::model::Model;
+use super::state::*;
+use crate::metrics::{self, Month};
+use crate::rng::{Process, Stream};
+use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
+
+const MAX_AGE_DAYS: f64 = 18.0 * DAYS_PER_YEAR;
+
+/// A child drawn at admission, before placement.
+#[derive(Clone, Copy, Debug)]
+struct ChildSpec {
+    age: f64,
+    complex: bool,
+    route: ExitRoute,
+    duration: f64,
+    with_parents: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    first: u32,
+    len: u32,
+    month: u32,
+}
+
+/// Financial-year totals of one run.
+#[derive(Clone, Debug, Default)]
+pub struct YearTotals {
+    pub cost: Vec<f64>,
+    pub budget: Vec<f64>,
+}
+
+struct Streams {
+    admissions: Stream,
+    exits: Stream,
+    carers: Stream,
+    funnel: Stream,
+    breakdowns: Stream,
+    placement: Stream,
+    levers: Stream,
+}
+
+/// Runs replications of one model, reusing its buffers.
+pub struct Simulator<'m> {
+    model: &'m Model,
+    pub months: Vec<Month>,
+    pub years: YearTotals,
+    children: Vec<Child>,
+    active: Vec<u32>,
+    households: Vec<Household>,
+    active_households: Vec<u32>,
+    homes: Vec<HomeState>,
+    queue: Queue,
+    specs: Vec<ChildSpec>,
+    groups: Vec<Group>,
+    pending: Vec<Pending>,
+    market_count: [u32; PlacementType::COUNT],
+    cost: [f64; metrics::COUNT],
+    month: usize,
+    perm_mult: f64,
+    scratch: Vec<u32>,
+}
+
+impl<'m> Simulator<'m> {
+    pub fn new(model: &'m Model) -> Self {
+        Simulator {
+            model,
+            months: Vec::new(),
+            years: YearTotals::default(),
+            children: Vec::new(),
+            active: Vec::new(),
+            households: Vec::new(),
+            active_households: Vec::new(),
+            homes: Vec::new(),
+            queue: Queue::default(),
+            specs: Vec::new(),
+            groups: Vec::new(),
+            pending: Vec::new(),
+            market_count: [0; PlacementType::COUNT],
+            cost: [0.0; metrics::COUNT],
+            month: 0,
+            perm_mult: 1.0,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Simulate replication `rep` of the master `seed`; results land in `self.months` and
+    /// `self.years`.
+    pub fn run(&mut self, seed: u64, rep: u32) {
+        let mut rs = Streams {
+            admissions: Stream::new(seed, rep, Process::Admissions),
+            exits: Stream::new(seed, rep, Process::Exits),
+            carers: Stream::new(seed, rep, Process::Carers),
+            funnel: Stream::new(seed, rep, Process::Funnel),
+            breakdowns: Stream::new(seed, rep, Process::Breakdowns),
+            placement: Stream::new(seed, rep, Process::Placement),
+            levers: Stream::new(seed, rep, Process::Levers),
+        };
+        let mut startup = Stream::new(seed, rep, Process::StartUp);
+        self.reset();
+        self.start_up(&mut startup, &mut rs);
+        for m in 0..self.model.horizon {
+            self.month = m;
+            self.begin_month(m, &mut rs);
+            let end = (m + 1) as f64 * DAYS_PER_MONTH;
+            while let Some(ev) = self.queue.pop_before(end) {
+                self.handle(ev, &mut rs);
+            }
+            self.end_month(m, end);
+        }
+        self.close_years();
+    }
+
+    fn reset(&mut self) {
+        let h = self.model.horizon;
+        self.months.clear();
+        self.months.resize(h, [0; metrics::COUNT]);
+        self.children.clear();
+        self.active.clear();
+        self.households.clear();
+        self.active_households.clear();
+        self.queue.clear();
+        self.specs.clear();
+        self.groups.clear();
+        self.pending.clear();
+        self.market_count = [0; PlacementType::COUNT];
+        self.cost = [0.0; metrics::COUNT];
+        self.month = 0;
+        self.perm_mult = 1.0;
+        self.homes.clear();
+        for h in &self.model.homes {
+            self.homes.push(HomeState {
+                usable: h.usable_beds,
+                beds: h.beds,
+                min_age: h.min_age,
+                max_age: h.max_age,
+                open_month: h.open_month,
+                weekly_cost: h.weekly_cost,
+                occupied: 0,
+            });
+        }
+    }
+
+    // ----- start-up -------------------------------------------------------------------
+
+    fn draw_places(rng: &mut Stream, dist: &[f64; 3]) -> u8 {
+        rng.categorical(dist) as u8 + 1
+    }
+
+    fn add_household(&mut self, places: u8, adolescent: bool, plus: bool, approved: f64, budget: f64) {
+        let f = &self.model.scenario.fostering;
+        let id = self.households.len() as u32;
+        self.households.push(Household {
+            places,
+            max_age: if adolescent { 17 } else { f.standard_max_age },
+            adolescent,
+            plus,
+            approved,
+            children: [0; 3],
+            n: 0,
+            staying_put: 0,
+            budget,
+            active: true,
+            leaving: false,
+        });
+        self.active_households.push(id);
+    }
+
+    /// Draw a child's route and total planned stay (days) from entry age.
+    fn draw_route(&self, rng: &mut Stream, age: f64) -> (ExitRoute, f64) {
+        let e = &self.model.scenario.exits;
+        let band = AgeBand::of_age(age).index();
+        let route = ExitRoute::ALL[rng.categorical(&e.route_by_entry_age[band])];
+        let d = match route {
+            ExitRoute::ReturnHome => self.model.return_home.sample(rng),
+            ExitRoute::SpecialGuardianship => self.model.sgo.sample(rng),
+            ExitRoute::Adoption => self.model.adoption.sample(rng),
+            ExitRoute::Age18 => f64::INFINITY,
+        };
+        let to18 = MAX_AGE_DAYS - age * DAYS_PER_YEAR;
+        if d >= to18 {
+            (ExitRoute::Age18, to18.max(1.0))
+        } else {
+            (route, d.max(1.0))
+        }
+    }
+
+    fn entry_age(&self, rng: &mut Stream) -> f64 {
+        let band = rng.categorical(&self.model.scenario.demand.entry_age);
+        let lo = AgeBand::EDGES[band];
+        let hi = AgeBand::EDGES[band + 1];
+        lo + (hi - lo) * rng.uniform()
+    }
+
+    fn start_up(&mut self, rng: &mut Stream, rs: &mut Streams) {
+        let sc = &self.model.scenario;
+        let f = &sc.fostering;
+        for _ in 0..f.households {
+            let places = Self::draw_places(rng, &f.places);
+            let adolescent = rng.bernoulli(f.adolescent_share);
+            let approved = -rng.exponential(f.mean_tenure_years * DAYS_PER_YEAR);
+            let budget = rng.exponential(1.0);
+            self.add_household(places, adolescent, false, approved, budget);
+        }
+        let n = sc.population.children as usize;
+        let profile = sc.population.age_profile;
+        let lead = sc.exits.adoption_placement_lead_days;
+        let mix = sc.population.placement_mix.to_array();
+        let mix_total: f64 = mix.iter().sum();
+        let mut remaining: [f64; PlacementType::COUNT] = mix.map(|c| c / mix_total * n as f64);
+        for _ in 0..n {
+            let target = profile.as_ref().map(|p| rng.categorical(p));
+            let mut tries = 0;
+            let (age, route, elapsed, stay, complex) = loop {
+                tries += 1;
+                let entry = self.entry_age(rng);
+                let (route, stay) = self.draw_route(rng, entry);
+                // Length-biased: a child in the stock is more likely to have a long stay.
+                if rng.uniform() * MAX_AGE_DAYS > stay && tries < 2000 {
+                    continue;
+                }
+                let elapsed = rng.uniform() * stay;
+                let age = entry + elapsed / DAYS_PER_YEAR;
+                if let Some(b) = target {
+                    if AgeBand::of_age(age).index() != b && tries < 2000 {
+                        continue;
+                    }
+                }
+                let complex = rng.bernoulli(sc.demand.complex_needs[AgeBand::of_age(entry).index()]);
+                break (age.min(17.99), route, elapsed, stay, complex);
+            };
+            let id = self.children.len() as u32;
+            let remaining_stay = (stay - elapsed).max(0.5);
+            self.children.push(Child {
+                birth: -age * DAYS_PER_YEAR,
+                complex,
+                route,
+                exit_at: remaining_stay.min(MAX_AGE_DAYS - age * DAYS_PER_YEAR).max(0.5),
+                exit_epoch: 0,
+                place: Place::Nowhere,
+                place_epoch: 0,
+                since: 0.0,
+                preferred: PlacementType::InHouseFoster,
+                out_of_borough: false,
+                recent: [f64::NEG_INFINITY; 3],
+                lever_place: false,
+                in_care: true,
+                slot: self.active.len() as u32,
+            });
+            self.active.push(id);
+            let needs = if complex { Needs::Complex } else { Needs::Standard };
+            let order = self.model.order(0, age, needs);
+            self.children[id as usize].preferred = order.first().copied().unwrap_or(PlacementType::Emergency);
+            let exit_at = self.children[id as usize].exit_at;
+            self.queue.push(exit_at, EventKind::Exit, id, 0);
+            // Initial placement from the starting mix, where the child fits.
+            let place = if route == ExitRoute::Adoption && exit_at <= lead && remaining[PlacementType::PlacedForAdoption.index()] > 0.0 {
+                Some(Place::Market(PlacementType::PlacedForAdoption))
+            } else {
+                let mut w = remaining;
+                w[PlacementType::PlacedForAdoption.index()] = 0.0;
+                let mut chosen = None;
+                while w.iter().any(|x| *x > 0.0) {
+                    let t = PlacementType::ALL[rng.categorical(&w)];
+                    if let Some(p) = self.find_start_place(t, id, rng) {
+                        chosen = Some(p);
+                        break;
+                    }
+                    w[t.index()] = 0.0;
+                }
+                chosen
+            };
+            let since = -rng.uniform() * elapsed;
+            match place {
+                Some(p) => {
+                    if let Some(t) = p.kind() {
+                        remaining[t.index()] = (remaining[t.index()] - 1.0).max(0.0);
+                    }
+                    self.assign(id, p, 0.0, false, rs);
+                }
+                None => self.place_single(id, 0.0, false, rs),
+            }
+            let c = &mut self.children[id as usize];
+            c.recent = [since, f64::NEG_INFINITY, f64::NEG_INFINITY];
+            if route == ExitRoute::Adoption && exit_at > lead {
+                self.queue.push(exit_at - lead, EventKind::AdoptionMove, id, 0);
+            }
+        }
+    }
+
+    fn find_start_place(&mut self, t: PlacementType, child: u32, rng: &mut Stream) -> Option<Place> {
+        let c = &self.children[child as usize];
+        let age = c.age_years(0.0);
+        if t == PlacementType::InHouseFoster {
+            // A random household that fits, to spread the starting children.
+            let fits = |h: &Household| h.active && h.vacancies() > 0 && age <= h.max_age as f64 + 0.999 && (!c.complex || h.adolescent);
+            let count = self.active_households.iter().filter(|&&h| fits(&self.households[h as usize])).count();
+            if count == 0 {
+                return None;
+            }
+            let k = (rng.uniform() * count as f64) as usize;
+            let h = self
+                .active_households
+                .iter()
+                .copied()
+                .filter(|&h| fits(&self.households[h as usize]))
+                .nth(k.min(count - 1))?;
+            return Some(Place::Household(h));
+        }
+        self.fits(t, &[child], 0.0, rng)
+    }
+
+    // ----- months ----------------------------------------------------------------------
+
+    fn begin_month(&mut self, m: usize, rs: &mut Streams) {
+        let model = self.model;
+        let e = &model.months[m];
+        let t0 = m as f64 * DAYS_PER_MONTH;
+        self.cost[metrics::COST_LEVERS] += e.lever_cost;
+
+        // Permanence drive: rescale remaining stays on permanence routes.
+        if e.permanence_mult != self.perm_mult {
+            let ratio = e.permanence_mult / self.perm_mult;
+            self.perm_mult = e.permanence_mult;
+            for i in 0..self.active.len() {
+                let id = self.active[i];
+                let c = &mut self.children[id as usize];
+                if matches!(c.route, ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship) && c.exit_at > t0 {
+                    let to18 = c.birth + MAX_AGE_DAYS;
+                    let mut exit = t0 + (c.exit_at - t0) * ratio;
+                    if exit >= to18 {
+                        exit = to18;
+                        c.route = ExitRoute::Age18;
+                    }
+                    c.exit_at = exit;
+                    c.exit_epoch += 1;
+                    let ep = c.exit_epoch;
+                    self.queue.push(exit, EventKind::Exit, id, ep);
+                }
+            }
+        }
+
+        // Household attrition over this month.
+        let f = &model.scenario.fostering;
+        for i in 0..self.active_households.len() {
+            let id = self.active_households[i];
+            let h = &mut self.households[id as usize];
+            if h.leaving {
+                continue;
+            }
+            let tenure = t0 - h.approved;
+            let hazard = if tenure < 2.0 * DAYS_PER_YEAR { f.attrition_early } else { f.attrition_later } * e.attrition_mult;
+            let mass = hazard * DAYS_PER_MONTH / DAYS_PER_YEAR;
+            if h.budget <= mass && mass > 0.0 {
+                let t = t0 + h.budget / mass * DAYS_PER_MONTH;
+                h.leaving = true;
+                self.queue.push(t, EventKind::HouseholdLeave, id, 0);
+            } else {
+                h.budget -= mass;
+            }
+        }
+
+        // Recruitment funnel: enquiries this month and where each one ends up.
+        let fu = &f.funnel;
+        let cm = e.conversion_mult.powf(0.25);
+        let enquiries = rs.funnel.poisson(fu.enquiries_per_month * e.enquiry_mult);
+        let horizon_end = model.horizon as f64 * DAYS_PER_MONTH;
+        for _ in 0..enquiries {
+            let mut t = t0 + rs.funnel.uniform() * DAYS_PER_MONTH;
+            let places = Self::draw_places(&mut rs.funnel, &fu.new_places);
+            let adolescent_draw = rs.funnel.uniform();
+            self.count_at(t, metrics::ENQUIRIES);
+            let steps = [
+                (fu.to_visit, fu.visit_delay_months, metrics::VISITS),
+                (fu.to_stage1, fu.stage1_delay_months, metrics::STAGE1),
+                (fu.to_stage2, fu.stage2_delay_months, metrics::STAGE2),
+                (fu.to_approval, fu.approval_delay_months, usize::MAX),
+            ];
+            let mut approved = true;
+            for (p, delay, metric) in steps {
+                let pass = rs.funnel.uniform() < (p * cm).min(1.0);
+                let d = rs.funnel.exponential(delay * DAYS_PER_MONTH);
+                if !pass {
+                    approved = false;
+                    break;
+                }
+                t += d;
+                if metric != usize::MAX {
+                    self.count_at(t, metric);
+                }
+            }
+            if approved && t < horizon_end {
+                let id = self.pending.len() as u32;
+                self.pending.push(Pending {
+                    places,
+                    adolescent_draw,
+                    plus: false,
+                });
+                self.queue.push(t, EventKind::Approval, id, 0);
+            }
+        }
+        // Fostering Plus: extra adolescent households recruited directly.
+        if e.extra_plus_households > 0.0 {
+            let k = rs.levers.poisson(e.extra_plus_households);
+            for _ in 0..k {
+                let t = t0 + rs.levers.uniform() * DAYS_PER_MONTH;
+                let places = Self::draw_places(&mut rs.levers, &fu.new_places);
+                let id = self.pending.len() as u32;
+                self.pending.push(Pending {
+                    places,
+                    adolescent_draw: 0.0,
+                    plus: true,
+                });
+                self.queue.push(t, EventKind::Approval, id, 0);
+            }
+        }
+
+        // Admissions: sibling groups drawn in a fixed pattern (common random numbers).
+        let d = &model.scenario.demand;
+        let groups = rs.admissions.poisson(e.group_rate);
+        for _ in 0..groups {
+            let t = t0 + rs.admissions.uniform() * DAYS_PER_MONTH;
+            let u = rs.admissions.uniform();
+            let size = model.group_size_cdf.iter().position(|c| u < *c).unwrap_or(model.group_size_cdf.len() - 1) + 1;
+            let anchor = self.entry_age(&mut rs.admissions);
+            let thin = rs.admissions.uniform();
+            let first = self.specs.len() as u32;
+            for k in 0..size {
+                let age = if k == 0 {
+                    anchor
+                } else {
+                    let spread = rs.admissions.uniform() * d.sibling_age_spread_years;
+                    let younger = rs.admissions.uniform() < 0.7;
+                    let a = if younger { anchor - spread } else { anchor + spread };
+                    a.clamp(0.0, 17.9)
+                };
+                let complex = rs.admissions.uniform() < d.complex_needs[AgeBand::of_age(age).index()];
+                let with_parents = rs.admissions.uniform() < d.placed_with_parents_share;
+                let (route, mut duration) = self.draw_route(&mut rs.exits, age);
+                if matches!(route, ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship) {
+                    duration *= e.permanence_mult;
+                }
+                self.specs.push(ChildSpec {
+                    age,
+                    complex,
+                    route,
+                    duration,
+                    with_parents,
+                });
+            }
+            // Edge-of-care work prevents some admissions of young people aged 10+.
+            if anchor >= 10.0 && thin >= e.edge_mult {
+                self.specs.truncate(first as usize);
+                continue;
+            }
+            let gid = self.groups.len() as u32;
+            self.groups.push(Group {
+                first,
+                len: size as u32,
+                month: m as u32,
+            });
+            self.queue.push(t, EventKind::GroupArrival, gid, 0);
+        }
+
+        // Step-down from residential to foster care.
+        if e.step_down > 0.0 {
+            let k = rs.levers.poisson(e.step_down);
+            let mut done = 0;
+            let mut i = 0;
+            while done < k && i < self.active.len() {
+                let id = self.active[i];
+                i += 1;
+                let c = &self.children[id as usize];
+                if !c.place.kind().is_some_and(|t| t.is_residential()) || c.age_years(t0) > e.step_down_max_age as f64 + 0.999 {
+                    continue;
+                }
+                for t in [PlacementType::InHouseFoster, PlacementType::Ifa] {
+                    if let Some(p) = self.fits(t, &[id], t0, &mut rs.placement) {
+                        self.assign(id, p, t0, true, rs);
+                        done += 1;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn count_at(&mut self, t: f64, metric: usize) {
+        let m = (t / DAYS_PER_MONTH) as usize;
+        if m < self.months.len() {
+            self.months[m][metric] += 1;
+        }
+    }
+
+    // ----- events ----------------------------------------------------------------------
+
+    fn handle(&mut self, ev: Event, rs: &mut Streams) {
+        let t = ev.t;
+        match ev.kind {
+            EventKind::GroupArrival => self.admit_group(ev.id, t, rs),
+            EventKind::Exit => {
+                let c = &self.children[ev.id as usize];
+                if c.in_care && c.exit_epoch == ev.epoch {
+                    self.exit(ev.id, t, c.route, rs);
+                }
+            }
+            EventKind::Breakdown => {
+                let c = &self.children[ev.id as usize];
+                if c.in_care && c.place_epoch == ev.epoch {
+                    self.place_single(ev.id, t, true, rs);
+                }
+            }
+            EventKind::EmergencyReview => {
+                let c = &self.children[ev.id as usize];
+                if c.in_care && c.place_epoch == ev.epoch && c.place == Place::Market(PlacementType::Emergency) {
+                    self.place_single(ev.id, t, true, rs);
+                }
+            }
+            EventKind::AdoptionMove => {
+                let c = &self.children[ev.id as usize];
+                if c.in_care && c.route == ExitRoute::Adoption && c.place != Place::Market(PlacementType::PlacedForAdoption) {
+                    self.assign(ev.id, Place::Market(PlacementType::PlacedForAdoption), t, true, rs);
+                }
+            }
+            EventKind::HouseholdLeave => self.household_leaves(ev.id, t, rs),
+            EventKind::StayingPutEnd => {
+                let h = &mut self.households[ev.id as usize];
+                h.staying_put = h.staying_put.saturating_sub(1);
+            }
+            EventKind::Approval => {
+                let p = self.pending[ev.id as usize].clone();
+                let e = &self.model.months[self.month];
+                let adolescent = p.plus || p.adolescent_draw < e.new_adolescent_share;
+                let plus = p.plus || (adolescent && e.fee_uplift > 0.0);
+                let budget = rs.carers.exponential(1.0);
+                self.add_household(p.places, adolescent, plus, t, budget);
+                self.months[self.month][metrics::APPROVALS] += 1;
+                self.cost[metrics::COST_RECRUITMENT] += self.model.scenario.costs.cost_per_approval * e.inflation;
+            }
+        }
+    }
+
+    fn admit_group(&mut self, gid: u32, t: f64, rs: &mut Streams) {
+        let g = self.groups[gid as usize];
+        let pwp = PlacementType::PlacedWithParents;
+        self.scratch.clear();
+        let lead = self.model.scenario.exits.adoption_placement_lead_days;
+        for k in 0..g.len {
+            let s = self.specs[(g.first + k) as usize];
+            let id = self.children.len() as u32;
+            self.children.push(Child {
+                birth: t - s.age * DAYS_PER_YEAR,
+                complex: s.complex,
+                route: s.route,
+                exit_at: t + s.duration,
+                exit_epoch: 0,
+                place: Place::Nowhere,
+                place_epoch: 0,
+                since: t,
+                preferred: PlacementType::InHouseFoster,
+                out_of_borough: false,
+                recent: [f64::NEG_INFINITY; 3],
+                lever_place: false,
+                in_care: true,
+                slot: self.active.len() as u32,
+            });
+            self.active.push(id);
+            self.queue.push(t + s.duration, EventKind::Exit, id, 0);
+            if s.route == ExitRoute::Adoption && s.duration > lead {
+                self.queue.push(t + s.duration - lead, EventKind::AdoptionMove, id, 0);
+            }
+            self.months[g.month as usize][metrics::ADMISSIONS] += 1;
+            if s.with_parents {
+                let needs = if s.complex { Needs::Complex } else { Needs::Standard };
+                self.children[id as usize].preferred = self.model.order(self.month, s.age, needs).first().copied().unwrap_or(pwp);
+                self.assign(id, Place::Market(pwp), t, false, rs);
+            } else {
+                self.scratch.push(id);
+            }
+        }
+        let ids = std::mem::take(&mut self.scratch);
+        self.place_group(&ids, t, false, rs);
+        self.scratch = ids;
+    }
+
+    fn exit(&mut self, id: u32, t: f64, route: ExitRoute, rs: &mut Streams) {
+        let prev = self.children[id as usize].place;
+        self.release(id, t);
+        let c = &mut self.children[id as usize];
+        c.in_care = false;
+        c.place = Place::Nowhere;
+        let slot = c.slot as usize;
+        self.active.swap_remove(slot);
+        if slot < self.active.len() {
+            let moved = self.active[slot];
+            self.children[moved as usize].slot = slot as u32;
+        }
+        let m = self.month;
+        self.months[m][metrics::EXITS] += 1;
+        self.months[m][metrics::EXITS_BY_ROUTE + route.index()] += 1;
+        if route == ExitRoute::Age18 {
+            if let Place::Household(h) = prev {
+                let sp = &self.model.scenario.exits;
+                if rs.exits.uniform() < sp.staying_put_share && self.households[h as usize].active {
+                    self.households[h as usize].staying_put += 1;
+                    self.queue.push(t + sp.staying_put_months * DAYS_PER_MONTH, EventKind::StayingPutEnd, h, 0);
+                }
+            }
+        }
+    }
+
+    fn household_leaves(&mut self, hid: u32, t: f64, rs: &mut Streams) {
+        let h = &mut self.households[hid as usize];
+        if !h.active {
+            return;
+        }
+        h.active = false;
+        h.staying_put = 0;
+        let kids: Vec<u32> = h.children[..h.n as usize].to_vec();
+        if let Some(pos) = self.active_households.iter().position(|x| *x == hid) {
+            self.active_households.remove(pos);
+        }
+        self.months[self.month][metrics::DEREGISTRATIONS] += 1;
+        if kids.is_empty() {
+            return;
+        }
+        if rs.carers.uniform() < self.model.scenario.fostering.sgo_conversion_share {
+            for k in kids {
+                self.exit(k, t, ExitRoute::SpecialGuardianship, rs);
+            }
+        } else {
+            for &k in &kids {
+                self.release(k, t);
+            }
+            self.place_group(&kids, t, true, rs);
+        }
+    }
+
+    // ----- placement -------------------------------------------------------------------
+
+    /// Book the cost of a child's current placement up to `t`.
+    fn accrue(&mut self, id: u32, t: f64) {
+        let c = &mut self.children[id as usize];
+        let Some(kind) = c.place.kind() else { return };
+        let days = (t - c.since).max(0.0);
+        c.since = t;
+        if days <= 0.0 {
+            return;
+        }
+        let e = &self.model.months[self.month];
+        let w = &self.model.scenario.costs.weekly;
+        let weekly = match kind {
+            PlacementType::Ifa => w.ifa * e.ifa_price,
+            PlacementType::ExternalResidential => w.external_residential * e.residential_price,
+            PlacementType::SupportedAccommodation if c.lever_place => e.supported_price,
+            k => w.get(k),
+        };
+        self.cost[metrics::COST_BY_TYPE + kind.index()] += weekly * e.inflation * days / 7.0;
+        if let Place::Household(h) = c.place {
+            if self.households[h as usize].plus {
+                self.cost[metrics::COST_FEE_UPLIFT] += e.fee_uplift * e.inflation * days / 7.0;
+            }
+        }
+    }
+
+    /// Take a child out of its placement (booking its cost).
+    fn release(&mut self, id: u32, t: f64) {
+        self.accrue(id, t);
+        let c = &mut self.children[id as usize];
+        match c.place {
+            Place::Household(h) => self.households[h as usize].remove(id),
+            Place::Home(h) => self.homes[h as usize].occupied -= 1,
+            Place::Market(k) => self.market_count[k.index()] -= 1,
+            Place::Nowhere => {}
+        }
+        c.place = Place::Nowhere;
+    }
+
+    /// Can placement type `t` take all of `ids` together now? Returns where.
+    fn fits(&mut self, t: PlacementType, ids: &[u32], now: f64, rng: &mut Stream) -> Option<Place> {
+        let n = ids.len() as u32;
+        let mut oldest: f64 = 0.0;
+        let mut youngest: f64 = 18.0;
+        let mut complex = false;
+        for &i in ids {
+            let c = &self.children[i as usize];
+            let a = c.age_years(now);
+            oldest = oldest.max(a);
+            youngest = youngest.min(a);
+            complex |= c.complex;
+        }
+        let m = self.month;
+        let e = &self.model.months[m];
+        let markets = &self.model.scenario.markets;
+        let within = |lo: u8, hi: u8| youngest >= lo as f64 && oldest < hi as f64 + 1.0;
+        match t {
+            PlacementType::InHouseFoster => {
+                let mut best: Option<(u8, u32)> = None;
+                for &h in &self.active_households {
+                    let hh = &self.households[h as usize];
+                    if hh.leaving {
+                        continue;
+                    }
+                    let v = hh.vacancies();
+                    if (v as u32) < n || oldest >= hh.max_age as f64 + 1.0 || (complex && !hh.adolescent) {
+                        continue;
+                    }
+                    if best.is_none_or(|(bv, _)| v < bv) {
+                        best = Some((v, h));
+                    }
+                }
+                best.map(|(_, h)| Place::Household(h))
+            }
+            PlacementType::InHouseResidential => {
+                for (i, h) in self.homes.iter().enumerate() {
+                    if h.open_month as usize <= m && h.occupied + n <= h.usable && within(h.min_age, h.max_age) {
+                        return Some(Place::Home(i as u32));
+                    }
+                }
+                None
+            }
+            PlacementType::ConnectedPerson => rng.bernoulli(markets.connected_person_availability).then_some(Place::Market(t)),
+            PlacementType::Ifa | PlacementType::ExternalResidential | PlacementType::SupportedAccommodation => {
+                let mk = match t {
+                    PlacementType::Ifa => &markets.ifa,
+                    PlacementType::ExternalResidential => &markets.external_residential,
+                    _ => &markets.supported_accommodation,
+                };
+                let limit = match t {
+                    PlacementType::SupportedAccommodation => e.supported_places,
+                    _ => mk.limit.unwrap_or(u32::MAX),
+                };
+                (within(mk.min_age, mk.max_age) && self.market_count[t.index()].saturating_add(n) <= limit).then_some(Place::Market(t))
+            }
+            PlacementType::Emergency => Some(Place::Market(t)),
+            PlacementType::PlacedWithParents | PlacementType::PlacedForAdoption => None,
+        }
+    }
+
+    /// Put a child in a placement at time `t`.
+    fn assign(&mut self, id: u32, place: Place, t: f64, is_move: bool, rs: &mut Streams) {
+        if self.children[id as usize].place != Place::Nowhere {
+            self.release(id, t);
+        }
+        let Some(kind) = place.kind() else { return };
+        let m = self.month;
+        match place {
+            Place::Household(h) => {
+                let hh = &mut self.households[h as usize];
+                hh.children[hh.n as usize] = id;
+                hh.n += 1;
+            }
+            Place::Home(h) => self.homes[h as usize].occupied += 1,
+            Place::Market(k) => self.market_count[k.index()] += 1,
+            Place::Nowhere => {}
+        }
+        let base_supported = self.model.scenario.markets.supported_accommodation.limit.unwrap_or(u32::MAX);
+        let oob = rs.placement.uniform() < self.model.scenario.markets.out_of_borough.get(kind);
+        let stab = &self.model.scenario.stability;
+        let c = &mut self.children[id as usize];
+        let adolescent = c.age_years(t) >= 11.0;
+        let hazard = if adolescent { stab.breakdown_adolescent.get(kind) } else { stab.breakdown_child.get(kind) };
+        c.place = place;
+        c.since = t;
+        c.place_epoch += 1;
+        c.out_of_borough = oob;
+        c.lever_place = kind == PlacementType::SupportedAccommodation && self.market_count[kind.index()] > base_supported;
+        c.recent = [t, c.recent[0], c.recent[1]];
+        let epoch = c.place_epoch;
+        let exit_at = c.exit_at;
+        if is_move {
+            self.months[m][metrics::MOVES] += 1;
+        }
+        if hazard > 0.0 {
+            let b = t + rs.breakdowns.exponential(DAYS_PER_YEAR / hazard);
+            if b < exit_at {
+                self.queue.push(b, EventKind::Breakdown, id, epoch);
+            }
+        }
+        if kind == PlacementType::Emergency {
+            let r = t + self.model.scenario.matching.emergency_review_days;
+            if r < exit_at {
+                self.queue.push(r, EventKind::EmergencyReview, id, epoch);
+            }
+        }
+    }
+
+    fn needs(&self, id: u32) -> Needs {
+        if self.children[id as usize].complex {
+            Needs::Complex
+        } else {
+            Needs::Standard
+        }
+    }
+
+    /// Match one child along its preference order.
+    fn place_single(&mut self, id: u32, t: f64, is_move: bool, rs: &mut Streams) {
+        let model = self.model;
+        let age = self.children[id as usize].age_years(t);
+        let order = model.order(self.month, age, self.needs(id));
+        let current = self.children[id as usize].place;
+        if is_move && current != Place::Nowhere {
+            self.release(id, t);
+        }
+        let mut place = Place::Market(PlacementType::Emergency);
+        for &ty in order {
+            if let Some(p) = self.fits(ty, &[id], t, &mut rs.placement) {
+                place = p;
+                break;
+            }
+        }
+        self.children[id as usize].preferred = order.first().copied().unwrap_or(PlacementType::Emergency);
+        self.assign(id, place, t, is_move, rs);
+    }
+
+    /// Match a sibling group, keeping it together where the scenario asks and a placement
+    /// can take everyone; otherwise place each child and count the split.
+    fn place_group(&mut self, ids: &[u32], t: f64, is_move: bool, rs: &mut Streams) {
+        if ids.len() > 1 && self.model.scenario.matching.keep_siblings_together {
+            let model = self.model;
+            let eldest = *ids
+                .iter()
+                .max_by(|a, b| self.children[**a as usize].age_years(t).total_cmp(&self.children[**b as usize].age_years(t)))
+                .unwrap_or(&ids[0]);
+            let order = model.order(self.month, self.children[eldest as usize].age_years(t), self.needs(eldest));
+            for &ty in order {
+                let all_accept = ids.iter().all(|&i| {
+                    model.order(self.month, self.children[i as usize].age_years(t), self.needs(i)).contains(&ty)
+                });
+                if !all_accept {
+                    continue;
+                }
+                if let Some(p) = self.fits(ty, ids, t, &mut rs.placement) {
+                    for &i in ids {
+                        let pref = model.order(self.month, self.children[i as usize].age_years(t), self.needs(i))[0];
+                        self.children[i as usize].preferred = pref;
+                        self.assign(i, p, t, is_move, rs);
+                    }
+                    return;
+                }
+            }
+            self.months[self.month][metrics::SPLITS] += 1;
+        }
+        for &i in ids {
+            self.place_single(i, t, is_move, rs);
+        }
+    }
+
+    // ----- month end -------------------------------------------------------------------
+
+    fn end_month(&mut self, m: usize, end: f64) {
+        for i in 0..self.active.len() {
+            let id = self.active[i];
+            self.accrue(id, end);
+        }
+        let e = &self.model.months[m];
+        let mut home_cost = 0.0;
+        for h in &self.homes {
+            if h.open_month as usize <= m {
+                home_cost += h.weekly_cost * e.inflation * DAYS_PER_MONTH / 7.0;
+            }
+        }
+        self.cost[metrics::COST_HOMES] += home_cost;
+
+        let row = &mut self.months[m];
+        let year_ago = end - DAYS_PER_YEAR;
+        let mut moved3 = 0i64;
+        for &id in &self.active {
+            let c = &self.children[id as usize];
+            let Some(kind) = c.place.kind() else { continue };
+            row[metrics::IN_CARE] += 1;
+            row[metrics::BY_TYPE + kind.index()] += 1;
+            let band = AgeBand::of_age(c.age_years(end)).index();
+            row[metrics::BY_AGE + band] += 1;
+            if c.out_of_borough {
+                row[metrics::OUT_OF_BOROUGH] += 1;
+            }
+            if c.recent[2] >= year_ago {
+                moved3 += 1;
+            }
+            if kind.is_matchable() && kind != c.preferred {
+                row[metrics::GAP] += 1;
+                row[metrics::GAP_BY_TYPE + c.preferred.index()] += 1;
+                row[metrics::GAP_BY_AGE + band] += 1;
+            }
+        }
+        let in_care = row[metrics::IN_CARE];
+        if in_care > 0 {
+            row[metrics::MOVES3_SHARE] = (moved3 * 10_000 + in_care / 2) / in_care;
+            let in_house = row[metrics::BY_TYPE + PlacementType::InHouseFoster.index()]
+                + row[metrics::BY_TYPE + PlacementType::ConnectedPerson.index()]
+                + row[metrics::BY_TYPE + PlacementType::InHouseResidential.index()];
+            row[metrics::IN_HOUSE_SHARE] = (in_house * 10_000 + in_care / 2) / in_care;
+        }
+        for &h in &self.active_households {
+            let hh = &self.households[h as usize];
+            row[metrics::HOUSEHOLDS] += 1;
+            row[metrics::PLACES] += hh.places as i64;
+            row[metrics::FILLED] += hh.n as i64;
+            row[metrics::VACANT] += hh.vacancies() as i64;
+            row[metrics::STAYING_PUT] += hh.staying_put as i64;
+        }
+        for h in &self.homes {
+            if h.open_month as usize <= m {
+                row[metrics::RES_BEDS_FILLED] += h.occupied as i64;
+                row[metrics::RES_BEDS_EMPTY] += (h.beds - h.occupied) as i64;
+            }
+        }
+        let mut total = 0.0;
+        for k in metrics::COST_BY_TYPE..metrics::COUNT {
+            let v = self.cost[k].max(0.0);
+            row[k] = v.round() as i64;
+            total += v;
+        }
+        row[metrics::COST] = total.round() as i64;
+        self.cost = [0.0; metrics::COUNT];
+    }
+
+    fn close_years(&mut self) {
+        let n = self.model.fin_year_labels.len();
+        self.years.cost.clear();
+        self.years.cost.resize(n, 0.0);
+        self.years.budget.clear();
+        self.years.budget.extend_from_slice(&self.model.fin_year_budget);
+        for (m, row) in self.months.iter().enumerate() {
+            self.years.cost[self.model.fin_year[m]] += row[metrics::COST] as f64;
+        }
+    }
+}
