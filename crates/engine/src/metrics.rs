@@ -107,8 +107,8 @@ pub fn definitions() -> Vec<MetricDef> {
     push("places_vacant".into(), "In-house places vacant".into(), Places, Stock);
     push("approvals".into(), "Households approved".into(), Households, Flow);
     push("deregistrations".into(), "Households leaving".into(), Households, Flow);
-    push("enquiries".into(), "Fostering enquiries".into(), Count, Flow);
-    push("visits".into(), "Information visits".into(), Count, Flow);
+    push("enquiries".into(), "Fostering enquiries (initial information visits)".into(), Count, Flow);
+    push("visits".into(), "Follow-up visits".into(), Count, Flow);
     push("stage1".into(), "Assessments started (stage 1)".into(), Count, Flow);
     push("stage2".into(), "Assessments reaching stage 2".into(), Count, Flow);
     push("gap".into(), "Sufficiency gap: children not in their preferred placement type".into(), Children, Stock);

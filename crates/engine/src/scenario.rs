@@ -233,6 +233,10 @@ pub struct Markets {
     pub supported_accommodation: Market,
     /// Probability a family-and-friends carer can be found when one is sought.
     pub connected_person_availability: f64,
+    /// Probability an agency carer can be found for a child aged 11+ with complex needs.
+    pub ifa_complex_availability: f64,
+    /// Probability an agency household can take each extra sibling of a group together.
+    pub ifa_sibling_availability: f64,
     /// Share placed outside the borough, by placement type.
     pub out_of_borough: PlacementCounts,
 }
@@ -263,6 +267,9 @@ pub struct Matching {
 pub struct Stability {
     pub breakdown_child: PlacementCounts,
     pub breakdown_adolescent: PlacementCounts,
+    /// Breakdown hazard multiplier for each placement the child has had in the last
+    /// 12 months beyond the current one (instability begets instability).
+    pub repeat_multiplier: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

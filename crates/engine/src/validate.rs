@@ -302,6 +302,8 @@ impl Scenario {
         c.market("markets.external_residential", &m.external_residential);
         c.market("markets.supported_accommodation", &m.supported_accommodation);
         c.prob("markets.connected_person_availability", m.connected_person_availability);
+        c.prob("markets.ifa_complex_availability", m.ifa_complex_availability);
+        c.prob("markets.ifa_sibling_availability", m.ifa_sibling_availability);
         c.probs("markets.out_of_borough", &m.out_of_borough);
 
         let mt = &self.matching;
@@ -341,6 +343,7 @@ impl Scenario {
 
         c.counts("stability.breakdown_child", &self.stability.breakdown_child, 50.0, "yearly hazard");
         c.counts("stability.breakdown_adolescent", &self.stability.breakdown_adolescent, 50.0, "yearly hazard");
+        c.range("stability.repeat_multiplier", self.stability.repeat_multiplier, 1.0, 10.0, "multiplier per recent placement");
 
         let co = &self.costs;
         c.counts("costs.weekly", &co.weekly, 1e6, "pounds a week");

@@ -8,6 +8,8 @@ use crate::metrics::{self, Month};
 use crate::rng::{Process, Stream};
 use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
 
+mod startup;
+
 const MAX_AGE_DAYS: f64 = 18.0 * DAYS_PER_YEAR;
 
 /// A child drawn at admission, before placement.
@@ -63,6 +65,7 @@ pub struct Simulator<'m> {
     month: usize,
     perm_mult: f64,
     scratch: Vec<u32>,
+    pool: Option<startup::StartPool>,
 }
 
 impl<'m> Simulator<'m> {
@@ -85,12 +88,23 @@ impl<'m> Simulator<'m> {
             month: 0,
             perm_mult: 1.0,
             scratch: Vec::new(),
+            pool: None,
         }
     }
 
     /// Simulate replication `rep` of the master `seed`; results land in `self.months` and
     /// `self.years`.
     pub fn run(&mut self, seed: u64, rep: u32) {
+        self.run_inner(seed, rep, false)
+            .unwrap_or_else(|_| unreachable!("invariants are only checked on request"));
+    }
+
+    /// As `run`, checking the model's invariants at every month end (for tests).
+    pub fn run_checked(&mut self, seed: u64, rep: u32) -> Result<(), String> {
+        self.run_inner(seed, rep, true)
+    }
+
+    fn run_inner(&mut self, seed: u64, rep: u32, check: bool) -> Result<(), String> {
         let mut rs = Streams {
             admissions: Stream::new(seed, rep, Process::Admissions),
             exits: Stream::new(seed, rep, Process::Exits),
@@ -101,6 +115,9 @@ impl<'m> Simulator<'m> {
             levers: Stream::new(seed, rep, Process::Levers),
         };
         let mut startup = Stream::new(seed, rep, Process::StartUp);
+        if self.pool.as_ref().is_none_or(|p| p.seed != seed) {
+            self.pool = Some(self.build_pool(seed));
+        }
         self.reset();
         self.start_up(&mut startup, &mut rs);
         for m in 0..self.model.horizon {
@@ -111,8 +128,83 @@ impl<'m> Simulator<'m> {
                 self.handle(ev, &mut rs);
             }
             self.end_month(m, end);
+            if check {
+                self.check_invariants(m).map_err(|e| format!("month {m}: {e}"))?;
+            }
         }
         self.close_years();
+        Ok(())
+    }
+
+    /// Capacity is never exceeded, every child in care has exactly one placement, and the
+    /// books balance.
+    pub fn check_invariants(&self, m: usize) -> Result<(), String> {
+        let mut in_households = 0usize;
+        for (i, h) in self.households.iter().enumerate() {
+            if h.n + h.staying_put > h.places {
+                return Err(format!("household {i} holds {} + {} staying put in {} places", h.n, h.staying_put, h.places));
+            }
+            if h.active {
+                for &c in &h.children[..h.n as usize] {
+                    if self.children[c as usize].place != Place::Household(i as u32) {
+                        return Err(format!("household {i} lists child {c} who lives elsewhere"));
+                    }
+                }
+                in_households += h.n as usize;
+            } else if h.n > 0 {
+                return Err(format!("household {i} has left but still holds children"));
+            }
+        }
+        for (i, h) in self.homes.iter().enumerate() {
+            if h.occupied > h.usable || h.usable > h.beds {
+                return Err(format!("home {i}: {} children in {} usable beds", h.occupied, h.usable));
+            }
+            if h.occupied > 0 && h.open_month as usize > m {
+                return Err(format!("home {i} is used before it opens"));
+            }
+        }
+        let e = &self.model.months[m];
+        let markets = &self.model.scenario.markets;
+        let limits = [
+            (PlacementType::Ifa, markets.ifa.limit.unwrap_or(u32::MAX)),
+            (PlacementType::ExternalResidential, markets.external_residential.limit.unwrap_or(u32::MAX)),
+            (PlacementType::SupportedAccommodation, e.supported_places),
+        ];
+        for (t, limit) in limits {
+            if self.market_count[t.index()] > limit {
+                return Err(format!("{} holds {} children over its limit of {limit}", t.label(), self.market_count[t.index()]));
+            }
+        }
+        let mut counted = [0u32; PlacementType::COUNT];
+        let mut in_household_places = 0usize;
+        for &id in &self.active {
+            let c = &self.children[id as usize];
+            if !c.in_care {
+                return Err(format!("child {id} is listed as in care but has left"));
+            }
+            match c.place {
+                Place::Nowhere => return Err(format!("child {id} is in care with no placement")),
+                Place::Market(t) => counted[t.index()] += 1,
+                Place::Household(_) => in_household_places += 1,
+                Place::Home(_) => {}
+            }
+        }
+        if in_household_places != in_households {
+            return Err(format!("{in_household_places} children placed in households, households hold {in_households}"));
+        }
+        for t in PlacementType::ALL {
+            if matches!(t, PlacementType::InHouseFoster | PlacementType::InHouseResidential) {
+                continue;
+            }
+            if counted[t.index()] != self.market_count[t.index()] {
+                return Err(format!("{}: {} children counted, {} booked", t.label(), counted[t.index()], self.market_count[t.index()]));
+            }
+        }
+        let row = &self.months[m];
+        if row.iter().any(|v| *v < 0) {
+            return Err("a metric is negative".into());
+        }
+        Ok(())
     }
 
     fn reset(&mut self) {
@@ -194,124 +286,6 @@ impl<'m> Simulator<'m> {
         let lo = AgeBand::EDGES[band];
         let hi = AgeBand::EDGES[band + 1];
         lo + (hi - lo) * rng.uniform()
-    }
-
-    fn start_up(&mut self, rng: &mut Stream, rs: &mut Streams) {
-        let sc = &self.model.scenario;
-        let f = &sc.fostering;
-        for _ in 0..f.households {
-            let places = Self::draw_places(rng, &f.places);
-            let adolescent = rng.bernoulli(f.adolescent_share);
-            let approved = -rng.exponential(f.mean_tenure_years * DAYS_PER_YEAR);
-            let budget = rng.exponential(1.0);
-            self.add_household(places, adolescent, false, approved, budget);
-        }
-        let n = sc.population.children as usize;
-        let profile = sc.population.age_profile;
-        let lead = sc.exits.adoption_placement_lead_days;
-        let mix = sc.population.placement_mix.to_array();
-        let mix_total: f64 = mix.iter().sum();
-        let mut remaining: [f64; PlacementType::COUNT] = mix.map(|c| c / mix_total * n as f64);
-        for _ in 0..n {
-            let target = profile.as_ref().map(|p| rng.categorical(p));
-            let mut tries = 0;
-            let (age, route, elapsed, stay, complex) = loop {
-                tries += 1;
-                let entry = self.entry_age(rng);
-                let (route, stay) = self.draw_route(rng, entry);
-                // Length-biased: a child in the stock is more likely to have a long stay.
-                if rng.uniform() * MAX_AGE_DAYS > stay && tries < 2000 {
-                    continue;
-                }
-                let elapsed = rng.uniform() * stay;
-                let age = entry + elapsed / DAYS_PER_YEAR;
-                if let Some(b) = target {
-                    if AgeBand::of_age(age).index() != b && tries < 2000 {
-                        continue;
-                    }
-                }
-                let complex = rng.bernoulli(sc.demand.complex_needs[AgeBand::of_age(entry).index()]);
-                break (age.min(17.99), route, elapsed, stay, complex);
-            };
-            let id = self.children.len() as u32;
-            let remaining_stay = (stay - elapsed).max(0.5);
-            self.children.push(Child {
-                birth: -age * DAYS_PER_YEAR,
-                complex,
-                route,
-                exit_at: remaining_stay.min(MAX_AGE_DAYS - age * DAYS_PER_YEAR).max(0.5),
-                exit_epoch: 0,
-                place: Place::Nowhere,
-                place_epoch: 0,
-                since: 0.0,
-                preferred: PlacementType::InHouseFoster,
-                out_of_borough: false,
-                recent: [f64::NEG_INFINITY; 3],
-                lever_place: false,
-                in_care: true,
-                slot: self.active.len() as u32,
-            });
-            self.active.push(id);
-            let needs = if complex { Needs::Complex } else { Needs::Standard };
-            let order = self.model.order(0, age, needs);
-            self.children[id as usize].preferred = order.first().copied().unwrap_or(PlacementType::Emergency);
-            let exit_at = self.children[id as usize].exit_at;
-            self.queue.push(exit_at, EventKind::Exit, id, 0);
-            // Initial placement from the starting mix, where the child fits.
-            let place = if route == ExitRoute::Adoption && exit_at <= lead && remaining[PlacementType::PlacedForAdoption.index()] > 0.0 {
-                Some(Place::Market(PlacementType::PlacedForAdoption))
-            } else {
-                let mut w = remaining;
-                w[PlacementType::PlacedForAdoption.index()] = 0.0;
-                let mut chosen = None;
-                while w.iter().any(|x| *x > 0.0) {
-                    let t = PlacementType::ALL[rng.categorical(&w)];
-                    if let Some(p) = self.find_start_place(t, id, rng) {
-                        chosen = Some(p);
-                        break;
-                    }
-                    w[t.index()] = 0.0;
-                }
-                chosen
-            };
-            let since = -rng.uniform() * elapsed;
-            match place {
-                Some(p) => {
-                    if let Some(t) = p.kind() {
-                        remaining[t.index()] = (remaining[t.index()] - 1.0).max(0.0);
-                    }
-                    self.assign(id, p, 0.0, false, rs);
-                }
-                None => self.place_single(id, 0.0, false, rs),
-            }
-            let c = &mut self.children[id as usize];
-            c.recent = [since, f64::NEG_INFINITY, f64::NEG_INFINITY];
-            if route == ExitRoute::Adoption && exit_at > lead {
-                self.queue.push(exit_at - lead, EventKind::AdoptionMove, id, 0);
-            }
-        }
-    }
-
-    fn find_start_place(&mut self, t: PlacementType, child: u32, rng: &mut Stream) -> Option<Place> {
-        let c = &self.children[child as usize];
-        let age = c.age_years(0.0);
-        if t == PlacementType::InHouseFoster {
-            // A random household that fits, to spread the starting children.
-            let fits = |h: &Household| h.active && h.vacancies() > 0 && age <= h.max_age as f64 + 0.999 && (!c.complex || h.adolescent);
-            let count = self.active_households.iter().filter(|&&h| fits(&self.households[h as usize])).count();
-            if count == 0 {
-                return None;
-            }
-            let k = (rng.uniform() * count as f64) as usize;
-            let h = self
-                .active_households
-                .iter()
-                .copied()
-                .filter(|&h| fits(&self.households[h as usize]))
-                .nth(k.min(count - 1))?;
-            return Some(Place::Household(h));
-        }
-        self.fits(t, &[child], 0.0, rng)
     }
 
     // ----- months ----------------------------------------------------------------------
@@ -724,6 +698,12 @@ impl<'m> Simulator<'m> {
                 None
             }
             PlacementType::ConnectedPerson => rng.bernoulli(markets.connected_person_availability).then_some(Place::Market(t)),
+            PlacementType::Ifa
+                if (complex && oldest >= 11.0 && !rng.bernoulli(markets.ifa_complex_availability))
+                    || (n > 1 && !rng.bernoulli(libm::pow(markets.ifa_sibling_availability, (n - 1) as f64))) =>
+            {
+                None
+            }
             PlacementType::Ifa | PlacementType::ExternalResidential | PlacementType::SupportedAccommodation => {
                 let mk = match t {
                     PlacementType::Ifa => &markets.ifa,
@@ -736,7 +716,8 @@ impl<'m> Simulator<'m> {
                 };
                 (within(mk.min_age, mk.max_age) && self.market_count[t.index()].saturating_add(n) <= limit).then_some(Place::Market(t))
             }
-            PlacementType::Emergency => Some(Place::Market(t)),
+            // An emergency bed is found for one child at a time.
+            PlacementType::Emergency => (n == 1).then_some(Place::Market(t)),
             PlacementType::PlacedWithParents | PlacementType::PlacedForAdoption => None,
         }
     }
@@ -763,7 +744,10 @@ impl<'m> Simulator<'m> {
         let stab = &self.model.scenario.stability;
         let c = &mut self.children[id as usize];
         let adolescent = c.age_years(t) >= 11.0;
-        let hazard = if adolescent { stab.breakdown_adolescent.get(kind) } else { stab.breakdown_child.get(kind) };
+        let base_hazard = if adolescent { stab.breakdown_adolescent.get(kind) } else { stab.breakdown_child.get(kind) };
+        let year_ago = t - DAYS_PER_YEAR;
+        let recent = c.recent.iter().filter(|r| **r >= year_ago).count() as i32;
+        let hazard = base_hazard * libm::pow(stab.repeat_multiplier, recent as f64);
         c.place = place;
         c.since = t;
         c.place_epoch += 1;

@@ -1,0 +1,178 @@
+//! The starting position of a run: foster households and the children already in care,
+//! with an age profile and placement mix from the scenario and remaining time in care
+//! consistent with how long each child has already been in.
+//!
+//! A child in the stock is more likely to be on a long stay (length bias), and has been in
+//! care for a uniformly distributed share of it. Drawing such children by rejection is
+//! costly, so each run draws them from a pool of accepted candidates built once per master
+//! seed and scenario (from a stream reserved for it), grouped by current age band.
+
+use super::*;
+
+const POOL_PER_BAND: usize = 1024;
+const POOL_MAX_TRIES: usize = 2_000_000;
+/// Replication index whose streams are reserved for building the pool.
+const POOL_REPLICATION: u32 = u32::MAX;
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Candidate {
+    age: f64,
+    entry_band: usize,
+    route: ExitRoute,
+    elapsed: f64,
+    stay: f64,
+}
+
+pub(super) struct StartPool {
+    pub(super) seed: u64,
+    by_band: [Vec<Candidate>; AgeBand::COUNT],
+    any: Vec<Candidate>,
+}
+
+impl<'m> Simulator<'m> {
+    pub(super) fn build_pool(&self, seed: u64) -> StartPool {
+        let mut rng = Stream::new(seed, POOL_REPLICATION, Process::StartUp);
+        let mut pool = StartPool {
+            seed,
+            by_band: Default::default(),
+            any: Vec::with_capacity(POOL_PER_BAND),
+        };
+        let needed = |p: &StartPool| p.any.len() < POOL_PER_BAND || p.by_band.iter().any(|b| b.len() < POOL_PER_BAND);
+        let mut tries = 0;
+        while needed(&pool) && tries < POOL_MAX_TRIES {
+            tries += 1;
+            let entry = self.entry_age(&mut rng);
+            let (route, stay) = self.draw_route(&mut rng, entry);
+            if rng.uniform() * MAX_AGE_DAYS > stay {
+                continue;
+            }
+            let elapsed = rng.uniform() * stay;
+            let age = (entry + elapsed / DAYS_PER_YEAR).min(17.99);
+            let c = Candidate {
+                age,
+                entry_band: AgeBand::of_age(entry).index(),
+                route,
+                elapsed,
+                stay,
+            };
+            if pool.any.len() < POOL_PER_BAND {
+                pool.any.push(c);
+            }
+            let band = &mut pool.by_band[AgeBand::of_age(age).index()];
+            if band.len() < POOL_PER_BAND {
+                band.push(c);
+            }
+        }
+        pool
+    }
+
+    pub(super) fn start_up(&mut self, rng: &mut Stream, rs: &mut Streams) {
+        let model = self.model;
+        let sc = &model.scenario;
+        let f = &sc.fostering;
+        for _ in 0..f.households {
+            let places = Self::draw_places(rng, &f.places);
+            let adolescent = rng.bernoulli(f.adolescent_share);
+            let approved = -rng.exponential(f.mean_tenure_years * DAYS_PER_YEAR);
+            let budget = rng.exponential(1.0);
+            self.add_household(places, adolescent, false, approved, budget);
+        }
+        let pool = self.pool.take();
+        let Some(pool) = pool else { return };
+        let n = sc.population.children as usize;
+        let lead = sc.exits.adoption_placement_lead_days;
+        let mix = sc.population.placement_mix.to_array();
+        let mix_total: f64 = mix.iter().sum();
+        let mut remaining: [f64; PlacementType::COUNT] = mix.map(|c| c / mix_total * n as f64);
+        for _ in 0..n {
+            let candidates = match &sc.population.age_profile {
+                Some(p) => {
+                    let b = rng.categorical(p);
+                    if pool.by_band[b].is_empty() { &pool.any } else { &pool.by_band[b] }
+                }
+                None => &pool.any,
+            };
+            if candidates.is_empty() {
+                break;
+            }
+            let c = candidates[((rng.uniform() * candidates.len() as f64) as usize).min(candidates.len() - 1)];
+            let complex = rng.bernoulli(sc.demand.complex_needs[c.entry_band]);
+            let id = self.children.len() as u32;
+            let exit_at = (c.stay - c.elapsed).min(MAX_AGE_DAYS - c.age * DAYS_PER_YEAR).max(0.5);
+            let needs = if complex { Needs::Complex } else { Needs::Standard };
+            let preferred = model.order(0, c.age, needs).first().copied().unwrap_or(PlacementType::Emergency);
+            self.children.push(Child {
+                birth: -c.age * DAYS_PER_YEAR,
+                complex,
+                route: c.route,
+                exit_at,
+                exit_epoch: 0,
+                place: Place::Nowhere,
+                place_epoch: 0,
+                since: 0.0,
+                preferred,
+                out_of_borough: false,
+                recent: [f64::NEG_INFINITY; 3],
+                lever_place: false,
+                in_care: true,
+                slot: self.active.len() as u32,
+            });
+            self.active.push(id);
+            self.queue.push(exit_at, EventKind::Exit, id, 0);
+            // Initial placement from the starting mix, where the child fits.
+            let adoption = PlacementType::PlacedForAdoption.index();
+            let place = if c.route == ExitRoute::Adoption && exit_at <= lead && remaining[adoption] > 0.0 {
+                Some(Place::Market(PlacementType::PlacedForAdoption))
+            } else {
+                let mut w = remaining;
+                w[adoption] = 0.0;
+                let mut chosen = None;
+                while w.iter().any(|x| *x > 0.0) {
+                    let t = PlacementType::ALL[rng.categorical(&w)];
+                    if let Some(p) = self.find_start_place(t, id, rng) {
+                        chosen = Some(p);
+                        break;
+                    }
+                    w[t.index()] = 0.0;
+                }
+                chosen
+            };
+            let since = -rng.uniform() * c.elapsed;
+            match place {
+                Some(p) => {
+                    if let Some(t) = p.kind() {
+                        remaining[t.index()] = (remaining[t.index()] - 1.0).max(0.0);
+                    }
+                    self.assign(id, p, 0.0, false, rs);
+                }
+                None => self.place_single(id, 0.0, false, rs),
+            }
+            self.children[id as usize].recent = [since, f64::NEG_INFINITY, f64::NEG_INFINITY];
+            if c.route == ExitRoute::Adoption && exit_at > lead {
+                self.queue.push(exit_at - lead, EventKind::AdoptionMove, id, 0);
+            }
+        }
+        self.pool = Some(pool);
+    }
+
+    fn find_start_place(&mut self, t: PlacementType, child: u32, rng: &mut Stream) -> Option<Place> {
+        let c = &self.children[child as usize];
+        let age = c.age_years(0.0);
+        if t == PlacementType::InHouseFoster {
+            // A random household that fits, to spread the starting children.
+            let fits = |h: &Household| h.vacancies() > 0 && age < h.max_age as f64 + 1.0 && (!c.complex || h.adolescent);
+            let count = self.active_households.iter().filter(|&&h| fits(&self.households[h as usize])).count();
+            if count == 0 {
+                return None;
+            }
+            let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
+            let h = self.active_households.iter().copied().filter(|&h| fits(&self.households[h as usize])).nth(k)?;
+            return Some(Place::Household(h));
+        }
+        match t {
+            PlacementType::PlacedWithParents => Some(Place::Market(t)),
+            PlacementType::PlacedForAdoption => None,
+            _ => self.fits(t, &[child], 0.0, rng),
+        }
+    }
+}
