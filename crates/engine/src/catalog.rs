@@ -1455,6 +1455,28 @@ static PARAMS: &[Param] = &[
          the 13.8% reported in the Performance Report May 2018 (seed 003; England 10%).",
     ),
     p(
+        "stability.short_term_first_share",
+        G::Stability,
+        "Share of admissions first placed short-term",
+        "share (0-1)",
+        NONE,
+        "Share of sibling groups whose first placement is a short-term or bridging one, so a planned move \
+         follows (the group is then matched again, and may be split).",
+        "Modelling assumption: 0.4, set so that the share of children with 3+ placements in 12 months approaches \
+         the 13.8% in the Performance Report May 2018 (seed 003); the July 2020 briefing (seed 000) describes \
+         emergency placements made on admission and after breakdowns.",
+    ),
+    p(
+        "stability.short_term_days",
+        G::Stability,
+        "Days in a short-term first placement",
+        "days",
+        NONE,
+        "Mean length (exponential) of a short-term first placement before the planned move.",
+        "Modelling assumption: 45 days; the 2014 emergency home took young people for at most 20 weeks \
+         (Sufficiency Strategy 2014, seed 004).",
+    ),
+    p(
         "costs.weekly",
         G::CostsAndBudget,
         "Weekly cost per child",

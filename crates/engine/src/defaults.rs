@@ -165,7 +165,9 @@ pub fn default_scenario() -> Scenario {
         stability: Stability {
             breakdown_child: counts([0.12, 0.1, 0.14, 0.2, 0.25, 0.3, 0.1, 0.02, 0.0]),
             breakdown_adolescent: counts([0.3, 0.2, 0.35, 0.45, 0.5, 0.4, 0.2, 0.02, 0.0]),
-            repeat_multiplier: 4.0,
+            repeat_multiplier: 2.5,
+            short_term_first_share: 0.4,
+            short_term_days: 45.0,
         },
         costs: Costs {
             weekly: counts([405.0, 230.0, 827.0, 0.0, 3_950.0, 1_100.0, 0.0, 0.0, 6_000.0]),

@@ -270,6 +270,10 @@ pub struct Stability {
     /// Breakdown hazard multiplier for each placement the child has had in the last
     /// 12 months beyond the current one (instability begets instability).
     pub repeat_multiplier: f64,
+    /// Share of admissions whose first placement is short-term (a planned move follows).
+    pub short_term_first_share: f64,
+    /// Mean days in a short-term first placement before the planned move.
+    pub short_term_days: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -343,6 +343,8 @@ impl Scenario {
 
         c.counts("stability.breakdown_child", &self.stability.breakdown_child, 50.0, "yearly hazard");
         c.counts("stability.breakdown_adolescent", &self.stability.breakdown_adolescent, 50.0, "yearly hazard");
+        c.prob("stability.short_term_first_share", self.stability.short_term_first_share);
+        c.range("stability.short_term_days", self.stability.short_term_days, 1.0, 730.0, "days");
         c.range("stability.repeat_multiplier", self.stability.repeat_multiplier, 1.0, 10.0, "multiplier per recent placement");
 
         let co = &self.costs;

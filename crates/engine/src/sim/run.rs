@@ -55,6 +55,8 @@ pub struct Simulator<'m> {
     active: Vec<u32>,
     households: Vec<Household>,
     active_households: Vec<u32>,
+    /// Households that may have a vacancy (a superset; pruned lazily when searched).
+    open_households: Vec<u32>,
     homes: Vec<HomeState>,
     queue: Queue,
     specs: Vec<ChildSpec>,
@@ -78,6 +80,7 @@ impl<'m> Simulator<'m> {
             active: Vec::new(),
             households: Vec::new(),
             active_households: Vec::new(),
+            open_households: Vec::new(),
             homes: Vec::new(),
             queue: Queue::default(),
             specs: Vec::new(),
@@ -95,8 +98,8 @@ impl<'m> Simulator<'m> {
     /// Simulate replication `rep` of the master `seed`; results land in `self.months` and
     /// `self.years`.
     pub fn run(&mut self, seed: u64, rep: u32) {
-        self.run_inner(seed, rep, false)
-            .unwrap_or_else(|_| unreachable!("invariants are only checked on request"));
+        // Without checks `run_inner` cannot fail.
+        let _ = self.run_inner(seed, rep, false);
     }
 
     /// As `run`, checking the model's invariants at every month end (for tests).
@@ -215,6 +218,7 @@ impl<'m> Simulator<'m> {
         self.active.clear();
         self.households.clear();
         self.active_households.clear();
+        self.open_households.clear();
         self.queue.clear();
         self.specs.clear();
         self.groups.clear();
@@ -260,6 +264,7 @@ impl<'m> Simulator<'m> {
             leaving: false,
         });
         self.active_households.push(id);
+        self.open_households.push(id);
     }
 
     /// Draw a child's route and total planned stay (days) from entry age.
@@ -504,6 +509,7 @@ impl<'m> Simulator<'m> {
             EventKind::StayingPutEnd => {
                 let h = &mut self.households[ev.id as usize];
                 h.staying_put = h.staying_put.saturating_sub(1);
+                self.mark_open(ev.id);
             }
             EventKind::Approval => {
                 let p = self.pending[ev.id as usize].clone();
@@ -558,6 +564,20 @@ impl<'m> Simulator<'m> {
         }
         let ids = std::mem::take(&mut self.scratch);
         self.place_group(&ids, t, false, rs);
+        // Some first placements are short-term: a planned move follows.
+        let st = &self.model.scenario.stability;
+        if st.short_term_first_share > 0.0 && !ids.is_empty() {
+            if rs.breakdowns.uniform() < st.short_term_first_share {
+                let when = t + rs.breakdowns.exponential(st.short_term_days);
+                for &id in &ids {
+                    let c = &self.children[id as usize];
+                    if when < c.exit_at && c.place != Place::Market(PlacementType::Emergency) {
+                        let epoch = c.place_epoch;
+                        self.queue.push(when, EventKind::Breakdown, id, epoch);
+                    }
+                }
+            }
+        }
         self.scratch = ids;
     }
 
@@ -644,14 +664,32 @@ impl<'m> Simulator<'m> {
     /// Take a child out of its placement (booking its cost).
     fn release(&mut self, id: u32, t: f64) {
         self.accrue(id, t);
-        let c = &mut self.children[id as usize];
-        match c.place {
-            Place::Household(h) => self.households[h as usize].remove(id),
+        let place = self.children[id as usize].place;
+        self.children[id as usize].place = Place::Nowhere;
+        match place {
+            Place::Household(h) => {
+                self.households[h as usize].remove(id);
+                self.mark_open(h);
+            }
             Place::Home(h) => self.homes[h as usize].occupied -= 1,
             Place::Market(k) => self.market_count[k.index()] -= 1,
             Place::Nowhere => {}
         }
-        c.place = Place::Nowhere;
+    }
+
+    fn mark_open(&mut self, h: u32) {
+        if self.households[h as usize].active && !self.open_households.contains(&h) {
+            self.open_households.push(h);
+        }
+    }
+
+    /// Drop households without a vacancy from the open list.
+    fn prune_open(&mut self) {
+        let hs = &self.households;
+        self.open_households.retain(|&h| {
+            let hh = &hs[h as usize];
+            hh.active && hh.vacancies() > 0
+        });
     }
 
     /// Can placement type `t` take all of `ids` together now? Returns where.
@@ -673,8 +711,11 @@ impl<'m> Simulator<'m> {
         let within = |lo: u8, hi: u8| youngest >= lo as f64 && oldest < hi as f64 + 1.0;
         match t {
             PlacementType::InHouseFoster => {
+                // Best fit: the smallest vacancy that takes everyone, then the lowest id, so
+                // the choice does not depend on the order of the open list.
+                self.prune_open();
                 let mut best: Option<(u8, u32)> = None;
-                for &h in &self.active_households {
+                for &h in &self.open_households {
                     let hh = &self.households[h as usize];
                     if hh.leaving {
                         continue;
@@ -683,7 +724,7 @@ impl<'m> Simulator<'m> {
                     if (v as u32) < n || oldest >= hh.max_age as f64 + 1.0 || (complex && !hh.adolescent) {
                         continue;
                     }
-                    if best.is_none_or(|(bv, _)| v < bv) {
+                    if best.is_none_or(|b| (v, h) < b) {
                         best = Some((v, h));
                     }
                 }
@@ -746,7 +787,8 @@ impl<'m> Simulator<'m> {
         let adolescent = c.age_years(t) >= 11.0;
         let base_hazard = if adolescent { stab.breakdown_adolescent.get(kind) } else { stab.breakdown_child.get(kind) };
         let year_ago = t - DAYS_PER_YEAR;
-        let recent = c.recent.iter().filter(|r| **r >= year_ago).count() as i32;
+        // Capped at two earlier placements so the feedback cannot run away.
+        let recent = c.recent[..2].iter().filter(|r| **r >= year_ago).count() as i32;
         let hazard = base_hazard * libm::pow(stab.repeat_multiplier, recent as f64);
         c.place = place;
         c.since = t;
@@ -863,7 +905,9 @@ impl<'m> Simulator<'m> {
             if c.out_of_borough {
                 row[metrics::OUT_OF_BOROUGH] += 1;
             }
-            if c.recent[2] >= year_ago {
+            // 3+ placements during the last 12 months: two started within it, and an
+            // earlier one was running when it began.
+            if c.recent[1] >= year_ago && c.recent[2].is_finite() {
                 moved3 += 1;
             }
             if kind.is_matchable() && kind != c.preferred {

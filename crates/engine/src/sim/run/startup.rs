@@ -147,7 +147,10 @@ impl<'m> Simulator<'m> {
                 }
                 None => self.place_single(id, 0.0, false, rs),
             }
-            self.children[id as usize].recent = [since, f64::NEG_INFINITY, f64::NEG_INFINITY];
+            // The entry placement, if the current one is a later one.
+            let entered = -c.elapsed;
+            let earlier = if since > entered + 1.0 { entered } else { f64::NEG_INFINITY };
+            self.children[id as usize].recent = [since, earlier, f64::NEG_INFINITY];
             if c.route == ExitRoute::Adoption && exit_at > lead {
                 self.queue.push(exit_at - lead, EventKind::AdoptionMove, id, 0);
             }
@@ -156,17 +159,18 @@ impl<'m> Simulator<'m> {
     }
 
     fn find_start_place(&mut self, t: PlacementType, child: u32, rng: &mut Stream) -> Option<Place> {
-        let c = &self.children[child as usize];
-        let age = c.age_years(0.0);
         if t == PlacementType::InHouseFoster {
+            self.prune_open();
+            let c = &self.children[child as usize];
+            let age = c.age_years(0.0);
             // A random household that fits, to spread the starting children.
             let fits = |h: &Household| h.vacancies() > 0 && age < h.max_age as f64 + 1.0 && (!c.complex || h.adolescent);
-            let count = self.active_households.iter().filter(|&&h| fits(&self.households[h as usize])).count();
+            let count = self.open_households.iter().filter(|&&h| fits(&self.households[h as usize])).count();
             if count == 0 {
                 return None;
             }
             let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
-            let h = self.active_households.iter().copied().filter(|&h| fits(&self.households[h as usize])).nth(k)?;
+            let h = self.open_households.iter().copied().filter(|&h| fits(&self.households[h as usize])).nth(k)?;
             return Some(Place::Household(h));
         }
         match t {
