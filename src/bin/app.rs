@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<sufficiency::ui::App>::new().render();
+}

@@ -1,0 +1,6 @@
+use sufficiency::agent::SimReactor;
+use yew_agent::Registrable;
+
+fn main() {
+    SimReactor::registrar().register();
+}
