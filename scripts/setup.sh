@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Idempotent set-up of the build/test toolchain (Debian, run as root or with sudo).
+# Fast no-op on a warm machine. Never downloads browsers via playwright.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
+
+export PATH="$HOME/.cargo/bin:$PATH"
+log() { printf '[setup] %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
+  else log "need root for: $*"; return 1; fi
+}
+
+# 1. Rust wasm target (toolchain itself is pre-installed).
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Trunk (0.22 needs a newer rustc than we pin).
+if trunk --version 2>/dev/null | grep -q "^trunk 0\.21\."; then
+  :
+else
+  log "installing trunk $TRUNK_VERSION (takes ~10 min)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# 3. wasm-bindgen CLI, exactly matching the library version (no --locked: its
+#    lockfile does not build with our toolchain).
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# 4. Chromium for the end-to-end tests.
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing chromium via apt"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
+# 5. Node packages (playwright-core only; the browser is the apt one above).
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
+  log "npm ci"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.setup-lock
+fi
+
+log "ok: $(trunk --version), $(wasm-bindgen --version), $(/usr/bin/chromium --version 2>/dev/null | head -n1), node $(node --version)"
