@@ -345,7 +345,7 @@ impl<'m> Simulator<'m> {
 
         // Recruitment funnel: enquiries this month and where each one ends up.
         let fu = &f.funnel;
-        let cm = e.conversion_mult.powf(0.25);
+        let cm = libm::pow(e.conversion_mult, 0.25);
         let enquiries = rs.funnel.poisson(fu.enquiries_per_month * e.enquiry_mult);
         let horizon_end = model.horizon as f64 * DAYS_PER_MONTH;
         for _ in 0..enquiries {
