@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PATH"
+# node_modules/.bin: wasm-opt from npm binaryen (see Trunk.toml [tools]).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 profile=(--release)
 if [ "${1:-}" = "--dev" ]; then profile=(); shift; fi

@@ -44,11 +44,19 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 fi
 
-# 5. Node packages (playwright-core only; the browser is the apt one above).
+# 5. Node packages: playwright-core (the browser is the apt one above) and binaryen
+#    (wasm-opt for Trunk; Debian's binaryen is too old).
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
   log "npm ci"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   cp package-lock.json node_modules/.setup-lock
 fi
 
-log "ok: $(trunk --version), $(wasm-bindgen --version), $(/usr/bin/chromium --version 2>/dev/null | head -n1), node $(node --version)"
+# Trunk compares `wasm-opt --version` with Trunk.toml's [tools] wasm_opt.
+want_opt="$(sed -n 's/^wasm_opt *= *"\(.*\)"/\1/p' Trunk.toml)"
+have_opt="$(node_modules/.bin/wasm-opt --version | sed -n 's/.*(\(version_[0-9]*\)).*/\1/p')"
+if [ "$want_opt" != "$have_opt" ]; then
+  log "node_modules/.bin/wasm-opt is '$have_opt' but Trunk.toml wants '$want_opt'"; exit 1
+fi
+
+log "ok: $(trunk --version), $(wasm-bindgen --version), wasm-opt $have_opt, $(/usr/bin/chromium --version 2>/dev/null | head -n1), node $(node --version)"

@@ -3,7 +3,8 @@
 # Exits non-zero if any step fails. Used by CI (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+# node_modules/.bin: wasm-opt from npm binaryen (see Trunk.toml [tools]).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*"; }
 
