@@ -13,7 +13,7 @@ use futures::{FutureExt, SinkExt, StreamExt};
 use yew::platform::time::sleep;
 use yew_agent::prelude::*;
 
-use crate::protocol::{engine_check, run_range, FromWorker, JobSpec, PartialResult, ToWorker};
+use crate::protocol::{run_engine_job, run_range, FromWorker, JobSpec, PartialResult, ToWorker};
 
 /// Minimum time between progress reports / cancellation checks.
 pub const YIELD_EVERY_MS: f64 = 100.0;
@@ -37,9 +37,9 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             None => match scope.next().await {
                 Some(ToWorker::Start(spec)) => spec,
                 Some(ToWorker::Cancel { .. }) => continue,
-                Some(ToWorker::EngineCheck { replications }) => {
+                Some(ToWorker::EngineCheck { job_json }) => {
                     let _ = scope
-                        .send(FromWorker::EngineChecked(engine_check(replications)))
+                        .send(FromWorker::EngineChecked(run_engine_job(&job_json)))
                         .await;
                     continue;
                 }

@@ -34,6 +34,12 @@ pub struct JobSpec {
 }
 
 /// UI -> worker.
+///
+/// Sent with yew-agent's default codec, bincode 2 (serde), which is not
+/// self-describing: it cannot decode internally tagged / untagged enums,
+/// `#[serde(flatten)]` or `skip_serializing_if`. `engine::runner::Job` has internally
+/// tagged enums, so it travels as a JSON string. (`engine::aggregate::Aggregate` is
+/// bincode-safe and ~6x smaller than its JSON, so results go as they are.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ToWorker {
     Start(JobSpec),
@@ -41,9 +47,9 @@ pub enum ToWorker {
     Cancel {
         job_id: JobId,
     },
-    /// Run [`engine_check`] with this many replications.
+    /// Run an `engine::runner::Job` (JSON) in one go; see [`run_engine_job`].
     EngineCheck {
-        replications: u32,
+        job_json: String,
     },
 }
 
@@ -63,27 +69,25 @@ pub enum FromWorker {
         job_id: JobId,
         runs_done: u32,
     },
-    EngineChecked(Result<EngineCheck, String>),
+    EngineChecked(Result<engine::aggregate::Aggregate, String>),
 }
 
-/// Outcome of [`engine_check`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EngineCheck {
-    pub replications: u64,
-    /// `engine::aggregate::Aggregate::fingerprint` of the result.
-    pub fingerprint: String,
-}
-
-/// Smoke test of the real engine (proves it links and runs in a worker): simulates
-/// `replications` replications of the default scenario.
-pub fn engine_check(replications: u32) -> Result<EngineCheck, String> {
-    let job = engine::runner::Job {
+/// The smoke-test job of the real engine: `replications` replications of the
+/// default scenario.
+pub fn engine_check_job(replications: u32) -> engine::runner::Job {
+    engine::runner::Job {
         settings: engine::RunSettings {
             replications,
             ..Default::default()
         },
         scenarios: vec![engine::defaults::default_scenario()],
-    };
+    }
+}
+
+/// Worker side of [`ToWorker::EngineCheck`]: parse, validate and run a whole job.
+pub fn run_engine_job(job_json: &str) -> Result<engine::aggregate::Aggregate, String> {
+    let job: engine::runner::Job =
+        serde_json::from_str(job_json).map_err(|e| format!("bad job: {e}"))?;
     let prepared = job.prepare().map_err(|errors| {
         errors
             .iter()
@@ -91,11 +95,7 @@ pub fn engine_check(replications: u32) -> Result<EngineCheck, String> {
             .collect::<Vec<_>>()
             .join("; ")
     })?;
-    let agg = prepared.run(0..replications);
-    Ok(EngineCheck {
-        replications: agg.runs,
-        fingerprint: agg.fingerprint(),
-    })
+    Ok(prepared.run(0..job.settings.replications))
 }
 
 /// Mergeable partial result (placeholder: Monte Carlo estimate of pi).
@@ -224,17 +224,54 @@ mod tests {
         assert!((whole.estimate() - std::f64::consts::PI).abs() < 0.05);
     }
 
+    /// What yew-agent 0.5 does to every bridge message (bincode 2, serde, standard).
+    fn bincode_round_trip<T: Serialize + for<'de> Deserialize<'de>>(value: &T) -> T {
+        let config = bincode::config::standard();
+        let bytes = bincode::serde::encode_to_vec(value, config).expect("encode");
+        let (back, _) = bincode::serde::decode_from_slice(&bytes, config).expect("decode");
+        back
+    }
+
     #[test]
-    fn engine_check_runs_the_default_scenario() {
-        let a = engine_check(2).unwrap();
-        assert_eq!(a.replications, 2);
-        assert_eq!(a.fingerprint.len(), 16);
-        assert_eq!(engine_check(2).unwrap(), a, "deterministic");
+    fn engine_check_runs_the_default_scenario_through_the_codec() {
+        let job_json = serde_json::to_string(&engine_check_job(2)).unwrap();
+        let request = bincode_round_trip(&ToWorker::EngineCheck { job_json });
+        let ToWorker::EngineCheck { job_json } = request else {
+            unreachable!()
+        };
+        let reply = bincode_round_trip(&FromWorker::EngineChecked(run_engine_job(&job_json)));
+        let FromWorker::EngineChecked(Ok(agg)) = reply else {
+            panic!("engine failed: {reply:?}")
+        };
+        assert_eq!(agg.runs, 2);
+        let again = run_engine_job(&serde_json::to_string(&engine_check_job(2)).unwrap());
+        assert_eq!(
+            again.unwrap().fingerprint(),
+            agg.fingerprint(),
+            "deterministic"
+        );
         // scripts/test.sh passes this on to the e2e test, which checks that the
         // wasm build in the browser computes the same numbers.
         if let Ok(path) = std::env::var("ENGINE_FINGERPRINT_OUT") {
-            std::fs::write(path, &a.fingerprint).unwrap();
+            std::fs::write(path, agg.fingerprint()).unwrap();
         }
+    }
+
+    #[test]
+    fn engine_jobs_with_several_scenarios_survive_json() {
+        let mut job = engine_check_job(1);
+        for strategy in engine::defaults::strategies() {
+            job.scenarios
+                .push(engine::defaults::default_scenario().with_strategy(&strategy));
+        }
+        job.scenarios.truncate(engine::runner::MAX_SCENARIOS);
+        let json = serde_json::to_string(&job).unwrap();
+        assert_eq!(
+            serde_json::from_str::<engine::runner::Job>(&json).unwrap(),
+            job
+        );
+        let agg = run_engine_job(&json).unwrap();
+        assert_eq!(bincode_round_trip(&agg), agg);
     }
 
     #[test]
@@ -261,5 +298,6 @@ mod tests {
         let json = serde_json::to_string(&msgs).unwrap();
         let back: Vec<FromWorker> = serde_json::from_str(&json).unwrap();
         assert_eq!(back, msgs);
+        assert_eq!(bincode_round_trip(&msgs), msgs);
     }
 }

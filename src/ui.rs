@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::pool::WorkerPool;
 use crate::protocol::{
-    split_runs, EngineCheck, FromWorker, JobId, JobSpec, PartialResult, ToWorker,
+    engine_check_job, split_runs, FromWorker, JobId, JobSpec, PartialResult, ToWorker,
 };
 
 /// Placeholder work per run (~0.2 ms in release wasm).
@@ -64,8 +64,8 @@ pub struct SimState {
     pub result: PartialResult,
     pub started_ms: f64,
     pub elapsed_ms: f64,
-    /// Latest engine smoke-test answer.
-    pub engine: Option<Result<EngineCheck, String>>,
+    /// Latest engine smoke-test answer: (replications, fingerprint) or an error.
+    pub engine: Option<Result<(u64, String), String>>,
 }
 
 impl Default for SimState {
@@ -143,7 +143,7 @@ impl Reducible for SimState {
             Action::Worker {
                 msg: FromWorker::EngineChecked(answer),
                 ..
-            } => s.engine = Some(answer),
+            } => s.engine = Some(answer.map(|agg| (agg.runs, agg.fingerprint()))),
             Action::Worker { idx, msg, now_ms } => {
                 let job_id = match &msg {
                     FromWorker::Progress { job_id, .. }
@@ -286,13 +286,10 @@ pub fn App() -> Html {
     let on_engine_check = {
         let (state, pool, workers) = (state.clone(), pool.clone(), *workers);
         Callback::from(move |_: MouseEvent| {
+            let job = engine_check_job(ENGINE_CHECK_REPLICATIONS);
+            let job_json = serde_json::to_string(&job).expect("job serializes");
             let mut pool = pool.borrow_mut();
-            ensure_pool(&mut pool, workers, &state).send(
-                0,
-                ToWorker::EngineCheck {
-                    replications: ENGINE_CHECK_REPLICATIONS,
-                },
-            );
+            ensure_pool(&mut pool, workers, &state).send(0, ToWorker::EngineCheck { job_json });
         })
     };
 
@@ -316,9 +313,8 @@ pub fn App() -> Html {
     let busy = state.status.is_busy();
     let engine = match &state.engine {
         None => String::new(),
-        Some(Ok(check)) => format!(
-            "Engine OK: {} replication(s) of the default scenario, fingerprint {}",
-            check.replications, check.fingerprint
+        Some(Ok((replications, fingerprint))) => format!(
+            "Engine OK: {replications} replication(s) of the default scenario, fingerprint {fingerprint}"
         ),
         Some(Err(e)) => format!("Engine error: {e}"),
     };
