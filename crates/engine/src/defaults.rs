@@ -173,7 +173,7 @@ pub fn default_scenario() -> Scenario {
             weekly: counts([405.0, 230.0, 827.0, 0.0, 3_950.0, 1_100.0, 0.0, 0.0, 6_000.0]),
             inflation_per_year: 0.02,
             cost_per_approval: 8_000.0,
-            budget_per_year: 30_000_000.0,
+            budget_per_year: 27_500_000.0,
             budget_growth_per_year: 0.02,
         },
         levers: vec![],

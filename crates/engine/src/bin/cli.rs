@@ -122,17 +122,18 @@ fn read_scenario(flag: &str, path: &Path) -> Result<Scenario, FieldError> {
     parse_json::<Scenario>(&text).map_err(|e| FieldError::new(format!("{} ({}) {}", flag, path.display(), e.field), e.reason))
 }
 
-/// Write `contents` to `path` through a temporary file and a rename, so a reader never
-/// sees a partial file.
-fn write_atomic(path: &Path, contents: &str) -> Result<(), String> {
+/// Write `contents` to a temporary file beside `path` (output number `k`), to be renamed
+/// into place once every output has been written, so a reader never sees a partial file
+/// and a failure leaves no output behind.
+fn stage(path: &Path, k: usize, contents: &str) -> Result<PathBuf, String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| format!("{} is not a file name", path.display()))?;
-    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-    std::fs::write(&tmp, contents).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
+    let tmp = dir.join(format!(".{}.tmp-{}-{k}", name.to_string_lossy(), std::process::id()));
+    std::fs::write(&tmp, contents).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}: {e}", path.display())
-    })
+        format!("cannot write {}: {e}", tmp.display())
+    })?;
+    Ok(tmp)
 }
 
 fn fail(errors: &[FieldError]) -> ExitCode {
@@ -196,14 +197,30 @@ fn run(o: Options) -> ExitCode {
         }
     };
     let csv = report.to_csv();
-    for (path, text) in [(&o.json, &json), (&o.csv, &csv)] {
+    let mut staged: Vec<(PathBuf, &PathBuf)> = vec![];
+    for (k, (path, text)) in [(&o.json, &json), (&o.csv, &csv)].into_iter().enumerate() {
         if let Some(p) = path {
-            if let Err(e) = write_atomic(p, text) {
-                eprintln!("error: {e}");
-                return ExitCode::FAILURE;
+            match stage(p, k, text) {
+                Ok(tmp) => staged.push((tmp, p)),
+                Err(e) => {
+                    for (tmp, _) in &staged {
+                        let _ = std::fs::remove_file(tmp);
+                    }
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
             }
-            eprintln!("wrote {}", p.display());
         }
+    }
+    for (i, (tmp, p)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, p) {
+            for (tmp, _) in &staged[i..] {
+                let _ = std::fs::remove_file(tmp);
+            }
+            eprintln!("error: cannot write {}: {e}", p.display());
+            return ExitCode::FAILURE;
+        }
+        eprintln!("wrote {}", p.display());
     }
     ExitCode::SUCCESS
 }

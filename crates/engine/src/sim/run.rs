@@ -10,6 +10,12 @@ use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAY
 
 mod startup;
 
+/// Cost categories: one per placement type, then supported places bought by a lever and
+/// children with Fostering Plus carers (fee uplift).
+const CAT_SUPPORTED_LEVER: usize = PlacementType::COUNT;
+const CAT_PLUS: usize = PlacementType::COUNT + 1;
+const CATEGORIES: usize = PlacementType::COUNT + 2;
+
 const MAX_AGE_DAYS: f64 = 18.0 * DAYS_PER_YEAR;
 
 /// A child drawn at admission, before placement.
@@ -68,6 +74,9 @@ pub struct Simulator<'m> {
     perm_mult: f64,
     scratch: Vec<u32>,
     pool: Option<startup::StartPool>,
+    occ: [u32; CATEGORIES],
+    child_days: [f64; CATEGORIES],
+    occ_t: f64,
 }
 
 impl<'m> Simulator<'m> {
@@ -92,6 +101,9 @@ impl<'m> Simulator<'m> {
             perm_mult: 1.0,
             scratch: Vec::new(),
             pool: None,
+            occ: [0; CATEGORIES],
+            child_days: [0.0; CATEGORIES],
+            occ_t: 0.0,
         }
     }
 
@@ -227,6 +239,9 @@ impl<'m> Simulator<'m> {
         self.cost = [0.0; metrics::COUNT];
         self.month = 0;
         self.perm_mult = 1.0;
+        self.occ = [0; CATEGORIES];
+        self.child_days = [0.0; CATEGORIES];
+        self.occ_t = 0.0;
         self.homes.clear();
         for h in &self.model.homes {
             self.homes.push(HomeState {
@@ -540,7 +555,6 @@ impl<'m> Simulator<'m> {
                 exit_epoch: 0,
                 place: Place::Nowhere,
                 place_epoch: 0,
-                since: t,
                 preferred: PlacementType::InHouseFoster,
                 out_of_borough: false,
                 recent: [f64::NEG_INFINITY; 3],
@@ -636,34 +650,62 @@ impl<'m> Simulator<'m> {
 
     // ----- placement -------------------------------------------------------------------
 
-    /// Book the cost of a child's current placement up to `t`.
-    fn accrue(&mut self, id: u32, t: f64) {
-        let c = &mut self.children[id as usize];
-        let Some(kind) = c.place.kind() else { return };
-        let days = (t - c.since).max(0.0);
-        c.since = t;
-        if days <= 0.0 {
+    /// Bring the child-days of every cost category up to `t`.
+    fn tick(&mut self, t: f64) {
+        let dt = t - self.occ_t;
+        if dt > 0.0 {
+            for (d, n) in self.child_days.iter_mut().zip(self.occ.iter()) {
+                *d += *n as f64 * dt;
+            }
+            self.occ_t = t;
+        }
+    }
+
+    /// Cost categories of a child's placement: its own, and the fee uplift if any.
+    fn categories(&self, id: u32) -> (usize, bool) {
+        let c = &self.children[id as usize];
+        let Some(kind) = c.place.kind() else { return (usize::MAX, false) };
+        let cat = if kind == PlacementType::SupportedAccommodation && c.lever_place { CAT_SUPPORTED_LEVER } else { kind.index() };
+        let plus = matches!(c.place, Place::Household(h) if self.households[h as usize].plus);
+        (cat, plus)
+    }
+
+    fn occupy(&mut self, id: u32, t: f64, delta: i32) {
+        self.tick(t);
+        let (cat, plus) = self.categories(id);
+        if cat == usize::MAX {
             return;
         }
+        self.occ[cat] = self.occ[cat].wrapping_add_signed(delta);
+        if plus {
+            self.occ[CAT_PLUS] = self.occ[CAT_PLUS].wrapping_add_signed(delta);
+        }
+    }
+
+    /// Book the month's placement costs from the child-days of each category.
+    fn book_costs(&mut self, end: f64) {
+        self.tick(end);
         let e = &self.model.months[self.month];
         let w = &self.model.scenario.costs.weekly;
-        let weekly = match kind {
-            PlacementType::Ifa => w.ifa * e.ifa_price,
-            PlacementType::ExternalResidential => w.external_residential * e.residential_price,
-            PlacementType::SupportedAccommodation if c.lever_place => e.supported_price,
-            k => w.get(k),
-        };
-        self.cost[metrics::COST_BY_TYPE + kind.index()] += weekly * e.inflation * days / 7.0;
-        if let Place::Household(h) = c.place {
-            if self.households[h as usize].plus {
-                self.cost[metrics::COST_FEE_UPLIFT] += e.fee_uplift * e.inflation * days / 7.0;
+        for kind in PlacementType::ALL {
+            let weekly = match kind {
+                PlacementType::Ifa => w.ifa * e.ifa_price,
+                PlacementType::ExternalResidential => w.external_residential * e.residential_price,
+                k => w.get(k),
+            };
+            let mut cost = weekly * self.child_days[kind.index()];
+            if kind == PlacementType::SupportedAccommodation {
+                cost += e.supported_price * self.child_days[CAT_SUPPORTED_LEVER];
             }
+            self.cost[metrics::COST_BY_TYPE + kind.index()] += cost * e.inflation / 7.0;
         }
+        self.cost[metrics::COST_FEE_UPLIFT] += e.fee_uplift * e.inflation * self.child_days[CAT_PLUS] / 7.0;
+        self.child_days = [0.0; CATEGORIES];
     }
 
     /// Take a child out of its placement (booking its cost).
     fn release(&mut self, id: u32, t: f64) {
-        self.accrue(id, t);
+        self.occupy(id, t, -1);
         let place = self.children[id as usize].place;
         self.children[id as usize].place = Place::Nowhere;
         match place {
@@ -791,13 +833,13 @@ impl<'m> Simulator<'m> {
         let recent = c.recent[..2].iter().filter(|r| **r >= year_ago).count() as i32;
         let hazard = base_hazard * libm::pow(stab.repeat_multiplier, recent as f64);
         c.place = place;
-        c.since = t;
         c.place_epoch += 1;
         c.out_of_borough = oob;
         c.lever_place = kind == PlacementType::SupportedAccommodation && self.market_count[kind.index()] > base_supported;
         c.recent = [t, c.recent[0], c.recent[1]];
         let epoch = c.place_epoch;
         let exit_at = c.exit_at;
+        self.occupy(id, t, 1);
         if is_move {
             self.months[m][metrics::MOVES] += 1;
         }
@@ -879,10 +921,7 @@ impl<'m> Simulator<'m> {
     // ----- month end -------------------------------------------------------------------
 
     fn end_month(&mut self, m: usize, end: f64) {
-        for i in 0..self.active.len() {
-            let id = self.active[i];
-            self.accrue(id, end);
-        }
+        self.book_costs(end);
         let e = &self.model.months[m];
         let mut home_cost = 0.0;
         for h in &self.homes {

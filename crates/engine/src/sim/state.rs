@@ -37,8 +37,6 @@ pub struct Child {
     pub exit_epoch: u32,
     pub place: Place,
     pub place_epoch: u32,
-    /// Start of the period whose cost has not been booked yet.
-    pub since: f64,
     pub preferred: PlacementType,
     pub out_of_borough: bool,
     /// Start days of the three most recent placements, newest first.

@@ -109,7 +109,6 @@ impl<'m> Simulator<'m> {
                 exit_epoch: 0,
                 place: Place::Nowhere,
                 place_epoch: 0,
-                since: 0.0,
                 preferred,
                 out_of_borough: false,
                 recent: [f64::NEG_INFINITY; 3],
