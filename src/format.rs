@@ -1,0 +1,1 @@
+//! Formatting of numbers for people: pounds, children, shares, months.
