@@ -232,9 +232,10 @@ static PARAMS: &[Param] = &[
         "Average number of admissions a month at the start, where one admission brings a single child or a whole \
          sibling group (see demand.group_size). The actual number each month is random around this average, \
          scaled by the yearly trend and the month's seasonal factor.",
-        "Modelling assumption: the seeds give no admissions after May 2018. 13 groups × 1.65 children per group \
-         ≈ 21.5 children a month (about 260 a year), chosen to keep the number looked after near the level of \
-         Oct 2019-Jun 2020, 622 falling to 601 (seed 000). For comparison, the Performance Report May 2018 \
+        "Modelling assumption: the seeds give no admissions after May 2018. 10.2 groups × 1.72 children per group \
+         ≈ 17.5 children a month (about 210 a year, the 2015/16 level of 208), chosen so that, with the default \
+         exits, the number looked after stays near the level of Oct 2019-Jun 2020, 622 falling to 601 \
+         (seed 000). For comparison, the Performance Report May 2018 \
          (seed 003) gives 175, 208, 262 and 330 admissions a year in 2014/15-2017/18 and 27, 18, 44, 16, 35 a \
          month in Jan-May 2018; May's 35 children came as 18 admissions (11 single children and 7 sibling \
          groups). 215 children left care in 2016/17 from 488 (44% a year), which at 600 would be about 260.",
@@ -382,7 +383,7 @@ static PARAMS: &[Param] = &[
         NONE,
         "Children with connected-person (family and friends) carers at the start.",
         "Sufficiency Monitor briefing Jul 2020 (seed 000): 10-18 children a month in Regulation 38(6) \
-         placements from Oct 2019 to Jun 2020 (11 in June 2020); the default 14 is the middle of that range.",
+         placements from Oct 2019 to Jun 2020 (11 in June 2020, the default).",
     ),
     p(
         "population.placement_mix.ifa",
@@ -469,8 +470,8 @@ static PARAMS: &[Param] = &[
         "Modelling assumption checked against the leavers: in 2016/17 and 2017/18, 27.9% and 27.3% of children \
          leaving care left to permanence (special guardianship, residence order or adoption), 9.8% and 8.2% by \
          special guardianship and 14.4% and 13.9% by adoption (Performance Report May 2018, seed 003). Weighted \
-         by age at entry the default sends about 36% of admissions home, 19% to special guardianship or a child \
-         arrangements order (above the 13-14% of leavers those years), 15% to adoption and 30% to 18. Adoption \
+         by age at entry the default sends about 43% of admissions home, 13% to special guardianship or a child \
+         arrangements order (as the 13-14% of leavers those years), 15% to adoption and 30% to 18. Adoption \
          is mostly under 5: 23 of 33 children placed for adoption in Jan 2014 were under 5 (seed 004).",
     ),
     p(
@@ -592,8 +593,8 @@ static PARAMS: &[Param] = &[
          before the adoption order ends their time in care.",
         "Performance Report May 2018 (seed 003): a placement must last at least 10 weeks before the adoption \
          application, and courts then took about 12 weeks (up from 6) to hear it, so at least about 150 days; \
-         180 is a modelling assumption just above that minimum. The same report had 24 children living with \
-         adopters against 27-30 adoptions a year, which suggests nearer 300 days.",
+         the same report had 24 children living with adopters against 27-30 adoptions a year, about 300 days \
+         each, which the default uses.",
     ),
     p(
         "exits.staying_put_share",
@@ -637,7 +638,7 @@ static PARAMS: &[Param] = &[
         "share (0-1)",
         PLACES,
         "Chance that a starting household is approved for 1, 2 or 3 children at once.",
-        "Modelling assumption: the default averages 1.62 places per household. Figures in the seeds: 164 \
+        "Modelling assumption: the default averages 1.4 places per household. Figures in the seeds: 164 \
          mainstream carers had 140 children and 60 full-time vacancies in January 2014, 1.22 places each \
          (seed 004); the 21 households that stopped in 2019/20 had 29 places (1.38 each) and the 17 approved had \
          22 (1.29 each) (seed 000); the 17 approved in 2017/18 had 27 (1.59 each) (seed 003).",
@@ -683,11 +684,12 @@ static PARAMS: &[Param] = &[
         "Leaving rate in the first two years",
         "yearly hazard",
         NONE,
-        "Yearly rate at which households approved less than two years ago stop fostering (0.22 ≈ 20% a year). \
+        "Yearly rate at which households approved less than two years ago stop fostering (0.18 ≈ 16% a year). \
          The retention lever multiplies it.",
         "Modelling assumption for the split; the total is calibrated. Households deregistered: 16, 22 and 25 a \
          year in 2015/16-2017/18 (seed 003) and 21 in 2019/20 (seed 000); with about 37 households in their \
-         first two years at 0.22 and 113 later at 0.12 the default loses about 22 a year. The seeds' own early \
+         first two years at 0.18 and 113 later at 0.13 the default loses about 21 a year (early leaving is \
+         set higher than later leaving). The seeds' own early \
          figure is lower: 4 carers resigned within two years of approval in the year to May 2018 (seed 003), \
          out of roughly 40-45 approved in those two years (about 0.1 a year), though the scrutiny minutes \
          (seed 002) called early resignations a concern.",
@@ -698,7 +700,7 @@ static PARAMS: &[Param] = &[
         "Leaving rate after two years",
         "yearly hazard",
         NONE,
-        "Yearly rate at which households approved two or more years ago stop fostering (0.12 ≈ 11% a year). \
+        "Yearly rate at which households approved two or more years ago stop fostering (0.13 ≈ 12% a year). \
          The retention lever multiplies it.",
         "Modelling assumption (see fostering.attrition_early): with the early rate it reproduces the 21-25 \
          households a year that stopped fostering (Performance Report May 2018, seed 003; scorecard 2019/20, \
@@ -829,9 +831,8 @@ static PARAMS: &[Param] = &[
         NONE,
         "Share of newly approved households that take young people aged 11-17 and complex needs; the \
          adolescent-carers lever raises it.",
-        "Modelling assumption: 0.15. The only figure in the seeds is higher: 6 of the 15 households booked for \
-         approval in June 2018 could offer placements for adolescents, 40% (Performance Report May 2018, seed \
-         003), which the report singled out as significant.",
+        "Performance Report May 2018 (seed 003): 6 of the 15 households booked for approval in June 2018 \
+         could offer placements for adolescents, 40%, which the report singled out as significant.",
     ),
     // ------------------------------------------------------------------ residential
     p(
@@ -845,7 +846,8 @@ static PARAMS: &[Param] = &[
         "Placement Sufficiency Strategy 2014/15 (seed 004): Silverwood (7-bed emergency home, ages 12-17, stays \
          up to 20 weeks), Woodview and St Edmunds (6-bed long-term homes, ages 12-17) and Cherry Tree (5 beds, \
          disabled children aged 8-17): capacity 22, only 15 children placed. The seeds do not say whether these \
-         homes were still open in 2020; the default assumes they were, with 15 usable beds.",
+         homes were still open in 2020; the default assumes they were, with 15 usable beds and the 2014 age \
+         ranges.",
     ),
     p(
         "residential.homes.name",
@@ -1451,8 +1453,8 @@ static PARAMS: &[Param] = &[
         NONE,
         "A child's breakdown rate is multiplied by this for every other placement they have had in the last 12 \
          months, so instability begets instability and a minority of children move repeatedly.",
-        "Modelling assumption: 4, set so that the share of children with 3+ placements in 12 months approaches \
-         the 13.8% reported in the Performance Report May 2018 (seed 003; England 10%).",
+        "Modelling assumption: 2.5 (applied for at most two earlier placements), set with the short-term first \
+         placements so that the share of children with 3+ placements in 12 months approaches the 13.8% reported in the Performance Report May 2018 (seed 003; England 10%).",
     ),
     p(
         "stability.short_term_first_share",
@@ -1586,7 +1588,7 @@ static PARAMS: &[Param] = &[
         "yearly rate (0.03 = 3%)",
         NONE,
         "Yearly rise of all weekly costs, home running costs and recruitment costs.",
-        "Modelling assumption: 3% a year; no figure in the seeds. (The default weekly costs were brought from \
+        "Modelling assumption: 2% a year; no figure in the seeds. (The default weekly costs were brought from \
          2014 and 2018 to 2020 prices at 2% a year, seed 004 and seed 002.)",
     ),
     p(
@@ -1609,8 +1611,9 @@ static PARAMS: &[Param] = &[
         "Modelling assumption: no 2020 budget in the seeds. In August 2018 the two external placement budgets \
          were about £17.1M: out-of-authority residential £12.3M projected less £3.0M overspend, agency fostering \
          £11.5M less £3.7M (scrutiny minutes, seed 002); in June 2020 residential numbers were 'just one above \
-         the budget profile' (seed 000). £30M is a little below the cost of the starting placements and homes at \
-         the default prices, about £32.7M a year.",
+         the budget profile' (seed 000). £27.5M is set near the modelled cost of the 2020 placements and homes at the \
+         default prices (about £27-28M a year), so that the chance of overspending is a live question; \
+         replace it with your council's own budget.",
     ),
     p(
         "costs.budget_growth_per_year",
