@@ -1,1 +1,109 @@
-fn main(){}
+//! Throughput benchmark (no harness): replications per second of the built-in borough over
+//! five years (60 months), on one thread, alone and compared with one strategy.
+//!
+//!     cargo bench -p sufficiency-engine --bench runs            # 2,000 replications
+//!     cargo bench -p sufficiency-engine --bench runs -- 500     # another count
+//!
+//! Three figures for each job:
+//! - simulate: `Simulator::run` in a loop after a warm-up (the hot path alone);
+//! - job: `PreparedJob::run` over all replications, as the CLI and the browser worker call
+//!   it (simulation, streaming aggregation, and the per-call start-up pool);
+//! - start-up pool: the one-off cost of a fresh simulator's first run over a steady run.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use engine::defaults::{default_scenario, strategy};
+use engine::runner::Job;
+use engine::scenario::{RunSettings, Scenario};
+use engine::sim::{Model, Simulator};
+
+const HORIZON: u32 = 60;
+const SEED: u64 = 20_200_701;
+const WARM_UP: u32 = 50;
+
+fn per_run(d: Duration, runs: u32) -> String {
+    let s = d.as_secs_f64();
+    format!("{:>9.0} runs/s  {:>8.1} µs/run", runs as f64 / s, s * 1e6 / runs as f64)
+}
+
+fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
+    let n = scenarios.len() as u32;
+    let job =
+        Job { settings: RunSettings { seed: SEED, replications: WARM_UP + reps, horizon_months: HORIZON }, scenarios };
+    let prepared = job.prepare().expect("valid job");
+
+    // The hot path: one simulator per scenario, warmed up (start-up pool built, buffers
+    // grown), then `reps` replications of every scenario.
+    let models: Vec<&Model> = prepared.models.iter().collect();
+    let mut sims: Vec<Simulator> = models.iter().map(|m| Simulator::new(m)).collect();
+    let t = Instant::now();
+    for s in sims.iter_mut() {
+        s.run(SEED, 0);
+    }
+    let first = t.elapsed();
+    let t = Instant::now();
+    for rep in 1..WARM_UP {
+        for s in sims.iter_mut() {
+            s.run(SEED, rep);
+        }
+    }
+    let steady = t.elapsed() / (WARM_UP - 1);
+    let t = Instant::now();
+    for rep in WARM_UP..WARM_UP + reps {
+        for s in sims.iter_mut() {
+            s.run(SEED, rep);
+            black_box(&s.months);
+        }
+    }
+    let sim_time = t.elapsed();
+
+    // As drivers call it: one `PreparedJob::run` over all replications.
+    let t = Instant::now();
+    let agg = prepared.run(WARM_UP..WARM_UP + reps);
+    let job_time = t.elapsed();
+    black_box(&agg);
+
+    println!(
+        "{label} ({n} scenario{}, {reps} replications of {HORIZON} months, one thread)",
+        if n > 1 { "s" } else { "" }
+    );
+    println!("  simulate       {}   (one replication of every scenario = one run)", per_run(sim_time, reps));
+    println!("  job            {}   ({:.2} s in all)", per_run(job_time, reps), job_time.as_secs_f64());
+    println!(
+        "  start-up pool  {:>9.1} ms per scenario per call",
+        (first.saturating_sub(steady * n)).as_secs_f64() * 1e3 / n as f64
+    );
+    println!("  fingerprint    {}", agg.fingerprint());
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a bare number sets the replication count.
+    let reps = std::env::args().skip(1).find_map(|a| a.parse::<u32>().ok()).unwrap_or(2_000);
+    let base = default_scenario();
+    bench("Built-in borough", vec![base.clone()], reps);
+    println!();
+    let strat = base.with_strategy(&strategy("strategy_2019_22").expect("built-in strategy"));
+    bench("Built-in borough vs 2019-22 strategy", vec![base.clone(), strat], reps);
+    println!();
+
+    // A start-up pool that cannot fill every age band (every child enters under 1) draws
+    // until its cap: the worst case a scenario can put on each `PreparedJob::run` call.
+    let mut young = base;
+    young.name = "All admitted under 1".into();
+    young.demand.entry_age = [1.0, 0.0, 0.0, 0.0, 0.0];
+    young.population.age_profile = None;
+    young.exits.route_by_entry_age = [[1.0, 0.0, 0.0, 0.0]; 5];
+    let model = Model::new(&young, 1);
+    let mut sim = Simulator::new(&model);
+    let t = Instant::now();
+    sim.run(SEED, 0);
+    let first = t.elapsed();
+    let t = Instant::now();
+    sim.run(SEED, 1);
+    let steady = t.elapsed();
+    println!(
+        "Worst-case start-up pool (every child enters under 1): {:.1} ms per simulator",
+        first.saturating_sub(steady).as_secs_f64() * 1e3
+    );
+}
