@@ -3,17 +3,20 @@
 //! `run(range)` simulates replications `range` of every scenario and returns an `Aggregate`.
 //! Aggregates of disjoint ranges merge into exactly what one call over the union gives.
 
+use std::sync::Mutex;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{Aggregate, RunView};
 use crate::scenario::{RunSettings, Scenario};
-use crate::sim::{Model, Simulator};
+use crate::sim::{Model, Simulator, StartPool};
 use crate::validate::FieldError;
 
 /// Most scenarios compared in one job (baseline plus strategies).
 pub const MAX_SCENARIOS: usize = 8;
+/// Most sibling groups a month any scenario may reach (with trend and seasonality).
+pub const MAX_GROUPS_PER_MONTH: f64 = 1000.0;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,6 +29,8 @@ pub struct Job {
 pub struct PreparedJob {
     pub settings: RunSettings,
     pub models: Vec<Model>,
+    /// Start-up pools kept between calls to `run` (built on first use for the seed).
+    pools: Mutex<Vec<Option<StartPool>>>,
 }
 
 impl Job {
@@ -42,8 +47,25 @@ impl Job {
             errors.push(FieldError::new("scenarios", format!("at most {MAX_SCENARIOS} scenarios can be compared at once")));
         }
         for (i, s) in self.scenarios.iter().enumerate() {
-            if let Err(e) = s.validate() {
-                errors.extend(e.into_iter().map(|e| FieldError::new(format!("scenarios[{i}].{}", e.field), e.reason)));
+            match s.validate() {
+                Err(e) => errors.extend(e.into_iter().map(|e| FieldError::new(format!("scenarios[{i}].{}", e.field), e.reason))),
+                Ok(()) => {
+                    // The rate the trend compounds to by the end of the horizon must stay sane.
+                    let d = &s.demand;
+                    let years = self.settings.horizon_months as f64 / 12.0;
+                    let peak = d.groups_per_month
+                        * libm::pow(1.0 + d.trend_per_year, years)
+                        * d.seasonality.iter().cloned().fold(0.0, f64::max);
+                    if peak > MAX_GROUPS_PER_MONTH {
+                        errors.push(FieldError::new(
+                            format!("scenarios[{i}].demand.trend_per_year"),
+                            format!(
+                                "compounds the admissions rate to {peak:.0} groups a month by the end of the horizon; \
+                                 at most {MAX_GROUPS_PER_MONTH:.0} can be simulated"
+                            ),
+                        ));
+                    }
+                }
             }
         }
         if errors.is_empty() {
@@ -59,6 +81,7 @@ impl Job {
         Ok(PreparedJob {
             settings: self.settings,
             models: self.scenarios.iter().map(|s| Model::new(s, h)).collect(),
+            pools: Mutex::new(self.scenarios.iter().map(|_| None).collect()),
         })
     }
 }
@@ -80,6 +103,11 @@ impl PreparedJob {
         let mut agg = self.empty_aggregate();
         let end = reps.end.min(self.settings.replications);
         let mut sims: Vec<Simulator> = self.models.iter().map(Simulator::new).collect();
+        if let Ok(mut pools) = self.pools.try_lock() {
+            for (s, p) in sims.iter_mut().zip(pools.iter_mut()) {
+                s.set_pool(p.take());
+            }
+        }
         for (done, rep) in (reps.start..end).enumerate() {
             for s in sims.iter_mut() {
                 s.run(self.settings.seed, rep);
@@ -88,6 +116,11 @@ impl PreparedJob {
             agg.add(rep, &views);
             if !progress(done as u32 + 1) {
                 break;
+            }
+        }
+        if let Ok(mut pools) = self.pools.try_lock() {
+            for (s, p) in sims.iter_mut().zip(pools.iter_mut()) {
+                *p = s.take_pool();
             }
         }
         agg

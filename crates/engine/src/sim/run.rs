@@ -10,6 +10,8 @@ use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAY
 
 mod startup;
 
+pub use startup::StartPool;
+
 /// Cost categories: one per placement type, then supported places bought by a lever and
 /// children with Fostering Plus carers (fee uplift).
 const CAT_SUPPORTED_LEVER: usize = PlacementType::COUNT;
@@ -117,6 +119,16 @@ impl<'m> Simulator<'m> {
     /// As `run`, checking the model's invariants at every month end (for tests).
     pub fn run_checked(&mut self, seed: u64, rep: u32) -> Result<(), String> {
         self.run_inner(seed, rep, true)
+    }
+
+    /// Hand over the start-up pool (built for one seed), to reuse it in another simulator of
+    /// the same model.
+    pub fn take_pool(&mut self) -> Option<StartPool> {
+        self.pool.take()
+    }
+
+    pub fn set_pool(&mut self, pool: Option<StartPool>) {
+        self.pool = pool;
     }
 
     fn run_inner(&mut self, seed: u64, rep: u32, check: bool) -> Result<(), String> {

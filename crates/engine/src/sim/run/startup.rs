@@ -23,7 +23,7 @@ pub(super) struct Candidate {
     stay: f64,
 }
 
-pub(super) struct StartPool {
+pub struct StartPool {
     pub(super) seed: u64,
     by_band: [Vec<Candidate>; AgeBand::COUNT],
     any: Vec<Candidate>,
