@@ -10,7 +10,7 @@
 use super::*;
 
 const POOL_PER_BAND: usize = 1024;
-const POOL_MAX_TRIES: usize = 2_000_000;
+const POOL_MAX_TRIES: usize = 300_000;
 /// Replication index whose streams are reserved for building the pool.
 const POOL_REPLICATION: u32 = u32::MAX;
 
