@@ -1,15 +1,19 @@
 //! Browser app for the placement sufficiency modeller.
 //!
-//! * [`protocol`]: UI <-> worker messages (plain Rust, natively tested).
+//! * [`protocol`]: UI <-> worker messages and how a job is cut into chunks (natively tested).
 //! * [`agent`]: the yew-agent reactor run inside each Web Worker (`bin/worker.rs`).
 //! * [`pool`]: spawns/drives N workers from the UI thread.
-//! * [`ui`]: the Yew components (`bin/app.rs`).
+//! * [`app`]: the app's state, pure logic and Yew components (`bin/app.rs`).
 //! * [`charts`]: scales, ticks, SVG paths and the chart/table components.
 //! * [`format`]: number formatting.
+//!
+//! CSP note: the page forbids inline styles (`style-src 'self'`), which also blocks
+//! `style="..."` attributes set by Yew. Use classes, `<progress>`/`<meter>` elements, or SVG
+//! presentation attributes instead.
 
 pub mod agent;
+pub mod app;
 pub mod charts;
 pub mod format;
 pub mod pool;
 pub mod protocol;
-pub mod ui;

@@ -1,124 +1,76 @@
-//! Messages exchanged between the UI thread and the simulation workers, plus the
-//! (placeholder) per-run computation.
+//! Messages exchanged between the UI thread and the simulation workers, and how a job's
+//! runs are cut into chunks.
 //!
-//! Everything here is plain Rust (no web APIs) so it is unit-tested natively by
-//! `cargo test --workspace`.
+//! Everything here is plain Rust (no web APIs) so it is unit-tested natively.
 //!
-//! Design rules the real job type should keep:
-//! * A job is split into contiguous run ranges, one per worker ([`split_runs`]).
-//! * Each run derives its own seed from `(job seed, run index)`, so the merged
-//!   result does not depend on how many workers were used.
-//! * Workers report [`FromWorker::Progress`] after every batch and check for
-//!   [`ToWorker::Cancel`] between batches (cooperative cancellation).
-//! * Partial results are mergeable ([`PartialResult::merge`]).
+//! * A job (one `engine::runner::Job`) is cut into run ranges ([`plan_chunks`]): first a
+//!   quick preview (~100 runs) spread over every worker, then the rest in chunks handed to
+//!   workers as they become free. Each replication draws from `(seed, replication index)`
+//!   and aggregates merge exactly in any order, so the numbers do not depend on the number
+//!   of workers or on which worker ran which chunk.
+//! * Workers report [`FromWorker::Progress`] roughly every 100 ms and check for
+//!   [`ToWorker::Cancel`] then (cooperative cancellation).
+//!
+//! Codec: yew-agent sends messages with bincode 2 (serde), which is not self-describing
+//! and cannot decode internally tagged enums, so the `Job` travels as a JSON string; the
+//! `Aggregate` is bincode-safe and goes as it is.
 
+use std::ops::Range;
+
+use engine::aggregate::Aggregate;
+use engine::runner::{Job, PreparedJob};
 use serde::{Deserialize, Serialize};
 
-/// Identifies one job (one click of "Run"). Messages for stale jobs are ignored.
+/// Identifies one job (one set of scenarios + settings). Messages for stale jobs are ignored.
 pub type JobId = u32;
 
-/// One worker's share of a job.
+/// Runs in the quick preview.
+pub const PREVIEW_RUNS: u32 = 100;
+
+/// One chunk of a job for one worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JobSpec {
+pub struct ChunkSpec {
     pub job_id: JobId,
-    /// Master seed of the whole job.
-    pub seed: u64,
-    /// Global index of this worker's first run.
-    pub first_run: u32,
-    /// Number of runs for this worker.
-    pub runs: u32,
-    /// Runs between progress reports / cancellation checks.
-    pub batch_size: u32,
-    /// Work per run (placeholder: random points per run).
-    pub samples_per_run: u32,
+    pub chunk: u32,
+    /// The whole `engine::runner::Job` as JSON (workers cache the prepared job by id).
+    pub job_json: String,
+    /// Replications `first..end`.
+    pub first: u32,
+    pub end: u32,
 }
 
 /// UI -> worker.
-///
-/// Sent with yew-agent's default codec, bincode 2 (serde), which is not
-/// self-describing: it cannot decode internally tagged / untagged enums,
-/// `#[serde(flatten)]` or `skip_serializing_if`. `engine::runner::Job` has internally
-/// tagged enums, so it travels as a JSON string. (`engine::aggregate::Aggregate` is
-/// bincode-safe and ~6x smaller than its JSON, so results go as they are.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ToWorker {
-    Start(JobSpec),
-    /// Stop the given job after the current batch.
-    Cancel {
-        job_id: JobId,
-    },
-    /// Run an `engine::runner::Job` (JSON) in one go; see [`run_engine_job`].
-    EngineCheck {
-        job_json: String,
-    },
+    Run(ChunkSpec),
+    /// Stop the given job at the next check (~100 ms).
+    Cancel { job_id: JobId },
 }
 
 /// Worker -> UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
-    Progress {
-        job_id: JobId,
-        runs_done: u32,
-        runs_total: u32,
-    },
-    Done {
-        job_id: JobId,
-        result: PartialResult,
-    },
-    Cancelled {
-        job_id: JobId,
-        runs_done: u32,
-    },
-    EngineChecked(Result<engine::aggregate::Aggregate, String>),
+    Progress { job_id: JobId, chunk: u32, done: u32 },
+    Done { job_id: JobId, chunk: u32, aggregate: Aggregate },
+    Cancelled { job_id: JobId, chunk: u32, done: u32 },
+    Failed { job_id: JobId, chunk: u32, error: String },
 }
 
-/// The smoke-test job of the real engine: `replications` replications of the
-/// default scenario.
-pub fn engine_check_job(replications: u32) -> engine::runner::Job {
-    engine::runner::Job {
-        settings: engine::RunSettings {
-            replications,
-            ..Default::default()
-        },
-        scenarios: vec![engine::defaults::default_scenario()],
-    }
-}
-
-/// Worker side of [`ToWorker::EngineCheck`]: parse, validate and run a whole job.
-pub fn run_engine_job(job_json: &str) -> Result<engine::aggregate::Aggregate, String> {
-    let job: engine::runner::Job =
-        serde_json::from_str(job_json).map_err(|e| format!("bad job: {e}"))?;
-    let prepared = job.prepare().map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
-    Ok(prepared.run(0..job.settings.replications))
-}
-
-/// Mergeable partial result (placeholder: Monte Carlo estimate of pi).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartialResult {
-    pub runs: u32,
-    pub samples: u64,
-    pub hits: u64,
-}
-
-impl PartialResult {
-    pub fn merge(&mut self, other: &PartialResult) {
-        self.runs += other.runs;
-        self.samples += other.samples;
-        self.hits += other.hits;
-    }
-
-    pub fn estimate(&self) -> f64 {
-        if self.samples == 0 {
-            return f64::NAN;
+impl FromWorker {
+    pub fn job_id(&self) -> JobId {
+        match self {
+            FromWorker::Progress { job_id, .. }
+            | FromWorker::Done { job_id, .. }
+            | FromWorker::Cancelled { job_id, .. }
+            | FromWorker::Failed { job_id, .. } => *job_id,
         }
-        4.0 * self.hits as f64 / self.samples as f64
     }
+}
+
+/// Parse, validate and compile a job sent as JSON.
+pub fn prepare_job(job_json: &str) -> Result<PreparedJob, String> {
+    let job: Job = engine::validate::parse_json(job_json).map_err(|e| format!("bad job: {e}"))?;
+    job.prepare().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
 }
 
 /// Split `total` runs into at most `workers` contiguous `(first_run, runs)` ranges,
@@ -139,40 +91,25 @@ pub fn split_runs(total: u32, workers: u32) -> Vec<(u32, u32)> {
     out
 }
 
-/// SplitMix64: tiny deterministic PRNG, good enough for the placeholder job.
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// One simulated run (placeholder for an engine run).
-pub fn run_one(seed: u64, run_index: u32, samples: u32) -> PartialResult {
-    let mut state = seed ^ (u64::from(run_index) << 32 | u64::from(run_index));
-    // Decorrelate neighbouring run indices.
-    splitmix64(&mut state);
-    let mut hits = 0u64;
-    for _ in 0..samples {
-        let x = (splitmix64(&mut state) >> 11) as f64 / (1u64 << 53) as f64;
-        let y = (splitmix64(&mut state) >> 11) as f64 / (1u64 << 53) as f64;
-        hits += u64::from(x * x + y * y <= 1.0);
+/// The chunks of a job: the preview (`preview` runs over `workers`) first, then the rest
+/// in chunks of a size that keeps every worker busy and refreshes the results a few times.
+/// Returns the chunks and how many of them make up the preview.
+pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, usize) {
+    let workers = workers.max(1);
+    let p = preview.min(total);
+    let mut chunks: Vec<Range<u32>> = split_runs(p, workers).into_iter().map(|(a, n)| a..a + n).collect();
+    let preview_chunks = chunks.len();
+    let rest = total - p;
+    if rest > 0 {
+        let size = rest.div_ceil(workers * 3).clamp(25, 2000);
+        let mut a = p;
+        while a < total {
+            let b = a.saturating_add(size).min(total);
+            chunks.push(a..b);
+            a = b;
+        }
     }
-    PartialResult {
-        runs: 1,
-        samples: u64::from(samples),
-        hits,
-    }
-}
-
-/// Runs `[first, first + count)` of a job.
-pub fn run_range(spec: &JobSpec, first: u32, count: u32) -> PartialResult {
-    let mut acc = PartialResult::default();
-    for i in first..first + count {
-        acc.merge(&run_one(spec.seed, i, spec.samples_per_run));
-    }
-    acc
+    (chunks, preview_chunks)
 }
 
 #[cfg(test)]
@@ -192,112 +129,133 @@ mod tests {
                 }
                 assert_eq!(next, total, "total={total} workers={workers}");
                 assert!(parts.len() as u32 <= workers.max(1));
-                if let (Some(max), Some(min)) = (
-                    parts.iter().map(|p| p.1).max(),
-                    parts.iter().map(|p| p.1).min(),
-                ) {
-                    assert!(max - min <= 1);
-                }
             }
         }
     }
 
     #[test]
-    fn result_is_independent_of_worker_count() {
-        let spec = JobSpec {
-            job_id: 1,
-            seed: 42,
-            first_run: 0,
-            runs: 37,
-            batch_size: 5,
-            samples_per_run: 500,
-        };
-        let whole = run_range(&spec, 0, spec.runs);
-        for workers in 1..6 {
-            let mut merged = PartialResult::default();
-            for (first, n) in split_runs(spec.runs, workers) {
-                merged.merge(&run_range(&spec, first, n));
+    fn chunks_cover_every_run_once_preview_first() {
+        for total in [1u32, 50, 100, 101, 1000, 12_345, 1_000_000] {
+            for workers in [1u32, 2, 3, 8] {
+                let (chunks, preview) = plan_chunks(total, workers, PREVIEW_RUNS);
+                let mut next = 0;
+                for c in &chunks {
+                    assert_eq!(c.start, next);
+                    assert!(c.end > c.start);
+                    next = c.end;
+                }
+                assert_eq!(next, total);
+                assert_eq!(chunks[..preview].last().unwrap().end, total.min(PREVIEW_RUNS));
+                assert!(preview as u32 <= workers);
+                assert!(chunks.len() < 1200, "{total} {workers}: {}", chunks.len());
             }
-            assert_eq!(merged, whole);
         }
-        assert_eq!(whole.runs, 37);
-        assert!((whole.estimate() - std::f64::consts::PI).abs() < 0.05);
     }
 
     /// What yew-agent 0.5 does to every bridge message (bincode 2, serde, standard).
-    fn bincode_round_trip<T: Serialize + for<'de> Deserialize<'de>>(value: &T) -> T {
+    pub fn bincode_round_trip<T: Serialize + for<'de> Deserialize<'de>>(value: &T) -> T {
         let config = bincode::config::standard();
         let bytes = bincode::serde::encode_to_vec(value, config).expect("encode");
         let (back, _) = bincode::serde::decode_from_slice(&bytes, config).expect("decode");
         back
     }
 
+    fn job(replications: u32, strategies: &[&str]) -> Job {
+        let base = engine::defaults::default_scenario();
+        let mut scenarios = vec![base.clone()];
+        for id in strategies {
+            scenarios.push(base.with_strategy(&engine::defaults::strategy(id).unwrap()));
+        }
+        Job {
+            settings: engine::RunSettings {
+                replications,
+                ..Default::default()
+            },
+            scenarios,
+        }
+    }
+
+    /// Runs of the default borough the e2e test makes in the browser: more than the
+    /// preview, so the browser merges a preview and later chunks from several workers.
+    pub const E2E_RUNS: u32 = 150;
+
+    /// The default borough with `replications` runs, the job the e2e test runs in the
+    /// browser (same seed and settings).
+    pub fn default_job(replications: u32) -> Job {
+        job(replications, &[])
+    }
+
+    /// Run a job as the app does: chunks through the codec on `workers` workers, merged in
+    /// the order they finish (simulated here as reverse order).
+    fn run_like_the_app(job: &Job, workers: u32, preview: u32) -> Aggregate {
+        let json = serde_json::to_string(job).unwrap();
+        let (chunks, _) = plan_chunks(job.settings.replications, workers, preview);
+        let prepared = prepare_job(&json).unwrap();
+        let mut acc = prepared.empty_aggregate();
+        for (i, c) in chunks.iter().enumerate().rev() {
+            let msg = bincode_round_trip(&ToWorker::Run(ChunkSpec {
+                job_id: 1,
+                chunk: i as u32,
+                job_json: json.clone(),
+                first: c.start,
+                end: c.end,
+            }));
+            let ToWorker::Run(spec) = msg else { unreachable!() };
+            let agg = prepare_job(&spec.job_json).unwrap().run(spec.first..spec.end);
+            let reply = bincode_round_trip(&FromWorker::Done {
+                job_id: 1,
+                chunk: spec.chunk,
+                aggregate: agg,
+            });
+            let FromWorker::Done { aggregate, .. } = reply else { unreachable!() };
+            acc.merge(&aggregate);
+        }
+        acc
+    }
+
     #[test]
-    fn engine_check_runs_the_default_scenario_through_the_codec() {
-        let job_json = serde_json::to_string(&engine_check_job(2)).unwrap();
-        let request = bincode_round_trip(&ToWorker::EngineCheck { job_json });
-        let ToWorker::EngineCheck { job_json } = request else {
-            unreachable!()
-        };
-        let reply = bincode_round_trip(&FromWorker::EngineChecked(run_engine_job(&job_json)));
-        let FromWorker::EngineChecked(Ok(agg)) = reply else {
-            panic!("engine failed: {reply:?}")
-        };
-        assert_eq!(agg.runs, 2);
-        let again = run_engine_job(&serde_json::to_string(&engine_check_job(2)).unwrap());
-        assert_eq!(
-            again.unwrap().fingerprint(),
-            agg.fingerprint(),
-            "deterministic"
-        );
-        // scripts/test.sh passes this on to the e2e test, which checks that the
-        // wasm build in the browser computes the same numbers.
+    fn results_do_not_depend_on_workers_or_chunking() {
+        // (Small numbers: the engine is slow in unoptimised test builds.)
+        let job = job(60, &["recruit"]);
+        let whole = job.prepare().unwrap().run(0..60);
+        for workers in [1, 3] {
+            let merged = run_like_the_app(&job, workers, 7);
+            assert_eq!(merged.runs, 60);
+            assert_eq!(merged.fingerprint(), whole.fingerprint(), "{workers} workers");
+        }
+    }
+
+    #[test]
+    fn native_fingerprint_for_the_browser_check() {
+        // scripts/test.sh passes this on to the e2e test, which runs the same job in the
+        // browser (split over workers, preview first) and must show the same fingerprint.
+        // (Chunked runs merge to exactly this: see the test above.)
+        let job = default_job(E2E_RUNS);
+        let agg = job.prepare().unwrap().run(0..E2E_RUNS);
         if let Ok(path) = std::env::var("ENGINE_FINGERPRINT_OUT") {
             std::fs::write(path, agg.fingerprint()).unwrap();
         }
     }
 
     #[test]
-    fn engine_jobs_with_several_scenarios_survive_json() {
-        let mut job = engine_check_job(1);
-        for strategy in engine::defaults::strategies() {
-            job.scenarios
-                .push(engine::defaults::default_scenario().with_strategy(&strategy));
-        }
-        job.scenarios.truncate(engine::runner::MAX_SCENARIOS);
-        let json = serde_json::to_string(&job).unwrap();
-        assert_eq!(
-            serde_json::from_str::<engine::runner::Job>(&json).unwrap(),
-            job
-        );
-        let agg = run_engine_job(&json).unwrap();
-        assert_eq!(bincode_round_trip(&agg), agg);
+    fn bad_jobs_are_refused_with_the_field() {
+        assert!(prepare_job("{").err().unwrap().starts_with("bad job"));
+        let mut j = default_job(1);
+        j.scenarios[0].demand.entry_age[0] = 2.0;
+        let e = prepare_job(&serde_json::to_string(&j).unwrap()).err().unwrap();
+        assert!(e.contains("scenarios[0].demand.entry_age"), "{e}");
     }
 
     #[test]
-    fn messages_round_trip_through_serde() {
+    fn messages_round_trip_through_the_codec() {
         let msgs = vec![
-            FromWorker::Progress {
-                job_id: 3,
-                runs_done: 1,
-                runs_total: 2,
-            },
-            FromWorker::Done {
-                job_id: 3,
-                result: PartialResult {
-                    runs: 2,
-                    samples: 10,
-                    hits: 7,
-                },
-            },
-            FromWorker::Cancelled {
-                job_id: 3,
-                runs_done: 1,
-            },
+            FromWorker::Progress { job_id: 3, chunk: 1, done: 2 },
+            FromWorker::Cancelled { job_id: 3, chunk: 0, done: 1 },
+            FromWorker::Failed { job_id: 3, chunk: 0, error: "x".into() },
         ];
-        let json = serde_json::to_string(&msgs).unwrap();
-        let back: Vec<FromWorker> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, msgs);
         assert_eq!(bincode_round_trip(&msgs), msgs);
+        assert!(msgs.iter().all(|m| m.job_id() == 3));
+        let cancel = ToWorker::Cancel { job_id: 9 };
+        assert_eq!(bincode_round_trip(&cancel), cancel);
     }
 }

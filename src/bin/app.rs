@@ -1,3 +1,3 @@
 fn main() {
-    yew::Renderer::<sufficiency::ui::App>::new().render();
+    yew::Renderer::<sufficiency::app::App>::new().render();
 }

@@ -1,0 +1,195 @@
+//! Editors for the lists of objects: children's homes (the borough's and a new-homes lever's)
+//! and the strategy levers (add, edit, remove, or add a ready-made strategy's levers).
+
+use engine::catalog::{self, Param};
+use serde_json::{json, Value};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::fields::{self, Ctx};
+use crate::app::edit::{self, Path};
+use crate::app::state::Action;
+
+const HOME_FIELDS: [&str; 7] = ["name", "beds", "usable_beds", "min_age", "max_age", "open_month", "weekly_cost"];
+
+/// Every lever kind: (key, label), in the engine's order.
+pub fn lever_kinds() -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&'static str, &'static str)> = vec![];
+    for s in engine::defaults::strategies() {
+        for l in &s.levers {
+            let k = (l.kind.key(), l.kind.label());
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
+fn kind_label(key: &str) -> String {
+    lever_kinds().into_iter().find(|(k, _)| *k == key).map(|(_, l)| l.to_string()).unwrap_or_else(|| key.to_string())
+}
+
+/// An editable table of homes at `p` (a list).
+pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
+    let homes = match ctx.get(p) {
+        Some(Value::Array(a)) => a.clone(),
+        _ => vec![],
+    };
+    let head = HOME_FIELDS.iter().map(|f| {
+        let c = catalog::param(&format!("residential.homes.{f}"));
+        html! { <th scope="col" title={c.map(|c| c.help).unwrap_or_default()}>{ c.map(|c| c.label).unwrap_or(f) }
+            <span class="unit">{ c.map(|c| c.unit).unwrap_or_default() }</span></th> }
+    });
+    let rows = homes.iter().enumerate().map(|(i, h)| {
+        let hp = p.index(i);
+        let name = h.get("name").and_then(Value::as_str).unwrap_or("home").to_string();
+        let cells = HOME_FIELDS.iter().map(|f| {
+            let cp = hp.key(f);
+            let label = catalog::param(&format!("residential.homes.{f}")).map(|c| c.label).unwrap_or(f);
+            let aria = format!("{name}: {label}");
+            let invalid = edit::errors_at(&ctx.errors, &cp).next().is_some();
+            let input = if *f == "name" {
+                let onchange = {
+                    let edit = ctx.edit(cp.clone());
+                    Callback::from(move |e: Event| edit.emit(Value::String(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())))
+                };
+                html! { <input type="text" class="text" id={format!("in-{}", cp.dom_id())} value={name.clone()} aria-label={aria}
+                    aria-invalid={invalid.to_string()} {onchange} /> }
+            } else {
+                fields::number_input(ctx, &cp, label, Some(aria))
+            };
+            html! { <td class={classes!(ctx.differs(&cp).then_some("is-changed"), invalid.then_some("invalid"))}>{ input }</td> }
+        });
+        let remove = {
+            let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
+            Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }))
+        };
+        html! { <tr>{ for cells }<td><button type="button" class="small" onclick={remove} aria-label={format!("Remove {name}")}>{ "Remove" }</button></td></tr> }
+    });
+    let add = {
+        let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
+        let blank = json!({"name": "New home", "beds": 2, "usable_beds": 1, "min_age": 10, "max_age": 17, "open_month": 0, "weekly_cost": 5200.0});
+        Callback::from(move |_: MouseEvent| d.emit(Action::Push { doc, path: path.clone(), value: blank.clone() }))
+    };
+    let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
+    let dom = p.dom_id();
+    html! {
+        <div class={classes!("field", "homes", ctx.differs(p).then_some("is-changed"))} id={format!("field-{dom}")} data-path={p.to_string()}>
+            <div class="field-head"><span class="field-label">{ param.label }</span><span class="unit">{ param.unit }</span>
+                if ctx.differs(p) { <span class="changed-mark">{ "Changed" }</span> }
+            </div>
+            <div class="table-wrap">
+                <table class="homes-table">
+                    <thead><tr>{ for head }<th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <button type="button" class="small" onclick={add}>{ "Add a home" }</button>
+            <ul class="field-errors" role="alert">
+                { for errors.iter().map(|e| html! { <li class="field-error" data-field={e.field.clone()}>{ format!("{}: {}", describe_home_field(ctx, &e.field), e.reason) }</li> }) }
+            </ul>
+            <details class="about"><summary>{ "Explanation and source" }</summary>
+                <p class="help">{ param.help }</p><p class="source"><strong>{ "Source: " }</strong>{ param.source }</p></details>
+        </div>
+    }
+}
+
+fn describe_home_field(ctx: &Ctx, field: &str) -> String {
+    let Some(p) = Path::parse(field) else { return field.to_string() };
+    let home = p.parent().and_then(|(hp, _)| ctx.get(&hp)?.get("name")?.as_str().map(String::from));
+    let label = catalog::lookup(field).map(|c| c.label).unwrap_or(field);
+    match home {
+        Some(h) => format!("{h}, {label}"),
+        None => label.to_string(),
+    }
+}
+
+fn lever_card(ctx: &Ctx, p: &Path, i: usize, lever: &Value) -> Html {
+    let lp = p.index(i);
+    let kind = lever.pointer("/kind/type").and_then(Value::as_str).unwrap_or_default().to_string();
+    let (help, source) = catalog::lever_help(&kind).unwrap_or(("", ""));
+    let common = ["start_month", "ramp_months", "annual_cost"].iter().filter_map(|k| {
+        let param = catalog::param(&format!("levers.{k}"))?;
+        Some(fields::number_field(ctx, &lp.key(k), param))
+    });
+    let specific: Vec<Html> = match lever.get("kind") {
+        Some(Value::Object(m)) => m
+            .keys()
+            .filter(|k| k.as_str() != "type")
+            .filter_map(|k| {
+                let cp = lp.key("kind").key(k);
+                let param = catalog::param(&format!("levers.kind.{k}"))?;
+                Some(if k == "homes" { homes_editor(ctx, &cp, param) } else { fields::number_field(ctx, &cp, param) })
+            })
+            .collect(),
+        _ => vec![],
+    };
+    let remove = {
+        let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
+        Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }))
+    };
+    let label = kind_label(&kind);
+    html! {
+        <fieldset class="lever" id={format!("lever-{i}")} data-kind={kind.clone()}>
+            <legend>{ label.clone() }</legend>
+            <p class="help">{ help }</p>
+            <div class="lever-fields">{ for common }{ for specific }</div>
+            <details class="about"><summary>{ "Source" }</summary><p class="source">{ source }</p></details>
+            <button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove lever: {label}")}>{ "Remove this lever" }</button>
+        </fieldset>
+    }
+}
+
+/// The scenario's levers, with controls to add one or a ready-made strategy's.
+pub fn levers_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
+    let levers = match ctx.get(p) {
+        Some(Value::Array(a)) => a.clone(),
+        _ => vec![],
+    };
+    // Lever fields are not compared with the default borough (which has none).
+    let lctx = Ctx { compare: false, ..ctx.clone() };
+    let add_lever = {
+        let (d, doc) = (ctx.dispatch.clone(), ctx.doc);
+        Callback::from(move |e: Event| {
+            let el = e.target_unchecked_into::<HtmlSelectElement>();
+            let kind = el.value();
+            el.set_value("");
+            if !kind.is_empty() {
+                d.emit(Action::AddLever { doc, kind })
+            }
+        })
+    };
+    let add_strategy = {
+        let (d, doc) = (ctx.dispatch.clone(), ctx.doc);
+        Callback::from(move |e: Event| {
+            let el = e.target_unchecked_into::<HtmlSelectElement>();
+            let strategy = el.value();
+            el.set_value("");
+            if !strategy.is_empty() {
+                d.emit(Action::ApplyStrategy { doc, strategy })
+            }
+        })
+    };
+    html! {
+        <div class="field levers" id="field-levers" data-path="levers">
+            <div class="field-head"><span class="field-label">{ param.label }</span>
+                <span class="unit">{ format!("{} pulled", levers.len()) }</span></div>
+            <p class="help">{ param.help }</p>
+            if levers.is_empty() { <p class="muted" id="no-levers">{ "No levers: this scenario is the borough as it is." }</p> }
+            { for levers.iter().enumerate().map(|(i, l)| lever_card(&lctx, p, i, l)) }
+            <div class="add-row">
+                <label for="add-lever">{ "Add a lever" }</label>
+                <select id="add-lever" onchange={add_lever}>
+                    <option value="" selected=true>{ "Choose a lever…" }</option>
+                    { for lever_kinds().into_iter().map(|(k, l)| html! { <option value={k}>{ l }</option> }) }
+                </select>
+                <label for="add-strategy-levers">{ "Add a ready-made strategy's levers" }</label>
+                <select id="add-strategy-levers" onchange={add_strategy}>
+                    <option value="" selected=true>{ "Choose a strategy…" }</option>
+                    { for engine::defaults::strategies().into_iter().map(|s| html! { <option value={s.id.clone()}>{ s.name.clone() }</option> }) }
+                </select>
+            </div>
+        </div>
+    }
+}

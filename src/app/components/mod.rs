@@ -1,0 +1,15 @@
+//! The Yew components of the app.
+
+pub mod app;
+pub mod compare;
+pub mod editor;
+pub mod fields;
+pub mod levers;
+pub mod results;
+pub mod runbar;
+pub mod scenarios;
+
+#[cfg(test)]
+mod tests;
+
+pub use app::App;

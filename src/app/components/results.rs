@@ -1,0 +1,85 @@
+//! Results of one scenario: headline tiles for the end of the horizon and charts over time
+//! (other scenarios' medians drawn for comparison), each chart with its table.
+
+use std::rc::Rc;
+
+use engine::metrics::Unit;
+use yew::prelude::*;
+
+use crate::app::state::ReportRc;
+use crate::app::view;
+use crate::charts::{FanChart, ProbabilityTile, StackedChart, Tile};
+use crate::format;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub report: ReportRc,
+    /// Index of the scenario shown, in the report.
+    pub shown: usize,
+    pub complete: bool,
+}
+
+const CHARTS: [(&str, &str, &str); 5] = [
+    ("in_care", "Children in care", "chart-in-care"),
+    ("gap", "Sufficiency gap: children not in their preferred type of placement", "chart-gap"),
+    ("places_filled", "In-house foster places filled", "chart-places-filled"),
+    ("places_vacant", "In-house foster places vacant", "chart-places-vacant"),
+    ("cost", "Placement cost per month", "chart-cost"),
+];
+
+#[function_component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let r = &props.report.0;
+    let Some(s) = r.scenarios.get(props.shown) else {
+        return html! {};
+    };
+    let months = Rc::new(r.month_labels.clone());
+    let end = r.month_labels.last().map(|l| format::month_long(l)).unwrap_or_default();
+    let tile = |key: &str, label: &str, id: &str, note: String| match view::last_stat(s, key) {
+        Some((unit, stat)) => html! { <Tile label={label.to_string()} {unit} {stat} note={note} id={id.to_string()} /> },
+        None => html! {},
+    };
+    let year = view::last_full_year(r, s);
+    let year_tiles = match year {
+        Some((y, full)) => {
+            let which = if full { format!("FY{}", y.year) } else { format!("FY{} (part year)", y.year) };
+            html! {
+                <>
+                    <Tile label={format!("Annual placement cost, {which}")} unit={Unit::Pounds} stat={y.cost}
+                        note={format!("Budget {}", format::pounds(y.budget))} id="tile-cost" />
+                    <ProbabilityTile label={format!("Chance of overspending the {which} budget")} probability={y.probability_overspend}
+                        note={format!("Budget {}; median overspend {}", format::pounds(y.budget), format::signed(Unit::Pounds, y.overspend.p50))}
+                        id="tile-overspend" />
+                </>
+            }
+        }
+        None => html! {},
+    };
+    let charts = CHARTS.iter().map(|(key, title, id)| {
+        let Some(m) = view::metric(s, key) else { return html! {} };
+        let series = Rc::new(view::series(r, key, props.shown));
+        let samples = Rc::new(view::samples(s, key));
+        html! {
+            <FanChart title={title.to_string()} unit={m.unit} months={months.clone()} {series} runs={r.runs}
+                {samples} id={id.to_string()} />
+        }
+    });
+    let layers = Rc::new(view::placement_layers(s));
+    html! {
+        <section class="results" id="results" aria-labelledby="results-title" data-complete={props.complete.to_string()}>
+            <h2 id="results-title">{ format!("Results: {}", s.name) }</h2>
+            <p class="muted">{ format!("At the end of {end}: the median of {} simulated futures, with the range that 8 in 10 of them fall in.", format::count(r.runs as f64)) }</p>
+            <div class="tiles" id="tiles">
+                { tile("in_care", "Children in care", "tile-in-care", String::new()) }
+                { tile("in_house_share", "Share in in-house placements", "tile-in-house", "In-house foster care and council homes".into()) }
+                { tile("gap", "Sufficiency gap", "tile-gap", "Children not in their preferred type of placement".into()) }
+                { year_tiles }
+            </div>
+            <div class="charts">
+                { for charts }
+                <StackedChart title="Placement mix (average children in each type)" unit={Unit::Children} months={months.clone()}
+                    {layers} runs={r.runs} id="chart-mix" />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+//! The scenario tabs (baseline plus up to four strategies) with duplicate, add a
+//! ready-made strategy and remove; and the notices.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::app::share::MAX_SCENARIOS;
+use crate::app::state::{Action, Doc, NewScenario, Notice, NoticeAction, NoticeKind};
+
+#[derive(Properties, PartialEq)]
+pub struct ScenarioTabsProps {
+    pub docs: Vec<Doc>,
+    pub active: u32,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component]
+pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
+    let full = props.docs.len() >= MAX_SCENARIOS;
+    let tabs = props.docs.iter().enumerate().map(|(i, d)| {
+        let selected = d.id == props.active;
+        let select = {
+            let (dp, id) = (props.dispatch.clone(), d.id);
+            Callback::from(move |_: MouseEvent| dp.emit(Action::Select(id)))
+        };
+        let remove = {
+            let (dp, id) = (props.dispatch.clone(), d.id);
+            Callback::from(move |_: MouseEvent| dp.emit(Action::Remove(id)))
+        };
+        let problems = d.errors.len();
+        html! {
+            <li class={classes!("tab", selected.then_some("selected"), (problems > 0).then_some("invalid"))}>
+                <button type="button" role="tab" id={format!("tab-{i}")} aria-selected={selected.to_string()}
+                    aria-controls="editor" onclick={select} data-name={d.name()}>
+                    { d.name() }
+                    if i == 0 { <span class="tag">{ "baseline" }</span> }
+                    if problems > 0 { <span class="tag problem">{ format!("{problems} to fix") }</span> }
+                </button>
+                if i > 0 {
+                    <button type="button" class="remove" onclick={remove} aria-label={format!("Remove scenario {}", d.name())}
+                        title="Remove this scenario">{ "×" }</button>
+                }
+            </li>
+        }
+    });
+    let duplicate = {
+        let (dp, id) = (props.dispatch.clone(), props.docs.first().map(|d| d.id).unwrap_or(1));
+        Callback::from(move |_: MouseEvent| dp.emit(Action::Add(NewScenario::Duplicate(id))))
+    };
+    let add_strategy = {
+        let dp = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let el = e.target_unchecked_into::<HtmlSelectElement>();
+            let id = el.value();
+            el.set_value("");
+            if !id.is_empty() {
+                dp.emit(Action::Add(NewScenario::Strategy(id)))
+            }
+        })
+    };
+    html! {
+        <nav class="scenarios no-print" aria-label="Scenarios">
+            <ul class="tabs" role="tablist">{ for tabs }</ul>
+            <div class="scenario-actions">
+                <button type="button" id="duplicate-baseline" class="secondary small" onclick={duplicate} disabled={full}>
+                    { "Duplicate the baseline" }
+                </button>
+                <label for="add-strategy" class="visually-hidden">{ "Add a ready-made strategy as a new scenario" }</label>
+                <select id="add-strategy" onchange={add_strategy} disabled={full}>
+                    <option value="" selected=true>{ "Add a ready-made strategy…" }</option>
+                    { for engine::defaults::strategies().into_iter().map(|s| html! {
+                        <option value={s.id.clone()} title={s.description.clone()}>{ s.name.clone() }</option>
+                    }) }
+                </select>
+                if full { <span class="muted">{ format!("{MAX_SCENARIOS} scenarios at most") }</span> }
+            </div>
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    pub dispatch: Callback<Action>,
+    pub on_action: Callback<NoticeAction>,
+}
+
+#[function_component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    if props.notices.is_empty() {
+        return html! {};
+    }
+    let items = props.notices.iter().map(|n| {
+        let dismiss = {
+            let (d, id) = (props.dispatch.clone(), n.id);
+            Callback::from(move |_: MouseEvent| d.emit(Action::Dismiss(id)))
+        };
+        let kind = match n.kind {
+            NoticeKind::Info => "info",
+            NoticeKind::Warning => "warning",
+            NoticeKind::Error => "error",
+        };
+        let action = n.action.clone().map(|a| {
+            let label = match &a {
+                NoticeAction::Download { label, .. } => label.clone(),
+                NoticeAction::RestorePrevious => "Restore my previous work".to_string(),
+                NoticeAction::ResumeSaving => "Discard it and save my work".to_string(),
+            };
+            let cb = {
+                let on = props.on_action.clone();
+                Callback::from(move |_: MouseEvent| on.emit(a.clone()))
+            };
+            html! { <button type="button" class="small notice-action" onclick={cb}>{ label }</button> }
+        });
+        html! {
+            <li class={classes!("notice", kind)} data-kind={kind}>
+                <span class="notice-text">{ &n.text }</span>
+                { action.unwrap_or_default() }
+                <button type="button" class="link dismiss" onclick={dismiss} aria-label="Dismiss this message">{ "Dismiss" }</button>
+            </li>
+        }
+    });
+    html! { <ul class="notices no-print" id="notices" aria-live="polite">{ for items }</ul> }
+}

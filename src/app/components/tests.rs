@@ -1,0 +1,1 @@
+//! Component tests: server-side rendering to a string (no browser).

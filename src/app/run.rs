@@ -1,0 +1,280 @@
+//! Scheduling one job's chunks over the worker pool (pure: it says what to send and what
+//! to show; the app does it). Chunks go to workers as they become free; finished chunks
+//! merge into one aggregate, shown first when the preview is complete and then as it grows.
+
+use std::ops::Range;
+
+use engine::aggregate::Aggregate;
+
+use crate::protocol::{plan_chunks, ChunkSpec, FromWorker, JobId, ToWorker, PREVIEW_RUNS};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Send(usize, ToWorker),
+    /// Runs finished so far (including partly finished chunks), of `total`.
+    Progress { done: u32, total: u32 },
+    /// The merged aggregate changed and is worth showing; `last` when the job is complete.
+    Publish { last: bool },
+    Cancelled { done: u32, total: u32 },
+    Failed(String),
+}
+
+pub struct Scheduler {
+    pub job_id: JobId,
+    job_json: String,
+    pub total: u32,
+    chunks: Vec<Range<u32>>,
+    preview_chunks: usize,
+    next: usize,
+    /// Per worker: the chunk it is running and runs done in it.
+    busy: Vec<Option<(usize, u32)>>,
+    finished: Vec<bool>,
+    /// Runs in finished chunks.
+    pub merged_runs: u32,
+    pub aggregate: Aggregate,
+    preview_shown: bool,
+    pub stopped: bool,
+}
+
+impl Scheduler {
+    pub fn start(job_id: JobId, job_json: String, total: u32, workers: usize, empty: Aggregate) -> (Scheduler, Vec<Effect>) {
+        let workers = workers.max(1);
+        let (chunks, preview_chunks) = plan_chunks(total, workers as u32, PREVIEW_RUNS);
+        let mut s = Scheduler {
+            job_id,
+            job_json,
+            total,
+            finished: vec![false; chunks.len()],
+            chunks,
+            preview_chunks,
+            next: 0,
+            busy: vec![None; workers],
+            merged_runs: 0,
+            aggregate: empty,
+            preview_shown: false,
+            stopped: false,
+        };
+        let mut fx = vec![];
+        for w in 0..workers {
+            s.dispatch(w, &mut fx);
+        }
+        fx.push(Effect::Progress { done: 0, total });
+        (s, fx)
+    }
+
+    fn dispatch(&mut self, worker: usize, fx: &mut Vec<Effect>) {
+        if self.stopped {
+            return;
+        }
+        let Some(range) = self.chunks.get(self.next).cloned() else {
+            return;
+        };
+        if let Some(slot) = self.busy.get_mut(worker) {
+            *slot = Some((self.next, 0));
+            fx.push(Effect::Send(
+                worker,
+                ToWorker::Run(ChunkSpec {
+                    job_id: self.job_id,
+                    chunk: self.next as u32,
+                    job_json: self.job_json.clone(),
+                    first: range.start,
+                    end: range.end,
+                }),
+            ));
+            self.next += 1;
+        }
+    }
+
+    pub fn done(&self) -> u32 {
+        self.merged_runs + self.busy.iter().flatten().map(|(_, d)| *d).sum::<u32>()
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.finished.iter().all(|f| *f)
+    }
+
+    pub fn is_running(&self) -> bool {
+        !self.stopped && !self.is_complete()
+    }
+
+    pub fn on_message(&mut self, worker: usize, msg: FromWorker) -> Vec<Effect> {
+        let mut fx = vec![];
+        if msg.job_id() != self.job_id {
+            return fx;
+        }
+        let current = self.busy.get(worker).copied().flatten();
+        match msg {
+            FromWorker::Progress { chunk, done, .. } => {
+                if let Some((c, _)) = current.filter(|(c, _)| *c == chunk as usize) {
+                    self.busy[worker] = Some((c, done));
+                    fx.push(Effect::Progress { done: self.done(), total: self.total });
+                }
+            }
+            FromWorker::Done { chunk, aggregate, .. } => {
+                let c = chunk as usize;
+                if current.map(|(b, _)| b) != Some(c) || self.finished.get(c) != Some(&false) {
+                    return fx;
+                }
+                self.busy[worker] = None;
+                self.finished[c] = true;
+                self.merged_runs += aggregate.runs as u32;
+                self.aggregate.merge(&aggregate);
+                self.dispatch(worker, &mut fx);
+                fx.push(Effect::Progress { done: self.done(), total: self.total });
+                let preview_ready = self.finished[..self.preview_chunks].iter().all(|f| *f);
+                let last = self.is_complete();
+                if last || (preview_ready && !self.stopped) {
+                    self.preview_shown = true;
+                    fx.push(Effect::Publish { last });
+                }
+                if self.stopped && self.busy.iter().all(Option::is_none) {
+                    fx.push(Effect::Cancelled { done: self.merged_runs, total: self.total });
+                }
+            }
+            FromWorker::Cancelled { .. } => {
+                if current.is_some() {
+                    self.busy[worker] = None;
+                }
+                if self.stopped && self.busy.iter().all(Option::is_none) {
+                    fx.push(Effect::Cancelled { done: self.merged_runs, total: self.total });
+                }
+            }
+            FromWorker::Failed { error, .. } => {
+                self.stopped = true;
+                self.busy[worker] = None;
+                for (w, b) in self.busy.iter().enumerate() {
+                    if b.is_some() {
+                        fx.push(Effect::Send(w, ToWorker::Cancel { job_id: self.job_id }));
+                    }
+                }
+                fx.push(Effect::Failed(error));
+            }
+        }
+        fx
+    }
+
+    /// Stop handing out chunks and ask busy workers to stop.
+    pub fn cancel(&mut self) -> Vec<Effect> {
+        let mut fx = vec![];
+        if self.stopped || self.is_complete() {
+            return fx;
+        }
+        self.stopped = true;
+        for (w, b) in self.busy.iter().enumerate() {
+            if b.is_some() {
+                fx.push(Effect::Send(w, ToWorker::Cancel { job_id: self.job_id }));
+            }
+        }
+        if fx.is_empty() {
+            fx.push(Effect::Cancelled { done: self.merged_runs, total: self.total });
+        }
+        fx
+    }
+
+    /// Whether what has been merged so far is worth showing (the preview is complete).
+    pub fn has_results(&self) -> bool {
+        self.preview_shown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::plan_chunks;
+    use engine::runner::Job;
+
+    fn job(runs: u32) -> Job {
+        Job {
+            settings: engine::RunSettings { replications: runs, ..Default::default() },
+            scenarios: vec![engine::defaults::default_scenario()],
+        }
+    }
+
+    fn sent(fx: &[Effect]) -> Vec<(usize, ChunkSpec)> {
+        fx.iter()
+            .filter_map(|e| match e {
+                Effect::Send(w, ToWorker::Run(c)) => Some((*w, c.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Drive a scheduler with fake workers that finish chunks in a scrambled order.
+    #[test]
+    fn chunks_flow_to_free_workers_and_merge() {
+        let runs = 1400;
+        let j = job(runs);
+        let prepared = j.prepare().unwrap();
+        let (mut s, fx) = Scheduler::start(7, "{}".into(), runs, 3, prepared.empty_aggregate());
+        let mut pending = sent(&fx);
+        assert_eq!(pending.len(), 3, "one chunk per worker");
+        assert!(!s.has_results());
+        let mut published = vec![];
+        let mut turn = 0;
+        while let Some(i) = (!pending.is_empty()).then(|| (turn * 7) % pending.len()) {
+            turn += 1;
+            let (w, c) = pending.remove(i);
+            let progress = s.on_message(w, FromWorker::Progress { job_id: 7, chunk: c.chunk, done: 1 });
+            assert!(matches!(progress[0], Effect::Progress { .. }));
+            // (Stand-in aggregates: exact merging is tested in `protocol`.)
+            let mut agg = prepared.empty_aggregate();
+            agg.runs = u64::from(c.end - c.first);
+            let fx = s.on_message(w, FromWorker::Done { job_id: 7, chunk: c.chunk, aggregate: agg });
+            published.extend(fx.iter().filter_map(|e| match e {
+                Effect::Publish { last } => Some(*last),
+                _ => None,
+            }));
+            pending.extend(sent(&fx));
+        }
+        assert!(s.is_complete());
+        assert_eq!(published.last(), Some(&true));
+        assert_eq!(s.merged_runs, runs);
+        assert_eq!(s.aggregate.runs, u64::from(runs));
+        // Stale messages are ignored.
+        assert!(s.on_message(0, FromWorker::Progress { job_id: 6, chunk: 0, done: 1 }).is_empty());
+    }
+
+    #[test]
+    fn preview_is_published_before_the_rest() {
+        let (chunks, preview) = plan_chunks(1000, 2, PREVIEW_RUNS);
+        assert_eq!(preview, 2);
+        let j = job(1000);
+        let prepared = j.prepare().unwrap();
+        let (mut s, fx) = Scheduler::start(1, "{}".into(), 1000, 2, prepared.empty_aggregate());
+        let first = sent(&fx);
+        assert_eq!(first[0].1.end - first[0].1.first, chunks[0].len() as u32);
+        // Worker 0 finishes its preview half: not yet shown.
+        let fx = s.on_message(0, FromWorker::Done { job_id: 1, chunk: 0, aggregate: prepared.empty_aggregate() });
+        assert!(!fx.iter().any(|e| matches!(e, Effect::Publish { .. })));
+        assert_eq!(sent(&fx)[0].1.chunk, 2, "worker 0 moves on");
+        let fx = s.on_message(1, FromWorker::Done { job_id: 1, chunk: 1, aggregate: prepared.empty_aggregate() });
+        assert!(fx.contains(&Effect::Publish { last: false }));
+        assert!(s.has_results());
+    }
+
+    #[test]
+    fn cancel_stops_dispatch_and_reports_when_workers_stop() {
+        let j = job(1000);
+        let prepared = j.prepare().unwrap();
+        let (mut s, _) = Scheduler::start(2, "{}".into(), 1000, 2, prepared.empty_aggregate());
+        let fx = s.cancel();
+        assert_eq!(fx.len(), 2);
+        assert!(fx.iter().all(|e| matches!(e, Effect::Send(_, ToWorker::Cancel { job_id: 2 }))));
+        assert!(s.cancel().is_empty());
+        assert!(s.on_message(0, FromWorker::Cancelled { job_id: 2, chunk: 0, done: 3 }).is_empty());
+        let fx = s.on_message(1, FromWorker::Cancelled { job_id: 2, chunk: 1, done: 3 });
+        assert_eq!(fx, vec![Effect::Cancelled { done: 0, total: 1000 }]);
+        assert!(!s.is_running());
+    }
+
+    #[test]
+    fn a_failure_stops_the_job() {
+        let j = job(1000);
+        let prepared = j.prepare().unwrap();
+        let (mut s, _) = Scheduler::start(3, "{}".into(), 1000, 2, prepared.empty_aggregate());
+        let fx = s.on_message(0, FromWorker::Failed { job_id: 3, chunk: 0, error: "boom".into() });
+        assert!(fx.contains(&Effect::Failed("boom".into())));
+        assert!(fx.contains(&Effect::Send(1, ToWorker::Cancel { job_id: 3 })));
+        assert!(!s.is_running());
+    }
+}

@@ -1,0 +1,232 @@
+//! The workspace (run settings + scenarios as edited) and its two portable forms: the
+//! share link (`#w=` + base64url of the deflated JSON) and the JSON file.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Baseline plus up to four strategies.
+pub const MAX_SCENARIOS: usize = 5;
+/// Largest share payload we inflate (a real workspace is ~100 kB of JSON).
+const MAX_INFLATED: usize = 8 << 20;
+pub const FRAGMENT_KEY: &str = "w=";
+
+/// Everything the user edits, as edited (values may be invalid: they are kept as typed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    #[serde(default = "one")]
+    pub version: u32,
+    pub settings: Value,
+    pub scenarios: Vec<Value>,
+    /// Index of the scenario being edited.
+    #[serde(default)]
+    pub active: usize,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Workspace {
+    pub fn default_borough() -> Workspace {
+        Workspace {
+            version: 1,
+            settings: serde_json::to_value(engine::RunSettings::default()).unwrap_or(Value::Null),
+            scenarios: vec![default_scenario_value()],
+            active: 0,
+        }
+    }
+
+    /// Structural checks (not the engine's validation, which is shown per field).
+    pub fn check(self) -> Result<Workspace, String> {
+        if self.version != 1 {
+            return Err(format!("version {} is not supported (this app reads version 1)", self.version));
+        }
+        if !self.settings.is_object() {
+            return Err("settings must be an object".into());
+        }
+        if self.scenarios.is_empty() {
+            return Err("there are no scenarios".into());
+        }
+        if self.scenarios.len() > MAX_SCENARIOS {
+            return Err(format!("at most {MAX_SCENARIOS} scenarios (baseline plus four)"));
+        }
+        if let Some(i) = self.scenarios.iter().position(|s| !s.is_object()) {
+            return Err(format!("scenarios[{i}] is not a scenario object"));
+        }
+        let active = self.active.min(self.scenarios.len() - 1);
+        Ok(Workspace { active, ..self })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Workspace, String> {
+        let ws: Workspace = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        ws.check()
+    }
+}
+
+pub fn default_scenario_value() -> Value {
+    serde_json::to_value(engine::defaults::default_scenario()).unwrap_or(Value::Null)
+}
+
+/// The share-link payload for a workspace.
+pub fn encode(ws: &Workspace) -> String {
+    let json = ws.to_json();
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    URL_SAFE_NO_PAD.encode(packed)
+}
+
+/// Read a share-link payload back.
+pub fn decode(payload: &str) -> Result<Workspace, String> {
+    let packed = URL_SAFE_NO_PAD
+        .decode(payload.trim().trim_end_matches('='))
+        .map_err(|e| format!("the link is damaged ({e})"))?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
+        .map_err(|_| "the link is damaged (it does not unpack)".to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| "the link is damaged (not text)".to_string())?;
+    Workspace::from_json(&text)
+}
+
+/// The payload of a `#w=...` fragment (with or without the `#`), if it is one.
+pub fn payload_of_fragment(hash: &str) -> Option<&str> {
+    let h = hash.strip_prefix('#').unwrap_or(hash);
+    h.split('&').find_map(|part| part.strip_prefix(FRAGMENT_KEY))
+}
+
+/// `base` (any existing fragment removed) with the workspace's fragment.
+pub fn link(base: &str, ws: &Workspace) -> String {
+    let base = base.split('#').next().unwrap_or(base);
+    format!("{base}#{FRAGMENT_KEY}{}", encode(ws))
+}
+
+/// A scenario file: a whole workspace (`{settings, scenarios}`, as downloaded) or one
+/// scenario. Errors name the field.
+pub enum Upload {
+    Workspace(Workspace),
+    Scenario(Value),
+}
+
+pub fn parse_upload(text: &str) -> Result<Upload, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    if value.get("scenarios").is_some() {
+        // Check it as an engine job so that every problem names its field.
+        let mut job_value = value.clone();
+        if let Value::Object(m) = &mut job_value {
+            m.remove("version");
+            m.remove("active");
+        }
+        let job_text = serde_json::to_string(&job_value).unwrap_or_default();
+        let job: engine::runner::Job = engine::validate::parse_json(&job_text).map_err(|e| {
+            format!("{}: {}", e.field, crate::app::edit::friendly_reason(&e.reason))
+        })?;
+        if let Err(errors) = job.validate() {
+            let first: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
+            let more = errors.len().saturating_sub(3);
+            let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+            return Err(format!("{}{tail}", first.join("; ")));
+        }
+        let ws = Workspace {
+            version: 1,
+            settings: serde_json::to_value(job.settings).unwrap_or(Value::Null),
+            scenarios: job.scenarios.iter().filter_map(|s| serde_json::to_value(s).ok()).collect(),
+            active: 0,
+        };
+        return ws.check().map(Upload::Workspace);
+    }
+    let scenario = engine::Scenario::from_json(text)
+        .map_err(|e| format!("{}: {}", e.field, crate::app::edit::friendly_reason(&e.reason)))?;
+    if let Err(errors) = scenario.validate() {
+        let first: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
+        return Err(first.join("; "));
+    }
+    Ok(Upload::Scenario(serde_json::to_value(&scenario).map_err(|e| e.to_string())?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn workspace_with_strategy() -> Workspace {
+        let base = engine::defaults::default_scenario();
+        let strategy = engine::defaults::strategy("homes").unwrap();
+        let mut ws = Workspace::default_borough();
+        ws.scenarios.push(serde_json::to_value(base.with_strategy(&strategy)).unwrap());
+        ws.settings["seed"] = json!(u64::MAX - 7);
+        ws.active = 1;
+        ws
+    }
+
+    #[test]
+    fn share_link_round_trips_exactly() {
+        let ws = workspace_with_strategy();
+        let url = link("http://127.0.0.1:8080/app/?x=1#old", &ws);
+        assert!(url.starts_with("http://127.0.0.1:8080/app/?x=1#w="));
+        let hash = &url[url.find('#').unwrap()..];
+        let back = decode(payload_of_fragment(hash).unwrap()).unwrap();
+        assert_eq!(back, ws);
+        assert_eq!(back.settings["seed"].as_u64(), Some(u64::MAX - 7));
+        // URL-safe and compact.
+        let payload = encode(&ws);
+        assert!(payload.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert!(payload.len() < 8000, "{}", payload.len());
+    }
+
+    #[test]
+    fn invalid_values_are_shared_as_typed() {
+        let mut ws = Workspace::default_borough();
+        ws.scenarios[0]["demand"]["groups_per_month"] = json!("ten");
+        assert_eq!(decode(&encode(&ws)).unwrap(), ws);
+    }
+
+    #[test]
+    fn damaged_links_are_refused_with_a_reason() {
+        assert!(decode("!!!").unwrap_err().contains("damaged"));
+        assert!(decode("AAAA").unwrap_err().contains("damaged"));
+        let not_ws = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"a\":1}", 9));
+        assert!(decode(&not_ws).is_err());
+        let too_many = Workspace {
+            scenarios: vec![json!({}); 6],
+            ..Workspace::default_borough()
+        };
+        assert!(decode(&encode(&too_many)).unwrap_err().contains("at most 5"));
+        assert_eq!(payload_of_fragment("#w=abc"), Some("abc"));
+        assert_eq!(payload_of_fragment("#x=1&w=abc"), Some("abc"));
+        assert_eq!(payload_of_fragment("#other"), None);
+    }
+
+    #[test]
+    fn uploads_name_the_field() {
+        let ws = workspace_with_strategy();
+        match parse_upload(&ws.to_json()).unwrap() {
+            Upload::Workspace(w) => {
+                assert_eq!(w.scenarios.len(), 2);
+                assert_eq!(w.settings, ws.settings);
+            }
+            Upload::Scenario(_) => panic!("a workspace"),
+        }
+        let one = serde_json::to_string(&engine::defaults::default_scenario()).unwrap();
+        assert!(matches!(parse_upload(&one).unwrap(), Upload::Scenario(_)));
+
+        let mut bad = ws.clone();
+        bad.scenarios[1]["demand"]["entry_age"][2] = json!("x");
+        let e = parse_upload(&bad.to_json()).err().unwrap();
+        assert!(e.starts_with("scenarios[1].demand.entry_age[2]: must be a number"), "{e}");
+
+        let mut bad = ws;
+        bad.scenarios[0]["fostering"]["places"] = json!([0.5, 0.5, 0.5]);
+        let e = parse_upload(&bad.to_json()).err().unwrap();
+        assert!(e.contains("scenarios[0].fostering.places"), "{e}");
+
+        let mut s = serde_json::to_value(engine::defaults::default_scenario()).unwrap();
+        s["demand"]["typo"] = json!(1);
+        let e = parse_upload(&s.to_string()).err().unwrap();
+        assert!(e.starts_with("demand"), "{e}");
+        assert!(e.contains("unknown field"), "{e}");
+        assert!(parse_upload("not json").is_err());
+    }
+}

@@ -1,0 +1,193 @@
+//! What the results views show, computed from a `Report` (pure, natively tested): metric
+//! series, the last full financial year, chart series and the comparison table.
+
+use engine::metrics::Unit;
+use engine::report::{MetricSeries, Report, ScenarioReport, Stat, YearRow};
+use engine::PlacementType;
+
+use crate::charts::Series;
+use crate::format;
+
+pub fn metric<'a>(s: &'a ScenarioReport, key: &str) -> Option<&'a MetricSeries> {
+    s.metrics.iter().find(|m| m.key == key)
+}
+
+pub fn last_stat(s: &ScenarioReport, key: &str) -> Option<(Unit, Stat)> {
+    let m = metric(s, key)?;
+    Some((m.unit, *m.months.last()?))
+}
+
+/// Months of each financial year ("2020/21") covered by the horizon.
+pub fn months_per_year(month_labels: &[String]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = vec![];
+    for l in month_labels {
+        let Some((y, m)) = l.split_once('-') else { continue };
+        let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>()) else { continue };
+        let start = if m >= 4 { y } else { y - 1 };
+        let label = format!("{start}/{:02}", (start + 1).rem_euclid(100));
+        match out.last_mut() {
+            Some((last, n)) if *last == label => *n += 1,
+            _ => out.push((label, 1)),
+        }
+    }
+    out
+}
+
+/// The last financial year the horizon covers in full (or the last year at all), and
+/// whether it is full.
+pub fn last_full_year<'a>(report: &Report, s: &'a ScenarioReport) -> Option<(&'a YearRow, bool)> {
+    let coverage = months_per_year(&report.month_labels);
+    let full = s.years.iter().rev().find(|y| coverage.iter().any(|(l, n)| *l == y.year && *n == 12));
+    match full {
+        Some(y) => Some((y, true)),
+        None => s.years.last().map(|y| (y, false)),
+    }
+}
+
+/// Chart series for one metric: the shown scenario first (its fan), then the others (their
+/// medians), labelled by scenario name.
+pub fn series(report: &Report, key: &str, shown: usize) -> Vec<Series> {
+    let mut order: Vec<usize> = vec![shown];
+    order.extend((0..report.scenarios.len()).filter(|i| *i != shown));
+    order
+        .into_iter()
+        .filter_map(|i| {
+            let s = report.scenarios.get(i)?;
+            Some(Series { label: s.name.clone(), stats: metric(s, key)?.months.clone() })
+        })
+        .collect()
+}
+
+/// A few runs' paths of a sampled metric, in its natural unit.
+pub fn samples(s: &ScenarioReport, key: &str) -> Vec<Vec<f64>> {
+    let Some(k) = s.sample_metrics.iter().position(|m| m == key) else { return vec![] };
+    let scale = if metric(s, key).map(|m| m.unit) == Some(Unit::BasisPoints) { 1e-4 } else { 1.0 };
+    s.samples.iter().filter_map(|p| p.series.get(k)).map(|v| v.iter().map(|x| *x as f64 * scale).collect()).collect()
+}
+
+/// Average children in each placement type, month by month (averages add up).
+pub fn placement_layers(s: &ScenarioReport) -> Vec<(String, Vec<f64>)> {
+    PlacementType::ALL
+        .iter()
+        .filter_map(|t| {
+            let m = metric(s, &format!("in_care.{}", t.key()))?;
+            let v: Vec<f64> = m.months.iter().map(|st| st.mean).collect();
+            v.iter().any(|x| *x > 0.0).then(|| (t.label().to_string(), v))
+        })
+        .collect()
+}
+
+/// Paired differences (strategy minus baseline) of one metric, one series per strategy.
+pub fn differences(report: &Report, key: &str) -> Vec<Series> {
+    report
+        .comparisons
+        .iter()
+        .filter_map(|c| {
+            let m = c.monthly.iter().find(|m| m.key == key)?;
+            Some(Series { label: c.name.clone(), stats: m.months.clone() })
+        })
+        .collect()
+}
+
+fn median_range(unit: Unit, s: &Stat) -> String {
+    format!("{} ({})", format::value(unit, s.p50), format::range(unit, s.p10, s.p90))
+}
+
+fn signed_range(unit: Unit, s: &Stat) -> String {
+    format!("{} ({} to {})", format::signed(unit, s.p50), format::signed(unit, s.p10), format::signed(unit, s.p90))
+}
+
+/// The comparison table: one row per scenario, the baseline first.
+pub fn comparison_table(report: &Report) -> (Vec<String>, Vec<Vec<String>>) {
+    let year = report.scenarios.first().and_then(|s| last_full_year(report, s)).map(|(y, _)| y.year.clone()).unwrap_or_default();
+    let columns = vec![
+        "Scenario".to_string(),
+        format!("Cost FY{year}, median (10-90%)"),
+        "Total cost over the horizon".to_string(),
+        "Cost difference from baseline, paired".to_string(),
+        "Chance cheaper than baseline".to_string(),
+        "Average gap, children".to_string(),
+        "Gap difference, paired".to_string(),
+        "Chance of less gap".to_string(),
+        "In-house share at end".to_string(),
+        "3+ moves in 12 months at end".to_string(),
+    ];
+    let rows = report
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let fy = s.years.iter().find(|y| y.year == year).map(|y| median_range(Unit::Pounds, &y.cost)).unwrap_or_default();
+            let cmp = i.checked_sub(1).and_then(|j| report.comparisons.get(j));
+            let end = |k: &str| last_stat(s, k).map(|(u, st)| median_range(u, &st)).unwrap_or_default();
+            vec![
+                if i == 0 { format!("{} (baseline)", s.name) } else { s.name.clone() },
+                fy,
+                median_range(Unit::Pounds, &s.total_cost),
+                cmp.map(|c| signed_range(Unit::Pounds, &c.total_cost_difference)).unwrap_or_else(|| "—".into()),
+                cmp.map(|c| format::probability(c.probability_cheaper)).unwrap_or_else(|| "—".into()),
+                median_range(Unit::Children, &s.mean_gap),
+                cmp.map(|c| signed_range(Unit::Children, &c.mean_gap_difference)).unwrap_or_else(|| "—".into()),
+                cmp.map(|c| format::probability(c.probability_less_gap)).unwrap_or_else(|| "—".into()),
+                end("in_house_share"),
+                end("moves3_share"),
+            ]
+        })
+        .collect();
+    (columns, rows)
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+    use engine::runner::Job;
+
+    /// A small real report: baseline and one strategy, a few runs, 24 months.
+    pub fn small_report() -> Report {
+        let base = engine::defaults::default_scenario();
+        let job = Job {
+            settings: engine::RunSettings { seed: 1, replications: 4, horizon_months: 24 },
+            scenarios: vec![base.clone(), base.with_strategy(&engine::defaults::strategy("recruit").unwrap())],
+        };
+        let prepared = job.prepare().unwrap();
+        let agg = prepared.run(0..4);
+        Report::new(&job, &prepared, &agg)
+    }
+
+    #[test]
+    fn financial_years_are_counted_from_april() {
+        let labels: Vec<String> = engine::report::month_labels(2020, 7, 24);
+        assert_eq!(
+            months_per_year(&labels),
+            vec![("2020/21".to_string(), 9), ("2021/22".to_string(), 12), ("2022/23".to_string(), 3)]
+        );
+        let labels: Vec<String> = engine::report::month_labels(1999, 1, 4);
+        assert_eq!(months_per_year(&labels), vec![("1998/99".to_string(), 3), ("1999/00".to_string(), 1)]);
+    }
+
+    #[test]
+    fn views_of_a_real_report() {
+        let r = small_report();
+        let (y, full) = last_full_year(&r, &r.scenarios[0]).unwrap();
+        assert!(full);
+        assert_eq!(y.year, "2021/22");
+        let s = series(&r, "in_care", 1);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].label, "Recruit more carers");
+        assert_eq!(s[0].stats.len(), 24);
+        assert!(!samples(&r.scenarios[0], "in_care").is_empty());
+        let share = samples(&r.scenarios[0], "in_house_share");
+        assert!(share.iter().flatten().all(|v| (0.0..=1.0).contains(v)));
+        let layers = placement_layers(&r.scenarios[0]);
+        assert!(layers.iter().any(|(l, _)| l == "In-house foster care"));
+        let total: f64 = layers.iter().map(|(_, v)| v[0]).sum();
+        let in_care = metric(&r.scenarios[0], "in_care").unwrap().months[0].mean;
+        assert!((total - in_care).abs() < 1e-6);
+        assert_eq!(differences(&r, "cost").len(), 1);
+        let (cols, rows) = comparison_table(&r);
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|row| row.len() == cols.len()));
+        assert_eq!(rows[0][3], "—");
+        assert!(rows[1][4].contains('%'), "{}", rows[1][4]);
+    }
+}
