@@ -1,2 +1,40 @@
-//! Charts: pure scales, ticks and SVG paths (natively tested) and the Yew chart and table
-//! components built on them.
+//! Charts: pure scales, ticks, SVG paths and chart geometry (natively tested) and the Yew
+//! chart, table and tile components built on them.
+//!
+//! * pure: [`scale`] (linear scale, nice ticks, month ticks), [`path`] (SVG path data),
+//!   [`layout`] (the plotting frame), [`geom`] (what each chart draws), [`text`] (summaries,
+//!   captions, legend sentences), [`rows`] (table contents), [`palette`].
+//! * components: [`FanChart`], [`DifferenceChart`], [`StackedChart`], [`DataTable`],
+//!   [`Tile`], [`ProbabilityTile`]. No inline styles anywhere (the page's CSP forbids
+//!   them): colours are SVG presentation attributes, layout is in `styles/charts.css`.
+
+pub mod geom;
+pub mod layout;
+pub mod palette;
+pub mod path;
+pub mod rows;
+pub mod scale;
+pub mod text;
+
+mod fan;
+mod stacked;
+mod svg;
+mod table;
+mod tile;
+
+#[cfg(test)]
+mod tests;
+
+pub use fan::{DifferenceChart, DifferenceChartProps, FanChart, FanChartProps};
+pub use stacked::{StackedChart, StackedChartProps};
+pub use table::{DataTable, DataTableProps};
+pub use tile::{ProbabilityTile, ProbabilityTileProps, Tile, TileProps};
+
+use engine::report::Stat;
+
+/// One named series of monthly statistics.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub stats: Vec<Stat>,
+}
