@@ -18,6 +18,13 @@ const CAT_SUPPORTED_LEVER: usize = PlacementType::COUNT;
 const CAT_PLUS: usize = PlacementType::COUNT + 1;
 const CATEGORIES: usize = PlacementType::COUNT + 2;
 
+/// Age band index from age in days, without dividing (the month-end loop is hot).
+#[inline]
+fn band_of_age_days(days: f64) -> usize {
+    const EDGES: [f64; 4] = [DAYS_PER_YEAR, 5.0 * DAYS_PER_YEAR, 10.0 * DAYS_PER_YEAR, 16.0 * DAYS_PER_YEAR];
+    EDGES.iter().take_while(|e| days >= **e).count()
+}
+
 const MAX_AGE_DAYS: f64 = 18.0 * DAYS_PER_YEAR;
 
 /// A child drawn at admission, before placement.
@@ -149,6 +156,7 @@ impl<'m> Simulator<'m> {
         self.start_up(&mut startup, &mut rs);
         for m in 0..self.model.horizon {
             self.month = m;
+            self.queue.advance(m);
             self.begin_month(m, &mut rs);
             let end = (m + 1) as f64 * DAYS_PER_MONTH;
             while let Some(ev) = self.queue.pop_before(end) {
@@ -243,7 +251,7 @@ impl<'m> Simulator<'m> {
         self.households.clear();
         self.active_households.clear();
         self.open_households.clear();
-        self.queue.clear();
+        self.queue.reset(self.model.horizon);
         self.specs.clear();
         self.groups.clear();
         self.pending.clear();
@@ -951,7 +959,7 @@ impl<'m> Simulator<'m> {
             let Some(kind) = c.place.kind() else { continue };
             row[metrics::IN_CARE] += 1;
             row[metrics::BY_TYPE + kind.index()] += 1;
-            let band = AgeBand::of_age(c.age_years(end)).index();
+            let band = band_of_age_days(end - c.birth);
             row[metrics::BY_AGE + band] += 1;
             if c.out_of_borough {
                 row[metrics::OUT_OF_BOROUGH] += 1;

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use crate::types::{ExitRoute, PlacementType};
+use crate::types::{ExitRoute, PlacementType, DAYS_PER_MONTH};
 
 /// Where a child is placed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -136,27 +136,59 @@ impl Ord for Event {
     }
 }
 
-/// Earliest-first event queue with deterministic tie-breaking.
+/// Earliest-first event queue with deterministic tie-breaking. Only the current month's
+/// events live in the heap; later ones wait in per-month buckets (most of a child's events
+/// are months or years away), and events after the horizon are dropped.
 #[derive(Default)]
 pub struct Queue {
     heap: BinaryHeap<Event>,
+    buckets: Vec<Vec<Event>>,
+    month: usize,
+    month_end: f64,
     seq: u32,
 }
 
 impl Queue {
-    pub fn clear(&mut self) {
+    /// Empty the queue for a run of `horizon` months, starting in month 0.
+    pub fn reset(&mut self, horizon: usize) {
         self.heap.clear();
+        for b in &mut self.buckets {
+            b.clear();
+        }
+        self.buckets.resize_with(horizon, Vec::new);
+        self.buckets.truncate(horizon);
+        self.month = 0;
+        self.month_end = DAYS_PER_MONTH;
         self.seq = 0;
     }
+
+    /// Start month `m`: its bucketed events join the heap.
+    pub fn advance(&mut self, m: usize) {
+        self.month = m;
+        self.month_end = (m + 1) as f64 * DAYS_PER_MONTH;
+        if let Some(b) = self.buckets.get_mut(m) {
+            self.heap.extend(b.drain(..));
+        }
+    }
+
     pub fn push(&mut self, t: f64, kind: EventKind, id: u32, epoch: u32) {
         self.seq = self.seq.wrapping_add(1);
-        self.heap.push(Event {
+        let e = Event {
             t,
             seq: self.seq,
             kind,
             id,
             epoch,
-        });
+        };
+        if t < self.month_end {
+            self.heap.push(e);
+        } else {
+            let m = (t / DAYS_PER_MONTH) as usize;
+            // Past the horizon: nothing will read it.
+            if let Some(b) = self.buckets.get_mut(m.max(self.month + 1)) {
+                b.push(e);
+            }
+        }
     }
     /// Next event strictly before `until`.
     pub fn pop_before(&mut self, until: f64) -> Option<Event> {
