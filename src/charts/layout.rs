@@ -7,7 +7,7 @@ use super::scale::{domain, nice_ticks, tick_step, time_ticks, LinearScale};
 use crate::format;
 
 /// ViewBox width; charts scale to their container with CSS. Sized for containers of about
-/// 420-900 px (13-unit text reads at 10-21 px).
+/// 420-900 px; styles/charts.css resizes the text for narrow and wide containers.
 pub const WIDTH: f64 = 560.0;
 /// ViewBox height of a full-size chart.
 pub const HEIGHT: f64 = 280.0;
@@ -15,10 +15,10 @@ pub const MARGIN_LEFT: f64 = 64.0;
 pub const MARGIN_RIGHT: f64 = 18.0;
 pub const MARGIN_TOP: f64 = 12.0;
 pub const MARGIN_BOTTOM: f64 = 30.0;
-/// At most this many y ticks.
+/// At most this many y ticks (fewer on short charts: one per 28 units of height).
 pub const MAX_Y_TICKS: usize = 8;
 /// At most this many x ticks.
-pub const MAX_X_TICKS: usize = 8;
+pub const MAX_X_TICKS: usize = 7;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -55,7 +55,8 @@ impl Frame {
             HEIGHT
         };
         let (lo, hi) = domain(values, include_zero);
-        let ticks = nice_ticks(lo, hi, MAX_Y_TICKS);
+        let room = ((height - MARGIN_TOP - MARGIN_BOTTOM) / 28.0) as usize;
+        let ticks = nice_ticks(lo, hi, room.clamp(3, MAX_Y_TICKS));
         let (y0, y1) = match (ticks.first(), ticks.last()) {
             (Some(a), Some(b)) if a < b => (*a, *b),
             _ => (lo, hi),
@@ -138,9 +139,11 @@ mod tests {
     fn frame_with_zero_line_and_pounds() {
         let f = Frame::new(Unit::Pounds, &months(24), [-1.2e6, 2.6e6], true, 200.0);
         let labels: Vec<&str> = f.y_ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["\u{2212}£2M", "\u{2212}£1M", "£0", "£1M", "£2M", "£3M"]);
+        assert_eq!(labels, ["\u{2212}£2M", "£0", "£2M", "£4M"]);
         assert!(f.zero_y.is_some());
         assert_eq!(f.height, 200.0);
+        let short = Frame::new(Unit::Pounds, &months(24), [-1.2e6, 2.6e6], true, 150.0);
+        assert_eq!(short.y_ticks.len(), 3);
     }
 
     #[test]

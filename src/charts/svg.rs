@@ -41,7 +41,7 @@ pub fn axes(frame: &Frame) -> Html {
                 <line x1={num(left)} x2={num(right)} y1={num(t.pos)} y2={num(t.pos)}
                     stroke={palette::GRID} stroke-width="1" />
                 <text x={num(left - 8.0)} y={num(t.pos)} dy="0.32em" text-anchor="end"
-                    fill={palette::TEXT} font-size="13">{ t.label.clone() }</text>
+                    fill={palette::TEXT} font-size="12">{ t.label.clone() }</text>
             </g>
         }
     });
@@ -51,7 +51,7 @@ pub fn axes(frame: &Frame) -> Html {
                 <line x1={num(t.pos)} x2={num(t.pos)} y1={num(bottom)} y2={num(bottom + 5.0)}
                     stroke={palette::AXIS} stroke-width="1" />
                 <text x={num(t.pos)} y={num(bottom + 18.0)} text-anchor="middle"
-                    fill={palette::TEXT} font-size="13">{ t.label.clone() }</text>
+                    fill={palette::TEXT} font-size="12">{ t.label.clone() }</text>
             </g>
         }
     });
