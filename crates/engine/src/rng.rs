@@ -57,11 +57,16 @@ impl Stream {
         -mean * libm::log(self.uniform_open0())
     }
 
-    /// Standard normal (Box-Muller, one value used).
+    /// Standard normal (Marsaglia's polar method, one value used).
     pub fn normal(&mut self) -> f64 {
-        let u1 = self.uniform_open0();
-        let u2 = self.uniform();
-        libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(2.0 * std::f64::consts::PI * u2)
+        loop {
+            let x = 2.0 * self.uniform() - 1.0;
+            let y = 2.0 * self.uniform() - 1.0;
+            let s = x * x + y * y;
+            if s > 0.0 && s < 1.0 {
+                return x * libm::sqrt(-2.0 * libm::log(s) / s);
+            }
+        }
     }
 
     /// Gamma(shape, scale) by Marsaglia and Tsang.

@@ -21,8 +21,15 @@ const CATEGORIES: usize = PlacementType::COUNT + 2;
 /// Age band index from age in days, without dividing (the month-end loop is hot).
 #[inline]
 fn band_of_age_days(days: f64) -> usize {
-    const EDGES: [f64; 4] = [DAYS_PER_YEAR, 5.0 * DAYS_PER_YEAR, 10.0 * DAYS_PER_YEAR, 16.0 * DAYS_PER_YEAR];
-    EDGES.iter().take_while(|e| days >= **e).count()
+    if days < 5.0 * DAYS_PER_YEAR {
+        (days >= DAYS_PER_YEAR) as usize
+    } else if days < 10.0 * DAYS_PER_YEAR {
+        2
+    } else if days < 16.0 * DAYS_PER_YEAR {
+        3
+    } else {
+        4
+    }
 }
 
 const MAX_AGE_DAYS: f64 = 18.0 * DAYS_PER_YEAR;
@@ -297,6 +304,7 @@ impl<'m> Simulator<'m> {
             budget,
             active: true,
             leaving: false,
+            listed: true,
         });
         self.active_households.push(id);
         self.open_households.push(id);
@@ -740,17 +748,21 @@ impl<'m> Simulator<'m> {
     }
 
     fn mark_open(&mut self, h: u32) {
-        if self.households[h as usize].active && !self.open_households.contains(&h) {
+        let hh = &mut self.households[h as usize];
+        if hh.active && !hh.listed {
+            hh.listed = true;
             self.open_households.push(h);
         }
     }
 
     /// Drop households without a vacancy from the open list.
     fn prune_open(&mut self) {
-        let hs = &self.households;
+        let hs = &mut self.households;
         self.open_households.retain(|&h| {
-            let hh = &hs[h as usize];
-            hh.active && hh.vacancies() > 0
+            let hh = &mut hs[h as usize];
+            let keep = hh.active && hh.vacancies() > 0;
+            hh.listed = keep;
+            keep
         });
     }
 
@@ -775,14 +787,22 @@ impl<'m> Simulator<'m> {
             PlacementType::InHouseFoster => {
                 // Best fit: the smallest vacancy that takes everyone, then the lowest id, so
                 // the choice does not depend on the order of the open list.
-                self.prune_open();
                 let mut best: Option<(u8, u32)> = None;
-                for &h in &self.open_households {
+                let mut i = 0;
+                while i < self.open_households.len() {
+                    let h = self.open_households[i];
                     let hh = &self.households[h as usize];
+                    let v = hh.vacancies();
+                    if !hh.active || v == 0 {
+                        // No longer open: drop it (order does not matter, see above).
+                        self.households[h as usize].listed = false;
+                        self.open_households.swap_remove(i);
+                        continue;
+                    }
+                    i += 1;
                     if hh.leaving {
                         continue;
                     }
-                    let v = hh.vacancies();
                     if (v as u32) < n || oldest >= hh.max_age as f64 + 1.0 || (complex && !hh.adolescent) {
                         continue;
                     }

@@ -71,6 +71,8 @@ pub struct Household {
     pub budget: f64,
     pub active: bool,
     pub leaving: bool,
+    /// In the simulator's open-households list.
+    pub listed: bool,
 }
 
 impl Household {
