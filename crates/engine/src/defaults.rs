@@ -6,17 +6,7 @@ use crate::scenario::*;
 use crate::types::{NeedsFilter, PlacementType as P};
 
 fn counts(v: [f64; 9]) -> PlacementCounts {
-    PlacementCounts {
-        in_house_foster: v[0],
-        connected_person: v[1],
-        ifa: v[2],
-        in_house_residential: v[3],
-        external_residential: v[4],
-        supported_accommodation: v[5],
-        placed_with_parents: v[6],
-        placed_for_adoption: v[7],
-        emergency: v[8],
-    }
+    PlacementCounts::from_array(v)
 }
 
 fn home(name: &str, beds: u32, usable: u32, ages: (u8, u8), open_month: u32, weekly: f64) -> Home {

@@ -113,6 +113,21 @@ impl PlacementCounts {
             PlacementType::Emergency => self.emergency,
         }
     }
+    /// From one number per type, in `PlacementType::ALL` order.
+    pub fn from_array(v: [f64; PlacementType::COUNT]) -> PlacementCounts {
+        PlacementCounts {
+            in_house_foster: v[0],
+            connected_person: v[1],
+            ifa: v[2],
+            in_house_residential: v[3],
+            external_residential: v[4],
+            supported_accommodation: v[5],
+            placed_with_parents: v[6],
+            placed_for_adoption: v[7],
+            emergency: v[8],
+        }
+    }
+
     pub fn to_array(&self) -> [f64; PlacementType::COUNT] {
         PlacementType::ALL.map(|t| self.get(t))
     }

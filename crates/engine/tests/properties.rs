@@ -95,17 +95,7 @@ impl Dice<'_> {
         for x in v.iter_mut() {
             *x = if self.chance(0.2) { 0.0 } else { self.range(0.0, hi) };
         }
-        PlacementCounts {
-            in_house_foster: v[0],
-            connected_person: v[1],
-            ifa: v[2],
-            in_house_residential: v[3],
-            external_residential: v[4],
-            supported_accommodation: v[5],
-            placed_with_parents: v[6],
-            placed_for_adoption: v[7],
-            emergency: v[8],
-        }
+        PlacementCounts::from_array(v)
     }
     fn probs(&mut self) -> PlacementCounts {
         let mut c = self.counts(1.0);

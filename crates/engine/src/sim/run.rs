@@ -567,6 +567,29 @@ impl<'m> Simulator<'m> {
         }
     }
 
+    /// A child entering care (or in care at the start), with its exit scheduled.
+    fn add_child(&mut self, birth: f64, complex: bool, route: ExitRoute, exit_at: f64, preferred: PlacementType) -> u32 {
+        let id = self.children.len() as u32;
+        self.children.push(Child {
+            birth,
+            complex,
+            route,
+            exit_at,
+            exit_epoch: 0,
+            place: Place::Nowhere,
+            place_epoch: 0,
+            preferred,
+            out_of_borough: false,
+            recent: [f64::NEG_INFINITY; 3],
+            lever_place: false,
+            in_care: true,
+            slot: self.active.len() as u32,
+        });
+        self.active.push(id);
+        self.queue.push(exit_at, EventKind::Exit, id, 0);
+        id
+    }
+
     fn admit_group(&mut self, gid: u32, t: f64, rs: &mut Streams) {
         let g = self.groups[gid as usize];
         let pwp = PlacementType::PlacedWithParents;
@@ -574,24 +597,7 @@ impl<'m> Simulator<'m> {
         let lead = self.model.scenario.exits.adoption_placement_lead_days;
         for k in 0..g.len {
             let s = self.specs[(g.first + k) as usize];
-            let id = self.children.len() as u32;
-            self.children.push(Child {
-                birth: t - s.age * DAYS_PER_YEAR,
-                complex: s.complex,
-                route: s.route,
-                exit_at: t + s.duration,
-                exit_epoch: 0,
-                place: Place::Nowhere,
-                place_epoch: 0,
-                preferred: PlacementType::InHouseFoster,
-                out_of_borough: false,
-                recent: [f64::NEG_INFINITY; 3],
-                lever_place: false,
-                in_care: true,
-                slot: self.active.len() as u32,
-            });
-            self.active.push(id);
-            self.queue.push(t + s.duration, EventKind::Exit, id, 0);
+            let id = self.add_child(t - s.age * DAYS_PER_YEAR, s.complex, s.route, t + s.duration, PlacementType::InHouseFoster);
             if s.route == ExitRoute::Adoption && s.duration > lead {
                 self.queue.push(t + s.duration - lead, EventKind::AdoptionMove, id, 0);
             }

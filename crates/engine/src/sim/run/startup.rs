@@ -97,27 +97,10 @@ impl<'m> Simulator<'m> {
             }
             let c = candidates[((rng.uniform() * candidates.len() as f64) as usize).min(candidates.len() - 1)];
             let complex = rng.bernoulli(sc.demand.complex_needs[c.entry_band]);
-            let id = self.children.len() as u32;
             let exit_at = (c.stay - c.elapsed).min(MAX_AGE_DAYS - c.age * DAYS_PER_YEAR).max(0.5);
             let needs = if complex { Needs::Complex } else { Needs::Standard };
             let preferred = model.order(0, c.age, needs).first().copied().unwrap_or(PlacementType::Emergency);
-            self.children.push(Child {
-                birth: -c.age * DAYS_PER_YEAR,
-                complex,
-                route: c.route,
-                exit_at,
-                exit_epoch: 0,
-                place: Place::Nowhere,
-                place_epoch: 0,
-                preferred,
-                out_of_borough: false,
-                recent: [f64::NEG_INFINITY; 3],
-                lever_place: false,
-                in_care: true,
-                slot: self.active.len() as u32,
-            });
-            self.active.push(id);
-            self.queue.push(exit_at, EventKind::Exit, id, 0);
+            let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
             // Initial placement from the starting mix, where the child fits.
             let adoption = PlacementType::PlacedForAdoption.index();
             let place = if c.route == ExitRoute::Adoption && exit_at <= lead && remaining[adoption] > 0.0 {
