@@ -151,9 +151,7 @@ impl Model {
                     }
                 }
             }
-            if base_supported.is_none() && !e.supported_first {
-                e.supported_places = u32::MAX;
-            } else if base_supported.is_none() {
+            if base_supported.is_none() {
                 e.supported_places = u32::MAX;
             }
             months.push(e);

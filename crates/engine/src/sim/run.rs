@@ -548,6 +548,7 @@ impl<'m> Simulator<'m> {
                     self.assign(ev.id, Place::Market(PlacementType::PlacedForAdoption), t, true, rs);
                 }
             }
+            EventKind::PlannedMove => self.planned_move(ev.id, ev.epoch, t, rs),
             EventKind::HouseholdLeave => self.household_leaves(ev.id, t, rs),
             EventKind::StayingPutEnd => {
                 let h = &mut self.households[ev.id as usize];
@@ -595,6 +596,7 @@ impl<'m> Simulator<'m> {
         let pwp = PlacementType::PlacedWithParents;
         self.scratch.clear();
         let lead = self.model.scenario.exits.adoption_placement_lead_days;
+        let group_first = self.children.len() as u32;
         for k in 0..g.len {
             let s = self.specs[(g.first + k) as usize];
             let id = self.add_child(t - s.age * DAYS_PER_YEAR, s.complex, s.route, t + s.duration, PlacementType::InHouseFoster);
@@ -612,19 +614,36 @@ impl<'m> Simulator<'m> {
         }
         let ids = std::mem::take(&mut self.scratch);
         self.place_group(&ids, t, false, rs);
-        // Some first placements are short-term: a planned move follows.
+        // Some first placements are short-term: the group moves on together later. The
+        // group's children have consecutive ids from `group_first`.
         let st = &self.model.scenario.stability;
-        if st.short_term_first_share > 0.0 && !ids.is_empty() {
-            if rs.breakdowns.uniform() < st.short_term_first_share {
-                let when = t + rs.breakdowns.exponential(st.short_term_days);
-                for &id in &ids {
-                    let c = &self.children[id as usize];
-                    if when < c.exit_at && c.place != Place::Market(PlacementType::Emergency) {
-                        let epoch = c.place_epoch;
-                        self.queue.push(when, EventKind::Breakdown, id, epoch);
-                    }
-                }
+        if st.short_term_first_share > 0.0 && rs.breakdowns.uniform() < st.short_term_first_share {
+            let when = t + rs.breakdowns.exponential(st.short_term_days);
+            if !ids.is_empty() {
+                self.queue.push(when, EventKind::PlannedMove, group_first, g.len);
             }
+        }
+        self.scratch = ids;
+    }
+
+    /// The end of a short-term first placement: the children of the group (ids
+    /// `first..first + len`) still in their first placement move on together.
+    fn planned_move(&mut self, first: u32, len: u32, t: f64, rs: &mut Streams) {
+        let mut ids = std::mem::take(&mut self.scratch);
+        ids.clear();
+        for id in first..first + len {
+            let c = &self.children[id as usize];
+            let first_placement = c.place_epoch == 1;
+            let movable = !matches!(c.place, Place::Nowhere | Place::Market(PlacementType::PlacedWithParents | PlacementType::PlacedForAdoption | PlacementType::Emergency));
+            if c.in_care && first_placement && movable {
+                ids.push(id);
+            }
+        }
+        for &id in &ids {
+            self.release(id, t);
+        }
+        if !ids.is_empty() {
+            self.place_group(&ids, t, true, rs);
         }
         self.scratch = ids;
     }
@@ -1024,9 +1043,9 @@ impl<'m> Simulator<'m> {
             }
         }
         let mut total = 0.0;
-        for k in metrics::COST_BY_TYPE..metrics::COUNT {
-            let v = self.cost[k].max(0.0);
-            row[k] = v.round() as i64;
+        for (r, c) in row[metrics::COST_BY_TYPE..].iter_mut().zip(&self.cost[metrics::COST_BY_TYPE..]) {
+            let v = c.max(0.0);
+            *r = v.round() as i64;
             total += v;
         }
         row[metrics::COST] = total.round() as i64;

@@ -105,6 +105,7 @@ pub enum EventKind {
     Breakdown,
     EmergencyReview,
     AdoptionMove,
+    PlannedMove,
     HouseholdLeave,
     StayingPutEnd,
     Approval,
