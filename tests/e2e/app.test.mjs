@@ -1,12 +1,13 @@
 // End-to-end tests of the release build in headless Chromium.
 //
-// Run via scripts/test.sh (which builds dist/ and sets BASE_URL), or directly with
-// `node --test tests/e2e/` after `trunk build --release` (then dist/ is served
+// Run via scripts/test.sh (which builds dist/ and sets BASE_URL and ENGINE_FINGERPRINT), or
+// directly with `node --test tests/e2e/` after `trunk build --release` (then dist/ is served
 // in-process). Chromium comes from apt (/usr/bin/chromium, or CHROMIUM_PATH).
+//
+// Each test opens its own browser context (fresh localStorage) unless it says otherwise.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -15,13 +16,15 @@ import { startServer } from './serve.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const artifacts = path.join(here, 'artifacts');
-const TIMEOUT = 60_000;
+const TIMEOUT = 120_000;
+// Runs of the default borough whose fingerprint the native test computes
+// (src/protocol.rs, E2E_RUNS): more than the 100-run preview.
+const FINGERPRINT_RUNS = '150';
 
 let server; // only when we serve dist/ ourselves
 let baseUrl = process.env.BASE_URL;
-let context;
-let userDataDir;
-const requests = []; // every request URL seen by the browser
+let browser;
+const requests = []; // every request URL seen by any context
 const problems = []; // console errors, page errors, CSP violations
 
 before(async () => {
@@ -30,37 +33,30 @@ before(async () => {
     ({ server, url: baseUrl } = await startServer(path.join(repo, 'dist')));
   }
   fs.mkdirSync(artifacts, { recursive: true });
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
+  browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    viewport: { width: 1000, height: 700 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  context.on('request', (req) => requests.push(req.url()));
-  context.on('weberror', (err) => problems.push(`weberror: ${err.error().message}`));
 });
 
 after(async () => {
-  await context?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
 });
 
-/** Opens the app in a new page and waits until Yew has rendered. */
-async function openApp() {
+async function newContext(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  context.on('request', (req) => requests.push(req.url()));
+  context.on('weberror', (err) => problems.push(`weberror: ${err.error().message}`));
+  return context;
+}
+
+/** Opens the app (optionally at `suffix`, e.g. "?workers=3") and waits until Yew has rendered. */
+async function openApp(context, suffix = '') {
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  // (Includes messages logged by the page's workers.)
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
@@ -69,7 +65,7 @@ async function openApp() {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(baseUrl);
+  await page.goto(baseUrl + suffix);
   try {
     await page.locator('#run').waitFor({ timeout: 15_000 });
   } catch (err) {
@@ -78,97 +74,318 @@ async function openApp() {
   return page;
 }
 
-async function cspViolations(page) {
-  return page.evaluate(() => window.__csp);
+async function waitDone(page) {
+  await page.locator('#status[data-status="done"]').waitFor();
 }
 
-async function waitForStatus(page, status) {
-  await page.locator(`#status[data-status="${status}"]`).waitFor();
+async function median(page, id) {
+  return Number(await page.getAttribute(`#${id}`, 'data-median'));
 }
 
-describe('app + worker pipeline (release build)', () => {
-  test('runs a job on navigator.hardwareConcurrency workers and shows the result', { timeout: TIMEOUT }, async () => {
-    const page = await openApp();
+/** Types into a field and commits it (change event), as a person tabbing away would. */
+async function setField(page, selector, text) {
+  await page.fill(selector, text);
+  await page.press(selector, 'Tab');
+}
+
+async function fingerprint(page) {
+  return page.getAttribute('#run-details', 'data-fingerprint');
+}
+
+/** Waits until the results are complete for `runs` runs and returns the fingerprint. */
+async function doneWithRuns(page, runs) {
+  await page.locator(`#run-details[data-runs="${runs}"]`).waitFor();
+  await waitDone(page);
+  return fingerprint(page);
+}
+
+describe('placement sufficiency modeller (release build)', () => {
+  test('first load runs the default borough on several workers and shows tiles and charts', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const started = Date.now();
+    const page = await openApp(context);
+    await page.locator('#tile-in-care[data-median]').waitFor();
+    const firstNumbersMs = Date.now() - started;
+    for (const id of ['tile-in-care', 'tile-in-house', 'tile-gap', 'tile-cost']) {
+      const v = await median(page, id);
+      assert.ok(Number.isFinite(v) && v > 0, `${id} = ${v}`);
+    }
+    assert.match(await page.textContent('#tile-overspend'), /\d+%|<1%|>99%/);
+    const share = await median(page, 'tile-in-house');
+    assert.ok(share > 0 && share < 1, `in-house share ${share}`);
+    await waitDone(page);
+    assert.match(await page.textContent('#status'), /^Done: 1,000 runs/);
+    for (const id of ['chart-in-care', 'chart-gap', 'chart-places-filled', 'chart-places-vacant', 'chart-cost', 'chart-mix']) {
+      const chart = page.locator(`#${id}`);
+      assert.equal(await chart.locator('svg').count() > 0, true, `${id} has an svg`);
+      assert.match(await chart.textContent(), /1,000 simulated futures|1,000 runs/, `${id} states its runs`);
+      assert.equal(await chart.locator('details.chart-table').count(), 1, `${id} has a table view`);
+    }
+    // Every chart's table view opens and holds numbers.
+    await page.locator('#chart-in-care details.chart-table > summary').click();
+    assert.ok((await page.locator('#chart-in-care-table tbody tr').count()) >= 60);
+    assert.match(await page.textContent('#run-details'), /seed 20200701, 1,000 runs/);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const expectedWorkers = Math.min(Math.max(cores, 1), 32);
-    assert.equal(Number(await page.inputValue('#workers')), expectedWorkers);
-
-    await page.click('#run');
-    await waitForStatus(page, 'done');
-
-    const result = await page.textContent('#result');
-    assert.match(result, /^π ≈ 3\.1\d+ from 400 runs \(8000000 samples\) on \d+ worker\(s\)/);
-    assert.equal(await page.locator('.workers progress').count(), expectedWorkers);
-    assert.equal(page.workers().length, expectedWorkers, 'one Web Worker per pool slot');
-    assert.deepEqual(await cspViolations(page), []);
-
-    await page.screenshot({ path: path.join(artifacts, 'app.png'), fullPage: true });
-    await page.close();
+    assert.equal(page.workers().length, Math.min(Math.max(cores, 1), 16), 'one Web Worker per core');
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    console.log(`first numbers after ${firstNumbersMs} ms`);
+    assert.ok(firstNumbersMs < 20_000, `first numbers took ${firstNumbersMs} ms`);
+    await page.locator('#chart-in-care details.chart-table > summary').click();
+    await page.screenshot({ path: path.join(artifacts, 'main.png') });
+    await page.screenshot({ path: path.join(artifacts, 'main-full.png'), fullPage: true });
+    await context.close();
   });
 
-  test('cancels a long job, then runs another on the same workers', { timeout: TIMEOUT }, async () => {
-    const page = await openApp();
-    await page.fill('#runs', '1000000');
-    await page.dispatchEvent('#runs', 'change');
-    await page.click('#run');
-    await waitForStatus(page, 'running');
-    // Wait for real progress from the workers before cancelling.
-    await page.waitForFunction(() => Number(document.querySelector('#progress').value) > 0);
-    const workersBefore = page.workers().length;
+  test('same seed, same numbers: the browser matches the native engine with any number of workers', { timeout: TIMEOUT }, async () => {
+    const prints = [];
+    for (const workers of ['1', '3']) {
+      const context = await newContext();
+      const page = await openApp(context, `?workers=${workers}`);
+      await waitDone(page);
+      await setField(page, '#setting-replications', FINGERPRINT_RUNS);
+      prints.push(await doneWithRuns(page, FINGERPRINT_RUNS));
+      assert.equal(page.workers().length, Number(workers));
+      await context.close();
+    }
+    assert.match(prints[0], /^[0-9a-f]{16}$/);
+    assert.equal(prints[1], prints[0], '1 worker vs 3 workers');
+    if (process.env.ENGINE_FINGERPRINT) assert.equal(prints[0], process.env.ENGINE_FINGERPRINT, 'wasm vs native');
+  });
+
+  test('changing an assumption changes the results, is marked, and resets', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    const before = await median(page, 'tile-in-care');
+    const printBefore = await fingerprint(page);
+    await setField(page, '#in-demand-groups_per_month', '16');
+    await page.locator('#field-demand-groups_per_month .changed-mark').waitFor();
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await waitDone(page);
+    const afterEdit = await median(page, 'tile-in-care');
+    assert.ok(afterEdit > before + 20, `more admissions, more children in care: ${before} -> ${afterEdit}`);
+    assert.match(await page.textContent('#group-demand > summary'), /1 changed/);
+    await page.click('#field-demand-groups_per_month button.reset');
+    assert.equal(await page.inputValue('#in-demand-groups_per_month'), '10.2');
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
+    await waitDone(page);
+    assert.equal(await median(page, 'tile-in-care'), before, 'same seed and assumptions: same numbers');
+    await context.close();
+  });
+
+  test('an invalid value shows its message in place and blocks the run', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    await setField(page, '#in-demand-entry_age-0', '0.9');
+    const error = page.locator('#field-demand-entry_age .field-error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /add up to 1/);
+    assert.equal(await page.isDisabled('#run'), true);
+    assert.match(await page.textContent('#run-blocked'), /Cannot run: 1 problem.*Age at entry/s);
+    assert.equal(await page.getAttribute('#run', 'aria-describedby'), 'run-blocked');
+    await page.locator('#results-stale').waitFor();
+
+    await setField(page, '#in-demand-groups_per_month', 'lots');
+    await page.locator('#field-demand-groups_per_month .field-error').waitFor();
+    assert.match(await page.textContent('#field-demand-groups_per_month .field-error'), /must be a number \(got "lots"\)/);
+    assert.equal(await page.getAttribute('#in-demand-groups_per_month', 'aria-invalid'), 'true');
+
+    await setField(page, '#setting-replications', '0');
+    assert.match(await page.textContent('.setting.has-error .field-error'), /at least 1/);
+
+    await setField(page, '#in-demand-groups_per_month', '10.2');
+    await setField(page, '#in-demand-entry_age-0', '0.17');
+    await setField(page, '#setting-replications', '200');
+    await page.locator('#run-blocked').waitFor({ state: 'detached' });
+    assert.equal(await page.isDisabled('#run'), false);
+    await doneWithRuns(page, '200');
+    await context.close();
+  });
+
+  test('a strategy is compared with the baseline on the same random draws', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    await page.selectOption('#add-strategy', 'homes');
+    await page.locator('#tab-1[aria-selected="true"]').waitFor();
+    assert.match(await page.textContent('#tab-1'), /In-house homes/);
+    await page.locator('#comparison-table').waitFor();
+    await waitDone(page);
+    const rows = page.locator('#comparison-table tbody tr');
+    assert.equal(await rows.count(), 2);
+    assert.match(await rows.nth(1).textContent(), /In-house homes.*%/);
+    assert.match(await page.textContent('#tile-cheaper-1'), /\d+%|<1%|>99%/);
+    assert.match(await page.textContent('#tile-less-gap-1'), /\d+%|<1%|>99%/);
+    for (const id of ['chart-diff-cost', 'chart-diff-gap', 'chart-diff-in-house', 'chart-diff-moves']) {
+      assert.ok(await page.locator(`#${id} svg`).count() > 0, id);
+    }
+    // The strategy's levers are listed and editable in its assumptions.
+    assert.equal(await page.locator('#field-levers fieldset.lever').count(), 1);
+    // Combine: add a lever to the strategy, and a second strategy as its own scenario.
+    await page.selectOption('#add-lever', 'retention');
+    assert.equal(await page.locator('#field-levers fieldset.lever').count(), 2);
+    await page.selectOption('#add-strategy', 'recruit');
+    await page.locator('#tab-2').waitFor();
+    await page.locator('#comparison-table tbody tr:nth-child(3)').waitFor();
+    await waitDone(page);
+    await page.click('#tab-1');
+    await page.locator('#results-title:has-text("In-house homes")').waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'comparison.png'), fullPage: false });
+    await page.locator('#compare').screenshot({ path: path.join(artifacts, 'comparison-section.png') });
+    // Print view: controls hidden, tiles, table and charts shown.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('#editor'), false);
+    assert.equal(await page.isVisible('#run'), false);
+    assert.equal(await page.isVisible('#tiles'), true);
+    assert.equal(await page.isVisible('#comparison-table'), true);
+    await page.screenshot({ path: path.join(artifacts, 'print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await context.close();
+  });
+
+  test('a share link restores the scenarios exactly, with the same numbers, in a fresh browser', { timeout: TIMEOUT }, async () => {
+    const a = await newContext();
+    const page = await openApp(a);
+    await waitDone(page);
+    await setField(page, '#setting-seed', '777');
+    await setField(page, '#setting-replications', '160');
+    await page.selectOption('#add-strategy', 'recruit');
+    await setField(page, '#in-levers-0-kind-enquiry_multiplier', '1.8');
+    const print = await doneWithRuns(page, '160');
+    await page.click('#share');
+    const url = await page.inputValue('#share-url');
+    assert.match(url, /#w=[A-Za-z0-9_-]+$/);
+    await a.close();
+
+    const b = await newContext();
+    const fresh = await openApp(b, url.slice(baseUrl.length));
+    assert.equal(await fresh.inputValue('#setting-seed'), '777');
+    assert.equal(await fresh.inputValue('#in-levers-0-kind-enquiry_multiplier'), '1.8');
+    assert.match(await fresh.textContent('#tab-1'), /Recruit more carers/);
+    assert.equal(await doneWithRuns(fresh, '160'), print, 'same seed, same numbers');
+    assert.equal(new URL(fresh.url()).hash, '', 'the link is cleared from the address bar once opened');
+    // A damaged link is refused, and the work is unchanged.
+    await fresh.goto(`${baseUrl}#w=damaged!!`);
+    await fresh.locator('.notice.error').waitFor();
+    assert.match(await fresh.textContent('.notice.error'), /share link could not be opened/);
+    assert.equal(await fresh.inputValue('#setting-seed'), '777');
+    await b.close();
+  });
+
+  test('edits survive a reload; an unreadable saved state is kept aside and offered for download', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    await page.click('#group-fostercarers > summary');
+    await setField(page, '#in-fostering-households', '137');
+    await page.selectOption('#add-strategy', 'retain');
+    await page.waitForFunction(() => (localStorage.getItem('sufficiency.workspace.v1') || '').includes('"households":137'));
+    await page.reload();
+    await page.locator('#tab-1').waitFor();
+    await page.click('#tab-0');
+    await page.click('#group-fostercarers > summary');
+    assert.equal(await page.inputValue('#in-fostering-households'), '137');
+    assert.ok(await page.locator('#field-fostering-households .changed-mark').count() === 1);
+    assert.match(await page.textContent('#tab-1'), /Retain carers/);
+
+    await page.evaluate(() => localStorage.setItem('sufficiency.workspace.v1', '{"settings": {"seed": 1}, "scenarios": [ {broken'));
+    await page.reload();
+    const notice = page.locator('.notice.warning');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be read.*kept in this browser/s);
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sufficiency.workspace.v1.unreadable.'))
+      .map((k) => localStorage.getItem(k)));
+    assert.deepEqual(kept, ['{"settings": {"seed": 1}, "scenarios": [ {broken']);
+    const [download] = await Promise.all([page.waitForEvent('download'), notice.locator('button.notice-action').click()]);
+    assert.equal(fs.readFileSync(await download.path(), 'utf8'), kept[0]);
+    await context.close();
+  });
+
+  test('a long run shows progress, keeps the page responsive and can be cancelled', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    await setField(page, '#setting-replications', '200000');
+    await page.locator('#status[data-status="running"]').waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('#progress').value) > 150);
+    // The UI thread is free: a timer fires on time and the editor still reacts.
+    const lag = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 50); }));
+    assert.ok(lag < 500, `timer lag ${lag} ms while running`);
+    await page.click('#group-exits > summary');
+    assert.equal(await page.isVisible('#field-exits-staying_put_share'), true);
     await page.click('#cancel');
-    await waitForStatus(page, 'cancelled');
-    assert.match(await page.textContent('#result'), /^Cancelled after \d+ of 1000000 runs$/);
-
-    await page.fill('#runs', '50');
-    await page.dispatchEvent('#runs', 'change');
-    await page.click('#run');
-    await waitForStatus(page, 'done');
-    assert.match(await page.textContent('#result'), /from 50 runs/);
-    assert.equal(page.workers().length, workersBefore, 'workers are reused after a cancel');
-    await page.close();
+    await page.locator('#status[data-status="cancelled"]').waitFor({ timeout: 10_000 });
+    assert.match(await page.textContent('#status'), /^Cancelled after [\d,]+ of 200,000 runs$/);
+    const done = Number(await page.getAttribute('#progress', 'value'));
+    await page.waitForTimeout(1000);
+    assert.equal(Number(await page.getAttribute('#progress', 'value')), done, 'nothing runs after a cancel');
+    // The same workers run the next job.
+    const workers = page.workers().length;
+    await setField(page, '#setting-replications', '120');
+    await doneWithRuns(page, '120');
+    assert.equal(page.workers().length, workers);
+    await context.close();
   });
 
-  test('changing the worker count replaces the pool and closes old workers', { timeout: TIMEOUT }, async () => {
-    const page = await openApp();
-    await page.fill('#workers', '3');
-    await page.dispatchEvent('#workers', 'change');
-    await page.click('#run');
-    await waitForStatus(page, 'done');
-    assert.equal(page.workers().length, 3);
+  test('scenarios download and upload as JSON (errors name the field); results download as CSV', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    await page.click('#duplicate-baseline');
+    await page.locator('#tab-1').waitFor();
+    await page.locator('#comparison-table').waitFor();
+    await waitDone(page);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    const ws = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+    assert.equal(ws.scenarios.length, 2);
+    assert.equal(ws.scenarios[1].name, 'Copy of Baseline');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    assert.match(text, /^scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95\n/);
+    assert.ok(text.includes('\nCopy of Baseline vs Baseline,difference.cost,'), 'the CSV has the paired differences');
 
-    await page.fill('#workers', '1');
-    await page.dispatchEvent('#workers', 'change');
-    await page.click('#run');
-    await waitForStatus(page, 'done');
-    assert.match(await page.textContent('#result'), /on 1 worker\(s\)/);
-    // Dropped bridges make the old workers close themselves.
-    const deadline = Date.now() + 10_000;
-    while (page.workers().length !== 1 && Date.now() < deadline) await page.waitForTimeout(100);
-    assert.equal(page.workers().length, 1, 'old workers closed');
-    await page.close();
+    ws.scenarios[1].demand.entry_age[2] = 'x';
+    await page.setInputFiles('#upload', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
+    await page.locator('.notice.error').waitFor();
+    assert.match(await page.textContent('.notice.error'), /bad\.json: scenarios\[1\]\.demand\.entry_age\[2\]: must be a number/);
+
+    ws.scenarios[1].demand.entry_age[2] = 0.2;
+    ws.scenarios[1].name = 'Uploaded';
+    await page.setInputFiles('#upload', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
+    await page.locator('#tab-1:has-text("Uploaded")').waitFor();
+    // The replaced work can be restored.
+    await page.click('.notice button.notice-action');
+    await page.locator('#tab-1:has-text("Copy of Baseline")').waitFor();
+    await context.close();
   });
 
-  test('the real engine runs in a worker (same numbers as native when ENGINE_FINGERPRINT is set)', { timeout: TIMEOUT }, async () => {
-    const page = await openApp();
-    await page.click('#engine-check');
-    const engine = page.locator('#engine');
-    await page.waitForFunction(() => document.querySelector('#engine').textContent.startsWith('Engine'));
-    const text = await engine.textContent();
-    const m = text.match(/^Engine OK: 2 replication\(s\) of the default scenario, fingerprint ([0-9a-f]{16})$/);
-    assert.ok(m, text);
-    if (process.env.ENGINE_FINGERPRINT) assert.equal(m[1], process.env.ENGINE_FINGERPRINT, 'wasm vs native');
-    await page.close();
+  test('works at tablet width (800 px) without sideways scrolling', { timeout: TIMEOUT }, async () => {
+    const context = await newContext({ width: 800, height: 1000 });
+    const page = await openApp(context);
+    await waitDone(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+    // Keyboard: the run bar and tabs are reachable and labelled.
+    assert.equal(await page.getAttribute('#progress', 'aria-label'), 'Runs done');
+    for (const id of ['setting-seed', 'setting-replications', 'setting-horizon_months', 'in-demand-groups_per_month']) {
+      assert.equal(await page.locator(`label[for="${id}"]`).count(), 1, `${id} has a label`);
+    }
+    await page.focus('#setting-seed');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'setting-replications');
+    await page.screenshot({ path: path.join(artifacts, 'tablet.png') });
+    await context.close();
   });
 
   test('every request was same-origin and nothing was logged as an error', () => {
     const origin = new URL(baseUrl).origin;
     if (process.env.E2E_DEBUG) console.log(requests.join('\n'));
     assert.ok(requests.length > 0);
-    const foreign = requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin);
+    const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
     assert.deepEqual(foreign, [], 'cross-origin requests');
-    // The worker's files must have been seen too (proves worker traffic is recorded).
     for (const f of ['worker_loader.js', 'worker.js', 'worker_bg.wasm', 'boot.js']) {
-      assert.ok(requests.some((u) => new URL(u).pathname.endsWith(`/${f}`)), `request for ${f}`);
+      assert.ok(requests.some((u) => u.startsWith('http') && new URL(u).pathname.endsWith(`/${f}`)), `request for ${f}`);
     }
     assert.deepEqual(problems, []);
   });
