@@ -97,41 +97,44 @@ fn signed_range(unit: Unit, s: &Stat) -> String {
     format!("{} ({} to {})", format::signed(unit, s.p50), format::signed(unit, s.p10), format::signed(unit, s.p90))
 }
 
-/// The comparison table: one row per scenario, the baseline first.
+/// The comparison table: one column per scenario (the baseline first), one row per measure.
 pub fn comparison_table(report: &Report) -> (Vec<String>, Vec<Vec<String>>) {
     let year = report.scenarios.first().and_then(|s| last_full_year(report, s)).map(|(y, _)| y.year.clone()).unwrap_or_default();
-    let columns = vec![
-        "Scenario".to_string(),
-        format!("Cost FY{year}, median (10-90%)"),
-        "Total cost over the horizon".to_string(),
-        "Cost difference from baseline, paired".to_string(),
-        "Chance cheaper than baseline".to_string(),
-        "Average gap, children".to_string(),
-        "Gap difference, paired".to_string(),
-        "Chance of less gap".to_string(),
-        "In-house share at end".to_string(),
-        "3+ moves in 12 months at end".to_string(),
+    let mut columns = vec!["Measure".to_string()];
+    columns.extend(report.scenarios.iter().enumerate().map(|(i, s)| if i == 0 { format!("{} (baseline)", s.name) } else { s.name.clone() }));
+    let dash = || "—".to_string();
+    let per = |f: &dyn Fn(usize, &ScenarioReport) -> String| -> Vec<String> {
+        report.scenarios.iter().enumerate().map(|(i, s)| f(i, s)).collect()
+    };
+    let cmp = |i: usize| i.checked_sub(1).and_then(|j| report.comparisons.get(j));
+    let end = |s: &ScenarioReport, k: &str| last_stat(s, k).map(|(u, st)| median_range(u, &st)).unwrap_or_default();
+    let rows: Vec<(String, Vec<String>)> = vec![
+        (
+            format!("Placement cost FY{year}"),
+            per(&|_, s| s.years.iter().find(|y| y.year == year).map(|y| median_range(Unit::Pounds, &y.cost)).unwrap_or_default()),
+        ),
+        ("Total cost over the horizon".into(), per(&|_, s| median_range(Unit::Pounds, &s.total_cost))),
+        (
+            "Cost difference from the baseline (paired)".into(),
+            per(&|i, _| cmp(i).map(|c| signed_range(Unit::Pounds, &c.total_cost_difference)).unwrap_or_else(dash)),
+        ),
+        ("Chance it costs less than the baseline".into(), per(&|i, _| cmp(i).map(|c| format::probability(c.probability_cheaper)).unwrap_or_else(dash))),
+        ("Average sufficiency gap, children".into(), per(&|_, s| median_range(Unit::Children, &s.mean_gap))),
+        (
+            "Gap difference from the baseline (paired)".into(),
+            per(&|i, _| cmp(i).map(|c| signed_range(Unit::Children, &c.mean_gap_difference)).unwrap_or_else(dash)),
+        ),
+        ("Chance of a smaller gap than the baseline".into(), per(&|i, _| cmp(i).map(|c| format::probability(c.probability_less_gap)).unwrap_or_else(dash))),
+        ("Children in care at the end".into(), per(&|_, s| end(s, "in_care"))),
+        ("Share in in-house placements at the end".into(), per(&|_, s| end(s, "in_house_share"))),
+        ("Share with 3+ placements in 12 months at the end".into(), per(&|_, s| end(s, "moves3_share"))),
     ];
-    let rows = report
-        .scenarios
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let fy = s.years.iter().find(|y| y.year == year).map(|y| median_range(Unit::Pounds, &y.cost)).unwrap_or_default();
-            let cmp = i.checked_sub(1).and_then(|j| report.comparisons.get(j));
-            let end = |k: &str| last_stat(s, k).map(|(u, st)| median_range(u, &st)).unwrap_or_default();
-            vec![
-                if i == 0 { format!("{} (baseline)", s.name) } else { s.name.clone() },
-                fy,
-                median_range(Unit::Pounds, &s.total_cost),
-                cmp.map(|c| signed_range(Unit::Pounds, &c.total_cost_difference)).unwrap_or_else(|| "—".into()),
-                cmp.map(|c| format::probability(c.probability_cheaper)).unwrap_or_else(|| "—".into()),
-                median_range(Unit::Children, &s.mean_gap),
-                cmp.map(|c| signed_range(Unit::Children, &c.mean_gap_difference)).unwrap_or_else(|| "—".into()),
-                cmp.map(|c| format::probability(c.probability_less_gap)).unwrap_or_else(|| "—".into()),
-                end("in_house_share"),
-                end("moves3_share"),
-            ]
+    let rows = rows
+        .into_iter()
+        .map(|(label, cells)| {
+            let mut row = vec![label];
+            row.extend(cells);
+            row
         })
         .collect();
     (columns, rows)
@@ -185,9 +188,10 @@ pub mod tests {
         assert!((total - in_care).abs() < 1e-6);
         assert_eq!(differences(&r, "cost").len(), 1);
         let (cols, rows) = comparison_table(&r);
-        assert_eq!(rows.len(), 2);
+        assert_eq!(cols, vec!["Measure", "Baseline (baseline)", "Recruit more carers"]);
         assert!(rows.iter().all(|row| row.len() == cols.len()));
-        assert_eq!(rows[0][3], "—");
-        assert!(rows[1][4].contains('%'), "{}", rows[1][4]);
+        assert_eq!(rows[2][1], "—", "no difference of the baseline from itself");
+        assert!(rows[3][2].contains('%'), "{}", rows[3][2]);
+        assert!(rows[0][0].contains("FY2021/22"));
     }
 }

@@ -239,7 +239,6 @@ pub fn App() -> Html {
                     if missing { <p class="note" id="results-pending">{ "This scenario is not in the results yet: the baseline is shown until the next run finishes." }</p> }
                     if !blockers.is_empty() { <p class="note stale" id="results-stale">{ "These results are from before your latest changes, which have problems to fix." }</p> }
                     <Results report={r.report.clone()} {shown} complete={r.complete} />
-                    <Compare report={r.report.clone()} />
                 </>
             }
         }
@@ -293,6 +292,7 @@ pub fn App() -> Html {
                     if let Some(doc) = active { <Editor {doc} dispatch={dispatch.clone()} /> }
                 </aside>
             </div>
+            if let Some(r) = &s.results { <Compare report={r.report.clone()} /> }
         </div>
     }
 }

@@ -47,7 +47,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         <section class="compare" id="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ format!("Compare strategies with {baseline}") }</h2>
             <p class="muted">{ "Every scenario is run on the same simulated futures (common random numbers), so the paired difference shows the effect of the strategy itself. Negative costs and gaps are better." }</p>
-            <DataTable caption="Strategies against the baseline: medians with the 10-90% range"
+            <DataTable caption="Strategies against the baseline: medians, with the range 8 in 10 simulated futures fall in"
                 columns={Rc::new(columns)} rows={Rc::new(rows)} numeric_from={1} id="comparison-table" />
             <div class="tiles chances">{ for chances }</div>
             <div class="charts">

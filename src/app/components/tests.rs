@@ -1,1 +1,175 @@
 //! Component tests: server-side rendering to a string (no browser).
+
+use std::rc::Rc;
+
+use serde_json::json;
+use yew::{Callback, Reducible};
+
+use super::compare::{Compare, CompareProps};
+use super::editor::{Editor, EditorProps};
+use super::results::{Results, ResultsProps};
+use super::runbar::{RunBar, RunBarProps};
+use super::scenarios::{ScenarioTabs, ScenarioTabsProps};
+use crate::app::edit::Path;
+use crate::app::share::Workspace;
+use crate::app::state::{Action, AppState, NewScenario, ReportRc};
+use crate::app::view::tests::small_report;
+
+fn render<C>(props: C::Properties) -> String
+where
+    C: yew::BaseComponent,
+{
+    futures::executor::block_on(yew::LocalServerRenderer::<C>::with_props(props).render())
+}
+
+fn state() -> Rc<AppState> {
+    Rc::new(AppState::new(Workspace::default_borough()))
+}
+
+fn edit(s: Rc<AppState>, path: &str, value: serde_json::Value) -> Rc<AppState> {
+    s.reduce(Action::Edit { doc: 1, path: Path::parse(path).unwrap(), value })
+}
+
+fn editor(s: &AppState) -> String {
+    let doc = s.active_doc().unwrap().clone();
+    render::<Editor>(EditorProps { doc, dispatch: Callback::noop() })
+}
+
+/// The text between `id="<id>"` and the end of its element's first 4000 characters.
+fn around<'a>(html: &'a str, id: &str) -> &'a str {
+    let key = format!("id=\"{id}\"");
+    let start = html.find(&key).unwrap_or_else(|| panic!("no element {id}"));
+    let end = (start + 4000).min(html.len());
+    let mut end = end;
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    &html[start..end]
+}
+
+#[test]
+fn the_editor_shows_every_group_with_units_help_and_sources() {
+    let html = editor(&state());
+    for g in engine::catalog::Group::ALL {
+        assert!(html.contains(g.label()), "group {}", g.label());
+    }
+    let field = around(&html, "field-demand-groups_per_month");
+    assert!(field.contains("Sibling groups admitted a month"));
+    assert!(field.contains("groups / month"));
+    assert!(field.contains("Source: "));
+    assert!(field.contains("value=\"10.2\""));
+    // Array items are labelled.
+    let ages = around(&html, "field-demand-entry_age");
+    for band in ["under 1", "1-4", "5-9", "10-15", "16-17"] {
+        assert!(ages.contains(band), "{band}");
+    }
+    // Exit routes as a table of rows with route columns; optional limits; booleans.
+    assert!(around(&html, "field-exits-route_by_entry_age").contains("Special guardianship"));
+    assert!(around(&html, "field-markets-ifa-limit").contains("No limit"));
+    assert!(html.contains("id=\"in-matching-keep_siblings_together\""));
+    // Duration distributions: family and the gamma's parameters.
+    let dur = around(&html, "field-exits-return_home");
+    assert!(dur.contains("selected") && dur.contains("Gamma"));
+    assert!(html.contains("id=\"in-exits-return_home-shape\""));
+    // Homes are editable; matching rules read-only.
+    assert!(html.contains("id=\"in-residential-homes-0-beds\""));
+    assert!(around(&html, "field-matching-rules").contains("read-only"));
+    // Nothing differs from the default.
+    assert!(!html.contains("changed-mark"));
+    assert!(html.contains("No levers"));
+}
+
+#[test]
+fn edits_are_marked_and_invalid_values_refused_in_place() {
+    let s = edit(state(), "demand.groups_per_month", json!(14));
+    let s = edit(s, "demand.entry_age[0]", json!(0.9));
+    let html = editor(&s);
+    let changed = around(&html, "field-demand-groups_per_month");
+    assert!(changed.contains("changed-mark") && changed.contains("Reset"), "{changed}");
+    assert!(changed.contains("Default: 10.2"));
+    let sum = around(&html, "field-demand-entry_age");
+    assert!(sum.contains("shares must add up to 1"), "{sum}");
+    assert!(sum.contains("aria-invalid=\"false\""), "the sum is the array's problem, not one box's");
+    // A type error stops the engine's parser at that field: it is shown there.
+    let s = edit(edit(state(), "demand.entry_age[0]", json!(0.17)), "fostering.households", json!("many"));
+    let html = editor(&s);
+    let typed = around(&html, "field-fostering-households");
+    assert!(typed.contains("must be a number (got \"many\")"), "{typed}");
+    assert!(typed.contains("value=\"many\""), "what was typed is kept");
+    assert!(typed.contains("aria-invalid=\"true\""));
+    assert!(html.contains("1 problem"));
+}
+
+#[test]
+fn levers_can_be_seen_and_edited() {
+    let s = state().reduce(Action::Add(NewScenario::Strategy("strategy_2019_22".into())));
+    let html = editor(&s);
+    assert_eq!(html.matches("class=\"lever\"").count(), 4);
+    assert!(html.contains("Recruitment boost"));
+    assert!(html.contains("id=\"in-levers-0-kind-enquiry_multiplier\""));
+    assert!(html.contains("id=\"in-levers-1-kind-homes-0-usable_beds\""), "new homes are editable");
+    assert!(html.contains("Remove this lever"));
+    assert!(html.contains("id=\"add-lever\""));
+    let active = s.active;
+    let s = s.reduce(Action::Edit { doc: active, path: Path::parse("levers[0].kind.enquiry_multiplier").unwrap(), value: json!(-1) });
+    let html = editor(&s);
+    assert!(around(&html, "in-levers-0-kind-enquiry_multiplier").contains("aria-invalid=\"true\""));
+    assert!(html.contains("must not be negative"));
+}
+
+#[test]
+fn the_run_bar_says_why_it_cannot_run() {
+    let s = edit(state(), "demand.entry_age[0]", json!(0.9));
+    let props = RunBarProps {
+        settings: s.settings.clone(),
+        run: s.run.clone(),
+        blockers: Rc::new(s.blockers()),
+        details: Some((1000, 42, "0123456789abcdef".into())),
+        dispatch: Callback::noop(),
+        on_run: Callback::noop(),
+        on_cancel: Callback::noop(),
+    };
+    let html = render::<RunBar>(props);
+    let run = around(&html, "run");
+    assert!(run.starts_with("id=\"run\"") && run[..200].contains("disabled"), "{run}");
+    assert!(html.contains("Cannot run: 1 problem to fix"));
+    assert!(html.contains("Age at entry (demand.entry_age): shares must add up to 1"));
+    assert!(html.contains("seed 42, 1,000 runs"));
+    assert!(html.contains("data-fingerprint=\"0123456789abcdef\""));
+    assert!(html.contains("value=\"20200701\""));
+}
+
+#[test]
+fn results_show_tiles_and_charts_with_tables() {
+    let report = ReportRc(Rc::new(small_report()));
+    let html = render::<Results>(ResultsProps { report: report.clone(), shown: 0, complete: true });
+    for id in ["tile-in-care", "tile-in-house", "tile-gap", "tile-cost", "tile-overspend"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    assert!(html.contains("FY2021/22"), "the last full financial year");
+    for id in ["chart-in-care", "chart-gap", "chart-places-filled", "chart-places-vacant", "chart-cost", "chart-mix"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    assert!(html.matches("class=\"chart-table\"").count() >= 6, "every chart has a table");
+}
+
+#[test]
+fn the_comparison_table_has_every_strategy_and_the_chances() {
+    let report = ReportRc(Rc::new(small_report()));
+    let html = render::<Compare>(CompareProps { report });
+    let table = around(&html, "comparison-table");
+    assert!(table.contains("Baseline (baseline)"));
+    assert!(table.contains("Recruit more carers"));
+    assert!(table.contains("Chance it costs less than the baseline"));
+    assert!(html.contains("id=\"tile-cheaper-1\"") && html.contains("id=\"tile-less-gap-1\""));
+    assert!(html.contains("id=\"chart-diff-cost\""));
+}
+
+#[test]
+fn tabs_name_every_scenario() {
+    let s = state().reduce(Action::Add(NewScenario::Strategy("recruit".into())));
+    let html = render::<ScenarioTabs>(ScenarioTabsProps { docs: s.docs.clone(), active: s.active, dispatch: Callback::noop() });
+    assert!(html.contains("Baseline") && html.contains(">baseline<"));
+    assert!(around(&html, "tab-1").contains("aria-selected=\"true\""));
+    assert!(html.contains("Remove scenario Recruit more carers"));
+}
