@@ -212,9 +212,11 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.match(await page.textContent('#tab-1'), /In-house homes/);
     await page.locator('#comparison-table').waitFor();
     await waitDone(page);
-    const rows = page.locator('#comparison-table tbody tr');
-    assert.equal(await rows.count(), 2);
-    assert.match(await rows.nth(1).textContent(), /In-house homes.*%/);
+    const head = page.locator('#comparison-table thead th');
+    assert.equal(await head.count(), 3, 'a column per scenario');
+    assert.match(await head.nth(2).textContent(), /In-house homes/);
+    const chance = page.locator('#comparison-table tbody tr', { hasText: 'Chance it costs less' });
+    assert.match(await chance.textContent(), /—.*(\d+%|<1%|>99%)/);
     assert.match(await page.textContent('#tile-cheaper-1'), /\d+%|<1%|>99%/);
     assert.match(await page.textContent('#tile-less-gap-1'), /\d+%|<1%|>99%/);
     for (const id of ['chart-diff-cost', 'chart-diff-gap', 'chart-diff-in-house', 'chart-diff-moves']) {
@@ -227,7 +229,7 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.equal(await page.locator('#field-levers fieldset.lever').count(), 2);
     await page.selectOption('#add-strategy', 'recruit');
     await page.locator('#tab-2').waitFor();
-    await page.locator('#comparison-table tbody tr:nth-child(3)').waitFor();
+    await page.locator('#comparison-table thead th:nth-child(4)').waitFor();
     await waitDone(page);
     await page.click('#tab-1');
     await page.locator('#results-title:has-text("In-house homes")').waitFor();
