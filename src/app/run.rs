@@ -105,8 +105,8 @@ impl Scheduler {
         let current = self.busy.get(worker).copied().flatten();
         match msg {
             FromWorker::Progress { chunk, done, .. } => {
-                if let Some((c, _)) = current.filter(|(c, _)| *c == chunk as usize) {
-                    self.busy[worker] = Some((c, done));
+                if let (Some((c, _)), Some(b)) = (current.filter(|(c, _)| *c == chunk as usize), self.busy.get_mut(worker)) {
+                    *b = Some((c, done));
                     fx.push(Effect::Progress { done: self.done(), total: self.total });
                 }
             }
@@ -115,7 +115,9 @@ impl Scheduler {
                 if current.map(|(b, _)| b) != Some(c) || self.finished.get(c) != Some(&false) {
                     return fx;
                 }
-                self.busy[worker] = None;
+                if let Some(b) = self.busy.get_mut(worker) {
+                    *b = None;
+                }
                 self.finished[c] = true;
                 self.merged_runs += aggregate.runs as u32;
                 self.aggregate.merge(&aggregate);
@@ -132,8 +134,8 @@ impl Scheduler {
                 }
             }
             FromWorker::Cancelled { .. } => {
-                if current.is_some() {
-                    self.busy[worker] = None;
+                if let Some(b) = self.busy.get_mut(worker) {
+                    *b = None;
                 }
                 if self.stopped && self.busy.iter().all(Option::is_none) {
                     fx.push(Effect::Cancelled { done: self.merged_runs, total: self.total });
@@ -141,7 +143,9 @@ impl Scheduler {
             }
             FromWorker::Failed { error, .. } => {
                 self.stopped = true;
-                self.busy[worker] = None;
+                if let Some(b) = self.busy.get_mut(worker) {
+                    *b = None;
+                }
                 for (w, b) in self.busy.iter().enumerate() {
                     if b.is_some() {
                         fx.push(Effect::Send(w, ToWorker::Cancel { job_id: self.job_id }));

@@ -131,6 +131,7 @@ describe('placement sufficiency modeller (release build)', () => {
     console.log(`first numbers after ${firstNumbersMs} ms`);
     assert.ok(firstNumbersMs < 20_000, `first numbers took ${firstNumbersMs} ms`);
     await page.locator('#chart-in-care details.chart-table > summary').click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifacts, 'main.png') });
     await page.screenshot({ path: path.join(artifacts, 'main-full.png'), fullPage: true });
     await context.close();
@@ -233,6 +234,7 @@ describe('placement sufficiency modeller (release build)', () => {
     await waitDone(page);
     await page.click('#tab-1');
     await page.locator('#results-title:has-text("In-house homes")').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifacts, 'comparison.png'), fullPage: false });
     await page.locator('#compare').screenshot({ path: path.join(artifacts, 'comparison-section.png') });
     // Print view: controls hidden, tiles, table and charts shown.

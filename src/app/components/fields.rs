@@ -235,8 +235,8 @@ fn array_inputs(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         });
         html! {
             <div class="row-actions">
-                <button type="button" class="small" onclick={add} disabled={n >= param.items.len().max(1)}>{ "Add a size" }</button>
-                <button type="button" class="small" onclick={remove} disabled={n <= 1}>{ "Remove the last" }</button>
+                <button type="button" class="secondary small" onclick={add} disabled={n >= param.items.len().max(1)}>{ "Add a size" }</button>
+                <button type="button" class="secondary small" onclick={remove} disabled={n <= 1}>{ "Remove the last" }</button>
             </div>
         }
     } else {
@@ -281,7 +281,7 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let add = if variable {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
         let cb = Callback::from(move |_: MouseEvent| d.emit(Action::Push { doc, path: path.clone(), value: Value::Null }));
-        html! { <button type="button" class="small" onclick={cb}>{ "Add a point" }</button> }
+        html! { <button type="button" class="secondary small" onclick={cb}>{ "Add a point" }</button> }
     } else {
         html! {}
     };

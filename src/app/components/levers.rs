@@ -85,7 +85,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            <button type="button" class="small" onclick={add}>{ "Add a home" }</button>
+            <button type="button" class="secondary small" onclick={add}>{ "Add a home" }</button>
             <ul class="field-errors" role="alert">
                 { for errors.iter().map(|e| html! { <li class="field-error" data-field={e.field.clone()}>{ format!("{}: {}", describe_home_field(ctx, &e.field), e.reason) }</li> }) }
             </ul>
