@@ -88,6 +88,8 @@ pub enum NoticeAction {
     RestorePrevious,
     /// Let autosave overwrite an unreadable saved state that could not be copied aside.
     ResumeSaving,
+    /// Put the workspace back as it was before a removal or a reset.
+    Undo(Rc<Workspace>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -202,6 +204,7 @@ pub enum Action {
     Load { ws: Workspace, note: String },
     AddScenarioValue(Value),
     RestorePrevious,
+    Undo(Rc<Workspace>),
     Notify { kind: NoticeKind, text: String, action: Option<NoticeAction> },
     Dismiss(u32),
     SetSavePaused(bool),
@@ -407,7 +410,10 @@ impl Reducible for AppState {
                     None => return self,
                 }
             }
-            Action::ResetAll { doc } => s.edit_doc(doc, |v| {
+            Action::ResetAll { doc } => {
+                let before = Rc::new(s.workspace());
+                let name = s.doc(doc).map(Doc::name).unwrap_or_default();
+                s.edit_doc(doc, |v| {
                 let mut fresh = (*default_value()).clone();
                 for key in ["name", "description", "levers"] {
                     let p = Path::root().key(key);
@@ -417,7 +423,9 @@ impl Reducible for AppState {
                 }
                 *v = fresh;
                 Ok(())
-            }),
+                });
+                s.notify(NoticeKind::Info, format!("Every assumption of {name} is back to the default."), Some(NoticeAction::Undo(before)));
+            }
             Action::Push { doc, path, value } => s.edit_doc(doc, |v| {
                 let last = match edit::get(v, &path) {
                     Some(Value::Array(a)) => a.last().cloned(),
@@ -487,7 +495,9 @@ impl Reducible for AppState {
                 if i == 0 {
                     return self; // the baseline stays
                 }
-                s.docs.remove(i);
+                let before = Rc::new(s.workspace());
+                let removed = s.docs.remove(i);
+                s.notify(NoticeKind::Info, format!("Removed {}.", removed.name()), Some(NoticeAction::Undo(before)));
                 if s.active == id {
                     s.active = s.docs.get(i - 1).map(|d| d.id).unwrap_or(1);
                 }
@@ -504,6 +514,10 @@ impl Reducible for AppState {
                 s.load(prev);
                 s.notices.retain(|n| n.action != Some(NoticeAction::RestorePrevious));
                 s.notify(NoticeKind::Info, "Your previous work is back.".into(), None);
+            }
+            Action::Undo(ws) => {
+                s.load((*ws).clone());
+                s.notices.retain(|n| !matches!(&n.action, Some(NoticeAction::Undo(w)) if Rc::ptr_eq(w, &ws)));
             }
             Action::Notify { kind, text, action } => s.notify(kind, text, action),
             Action::Dismiss(id) => s.notices.retain(|n| n.id != id),
@@ -601,6 +615,9 @@ mod tests {
         let s = s.reduce(Action::ResetAll { doc: 1 });
         let v = &s.docs[0].value;
         assert_eq!(v["demand"]["groups_per_month"], json!(10.2));
+        let Some(NoticeAction::Undo(before)) = s.notices.last().and_then(|n| n.action.clone()) else { panic!("no undo") };
+        let undone = s.clone().reduce(Action::Undo(before));
+        assert_eq!(undone.docs[0].value["demand"]["groups_per_month"], json!(20));
         assert_eq!(v["name"], "Mine");
         assert_eq!(v["levers"].as_array().unwrap().len(), 1);
     }
@@ -627,6 +644,11 @@ mod tests {
         s = s.reduce(Action::Remove(id));
         assert_eq!(s.docs.len(), 4);
         assert_eq!(s.active, s.docs[1].id);
+        // A removal can be undone from its notice.
+        let Some(NoticeAction::Undo(before)) = s.notices.last().and_then(|n| n.action.clone()) else { panic!("no undo") };
+        s = s.reduce(Action::Undo(before));
+        assert_eq!(s.docs.len(), 5);
+        assert!(s.notices.iter().all(|n| !matches!(n.action, Some(NoticeAction::Undo(_)))));
     }
 
     #[test]

@@ -169,6 +169,7 @@ pub fn App() -> Html {
                 }
             }
             NoticeAction::RestorePrevious => state.dispatch(Action::RestorePrevious),
+            NoticeAction::Undo(ws) => state.dispatch(Action::Undo(ws)),
             NoticeAction::ResumeSaving => {
                 state.dispatch(Action::SetSavePaused(false));
             }

@@ -29,7 +29,7 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
         };
         let problems = d.errors.len();
         html! {
-            <li class={classes!("tab", selected.then_some("selected"), (problems > 0).then_some("invalid"))}>
+            <li role="presentation" class={classes!("tab", selected.then_some("selected"), (problems > 0).then_some("invalid"))}>
                 <button type="button" role="tab" id={format!("tab-{i}")} aria-selected={selected.to_string()}
                     aria-controls="editor" onclick={select} data-name={d.name()}>
                     { d.name() }
@@ -105,6 +105,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 NoticeAction::Download { label, .. } => label.clone(),
                 NoticeAction::RestorePrevious => "Restore my previous work".to_string(),
                 NoticeAction::ResumeSaving => "Discard it and save my work".to_string(),
+                NoticeAction::Undo(_) => "Undo".to_string(),
             };
             let cb = {
                 let on = props.on_action.clone();
