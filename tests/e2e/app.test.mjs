@@ -361,6 +361,11 @@ describe('placement sufficiency modeller (release build)', () => {
     // The replaced work can be restored.
     await page.click('.notice button.notice-action');
     await page.locator('#tab-1:has-text("Copy of Baseline")').waitFor();
+    // Removing a scenario can be undone.
+    await page.click('button[aria-label="Remove scenario Copy of Baseline"]');
+    await page.locator('#tab-1').waitFor({ state: 'detached' });
+    await page.click('.notice:has-text("Removed Copy of Baseline") button.notice-action');
+    await page.locator('#tab-1:has-text("Copy of Baseline")').waitFor();
     await context.close();
   });
 
