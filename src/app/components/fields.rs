@@ -94,7 +94,10 @@ fn changed_mark(ctx: &Ctx, p: &Path, label: &str) -> Html {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
         Callback::from(move |_: MouseEvent| d.emit(Action::Reset { doc, path: path.clone() }))
     };
-    let default_text = edit::get(&default_value(), p).map(describe_value).unwrap_or_default();
+    let Some(default_text) = edit::get(&default_value(), p).map(describe_value) else {
+        // Nothing to go back to (e.g. the points of a distribution the default does not use).
+        return html! { <span class="changed-mark" title="Not in the default borough">{ "Changed" }</span> };
+    };
     html! {
         <>
             <span class="changed-mark" title={format!("Default: {default_text}")}>{ "Changed" }</span>
@@ -271,7 +274,7 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         let remove = if variable && rows.len() > 2 {
             let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
             let cb = Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }));
-            html! { <td><button type="button" class="small" onclick={cb} aria-label={format!("Remove {row_label}")}>{ "Remove" }</button></td> }
+            html! { <td><button type="button" class="secondary small" onclick={cb} aria-label={format!("Remove {row_label}")}>{ "Remove" }</button></td> }
         } else {
             html! {}
         };

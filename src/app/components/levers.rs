@@ -65,7 +65,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
             Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }))
         };
-        html! { <tr>{ for cells }<td><button type="button" class="small" onclick={remove} aria-label={format!("Remove {name}")}>{ "Remove" }</button></td></tr> }
+        html! { <tr>{ for cells }<td><button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove {name}")}>{ "Remove" }</button></td></tr> }
     });
     let add = {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
