@@ -45,10 +45,10 @@ pub fn Results(props: &ResultsProps) -> Html {
             let which = if full { format!("FY{}", y.year) } else { format!("FY{} (part year)", y.year) };
             html! {
                 <>
-                    <Tile label={format!("Annual placement cost, {which}")} unit={Unit::Pounds} stat={y.cost}
-                        note={format!("Budget {}", format::pounds(y.budget))} id="tile-cost" />
-                    <ProbabilityTile label={format!("Chance of overspending the {which} budget")} probability={y.probability_overspend}
-                        note={format!("Budget {}; median overspend {}", format::pounds(y.budget), format::signed(Unit::Pounds, y.overspend.p50))}
+                    <Tile label={format!("Cost {which}")} unit={Unit::Pounds} stat={y.cost}
+                        note="Annual placement cost" id="tile-cost" />
+                    <ProbabilityTile label={format!("Chance of overspend {which}")} probability={y.probability_overspend}
+                        note={format!("Against a budget of {}", format::pounds(y.budget))}
                         id="tile-overspend" />
                 </>
             }
@@ -71,7 +71,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="muted">{ format!("At the end of {end}: the median of {} simulated futures, with the range that 8 in 10 of them fall in.", format::count(r.runs as f64)) }</p>
             <div class="tiles" id="tiles">
                 { tile("in_care", "Children in care", "tile-in-care", String::new()) }
-                { tile("in_house_share", "Share in in-house placements", "tile-in-house", "In-house foster care and council homes".into()) }
+                { tile("in_house_share", "In-house share", "tile-in-house", "Children in in-house foster care or council homes".into()) }
                 { tile("gap", "Sufficiency gap", "tile-gap", "Children not in their preferred type of placement".into()) }
                 { year_tiles }
             </div>
