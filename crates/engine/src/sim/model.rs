@@ -45,6 +45,8 @@ pub struct Model {
     pub fin_year: Vec<usize>,
     pub fin_year_labels: Vec<String>,
     pub fin_year_budget: Vec<f64>,
+    /// Breakdown multiplier after 0, 1 or 2 recent placements.
+    pub repeat_factor: [f64; 3],
 }
 
 fn intensity(start: u32, ramp: u32, m: usize) -> f64 {
@@ -220,6 +222,8 @@ impl Model {
             })
             .collect();
 
+        let m = s.stability.repeat_multiplier;
+        let repeat_factor = [1.0, m, m * m];
         Model {
             return_home: Duration::compile(&s.exits.return_home),
             sgo: Duration::compile(&s.exits.special_guardianship),
@@ -235,6 +239,7 @@ impl Model {
             fin_year,
             fin_year_labels,
             fin_year_budget,
+            repeat_factor,
         }
     }
 

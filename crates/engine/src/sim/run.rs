@@ -896,7 +896,7 @@ impl<'m> Simulator<'m> {
         let year_ago = t - DAYS_PER_YEAR;
         // Capped at two earlier placements so the feedback cannot run away.
         let recent = c.recent[..2].iter().filter(|r| **r >= year_ago).count() as i32;
-        let hazard = base_hazard * libm::pow(stab.repeat_multiplier, recent as f64);
+        let hazard = base_hazard * self.model.repeat_factor[recent as usize];
         c.place = place;
         c.place_epoch += 1;
         c.out_of_borough = oob;
