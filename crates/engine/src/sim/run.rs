@@ -89,6 +89,8 @@ pub struct Simulator<'m> {
     month: usize,
     perm_mult: f64,
     scratch: Vec<u32>,
+    /// Households that can take a starting child (start-up only).
+    start_scratch: Vec<u32>,
     pool: Option<startup::StartPool>,
     occ: [u32; CATEGORIES],
     child_days: [f64; CATEGORIES],
@@ -116,6 +118,7 @@ impl<'m> Simulator<'m> {
             month: 0,
             perm_mult: 1.0,
             scratch: Vec::new(),
+            start_scratch: Vec::new(),
             pool: None,
             occ: [0; CATEGORIES],
             child_days: [0.0; CATEGORIES],
@@ -778,17 +781,6 @@ impl<'m> Simulator<'m> {
             hh.listed = true;
             self.open_households.push(h);
         }
-    }
-
-    /// Drop households without a vacancy from the open list.
-    fn prune_open(&mut self) {
-        let hs = &mut self.households;
-        self.open_households.retain(|&h| {
-            let hh = &mut hs[h as usize];
-            let keep = hh.active && hh.vacancies() > 0;
-            hh.listed = keep;
-            keep
-        });
     }
 
     /// Can placement type `t` take all of `ids` together now? Returns where.

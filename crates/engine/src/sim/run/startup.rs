@@ -142,18 +142,29 @@ impl<'m> Simulator<'m> {
 
     fn find_start_place(&mut self, t: PlacementType, child: u32, rng: &mut Stream) -> Option<Place> {
         if t == PlacementType::InHouseFoster {
-            self.prune_open();
+            // A random household that fits, to spread the starting children: one pass prunes
+            // the open list (as `prune_open`) and collects the fitting households in order.
             let c = &self.children[child as usize];
             let age = c.age_years(0.0);
-            // A random household that fits, to spread the starting children.
-            let fits = |h: &Household| h.vacancies() > 0 && age < h.max_age as f64 + 1.0 && (!c.complex || h.adolescent);
-            let count = self.open_households.iter().filter(|&&h| fits(&self.households[h as usize])).count();
+            let complex = c.complex;
+            let hs = &mut self.households;
+            let fitting = &mut self.start_scratch;
+            fitting.clear();
+            self.open_households.retain(|&h| {
+                let hh = &mut hs[h as usize];
+                let keep = hh.active && hh.vacancies() > 0;
+                hh.listed = keep;
+                if keep && age < hh.max_age as f64 + 1.0 && (!complex || hh.adolescent) {
+                    fitting.push(h);
+                }
+                keep
+            });
+            let count = fitting.len();
             if count == 0 {
                 return None;
             }
             let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
-            let h = self.open_households.iter().copied().filter(|&h| fits(&self.households[h as usize])).nth(k)?;
-            return Some(Place::Household(h));
+            return fitting.get(k).map(|&h| Place::Household(h));
         }
         match t {
             PlacementType::PlacedWithParents => Some(Place::Market(t)),
