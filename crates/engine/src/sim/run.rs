@@ -93,8 +93,11 @@ pub struct Simulator<'m> {
     start_scratch: Vec<u32>,
     pool: Option<startup::StartPool>,
     occ: [u32; CATEGORIES],
+    /// Child-days of the current month in each cost category, counting every current
+    /// occupant up to the month's end (an arrival adds the rest of the month, a departure
+    /// takes it away), so a change costs O(1) whatever the number of categories.
     child_days: [f64; CATEGORIES],
-    occ_t: f64,
+    month_end: f64,
 }
 
 impl<'m> Simulator<'m> {
@@ -122,7 +125,7 @@ impl<'m> Simulator<'m> {
             pool: None,
             occ: [0; CATEGORIES],
             child_days: [0.0; CATEGORIES],
-            occ_t: 0.0,
+            month_end: DAYS_PER_MONTH,
         }
     }
 
@@ -167,8 +170,9 @@ impl<'m> Simulator<'m> {
         for m in 0..self.model.horizon {
             self.month = m;
             self.queue.advance(m);
-            self.begin_month(m, &mut rs);
             let end = (m + 1) as f64 * DAYS_PER_MONTH;
+            self.month_end = end;
+            self.begin_month(m, &mut rs);
             while let Some(ev) = self.queue.pop_before(end) {
                 self.handle(ev, &mut rs);
             }
@@ -271,7 +275,7 @@ impl<'m> Simulator<'m> {
         self.perm_mult = 1.0;
         self.occ = [0; CATEGORIES];
         self.child_days = [0.0; CATEGORIES];
-        self.occ_t = 0.0;
+        self.month_end = DAYS_PER_MONTH;
         self.homes.clear();
         for h in &self.model.homes {
             self.homes.push(HomeState {
@@ -706,17 +710,6 @@ impl<'m> Simulator<'m> {
 
     // ----- placement -------------------------------------------------------------------
 
-    /// Bring the child-days of every cost category up to `t`.
-    fn tick(&mut self, t: f64) {
-        let dt = t - self.occ_t;
-        if dt > 0.0 {
-            for (d, n) in self.child_days.iter_mut().zip(self.occ.iter()) {
-                *d += *n as f64 * dt;
-            }
-            self.occ_t = t;
-        }
-    }
-
     /// Cost categories of a child's placement: its own, and the fee uplift if any.
     fn categories(&self, id: u32) -> (usize, bool) {
         let c = &self.children[id as usize];
@@ -726,21 +719,23 @@ impl<'m> Simulator<'m> {
         (cat, plus)
     }
 
+    /// A child joins (`delta` 1) or leaves (-1) its placement's cost categories at `t`.
     fn occupy(&mut self, id: u32, t: f64, delta: i32) {
-        self.tick(t);
         let (cat, plus) = self.categories(id);
         if cat == usize::MAX {
             return;
         }
+        let days = delta as f64 * (self.month_end - t);
         self.occ[cat] = self.occ[cat].wrapping_add_signed(delta);
+        self.child_days[cat] += days;
         if plus {
             self.occ[CAT_PLUS] = self.occ[CAT_PLUS].wrapping_add_signed(delta);
+            self.child_days[CAT_PLUS] += days;
         }
     }
 
     /// Book the month's placement costs from the child-days of each category.
-    fn book_costs(&mut self, end: f64) {
-        self.tick(end);
+    fn book_costs(&mut self) {
         let e = &self.model.months[self.month];
         let w = &self.model.scenario.costs.weekly;
         for kind in PlacementType::ALL {
@@ -756,7 +751,10 @@ impl<'m> Simulator<'m> {
             self.cost[metrics::COST_BY_TYPE + kind.index()] += cost * e.inflation / 7.0;
         }
         self.cost[metrics::COST_FEE_UPLIFT] += e.fee_uplift * e.inflation * self.child_days[CAT_PLUS] / 7.0;
-        self.child_days = [0.0; CATEGORIES];
+        // Next month starts with everyone in place for the whole month.
+        for (d, n) in self.child_days.iter_mut().zip(self.occ) {
+            *d = n as f64 * DAYS_PER_MONTH;
+        }
     }
 
     /// Take a child out of its placement (booking its cost).
@@ -978,7 +976,7 @@ impl<'m> Simulator<'m> {
     // ----- month end -------------------------------------------------------------------
 
     fn end_month(&mut self, m: usize, end: f64) {
-        self.book_costs(end);
+        self.book_costs();
         let e = &self.model.months[m];
         let mut home_cost = 0.0;
         for h in &self.homes {
