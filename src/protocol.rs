@@ -8,8 +8,8 @@
 //!   workers as they become free. Each replication draws from `(seed, replication index)`
 //!   and aggregates merge exactly in any order, so the numbers do not depend on the number
 //!   of workers or on which worker ran which chunk.
-//! * Workers report [`FromWorker::Progress`] roughly every 100 ms and check for
-//!   [`ToWorker::Cancel`] then (cooperative cancellation).
+//! * Workers report [`FromWorker::Progress`] every ~150 ms and check for
+//!   [`ToWorker::Cancel`] every ~50 ms (cooperative cancellation).
 //!
 //! Codec: yew-agent sends messages with bincode 2 (serde), which is not self-describing
 //! and cannot decode internally tagged enums, so the `Job` travels as a JSON string; the
@@ -27,6 +27,10 @@ pub type JobId = u32;
 /// Runs in the quick preview.
 pub const PREVIEW_RUNS: u32 = 100;
 
+/// Smallest and largest chunk after the preview.
+pub const MIN_CHUNK: u32 = 40;
+pub const MAX_CHUNK: u32 = 2000;
+
 /// One chunk of a job for one worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChunkSpec {
@@ -43,7 +47,7 @@ pub struct ChunkSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ToWorker {
     Run(ChunkSpec),
-    /// Stop the given job at the next check (~100 ms).
+    /// Stop the given job at the next check (~50 ms).
     Cancel { job_id: JobId },
 }
 
@@ -51,7 +55,9 @@ pub enum ToWorker {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
     Progress { job_id: JobId, chunk: u32, done: u32 },
-    Done { job_id: JobId, chunk: u32, aggregate: Aggregate },
+    /// `memory`: the worker's wasm linear memory in bytes (for the benchmark's flat-memory
+    /// check; 0 natively).
+    Done { job_id: JobId, chunk: u32, aggregate: Aggregate, memory: u32 },
     Cancelled { job_id: JobId, chunk: u32, done: u32 },
     Failed { job_id: JobId, chunk: u32, error: String },
 }
@@ -92,22 +98,22 @@ pub fn split_runs(total: u32, workers: u32) -> Vec<(u32, u32)> {
 }
 
 /// The chunks of a job: the preview (`preview` runs over `workers`) first, then the rest
-/// in chunks of a size that keeps every worker busy and refreshes the results a few times.
+/// in shrinking chunks handed to workers as they become free.
 /// Returns the chunks and how many of them make up the preview.
 pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, usize) {
     let workers = workers.max(1);
     let p = preview.min(total);
     let mut chunks: Vec<Range<u32>> = split_runs(p, workers).into_iter().map(|(a, n)| a..a + n).collect();
     let preview_chunks = chunks.len();
-    let rest = total - p;
-    if rest > 0 {
-        let size = rest.div_ceil(workers * 3).clamp(25, 2000);
-        let mut a = p;
-        while a < total {
-            let b = a.saturating_add(size).min(total);
-            chunks.push(a..b);
-            a = b;
-        }
+    // Guided: each chunk a share of what is left, so chunks shrink towards the end and the
+    // workers finish together (a large last chunk would leave the others idle). Not too
+    // small (each chunk costs a message and a merge), not too large (results refresh).
+    let mut a = p;
+    while a < total {
+        let size = (total - a).div_ceil(workers * 3).clamp(MIN_CHUNK, MAX_CHUNK);
+        let b = a.saturating_add(size).min(total);
+        chunks.push(a..b);
+        a = b;
     }
     (chunks, preview_chunks)
 }
@@ -206,6 +212,7 @@ mod tests {
                 job_id: 1,
                 chunk: spec.chunk,
                 aggregate: agg,
+                memory: 0,
             });
             let FromWorker::Done { aggregate, .. } = reply else { unreachable!() };
             acc.merge(&aggregate);

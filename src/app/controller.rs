@@ -17,6 +17,9 @@ use crate::protocol::{FromWorker, JobId};
 
 /// Least time between two refreshes of the results while a job runs.
 const REFRESH_MS: f64 = 700.0;
+/// Least time between two progress updates (each re-renders the page, on the UI thread,
+/// which shares the cores with the workers).
+const PROGRESS_MS: f64 = 250.0;
 
 #[derive(Default)]
 pub struct Controller {
@@ -26,6 +29,7 @@ pub struct Controller {
     job: Option<(Rc<Job>, Rc<PreparedJob>, Vec<u32>)>,
     next_job: JobId,
     last_publish_ms: f64,
+    last_progress_ms: f64,
     /// A refresh was skipped by the throttle.
     pending: bool,
 }
@@ -89,8 +93,12 @@ fn on_output(ctrl: &Shared, dispatch: &Dispatch, idx: usize, msg: FromWorker) {
     let mut actions = vec![];
     match ctrl.try_borrow_mut() {
         Ok(mut c) => {
+            let done = matches!(msg, FromWorker::Done { .. });
             let fx = c.sched.as_mut().map(|s| s.on_message(idx, msg)).unwrap_or_default();
             apply(&mut c, fx, &mut actions);
+            if done {
+                show_memory(&c);
+            }
         }
         Err(_) => {
             // Busy (cannot happen in practice): handle it on the next turn of the event loop.
@@ -101,6 +109,17 @@ fn on_output(ctrl: &Shared, dispatch: &Dispatch, idx: usize, msg: FromWorker) {
     }
     for a in actions {
         dispatch.dispatch(a);
+    }
+}
+
+/// Wasm linear memory of the page and of each worker, as data attributes of `<html>`
+/// (`data-app-wasm-bytes`, `data-worker-wasm-bytes="a,b"`), read by the benchmark.
+fn show_memory(c: &Controller) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let workers = c.sched.as_ref().map(|s| s.worker_memory.iter().map(u32::to_string).collect::<Vec<_>>().join(","));
+    let _ = root.set_attribute("data-app-wasm-bytes", &crate::agent::wasm_memory_bytes().to_string());
+    if let Some(w) = workers {
+        let _ = root.set_attribute("data-worker-wasm-bytes", &w);
     }
 }
 
@@ -117,7 +136,13 @@ fn apply(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
                     pool.send(w, msg);
                 }
             }
-            Effect::Progress { done, .. } => actions.push(Action::RunProgress { job_id, done, now_ms: io::now_ms() }),
+            Effect::Progress { done, total } => {
+                let now = io::now_ms();
+                if done == 0 || done >= total || now - c.last_progress_ms >= PROGRESS_MS {
+                    c.last_progress_ms = now;
+                    actions.push(Action::RunProgress { job_id, done, now_ms: now });
+                }
+            }
             Effect::Publish { last } => {
                 let now = io::now_ms();
                 if last || now - c.last_publish_ms >= REFRESH_MS {

@@ -34,6 +34,8 @@ pub struct Scheduler {
     pub aggregate: Aggregate,
     preview_shown: bool,
     pub stopped: bool,
+    /// Per worker: its wasm linear memory in bytes at its last finished chunk (0 unknown).
+    pub worker_memory: Vec<u32>,
 }
 
 impl Scheduler {
@@ -53,6 +55,7 @@ impl Scheduler {
             aggregate: empty,
             preview_shown: false,
             stopped: false,
+            worker_memory: vec![0; workers],
         };
         let mut fx = vec![];
         for w in 0..workers {
@@ -110,7 +113,10 @@ impl Scheduler {
                     fx.push(Effect::Progress { done: self.done(), total: self.total });
                 }
             }
-            FromWorker::Done { chunk, aggregate, .. } => {
+            FromWorker::Done { chunk, aggregate, memory, .. } => {
+                if let Some(m) = self.worker_memory.get_mut(worker) {
+                    *m = memory;
+                }
                 let c = chunk as usize;
                 if current.map(|(b, _)| b) != Some(c) || self.finished.get(c) != Some(&false) {
                     return fx;
@@ -223,7 +229,7 @@ mod tests {
             // (Stand-in aggregates: exact merging is tested in `protocol`.)
             let mut agg = prepared.empty_aggregate();
             agg.runs = u64::from(c.end - c.first);
-            let fx = s.on_message(w, FromWorker::Done { job_id: 7, chunk: c.chunk, aggregate: agg });
+            let fx = s.on_message(w, FromWorker::Done { job_id: 7, chunk: c.chunk, aggregate: agg, memory: 0 });
             published.extend(fx.iter().filter_map(|e| match e {
                 Effect::Publish { last } => Some(*last),
                 _ => None,
@@ -248,10 +254,10 @@ mod tests {
         let first = sent(&fx);
         assert_eq!(first[0].1.end - first[0].1.first, chunks[0].len() as u32);
         // Worker 0 finishes its preview half: not yet shown.
-        let fx = s.on_message(0, FromWorker::Done { job_id: 1, chunk: 0, aggregate: prepared.empty_aggregate() });
+        let fx = s.on_message(0, FromWorker::Done { job_id: 1, chunk: 0, aggregate: prepared.empty_aggregate(), memory: 0 });
         assert!(!fx.iter().any(|e| matches!(e, Effect::Publish { .. })));
         assert_eq!(sent(&fx)[0].1.chunk, 2, "worker 0 moves on");
-        let fx = s.on_message(1, FromWorker::Done { job_id: 1, chunk: 1, aggregate: prepared.empty_aggregate() });
+        let fx = s.on_message(1, FromWorker::Done { job_id: 1, chunk: 1, aggregate: prepared.empty_aggregate(), memory: 0 });
         assert!(fx.contains(&Effect::Publish { last: false }));
         assert!(s.has_results());
     }

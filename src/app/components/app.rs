@@ -18,7 +18,7 @@ use crate::app::share::{self, Upload, Workspace};
 use crate::app::state::{Action, AppState, NoticeAction, NoticeKind};
 use crate::app::io;
 
-/// Debounce between an edit and the re-run it causes.
+/// Least time between two re-runs caused by a burst of edits.
 const DEBOUNCE_MS: u32 = 300;
 
 fn reduce(s: AppState, a: Action) -> AppState {
@@ -102,13 +102,26 @@ pub fn App() -> Html {
         Callback::from(move |a| d.dispatch(a))
     };
 
-    // Re-run after edits (the first load at once), only when everything is valid.
+    // Re-run after edits, only when everything is valid. Edits are committed values (change
+    // events), so the first edit after a quiet spell runs at once; a burst of edits runs at
+    // most once every DEBOUNCE_MS, the last edit always included (leading and trailing edge).
     {
         let (state, ctrl, timer) = (state.clone(), ctrl.clone(), timer.clone());
-        use_effect_with(state.rev, move |rev| {
-            let delay = if *rev == 0 { 0 } else { DEBOUNCE_MS };
+        let last_start = use_mut_ref(|| f64::NEG_INFINITY);
+        use_effect_with(state.rev, move |_| {
+            let since = io::now_ms() - *last_start.borrow();
             let d = state.dispatcher();
-            *timer.borrow_mut() = Some(Timeout::new(delay, move || controller::start(&ctrl, &d, &state)));
+            if since >= f64::from(DEBOUNCE_MS) {
+                *timer.borrow_mut() = None;
+                *last_start.borrow_mut() = io::now_ms();
+                controller::start(&ctrl, &d, &state);
+            } else {
+                let delay = (f64::from(DEBOUNCE_MS) - since).ceil() as u32;
+                *timer.borrow_mut() = Some(Timeout::new(delay, move || {
+                    *last_start.borrow_mut() = io::now_ms();
+                    controller::start(&ctrl, &d, &state);
+                }));
+            }
         });
     }
 

@@ -1,0 +1,274 @@
+// Browser benchmark of the release build in headless Chromium (run by scripts/bench.sh,
+// which builds dist/ and sets BASE_URL; or `node tests/bench/bench.mjs` after
+// `trunk build --release`, then dist/ is served in-process).
+//
+// Prints (and writes as JSON to $BENCH_JSON if set):
+//  (a) preview latency after an edit: from the change event (what the user does) and
+//      from the start of the run, to the tiles showing the first (~100-run) preview;
+//  (b) time for 1,000 and 10,000 runs with the default worker count and with 1 worker,
+//      and whether the result fingerprints are identical;
+//  (c) memory at 1,000 / 10,000 / 50,000 runs: JS heap of the page and of each worker
+//      (CDP), the wasm linear memory of the page and of each worker;
+//  (d) bytes the first page load transfers, raw and gzip -9.
+// Timings are measured inside the page with performance.now() and a MutationObserver on
+// the app's own data attributes (#status[data-status], #run-details[data-fingerprint]).
+// These are measurements, not tests: nothing here fails on a slow machine.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../e2e/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const EDITS = Number(process.env.BENCH_EDITS || 9);
+const REPEATS = Number(process.env.BENCH_REPEATS || 3);
+const MEMORY_RUNS = (process.env.BENCH_MEMORY_RUNS || '1000,10000,50000').split(',').map(Number);
+
+let server;
+let baseUrl = process.env.BASE_URL;
+if (!baseUrl) {
+  ({ server, url: baseUrl } = await startServer(path.join(repo, 'dist')));
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const problems = [];
+const out = { chromium: browser.version() };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const max = (xs) => Math.max(...xs);
+const ms = (x) => (x == null ? '—' : `${Math.round(x)} ms`);
+const kb = (x) => `${(x / 1024).toFixed(0)} KiB`;
+const mib = (x) => `${(x / 1048576).toFixed(1)} MiB`;
+
+async function openApp(suffix = '', onResponse) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (onResponse) context.on('response', onResponse);
+  const page = await context.newPage();
+  page.setDefaultTimeout(300_000);
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(() => {
+    // Waits for the next run to start and finish after `act()`; resolves with times
+    // relative to the action (performance.now() in the page).
+    window.__benchEdit = (act) => new Promise((resolve) => {
+      const details = () => document.querySelector('#run-details');
+      const status = () => document.querySelector('#status')?.dataset.status;
+      const fpBefore = details()?.dataset.fingerprint;
+      const r = { start: null, preview: null, previewRuns: null, done: null };
+      let t0 = 0;
+      const check = () => {
+        const now = performance.now() - t0;
+        if (r.start == null && status() === 'running') r.start = now;
+        const d = details();
+        if (r.start != null && r.preview == null && d && d.dataset.fingerprint !== fpBefore) {
+          r.preview = now;
+          r.previewRuns = Number(d.dataset.runs);
+        }
+        if (r.start != null && r.preview != null && status() === 'done') {
+          r.done = now;
+          r.runs = Number(d.dataset.runs);
+          r.fingerprint = d.dataset.fingerprint;
+          obs.disconnect();
+          resolve(r);
+        }
+      };
+      const obs = new MutationObserver(check);
+      obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true,
+        attributeFilter: ['data-status', 'data-fingerprint', 'data-runs'] });
+      t0 = performance.now();
+      act();
+      check();
+    });
+    // Sets an input's value and commits it (input + change events), as typing and
+    // tabbing away does.
+    window.__benchSet = (selector, value) => window.__benchEdit(() => {
+      const el = document.querySelector(selector);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  });
+  await page.goto(baseUrl + suffix);
+  await page.locator('#status[data-status="done"]').waitFor();
+  await page.waitForTimeout(300);
+  return { context, page };
+}
+
+const setField = (page, selector, value) => page.evaluate(([s, v]) => window.__benchSet(s, v), [selector, String(value)]);
+
+// (d) First page load: every response (page and workers) until the first results are done.
+{
+  const bodies = [];
+  const pending = [];
+  const { context } = await openApp('', (res) => {
+    pending.push(res.body().then((b) => bodies.push({ url: res.url(), raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length }))
+      .catch(() => {}));
+  });
+  await Promise.all(pending);
+  await context.close();
+  const files = bodies.filter((b) => b.url.startsWith('http')).map((b) => ({ ...b, url: new URL(b.url).pathname }));
+  files.sort((a, b) => b.raw - a.raw);
+  out.transfer = {
+    files,
+    raw: files.reduce((s, f) => s + f.raw, 0),
+    gzip: files.reduce((s, f) => s + f.gzip, 0),
+  };
+  console.log('\n(d) first page load (page + workers), as served and gzip -9:');
+  for (const f of files) console.log(`    ${f.url.padEnd(40)} ${String(f.raw).padStart(9)} B  ${String(f.gzip).padStart(8)} B gzip`);
+  console.log(`    total ${kb(out.transfer.raw)} raw, ${kb(out.transfer.gzip)} gzip`);
+}
+
+// (a) Preview latency after an edit of an assumption (default borough, 1,000 runs).
+{
+  const { context, page } = await openApp();
+  const rows = [];
+  for (let i = 0; i < EDITS; i++) {
+    const value = i % 2 ? '10.2' : '10.3';
+    const r = await setField(page, '#in-demand-groups_per_month', value);
+    rows.push(r);
+    await page.waitForTimeout(200);
+  }
+  await context.close();
+  // The first edit also warms up the workers' code paths; report all of them.
+  const fromEdit = rows.map((r) => r.preview);
+  const fromStart = rows.map((r) => r.preview - r.start);
+  out.preview = { edits: rows.length, fromEdit: { median: median(fromEdit), max: max(fromEdit) },
+    fromStart: { median: median(fromStart), max: max(fromStart) },
+    startDelay: { median: median(rows.map((r) => r.start)), max: max(rows.map((r) => r.start)) },
+    previewRuns: median(rows.map((r) => r.previewRuns)), rows };
+  console.log(`\n(a) preview after an edit (${rows.length} edits, ~${out.preview.previewRuns} runs):`);
+  console.log(`    from the change event: median ${ms(out.preview.fromEdit.median)}, max ${ms(out.preview.fromEdit.max)}`);
+  console.log(`    from the run's start:  median ${ms(out.preview.fromStart.median)}, max ${ms(out.preview.fromStart.max)}`);
+  console.log(`    edit -> run starts:    median ${ms(out.preview.startDelay.median)}, max ${ms(out.preview.startDelay.max)}`);
+}
+
+// (b) 1,000 and 10,000 runs, default workers and 1 worker; fingerprints compared.
+out.runs = {};
+for (const suffix of ['', '?workers=1']) {
+  const { context, page } = await openApp(suffix);
+  const workers = page.workers().length;
+  const label = suffix ? '1 worker' : `${workers} workers (default)`;
+  const res = out.runs[label] = {};
+  for (const n of [1000, 10000]) {
+    const times = [];
+    const fromEdit = [];
+    let fingerprint;
+    for (let i = 0; i < REPEATS; i++) {
+      // A different count first, so that setting `n` starts a fresh job.
+      await setField(page, '#setting-replications', 150);
+      const r = await setField(page, '#setting-replications', n);
+      if (r.runs !== n) problems.push(`expected ${n} runs, got ${r.runs}`);
+      times.push(r.done - r.start);
+      fromEdit.push(r.done);
+      if (fingerprint && fingerprint !== r.fingerprint) problems.push(`fingerprint changed between repeats: ${fingerprint} vs ${r.fingerprint}`);
+      fingerprint = r.fingerprint;
+    }
+    res[n] = { median: median(times), max: max(times), fromEdit: median(fromEdit), fingerprint, times };
+  }
+  await context.close();
+}
+{
+  console.log('\n(b) runs to completion (from the run\'s start; median of', REPEATS, 'repeats):');
+  const labels = Object.keys(out.runs);
+  for (const l of labels) {
+    for (const n of [1000, 10000]) {
+      const r = out.runs[l][n];
+      console.log(`    ${String(n).padStart(6)} runs, ${l.padEnd(22)} median ${ms(r.median)}, max ${ms(r.max)}  (from the edit ${ms(r.fromEdit)})  ${(n / r.median * 1000).toFixed(0)} runs/s  fingerprint ${r.fingerprint}`);
+    }
+  }
+  out.identical = [1000, 10000].every((n) => new Set(labels.map((l) => out.runs[l][n].fingerprint)).size === 1);
+  console.log(`    fingerprints identical across worker counts: ${out.identical ? 'yes' : 'NO'}`);
+}
+
+// (c) Memory as the run count grows.
+async function workerHeaps(cdp) {
+  // Attach to the page's dedicated workers through the page's own session (non-flat
+  // protocol: messages wrapped in Target.sendMessageToTarget).
+  const sessions = [];
+  const onAttach = (e) => { if (e.targetInfo.type === 'worker') sessions.push(e.sessionId); };
+  cdp.on('Target.attachedToTarget', onAttach);
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await new Promise((r) => setTimeout(r, 300));
+  cdp.off('Target.attachedToTarget', onAttach);
+  let id = 1000;
+  const call = (sessionId, method, params = {}) => new Promise((resolve) => {
+    const myId = ++id;
+    const onMsg = (e) => {
+      if (e.sessionId !== sessionId) return;
+      const m = JSON.parse(e.message);
+      if (m.id === myId) { cdp.off('Target.receivedMessageFromTarget', onMsg); resolve(m.result); }
+    };
+    cdp.on('Target.receivedMessageFromTarget', onMsg);
+    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: myId, method, params }) }).catch(() => resolve(null));
+    setTimeout(() => resolve(null), 5000);
+  });
+  const heaps = [];
+  for (const s of sessions) {
+    await call(s, 'HeapProfiler.collectGarbage');
+    const h = await call(s, 'Runtime.getHeapUsage');
+    if (h) heaps.push(h.usedSize);
+  }
+  for (const s of sessions) await cdp.send('Target.detachFromTarget', { sessionId: s }).catch(() => {});
+  await cdp.send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false }).catch(() => {});
+  return heaps;
+}
+{
+  const { context, page } = await openApp();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  out.memory = [];
+  for (const n of MEMORY_RUNS) {
+    if (await page.inputValue('#setting-replications') !== String(n)) await setField(page, '#setting-replications', n);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const wasm = await page.evaluate(() => ({
+      app: Number(document.documentElement.dataset.appWasmBytes || 0),
+      workers: (document.documentElement.dataset.workerWasmBytes || '').split(',').filter(Boolean).map(Number),
+    }));
+    const heaps = await workerHeaps(cdp);
+    out.memory.push({ runs: n, pageHeap: metrics.JSHeapUsedSize, workerHeaps: heaps, appWasm: wasm.app, workerWasm: wasm.workers });
+  }
+  await context.close();
+  console.log('\n(c) memory after a run (after GC): JS heap and wasm linear memory');
+  for (const m of out.memory) {
+    console.log(`    ${String(m.runs).padStart(6)} runs: page heap ${mib(m.pageHeap)}, worker heaps ${m.workerHeaps.map(mib).join(' + ') || '?'}, ` +
+      `page wasm ${mib(m.appWasm)}, worker wasm ${m.workerWasm.map(mib).join(' + ') || '?'}`);
+  }
+}
+
+await browser.close();
+await new Promise((r) => (server ? server.close(r) : r()));
+
+// Summary.
+const rows = [
+  ['first preview after an edit (from change event)', `median ${ms(out.preview.fromEdit.median)}, max ${ms(out.preview.fromEdit.max)}`, '≤ 150 ms', out.preview.fromEdit.median <= 150],
+  ['first preview after an edit (from run start)', `median ${ms(out.preview.fromStart.median)}, max ${ms(out.preview.fromStart.max)}`, '≤ 150 ms', out.preview.fromStart.median <= 150],
+];
+const def = Object.keys(out.runs)[0];
+rows.push(['1,000 runs, ' + def, ms(out.runs[def][1000].median), '≤ 1 s', out.runs[def][1000].median <= 1000]);
+rows.push(['10,000 runs, ' + def, ms(out.runs[def][10000].median), '≤ 5 s', out.runs[def][10000].median <= 5000]);
+rows.push(['1,000 runs, 1 worker', ms(out.runs['1 worker'][1000].median), '', null]);
+rows.push(['10,000 runs, 1 worker', ms(out.runs['1 worker'][10000].median), '', null]);
+rows.push(['same fingerprint, any worker count', out.identical ? 'yes' : 'NO', 'yes', out.identical]);
+const m0 = out.memory[0];
+const mN = out.memory[out.memory.length - 1];
+const sumW = (m) => m.workerWasm.reduce((a, b) => a + b, 0);
+const flat = mN.appWasm <= m0.appWasm * 1.25 + 2 * 1048576 && sumW(mN) <= sumW(m0) * 1.25 + 2 * 1048576 && mN.pageHeap <= m0.pageHeap * 1.5 + 4 * 1048576;
+rows.push([`memory ${m0.runs} → ${mN.runs} runs (page heap, page wasm, workers' wasm)`,
+  `${mib(m0.pageHeap)} → ${mib(mN.pageHeap)}, ${mib(m0.appWasm)} → ${mib(mN.appWasm)}, ${mib(sumW(m0))} → ${mib(sumW(mN))}`, 'flat', flat]);
+rows.push(['first page load, gzip', `${kb(out.transfer.gzip)} (${kb(out.transfer.raw)} raw)`, '< 1.5 MB', out.transfer.gzip < 1.5e6]);
+console.log('\nSummary (browser, release build, headless Chromium', out.chromium + ')');
+console.log('| figure | measured | target | met |\n|---|---|---|---|');
+for (const [a, b, c, d] of rows) console.log(`| ${a} | ${b} | ${c} | ${d == null ? '' : d ? 'yes' : 'no'} |`);
+if (problems.length) console.log('\nproblems seen:\n  ' + problems.join('\n  '));
+if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
