@@ -9,6 +9,7 @@ use crate::rng::{Process, Stream};
 use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
 
 mod startup;
+mod tally;
 
 pub use startup::StartPool;
 
@@ -98,6 +99,10 @@ pub struct Simulator<'m> {
     /// takes it away), so a change costs O(1) whatever the number of categories.
     child_days: [f64; CATEGORIES],
     month_end: f64,
+    tally: tally::Tally,
+    /// Children to check at each month end for a new age band / a lapsed 3+ moves flag.
+    band_checks: Vec<Vec<u32>>,
+    moved3_checks: Vec<Vec<u32>>,
 }
 
 impl<'m> Simulator<'m> {
@@ -126,6 +131,9 @@ impl<'m> Simulator<'m> {
             occ: [0; CATEGORIES],
             child_days: [0.0; CATEGORIES],
             month_end: DAYS_PER_MONTH,
+            tally: tally::Tally::default(),
+            band_checks: Vec::new(),
+            moved3_checks: Vec::new(),
         }
     }
 
@@ -249,6 +257,11 @@ impl<'m> Simulator<'m> {
                 return Err(format!("{}: {} children counted, {} booked", t.label(), counted[t.index()], self.market_count[t.index()]));
             }
         }
+        let end = (m + 1) as f64 * DAYS_PER_MONTH;
+        let scanned = self.scan(end);
+        if scanned != self.tally {
+            return Err(format!("month-end counts drifted: kept {:?}, recounted {:?}", self.tally, scanned));
+        }
         let row = &self.months[m];
         if row.iter().any(|v| *v < 0) {
             return Err("a metric is negative".into());
@@ -276,6 +289,13 @@ impl<'m> Simulator<'m> {
         self.occ = [0; CATEGORIES];
         self.child_days = [0.0; CATEGORIES];
         self.month_end = DAYS_PER_MONTH;
+        self.tally = tally::Tally::default();
+        for checks in [&mut self.band_checks, &mut self.moved3_checks] {
+            for l in checks.iter_mut() {
+                l.clear();
+            }
+            checks.resize_with(h, Vec::new);
+        }
         self.homes.clear();
         for h in &self.model.homes {
             self.homes.push(HomeState {
@@ -592,8 +612,14 @@ impl<'m> Simulator<'m> {
             lever_place: false,
             in_care: true,
             slot: self.active.len() as u32,
+            band: 0,
+            gap_pref: None,
+            moved3: false,
+            band_due: u32::MAX,
+            moved3_due: u32::MAX,
         });
         self.active.push(id);
+        self.start_band(id);
         self.queue.push(exit_at, EventKind::Exit, id, 0);
         id
     }
@@ -721,6 +747,7 @@ impl<'m> Simulator<'m> {
 
     /// A child joins (`delta` 1) or leaves (-1) its placement's cost categories at `t`.
     fn occupy(&mut self, id: u32, t: f64, delta: i32) {
+        self.tally_placement(id, delta as i64);
         let (cat, plus) = self.categories(id);
         if cat == usize::MAX {
             return;
@@ -986,30 +1013,10 @@ impl<'m> Simulator<'m> {
         }
         self.cost[metrics::COST_HOMES] += home_cost;
 
+        self.run_checks(m, end);
         let row = &mut self.months[m];
-        let year_ago = end - DAYS_PER_YEAR;
-        let mut moved3 = 0i64;
-        for &id in &self.active {
-            let c = &self.children[id as usize];
-            let Some(kind) = c.place.kind() else { continue };
-            row[metrics::IN_CARE] += 1;
-            row[metrics::BY_TYPE + kind.index()] += 1;
-            let band = band_of_age_days(end - c.birth);
-            row[metrics::BY_AGE + band] += 1;
-            if c.out_of_borough {
-                row[metrics::OUT_OF_BOROUGH] += 1;
-            }
-            // 3+ placements during the last 12 months: two started within it, and an
-            // earlier one was running when it began.
-            if c.recent[1] >= year_ago && c.recent[2].is_finite() {
-                moved3 += 1;
-            }
-            if kind.is_matchable() && kind != c.preferred {
-                row[metrics::GAP] += 1;
-                row[metrics::GAP_BY_TYPE + c.preferred.index()] += 1;
-                row[metrics::GAP_BY_AGE + band] += 1;
-            }
-        }
+        self.tally.write(row);
+        let moved3 = self.tally.moved3;
         let in_care = row[metrics::IN_CARE];
         if in_care > 0 {
             row[metrics::MOVES3_SHARE] = (moved3 * 10_000 + in_care / 2) / in_care;

@@ -46,6 +46,14 @@ pub struct Child {
     pub in_care: bool,
     /// Position in the active list.
     pub slot: u32,
+    /// Month-end bookkeeping (see `run::tally`): age band at the last month end checked,
+    /// the gap counted for the current placement, the 3+ moves flag counted, and the months
+    /// of the next band and 3+ moves checks.
+    pub band: u8,
+    pub gap_pref: Option<PlacementType>,
+    pub moved3: bool,
+    pub band_due: u32,
+    pub moved3_due: u32,
 }
 
 impl Child {

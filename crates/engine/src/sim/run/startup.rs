@@ -133,6 +133,7 @@ impl<'m> Simulator<'m> {
             let entered = -c.elapsed;
             let earlier = if since > entered + 1.0 { entered } else { f64::NEG_INFINITY };
             self.children[id as usize].recent = [since, earlier, f64::NEG_INFINITY];
+            self.refresh_moved3(id);
             if c.route == ExitRoute::Adoption && exit_at > lead {
                 self.queue.push(exit_at - lead, EventKind::AdoptionMove, id, 0);
             }
