@@ -11,6 +11,8 @@ use super::*;
 
 const POOL_PER_BAND: usize = 1024;
 const POOL_MAX_TRIES: usize = 300_000;
+/// Random draws from the open households before a starting child's full search.
+const START_PLACE_TRIES: usize = 8;
 /// Replication index whose streams are reserved for building the pool.
 const POOL_REPLICATION: u32 = u32::MAX;
 
@@ -143,11 +145,24 @@ impl<'m> Simulator<'m> {
 
     fn find_start_place(&mut self, t: PlacementType, child: u32, rng: &mut Stream) -> Option<Place> {
         if t == PlacementType::InHouseFoster {
-            // A random household that fits, to spread the starting children: one pass prunes
-            // the open list (as `prune_open`) and collects the fitting households in order.
+            // A random household that fits, to spread the starting children: a few draws
+            // from the open list (accepting the first that fits is uniform over those that
+            // fit), then, if all miss, one pass that prunes the open list and collects the
+            // fitting households in order.
             let c = &self.children[child as usize];
             let age = c.age_years(0.0);
             let complex = c.complex;
+            let fits = |hh: &Household| {
+                hh.active && hh.vacancies() > 0 && age < hh.max_age as f64 + 1.0 && (!complex || hh.adolescent)
+            };
+            let open = self.open_households.len();
+            for _ in 0..START_PLACE_TRIES.min(open) {
+                let k = ((rng.uniform() * open as f64) as usize).min(open - 1);
+                let h = self.open_households[k];
+                if self.households.get(h as usize).is_some_and(fits) {
+                    return Some(Place::Household(h));
+                }
+            }
             let hs = &mut self.households;
             let fitting = &mut self.start_scratch;
             fitting.clear();
@@ -155,7 +170,7 @@ impl<'m> Simulator<'m> {
                 let hh = &mut hs[h as usize];
                 let keep = hh.active && hh.vacancies() > 0;
                 hh.listed = keep;
-                if keep && age < hh.max_age as f64 + 1.0 && (!complex || hh.adolescent) {
+                if keep && fits(hh) {
                     fitting.push(h);
                 }
                 keep
