@@ -7,4 +7,4 @@ pub mod run;
 pub mod state;
 
 pub use model::Model;
-pub use run::{Simulator, StartPool, YearTotals};
+pub use run::{PoolKey, Simulator, StartPool, YearTotals};

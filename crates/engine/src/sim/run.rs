@@ -11,7 +11,7 @@ use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAY
 mod startup;
 mod tally;
 
-pub use startup::StartPool;
+pub use startup::{PoolKey, StartPool};
 
 /// Cost categories: one per placement type, then supported places bought by a lever and
 /// children with Fostering Plus carers (fee uplift).
@@ -170,7 +170,7 @@ impl<'m> Simulator<'m> {
             levers: Stream::new(seed, rep, Process::Levers),
         };
         let mut startup = Stream::new(seed, rep, Process::StartUp);
-        if self.pool.as_ref().is_none_or(|p| p.seed != seed) {
+        if self.pool.as_ref().is_none_or(|p| !p.serves(self.model, seed)) {
             self.pool = Some(self.build_pool(seed));
         }
         self.reset();

@@ -25,8 +25,32 @@ pub(super) struct Candidate {
     stay: f64,
 }
 
+/// What a start-up pool is drawn from: the master seed and the scenario inputs the pool
+/// reads (entry ages, exit routes and durations). Pools with equal keys are identical.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolKey {
+    seed: u64,
+    entry_age: [f64; AgeBand::COUNT],
+    route_by_entry_age: [[f64; ExitRoute::COUNT]; AgeBand::COUNT],
+    durations: [crate::scenario::DurationDist; 3],
+}
+
+impl PoolKey {
+    pub fn new(model: &Model, seed: u64) -> PoolKey {
+        let s = &model.scenario;
+        PoolKey {
+            seed,
+            entry_age: s.demand.entry_age,
+            route_by_entry_age: s.exits.route_by_entry_age,
+            durations: [s.exits.return_home.clone(), s.exits.special_guardianship.clone(), s.exits.adoption.clone()],
+        }
+    }
+}
+
+/// Children to draw the starting stock from, built once per `PoolKey`.
+#[derive(Clone)]
 pub struct StartPool {
-    pub(super) seed: u64,
+    pub(super) key: PoolKey,
     by_band: [Vec<Candidate>; AgeBand::COUNT],
     any: Vec<Candidate>,
 }
@@ -35,7 +59,7 @@ impl<'m> Simulator<'m> {
     pub(super) fn build_pool(&self, seed: u64) -> StartPool {
         let mut rng = Stream::new(seed, POOL_REPLICATION, Process::StartUp);
         let mut pool = StartPool {
-            seed,
+            key: PoolKey::new(self.model, seed),
             by_band: Default::default(),
             any: Vec::with_capacity(POOL_PER_BAND),
         };
@@ -187,5 +211,18 @@ impl<'m> Simulator<'m> {
             PlacementType::PlacedForAdoption => None,
             _ => self.fits(t, &[child], 0.0, rng),
         }
+    }
+}
+
+impl StartPool {
+    /// Was this pool drawn for `model` and `seed` (so a run may use it)?
+    pub fn serves(&self, model: &Model, seed: u64) -> bool {
+        let (k, s) = (&self.key, &model.scenario);
+        k.seed == seed
+            && k.entry_age == s.demand.entry_age
+            && k.route_by_entry_age == s.exits.route_by_entry_age
+            && k.durations[0] == s.exits.return_home
+            && k.durations[1] == s.exits.special_guardianship
+            && k.durations[2] == s.exits.adoption
     }
 }
