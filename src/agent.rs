@@ -4,19 +4,19 @@
 //! chunk (a range of replications of one job) at a time. Roughly every [`YIELD_EVERY_MS`]
 //! it yields to the worker's event loop so that incoming messages (`Cancel`, a newer job's
 //! chunk, or the bridge being dropped) are seen soon (a newer job's preview waits for that),
-//! and every [`PROGRESS_EVERY_MS`] it reports progress. Yielding posts a message to itself
-//! through a `MessageChannel` (~0.05 ms), not `setTimeout(0)`, which browsers clamp to
-//! ~4 ms when nested.
+//! and every [`PROGRESS_EVERY_MS`] it reports progress. Yielding hops through a
+//! `MessageChannel` message to itself and then a `setTimeout(0)`: a bare `setTimeout(0)`
+//! from a timer's callback is clamped to ~4 ms by browsers, and a bare port message can
+//! run ahead of the page's messages.
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use engine::runner::PreparedJob;
 use futures::{FutureExt, SinkExt, StreamExt};
 use yew::platform::time::sleep;
 use yew_agent::prelude::*;
 
-use crate::protocol::{prepare_job, ChunkSpec, FromWorker, JobId, ToWorker};
+use crate::protocol::{ChunkSpec, FromWorker, JobCache, JobId, ToWorker};
 
 /// Least time between two looks at the incoming messages (cancellation, newer jobs).
 /// (Each look costs a fresh batch aggregate and a merge, ~1 ms, so not much more often.)
@@ -36,8 +36,9 @@ enum Control {
 #[reactor]
 pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
     let mut queue: VecDeque<ChunkSpec> = VecDeque::new();
-    // The prepared job of the latest job id (chunks of one job share it).
-    let mut cache: Option<(JobId, Result<PreparedJob, String>)> = None;
+    // The prepared job of the latest job id (chunks of one job share it; a job that only
+    // changes the number of runs reuses it).
+    let mut cache = JobCache::default();
     let mut cancelled_job: Option<JobId> = None;
     loop {
         let spec = match queue.pop_front() {
@@ -55,17 +56,13 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             let _ = scope.send(FromWorker::Cancelled { job_id: spec.job_id, chunk: spec.chunk, done: 0 }).await;
             continue;
         }
-        if cache.as_ref().map(|c| c.0) != Some(spec.job_id) {
-            cache = Some((spec.job_id, prepare_job(&spec.job_json)));
-        }
-        let prepared = match cache.as_ref().map(|c| &c.1) {
-            Some(Ok(p)) => p,
-            Some(Err(e)) => {
-                let error = e.clone();
+        let prepared = match cache.get(spec.job_id, &spec.job_json) {
+            Ok(p) => p,
+            Err(e) => {
+                let error = e.to_string();
                 let _ = scope.send(FromWorker::Failed { job_id: spec.job_id, chunk: spec.chunk, error }).await;
                 continue;
             }
-            None => continue,
         };
 
         let mut acc = prepared.empty_aggregate();
@@ -144,9 +141,8 @@ pub fn wasm_memory_bytes() -> u32 {
     }
 }
 
-/// Lets the worker's event loop run (incoming messages) and resumes at once: a message
-/// posted to ourselves through a `MessageChannel` (not clamped like a nested
-/// `setTimeout(0)`). Falls back to `setTimeout(0)` if the channel cannot be made.
+/// Lets the worker's event loop run (incoming messages) and resumes at once (see the
+/// module's notes).
 async fn yield_to_event_loop() {
     #[cfg(target_arch = "wasm32")]
     {
@@ -162,10 +158,13 @@ async fn yield_to_event_loop() {
                 port1.set_onmessage(None);
                 port1.close();
                 port2.close();
-                return;
+            } else {
+                port1.set_onmessage(None);
             }
-            port1.set_onmessage(None);
         }
     }
+    // Then a timer: a port message alone can run ahead of the messages from the page, which
+    // would then wait for the end of the chunk. Set from the port's task, the timer is not
+    // nested in another timer, so it is not clamped.
     sleep(Duration::ZERO).await;
 }

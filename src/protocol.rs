@@ -79,6 +79,59 @@ pub fn prepare_job(job_json: &str) -> Result<PreparedJob, String> {
     job.prepare().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
 }
 
+/// A worker's prepared job, kept from one job to the next: a job that differs from the
+/// previous one only in its number of runs (e.g. 1,000 -> 10,000) reuses the compiled models
+/// and the start-up pools built for the seed, which depend on neither.
+#[derive(Default)]
+pub struct JobCache {
+    current: Option<CachedJob>,
+}
+
+struct CachedJob {
+    job_id: JobId,
+    /// The job with `replications` set to 0 (None if it could not be parsed).
+    key: Option<Job>,
+    prepared: Result<PreparedJob, String>,
+}
+
+fn without_runs(mut job: Job) -> Job {
+    job.settings.replications = 0;
+    job
+}
+
+impl JobCache {
+    /// The prepared job for `job_id` (whose JSON is `job_json`), or why it cannot run.
+    pub fn get(&mut self, job_id: JobId, job_json: &str) -> Result<&PreparedJob, &str> {
+        if self.current.as_ref().map(|c| c.job_id) != Some(job_id) {
+            self.current = Some(self.load(job_id, job_json));
+        }
+        match self.current.as_ref().map(|c| &c.prepared) {
+            Some(Ok(p)) => Ok(p),
+            Some(Err(e)) => Err(e.as_str()),
+            None => Err("no job"),
+        }
+    }
+
+    fn load(&mut self, job_id: JobId, job_json: &str) -> CachedJob {
+        let job: Job = match engine::validate::parse_json(job_json) {
+            Ok(j) => j,
+            Err(e) => return CachedJob { job_id, key: None, prepared: Err(format!("bad job: {e}")) },
+        };
+        let runs = job.settings.replications;
+        let key = without_runs(job.clone());
+        if let Some(mut previous) = self.current.take() {
+            if previous.key.as_ref() == Some(&key) && job.validate().is_ok() {
+                if let Ok(p) = previous.prepared.as_mut() {
+                    p.settings.replications = runs;
+                    return CachedJob { job_id, key: Some(key), prepared: previous.prepared };
+                }
+            }
+        }
+        let prepared = job.prepare().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+        CachedJob { job_id, key: Some(key), prepared }
+    }
+}
+
 /// Split `total` runs into at most `workers` contiguous `(first_run, runs)` ranges,
 /// sizes differing by at most one. Never returns empty ranges.
 pub fn split_runs(total: u32, workers: u32) -> Vec<(u32, u32)> {
@@ -242,6 +295,25 @@ mod tests {
         if let Ok(path) = std::env::var("ENGINE_FINGERPRINT_OUT") {
             std::fs::write(path, agg.fingerprint()).unwrap();
         }
+    }
+
+    #[test]
+    fn the_job_cache_reuses_a_job_that_only_changes_its_runs() {
+        let mut cache = JobCache::default();
+        let small = serde_json::to_string(&default_job(3)).unwrap();
+        let large = serde_json::to_string(&default_job(5)).unwrap();
+        let a = cache.get(1, &small).unwrap().run(0..3);
+        let p = cache.get(2, &large).unwrap();
+        assert_eq!(p.settings.replications, 5);
+        assert_eq!(p.run(0..3).fingerprint(), a.fingerprint());
+        assert_eq!(p.run(0..9).runs, 5, "clipped to the new count");
+        assert_eq!(p.run(0..5).fingerprint(), default_job(5).prepare().unwrap().run(0..5).fingerprint());
+        let mut other = default_job(5);
+        other.settings.seed += 1;
+        let p = cache.get(3, &serde_json::to_string(&other).unwrap()).unwrap();
+        assert_eq!(p.run(0..2).fingerprint(), other.prepare().unwrap().run(0..2).fingerprint());
+        assert!(cache.get(4, "{").err().unwrap().starts_with("bad job"));
+        assert_eq!(cache.get(5, &small).unwrap().run(0..3).fingerprint(), a.fingerprint());
     }
 
     #[test]
