@@ -67,6 +67,8 @@ const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 #[derive(Clone, Debug)]
 pub struct Stream {
     s: [u64; 4],
+    /// The second normal of the last polar-method pair, not yet used.
+    spare_normal: Option<f64>,
 }
 
 impl Stream {
@@ -83,7 +85,7 @@ impl Stream {
         if s == [0; 4] {
             s[0] = GOLDEN_GAMMA;
         }
-        Stream { s }
+        Stream { s, spare_normal: None }
     }
 
     /// Next 64 random bits (xoshiro256++).
@@ -149,14 +151,20 @@ impl Stream {
         }
     }
 
-    /// Standard normal (Marsaglia's polar method, one value used).
+    /// Standard normal (Marsaglia's polar method: each accepted pair gives two values, the
+    /// second kept for the next call).
     pub fn normal(&mut self) -> f64 {
+        if let Some(z) = self.spare_normal.take() {
+            return z;
+        }
         loop {
             let x = 2.0 * self.uniform() - 1.0;
             let y = 2.0 * self.uniform() - 1.0;
             let s = x * x + y * y;
             if s > 0.0 && s < 1.0 {
-                return x * libm::sqrt(-2.0 * libm::log(s) / s);
+                let f = libm::sqrt(-2.0 * libm::log(s) / s);
+                self.spare_normal = Some(y * f);
+                return x * f;
             }
         }
     }
@@ -225,6 +233,25 @@ impl Stream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normal_moments() {
+        let mut rng = Stream::new(5, 1, Process::Exits);
+        let n = 200_000;
+        let (mut sum, mut sq, mut cross, mut prev) = (0.0, 0.0, 0.0, 0.0);
+        for _ in 0..n {
+            let z = rng.normal();
+            sum += z;
+            sq += z * z;
+            cross += z * prev;
+            prev = z;
+        }
+        let mean = sum / n as f64;
+        assert!(mean.abs() < 0.01, "mean {mean}");
+        assert!((sq / n as f64 - 1.0).abs() < 0.015, "variance {}", sq / n as f64);
+        // Consecutive values (including the two of a pair) are uncorrelated.
+        assert!((cross / n as f64).abs() < 0.01, "lag-1 covariance {}", cross / n as f64);
+    }
 
     #[test]
     fn ziggurat_edges_close_at_zero() {

@@ -431,13 +431,12 @@ impl<'m> Simulator<'m> {
             ];
             let mut approved = true;
             for (p, delay, metric) in steps {
-                let pass = rs.funnel.uniform() < (p * cm).min(1.0);
-                let d = rs.funnel.exponential(delay * DAYS_PER_MONTH);
-                if !pass {
+                // The delay is drawn only for enquiries that pass the step.
+                if rs.funnel.uniform() >= (p * cm).min(1.0) {
                     approved = false;
                     break;
                 }
-                t += d;
+                t += rs.funnel.exponential(delay * DAYS_PER_MONTH);
                 if metric != usize::MAX {
                     self.count_at(t, metric);
                 }
