@@ -81,7 +81,8 @@ pub fn prepare_job(job_json: &str) -> Result<PreparedJob, String> {
 
 /// A worker's prepared job, kept from one job to the next: a job that differs from the
 /// previous one only in its number of runs (e.g. 1,000 -> 10,000) reuses the compiled models
-/// and the start-up pools built for the seed, which depend on neither.
+/// and the start-up pools built for the seed, which depend on neither; any other job adopts
+/// the previous job's start-up pools where they still serve (`PreparedJob::adopt_pools`).
 #[derive(Default)]
 pub struct JobCache {
     current: Option<CachedJob>,
@@ -119,15 +120,24 @@ impl JobCache {
         };
         let runs = job.settings.replications;
         let key = without_runs(job.clone());
-        if let Some(mut previous) = self.current.take() {
-            if previous.key.as_ref() == Some(&key) && job.validate().is_ok() {
-                if let Ok(p) = previous.prepared.as_mut() {
+        let previous = self.current.take();
+        let only_runs_changed =
+            previous.as_ref().is_some_and(|c| c.key.as_ref() == Some(&key) && c.prepared.is_ok()) && job.validate().is_ok();
+        if only_runs_changed {
+            if let Some(mut prev) = previous {
+                if let Ok(p) = prev.prepared.as_mut() {
                     p.settings.replications = runs;
-                    return CachedJob { job_id, key: Some(key), prepared: previous.prepared };
                 }
+                return CachedJob { job_id, key: Some(key), prepared: prev.prepared };
             }
         }
-        let prepared = job.prepare().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+        let mut prepared = job.prepare().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+        // An edit that leaves the start-up population's inputs alone (seed, entry ages,
+        // exit routes) keeps the previous job's start-up pools: the first preview does
+        // not wait for them to be built again.
+        if let (Ok(p), Some(Ok(old))) = (prepared.as_mut(), previous.as_ref().map(|c| &c.prepared)) {
+            p.adopt_pools(old);
+        }
         CachedJob { job_id, key: Some(key), prepared }
     }
 }
@@ -312,6 +322,12 @@ mod tests {
         other.settings.seed += 1;
         let p = cache.get(3, &serde_json::to_string(&other).unwrap()).unwrap();
         assert_eq!(p.run(0..2).fingerprint(), other.prepare().unwrap().run(0..2).fingerprint());
+        // An edit that keeps the start-up inputs adopts the pools: same numbers as fresh.
+        let mut edited = default_job(5);
+        edited.scenarios[0].demand.groups_per_month += 1.0;
+        let fresh = edited.prepare().unwrap().run(0..5).fingerprint();
+        cache.get(6, &large).unwrap().run(0..2);
+        assert_eq!(cache.get(7, &serde_json::to_string(&edited).unwrap()).unwrap().run(0..5).fingerprint(), fresh);
         assert!(cache.get(4, "{").err().unwrap().starts_with("bad job"));
         assert_eq!(cache.get(5, &small).unwrap().run(0..3).fingerprint(), a.fingerprint());
     }
