@@ -418,23 +418,25 @@ impl<'m> Simulator<'m> {
         let cm = libm::pow(e.conversion_mult, 0.25);
         let enquiries = rs.funnel.poisson(fu.enquiries_per_month * e.enquiry_mult);
         let horizon_end = model.horizon as f64 * DAYS_PER_MONTH;
+        let steps = [
+            (fu.to_visit, fu.visit_delay_months, metrics::VISITS),
+            (fu.to_stage1, fu.stage1_delay_months, metrics::STAGE1),
+            (fu.to_stage2, fu.stage2_delay_months, metrics::STAGE2),
+            (fu.to_approval, fu.approval_delay_months, usize::MAX),
+        ];
+        self.months[m][metrics::ENQUIRIES] += enquiries as i64;
         for _ in 0..enquiries {
-            let mut t = t0 + rs.funnel.uniform() * DAYS_PER_MONTH;
-            let places = Self::draw_places(&mut rs.funnel, &fu.new_places);
-            let adolescent_draw = rs.funnel.uniform();
-            self.count_at(t, metrics::ENQUIRIES);
-            let steps = [
-                (fu.to_visit, fu.visit_delay_months, metrics::VISITS),
-                (fu.to_stage1, fu.stage1_delay_months, metrics::STAGE1),
-                (fu.to_stage2, fu.stage2_delay_months, metrics::STAGE2),
-                (fu.to_approval, fu.approval_delay_months, usize::MAX),
-            ];
+            // Each step is passed or not first; the enquiry's day, a step's delay and the
+            // household's places are drawn only when something depends on them.
+            let mut t = f64::NAN;
             let mut approved = true;
             for (p, delay, metric) in steps {
-                // The delay is drawn only for enquiries that pass the step.
                 if rs.funnel.uniform() >= (p * cm).min(1.0) {
                     approved = false;
                     break;
+                }
+                if t.is_nan() {
+                    t = t0 + rs.funnel.uniform() * DAYS_PER_MONTH;
                 }
                 t += rs.funnel.exponential(delay * DAYS_PER_MONTH);
                 if metric != usize::MAX {
@@ -442,6 +444,8 @@ impl<'m> Simulator<'m> {
                 }
             }
             if approved && t < horizon_end {
+                let places = Self::draw_places(&mut rs.funnel, &fu.new_places);
+                let adolescent_draw = rs.funnel.uniform();
                 let id = self.pending.len() as u32;
                 self.pending.push(Pending {
                     places,
