@@ -3,9 +3,9 @@
 //! do not depend on how replications are batched or spread over workers, and two strategies
 //! run with the same seed share their draws (common random numbers).
 //!
-//! The generator is xoshiro256++ (Blackman and Vigna), a few integer operations per draw,
-//! seeded by SplitMix64 from the master seed and the stream's number; it uses only 64-bit
-//! integer arithmetic, so native and wasm builds produce the same sequence.
+//! The generator is ChaCha8 (`rand::rngs::ChaCha8Rng`) seeded from the master seed, with the
+//! stream number (replication x 8 + process) as its ChaCha stream: portable, so native and
+//! wasm builds produce the same sequence.
 //! All transcendental maths goes through `libm` so native and wasm builds agree bit for bit.
 
 /// The processes that draw random numbers, each with its own stream.
@@ -21,15 +21,10 @@ pub enum Process {
     Levers = 7,
 }
 
-const STREAMS_PER_REPLICATION: u64 = 8;
+use rand::rngs::ChaCha8Rng;
+use rand::{Rng, SeedableRng};
 
-/// SplitMix64's output function: a bijective 64-bit mix.
-#[inline]
-fn mix64(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
+const STREAMS_PER_REPLICATION: u64 = 8;
 
 /// Ziggurat for the standard exponential, 256 layers of equal area (Marsaglia and Tsang
 /// 2000): R is where the base layer's tail starts, V each layer's area.
@@ -61,46 +56,25 @@ fn ziggurat() -> &'static Ziggurat {
     })
 }
 
-const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
-
 /// A stream for one process in one replication.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Stream {
-    s: [u64; 4],
+    rng: ChaCha8Rng,
     /// The second normal of the last polar-method pair, not yet used.
     spare_normal: Option<f64>,
 }
 
 impl Stream {
     pub fn new(master_seed: u64, replication: u32, process: Process) -> Stream {
-        let stream = replication as u64 * STREAMS_PER_REPLICATION + process as u64;
-        // Distinct streams of one seed start SplitMix64 at distinct points (`mix64` is a
-        // bijection), and SplitMix64 fills the xoshiro state.
-        let mut sm = mix64(master_seed.wrapping_add(GOLDEN_GAMMA)) ^ mix64(stream.wrapping_mul(GOLDEN_GAMMA) ^ 0x5851_F42D_4C95_7F2D);
-        let mut next = || {
-            sm = sm.wrapping_add(GOLDEN_GAMMA);
-            mix64(sm)
-        };
-        let mut s = [next(), next(), next(), next()];
-        if s == [0; 4] {
-            s[0] = GOLDEN_GAMMA;
-        }
-        Stream { s, spare_normal: None }
+        let mut rng = ChaCha8Rng::seed_from_u64(master_seed);
+        rng.set_stream(replication as u64 * STREAMS_PER_REPLICATION + process as u64);
+        Stream { rng, spare_normal: None }
     }
 
-    /// Next 64 random bits (xoshiro256++).
+    /// Next 64 random bits of this stream's ChaCha8 keystream.
     #[inline]
     pub fn next_u64(&mut self) -> u64 {
-        let s = &mut self.s;
-        let out = s[0].wrapping_add(s[3]).rotate_left(23).wrapping_add(s[0]);
-        let t = s[1] << 17;
-        s[2] ^= s[0];
-        s[3] ^= s[1];
-        s[1] ^= s[2];
-        s[0] ^= s[3];
-        s[2] ^= t;
-        s[3] = s[3].rotate_left(45);
-        out
+        self.rng.next_u64()
     }
 
     /// Uniform on [0, 1) with 53 random bits.
