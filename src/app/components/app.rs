@@ -97,9 +97,13 @@ pub fn App() -> Html {
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let save_failed = use_mut_ref(|| false);
     let share_url = use_state(|| None::<String>);
+    // One callback for the component's life: children whose other props are unchanged
+    // (the editor while a run reports progress or results) then skip re-rendering. That
+    // spares the UI thread, which shares the cores with the workers, and keeps a value
+    // being typed from being reset to the saved one by a re-render before it is committed.
     let dispatch: Callback<Action> = {
         let d = state.dispatcher();
-        Callback::from(move |a| d.dispatch(a))
+        (*use_memo((), move |_| Callback::from(move |a| d.dispatch(a)))).clone()
     };
 
     // Re-run after edits, only when everything is valid. Edits are committed values (change

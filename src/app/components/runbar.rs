@@ -28,8 +28,16 @@ const SETTINGS: [(&str, &str, &str); 3] = [
     ("horizon_months", "Months", "How far ahead to simulate (1-120 months)."),
 ];
 
+#[derive(Properties, PartialEq)]
+struct SettingsProps {
+    settings: Settings,
+    dispatch: Callback<Action>,
+}
+
+/// The settings' inputs, a component of their own so that progress updates (which re-render
+/// the run bar) leave them alone: cheaper, and a value being typed is not reset.
 #[function_component]
-pub fn RunBar(props: &RunBarProps) -> Html {
+fn SettingsInputs(props: &SettingsProps) -> Html {
     let s = &props.settings;
     let inputs = SETTINGS.iter().map(|(key, label, hint)| {
         let p = Path::root().key(key);
@@ -52,6 +60,11 @@ pub fn RunBar(props: &RunBarProps) -> Html {
             </div>
         }
     });
+    html! { <>{ for inputs }</> }
+}
+
+#[function_component]
+pub fn RunBar(props: &RunBarProps) -> Html {
     let run = &props.run;
     let busy = run.status.is_busy();
     let blocked = !props.blockers.is_empty();
@@ -86,7 +99,7 @@ pub fn RunBar(props: &RunBarProps) -> Html {
     });
     html! {
         <section class="runbar no-print" aria-label="Run settings">
-            <div class="settings">{ for inputs }</div>
+            <div class="settings"><SettingsInputs settings={props.settings.clone()} dispatch={props.dispatch.clone()} /></div>
             <div class="run-controls">
                 <button type="button" id="run" onclick={on_run} disabled={busy || blocked}
                     aria-describedby={blocked.then_some("run-blocked")}>{ "Run" }</button>
