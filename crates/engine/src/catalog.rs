@@ -315,7 +315,9 @@ static PARAMS: &[Param] = &[
         "Modelling assumption: no figure in the seeds. The Placement Sufficiency Strategy 2014/15 (seed 004) \
          reports 'increasing number of children and young people with increasingly complex needs', only 5 of \
          60 in-house vacancies for children over 11, and set up Fostering Plus for 'older children and those \
-         with complex needs'; so the chance rises steeply with age (3% under 1, 35% at 16-17).",
+         with complex needs'; so the chance rises steeply with age (3% under 1, 35% at 10-15, 40% at 16-17), set with the IFA \
+         availability so that out-of-authority residential stays near the 58-62 children of 2018-2020 \
+         (seed 002, seed 000).",
     ),
     p(
         "demand.placed_with_parents_share",
@@ -1043,7 +1045,7 @@ static PARAMS: &[Param] = &[
         "Each time matching tries an independent fostering agency for a young person aged 11+ with complex needs, \
          the chance that an agency household will take them; otherwise matching moves on down the order \
          (usually to residential).",
-        "Modelling assumption: 0.5. The July 2020 briefing (seed 000) reports disruptions in foster placements for \
+        "Modelling assumption: 0.3. The July 2020 briefing (seed 000) reports disruptions in foster placements for \
          young people with challenging behaviours and workshops with IFA providers to create step-down capacity; \
          the 2014 strategy (seed 004) notes few carers take adolescents (5 of 60 vacancies were for ages 11-15).",
     ),
@@ -1457,6 +1459,19 @@ static PARAMS: &[Param] = &[
          placements so that the share of children with 3+ placements in 12 months approaches the 13.8% reported in the Performance Report May 2018 (seed 003; England 10%).",
     ),
     p(
+        "stability.escalate_after_repeat_moves",
+        G::Stability,
+        "Repeated breakdowns count as complex needs",
+        "yes / no",
+        NONE,
+        "When on, a young person aged 11+ about to start a third placement within 12 months is matched from \
+         then on as having complex needs (agency carers are then found only sometimes, and residential care \
+         comes next in the order).",
+        "Modelling assumption: on. The July 2020 briefing (seed 000) links emergency placements to breakdowns \
+         and reports disruptions for young people with challenging behaviours; Aug 2018 had 62 children in \
+         out-of-authority residential care (scrutiny minutes, seed 002), which this keeps near its level.",
+    ),
+    p(
         "stability.short_term_first_share",
         G::Stability,
         "Share of admissions first placed short-term",
@@ -1611,8 +1626,8 @@ static PARAMS: &[Param] = &[
         "Modelling assumption: no 2020 budget in the seeds. In August 2018 the two external placement budgets \
          were about £17.1M: out-of-authority residential £12.3M projected less £3.0M overspend, agency fostering \
          £11.5M less £3.7M (scrutiny minutes, seed 002); in June 2020 residential numbers were 'just one above \
-         the budget profile' (seed 000). £27.5M is set near the modelled cost of the 2020 placements and homes at the \
-         default prices (about £27-28M a year), so that the chance of overspending is a live question; \
+         the budget profile' (seed 000). £30.5M is set near the modelled cost of the 2020 placements and homes at the \
+         default prices (about £31-32M a year), so that the chance of overspending is a live question; \
          replace it with your council's own budget.",
     ),
     p(

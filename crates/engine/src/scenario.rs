@@ -285,6 +285,9 @@ pub struct Stability {
     /// Breakdown hazard multiplier for each placement the child has had in the last
     /// 12 months beyond the current one (instability begets instability).
     pub repeat_multiplier: f64,
+    /// Young people (11+) whose placements keep breaking down (a third placement within 12
+    /// months) are from then on matched as having complex needs.
+    pub escalate_after_repeat_moves: bool,
     /// Share of admissions whose first placement is short-term (a planned move follows).
     pub short_term_first_share: f64,
     /// Mean days in a short-term first placement before the planned move.

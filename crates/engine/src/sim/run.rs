@@ -954,11 +954,17 @@ impl<'m> Simulator<'m> {
     fn place_single(&mut self, id: u32, t: f64, is_move: bool, rs: &mut Streams) {
         let model = self.model;
         let age = self.children[id as usize].age_years(t);
-        let order = model.order(self.month, age, self.needs(id));
         let current = self.children[id as usize].place;
         if is_move && current != Place::Nowhere {
             self.release(id, t);
         }
+        // Repeated breakdowns: a young person about to start a third placement within a
+        // year is matched as having complex needs from now on.
+        let c = &mut self.children[id as usize];
+        if is_move && model.scenario.stability.escalate_after_repeat_moves && age >= 11.0 && c.recent[1] >= t - DAYS_PER_YEAR {
+            c.complex = true;
+        }
+        let order = model.order(self.month, age, self.needs(id));
         let mut place = Place::Market(PlacementType::Emergency);
         for &ty in order {
             if let Some(p) = self.fits(ty, &[id], t, &mut rs.placement) {

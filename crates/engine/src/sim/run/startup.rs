@@ -150,6 +150,15 @@ impl<'m> Simulator<'m> {
                 Some(p) => {
                     if let Some(t) = p.kind() {
                         remaining[t.index()] = (remaining[t.index()] - 1.0).max(0.0);
+                        // A child already living in a children's home is there for their
+                        // needs: treat them as complex, so a breakdown does not send them
+                        // to family care that could not meet them.
+                        if t.is_residential() && !complex {
+                            let child = &mut self.children[id as usize];
+                            child.complex = true;
+                            child.preferred =
+                                model.order(0, c.age, Needs::Complex).first().copied().unwrap_or(PlacementType::Emergency);
+                        }
                     }
                     self.assign(id, p, 0.0, false, rs);
                 }
