@@ -53,14 +53,26 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             },
         };
         if cancelled_job == Some(spec.job_id) {
-            let _ = scope.send(FromWorker::Cancelled { job_id: spec.job_id, chunk: spec.chunk, done: 0 }).await;
+            let _ = scope
+                .send(FromWorker::Cancelled {
+                    job_id: spec.job_id,
+                    chunk: spec.chunk,
+                    done: 0,
+                })
+                .await;
             continue;
         }
         let prepared = match cache.get(spec.job_id, &spec.job_json) {
             Ok(p) => p,
             Err(e) => {
                 let error = e.to_string();
-                let _ = scope.send(FromWorker::Failed { job_id: spec.job_id, chunk: spec.chunk, error }).await;
+                let _ = scope
+                    .send(FromWorker::Failed {
+                        job_id: spec.job_id,
+                        chunk: spec.chunk,
+                        error,
+                    })
+                    .await;
                 continue;
             }
         };
@@ -72,14 +84,22 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
         let mut last_progress = last_yield;
         while rep < spec.end {
             // Run until ~YIELD_EVERY_MS have passed (at least one replication).
-            let batch = prepared.run_with(rep..spec.end, |_| js_sys::Date::now() - last_yield < YIELD_EVERY_MS);
+            let batch = prepared.run_with(rep..spec.end, |_| {
+                js_sys::Date::now() - last_yield < YIELD_EVERY_MS
+            });
             rep += (batch.runs as u32).max(1);
             acc.merge(&batch);
             let now = js_sys::Date::now();
             if rep < spec.end && now - last_progress >= PROGRESS_EVERY_MS {
                 last_progress = now;
                 let done = rep - spec.first;
-                let _ = scope.send(FromWorker::Progress { job_id: spec.job_id, chunk: spec.chunk, done }).await;
+                let _ = scope
+                    .send(FromWorker::Progress {
+                        job_id: spec.job_id,
+                        chunk: spec.chunk,
+                        done,
+                    })
+                    .await;
             }
             // Yield a macrotask so the worker's `onmessage` can run, then drain whatever
             // arrived without blocking.
@@ -114,10 +134,17 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
 
         let reply = match control {
             Control::Exit => return,
-            Control::Cancel => FromWorker::Cancelled { job_id: spec.job_id, chunk: spec.chunk, done: rep - spec.first },
-            Control::Continue => {
-                FromWorker::Done { job_id: spec.job_id, chunk: spec.chunk, aggregate: acc, memory: wasm_memory_bytes() }
-            }
+            Control::Cancel => FromWorker::Cancelled {
+                job_id: spec.job_id,
+                chunk: spec.chunk,
+                done: rep - spec.first,
+            },
+            Control::Continue => FromWorker::Done {
+                job_id: spec.job_id,
+                chunk: spec.chunk,
+                aggregate: acc,
+                memory: wasm_memory_bytes(),
+            },
         };
         let _ = scope.send(reply).await;
     }

@@ -11,11 +11,22 @@ pub const MISSING: &str = "n/a";
 pub const MINUS: char = '\u{2212}';
 
 const MONTHS_LONG: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const MONTHS_SHORT: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Headline format: children etc. as whole numbers ("1,642"), pounds compact ("£27.4M",
 /// "£412k", "£3,950"), shares as percentages with one decimal ("34.1%").
@@ -199,7 +210,11 @@ fn has_nonzero_digit(s: &str) -> bool {
 fn grouped(magnitude: f64, decimals: usize) -> String {
     let m = magnitude.abs();
     let rounded = round_to(m, decimals);
-    let s = format!("{:.*}", decimals, if rounded.is_finite() { rounded } else { m });
+    let s = format!(
+        "{:.*}",
+        decimals,
+        if rounded.is_finite() { rounded } else { m }
+    );
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (s.as_str(), None),
@@ -295,7 +310,10 @@ mod tests {
 
     #[test]
     fn ranges() {
-        assert_eq!(range(Unit::Pounds, 25_100_000.0, 29_800_000.0), "£25.1M \u{2013} £29.8M");
+        assert_eq!(
+            range(Unit::Pounds, 25_100_000.0, 29_800_000.0),
+            "£25.1M \u{2013} £29.8M"
+        );
         assert_eq!(range(Unit::Children, 548.0, 620.0), "548 \u{2013} 620");
     }
 

@@ -48,18 +48,37 @@ pub struct ChunkSpec {
 pub enum ToWorker {
     Run(ChunkSpec),
     /// Stop the given job at the next check (~50 ms).
-    Cancel { job_id: JobId },
+    Cancel {
+        job_id: JobId,
+    },
 }
 
 /// Worker -> UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
-    Progress { job_id: JobId, chunk: u32, done: u32 },
+    Progress {
+        job_id: JobId,
+        chunk: u32,
+        done: u32,
+    },
     /// `memory`: the worker's wasm linear memory in bytes (for the benchmark's flat-memory
     /// check; 0 natively).
-    Done { job_id: JobId, chunk: u32, aggregate: Aggregate, memory: u32 },
-    Cancelled { job_id: JobId, chunk: u32, done: u32 },
-    Failed { job_id: JobId, chunk: u32, error: String },
+    Done {
+        job_id: JobId,
+        chunk: u32,
+        aggregate: Aggregate,
+        memory: u32,
+    },
+    Cancelled {
+        job_id: JobId,
+        chunk: u32,
+        done: u32,
+    },
+    Failed {
+        job_id: JobId,
+        chunk: u32,
+        error: String,
+    },
 }
 
 impl FromWorker {
@@ -76,7 +95,13 @@ impl FromWorker {
 /// Parse, validate and compile a job sent as JSON.
 pub fn prepare_job(job_json: &str) -> Result<PreparedJob, String> {
     let job: Job = engine::validate::parse_json(job_json).map_err(|e| format!("bad job: {e}"))?;
-    job.prepare().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+    job.prepare().map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }
 
 /// A worker's prepared job, kept from one job to the next: a job that differs from the
@@ -116,29 +141,52 @@ impl JobCache {
     fn load(&mut self, job_id: JobId, job_json: &str) -> CachedJob {
         let job: Job = match engine::validate::parse_json(job_json) {
             Ok(j) => j,
-            Err(e) => return CachedJob { job_id, key: None, prepared: Err(format!("bad job: {e}")) },
+            Err(e) => {
+                return CachedJob {
+                    job_id,
+                    key: None,
+                    prepared: Err(format!("bad job: {e}")),
+                }
+            }
         };
         let runs = job.settings.replications;
         let key = without_runs(job.clone());
         let previous = self.current.take();
-        let only_runs_changed =
-            previous.as_ref().is_some_and(|c| c.key.as_ref() == Some(&key) && c.prepared.is_ok()) && job.validate().is_ok();
+        let only_runs_changed = previous
+            .as_ref()
+            .is_some_and(|c| c.key.as_ref() == Some(&key) && c.prepared.is_ok())
+            && job.validate().is_ok();
         if only_runs_changed {
             if let Some(mut prev) = previous {
                 if let Ok(p) = prev.prepared.as_mut() {
                     p.settings.replications = runs;
                 }
-                return CachedJob { job_id, key: Some(key), prepared: prev.prepared };
+                return CachedJob {
+                    job_id,
+                    key: Some(key),
+                    prepared: prev.prepared,
+                };
             }
         }
-        let mut prepared = job.prepare().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+        let mut prepared = job.prepare().map_err(|errors| {
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
         // An edit that leaves the start-up population's inputs alone (seed, entry ages,
         // exit routes) keeps the previous job's start-up pools: the first preview does
         // not wait for them to be built again.
-        if let (Ok(p), Some(Ok(old))) = (prepared.as_mut(), previous.as_ref().map(|c| &c.prepared)) {
+        if let (Ok(p), Some(Ok(old))) = (prepared.as_mut(), previous.as_ref().map(|c| &c.prepared))
+        {
             p.adopt_pools(old);
         }
-        CachedJob { job_id, key: Some(key), prepared }
+        CachedJob {
+            job_id,
+            key: Some(key),
+            prepared,
+        }
     }
 }
 
@@ -166,14 +214,19 @@ pub fn split_runs(total: u32, workers: u32) -> Vec<(u32, u32)> {
 pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, usize) {
     let workers = workers.max(1);
     let p = preview.min(total);
-    let mut chunks: Vec<Range<u32>> = split_runs(p, workers).into_iter().map(|(a, n)| a..a + n).collect();
+    let mut chunks: Vec<Range<u32>> = split_runs(p, workers)
+        .into_iter()
+        .map(|(a, n)| a..a + n)
+        .collect();
     let preview_chunks = chunks.len();
     // Guided: each chunk a share of what is left, so chunks shrink towards the end and the
     // workers finish together (a large last chunk would leave the others idle). Not too
     // small (each chunk costs a message and a merge), not too large (results refresh).
     let mut a = p;
     while a < total {
-        let size = (total - a).div_ceil(workers * 3).clamp(MIN_CHUNK, MAX_CHUNK);
+        let size = (total - a)
+            .div_ceil(workers * 3)
+            .clamp(MIN_CHUNK, MAX_CHUNK);
         let b = a.saturating_add(size).min(total);
         chunks.push(a..b);
         a = b;
@@ -214,7 +267,10 @@ mod tests {
                     next = c.end;
                 }
                 assert_eq!(next, total);
-                assert_eq!(chunks[..preview].last().unwrap().end, total.min(PREVIEW_RUNS));
+                assert_eq!(
+                    chunks[..preview].last().unwrap().end,
+                    total.min(PREVIEW_RUNS)
+                );
                 assert!(preview as u32 <= workers);
                 assert!(chunks.len() < 1200, "{total} {workers}: {}", chunks.len());
             }
@@ -269,15 +325,21 @@ mod tests {
                 first: c.start,
                 end: c.end,
             }));
-            let ToWorker::Run(spec) = msg else { unreachable!() };
-            let agg = prepare_job(&spec.job_json).unwrap().run(spec.first..spec.end);
+            let ToWorker::Run(spec) = msg else {
+                unreachable!()
+            };
+            let agg = prepare_job(&spec.job_json)
+                .unwrap()
+                .run(spec.first..spec.end);
             let reply = bincode_round_trip(&FromWorker::Done {
                 job_id: 1,
                 chunk: spec.chunk,
                 aggregate: agg,
                 memory: 0,
             });
-            let FromWorker::Done { aggregate, .. } = reply else { unreachable!() };
+            let FromWorker::Done { aggregate, .. } = reply else {
+                unreachable!()
+            };
             acc.merge(&aggregate);
         }
         acc
@@ -291,7 +353,11 @@ mod tests {
         for workers in [1, 3] {
             let merged = run_like_the_app(&job, workers, 7);
             assert_eq!(merged.runs, 60);
-            assert_eq!(merged.fingerprint(), whole.fingerprint(), "{workers} workers");
+            assert_eq!(
+                merged.fingerprint(),
+                whole.fingerprint(),
+                "{workers} workers"
+            );
         }
     }
 
@@ -317,19 +383,37 @@ mod tests {
         assert_eq!(p.settings.replications, 5);
         assert_eq!(p.run(0..3).fingerprint(), a.fingerprint());
         assert_eq!(p.run(0..9).runs, 5, "clipped to the new count");
-        assert_eq!(p.run(0..5).fingerprint(), default_job(5).prepare().unwrap().run(0..5).fingerprint());
+        assert_eq!(
+            p.run(0..5).fingerprint(),
+            default_job(5).prepare().unwrap().run(0..5).fingerprint()
+        );
         let mut other = default_job(5);
         other.settings.seed += 1;
-        let p = cache.get(3, &serde_json::to_string(&other).unwrap()).unwrap();
-        assert_eq!(p.run(0..2).fingerprint(), other.prepare().unwrap().run(0..2).fingerprint());
+        let p = cache
+            .get(3, &serde_json::to_string(&other).unwrap())
+            .unwrap();
+        assert_eq!(
+            p.run(0..2).fingerprint(),
+            other.prepare().unwrap().run(0..2).fingerprint()
+        );
         // An edit that keeps the start-up inputs adopts the pools: same numbers as fresh.
         let mut edited = default_job(5);
         edited.scenarios[0].demand.groups_per_month += 1.0;
         let fresh = edited.prepare().unwrap().run(0..5).fingerprint();
         cache.get(6, &large).unwrap().run(0..2);
-        assert_eq!(cache.get(7, &serde_json::to_string(&edited).unwrap()).unwrap().run(0..5).fingerprint(), fresh);
+        assert_eq!(
+            cache
+                .get(7, &serde_json::to_string(&edited).unwrap())
+                .unwrap()
+                .run(0..5)
+                .fingerprint(),
+            fresh
+        );
         assert!(cache.get(4, "{").err().unwrap().starts_with("bad job"));
-        assert_eq!(cache.get(5, &small).unwrap().run(0..3).fingerprint(), a.fingerprint());
+        assert_eq!(
+            cache.get(5, &small).unwrap().run(0..3).fingerprint(),
+            a.fingerprint()
+        );
     }
 
     #[test]
@@ -337,16 +421,30 @@ mod tests {
         assert!(prepare_job("{").err().unwrap().starts_with("bad job"));
         let mut j = default_job(1);
         j.scenarios[0].demand.entry_age[0] = 2.0;
-        let e = prepare_job(&serde_json::to_string(&j).unwrap()).err().unwrap();
+        let e = prepare_job(&serde_json::to_string(&j).unwrap())
+            .err()
+            .unwrap();
         assert!(e.contains("scenarios[0].demand.entry_age"), "{e}");
     }
 
     #[test]
     fn messages_round_trip_through_the_codec() {
         let msgs = vec![
-            FromWorker::Progress { job_id: 3, chunk: 1, done: 2 },
-            FromWorker::Cancelled { job_id: 3, chunk: 0, done: 1 },
-            FromWorker::Failed { job_id: 3, chunk: 0, error: "x".into() },
+            FromWorker::Progress {
+                job_id: 3,
+                chunk: 1,
+                done: 2,
+            },
+            FromWorker::Cancelled {
+                job_id: 3,
+                chunk: 0,
+                done: 1,
+            },
+            FromWorker::Failed {
+                job_id: 3,
+                chunk: 0,
+                error: "x".into(),
+            },
         ];
         assert_eq!(bincode_round_trip(&msgs), msgs);
         assert!(msgs.iter().all(|m| m.job_id() == 3));

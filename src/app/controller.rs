@@ -48,28 +48,43 @@ pub fn start(ctrl: &Shared, dispatch: &Dispatch, state: &AppState) {
     let prepared = match job.prepare() {
         Ok(p) => p,
         Err(errors) => {
-            let text = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+            let text = errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
             return dispatch.dispatch(notify(format!("Could not prepare the run: {text}")));
         }
     };
     let mut actions = vec![];
     {
-        let Ok(mut c) = ctrl.try_borrow_mut() else { return };
+        let Ok(mut c) = ctrl.try_borrow_mut() else {
+            return;
+        };
         if c.pool.is_none() {
             let workers = io::worker_count();
             let (ctrl2, dispatch2) = (ctrl.clone(), dispatch.clone());
-            c.pool = Some(WorkerPool::spawn(workers, Rc::new(move |idx, msg| on_output(&ctrl2, &dispatch2, idx, msg))));
+            c.pool = Some(WorkerPool::spawn(
+                workers,
+                Rc::new(move |idx, msg| on_output(&ctrl2, &dispatch2, idx, msg)),
+            ));
             c.workers = workers;
         }
         c.next_job += 1;
         let job_id = c.next_job;
         let total = job.settings.replications;
-        let (sched, fx) = Scheduler::start(job_id, json, total, c.workers, prepared.empty_aggregate());
+        let (sched, fx) =
+            Scheduler::start(job_id, json, total, c.workers, prepared.empty_aggregate());
         c.sched = Some(sched);
         c.job = Some((Rc::new(job), Rc::new(prepared), doc_ids));
         c.pending = false;
         c.last_publish_ms = 0.0;
-        actions.push(Action::RunStarted { job_id, total, workers: c.workers, now_ms: io::now_ms() });
+        actions.push(Action::RunStarted {
+            job_id,
+            total,
+            workers: c.workers,
+            now_ms: io::now_ms(),
+        });
         apply(&mut c, fx, &mut actions);
     }
     for a in actions {
@@ -80,7 +95,9 @@ pub fn start(ctrl: &Shared, dispatch: &Dispatch, state: &AppState) {
 pub fn cancel(ctrl: &Shared, dispatch: &Dispatch) {
     let mut actions = vec![Action::RunCancelling];
     {
-        let Ok(mut c) = ctrl.try_borrow_mut() else { return };
+        let Ok(mut c) = ctrl.try_borrow_mut() else {
+            return;
+        };
         let fx = c.sched.as_mut().map(Scheduler::cancel).unwrap_or_default();
         apply(&mut c, fx, &mut actions);
     }
@@ -94,7 +111,11 @@ fn on_output(ctrl: &Shared, dispatch: &Dispatch, idx: usize, msg: FromWorker) {
     match ctrl.try_borrow_mut() {
         Ok(mut c) => {
             let done = matches!(msg, FromWorker::Done { .. });
-            let fx = c.sched.as_mut().map(|s| s.on_message(idx, msg)).unwrap_or_default();
+            let fx = c
+                .sched
+                .as_mut()
+                .map(|s| s.on_message(idx, msg))
+                .unwrap_or_default();
             apply(&mut c, fx, &mut actions);
             if done {
                 show_memory(&c);
@@ -103,7 +124,8 @@ fn on_output(ctrl: &Shared, dispatch: &Dispatch, idx: usize, msg: FromWorker) {
         Err(_) => {
             // Busy (cannot happen in practice): handle it on the next turn of the event loop.
             let (ctrl, dispatch) = (ctrl.clone(), dispatch.clone());
-            gloo::timers::callback::Timeout::new(0, move || on_output(&ctrl, &dispatch, idx, msg)).forget();
+            gloo::timers::callback::Timeout::new(0, move || on_output(&ctrl, &dispatch, idx, msg))
+                .forget();
             return;
         }
     }
@@ -115,16 +137,34 @@ fn on_output(ctrl: &Shared, dispatch: &Dispatch, idx: usize, msg: FromWorker) {
 /// Wasm linear memory of the page and of each worker, as data attributes of `<html>`
 /// (`data-app-wasm-bytes`, `data-worker-wasm-bytes="a,b"`), read by the benchmark.
 fn show_memory(c: &Controller) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
-    let workers = c.sched.as_ref().map(|s| s.worker_memory.iter().map(u32::to_string).collect::<Vec<_>>().join(","));
-    let _ = root.set_attribute("data-app-wasm-bytes", &crate::agent::wasm_memory_bytes().to_string());
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let workers = c.sched.as_ref().map(|s| {
+        s.worker_memory
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    });
+    let _ = root.set_attribute(
+        "data-app-wasm-bytes",
+        &crate::agent::wasm_memory_bytes().to_string(),
+    );
     if let Some(w) = workers {
         let _ = root.set_attribute("data-worker-wasm-bytes", &w);
     }
 }
 
 fn notify(text: String) -> Action {
-    Action::Notify { kind: NoticeKind::Error, text, action: None }
+    Action::Notify {
+        kind: NoticeKind::Error,
+        text,
+        action: None,
+    }
 }
 
 fn apply(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
@@ -140,7 +180,11 @@ fn apply(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
                 let now = io::now_ms();
                 if done == 0 || done >= total || now - c.last_progress_ms >= PROGRESS_MS {
                     c.last_progress_ms = now;
-                    actions.push(Action::RunProgress { job_id, done, now_ms: now });
+                    actions.push(Action::RunProgress {
+                        job_id,
+                        done,
+                        now_ms: now,
+                    });
                 }
             }
             Effect::Publish { last } => {
@@ -163,10 +207,17 @@ fn apply(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
 }
 
 fn publish(c: &mut Controller, last: bool, actions: &mut Vec<Action>) {
-    let (Some(s), Some((job, prepared, doc_ids))) = (&c.sched, &c.job) else { return };
+    let (Some(s), Some((job, prepared, doc_ids))) = (&c.sched, &c.job) else {
+        return;
+    };
     let report = Report::new(job, prepared, &s.aggregate);
     actions.push(Action::RunResults {
-        results: Results { job_id: s.job_id, report: ReportRc(Rc::new(report)), doc_ids: doc_ids.clone(), complete: last },
+        results: Results {
+            job_id: s.job_id,
+            report: ReportRc(Rc::new(report)),
+            doc_ids: doc_ids.clone(),
+            complete: last,
+        },
         now_ms: io::now_ms(),
     });
     c.last_publish_ms = io::now_ms();

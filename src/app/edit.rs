@@ -202,7 +202,11 @@ pub fn push(v: &mut Value, p: &Path, new: Value) -> Result<(), EditError> {
 /// stay whole, `1,000` and `1 000` are accepted), otherwise the text itself, so the
 /// engine's parser names the field and the user's input is kept.
 pub fn parse_number(text: &str) -> Value {
-    let cleaned: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '£')).collect();
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '£'))
+        .collect();
     if cleaned.is_empty() {
         return Value::String(String::new());
     }
@@ -245,7 +249,9 @@ pub fn same(a: &Value, b: &Value) -> bool {
             (Some(x), Some(y)) => x == y,
             _ => x == y,
         },
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, a)| y.get(k).is_some_and(|b| same(a, b)))
         }
@@ -276,7 +282,10 @@ pub fn friendly_reason(reason: &str) -> String {
         let got = rest.split(", expected").next().unwrap_or(rest);
         return format!("must be a number (got {got})");
     }
-    let whole = r.contains("expected u32") || r.contains("expected u8") || r.contains("expected u64") || r.contains("expected i32");
+    let whole = r.contains("expected u32")
+        || r.contains("expected u8")
+        || r.contains("expected u64")
+        || r.contains("expected i32");
     if r.starts_with("invalid type: floating point") && whole {
         return "must be a whole number".to_string();
     }
@@ -312,21 +321,31 @@ pub fn check_settings(v: &Value) -> Result<RunSettings, Vec<FieldError>> {
 }
 
 /// Errors whose field is `p` exactly.
-pub fn errors_at<'a>(errors: &'a [FieldError], p: &Path) -> impl Iterator<Item = &'a FieldError> + use<'a> {
+pub fn errors_at<'a>(
+    errors: &'a [FieldError],
+    p: &Path,
+) -> impl Iterator<Item = &'a FieldError> + use<'a> {
     let key = p.to_string();
     errors.iter().filter(move |e| e.field == key)
 }
 
 /// Errors at `p` or anywhere below it.
-pub fn errors_under<'a>(errors: &'a [FieldError], p: &Path) -> impl Iterator<Item = &'a FieldError> + use<'a> {
+pub fn errors_under<'a>(
+    errors: &'a [FieldError],
+    p: &Path,
+) -> impl Iterator<Item = &'a FieldError> + use<'a> {
     let p = p.clone();
-    errors.iter().filter(move |e| Path::parse(&e.field).is_some_and(|f| f.starts_with(&p)))
+    errors
+        .iter()
+        .filter(move |e| Path::parse(&e.field).is_some_and(|f| f.starts_with(&p)))
 }
 
 /// A fresh duration distribution of another family, keeping the current average.
 pub fn switch_family(current: &Value, family: &str) -> Value {
     let num = |k: &str| current.get(k).and_then(Value::as_f64);
-    let months = num("mean_months").or_else(|| num("median_months")).unwrap_or(12.0);
+    let months = num("mean_months")
+        .or_else(|| num("median_months"))
+        .unwrap_or(12.0);
     let mut m = Map::new();
     m.insert("family".into(), Value::String(family.to_string()));
     let n = |f: f64| Value::Number(Number::from_f64(f).unwrap_or_else(|| 0.into()));
@@ -369,16 +388,29 @@ mod tests {
 
     #[test]
     fn paths_parse_and_print() {
-        for text in ["demand.entry_age[2]", "exits.route_by_entry_age[1][3]", "levers[0].kind.homes[2].beds", "name"] {
+        for text in [
+            "demand.entry_age[2]",
+            "exits.route_by_entry_age[1][3]",
+            "levers[0].kind.homes[2].beds",
+            "name",
+        ] {
             let p = Path::parse(text).unwrap();
             assert_eq!(p.to_string(), text);
         }
-        assert_eq!(Path::parse("levers[0].kind.homes[2].beds").unwrap().catalog_key(), "levers.kind.homes.beds");
+        assert_eq!(
+            Path::parse("levers[0].kind.homes[2].beds")
+                .unwrap()
+                .catalog_key(),
+            "levers.kind.homes.beds"
+        );
         assert_eq!(Path::parse("a[x]"), None);
         assert_eq!(Path::parse("a..b"), None);
         assert_eq!(Path::parse("a[1"), None);
         assert_eq!(Path::parse("").unwrap(), Path::root());
-        assert_eq!(Path::parse("demand.entry_age[2]").unwrap().dom_id(), "demand-entry_age-2");
+        assert_eq!(
+            Path::parse("demand.entry_age[2]").unwrap().dom_id(),
+            "demand-entry_age-2"
+        );
     }
 
     #[test]
@@ -392,7 +424,10 @@ mod tests {
         assert!(set(&mut v, &Path::parse("x.y").unwrap(), json!(1)).is_err());
         set(&mut v, &Path::parse("a.new").unwrap(), json!(true)).unwrap();
         assert_eq!(v["a"]["new"], true);
-        assert_eq!(remove_at(&mut v, &Path::parse("a.b").unwrap(), 0).unwrap(), json!(1));
+        assert_eq!(
+            remove_at(&mut v, &Path::parse("a.b").unwrap(), 0).unwrap(),
+            json!(1)
+        );
         assert!(remove_at(&mut v, &Path::parse("a.b").unwrap(), 5).is_err());
         push(&mut v, &Path::parse("a.b").unwrap(), json!(5)).unwrap();
         assert_eq!(v["a"]["b"], json!([2, [3, 9], 5]));
@@ -422,9 +457,21 @@ mod tests {
         assert!(same(&json!({"a": [1, 2.0]}), &json!({"a": [1.0, 2]})));
         assert!(!same(&json!({"a": [1]}), &json!({"a": [1, 2]})));
         let d = json!({"x": 1, "y": [1, 2]});
-        assert!(!differs(&json!({"x": 1.0, "y": [1, 2]}), &d, &Path::parse("x").unwrap()));
-        assert!(differs(&json!({"x": 1, "y": [1, 3]}), &d, &Path::parse("y[1]").unwrap()));
-        assert!(differs(&json!({"x": 1, "y": [1, 2, 3]}), &d, &Path::parse("y[2]").unwrap()));
+        assert!(!differs(
+            &json!({"x": 1.0, "y": [1, 2]}),
+            &d,
+            &Path::parse("x").unwrap()
+        ));
+        assert!(differs(
+            &json!({"x": 1, "y": [1, 3]}),
+            &d,
+            &Path::parse("y[1]").unwrap()
+        ));
+        assert!(differs(
+            &json!({"x": 1, "y": [1, 2, 3]}),
+            &d,
+            &Path::parse("y[2]").unwrap()
+        ));
     }
 
     #[test]
@@ -433,22 +480,48 @@ mod tests {
         assert!(check_scenario(&base).is_ok());
 
         let mut v = base.clone();
-        set(&mut v, &Path::parse("demand.entry_age[2]").unwrap(), parse_number("abc")).unwrap();
+        set(
+            &mut v,
+            &Path::parse("demand.entry_age[2]").unwrap(),
+            parse_number("abc"),
+        )
+        .unwrap();
         let e = check_scenario(&v).unwrap_err();
         assert_eq!(e[0].field, "demand.entry_age[2]");
         assert_eq!(e[0].reason, "must be a number (got \"abc\")");
 
         let mut v = base.clone();
-        set(&mut v, &Path::parse("fostering.households").unwrap(), json!(2.5)).unwrap();
+        set(
+            &mut v,
+            &Path::parse("fostering.households").unwrap(),
+            json!(2.5),
+        )
+        .unwrap();
         let e = check_scenario(&v).unwrap_err();
-        assert_eq!((e[0].field.as_str(), e[0].reason.as_str()), ("fostering.households", "must be a whole number"));
+        assert_eq!(
+            (e[0].field.as_str(), e[0].reason.as_str()),
+            ("fostering.households", "must be a whole number")
+        );
 
         let mut v = base.clone();
-        set(&mut v, &Path::parse("fostering.households").unwrap(), json!(-3)).unwrap();
-        assert_eq!(check_scenario(&v).unwrap_err()[0].reason, "must be a whole number, not negative");
+        set(
+            &mut v,
+            &Path::parse("fostering.households").unwrap(),
+            json!(-3),
+        )
+        .unwrap();
+        assert_eq!(
+            check_scenario(&v).unwrap_err()[0].reason,
+            "must be a whole number, not negative"
+        );
 
         let mut v = base;
-        set(&mut v, &Path::parse("demand.entry_age[0]").unwrap(), json!(0.9)).unwrap();
+        set(
+            &mut v,
+            &Path::parse("demand.entry_age[0]").unwrap(),
+            json!(0.9),
+        )
+        .unwrap();
         let e = check_scenario(&v).unwrap_err();
         assert_eq!(e[0].field, "demand.entry_age");
         assert!(e[0].reason.contains("add up to 1"), "{}", e[0].reason);

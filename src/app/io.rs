@@ -18,7 +18,9 @@ pub fn timestamp() -> String {
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let blob = gloo::file::Blob::new_with_options(text, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| "cannot create a link")?
@@ -39,11 +41,15 @@ pub fn copy_to_clipboard(text: &str) {
 }
 
 pub fn location_href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 pub fn location_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// A query parameter of the page's address (`?workers=3`).
@@ -72,5 +78,8 @@ pub fn worker_count() -> usize {
     if let Some(n) = query_param("workers").and_then(|v| v.parse::<usize>().ok()) {
         return n.clamp(1, 16);
     }
-    web_sys::window().map(|w| w.navigator().hardware_concurrency() as usize).unwrap_or(1).clamp(1, 16)
+    web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency() as usize)
+        .unwrap_or(1)
+        .clamp(1, 16)
 }

@@ -42,11 +42,17 @@ pub fn load(store: &mut dyn Store, timestamp: &str) -> Loaded {
             Err(reason) => {
                 let key = format!("{UNREADABLE_PREFIX}{timestamp}");
                 let kept_at = store.set(&key, &raw).map(|_| key);
-                out.unreadable = Some(Unreadable { raw, reason, kept_at });
+                out.unreadable = Some(Unreadable {
+                    raw,
+                    reason,
+                    kept_at,
+                });
             }
         }
     }
-    out.previous = store.get(PREVIOUS_KEY).and_then(|raw| Workspace::from_json(&raw).ok());
+    out.previous = store
+        .get(PREVIOUS_KEY)
+        .and_then(|raw| Workspace::from_json(&raw).ok());
     out
 }
 
@@ -72,7 +78,8 @@ impl Store for LocalStore {
         Self::storage()?.get_item(key).ok()?
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        let s = Self::storage().ok_or("this browser does not allow saving (localStorage is off)")?;
+        let s =
+            Self::storage().ok_or("this browser does not allow saving (localStorage is off)")?;
         s.set_item(key, value)
             .map_err(|_| "the browser refused to save (storage full or disabled)".to_string())
     }
@@ -115,7 +122,9 @@ pub mod tests {
     #[test]
     fn unreadable_state_is_kept_aside_not_discarded() {
         let mut store = MemStore::default();
-        store.map.insert(KEY.into(), "{\"settings\": {\"seed\": 1}, \"scen".into());
+        store
+            .map
+            .insert(KEY.into(), "{\"settings\": {\"seed\": 1}, \"scen".into());
         let loaded = load(&mut store, "2026-01-02T03-04-05Z");
         assert!(loaded.workspace.is_none());
         let u = loaded.unreadable.unwrap();
@@ -127,8 +136,14 @@ pub mod tests {
         assert_eq!(store.map.get(KEY), Some(&u.raw));
 
         // Structurally wrong (valid JSON) is unreadable too.
-        store.map.insert(KEY.into(), "{\"settings\": {}, \"scenarios\": []}".into());
-        assert!(load(&mut store, "t2").unreadable.unwrap().reason.contains("no scenarios"));
+        store
+            .map
+            .insert(KEY.into(), "{\"settings\": {}, \"scenarios\": []}".into());
+        assert!(load(&mut store, "t2")
+            .unreadable
+            .unwrap()
+            .reason
+            .contains("no scenarios"));
     }
 
     #[test]

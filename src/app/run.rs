@@ -12,10 +12,18 @@ use crate::protocol::{plan_chunks, ChunkSpec, FromWorker, JobId, ToWorker, PREVI
 pub enum Effect {
     Send(usize, ToWorker),
     /// Runs finished so far (including partly finished chunks), of `total`.
-    Progress { done: u32, total: u32 },
+    Progress {
+        done: u32,
+        total: u32,
+    },
     /// The merged aggregate changed and is worth showing; `last` when the job is complete.
-    Publish { last: bool },
-    Cancelled { done: u32, total: u32 },
+    Publish {
+        last: bool,
+    },
+    Cancelled {
+        done: u32,
+        total: u32,
+    },
     Failed(String),
 }
 
@@ -39,7 +47,13 @@ pub struct Scheduler {
 }
 
 impl Scheduler {
-    pub fn start(job_id: JobId, job_json: String, total: u32, workers: usize, empty: Aggregate) -> (Scheduler, Vec<Effect>) {
+    pub fn start(
+        job_id: JobId,
+        job_json: String,
+        total: u32,
+        workers: usize,
+        empty: Aggregate,
+    ) -> (Scheduler, Vec<Effect>) {
         let workers = workers.max(1);
         let (chunks, preview_chunks) = plan_chunks(total, workers as u32, PREVIEW_RUNS);
         let mut s = Scheduler {
@@ -108,12 +122,23 @@ impl Scheduler {
         let current = self.busy.get(worker).copied().flatten();
         match msg {
             FromWorker::Progress { chunk, done, .. } => {
-                if let (Some((c, _)), Some(b)) = (current.filter(|(c, _)| *c == chunk as usize), self.busy.get_mut(worker)) {
+                if let (Some((c, _)), Some(b)) = (
+                    current.filter(|(c, _)| *c == chunk as usize),
+                    self.busy.get_mut(worker),
+                ) {
                     *b = Some((c, done));
-                    fx.push(Effect::Progress { done: self.done(), total: self.total });
+                    fx.push(Effect::Progress {
+                        done: self.done(),
+                        total: self.total,
+                    });
                 }
             }
-            FromWorker::Done { chunk, aggregate, memory, .. } => {
+            FromWorker::Done {
+                chunk,
+                aggregate,
+                memory,
+                ..
+            } => {
                 if let Some(m) = self.worker_memory.get_mut(worker) {
                     *m = memory;
                 }
@@ -128,7 +153,10 @@ impl Scheduler {
                 self.merged_runs += aggregate.runs as u32;
                 self.aggregate.merge(&aggregate);
                 self.dispatch(worker, &mut fx);
-                fx.push(Effect::Progress { done: self.done(), total: self.total });
+                fx.push(Effect::Progress {
+                    done: self.done(),
+                    total: self.total,
+                });
                 let preview_ready = self.finished[..self.preview_chunks].iter().all(|f| *f);
                 let last = self.is_complete();
                 if last || (preview_ready && !self.stopped) {
@@ -136,7 +164,10 @@ impl Scheduler {
                     fx.push(Effect::Publish { last });
                 }
                 if self.stopped && self.busy.iter().all(Option::is_none) {
-                    fx.push(Effect::Cancelled { done: self.merged_runs, total: self.total });
+                    fx.push(Effect::Cancelled {
+                        done: self.merged_runs,
+                        total: self.total,
+                    });
                 }
             }
             FromWorker::Cancelled { .. } => {
@@ -144,7 +175,10 @@ impl Scheduler {
                     *b = None;
                 }
                 if self.stopped && self.busy.iter().all(Option::is_none) {
-                    fx.push(Effect::Cancelled { done: self.merged_runs, total: self.total });
+                    fx.push(Effect::Cancelled {
+                        done: self.merged_runs,
+                        total: self.total,
+                    });
                 }
             }
             FromWorker::Failed { error, .. } => {
@@ -154,7 +188,12 @@ impl Scheduler {
                 }
                 for (w, b) in self.busy.iter().enumerate() {
                     if b.is_some() {
-                        fx.push(Effect::Send(w, ToWorker::Cancel { job_id: self.job_id }));
+                        fx.push(Effect::Send(
+                            w,
+                            ToWorker::Cancel {
+                                job_id: self.job_id,
+                            },
+                        ));
                     }
                 }
                 fx.push(Effect::Failed(error));
@@ -172,11 +211,19 @@ impl Scheduler {
         self.stopped = true;
         for (w, b) in self.busy.iter().enumerate() {
             if b.is_some() {
-                fx.push(Effect::Send(w, ToWorker::Cancel { job_id: self.job_id }));
+                fx.push(Effect::Send(
+                    w,
+                    ToWorker::Cancel {
+                        job_id: self.job_id,
+                    },
+                ));
             }
         }
         if fx.is_empty() {
-            fx.push(Effect::Cancelled { done: self.merged_runs, total: self.total });
+            fx.push(Effect::Cancelled {
+                done: self.merged_runs,
+                total: self.total,
+            });
         }
         fx
     }
@@ -195,7 +242,10 @@ mod tests {
 
     fn job(runs: u32) -> Job {
         Job {
-            settings: engine::RunSettings { replications: runs, ..Default::default() },
+            settings: engine::RunSettings {
+                replications: runs,
+                ..Default::default()
+            },
             scenarios: vec![engine::defaults::default_scenario()],
         }
     }
@@ -224,12 +274,27 @@ mod tests {
         while let Some(i) = (!pending.is_empty()).then(|| (turn * 7) % pending.len()) {
             turn += 1;
             let (w, c) = pending.remove(i);
-            let progress = s.on_message(w, FromWorker::Progress { job_id: 7, chunk: c.chunk, done: 1 });
+            let progress = s.on_message(
+                w,
+                FromWorker::Progress {
+                    job_id: 7,
+                    chunk: c.chunk,
+                    done: 1,
+                },
+            );
             assert!(matches!(progress[0], Effect::Progress { .. }));
             // (Stand-in aggregates: exact merging is tested in `protocol`.)
             let mut agg = prepared.empty_aggregate();
             agg.runs = u64::from(c.end - c.first);
-            let fx = s.on_message(w, FromWorker::Done { job_id: 7, chunk: c.chunk, aggregate: agg, memory: 0 });
+            let fx = s.on_message(
+                w,
+                FromWorker::Done {
+                    job_id: 7,
+                    chunk: c.chunk,
+                    aggregate: agg,
+                    memory: 0,
+                },
+            );
             published.extend(fx.iter().filter_map(|e| match e {
                 Effect::Publish { last } => Some(*last),
                 _ => None,
@@ -241,7 +306,16 @@ mod tests {
         assert_eq!(s.merged_runs, runs);
         assert_eq!(s.aggregate.runs, u64::from(runs));
         // Stale messages are ignored.
-        assert!(s.on_message(0, FromWorker::Progress { job_id: 6, chunk: 0, done: 1 }).is_empty());
+        assert!(s
+            .on_message(
+                0,
+                FromWorker::Progress {
+                    job_id: 6,
+                    chunk: 0,
+                    done: 1
+                }
+            )
+            .is_empty());
     }
 
     #[test]
@@ -254,10 +328,26 @@ mod tests {
         let first = sent(&fx);
         assert_eq!(first[0].1.end - first[0].1.first, chunks[0].len() as u32);
         // Worker 0 finishes its preview half: not yet shown.
-        let fx = s.on_message(0, FromWorker::Done { job_id: 1, chunk: 0, aggregate: prepared.empty_aggregate(), memory: 0 });
+        let fx = s.on_message(
+            0,
+            FromWorker::Done {
+                job_id: 1,
+                chunk: 0,
+                aggregate: prepared.empty_aggregate(),
+                memory: 0,
+            },
+        );
         assert!(!fx.iter().any(|e| matches!(e, Effect::Publish { .. })));
         assert_eq!(sent(&fx)[0].1.chunk, 2, "worker 0 moves on");
-        let fx = s.on_message(1, FromWorker::Done { job_id: 1, chunk: 1, aggregate: prepared.empty_aggregate(), memory: 0 });
+        let fx = s.on_message(
+            1,
+            FromWorker::Done {
+                job_id: 1,
+                chunk: 1,
+                aggregate: prepared.empty_aggregate(),
+                memory: 0,
+            },
+        );
         assert!(fx.contains(&Effect::Publish { last: false }));
         assert!(s.has_results());
     }
@@ -269,11 +359,35 @@ mod tests {
         let (mut s, _) = Scheduler::start(2, "{}".into(), 1000, 2, prepared.empty_aggregate());
         let fx = s.cancel();
         assert_eq!(fx.len(), 2);
-        assert!(fx.iter().all(|e| matches!(e, Effect::Send(_, ToWorker::Cancel { job_id: 2 }))));
+        assert!(fx
+            .iter()
+            .all(|e| matches!(e, Effect::Send(_, ToWorker::Cancel { job_id: 2 }))));
         assert!(s.cancel().is_empty());
-        assert!(s.on_message(0, FromWorker::Cancelled { job_id: 2, chunk: 0, done: 3 }).is_empty());
-        let fx = s.on_message(1, FromWorker::Cancelled { job_id: 2, chunk: 1, done: 3 });
-        assert_eq!(fx, vec![Effect::Cancelled { done: 0, total: 1000 }]);
+        assert!(s
+            .on_message(
+                0,
+                FromWorker::Cancelled {
+                    job_id: 2,
+                    chunk: 0,
+                    done: 3
+                }
+            )
+            .is_empty());
+        let fx = s.on_message(
+            1,
+            FromWorker::Cancelled {
+                job_id: 2,
+                chunk: 1,
+                done: 3,
+            },
+        );
+        assert_eq!(
+            fx,
+            vec![Effect::Cancelled {
+                done: 0,
+                total: 1000
+            }]
+        );
         assert!(!s.is_running());
     }
 
@@ -282,7 +396,14 @@ mod tests {
         let j = job(1000);
         let prepared = j.prepare().unwrap();
         let (mut s, _) = Scheduler::start(3, "{}".into(), 1000, 2, prepared.empty_aggregate());
-        let fx = s.on_message(0, FromWorker::Failed { job_id: 3, chunk: 0, error: "boom".into() });
+        let fx = s.on_message(
+            0,
+            FromWorker::Failed {
+                job_id: 3,
+                chunk: 0,
+                error: "boom".into(),
+            },
+        );
         assert!(fx.contains(&Effect::Failed("boom".into())));
         assert!(fx.contains(&Effect::Send(1, ToWorker::Cancel { job_id: 3 })));
         assert!(!s.is_running());

@@ -41,7 +41,10 @@ impl Workspace {
     /// Structural checks (not the engine's validation, which is shown per field).
     pub fn check(self) -> Result<Workspace, String> {
         if self.version != 1 {
-            return Err(format!("version {} is not supported (this app reads version 1)", self.version));
+            return Err(format!(
+                "version {} is not supported (this app reads version 1)",
+                self.version
+            ));
         }
         if !self.settings.is_object() {
             return Err("settings must be an object".into());
@@ -50,7 +53,9 @@ impl Workspace {
             return Err("there are no scenarios".into());
         }
         if self.scenarios.len() > MAX_SCENARIOS {
-            return Err(format!("at most {MAX_SCENARIOS} scenarios (baseline plus four)"));
+            return Err(format!(
+                "at most {MAX_SCENARIOS} scenarios (baseline plus four)"
+            ));
         }
         if let Some(i) = self.scenarios.iter().position(|s| !s.is_object()) {
             return Err(format!("scenarios[{i}] is not a scenario object"));
@@ -87,14 +92,16 @@ pub fn decode(payload: &str) -> Result<Workspace, String> {
         .map_err(|e| format!("the link is damaged ({e})"))?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
         .map_err(|_| "the link is damaged (it does not unpack)".to_string())?;
-    let text = String::from_utf8(bytes).map_err(|_| "the link is damaged (not text)".to_string())?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| "the link is damaged (not text)".to_string())?;
     Workspace::from_json(&text)
 }
 
 /// The payload of a `#w=...` fragment (with or without the `#`), if it is one.
 pub fn payload_of_fragment(hash: &str) -> Option<&str> {
     let h = hash.strip_prefix('#').unwrap_or(hash);
-    h.split('&').find_map(|part| part.strip_prefix(FRAGMENT_KEY))
+    h.split('&')
+        .find_map(|part| part.strip_prefix(FRAGMENT_KEY))
 }
 
 /// `base` (any existing fragment removed) with the workspace's fragment.
@@ -121,29 +128,48 @@ pub fn parse_upload(text: &str) -> Result<Upload, String> {
         }
         let job_text = serde_json::to_string(&job_value).unwrap_or_default();
         let job: engine::runner::Job = engine::validate::parse_json(&job_text).map_err(|e| {
-            format!("{}: {}", e.field, crate::app::edit::friendly_reason(&e.reason))
+            format!(
+                "{}: {}",
+                e.field,
+                crate::app::edit::friendly_reason(&e.reason)
+            )
         })?;
         if let Err(errors) = job.validate() {
             let first: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
             let more = errors.len().saturating_sub(3);
-            let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+            let tail = if more > 0 {
+                format!(" (and {more} more)")
+            } else {
+                String::new()
+            };
             return Err(format!("{}{tail}", first.join("; ")));
         }
         let ws = Workspace {
             version: 1,
             settings: serde_json::to_value(job.settings).unwrap_or(Value::Null),
-            scenarios: job.scenarios.iter().filter_map(|s| serde_json::to_value(s).ok()).collect(),
+            scenarios: job
+                .scenarios
+                .iter()
+                .filter_map(|s| serde_json::to_value(s).ok())
+                .collect(),
             active: 0,
         };
         return ws.check().map(Upload::Workspace);
     }
-    let scenario = engine::Scenario::from_json(text)
-        .map_err(|e| format!("{}: {}", e.field, crate::app::edit::friendly_reason(&e.reason)))?;
+    let scenario = engine::Scenario::from_json(text).map_err(|e| {
+        format!(
+            "{}: {}",
+            e.field,
+            crate::app::edit::friendly_reason(&e.reason)
+        )
+    })?;
     if let Err(errors) = scenario.validate() {
         let first: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
         return Err(first.join("; "));
     }
-    Ok(Upload::Scenario(serde_json::to_value(&scenario).map_err(|e| e.to_string())?))
+    Ok(Upload::Scenario(
+        serde_json::to_value(&scenario).map_err(|e| e.to_string())?,
+    ))
 }
 
 #[cfg(test)]
@@ -155,7 +181,8 @@ mod tests {
         let base = engine::defaults::default_scenario();
         let strategy = engine::defaults::strategy("homes").unwrap();
         let mut ws = Workspace::default_borough();
-        ws.scenarios.push(serde_json::to_value(base.with_strategy(&strategy)).unwrap());
+        ws.scenarios
+            .push(serde_json::to_value(base.with_strategy(&strategy)).unwrap());
         ws.settings["seed"] = json!(u64::MAX - 7);
         ws.active = 1;
         ws
@@ -172,7 +199,9 @@ mod tests {
         assert_eq!(back.settings["seed"].as_u64(), Some(u64::MAX - 7));
         // URL-safe and compact.
         let payload = encode(&ws);
-        assert!(payload.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert!(payload
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         assert!(payload.len() < 8000, "{}", payload.len());
     }
 
@@ -193,7 +222,9 @@ mod tests {
             scenarios: vec![json!({}); 6],
             ..Workspace::default_borough()
         };
-        assert!(decode(&encode(&too_many)).unwrap_err().contains("at most 5"));
+        assert!(decode(&encode(&too_many))
+            .unwrap_err()
+            .contains("at most 5"));
         assert_eq!(payload_of_fragment("#w=abc"), Some("abc"));
         assert_eq!(payload_of_fragment("#x=1&w=abc"), Some("abc"));
         assert_eq!(payload_of_fragment("#other"), None);
@@ -215,7 +246,10 @@ mod tests {
         let mut bad = ws.clone();
         bad.scenarios[1]["demand"]["entry_age"][2] = json!("x");
         let e = parse_upload(&bad.to_json()).err().unwrap();
-        assert!(e.starts_with("scenarios[1].demand.entry_age[2]: must be a number"), "{e}");
+        assert!(
+            e.starts_with("scenarios[1].demand.entry_age[2]: must be a number"),
+            "{e}"
+        );
 
         let mut bad = ws;
         bad.scenarios[0]["fostering"]["places"] = json!([0.5, 0.5, 0.5]);

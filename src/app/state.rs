@@ -43,7 +43,13 @@ impl Doc {
             Err(e) => (e, None),
         };
         let errors = Rc::new(errors);
-        Doc { id, value: Rc::new(value), own_errors: errors.clone(), errors, parsed }
+        Doc {
+            id,
+            value: Rc::new(value),
+            own_errors: errors.clone(),
+            errors,
+            parsed,
+        }
     }
 
     pub fn name(&self) -> String {
@@ -69,7 +75,12 @@ impl Settings {
             Err(e) => (e, None),
         };
         let errors = Rc::new(errors);
-        Settings { value: Rc::new(value), own_errors: errors.clone(), errors, parsed }
+        Settings {
+            value: Rc::new(value),
+            own_errors: errors.clone(),
+            errors,
+            parsed,
+        }
     }
 }
 
@@ -83,7 +94,11 @@ pub enum NoticeKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum NoticeAction {
     /// Offer a text for download (e.g. an unreadable saved state).
-    Download { label: String, filename: String, text: Rc<String> },
+    Download {
+        label: String,
+        filename: String,
+        text: Rc<String>,
+    },
     /// Put back the work a share link or upload replaced.
     RestorePrevious,
     /// Let autosave overwrite an unreadable saved state that could not be copied aside.
@@ -187,39 +202,103 @@ pub enum NewScenario {
 }
 
 pub enum Action {
-    Edit { doc: u32, path: Path, value: Value },
-    Reset { doc: u32, path: Path },
-    ResetAll { doc: u32 },
+    Edit {
+        doc: u32,
+        path: Path,
+        value: Value,
+    },
+    Reset {
+        doc: u32,
+        path: Path,
+    },
+    ResetAll {
+        doc: u32,
+    },
     /// Append a copy of the array's last element (or `value` when empty).
-    Push { doc: u32, path: Path, value: Value },
-    RemoveAt { doc: u32, path: Path, index: usize },
-    AddLever { doc: u32, kind: String },
-    ApplyStrategy { doc: u32, strategy: String },
-    SetFamily { doc: u32, path: Path, family: String },
-    SetSetting { key: String, value: Value },
+    Push {
+        doc: u32,
+        path: Path,
+        value: Value,
+    },
+    RemoveAt {
+        doc: u32,
+        path: Path,
+        index: usize,
+    },
+    AddLever {
+        doc: u32,
+        kind: String,
+    },
+    ApplyStrategy {
+        doc: u32,
+        strategy: String,
+    },
+    SetFamily {
+        doc: u32,
+        path: Path,
+        family: String,
+    },
+    SetSetting {
+        key: String,
+        value: Value,
+    },
     Select(u32),
     Add(NewScenario),
     Remove(u32),
     /// Replace the workspace (share link, upload); the current one is kept as `previous`.
-    Load { ws: Workspace, note: String },
+    Load {
+        ws: Workspace,
+        note: String,
+    },
     AddScenarioValue(Value),
     RestorePrevious,
     Undo(Rc<Workspace>),
-    Notify { kind: NoticeKind, text: String, action: Option<NoticeAction> },
+    Notify {
+        kind: NoticeKind,
+        text: String,
+        action: Option<NoticeAction>,
+    },
     Dismiss(u32),
     SetSavePaused(bool),
-    RunStarted { job_id: JobId, total: u32, workers: usize, now_ms: f64 },
-    RunProgress { job_id: JobId, done: u32, now_ms: f64 },
-    RunResults { results: Results, now_ms: f64 },
+    RunStarted {
+        job_id: JobId,
+        total: u32,
+        workers: usize,
+        now_ms: f64,
+    },
+    RunProgress {
+        job_id: JobId,
+        done: u32,
+        now_ms: f64,
+    },
+    RunResults {
+        results: Results,
+        now_ms: f64,
+    },
     RunCancelling,
-    RunCancelled { job_id: JobId, done: u32 },
-    RunFailed { job_id: JobId, error: String },
+    RunCancelled {
+        job_id: JobId,
+        done: u32,
+    },
+    RunFailed {
+        job_id: JobId,
+        error: String,
+    },
 }
 
 impl AppState {
     pub fn new(ws: Workspace) -> AppState {
-        let docs: Vec<Doc> = ws.scenarios.into_iter().enumerate().map(|(i, v)| Doc::new(i as u32 + 1, v)).collect();
-        let active = docs.get(ws.active).or(docs.first()).map(|d| d.id).unwrap_or(1);
+        let docs: Vec<Doc> = ws
+            .scenarios
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| Doc::new(i as u32 + 1, v))
+            .collect();
+        let active = docs
+            .get(ws.active)
+            .or(docs.first())
+            .map(|d| d.id)
+            .unwrap_or(1);
         let next_id = docs.len() as u32 + 1;
         let mut s = AppState {
             docs,
@@ -229,7 +308,15 @@ impl AppState {
             notices: vec![],
             next_notice: 1,
             rev: 0,
-            run: RunInfo { job_id: 0, status: RunStatus::Idle, done: 0, total: 0, workers: 0, started_ms: 0.0, elapsed_ms: 0.0 },
+            run: RunInfo {
+                job_id: 0,
+                status: RunStatus::Idle,
+                done: 0,
+                total: 0,
+                workers: 0,
+                started_ms: 0.0,
+                elapsed_ms: 0.0,
+            },
             results: None,
             previous: None,
             save_paused: false,
@@ -248,7 +335,10 @@ impl AppState {
     }
 
     pub fn active_index(&self) -> usize {
-        self.docs.iter().position(|d| d.id == self.active).unwrap_or(0)
+        self.docs
+            .iter()
+            .position(|d| d.id == self.active)
+            .unwrap_or(0)
     }
 
     pub fn active_doc(&self) -> Option<&Doc> {
@@ -261,8 +351,15 @@ impl AppState {
 
     fn assemble(&self) -> Option<Job> {
         let settings = self.settings.parsed?;
-        let scenarios: Option<Vec<Scenario>> = self.docs.iter().map(|d| d.parsed.as_deref().cloned()).collect();
-        Some(Job { settings, scenarios: scenarios? })
+        let scenarios: Option<Vec<Scenario>> = self
+            .docs
+            .iter()
+            .map(|d| d.parsed.as_deref().cloned())
+            .collect();
+        Some(Job {
+            settings,
+            scenarios: scenarios?,
+        })
     }
 
     /// Add the problems only the job as a whole finds to the docs and settings they concern.
@@ -281,10 +378,15 @@ impl AppState {
             }
             let target = e.field.strip_prefix("scenarios[").and_then(|r| {
                 let (i, rest) = r.split_once(']')?;
-                Some((i.parse::<usize>().ok()?, rest.trim_start_matches('.').to_string()))
+                Some((
+                    i.parse::<usize>().ok()?,
+                    rest.trim_start_matches('.').to_string(),
+                ))
             });
             match target.and_then(|(i, f)| self.docs.get_mut(i).map(|d| (d, f))) {
-                Some((d, field)) => Rc::make_mut(&mut d.errors).push(FieldError::new(field, e.reason)),
+                Some((d, field)) => {
+                    Rc::make_mut(&mut d.errors).push(FieldError::new(field, e.reason))
+                }
                 None => Rc::make_mut(&mut self.settings.errors).push(e),
             }
         }
@@ -317,7 +419,12 @@ impl AppState {
     }
 
     fn notify(&mut self, kind: NoticeKind, text: String, action: Option<NoticeAction>) {
-        self.notices.push(Notice { id: self.next_notice, kind, text, action });
+        self.notices.push(Notice {
+            id: self.next_notice,
+            kind,
+            text,
+            action,
+        });
         self.next_notice += 1;
         if self.notices.len() > 6 {
             self.notices.remove(0);
@@ -334,7 +441,11 @@ impl AppState {
                 self.docs[i] = Doc::new(id, value);
                 self.rev += 1;
             }
-            Err(e) => self.notify(NoticeKind::Error, format!("Could not change that: {e}"), None),
+            Err(e) => self.notify(
+                NoticeKind::Error,
+                format!("Could not change that: {e}"),
+                None,
+            ),
         }
     }
 
@@ -362,10 +473,13 @@ impl AppState {
             .into_iter()
             .map(|d| Doc::new(d.id + self.next_id, (*d.value).clone()))
             .collect();
-        self.active = (fresh.active.checked_sub(1).and_then(|i| self.docs.get(i as usize)))
-            .or(self.docs.first())
-            .map(|d| d.id)
-            .unwrap_or(1);
+        self.active = (fresh
+            .active
+            .checked_sub(1)
+            .and_then(|i| self.docs.get(i as usize)))
+        .or(self.docs.first())
+        .map(|d| d.id)
+        .unwrap_or(1);
         self.next_id += fresh.next_id;
         self.settings = fresh.settings;
         self.rev += 1;
@@ -414,17 +528,21 @@ impl Reducible for AppState {
                 let before = Rc::new(s.workspace());
                 let name = s.doc(doc).map(Doc::name).unwrap_or_default();
                 s.edit_doc(doc, |v| {
-                let mut fresh = (*default_value()).clone();
-                for key in ["name", "description", "levers"] {
-                    let p = Path::root().key(key);
-                    if let Some(x) = edit::get(v, &p) {
-                        edit::set(&mut fresh, &p, x.clone())?;
+                    let mut fresh = (*default_value()).clone();
+                    for key in ["name", "description", "levers"] {
+                        let p = Path::root().key(key);
+                        if let Some(x) = edit::get(v, &p) {
+                            edit::set(&mut fresh, &p, x.clone())?;
+                        }
                     }
-                }
-                *v = fresh;
-                Ok(())
+                    *v = fresh;
+                    Ok(())
                 });
-                s.notify(NoticeKind::Info, format!("Every assumption of {name} is back to the default."), Some(NoticeAction::Undo(before)));
+                s.notify(
+                    NoticeKind::Info,
+                    format!("Every assumption of {name} is back to the default."),
+                    Some(NoticeAction::Undo(before)),
+                );
             }
             Action::Push { doc, path, value } => s.edit_doc(doc, |v| {
                 let last = match edit::get(v, &path) {
@@ -433,7 +551,9 @@ impl Reducible for AppState {
                 };
                 edit::push(v, &path, last.unwrap_or(value))
             }),
-            Action::RemoveAt { doc, path, index } => s.edit_doc(doc, |v| edit::remove_at(v, &path, index).map(|_| ())),
+            Action::RemoveAt { doc, path, index } => {
+                s.edit_doc(doc, |v| edit::remove_at(v, &path, index).map(|_| ()))
+            }
             Action::AddLever { doc, kind } => {
                 let Some(lever) = lever_of_kind(&kind) else {
                     return self;
@@ -477,12 +597,17 @@ impl Reducible for AppState {
                 s.add_doc(v);
             }
             Action::Add(NewScenario::Strategy(sid)) => {
-                let (Some(st), Some(base)) = (engine::defaults::strategy(&sid), s.docs.first()) else {
+                let (Some(st), Some(base)) = (engine::defaults::strategy(&sid), s.docs.first())
+                else {
                     return self;
                 };
                 let mut v = (*base.value).clone();
                 name_value(&mut v, &st.name);
-                let _ = edit::set(&mut v, &Path::root().key("description"), Value::String(st.description.clone()));
+                let _ = edit::set(
+                    &mut v,
+                    &Path::root().key("description"),
+                    Value::String(st.description.clone()),
+                );
                 if add_strategy_levers(&mut v, &st).is_ok() {
                     s.add_doc(v);
                 }
@@ -491,13 +616,19 @@ impl Reducible for AppState {
                 s.add_doc(v);
             }
             Action::Remove(id) => {
-                let Some(i) = s.docs.iter().position(|d| d.id == id) else { return self };
+                let Some(i) = s.docs.iter().position(|d| d.id == id) else {
+                    return self;
+                };
                 if i == 0 {
                     return self; // the baseline stays
                 }
                 let before = Rc::new(s.workspace());
                 let removed = s.docs.remove(i);
-                s.notify(NoticeKind::Info, format!("Removed {}.", removed.name()), Some(NoticeAction::Undo(before)));
+                s.notify(
+                    NoticeKind::Info,
+                    format!("Removed {}.", removed.name()),
+                    Some(NoticeAction::Undo(before)),
+                );
                 if s.active == id {
                     s.active = s.docs.get(i - 1).map(|d| d.id).unwrap_or(1);
                 }
@@ -509,23 +640,45 @@ impl Reducible for AppState {
                 s.notify(NoticeKind::Info, note, Some(NoticeAction::RestorePrevious));
             }
             Action::RestorePrevious => {
-                let Some(prev) = s.previous.take() else { return self };
+                let Some(prev) = s.previous.take() else {
+                    return self;
+                };
                 s.previous = Some(s.workspace());
                 s.load(prev);
-                s.notices.retain(|n| n.action != Some(NoticeAction::RestorePrevious));
+                s.notices
+                    .retain(|n| n.action != Some(NoticeAction::RestorePrevious));
                 s.notify(NoticeKind::Info, "Your previous work is back.".into(), None);
             }
             Action::Undo(ws) => {
                 s.load((*ws).clone());
-                s.notices.retain(|n| !matches!(&n.action, Some(NoticeAction::Undo(w)) if Rc::ptr_eq(w, &ws)));
+                s.notices.retain(
+                    |n| !matches!(&n.action, Some(NoticeAction::Undo(w)) if Rc::ptr_eq(w, &ws)),
+                );
             }
             Action::Notify { kind, text, action } => s.notify(kind, text, action),
             Action::Dismiss(id) => s.notices.retain(|n| n.id != id),
             Action::SetSavePaused(p) => s.save_paused = p,
-            Action::RunStarted { job_id, total, workers, now_ms } => {
-                s.run = RunInfo { job_id, status: RunStatus::Running, done: 0, total, workers, started_ms: now_ms, elapsed_ms: 0.0 };
+            Action::RunStarted {
+                job_id,
+                total,
+                workers,
+                now_ms,
+            } => {
+                s.run = RunInfo {
+                    job_id,
+                    status: RunStatus::Running,
+                    done: 0,
+                    total,
+                    workers,
+                    started_ms: now_ms,
+                    elapsed_ms: 0.0,
+                };
             }
-            Action::RunProgress { job_id, done, now_ms } => {
+            Action::RunProgress {
+                job_id,
+                done,
+                now_ms,
+            } => {
                 if job_id != s.run.job_id || !s.run.status.is_busy() {
                     return self;
                 }
@@ -595,13 +748,24 @@ mod tests {
     #[test]
     fn edits_are_checked_and_block_the_run_with_a_reason() {
         let s = state();
-        let s = s.reduce(Action::Edit { doc: 1, path: p("demand.entry_age[0]"), value: json!(0.9) });
+        let s = s.reduce(Action::Edit {
+            doc: 1,
+            path: p("demand.entry_age[0]"),
+            value: json!(0.9),
+        });
         assert_eq!(s.rev, 1);
         assert!(s.job().is_none());
         let b = s.blockers();
         assert_eq!(b.len(), 1);
-        assert!(b[0].starts_with("Baseline: Age at entry (demand.entry_age): shares must add up to 1"), "{}", b[0]);
-        let s = s.reduce(Action::Reset { doc: 1, path: p("demand.entry_age[0]") });
+        assert!(
+            b[0].starts_with("Baseline: Age at entry (demand.entry_age): shares must add up to 1"),
+            "{}",
+            b[0]
+        );
+        let s = s.reduce(Action::Reset {
+            doc: 1,
+            path: p("demand.entry_age[0]"),
+        });
         assert!(s.job().is_some());
         assert_eq!(s.rev, 2);
     }
@@ -609,15 +773,32 @@ mod tests {
     #[test]
     fn reset_all_keeps_name_and_levers() {
         let s = state();
-        let s = s.reduce(Action::Edit { doc: 1, path: p("demand.groups_per_month"), value: json!(20) });
-        let s = s.reduce(Action::ApplyStrategy { doc: 1, strategy: "recruit".into() });
-        let s = s.reduce(Action::Edit { doc: 1, path: p("name"), value: json!("Mine") });
+        let s = s.reduce(Action::Edit {
+            doc: 1,
+            path: p("demand.groups_per_month"),
+            value: json!(20),
+        });
+        let s = s.reduce(Action::ApplyStrategy {
+            doc: 1,
+            strategy: "recruit".into(),
+        });
+        let s = s.reduce(Action::Edit {
+            doc: 1,
+            path: p("name"),
+            value: json!("Mine"),
+        });
         let s = s.reduce(Action::ResetAll { doc: 1 });
         let v = &s.docs[0].value;
         assert_eq!(v["demand"]["groups_per_month"], json!(10.2));
-        let Some(NoticeAction::Undo(before)) = s.notices.last().and_then(|n| n.action.clone()) else { panic!("no undo") };
+        let Some(NoticeAction::Undo(before)) = s.notices.last().and_then(|n| n.action.clone())
+        else {
+            panic!("no undo")
+        };
         let undone = s.clone().reduce(Action::Undo(before));
-        assert_eq!(undone.docs[0].value["demand"]["groups_per_month"], json!(20));
+        assert_eq!(
+            undone.docs[0].value["demand"]["groups_per_month"],
+            json!(20)
+        );
         assert_eq!(v["name"], "Mine");
         assert_eq!(v["levers"].as_array().unwrap().len(), 1);
     }
@@ -632,7 +813,11 @@ mod tests {
             s = s.reduce(Action::Add(NewScenario::Strategy(id.into())));
         }
         assert_eq!(s.docs.len(), 5);
-        assert_eq!(s.notices.len(), 1, "the fifth extra is refused with a notice");
+        assert_eq!(
+            s.notices.len(),
+            1,
+            "the fifth extra is refused with a notice"
+        );
         assert_eq!(s.docs[2].name(), "Recruit more carers");
         assert_eq!(s.docs[2].value["levers"].as_array().unwrap().len(), 1);
         let job = s.job().unwrap();
@@ -645,45 +830,96 @@ mod tests {
         assert_eq!(s.docs.len(), 4);
         assert_eq!(s.active, s.docs[1].id);
         // A removal can be undone from its notice.
-        let Some(NoticeAction::Undo(before)) = s.notices.last().and_then(|n| n.action.clone()) else { panic!("no undo") };
+        let Some(NoticeAction::Undo(before)) = s.notices.last().and_then(|n| n.action.clone())
+        else {
+            panic!("no undo")
+        };
         s = s.reduce(Action::Undo(before));
         assert_eq!(s.docs.len(), 5);
-        assert!(s.notices.iter().all(|n| !matches!(n.action, Some(NoticeAction::Undo(_)))));
+        assert!(s
+            .notices
+            .iter()
+            .all(|n| !matches!(n.action, Some(NoticeAction::Undo(_)))));
     }
 
     #[test]
     fn levers_are_added_edited_and_removed() {
         let mut s = state();
-        s = s.reduce(Action::AddLever { doc: 1, kind: "retention".into() });
-        s = s.reduce(Action::AddLever { doc: 1, kind: "new_homes".into() });
+        s = s.reduce(Action::AddLever {
+            doc: 1,
+            kind: "retention".into(),
+        });
+        s = s.reduce(Action::AddLever {
+            doc: 1,
+            kind: "new_homes".into(),
+        });
         assert_eq!(s.docs[0].value["levers"].as_array().unwrap().len(), 2);
-        s = s.reduce(Action::Edit { doc: 1, path: p("levers[0].kind.attrition_multiplier"), value: json!(0.5) });
+        s = s.reduce(Action::Edit {
+            doc: 1,
+            path: p("levers[0].kind.attrition_multiplier"),
+            value: json!(0.5),
+        });
         assert_eq!(s.docs[0].parsed.as_ref().unwrap().levers.len(), 2);
-        s = s.reduce(Action::Push { doc: 1, path: p("levers[1].kind.homes"), value: json!(null) });
-        assert_eq!(s.docs[0].value["levers"][1]["kind"]["homes"].as_array().unwrap().len(), 8);
-        s = s.reduce(Action::RemoveAt { doc: 1, path: p("levers"), index: 0 });
+        s = s.reduce(Action::Push {
+            doc: 1,
+            path: p("levers[1].kind.homes"),
+            value: json!(null),
+        });
+        assert_eq!(
+            s.docs[0].value["levers"][1]["kind"]["homes"]
+                .as_array()
+                .unwrap()
+                .len(),
+            8
+        );
+        s = s.reduce(Action::RemoveAt {
+            doc: 1,
+            path: p("levers"),
+            index: 0,
+        });
         assert_eq!(s.docs[0].value["levers"][0]["kind"]["type"], "new_homes");
         assert!(s.job().is_some());
         let before = s.clone();
-        let after = s.reduce(Action::AddLever { doc: 1, kind: "nonsense".into() });
+        let after = s.reduce(Action::AddLever {
+            doc: 1,
+            kind: "nonsense".into(),
+        });
         assert!(Rc::ptr_eq(&before, &after));
     }
 
     #[test]
     fn settings_are_edited_and_checked() {
-        let s = state().reduce(Action::SetSetting { key: "replications".into(), value: json!("many") });
+        let s = state().reduce(Action::SetSetting {
+            key: "replications".into(),
+            value: json!("many"),
+        });
         assert!(s.job().is_none());
-        assert!(s.blockers()[0].starts_with("Run settings: Number of runs (replications): must be a number"), "{:?}", s.blockers());
-        let s = s.reduce(Action::SetSetting { key: "replications".into(), value: json!(50) });
+        assert!(
+            s.blockers()[0]
+                .starts_with("Run settings: Number of runs (replications): must be a number"),
+            "{:?}",
+            s.blockers()
+        );
+        let s = s.reduce(Action::SetSetting {
+            key: "replications".into(),
+            value: json!(50),
+        });
         assert_eq!(s.job().unwrap().settings.replications, 50);
     }
 
     #[test]
     fn loading_keeps_the_previous_work_for_restore() {
-        let s = state().reduce(Action::Edit { doc: 1, path: p("demand.groups_per_month"), value: json!(12) });
+        let s = state().reduce(Action::Edit {
+            doc: 1,
+            path: p("demand.groups_per_month"),
+            value: json!(12),
+        });
         let mut shared = Workspace::default_borough();
         shared.scenarios[0]["name"] = json!("Shared");
-        let s = s.reduce(Action::Load { ws: shared.clone(), note: "Opened".into() });
+        let s = s.reduce(Action::Load {
+            ws: shared.clone(),
+            note: "Opened".into(),
+        });
         assert_eq!(s.docs[0].name(), "Shared");
         assert_eq!(s.workspace().scenarios, shared.scenarios);
         assert_eq!(s.notices[0].action, Some(NoticeAction::RestorePrevious));
@@ -698,11 +934,24 @@ mod tests {
 
     #[test]
     fn run_messages_for_old_jobs_are_ignored() {
-        let s = state().reduce(Action::RunStarted { job_id: 2, total: 100, workers: 2, now_ms: 0.0 });
+        let s = state().reduce(Action::RunStarted {
+            job_id: 2,
+            total: 100,
+            workers: 2,
+            now_ms: 0.0,
+        });
         let before = s.clone();
-        let s = s.reduce(Action::RunProgress { job_id: 1, done: 5, now_ms: 1.0 });
+        let s = s.reduce(Action::RunProgress {
+            job_id: 1,
+            done: 5,
+            now_ms: 1.0,
+        });
         assert!(Rc::ptr_eq(&before, &s));
-        let s = s.reduce(Action::RunProgress { job_id: 2, done: 5, now_ms: 1.0 });
+        let s = s.reduce(Action::RunProgress {
+            job_id: 2,
+            done: 5,
+            now_ms: 1.0,
+        });
         assert_eq!(s.run.done, 5);
         let s = s.reduce(Action::RunCancelling);
         assert_eq!(s.run.status, RunStatus::Cancelling);
@@ -714,7 +963,11 @@ mod tests {
     fn notices_are_bounded_and_dismissed() {
         let mut s = state();
         for i in 0..10 {
-            s = s.reduce(Action::Notify { kind: NoticeKind::Info, text: format!("n{i}"), action: None });
+            s = s.reduce(Action::Notify {
+                kind: NoticeKind::Info,
+                text: format!("n{i}"),
+                action: None,
+            });
         }
         assert_eq!(s.notices.len(), 6);
         let id = s.notices[0].id;

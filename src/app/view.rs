@@ -21,8 +21,12 @@ pub fn last_stat(s: &ScenarioReport, key: &str) -> Option<(Unit, Stat)> {
 pub fn months_per_year(month_labels: &[String]) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = vec![];
     for l in month_labels {
-        let Some((y, m)) = l.split_once('-') else { continue };
-        let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>()) else { continue };
+        let Some((y, m)) = l.split_once('-') else {
+            continue;
+        };
+        let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>()) else {
+            continue;
+        };
         let start = if m >= 4 { y } else { y - 1 };
         let label = format!("{start}/{:02}", (start + 1).rem_euclid(100));
         match out.last_mut() {
@@ -37,7 +41,11 @@ pub fn months_per_year(month_labels: &[String]) -> Vec<(String, usize)> {
 /// whether it is full.
 pub fn last_full_year<'a>(report: &Report, s: &'a ScenarioReport) -> Option<(&'a YearRow, bool)> {
     let coverage = months_per_year(&report.month_labels);
-    let full = s.years.iter().rev().find(|y| coverage.iter().any(|(l, n)| *l == y.year && *n == 12));
+    let full = s
+        .years
+        .iter()
+        .rev()
+        .find(|y| coverage.iter().any(|(l, n)| *l == y.year && *n == 12));
     match full {
         Some(y) => Some((y, true)),
         None => s.years.last().map(|y| (y, false)),
@@ -53,16 +61,29 @@ pub fn series(report: &Report, key: &str, shown: usize) -> Vec<Series> {
         .into_iter()
         .filter_map(|i| {
             let s = report.scenarios.get(i)?;
-            Some(Series { label: s.name.clone(), stats: metric(s, key)?.months.clone() })
+            Some(Series {
+                label: s.name.clone(),
+                stats: metric(s, key)?.months.clone(),
+            })
         })
         .collect()
 }
 
 /// A few runs' paths of a sampled metric, in its natural unit.
 pub fn samples(s: &ScenarioReport, key: &str) -> Vec<Vec<f64>> {
-    let Some(k) = s.sample_metrics.iter().position(|m| m == key) else { return vec![] };
-    let scale = if metric(s, key).map(|m| m.unit) == Some(Unit::BasisPoints) { 1e-4 } else { 1.0 };
-    s.samples.iter().filter_map(|p| p.series.get(k)).map(|v| v.iter().map(|x| *x as f64 * scale).collect()).collect()
+    let Some(k) = s.sample_metrics.iter().position(|m| m == key) else {
+        return vec![];
+    };
+    let scale = if metric(s, key).map(|m| m.unit) == Some(Unit::BasisPoints) {
+        1e-4
+    } else {
+        1.0
+    };
+    s.samples
+        .iter()
+        .filter_map(|p| p.series.get(k))
+        .map(|v| v.iter().map(|x| *x as f64 * scale).collect())
+        .collect()
 }
 
 /// Average children in each placement type, month by month (averages add up).
@@ -72,7 +93,9 @@ pub fn placement_layers(s: &ScenarioReport) -> Vec<(String, Vec<f64>)> {
         .filter_map(|t| {
             let m = metric(s, &format!("in_care.{}", t.key()))?;
             let v: Vec<f64> = m.months.iter().map(|st| st.mean).collect();
-            v.iter().any(|x| *x > 0.0).then(|| (t.label().to_string(), v))
+            v.iter()
+                .any(|x| *x > 0.0)
+                .then(|| (t.label().to_string(), v))
         })
         .collect()
 }
@@ -84,50 +107,125 @@ pub fn differences(report: &Report, key: &str) -> Vec<Series> {
         .iter()
         .filter_map(|c| {
             let m = c.monthly.iter().find(|m| m.key == key)?;
-            Some(Series { label: c.name.clone(), stats: m.months.clone() })
+            Some(Series {
+                label: c.name.clone(),
+                stats: m.months.clone(),
+            })
         })
         .collect()
 }
 
 fn median_range(unit: Unit, s: &Stat) -> String {
-    format!("{} ({})", format::value(unit, s.p50), format::range(unit, s.p10, s.p90))
+    format!(
+        "{} ({})",
+        format::value(unit, s.p50),
+        format::range(unit, s.p10, s.p90)
+    )
 }
 
 fn signed_range(unit: Unit, s: &Stat) -> String {
-    format!("{} ({} to {})", format::signed(unit, s.p50), format::signed(unit, s.p10), format::signed(unit, s.p90))
+    format!(
+        "{} ({} to {})",
+        format::signed(unit, s.p50),
+        format::signed(unit, s.p10),
+        format::signed(unit, s.p90)
+    )
 }
 
 /// The comparison table: one column per scenario (the baseline first), one row per measure.
 pub fn comparison_table(report: &Report) -> (Vec<String>, Vec<Vec<String>>) {
-    let year = report.scenarios.first().and_then(|s| last_full_year(report, s)).map(|(y, _)| y.year.clone()).unwrap_or_default();
+    let year = report
+        .scenarios
+        .first()
+        .and_then(|s| last_full_year(report, s))
+        .map(|(y, _)| y.year.clone())
+        .unwrap_or_default();
     let mut columns = vec!["Measure".to_string()];
-    columns.extend(report.scenarios.iter().enumerate().map(|(i, s)| if i == 0 { format!("{} (baseline)", s.name) } else { s.name.clone() }));
+    columns.extend(report.scenarios.iter().enumerate().map(|(i, s)| {
+        if i == 0 {
+            format!("{} (baseline)", s.name)
+        } else {
+            s.name.clone()
+        }
+    }));
     let dash = || "—".to_string();
     let per = |f: &dyn Fn(usize, &ScenarioReport) -> String| -> Vec<String> {
-        report.scenarios.iter().enumerate().map(|(i, s)| f(i, s)).collect()
+        report
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s)| f(i, s))
+            .collect()
     };
     let cmp = |i: usize| i.checked_sub(1).and_then(|j| report.comparisons.get(j));
-    let end = |s: &ScenarioReport, k: &str| last_stat(s, k).map(|(u, st)| median_range(u, &st)).unwrap_or_default();
+    let end = |s: &ScenarioReport, k: &str| {
+        last_stat(s, k)
+            .map(|(u, st)| median_range(u, &st))
+            .unwrap_or_default()
+    };
     let rows: Vec<(String, Vec<String>)> = vec![
         (
             format!("Placement cost FY{year}"),
-            per(&|_, s| s.years.iter().find(|y| y.year == year).map(|y| median_range(Unit::Pounds, &y.cost)).unwrap_or_default()),
+            per(&|_, s| {
+                s.years
+                    .iter()
+                    .find(|y| y.year == year)
+                    .map(|y| median_range(Unit::Pounds, &y.cost))
+                    .unwrap_or_default()
+            }),
         ),
-        ("Total cost over the horizon".into(), per(&|_, s| median_range(Unit::Pounds, &s.total_cost))),
+        (
+            "Total cost over the horizon".into(),
+            per(&|_, s| median_range(Unit::Pounds, &s.total_cost)),
+        ),
         (
             "Cost difference from the baseline (paired)".into(),
-            per(&|i, _| cmp(i).map(|c| signed_range(Unit::Pounds, &c.total_cost_difference)).unwrap_or_else(dash)),
+            per(&|i, _| {
+                cmp(i)
+                    .map(|c| signed_range(Unit::Pounds, &c.total_cost_difference))
+                    .unwrap_or_else(dash)
+            }),
         ),
-        ("Chance it costs less than the baseline".into(), per(&|i, _| cmp(i).map(|c| format::probability(c.probability_cheaper)).unwrap_or_else(dash))),
-        ("Average sufficiency gap, children".into(), per(&|_, s| median_range(Unit::Children, &s.mean_gap))),
+        (
+            "Chance it costs less than the baseline".into(),
+            per(&|i, _| {
+                cmp(i)
+                    .map(|c| format::probability(c.probability_cheaper))
+                    .unwrap_or_else(dash)
+            }),
+        ),
+        (
+            "Average sufficiency gap, children".into(),
+            per(&|_, s| median_range(Unit::Children, &s.mean_gap)),
+        ),
         (
             "Gap difference from the baseline (paired)".into(),
-            per(&|i, _| cmp(i).map(|c| signed_range(Unit::Children, &c.mean_gap_difference)).unwrap_or_else(dash)),
+            per(&|i, _| {
+                cmp(i)
+                    .map(|c| signed_range(Unit::Children, &c.mean_gap_difference))
+                    .unwrap_or_else(dash)
+            }),
         ),
-        ("Chance of a smaller gap than the baseline".into(), per(&|i, _| cmp(i).map(|c| format::probability(c.probability_less_gap)).unwrap_or_else(dash))),
-        ("Children in care at the end".into(), per(&|_, s| end(s, "in_care"))),
-        ("Share in in-house placements at the end".into(), per(&|_, s| end(s, "in_house_share"))),
-        ("Share with 3+ placements in 12 months at the end".into(), per(&|_, s| end(s, "moves3_share"))),
+        (
+            "Chance of a smaller gap than the baseline".into(),
+            per(&|i, _| {
+                cmp(i)
+                    .map(|c| format::probability(c.probability_less_gap))
+                    .unwrap_or_else(dash)
+            }),
+        ),
+        (
+            "Children in care at the end".into(),
+            per(&|_, s| end(s, "in_care")),
+        ),
+        (
+            "Share in in-house placements at the end".into(),
+            per(&|_, s| end(s, "in_house_share")),
+        ),
+        (
+            "Share with 3+ placements in 12 months at the end".into(),
+            per(&|_, s| end(s, "moves3_share")),
+        ),
     ];
     let rows = rows
         .into_iter()
@@ -149,8 +247,15 @@ pub mod tests {
     pub fn small_report() -> Report {
         let base = engine::defaults::default_scenario();
         let job = Job {
-            settings: engine::RunSettings { seed: 1, replications: 4, horizon_months: 24 },
-            scenarios: vec![base.clone(), base.with_strategy(&engine::defaults::strategy("recruit").unwrap())],
+            settings: engine::RunSettings {
+                seed: 1,
+                replications: 4,
+                horizon_months: 24,
+            },
+            scenarios: vec![
+                base.clone(),
+                base.with_strategy(&engine::defaults::strategy("recruit").unwrap()),
+            ],
         };
         let prepared = job.prepare().unwrap();
         let agg = prepared.run(0..4);
@@ -162,10 +267,17 @@ pub mod tests {
         let labels: Vec<String> = engine::report::month_labels(2020, 7, 24);
         assert_eq!(
             months_per_year(&labels),
-            vec![("2020/21".to_string(), 9), ("2021/22".to_string(), 12), ("2022/23".to_string(), 3)]
+            vec![
+                ("2020/21".to_string(), 9),
+                ("2021/22".to_string(), 12),
+                ("2022/23".to_string(), 3)
+            ]
         );
         let labels: Vec<String> = engine::report::month_labels(1999, 1, 4);
-        assert_eq!(months_per_year(&labels), vec![("1998/99".to_string(), 3), ("1999/00".to_string(), 1)]);
+        assert_eq!(
+            months_per_year(&labels),
+            vec![("1998/99".to_string(), 3), ("1999/00".to_string(), 1)]
+        );
     }
 
     #[test]
@@ -188,7 +300,10 @@ pub mod tests {
         assert!((total - in_care).abs() < 1e-6);
         assert_eq!(differences(&r, "cost").len(), 1);
         let (cols, rows) = comparison_table(&r);
-        assert_eq!(cols, vec!["Measure", "Baseline (baseline)", "Recruit more carers"]);
+        assert_eq!(
+            cols,
+            vec!["Measure", "Baseline (baseline)", "Recruit more carers"]
+        );
         assert!(rows.iter().all(|row| row.len() == cols.len()));
         assert_eq!(rows[2][1], "—", "no difference of the baseline from itself");
         assert!(rows[3][2].contains('%'), "{}", rows[3][2]);

@@ -40,7 +40,12 @@ pub struct FanChartProps {
 /// The SVG body of a fan (without the `<svg>` element).
 fn fan_body(g: &FanGeom, zero_line: bool) -> Html {
     let comparison_bands = g.comparisons.iter().enumerate().map(|(k, c)| {
-        svg::area("comparison-band", &c.band_10_90, palette::comparison(k), Some(palette::COMPARISON_BAND_OPACITY))
+        svg::area(
+            "comparison-band",
+            &c.band_10_90,
+            palette::comparison(k),
+            Some(palette::COMPARISON_BAND_OPACITY),
+        )
     });
     let comparison_lines = g.comparisons.iter().enumerate().map(|(k, c)| {
         let (colour, dash) = (palette::comparison(k), palette::dash(k));
@@ -91,7 +96,10 @@ fn fan_body(g: &FanGeom, zero_line: bool) -> Html {
 fn fan_legend(series: &[Series], n_samples: usize, zero_line: bool) -> Html {
     let mut items = Vec::new();
     if zero_line {
-        items.push((Key::Line(palette::ZERO, "1.5", None), text::ZERO_LINE.to_string()));
+        items.push((
+            Key::Line(palette::ZERO, "1.5", None),
+            text::ZERO_LINE.to_string(),
+        ));
     }
     let median = match series {
         [main, _, ..] => format!("{}: {}", main.label, text::MEDIAN),
@@ -102,16 +110,28 @@ fn fan_legend(series: &[Series], n_samples: usize, zero_line: bool) -> Html {
     items.push((Key::Bands(1), text::BAND_10_90.to_string()));
     items.push((Key::Bands(2), text::BAND_5_95.to_string()));
     for (k, s) in series.iter().skip(1).enumerate() {
-        items.push((Key::Line(palette::comparison(k), "2.25", Some(palette::dash(k))), text::comparison(&s.label, k)));
+        items.push((
+            Key::Line(palette::comparison(k), "2.25", Some(palette::dash(k))),
+            text::comparison(&s.label, k),
+        ));
     }
     if n_samples > 0 {
-        items.push((Key::Line(palette::SAMPLE, "1", None), text::samples(n_samples)));
+        items.push((
+            Key::Line(palette::SAMPLE, "1", None),
+            text::samples(n_samples),
+        ));
     }
     svg::legend(text::LEGEND_INTRO, items)
 }
 
 /// The "Show table" toggle with the chart's numbers.
-fn table_toggle(title: &AttrValue, unit: Unit, months: &[String], series: &[Series], id: &AttrValue) -> Html {
+fn table_toggle(
+    title: &AttrValue,
+    unit: Unit,
+    months: &[String],
+    series: &[Series],
+    id: &AttrValue,
+) -> Html {
     let (columns, rows) = rows::fan_table(unit, months, series);
     html! {
         <details class="chart-table">
@@ -133,7 +153,14 @@ fn header(title: &AttrValue, caption: String) -> Html {
 
 #[function_component]
 pub fn FanChart(p: &FanChartProps) -> Html {
-    let g = geom::fan(p.unit, &p.months, &p.series, &p.samples, p.zero_line, HEIGHT);
+    let g = geom::fan(
+        p.unit,
+        &p.months,
+        &p.series,
+        &p.samples,
+        p.zero_line,
+        HEIGHT,
+    );
     let label = text::fan_summary(&p.title, p.unit, &p.months, &p.series, p.zero_line);
     html! {
         <figure class="chart fan-chart" id={svg::opt_id(&p.id, "")}>
@@ -173,7 +200,13 @@ pub fn DifferenceChart(p: &DifferenceChartProps) -> Html {
             .map(|s| {
                 let one = [s.clone()];
                 let g = geom::fan_in(frame.clone(), months, &one, &[]);
-                let label = text::fan_summary(&format!("{}, {}", p.title, s.label), p.unit, months, &one, true);
+                let label = text::fan_summary(
+                    &format!("{}, {}", p.title, s.label),
+                    p.unit,
+                    months,
+                    &one,
+                    true,
+                );
                 html! {
                     <div class="chart-panel">
                         <p class="chart-panel-title">{ s.label.clone() }</p>

@@ -98,7 +98,10 @@ pub fn fan_in(frame: Frame, months: &[String], series: &[Series], samples: &[Vec
             Comparison {
                 label: s.label.clone(),
                 band_10_90: band_path(&pts(st, |s| s.p90), &pts(st, |s| s.p10)),
-                edges: [line_path(&pts(st, |s| s.p10)), line_path(&pts(st, |s| s.p90))],
+                edges: [
+                    line_path(&pts(st, |s| s.p10)),
+                    line_path(&pts(st, |s| s.p90)),
+                ],
                 median: line_path(&pts(st, |s| s.p50)),
             }
         })
@@ -108,14 +111,29 @@ pub fn fan_in(frame: Frame, months: &[String], series: &[Series], samples: &[Vec
         .map(|p| line_path(&frame.points(p.iter().take(months.len()).copied())))
         .filter(|d| !d.is_empty())
         .collect();
-    FanGeom { frame, main, comparisons, samples }
+    FanGeom {
+        frame,
+        main,
+        comparisons,
+        samples,
+    }
 }
 
 /// A shared frame for small multiples: one fan per series, all on the same y axis.
-pub fn shared_frame(unit: Unit, months: &[String], series: &[Series], zero_line: bool, height: f64) -> Frame {
+pub fn shared_frame(
+    unit: Unit,
+    months: &[String],
+    series: &[Series],
+    zero_line: bool,
+    height: f64,
+) -> Frame {
     let mut values = Vec::new();
     for s in series {
-        values.extend(stats(s, months).iter().flat_map(|st| [st.p5, st.p95, st.p50]));
+        values.extend(
+            stats(s, months)
+                .iter()
+                .flat_map(|st| [st.p5, st.p95, st.p50]),
+        );
     }
     Frame::new(unit, months, values, zero_line, height)
 }
@@ -146,10 +164,18 @@ pub fn cumulative(layers: &[(String, Vec<f64>)], n: usize) -> Vec<Vec<f64>> {
 }
 
 /// Stacked areas of `layers` (bottom first) over `months`, from 0 to the largest total.
-pub fn stacked(unit: Unit, months: &[String], layers: &[(String, Vec<f64>)], height: f64) -> StackGeom {
+pub fn stacked(
+    unit: Unit,
+    months: &[String],
+    layers: &[(String, Vec<f64>)],
+    height: f64,
+) -> StackGeom {
     let n = months.len();
     let tops = cumulative(layers, n);
-    let max_total = tops.last().map(|t| t.iter().copied().fold(0.0, f64::max)).unwrap_or(0.0);
+    let max_total = tops
+        .last()
+        .map(|t| t.iter().copied().fold(0.0, f64::max))
+        .unwrap_or(0.0);
     let frame = Frame::new(unit, months, [0.0, max_total], true, height);
     let base = vec![0.0; n];
     let areas = tops
@@ -157,7 +183,10 @@ pub fn stacked(unit: Unit, months: &[String], layers: &[(String, Vec<f64>)], hei
         .enumerate()
         .map(|(k, top)| {
             let below = if k == 0 { &base } else { &tops[k - 1] };
-            band_path(&frame.points(top.iter().copied()), &frame.points(below.iter().copied()))
+            band_path(
+                &frame.points(top.iter().copied()),
+                &frame.points(below.iter().copied()),
+            )
         })
         .collect();
     StackGeom { frame, areas }
@@ -167,19 +196,22 @@ pub fn stacked(unit: Unit, months: &[String], layers: &[(String, Vec<f64>)], hei
 mod tests {
     use super::*;
     use crate::charts::layout::HEIGHT;
-
-    fn stat(m: f64) -> Stat {
-        Stat { mean: m, p5: m - 30.0, p10: m - 20.0, p25: m - 10.0, p50: m, p75: m + 10.0, p90: m + 20.0, p95: m + 30.0 }
-    }
-
-    fn months(n: usize) -> Vec<String> {
-        engine::report::month_labels(2020, 7, n)
-    }
+    use crate::charts::test_data::{months, stat};
 
     #[test]
     fn fan_covers_the_outer_band_and_samples() {
-        let s = Series { label: "Baseline".into(), stats: vec![stat(100.0), stat(110.0)] };
-        let g = fan(Unit::Children, &months(2), &[s], &[vec![40.0, 200.0]], false, HEIGHT);
+        let s = Series {
+            label: "Baseline".into(),
+            stats: vec![stat(100.0), stat(110.0)],
+        };
+        let g = fan(
+            Unit::Children,
+            &months(2),
+            &[s],
+            &[vec![40.0, 200.0]],
+            false,
+            HEIGHT,
+        );
         let (lo, hi) = g.frame.y.domain();
         assert!(lo <= 40.0 && hi >= 200.0);
         let main = g.main.expect("main fan");
@@ -191,7 +223,10 @@ mod tests {
 
     #[test]
     fn fan_ignores_stats_without_months_and_handles_nothing() {
-        let s = Series { label: "A".into(), stats: vec![stat(1.0); 5] };
+        let s = Series {
+            label: "A".into(),
+            stats: vec![stat(1.0); 5],
+        };
         let g = fan(Unit::Count, &months(2), &[s.clone(), s], &[], true, HEIGHT);
         assert_eq!(g.comparisons.len(), 1);
         assert_eq!(g.comparisons[0].median.matches('L').count(), 1);
@@ -202,11 +237,20 @@ mod tests {
 
     #[test]
     fn stacking_clamps_and_accumulates() {
-        let layers = vec![("a".to_string(), vec![1.0, -2.0, f64::NAN]), ("b".to_string(), vec![2.0, 3.0])];
-        assert_eq!(cumulative(&layers, 3), vec![vec![1.0, 0.0, 0.0], vec![3.0, 3.0, 0.0]]);
+        let layers = vec![
+            ("a".to_string(), vec![1.0, -2.0, f64::NAN]),
+            ("b".to_string(), vec![2.0, 3.0]),
+        ];
+        assert_eq!(
+            cumulative(&layers, 3),
+            vec![vec![1.0, 0.0, 0.0], vec![3.0, 3.0, 0.0]]
+        );
         let g = stacked(Unit::Children, &months(3), &layers, HEIGHT);
         assert_eq!(g.areas.len(), 2);
         assert_eq!(g.frame.y.domain().0, 0.0);
-        assert!(g.areas.iter().all(|a| a.ends_with('Z') && !a.contains("NaN")));
+        assert!(g
+            .areas
+            .iter()
+            .all(|a| a.ends_with('Z') && !a.contains("NaN")));
     }
 }

@@ -70,14 +70,28 @@ impl Frame {
         let max_abs = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
         let y_ticks = ticks
             .iter()
-            .map(|&t| Tick { pos: y.map(t), label: format::tick(unit, t, step, max_abs) })
+            .map(|&t| Tick {
+                pos: y.map(t),
+                label: format::tick(unit, t, step, max_abs),
+            })
             .collect();
         let x_ticks = time_ticks(months, MAX_X_TICKS)
             .into_iter()
-            .map(|t| Tick { pos: x.map(t.index as f64), label: t.label })
+            .map(|t| Tick {
+                pos: x.map(t.index as f64),
+                label: t.label,
+            })
             .collect();
         let zero_y = (y0 <= 0.0 && 0.0 <= y1).then(|| y.map(0.0));
-        Frame { width: WIDTH, height, x, y, x_ticks, y_ticks, zero_y }
+        Frame {
+            width: WIDTH,
+            height,
+            x,
+            y,
+            x_ticks,
+            y_ticks,
+            zero_y,
+        }
     }
 
     /// Left, right, top and bottom pixel edges of the plotting area.
@@ -101,7 +115,11 @@ impl Frame {
             .enumerate()
             .map(|(i, v)| {
                 // Keep non-finite values non-finite so the path breaks there.
-                let y = if v.is_finite() { self.y.map(v) } else { f64::NAN };
+                let y = if v.is_finite() {
+                    self.y.map(v)
+                } else {
+                    f64::NAN
+                };
                 (self.x.map(i as f64), y)
             })
             .collect()
@@ -116,10 +134,7 @@ impl Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn months(n: usize) -> Vec<String> {
-        engine::report::month_labels(2020, 7, n)
-    }
+    use crate::charts::test_data::months;
 
     #[test]
     fn frame_snaps_y_to_ticks_and_labels_them() {
@@ -151,13 +166,24 @@ mod tests {
         let f = Frame::new(Unit::BasisPoints, &months(12), [0.12, 0.31], false, HEIGHT);
         let labels: Vec<&str> = f.y_ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["10%", "15%", "20%", "25%", "30%", "35%"]);
-        let f = Frame::new(Unit::BasisPoints, &months(12), [0.001, 0.012], false, HEIGHT);
+        let f = Frame::new(
+            Unit::BasisPoints,
+            &months(12),
+            [0.001, 0.012],
+            false,
+            HEIGHT,
+        );
         assert_eq!(f.y_ticks[1].label, "0.2%");
     }
 
     #[test]
     fn frame_is_finite_for_empty_and_bad_data() {
-        for (m, vals) in [(0, vec![]), (1, vec![f64::NAN]), (1, vec![3.0]), (5, vec![f64::INFINITY])] {
+        for (m, vals) in [
+            (0, vec![]),
+            (1, vec![f64::NAN]),
+            (1, vec![3.0]),
+            (5, vec![f64::INFINITY]),
+        ] {
             let f = Frame::new(Unit::Count, &months(m), vals, false, f64::NAN);
             assert!(f.x.map(0.0).is_finite());
             assert!(f.y_ticks.iter().all(|t| t.pos.is_finite()));

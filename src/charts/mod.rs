@@ -23,6 +23,8 @@ mod table;
 mod tile;
 
 #[cfg(test)]
+mod test_data;
+#[cfg(test)]
 mod tests;
 
 pub use fan::{DifferenceChart, DifferenceChartProps, FanChart, FanChartProps};

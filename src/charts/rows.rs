@@ -64,7 +64,11 @@ pub fn fan_table(unit: Unit, months: &[String], series: &[Series]) -> Table {
             let mut row = vec![format::month_short(m)];
             for s in series {
                 let st = s.stats.get(i);
-                row.extend([cell(st, |s| s.p50), cell(st, |s| s.p10), cell(st, |s| s.p90)]);
+                row.extend([
+                    cell(st, |s| s.p50),
+                    cell(st, |s| s.p10),
+                    cell(st, |s| s.p90),
+                ]);
             }
             row
         })
@@ -104,37 +108,69 @@ pub fn stacked_table(unit: Unit, months: &[String], layers: &[(String, Vec<f64>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::test_data::months;
 
     fn stat(m: f64) -> Stat {
-        Stat { mean: m, p5: m - 3.0, p10: m - 2.0, p25: m - 1.0, p50: m, p75: m + 1.0, p90: m + 2.0, p95: m + 3.0 }
-    }
-
-    fn months(n: usize) -> Vec<String> {
-        engine::report::month_labels(2020, 7, n)
+        Stat {
+            mean: m,
+            p5: m - 3.0,
+            p10: m - 2.0,
+            p25: m - 1.0,
+            p50: m,
+            p75: m + 1.0,
+            p90: m + 2.0,
+            p95: m + 3.0,
+        }
     }
 
     #[test]
     fn one_series_has_every_percentile() {
-        let s = Series { label: "Baseline".into(), stats: vec![stat(10.0)] };
+        let s = Series {
+            label: "Baseline".into(),
+            stats: vec![stat(10.0)],
+        };
         let (cols, rows) = fan_table(Unit::Children, &months(2), &[s]);
         assert_eq!(cols.len(), 9);
-        assert_eq!(rows[0], ["Jul 2020", "10.0", "8.0", "12.0", "9.0", "11.0", "7.0", "13.0", "10.0"]);
+        assert_eq!(
+            rows[0],
+            ["Jul 2020", "10.0", "8.0", "12.0", "9.0", "11.0", "7.0", "13.0", "10.0"]
+        );
         assert_eq!(rows[1][1], format::MISSING);
     }
 
     #[test]
     fn several_series_get_median_and_80_percent_range() {
-        let a = Series { label: "A".into(), stats: vec![stat(0.5)] };
-        let b = Series { label: "B".into(), stats: vec![stat(0.25)] };
+        let a = Series {
+            label: "A".into(),
+            stats: vec![stat(0.5)],
+        };
+        let b = Series {
+            label: "B".into(),
+            stats: vec![stat(0.25)],
+        };
         let (cols, rows) = fan_table(Unit::BasisPoints, &months(1), &[a, b]);
-        assert_eq!(cols, ["Month", "A: median", "A: 10th percentile", "A: 90th percentile", "B: median", "B: 10th percentile", "B: 90th percentile"]);
+        assert_eq!(
+            cols,
+            [
+                "Month",
+                "A: median",
+                "A: 10th percentile",
+                "A: 90th percentile",
+                "B: median",
+                "B: 10th percentile",
+                "B: 90th percentile"
+            ]
+        );
         assert_eq!(rows[0][1], "50.00%");
         assert_eq!(rows[0][4], "25.00%");
     }
 
     #[test]
     fn stacked_rows_total() {
-        let layers = vec![("Foster".to_string(), vec![1.0, 2.0]), ("Homes".to_string(), vec![3.0])];
+        let layers = vec![
+            ("Foster".to_string(), vec![1.0, 2.0]),
+            ("Homes".to_string(), vec![3.0]),
+        ];
         let (cols, rows) = stacked_table(Unit::Children, &months(2), &layers);
         assert_eq!(cols, ["Month", "Foster", "Homes", "Total"]);
         assert_eq!(rows[0], ["Jul 2020", "1.0", "3.0", "4.0"]);

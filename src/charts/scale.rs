@@ -20,7 +20,12 @@ impl LinearScale {
         let fin = |v: f64, or: f64| if v.is_finite() { v } else { or };
         let r0 = fin(range.0, 0.0);
         let r1 = fin(range.1, r0);
-        LinearScale { d0: fin(domain.0, 0.0), d1: fin(domain.1, 0.0), r0, r1 }
+        LinearScale {
+            d0: fin(domain.0, 0.0),
+            d1: fin(domain.1, 0.0),
+            r0,
+            r1,
+        }
     }
 
     pub fn domain(&self) -> (f64, f64) {
@@ -56,10 +61,13 @@ impl LinearScale {
 
 /// Smallest and largest finite value of `values`, or `None` when there is none.
 pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
-    values.into_iter().filter(|v| v.is_finite()).fold(None, |acc, v| match acc {
-        None => Some((v, v)),
-        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-    })
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
 }
 
 /// A finite domain with `lo < hi` covering `values` (and 0 when `include_zero`). No finite
@@ -92,7 +100,11 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
         return Vec::new();
     }
     let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
-    let (lo, hi) = if lo == hi { domain([lo], false) } else { (lo, hi) };
+    let (lo, hi) = if lo == hi {
+        domain([lo], false)
+    } else {
+        (lo, hi)
+    };
     let max_ticks = max_ticks.clamp(2, 100);
     let span = hi - lo;
     if !span.is_finite() || span <= 0.0 {
@@ -109,7 +121,9 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
             let n = last - first + 1.0;
             if n.is_finite() && n <= max_ticks as f64 {
                 let n = n.max(2.0) as usize;
-                return (0..n).map(|i| tick_value(first + i as f64, mult, exp)).collect();
+                return (0..n)
+                    .map(|i| tick_value(first + i as f64, mult, exp))
+                    .collect();
             }
         }
     }
@@ -130,7 +144,11 @@ fn step_of(mult: f64, exp: i32) -> f64 {
 
 /// `k * mult * 10^exp`, computed so that e.g. 3 × 0.1 is 0.3 and not 0.30000000000000004.
 fn tick_value(k: f64, mult: f64, exp: i32) -> f64 {
-    let v = if exp < 0 { k * mult / 10f64.powi(-exp) } else { k * mult * 10f64.powi(exp) };
+    let v = if exp < 0 {
+        k * mult / 10f64.powi(-exp)
+    } else {
+        k * mult * 10f64.powi(exp)
+    };
     if v == 0.0 {
         0.0 // no -0
     } else {
@@ -162,7 +180,10 @@ pub fn time_ticks(months: &[String], max_ticks: usize) -> Vec<TimeTick> {
                 .iter()
                 .enumerate()
                 .filter(|(_, (y, m))| *m == 1 && y.rem_euclid(every) == 0)
-                .map(|(i, (y, _))| TimeTick { index: i, label: y.to_string() })
+                .map(|(i, (y, _))| TimeTick {
+                    index: i,
+                    label: y.to_string(),
+                })
                 .collect();
             if ticks.len() <= max_ticks && !ticks.is_empty() {
                 return ticks;
@@ -175,7 +196,10 @@ pub fn time_ticks(months: &[String], max_ticks: usize) -> Vec<TimeTick> {
             .iter()
             .enumerate()
             .filter(|(_, (_, m))| (m - 1) % every == 0)
-            .map(|(i, _)| TimeTick { index: i, label: format::month_short(&months[i]) })
+            .map(|(i, _)| TimeTick {
+                index: i,
+                label: format::month_short(&months[i]),
+            })
             .collect();
         if ticks.len() <= max_ticks && !ticks.is_empty() {
             return ticks;
@@ -192,7 +216,10 @@ fn even_ticks(months: &[String], max_ticks: usize) -> Vec<TimeTick> {
     let every = n.div_ceil(max_ticks).max(1);
     (0..n)
         .step_by(every)
-        .map(|i| TimeTick { index: i, label: format::month_short(&months[i]) })
+        .map(|i| TimeTick {
+            index: i,
+            label: format::month_short(&months[i]),
+        })
         .collect()
 }
 
@@ -239,11 +266,20 @@ mod tests {
 
     #[test]
     fn nice_ticks_cover_the_domain_in_1_2_5_steps() {
-        assert_eq!(nice_ticks(0.0, 642.0, 5), vec![0.0, 200.0, 400.0, 600.0, 800.0]);
-        assert_eq!(nice_ticks(548.0, 620.0, 6), vec![540.0, 560.0, 580.0, 600.0, 620.0]);
+        assert_eq!(
+            nice_ticks(0.0, 642.0, 5),
+            vec![0.0, 200.0, 400.0, 600.0, 800.0]
+        );
+        assert_eq!(
+            nice_ticks(548.0, 620.0, 6),
+            vec![540.0, 560.0, 580.0, 600.0, 620.0]
+        );
         assert_eq!(nice_ticks(0.0, 1.0, 6), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
         assert_eq!(nice_ticks(0.0, 0.3, 4), vec![0.0, 0.1, 0.2, 0.3]);
-        assert_eq!(nice_ticks(-2.3e6, 4.1e6, 6), vec![-4e6, -2e6, 0.0, 2e6, 4e6, 6e6]);
+        assert_eq!(
+            nice_ticks(-2.3e6, 4.1e6, 6),
+            vec![-4e6, -2e6, 0.0, 2e6, 4e6, 6e6]
+        );
         assert_eq!(nice_ticks(10.0, 0.0, 3), vec![0.0, 5.0, 10.0]);
     }
 
@@ -273,16 +309,20 @@ mod tests {
         assert_eq!(labels, ["2021", "2022", "2023", "2024", "2025"]);
         assert_eq!(t[0].index, 6);
         let t = time_ticks(&months(2020, 1, 240), 8);
-        assert_eq!(t.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), [
-            "2020", "2025", "2030", "2035"
-        ]);
+        assert_eq!(
+            t.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            ["2020", "2025", "2030", "2035"]
+        );
     }
 
     #[test]
     fn time_ticks_short_horizons() {
         let t = time_ticks(&months(2020, 7, 12), 8);
         let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["Jul 2020", "Sep 2020", "Nov 2020", "Jan 2021", "Mar 2021", "May 2021"]);
+        assert_eq!(
+            labels,
+            ["Jul 2020", "Sep 2020", "Nov 2020", "Jan 2021", "Mar 2021", "May 2021"]
+        );
         let t = time_ticks(&months(2020, 7, 3), 8);
         assert_eq!(t.len(), 3);
         assert!(time_ticks(&[], 8).is_empty());

@@ -77,7 +77,12 @@ pub fn zero_line(frame: &Frame) -> Html {
 }
 
 /// A filled path.
-pub fn area(class: &'static str, d: &str, fill: &'static str, opacity: Option<&'static str>) -> Html {
+pub fn area(
+    class: &'static str,
+    d: &str,
+    fill: &'static str,
+    opacity: Option<&'static str>,
+) -> Html {
     if d.is_empty() {
         return html! {};
     }
@@ -85,7 +90,13 @@ pub fn area(class: &'static str, d: &str, fill: &'static str, opacity: Option<&'
 }
 
 /// A stroked line path.
-pub fn line(class: &'static str, d: &str, stroke: &'static str, width: &'static str, dash: Option<&'static str>) -> Html {
+pub fn line(
+    class: &'static str,
+    d: &str,
+    stroke: &'static str,
+    width: &'static str,
+    dash: Option<&'static str>,
+) -> Html {
     if d.is_empty() {
         return html! {};
     }

@@ -18,7 +18,13 @@ pub struct DataTableProps {
 
 #[function_component]
 pub fn DataTable(p: &DataTableProps) -> Html {
-    let class = |i: usize| if i >= p.numeric_from { Some("num") } else { None };
+    let class = |i: usize| {
+        if i >= p.numeric_from {
+            Some("num")
+        } else {
+            None
+        }
+    };
     let head = p.columns.iter().enumerate().map(|(i, c)| {
         html! { <th scope="col" class={class(i)}>{ c.clone() }</th> }
     });

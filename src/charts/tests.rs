@@ -33,7 +33,11 @@ fn block_on<F: Future>(f: F) -> F::Output {
 }
 
 fn render<C: BaseComponent>(props: C::Properties) -> String {
-    block_on(LocalServerRenderer::<C>::with_props(props).hydratable(false).render())
+    block_on(
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
 }
 
 /// The checks every rendered chart must pass.
@@ -46,7 +50,16 @@ fn assert_clean(html: &str) {
 }
 
 fn stat(m: f64) -> Stat {
-    Stat { mean: m, p5: m - 40.0, p10: m - 30.0, p25: m - 15.0, p50: m, p75: m + 15.0, p90: m + 30.0, p95: m + 40.0 }
+    Stat {
+        mean: m,
+        p5: m - 40.0,
+        p10: m - 30.0,
+        p25: m - 15.0,
+        p50: m,
+        p75: m + 15.0,
+        p90: m + 30.0,
+        p95: m + 40.0,
+    }
 }
 
 fn months(n: usize) -> Rc<Vec<String>> {
@@ -54,7 +67,10 @@ fn months(n: usize) -> Rc<Vec<String>> {
 }
 
 fn series(label: &str, start: f64, n: usize) -> Series {
-    Series { label: label.into(), stats: (0..n).map(|i| stat(start - i as f64 * 0.3)).collect() }
+    Series {
+        label: label.into(),
+        stats: (0..n).map(|i| stat(start - i as f64 * 0.3)).collect(),
+    }
 }
 
 fn count(html: &str, needle: &str) -> usize {
@@ -77,13 +93,22 @@ fn fan_chart_renders_bands_legend_caption_and_table() {
     assert_clean(&html);
     assert!(html.contains(r#"<figure id="in-care" class="chart fan-chart">"#));
     assert!(html.contains(r#"role="img""#));
-    assert!(html.contains("aria-label=\"Children in care: median falls from 601 in July 2020 to 583 by June 2025"));
-    for band in ["band band-5-95", "band band-10-90", "band band-25-75", "class=\"median\""] {
+    assert!(html.contains(
+        "aria-label=\"Children in care: median falls from 601 in July 2020 to 583 by June 2025"
+    ));
+    for band in [
+        "band band-5-95",
+        "band band-10-90",
+        "band band-25-75",
+        "class=\"median\"",
+    ] {
         assert_eq!(count(&html, band), 1, "{band}");
     }
     assert_eq!(count(&html, "class=\"sample\""), 2);
     assert!(html.contains(text::MEDIAN));
-    assert!(html.contains("in 8 of 10 simulated futures that month\u{2019}s value falls inside them"));
+    assert!(
+        html.contains("in 8 of 10 simulated futures that month\u{2019}s value falls inside them")
+    );
     assert!(html.contains("in 5 of 10 simulated futures"));
     assert!(html.contains("in 9 of 10 simulated futures"));
     assert!(html.contains("Based on 1,000 simulated futures, July 2020 to June 2025."));
@@ -105,7 +130,11 @@ fn fan_chart_with_comparisons_uses_dashes_and_per_series_columns() {
         title: "Sufficiency gap".into(),
         unit: Unit::Children,
         months: months(12),
-        series: Rc::new(vec![series("Baseline", 50.0, 12), series("Recruit", 40.0, 12), series("Homes", 45.0, 12)]),
+        series: Rc::new(vec![
+            series("Baseline", 50.0, 12),
+            series("Recruit", 40.0, 12),
+            series("Homes", 45.0, 12),
+        ]),
         runs: 250,
         samples: Rc::default(),
         zero_line: false,
@@ -136,8 +165,20 @@ fn fan_chart_survives_empty_and_non_finite_data() {
     for (m, s) in [
         (months(0), vec![]),
         (months(5), vec![]),
-        (months(1), vec![Series { label: "One".into(), stats: vec![stat(3.0)] }]),
-        (months(3), vec![Series { label: "Bad".into(), stats: vec![bad, stat(f64::NAN), bad] }]),
+        (
+            months(1),
+            vec![Series {
+                label: "One".into(),
+                stats: vec![stat(3.0)],
+            }],
+        ),
+        (
+            months(3),
+            vec![Series {
+                label: "Bad".into(),
+                stats: vec![bad, stat(f64::NAN), bad],
+            }],
+        ),
     ] {
         let html = render::<FanChart>(FanChartProps {
             title: "T".into(),
@@ -156,7 +197,10 @@ fn fan_chart_survives_empty_and_non_finite_data() {
 
 #[test]
 fn difference_chart_has_zero_line_and_explains_it() {
-    let diff = |label: &str, m: f64| Series { label: label.into(), stats: vec![stat(m); 24] };
+    let diff = |label: &str, m: f64| Series {
+        label: label.into(),
+        stats: vec![stat(m); 24],
+    };
     let one = render::<DifferenceChart>(DifferenceChartProps {
         title: "Cost compared with the baseline".into(),
         unit: Unit::Pounds,
@@ -209,7 +253,10 @@ fn stacked_chart_renders_layers_legend_and_table() {
     assert_eq!(count(&html, r#"<th scope="row""#), 24);
     assert!(html.contains(">Total</th>"));
     let legend_first = html.find("<li>").unwrap_or(0);
-    assert!(html[legend_first..].find("Children&#x27;s homes") < html[legend_first..].find("In-house foster"));
+    assert!(
+        html[legend_first..].find("Children&#x27;s homes")
+            < html[legend_first..].find("In-house foster")
+    );
 }
 
 #[test]
@@ -217,7 +264,10 @@ fn data_table_has_caption_headers_and_numeric_columns() {
     let html = render::<DataTable>(DataTableProps {
         caption: "Costs by year".into(),
         columns: Rc::new(vec!["Year".into(), "Median".into()]),
-        rows: Rc::new(vec![vec!["2021/22".into(), "£27.4M".into()], vec!["2022/23".into(), "£28.0M".into()]]),
+        rows: Rc::new(vec![
+            vec!["2021/22".into(), "£27.4M".into()],
+            vec!["2022/23".into(), "£28.0M".into()],
+        ]),
         numeric_from: 1,
         id: "costs".into(),
     });
@@ -233,7 +283,12 @@ fn tiles_show_median_range_and_probability() {
     let html = render::<Tile>(TileProps {
         label: "Cost 2024/25".into(),
         unit: Unit::Pounds,
-        stat: Stat { p10: 25_100_000.0, p50: 27_412_300.0, p90: 29_800_000.0, ..stat(0.0) },
+        stat: Stat {
+            p10: 25_100_000.0,
+            p50: 27_412_300.0,
+            p90: 29_800_000.0,
+            ..stat(0.0)
+        },
         note: "Budget £26.0M".into(),
         id: "tile-cost".into(),
     });
@@ -281,12 +336,29 @@ fn preview_page_when_asked() {
             .map(|i| {
                 let c = start + slope * i as f64 + wave(i, 4.0);
                 let s = spread(i);
-                Stat { mean: c, p5: c - 2.0 * s, p10: c - 1.5 * s, p25: c - 0.7 * s, p50: c, p75: c + 0.7 * s, p90: c + 1.5 * s, p95: c + 2.0 * s }
+                Stat {
+                    mean: c,
+                    p5: c - 2.0 * s,
+                    p10: c - 1.5 * s,
+                    p25: c - 0.7 * s,
+                    p50: c,
+                    p75: c + 0.7 * s,
+                    p90: c + 1.5 * s,
+                    p95: c + 2.0 * s,
+                }
             })
             .collect()
     };
     let samples: Vec<Vec<f64>> = (0..3)
-        .map(|k| (0..n).map(|i| 601.0 - 0.3 * i as f64 + wave(i + 5 * k, 12.0) + (k as f64 - 1.0) * 0.5 * i as f64).collect())
+        .map(|k| {
+            (0..n)
+                .map(|i| {
+                    601.0 - 0.3 * i as f64
+                        + wave(i + 5 * k, 12.0)
+                        + (k as f64 - 1.0) * 0.5 * i as f64
+                })
+                .collect()
+        })
         .collect();
     let mut html = String::from(
         "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"charts.css\"></head><body><main class=\"charts-preview\">",
@@ -302,7 +374,16 @@ fn preview_page_when_asked() {
     html += &render::<Tile>(TileProps {
         label: "Cost 2024/25".into(),
         unit: Unit::Pounds,
-        stat: Stat { mean: 27.5e6, p5: 24.0e6, p10: 25.1e6, p25: 26.3e6, p50: 27.4e6, p75: 28.6e6, p90: 29.8e6, p95: 30.6e6 },
+        stat: Stat {
+            mean: 27.5e6,
+            p5: 24.0e6,
+            p10: 25.1e6,
+            p25: 26.3e6,
+            p50: 27.4e6,
+            p75: 28.6e6,
+            p90: 29.8e6,
+            p95: 30.6e6,
+        },
         note: "Budget £26.0M".into(),
         id: AttrValue::default(),
     });
@@ -317,7 +398,10 @@ fn preview_page_when_asked() {
         title: "Children in care".into(),
         unit: Unit::Children,
         months: m.clone(),
-        series: Rc::new(vec![Series { label: "Baseline".into(), stats: fan(601.0, -0.3) }]),
+        series: Rc::new(vec![Series {
+            label: "Baseline".into(),
+            stats: fan(601.0, -0.3),
+        }]),
         runs: 1000,
         samples: Rc::new(samples),
         zero_line: false,
@@ -328,9 +412,18 @@ fn preview_page_when_asked() {
         unit: Unit::Children,
         months: m.clone(),
         series: Rc::new(vec![
-            Series { label: "Baseline".into(), stats: fan(120.0, 0.4) },
-            Series { label: "Recruit more carers".into(), stats: fan(118.0, -0.5) },
-            Series { label: "Open two homes".into(), stats: fan(121.0, 0.1) },
+            Series {
+                label: "Baseline".into(),
+                stats: fan(120.0, 0.4),
+            },
+            Series {
+                label: "Recruit more carers".into(),
+                stats: fan(118.0, -0.5),
+            },
+            Series {
+                label: "Open two homes".into(),
+                stats: fan(121.0, 0.1),
+            },
         ]),
         runs: 1000,
         samples: Rc::default(),
@@ -342,13 +435,23 @@ fn preview_page_when_asked() {
         unit: Unit::Pounds,
         months: m.clone(),
         series: Rc::new(vec![
-            Series { label: "Recruit more carers".into(), stats: fan(0.0, -0.8).iter().map(|s| scale(s, 2_000.0)).collect() },
-            Series { label: "Open two homes".into(), stats: fan(0.0, 0.3).iter().map(|s| scale(s, 2_000.0)).collect() },
+            Series {
+                label: "Recruit more carers".into(),
+                stats: fan(0.0, -0.8).iter().map(|s| scale(s, 2_000.0)).collect(),
+            },
+            Series {
+                label: "Open two homes".into(),
+                stats: fan(0.0, 0.3).iter().map(|s| scale(s, 2_000.0)).collect(),
+            },
         ]),
         runs: 1000,
         id: "diff".into(),
     });
-    let layer = |base: f64, slope: f64| (0..n).map(|i| base + slope * i as f64).collect::<Vec<f64>>();
+    let layer = |base: f64, slope: f64| {
+        (0..n)
+            .map(|i| base + slope * i as f64)
+            .collect::<Vec<f64>>()
+    };
     html += &render::<StackedChart>(StackedChartProps {
         title: "Where children live (average)".into(),
         unit: Unit::Children,
@@ -371,5 +474,14 @@ fn preview_page_when_asked() {
 }
 
 fn scale(s: &Stat, k: f64) -> Stat {
-    Stat { mean: s.mean * k, p5: s.p5 * k, p10: s.p10 * k, p25: s.p25 * k, p50: s.p50 * k, p75: s.p75 * k, p90: s.p90 * k, p95: s.p95 * k }
+    Stat {
+        mean: s.mean * k,
+        p5: s.p5 * k,
+        p10: s.p10 * k,
+        p25: s.p25 * k,
+        p50: s.p50 * k,
+        p75: s.p75 * k,
+        p90: s.p90 * k,
+        p95: s.p95 * k,
+    }
 }

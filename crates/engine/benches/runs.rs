@@ -24,13 +24,23 @@ const WARM_UP: u32 = 50;
 
 fn per_run(d: Duration, runs: u32) -> String {
     let s = d.as_secs_f64();
-    format!("{:>9.0} runs/s  {:>8.1} µs/run", runs as f64 / s, s * 1e6 / runs as f64)
+    format!(
+        "{:>9.0} runs/s  {:>8.1} µs/run",
+        runs as f64 / s,
+        s * 1e6 / runs as f64
+    )
 }
 
 fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
     let n = scenarios.len() as u32;
-    let job =
-        Job { settings: RunSettings { seed: SEED, replications: WARM_UP + reps, horizon_months: HORIZON }, scenarios };
+    let job = Job {
+        settings: RunSettings {
+            seed: SEED,
+            replications: WARM_UP + reps,
+            horizon_months: HORIZON,
+        },
+        scenarios,
+    };
     let prepared = job.prepare().expect("valid job");
 
     // The hot path: one simulator per scenario, warmed up (start-up pool built, buffers
@@ -68,8 +78,15 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
         "{label} ({n} scenario{}, {reps} replications of {HORIZON} months, one thread)",
         if n > 1 { "s" } else { "" }
     );
-    println!("  simulate       {}   (one replication of every scenario = one run)", per_run(sim_time, reps));
-    println!("  job            {}   ({:.2} s in all)", per_run(job_time, reps), job_time.as_secs_f64());
+    println!(
+        "  simulate       {}   (one replication of every scenario = one run)",
+        per_run(sim_time, reps)
+    );
+    println!(
+        "  job            {}   ({:.2} s in all)",
+        per_run(job_time, reps),
+        job_time.as_secs_f64()
+    );
     println!(
         "  start-up pool  {:>9.1} ms per scenario per call",
         (first.saturating_sub(steady * n)).as_secs_f64() * 1e3 / n as f64
@@ -79,12 +96,19 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
 
 fn main() {
     // `cargo bench` passes `--bench`; a bare number sets the replication count.
-    let reps = std::env::args().skip(1).find_map(|a| a.parse::<u32>().ok()).unwrap_or(2_000);
+    let reps = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse::<u32>().ok())
+        .unwrap_or(2_000);
     let base = default_scenario();
     bench("Built-in borough", vec![base.clone()], reps);
     println!();
     let strat = base.with_strategy(&strategy("strategy_2019_22").expect("built-in strategy"));
-    bench("Built-in borough vs 2019-22 strategy", vec![base.clone(), strat], reps);
+    bench(
+        "Built-in borough vs 2019-22 strategy",
+        vec![base.clone(), strat],
+        reps,
+    );
     println!();
 
     // A start-up pool that cannot fill every age band (every child enters under 1) draws

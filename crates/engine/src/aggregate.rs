@@ -13,7 +13,13 @@ use crate::sim::YearTotals;
 /// Replications whose full paths are kept (by index, so independent of batching).
 pub const SAMPLE_PATHS: u32 = 5;
 /// Metrics whose sample paths are kept.
-pub const SAMPLE_METRICS: [usize; 5] = [metrics::IN_CARE, metrics::GAP, metrics::COST, metrics::FILLED, metrics::IN_HOUSE_SHARE];
+pub const SAMPLE_METRICS: [usize; 5] = [
+    metrics::IN_CARE,
+    metrics::GAP,
+    metrics::COST,
+    metrics::FILLED,
+    metrics::IN_HOUSE_SHARE,
+];
 /// Metrics whose paired difference is tracked month by month.
 pub const PAIRED_METRICS: [usize; 6] = [
     metrics::COST,
@@ -103,7 +109,13 @@ impl ScenarioAgg {
                 h.add(*v);
             }
         }
-        for (k, (c, b)) in run.years.cost.iter().zip(run.years.budget.iter()).enumerate() {
+        for (k, (c, b)) in run
+            .years
+            .cost
+            .iter()
+            .zip(run.years.budget.iter())
+            .enumerate()
+        {
             self.year_cost[k].add(c.round() as i64);
             let over = (c - b).round() as i64;
             self.year_overspend[k].add(over);
@@ -116,7 +128,10 @@ impl ScenarioAgg {
         if rep < SAMPLE_PATHS {
             self.samples.push(SamplePath {
                 rep,
-                series: SAMPLE_METRICS.iter().map(|&k| run.months.iter().map(|r| r[k]).collect()).collect(),
+                series: SAMPLE_METRICS
+                    .iter()
+                    .map(|&k| run.months.iter().map(|r| r[k]).collect())
+                    .collect(),
             });
         }
     }
@@ -125,7 +140,11 @@ impl ScenarioAgg {
         merge_all(&mut self.monthly, &o.monthly);
         merge_all(&mut self.year_cost, &o.year_cost);
         merge_all(&mut self.year_overspend, &o.year_overspend);
-        for (a, b) in self.year_overspent_runs.iter_mut().zip(&o.year_overspent_runs) {
+        for (a, b) in self
+            .year_overspent_runs
+            .iter_mut()
+            .zip(&o.year_overspent_runs)
+        {
             *a += b;
         }
         self.total_cost.merge(&o.total_cost);
@@ -195,8 +214,12 @@ impl Aggregate {
     pub fn new(scenarios: usize, horizon: usize, years: usize) -> Self {
         Aggregate {
             runs: 0,
-            scenarios: (0..scenarios).map(|_| ScenarioAgg::new(horizon, years)).collect(),
-            paired: (1..scenarios).map(|_| PairedAgg::new(horizon, years)).collect(),
+            scenarios: (0..scenarios)
+                .map(|_| ScenarioAgg::new(horizon, years))
+                .collect(),
+            paired: (1..scenarios)
+                .map(|_| PairedAgg::new(horizon, years))
+                .collect(),
         }
     }
 

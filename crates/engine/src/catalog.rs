@@ -133,7 +133,17 @@ const fn p(
 const NONE: &[&str] = &[];
 const AGE_BANDS: &[&str] = &["under 1", "1-4", "5-9", "10-15", "16-17"];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 const GROUP_SIZES: &[&str] = &[
@@ -162,21 +172,26 @@ const CHOICES: &[&str] = &[
 ];
 
 // Shared texts for the three duration distributions.
-const FAMILY_HELP: &str = "Which shape of distribution: exponential (set mean_months), gamma (mean_months and shape), \
+const FAMILY_HELP: &str =
+    "Which shape of distribution: exponential (set mean_months), gamma (mean_months and shape), \
 lognormal (median_months and sigma) or empirical (points).";
-const FAMILY_SOURCE: &str = "Modelling assumption: gamma for all three routes by default, because it lets the average and \
+const FAMILY_SOURCE: &str =
+    "Modelling assumption: gamma for all three routes by default, because it lets the average and \
 the spread be set separately; no durations are published in the seeds.";
 const MEAN_HELP: &str = "Average months from entering care to leaving by this route, for the exponential and gamma families.";
-const SHAPE_HELP: &str = "Gamma shape: 1 is the exponential (many short stays and a long tail); larger values cluster \
+const SHAPE_HELP: &str =
+    "Gamma shape: 1 is the exponential (many short stays and a long tail); larger values cluster \
 times around the average (coefficient of variation 1/√shape).";
 const MEDIAN_HELP: &str = "Median months in care by this route, for the lognormal family (half leave sooner, half later).";
 const SIGMA_HELP: &str = "Spread of the lognormal family on the log scale: 0.5 means a quarter of stays are under about 0.7 \
 times the median and a quarter over about 1.4 times.";
 const POINTS_HELP: &str = "Points of the cumulative distribution for the empirical family: after each number of months, \
 the share of these children who have left. Months must increase and the last share must be 1; straight lines in between.";
-const UNUSED_LOGNORMAL: &str = "Modelling assumption: not used by the default, which is a gamma distribution; there is no \
+const UNUSED_LOGNORMAL: &str =
+    "Modelling assumption: not used by the default, which is a gamma distribution; there is no \
 figure for it in the seeds.";
-const UNUSED_POINTS: &str = "Modelling assumption: not used by the default, which is a gamma distribution; meant for a \
+const UNUSED_POINTS: &str =
+    "Modelling assumption: not used by the default, which is a gamma distribution; meant for a \
 council's own durations from its SSDA903 returns, which the seeds do not give.";
 
 static PARAMS: &[Param] = &[
@@ -1925,7 +1940,10 @@ pub fn group_params(group: Group) -> impl Iterator<Item = &'static Param> {
 
 /// The entry with exactly this path (no indices), from [`params`] or [`run_params`].
 pub fn param(path: &str) -> Option<&'static Param> {
-    PARAMS.iter().chain(RUN_PARAMS.iter()).find(|p| p.path == path)
+    PARAMS
+        .iter()
+        .chain(RUN_PARAMS.iter())
+        .find(|p| p.path == path)
 }
 
 /// Remove every `[...]` segment: `"levers[0].kind.homes[2].beds"` -> `"levers.kind.homes.beds"`.
@@ -2061,7 +2079,11 @@ mod tests {
                         self.containers.insert(prefix.to_string());
                     }
                     for (k, x) in map {
-                        let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                        let path = if prefix.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{prefix}.{k}")
+                        };
                         self.walk(&path, x);
                     }
                 }
@@ -2138,7 +2160,11 @@ mod tests {
                 "catalogue entry {} is not a field of the scenario or run settings",
                 p.path
             );
-            assert!(!p.path.contains('[') && !p.path.contains(' '), "{}: paths have no indices", p.path);
+            assert!(
+                !p.path.contains('[') && !p.path.contains(' '),
+                "{}: paths have no indices",
+                p.path
+            );
         }
     }
 
@@ -2148,7 +2174,11 @@ mod tests {
         for (path, len) in &w.leaves {
             if let (Some(n), Some(entry)) = (len, lookup(path)) {
                 if !entry.items.is_empty() {
-                    assert!(entry.items.len() >= *n, "{path}: {} labels for {n} elements", entry.items.len());
+                    assert!(
+                        entry.items.len() >= *n,
+                        "{path}: {} labels for {n} elements",
+                        entry.items.len()
+                    );
                 }
             }
         }
@@ -2187,7 +2217,11 @@ mod tests {
     #[test]
     fn every_group_has_entries() {
         for g in Group::ALL {
-            assert!(group_params(g).count() > 0, "no entries in group {}", g.label());
+            assert!(
+                group_params(g).count() > 0,
+                "no entries in group {}",
+                g.label()
+            );
             assert!(!g.label().is_empty());
         }
         let distinct: BTreeSet<&str> = Group::ALL.iter().map(|g| g.label()).collect();
@@ -2196,15 +2230,42 @@ mod tests {
 
     #[test]
     fn lookup_strips_indices() {
-        assert_eq!(lookup("demand.entry_age[2]").unwrap().path, "demand.entry_age");
-        assert_eq!(lookup("exits.route_by_entry_age[1][3]").unwrap().path, "exits.route_by_entry_age");
-        assert_eq!(lookup("residential.homes[0].beds").unwrap().path, "residential.homes.beds");
-        assert_eq!(lookup("residential.homes[].beds").unwrap().path, "residential.homes.beds");
-        assert_eq!(lookup("levers[3].kind.homes[1].usable_beds").unwrap().path, "residential.homes.usable_beds");
-        assert_eq!(lookup("levers[3].kind.homes").unwrap().path, "levers.kind.homes");
-        assert_eq!(lookup("levers[0].kind.enquiry_multiplier").unwrap().path, "levers.kind.enquiry_multiplier");
-        assert_eq!(lookup("exits.adoption.points[2][0]").unwrap().path, "exits.adoption.points");
-        assert_eq!(lookup("matching.rules[1].order[0]").unwrap().path, "matching.rules.order");
+        assert_eq!(
+            lookup("demand.entry_age[2]").unwrap().path,
+            "demand.entry_age"
+        );
+        assert_eq!(
+            lookup("exits.route_by_entry_age[1][3]").unwrap().path,
+            "exits.route_by_entry_age"
+        );
+        assert_eq!(
+            lookup("residential.homes[0].beds").unwrap().path,
+            "residential.homes.beds"
+        );
+        assert_eq!(
+            lookup("residential.homes[].beds").unwrap().path,
+            "residential.homes.beds"
+        );
+        assert_eq!(
+            lookup("levers[3].kind.homes[1].usable_beds").unwrap().path,
+            "residential.homes.usable_beds"
+        );
+        assert_eq!(
+            lookup("levers[3].kind.homes").unwrap().path,
+            "levers.kind.homes"
+        );
+        assert_eq!(
+            lookup("levers[0].kind.enquiry_multiplier").unwrap().path,
+            "levers.kind.enquiry_multiplier"
+        );
+        assert_eq!(
+            lookup("exits.adoption.points[2][0]").unwrap().path,
+            "exits.adoption.points"
+        );
+        assert_eq!(
+            lookup("matching.rules[1].order[0]").unwrap().path,
+            "matching.rules.order"
+        );
         assert_eq!(lookup("costs.weekly.ifa").unwrap().path, "costs.weekly.ifa");
         assert_eq!(lookup("horizon_months").unwrap().path, "horizon_months");
         assert!(lookup("demand.entry_ages[2]").is_none());
@@ -2215,7 +2276,8 @@ mod tests {
     fn every_lever_kind_has_help() {
         for strategy in strategies() {
             for lever in &strategy.levers {
-                let (help, source) = lever_help(lever.kind.key()).unwrap_or_else(|| panic!("no help for {}", lever.kind.key()));
+                let (help, source) = lever_help(lever.kind.key())
+                    .unwrap_or_else(|| panic!("no help for {}", lever.kind.key()));
                 assert!(!help.is_empty());
                 assert!(source.contains("seed 00"), "{}: {source}", lever.kind.key());
             }

@@ -32,7 +32,9 @@ pub fn default_scenario() -> Scenario {
         demand: Demand {
             groups_per_month: 10.2,
             trend_per_year: 0.0,
-            seasonality: [1.0, 0.85, 1.15, 0.9, 1.1, 1.0, 1.0, 0.95, 1.05, 1.0, 1.0, 1.0],
+            seasonality: [
+                1.0, 0.85, 1.15, 0.9, 1.1, 1.0, 1.0, 0.95, 1.05, 1.0, 1.0, 1.0,
+            ],
             group_size: vec![0.62, 0.2, 0.12, 0.04, 0.01, 0.01],
             entry_age: [0.17, 0.22, 0.2, 0.31, 0.1],
             sibling_age_spread_years: 6.0,
@@ -126,13 +128,26 @@ pub fn default_scenario() -> Scenario {
                     min_age: 0,
                     max_age: 15,
                     needs: NeedsFilter::Standard,
-                    order: vec![InHouseFoster, ConnectedPerson, Ifa, InHouseResidential, ExternalResidential, Emergency],
+                    order: vec![
+                        InHouseFoster,
+                        ConnectedPerson,
+                        Ifa,
+                        InHouseResidential,
+                        ExternalResidential,
+                        Emergency,
+                    ],
                 },
                 MatchRule {
                     min_age: 0,
                     max_age: 15,
                     needs: NeedsFilter::Complex,
-                    order: vec![InHouseFoster, Ifa, InHouseResidential, ExternalResidential, Emergency],
+                    order: vec![
+                        InHouseFoster,
+                        Ifa,
+                        InHouseResidential,
+                        ExternalResidential,
+                        Emergency,
+                    ],
                 },
                 MatchRule {
                     min_age: 16,
@@ -161,7 +176,9 @@ pub fn default_scenario() -> Scenario {
             short_term_days: 45.0,
         },
         costs: Costs {
-            weekly: counts([405.0, 230.0, 827.0, 0.0, 3_950.0, 1_100.0, 0.0, 0.0, 6_000.0]),
+            weekly: counts([
+                405.0, 230.0, 827.0, 0.0, 3_950.0, 1_100.0, 0.0, 0.0, 6_000.0,
+            ]),
             inflation_per_year: 0.02,
             cost_per_approval: 8_000.0,
             budget_per_year: 30_500_000.0,
@@ -202,15 +219,84 @@ pub fn strategies() -> Vec<Strategy> {
         source: source.to_string(),
         levers,
     };
-    let recruit = lever(0, 6, 250_000.0, LeverKind::RecruitmentBoost { enquiry_multiplier: 1.5, conversion_multiplier: 1.2 });
-    let plus = lever(0, 12, 100_000.0, LeverKind::AdolescentCarers { new_adolescent_share: 0.5, extra_households_per_year: 4.0, weekly_fee_uplift: 200.0 });
-    let retain = lever(0, 6, 150_000.0, LeverKind::Retention { attrition_multiplier: 0.7 });
-    let homes = lever(0, 0, 0.0, LeverKind::NewHomes { homes: in_house_homes_programme() });
-    let step = lever(3, 6, 60_000.0, LeverKind::StepDown { children_per_year: 8.0, max_age: 15 });
-    let edge = lever(0, 12, 500_000.0, LeverKind::EdgeOfCare { admissions_multiplier: 0.8 });
-    let perm = lever(0, 12, 200_000.0, LeverKind::PermanenceDrive { duration_multiplier: 0.8 });
-    let frame = lever(0, 12, 0.0, LeverKind::FrameworkPricing { ifa_multiplier: 0.95, residential_multiplier: 0.95 });
-    let supported = lever(0, 6, 0.0, LeverKind::SupportedAccommodation { places: 10, weekly_cost: 900.0 });
+    let recruit = lever(
+        0,
+        6,
+        250_000.0,
+        LeverKind::RecruitmentBoost {
+            enquiry_multiplier: 1.5,
+            conversion_multiplier: 1.2,
+        },
+    );
+    let plus = lever(
+        0,
+        12,
+        100_000.0,
+        LeverKind::AdolescentCarers {
+            new_adolescent_share: 0.5,
+            extra_households_per_year: 4.0,
+            weekly_fee_uplift: 200.0,
+        },
+    );
+    let retain = lever(
+        0,
+        6,
+        150_000.0,
+        LeverKind::Retention {
+            attrition_multiplier: 0.7,
+        },
+    );
+    let homes = lever(
+        0,
+        0,
+        0.0,
+        LeverKind::NewHomes {
+            homes: in_house_homes_programme(),
+        },
+    );
+    let step = lever(
+        3,
+        6,
+        60_000.0,
+        LeverKind::StepDown {
+            children_per_year: 8.0,
+            max_age: 15,
+        },
+    );
+    let edge = lever(
+        0,
+        12,
+        500_000.0,
+        LeverKind::EdgeOfCare {
+            admissions_multiplier: 0.8,
+        },
+    );
+    let perm = lever(
+        0,
+        12,
+        200_000.0,
+        LeverKind::PermanenceDrive {
+            duration_multiplier: 0.8,
+        },
+    );
+    let frame = lever(
+        0,
+        12,
+        0.0,
+        LeverKind::FrameworkPricing {
+            ifa_multiplier: 0.95,
+            residential_multiplier: 0.95,
+        },
+    );
+    let supported = lever(
+        0,
+        6,
+        0.0,
+        LeverKind::SupportedAccommodation {
+            places: 10,
+            weekly_cost: 900.0,
+        },
+    );
     vec![
         s("recruit", "Recruit more carers", "Digital marketing and a recruitment website: 50% more enquiries and 20% better conversion.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001); Sufficiency Strategy 2014 (004)", vec![recruit.clone()]),
         s("fostering_plus", "Fostering Plus (adolescent carers)", "Half of new carers take adolescents and complex needs, 4 extra such households a year, paid £200 a week more.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![plus.clone()]),

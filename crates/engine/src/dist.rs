@@ -7,11 +7,21 @@ use crate::types::DAYS_PER_MONTH;
 /// A duration sampler in days.
 #[derive(Clone, Debug)]
 pub enum Duration {
-    Exponential { mean: f64 },
-    Gamma { shape: f64, scale: f64 },
-    Lognormal { mu: f64, sigma: f64 },
+    Exponential {
+        mean: f64,
+    },
+    Gamma {
+        shape: f64,
+        scale: f64,
+    },
+    Lognormal {
+        mu: f64,
+        sigma: f64,
+    },
     /// Piecewise-linear inverse CDF: (cumulative probability, days).
-    Empirical { points: Vec<(f64, f64)> },
+    Empirical {
+        points: Vec<(f64, f64)>,
+    },
 }
 
 impl Duration {
@@ -32,7 +42,10 @@ impl Duration {
                 sigma: *sigma,
             },
             DurationDist::Empirical { points } => {
-                let mut pts: Vec<(f64, f64)> = points.iter().map(|(m, p)| (*p, m * DAYS_PER_MONTH)).collect();
+                let mut pts: Vec<(f64, f64)> = points
+                    .iter()
+                    .map(|(m, p)| (*p, m * DAYS_PER_MONTH))
+                    .collect();
                 if pts[0].0 > 0.0 {
                     pts.insert(0, (0.0, 0.0));
                 }

@@ -208,7 +208,9 @@ mod tests {
 
     #[test]
     fn order_and_batching_do_not_matter() {
-        let values: Vec<i64> = (0..5000).map(|i| ((i * 7919) % 10007) as i64 * 37 - 150_000).collect();
+        let values: Vec<i64> = (0..5000)
+            .map(|i| ((i * 7919) % 10007) as i64 * 37 - 150_000)
+            .collect();
         let mut a = Hist::default();
         for v in &values {
             a.add(*v);
@@ -256,7 +258,10 @@ mod tests {
             h.add(v * 1000);
         }
         let med = h.quantile(0.5);
-        assert!((med - 5_000_000.0).abs() < 10_000_000.0 / MAX_BINS as f64, "median {med}");
+        assert!(
+            (med - 5_000_000.0).abs() < 10_000_000.0 / MAX_BINS as f64,
+            "median {med}"
+        );
         assert!(h.counts.len() <= MAX_BINS);
     }
 }

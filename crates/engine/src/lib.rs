@@ -5,8 +5,8 @@
 pub mod aggregate;
 pub mod catalog;
 pub mod defaults;
-pub mod hist;
 pub mod dist;
+pub mod hist;
 pub mod metrics;
 pub mod report;
 pub mod rng;

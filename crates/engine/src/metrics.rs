@@ -91,49 +91,189 @@ pub fn definitions() -> Vec<MetricDef> {
     use Unit::*;
     push("in_care".into(), "Children in care".into(), Children, Stock);
     for t in PlacementType::ALL {
-        push(format!("in_care.{}", t.key()), t.label().into(), Children, Stock);
+        push(
+            format!("in_care.{}", t.key()),
+            t.label().into(),
+            Children,
+            Stock,
+        );
     }
     for b in AgeBand::ALL {
-        push(format!("in_care_age.{}", b.key()), format!("Children in care aged {}", b.label()), Children, Stock);
+        push(
+            format!("in_care_age.{}", b.key()),
+            format!("Children in care aged {}", b.label()),
+            Children,
+            Stock,
+        );
     }
     push("admissions".into(), "Admissions".into(), Children, Flow);
-    push("exits".into(), "Children leaving care".into(), Children, Flow);
+    push(
+        "exits".into(),
+        "Children leaving care".into(),
+        Children,
+        Flow,
+    );
     for r in ExitRoute::ALL {
-        push(format!("exits.{}", r.key()), format!("Left care: {}", r.label()), Children, Flow);
+        push(
+            format!("exits.{}", r.key()),
+            format!("Left care: {}", r.label()),
+            Children,
+            Flow,
+        );
     }
-    push("households".into(), "In-house foster households".into(), Households, Stock);
-    push("places".into(), "In-house foster places".into(), Places, Stock);
-    push("places_filled".into(), "In-house places filled".into(), Places, Stock);
-    push("places_vacant".into(), "In-house places vacant".into(), Places, Stock);
-    push("approvals".into(), "Households approved".into(), Households, Flow);
-    push("deregistrations".into(), "Households leaving".into(), Households, Flow);
-    push("enquiries".into(), "Fostering enquiries (initial information visits)".into(), Count, Flow);
+    push(
+        "households".into(),
+        "In-house foster households".into(),
+        Households,
+        Stock,
+    );
+    push(
+        "places".into(),
+        "In-house foster places".into(),
+        Places,
+        Stock,
+    );
+    push(
+        "places_filled".into(),
+        "In-house places filled".into(),
+        Places,
+        Stock,
+    );
+    push(
+        "places_vacant".into(),
+        "In-house places vacant".into(),
+        Places,
+        Stock,
+    );
+    push(
+        "approvals".into(),
+        "Households approved".into(),
+        Households,
+        Flow,
+    );
+    push(
+        "deregistrations".into(),
+        "Households leaving".into(),
+        Households,
+        Flow,
+    );
+    push(
+        "enquiries".into(),
+        "Fostering enquiries (initial information visits)".into(),
+        Count,
+        Flow,
+    );
     push("visits".into(), "Follow-up visits".into(), Count, Flow);
-    push("stage1".into(), "Assessments started (stage 1)".into(), Count, Flow);
-    push("stage2".into(), "Assessments reaching stage 2".into(), Count, Flow);
-    push("gap".into(), "Sufficiency gap: children not in their preferred placement type".into(), Children, Stock);
+    push(
+        "stage1".into(),
+        "Assessments started (stage 1)".into(),
+        Count,
+        Flow,
+    );
+    push(
+        "stage2".into(),
+        "Assessments reaching stage 2".into(),
+        Count,
+        Flow,
+    );
+    push(
+        "gap".into(),
+        "Sufficiency gap: children not in their preferred placement type".into(),
+        Children,
+        Stock,
+    );
     for t in PlacementType::ALL {
-        push(format!("gap.{}", t.key()), format!("Gap: wanted {}", t.label()), Children, Stock);
+        push(
+            format!("gap.{}", t.key()),
+            format!("Gap: wanted {}", t.label()),
+            Children,
+            Stock,
+        );
     }
     for b in AgeBand::ALL {
-        push(format!("gap_age.{}", b.key()), format!("Gap: children aged {}", b.label()), Children, Stock);
+        push(
+            format!("gap_age.{}", b.key()),
+            format!("Gap: children aged {}", b.label()),
+            Children,
+            Stock,
+        );
     }
-    push("out_of_borough".into(), "Children placed out of borough".into(), Children, Stock);
+    push(
+        "out_of_borough".into(),
+        "Children placed out of borough".into(),
+        Children,
+        Stock,
+    );
     push("moves".into(), "Placement moves".into(), Count, Flow);
-    push("moves3_share".into(), "Share with 3+ placements in 12 months".into(), BasisPoints, Stock);
-    push("sibling_splits".into(), "Sibling groups split on placement".into(), Count, Flow);
-    push("staying_put".into(), "Staying Put young people in foster homes".into(), Children, Stock);
-    push("in_house_share".into(), "Share in in-house placements".into(), BasisPoints, Stock);
-    push("res_beds_filled".into(), "In-house home beds filled".into(), Places, Stock);
-    push("res_beds_empty".into(), "In-house home beds open but empty".into(), Places, Stock);
+    push(
+        "moves3_share".into(),
+        "Share with 3+ placements in 12 months".into(),
+        BasisPoints,
+        Stock,
+    );
+    push(
+        "sibling_splits".into(),
+        "Sibling groups split on placement".into(),
+        Count,
+        Flow,
+    );
+    push(
+        "staying_put".into(),
+        "Staying Put young people in foster homes".into(),
+        Children,
+        Stock,
+    );
+    push(
+        "in_house_share".into(),
+        "Share in in-house placements".into(),
+        BasisPoints,
+        Stock,
+    );
+    push(
+        "res_beds_filled".into(),
+        "In-house home beds filled".into(),
+        Places,
+        Stock,
+    );
+    push(
+        "res_beds_empty".into(),
+        "In-house home beds open but empty".into(),
+        Places,
+        Stock,
+    );
     push("cost".into(), "Placement cost".into(), Pounds, Flow);
     for t in PlacementType::ALL {
-        push(format!("cost.{}", t.key()), format!("Cost: {}", t.label()), Pounds, Flow);
+        push(
+            format!("cost.{}", t.key()),
+            format!("Cost: {}", t.label()),
+            Pounds,
+            Flow,
+        );
     }
-    push("cost.in_house_homes".into(), "Cost: in-house homes running costs".into(), Pounds, Flow);
-    push("cost.fee_uplift".into(), "Cost: Fostering Plus fee uplift".into(), Pounds, Flow);
-    push("cost.recruitment".into(), "Cost: recruiting carers".into(), Pounds, Flow);
-    push("cost.levers".into(), "Cost: strategy levers".into(), Pounds, Flow);
+    push(
+        "cost.in_house_homes".into(),
+        "Cost: in-house homes running costs".into(),
+        Pounds,
+        Flow,
+    );
+    push(
+        "cost.fee_uplift".into(),
+        "Cost: Fostering Plus fee uplift".into(),
+        Pounds,
+        Flow,
+    );
+    push(
+        "cost.recruitment".into(),
+        "Cost: recruiting carers".into(),
+        Pounds,
+        Flow,
+    );
+    push(
+        "cost.levers".into(),
+        "Cost: strategy levers".into(),
+        Pounds,
+        Flow,
+    );
     debug_assert_eq!(v.len(), COUNT);
     v
 }

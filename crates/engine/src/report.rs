@@ -41,7 +41,9 @@ impl Stat {
         }
     }
     pub fn values(&self) -> [f64; 8] {
-        [self.mean, self.p5, self.p10, self.p25, self.p50, self.p75, self.p90, self.p95]
+        [
+            self.mean, self.p5, self.p10, self.p25, self.p50, self.p75, self.p90, self.p95,
+        ]
     }
 }
 
@@ -135,7 +137,9 @@ impl Report {
                         key: d.key.clone(),
                         label: d.label.clone(),
                         unit: d.unit,
-                        months: (0..h).map(|m| Stat::of(a.cell(m, k), scale(d.unit))).collect(),
+                        months: (0..h)
+                            .map(|m| Stat::of(a.cell(m, k), scale(d.unit)))
+                            .collect(),
                     })
                     .collect(),
                 years: fy_labels
@@ -146,12 +150,19 @@ impl Report {
                         budget: model.fin_year_budget[i],
                         cost: Stat::of(&a.year_cost[i], 1.0),
                         overspend: Stat::of(&a.year_overspend[i], 1.0),
-                        probability_overspend: if agg.runs > 0 { a.year_overspent_runs[i] as f64 / agg.runs as f64 } else { 0.0 },
+                        probability_overspend: if agg.runs > 0 {
+                            a.year_overspent_runs[i] as f64 / agg.runs as f64
+                        } else {
+                            0.0
+                        },
                     })
                     .collect(),
                 total_cost: Stat::of(&a.total_cost, 1.0),
                 mean_gap: Stat::of(&a.mean_gap, 0.01),
-                sample_metrics: SAMPLE_METRICS.iter().map(|&k| defs[k].key.clone()).collect(),
+                sample_metrics: SAMPLE_METRICS
+                    .iter()
+                    .map(|&k| defs[k].key.clone())
+                    .collect(),
                 samples: a.samples.clone(),
             })
             .collect();
@@ -169,14 +180,28 @@ impl Report {
                         key: defs[k].key.clone(),
                         label: defs[k].label.clone(),
                         unit: defs[k].unit,
-                        months: (0..h).map(|m| Stat::of(p.cell(m, j), scale(defs[k].unit))).collect(),
+                        months: (0..h)
+                            .map(|m| Stat::of(p.cell(m, j), scale(defs[k].unit)))
+                            .collect(),
                     })
                     .collect(),
-                years: fy_labels.iter().enumerate().map(|(k, y)| (y.clone(), Stat::of(&p.year_cost[k], 1.0))).collect(),
+                years: fy_labels
+                    .iter()
+                    .enumerate()
+                    .map(|(k, y)| (y.clone(), Stat::of(&p.year_cost[k], 1.0)))
+                    .collect(),
                 total_cost_difference: Stat::of(&p.total_cost, 1.0),
                 mean_gap_difference: Stat::of(&p.mean_gap, 0.01),
-                probability_cheaper: if agg.runs > 0 { p.cheaper_runs as f64 / agg.runs as f64 } else { 0.0 },
-                probability_less_gap: if agg.runs > 0 { p.less_gap_runs as f64 / agg.runs as f64 } else { 0.0 },
+                probability_cheaper: if agg.runs > 0 {
+                    p.cheaper_runs as f64 / agg.runs as f64
+                } else {
+                    0.0
+                },
+                probability_less_gap: if agg.runs > 0 {
+                    p.less_gap_runs as f64 / agg.runs as f64
+                } else {
+                    0.0
+                },
             })
             .collect();
         Report {
@@ -213,7 +238,12 @@ impl Report {
             }
             for y in &s.years {
                 row(&s.name, "year_cost", &format!("FY{}", y.year), &y.cost);
-                row(&s.name, "year_overspend", &format!("FY{}", y.year), &y.overspend);
+                row(
+                    &s.name,
+                    "year_overspend",
+                    &format!("FY{}", y.year),
+                    &y.overspend,
+                );
             }
             row(&s.name, "total_cost", "horizon", &s.total_cost);
             row(&s.name, "mean_gap", "horizon", &s.mean_gap);
@@ -222,14 +252,29 @@ impl Report {
             let name = format!("{} vs {}", c.name, c.baseline);
             for m in &c.monthly {
                 for (i, st) in m.months.iter().enumerate() {
-                    row(&name, &format!("difference.{}", m.key), &self.month_labels[i], st);
+                    row(
+                        &name,
+                        &format!("difference.{}", m.key),
+                        &self.month_labels[i],
+                        st,
+                    );
                 }
             }
             for (y, st) in &c.years {
                 row(&name, "difference.year_cost", &format!("FY{y}"), st);
             }
-            row(&name, "difference.total_cost", "horizon", &c.total_cost_difference);
-            row(&name, "difference.mean_gap", "horizon", &c.mean_gap_difference);
+            row(
+                &name,
+                "difference.total_cost",
+                "horizon",
+                &c.total_cost_difference,
+            );
+            row(
+                &name,
+                "difference.mean_gap",
+                "horizon",
+                &c.mean_gap_difference,
+            );
         }
         out
     }

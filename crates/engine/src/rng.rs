@@ -68,7 +68,10 @@ impl Stream {
     pub fn new(master_seed: u64, replication: u32, process: Process) -> Stream {
         let mut rng = ChaCha8Rng::seed_from_u64(master_seed);
         rng.set_stream(replication as u64 * STREAMS_PER_REPLICATION + process as u64);
-        Stream { rng, spare_normal: None }
+        Stream {
+            rng,
+            spare_normal: None,
+        }
     }
 
     /// Next 64 random bits of this stream's ChaCha8 keystream.
@@ -159,7 +162,9 @@ impl Stream {
             }
             let v = v * v * v;
             let u = self.uniform_open0();
-            if u < 1.0 - 0.0331 * x * x * x * x || libm::log(u) < 0.5 * x * x + d * (1.0 - v + libm::log(v)) {
+            if u < 1.0 - 0.0331 * x * x * x * x
+                || libm::log(u) < 0.5 * x * x + d * (1.0 - v + libm::log(v))
+            {
                 return d * v * scale;
             }
         }
@@ -222,9 +227,17 @@ mod tests {
         }
         let mean = sum / n as f64;
         assert!(mean.abs() < 0.01, "mean {mean}");
-        assert!((sq / n as f64 - 1.0).abs() < 0.015, "variance {}", sq / n as f64);
+        assert!(
+            (sq / n as f64 - 1.0).abs() < 0.015,
+            "variance {}",
+            sq / n as f64
+        );
         // Consecutive values (including the two of a pair) are uncorrelated.
-        assert!((cross / n as f64).abs() < 0.01, "lag-1 covariance {}", cross / n as f64);
+        assert!(
+            (cross / n as f64).abs() < 0.01,
+            "lag-1 covariance {}",
+            cross / n as f64
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! `run(range)` simulates replications `range` of every scenario and returns an `Aggregate`.
 //! Aggregates of disjoint ranges merge into exactly what one call over the union gives.
 
-use std::sync::Mutex;
 use std::ops::Range;
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -38,17 +38,29 @@ impl Job {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = vec![];
         if let Err(e) = self.settings.validate() {
-            errors.extend(e.into_iter().map(|e| FieldError::new(format!("settings.{}", e.field), e.reason)));
+            errors.extend(
+                e.into_iter()
+                    .map(|e| FieldError::new(format!("settings.{}", e.field), e.reason)),
+            );
         }
         if self.scenarios.is_empty() {
-            errors.push(FieldError::new("scenarios", "needs at least one scenario (the baseline)"));
+            errors.push(FieldError::new(
+                "scenarios",
+                "needs at least one scenario (the baseline)",
+            ));
         }
         if self.scenarios.len() > MAX_SCENARIOS {
-            errors.push(FieldError::new("scenarios", format!("at most {MAX_SCENARIOS} scenarios can be compared at once")));
+            errors.push(FieldError::new(
+                "scenarios",
+                format!("at most {MAX_SCENARIOS} scenarios can be compared at once"),
+            ));
         }
         for (i, s) in self.scenarios.iter().enumerate() {
             match s.validate() {
-                Err(e) => errors.extend(e.into_iter().map(|e| FieldError::new(format!("scenarios[{i}].{}", e.field), e.reason))),
+                Err(e) => errors.extend(
+                    e.into_iter()
+                        .map(|e| FieldError::new(format!("scenarios[{i}].{}", e.field), e.reason)),
+                ),
                 Ok(()) => {
                     // The rate the trend compounds to by the end of the horizon must stay sane.
                     let d = &s.demand;
@@ -88,8 +100,16 @@ impl Job {
 
 impl PreparedJob {
     pub fn empty_aggregate(&self) -> Aggregate {
-        let years = self.models.first().map(|m| m.fin_year_labels.len()).unwrap_or(0);
-        Aggregate::new(self.models.len(), self.settings.horizon_months as usize, years)
+        let years = self
+            .models
+            .first()
+            .map(|m| m.fin_year_labels.len())
+            .unwrap_or(0);
+        Aggregate::new(
+            self.models.len(),
+            self.settings.horizon_months as usize,
+            years,
+        )
     }
 
     /// Reuse start-up pools that `previous` (typically the job a worker ran before this one)
@@ -100,8 +120,12 @@ impl PreparedJob {
     /// many scenarios got a pool.
     pub fn adopt_pools(&mut self, previous: &PreparedJob) -> usize {
         let seed = self.settings.seed;
-        let Ok(old) = previous.pools.lock() else { return 0 };
-        let Ok(mine) = self.pools.get_mut() else { return 0 };
+        let Ok(old) = previous.pools.lock() else {
+            return 0;
+        };
+        let Ok(mine) = self.pools.get_mut() else {
+            return 0;
+        };
         let mut adopted = 0;
         for (model, slot) in self.models.iter().zip(mine.iter_mut()) {
             if slot.as_ref().is_some_and(|p| p.serves(model, seed)) {
@@ -135,7 +159,13 @@ impl PreparedJob {
             for s in sims.iter_mut() {
                 s.run(self.settings.seed, rep);
             }
-            let views: Vec<RunView> = sims.iter().map(|s| RunView { months: &s.months, years: &s.years }).collect();
+            let views: Vec<RunView> = sims
+                .iter()
+                .map(|s| RunView {
+                    months: &s.months,
+                    years: &s.years,
+                })
+                .collect();
             agg.add(rep, &views);
             if !progress(done as u32 + 1) {
                 break;
@@ -156,8 +186,17 @@ mod tests {
     use crate::defaults::{default_scenario, strategy};
 
     fn job(scenarios: Vec<Scenario>) -> PreparedJob {
-        let settings = RunSettings { seed: 11, replications: 4, horizon_months: 24 };
-        Job { settings, scenarios }.prepare().expect("valid job")
+        let settings = RunSettings {
+            seed: 11,
+            replications: 4,
+            horizon_months: 24,
+        };
+        Job {
+            settings,
+            scenarios,
+        }
+        .prepare()
+        .expect("valid job")
     }
 
     #[test]

@@ -137,12 +137,22 @@ impl PlacementCounts {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "family", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DurationDist {
-    Exponential { mean_months: f64 },
-    Gamma { mean_months: f64, shape: f64 },
-    Lognormal { median_months: f64, sigma: f64 },
+    Exponential {
+        mean_months: f64,
+    },
+    Gamma {
+        mean_months: f64,
+        shape: f64,
+    },
+    Lognormal {
+        median_months: f64,
+        sigma: f64,
+    },
     /// Piecewise-linear cumulative distribution: `(months, cumulative probability)` points,
     /// increasing, ending at probability 1.
-    Empirical { points: Vec<(f64, f64)> },
+    Empirical {
+        points: Vec<(f64, f64)>,
+    },
 }
 
 /// Exit routes and how long each takes.

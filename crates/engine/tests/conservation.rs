@@ -17,7 +17,11 @@ const SEED: u64 = 20_200_701;
 fn check_strategy(id: &str) {
     let s = strategy(id).unwrap_or_else(|| panic!("no strategy {id}"));
     let scenario = default_scenario().with_strategy(&s);
-    assert!(scenario.validate().is_ok(), "{id} does not validate: {:?}", scenario.validate());
+    assert!(
+        scenario.validate().is_ok(),
+        "{id} does not validate: {:?}",
+        scenario.validate()
+    );
     if let Err(e) = common::run_and_check(&scenario, HORIZON, SEED, 0..REPS) {
         panic!("{id}: {e}");
     }
@@ -40,8 +44,15 @@ fn baseline_conserves_children_capacity_and_costs() {
         // A five-year run of a 600-child borough has children arriving and leaving.
         let admitted: i64 = sim.months.iter().map(|r| r[ADMISSIONS]).sum();
         let left: i64 = sim.months.iter().map(|r| r[EXITS]).sum();
-        assert!(admitted > 500 && left > 500, "admitted {admitted}, left {left}");
-        assert!(sim.years.cost.iter().all(|c| *c > 0.0), "{:?}", sim.years.cost);
+        assert!(
+            admitted > 500 && left > 500,
+            "admitted {admitted}, left {left}"
+        );
+        assert!(
+            sim.years.cost.iter().all(|c| *c > 0.0),
+            "{:?}",
+            sim.years.cost
+        );
     }
 }
 
@@ -133,10 +144,9 @@ fn all_levers_on_a_constrained_borough() {
     sim.run(7, 0);
     let emergency = engine::metrics::BY_TYPE + engine::PlacementType::Emergency.index();
     assert!(sim.months.iter().any(|r| r[emergency] > 0));
-    assert!(sim
-        .months
-        .iter()
-        .all(|r| r[engine::metrics::BY_TYPE + engine::PlacementType::ExternalResidential.index()] == 0));
+    assert!(sim.months.iter().all(|r| r
+        [engine::metrics::BY_TYPE + engine::PlacementType::ExternalResidential.index()]
+        == 0));
 }
 
 /// The checker is not vacuous: tampering with any one reported number of a good run is
@@ -154,17 +164,53 @@ fn checker_detects_tampering() {
     let good_years = sim.years.clone();
     type Tamper = Box<dyn Fn(&mut Vec<Month>)>;
     let tamperings: Vec<(&str, &str, Tamper)> = vec![
-        ("one more admission", "admissions", Box::new(|m| m[5][ADMISSIONS] += 1)),
+        (
+            "one more admission",
+            "admissions",
+            Box::new(|m| m[5][ADMISSIONS] += 1),
+        ),
         ("one exit lost", "exits", Box::new(|m| m[7][EXITS] -= 1)),
-        ("a child counted in two types", "by type", Box::new(|m| m[3][BY_TYPE + P::Ifa.index()] += 1)),
-        ("an age band short", "by age", Box::new(|m| m[3][BY_AGE + 2] -= 1)),
-        ("exit routes off", "by route", Box::new(|m| m[9][EXITS_BY_ROUTE] += 1)),
+        (
+            "a child counted in two types",
+            "by type",
+            Box::new(|m| m[3][BY_TYPE + P::Ifa.index()] += 1),
+        ),
+        (
+            "an age band short",
+            "by age",
+            Box::new(|m| m[3][BY_AGE + 2] -= 1),
+        ),
+        (
+            "exit routes off",
+            "by route",
+            Box::new(|m| m[9][EXITS_BY_ROUTE] += 1),
+        ),
         ("gap above its parts", "gap", Box::new(|m| m[1][GAP] += 1)),
-        ("a household appears", "households", Box::new(|m| m[2][HOUSEHOLDS] += 1)),
-        ("a vacancy too many", "do not add up", Box::new(|m| m[2][VACANT] += 1)),
-        ("a home bed filled twice", "homes:", Box::new(|m| m[4][RES_BEDS_FILLED] += 1)),
-        ("negative cost", "negative", Box::new(|m| m[0][COST_BY_TYPE] = -5)),
-        ("cost total off", "parts add", Box::new(|m| m[6][COST] += 1000)),
+        (
+            "a household appears",
+            "households",
+            Box::new(|m| m[2][HOUSEHOLDS] += 1),
+        ),
+        (
+            "a vacancy too many",
+            "do not add up",
+            Box::new(|m| m[2][VACANT] += 1),
+        ),
+        (
+            "a home bed filled twice",
+            "homes:",
+            Box::new(|m| m[4][RES_BEDS_FILLED] += 1),
+        ),
+        (
+            "negative cost",
+            "negative",
+            Box::new(|m| m[0][COST_BY_TYPE] = -5),
+        ),
+        (
+            "cost total off",
+            "parts add",
+            Box::new(|m| m[6][COST] += 1000),
+        ),
         (
             "recruitment cost off",
             "recruitment cost",
@@ -181,7 +227,11 @@ fn checker_detects_tampering() {
                 m[6][COST] += 100;
             }),
         ),
-        ("a share over 100%", "above 100%", Box::new(|m| m[6][MOVES3_SHARE] = 10_001)),
+        (
+            "a share over 100%",
+            "above 100%",
+            Box::new(|m| m[6][MOVES3_SHARE] = 10_001),
+        ),
         (
             "an impossible placement cost",
             "could cost",
@@ -197,12 +247,18 @@ fn checker_detects_tampering() {
         tamper(&mut sim.months);
         match common::check_run(&model, &sim) {
             Ok(()) => panic!("not caught: {what}"),
-            Err(e) => assert!(e.contains(expected), "{what} caught for the wrong reason: {e}"),
+            Err(e) => assert!(
+                e.contains(expected),
+                "{what} caught for the wrong reason: {e}"
+            ),
         }
     }
     sim.months = good;
     sim.years.cost[0] += 1.0;
-    assert!(common::check_run(&model, &sim).is_err(), "not caught: year cost off");
+    assert!(
+        common::check_run(&model, &sim).is_err(),
+        "not caught: year cost off"
+    );
     sim.years = good_years;
     assert_eq!(common::check_run(&model, &sim), Ok(()));
 }

@@ -19,7 +19,14 @@ const HORIZON: u32 = 24;
 fn job(seed: u64) -> Job {
     let base = default_scenario();
     let strat = base.with_strategy(&strategy("strategy_2019_22").unwrap());
-    Job { settings: RunSettings { seed, replications: REPS, horizon_months: HORIZON }, scenarios: vec![base, strat] }
+    Job {
+        settings: RunSettings {
+            seed,
+            replications: REPS,
+            horizon_months: HORIZON,
+        },
+        scenarios: vec![base, strat],
+    }
 }
 
 fn prepared() -> &'static PreparedJob {
@@ -75,7 +82,11 @@ fn batching_and_merge_order_do_not_matter() {
     bc.merge(c);
     nested.merge(&bc);
     nested.merge(a);
-    for (name, merged) in [("a+b+c", &forward), ("c+a+b", &backward), ("0+(b+c)+a", &nested)] {
+    for (name, merged) in [
+        ("a+b+c", &forward),
+        ("c+a+b", &backward),
+        ("0+(b+c)+a", &nested),
+    ] {
         assert!(merged == full(), "{name} differs from one batch");
         assert_eq!(merged.fingerprint(), full().fingerprint(), "{name}");
     }
@@ -84,7 +95,10 @@ fn batching_and_merge_order_do_not_matter() {
     assert_ne!(a.fingerprint(), full().fingerprint());
     // Sample paths are kept by replication index, whatever the batching.
     let reps: Vec<u32> = forward.scenarios[0].samples.iter().map(|s| s.rep).collect();
-    assert_eq!(reps, (0..engine::aggregate::SAMPLE_PATHS).collect::<Vec<_>>());
+    assert_eq!(
+        reps,
+        (0..engine::aggregate::SAMPLE_PATHS).collect::<Vec<_>>()
+    );
     // An empty range simulates nothing.
     assert!(prepared().run(7..7) == prepared().empty_aggregate());
 }
@@ -115,7 +129,10 @@ fn simulator_reuse_across_seeds_and_replications_is_stateless() {
     let mut sim = Simulator::new(&model);
     for (seed, rep, expect) in [(1, 3, &a), (2, 3, &b), (1, 3, &a), (1, 3, &a)] {
         sim.run(seed, rep);
-        assert!(sim.months == expect.0 && sim.years.cost == expect.1, "seed {seed} rep {rep} depends on earlier runs");
+        assert!(
+            sim.months == expect.0 && sim.years.cost == expect.1,
+            "seed {seed} rep {rep} depends on earlier runs"
+        );
     }
     assert!(a.0 != b.0);
 }
@@ -124,7 +141,9 @@ fn simulator_reuse_across_seeds_and_replications_is_stateless() {
 fn aggregate_survives_a_json_round_trip() {
     // The browser worker ships aggregates as JSON and merges them.
     let [a, b, c] = batches();
-    let back = |x: &Aggregate| -> Aggregate { serde_json::from_str(&serde_json::to_string(x).unwrap()).unwrap() };
+    let back = |x: &Aggregate| -> Aggregate {
+        serde_json::from_str(&serde_json::to_string(x).unwrap()).unwrap()
+    };
     let mut merged = back(a);
     assert!(merged == *a);
     merged.merge(&back(b));
@@ -141,7 +160,11 @@ fn paired_job() -> &'static Aggregate {
         copy.name = "Baseline copy".into();
         let cheaper = base.with_strategy(&strategy("framework").unwrap());
         let job = Job {
-            settings: RunSettings { seed: SEED, replications: PAIRED_REPS, horizon_months: HORIZON },
+            settings: RunSettings {
+                seed: SEED,
+                replications: PAIRED_REPS,
+                horizon_months: HORIZON,
+            },
             scenarios: vec![base, copy, cheaper],
         };
         job.prepare().unwrap().run(0..PAIRED_REPS)
@@ -161,7 +184,10 @@ fn identical_scenarios_have_exactly_zero_paired_differences() {
     };
     for m in 0..HORIZON as usize {
         for (j, k) in PAIRED_METRICS.iter().enumerate() {
-            zero(p.cell(m, j), &format!("month {m} {}", metrics::definitions()[*k].key));
+            zero(
+                p.cell(m, j),
+                &format!("month {m} {}", metrics::definitions()[*k].key),
+            );
         }
     }
     for (i, h) in p.year_cost.iter().enumerate() {
@@ -182,9 +208,16 @@ fn price_only_strategy_changes_costs_and_nothing_else() {
         for (j, k) in PAIRED_METRICS.iter().enumerate() {
             let h = p.cell(m, j);
             if *k == metrics::COST {
-                assert!(h.max <= 0, "month {m}: framework pricing made a run dearer: {h:?}");
+                assert!(
+                    h.max <= 0,
+                    "month {m}: framework pricing made a run dearer: {h:?}"
+                );
             } else {
-                assert!(h.min == 0 && h.max == 0, "month {m}: {} changed", metrics::definitions()[*k].key);
+                assert!(
+                    h.min == 0 && h.max == 0,
+                    "month {m}: {} changed",
+                    metrics::definitions()[*k].key
+                );
             }
         }
     }

@@ -19,7 +19,9 @@ use serde_json::{json, Value};
 fn expect_error(errors: Result<(), Vec<FieldError>>, field: &str, reason: &str) {
     let errors = errors.expect_err(&format!("{field} should be refused"));
     assert!(
-        errors.iter().any(|e| e.field == field && e.reason.contains(reason)),
+        errors
+            .iter()
+            .any(|e| e.field == field && e.reason.contains(reason)),
         "no error for {field} mentioning {reason:?}; got {errors:#?}"
     );
 }
@@ -42,7 +44,12 @@ fn parse_err(v: &Value) -> FieldError {
 fn the_built_in_scenario_and_strategies_are_valid() {
     assert_eq!(default_scenario().validate(), Ok(()));
     for s in engine::defaults::strategies() {
-        assert_eq!(default_scenario().with_strategy(&s).validate(), Ok(()), "{}", s.id);
+        assert_eq!(
+            default_scenario().with_strategy(&s).validate(),
+            Ok(()),
+            "{}",
+            s.id
+        );
     }
     assert_eq!(RunSettings::default().validate(), Ok(()));
 }
@@ -62,7 +69,10 @@ fn unknown_fields_are_named() {
     let mut job = json!({"settings": RunSettings::default(), "scenarios": [default_json()]});
     job["settings"]["replicates"] = json!(5);
     let e = parse_json::<Job>(&job.to_string()).expect_err("unknown setting");
-    assert!(e.field.starts_with("settings") && e.reason.contains("unknown field"), "{e}");
+    assert!(
+        e.field.starts_with("settings") && e.reason.contains("unknown field"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -70,7 +80,11 @@ fn negative_rates_are_refused() {
     let s = scenario_with(|s| s.demand.groups_per_month = -1.0);
     expect_error(s.validate(), "demand.groups_per_month", "negative");
     let s = scenario_with(|s| s.fostering.funnel.enquiries_per_month = -0.5);
-    expect_error(s.validate(), "fostering.funnel.enquiries_per_month", "negative");
+    expect_error(
+        s.validate(),
+        "fostering.funnel.enquiries_per_month",
+        "negative",
+    );
     let s = scenario_with(|s| s.costs.weekly.ifa = -827.0);
     expect_error(s.validate(), "costs.weekly.ifa", "negative");
     let s = scenario_with(|s| s.stability.breakdown_child.ifa = -0.1);
@@ -82,7 +96,11 @@ fn probabilities_above_one_are_refused() {
     let s = scenario_with(|s| s.fostering.funnel.to_visit = 1.5);
     expect_error(s.validate(), "fostering.funnel.to_visit", "probability");
     let s = scenario_with(|s| s.markets.out_of_borough.emergency = 1.01);
-    expect_error(s.validate(), "markets.out_of_borough.emergency", "between 0 and 1");
+    expect_error(
+        s.validate(),
+        "markets.out_of_borough.emergency",
+        "between 0 and 1",
+    );
     let s = scenario_with(|s| s.demand.complex_needs[3] = -0.2);
     expect_error(s.validate(), "demand.complex_needs[3]", "probability");
 }
@@ -107,32 +125,63 @@ fn inconsistent_age_ranges_are_refused() {
     expect_error(s.validate(), "markets.ifa.max_age", "0-17");
     // A gap in the matching rules: nobody covers 16-17.
     let s = scenario_with(|s| s.matching.rules.truncate(2));
-    expect_error(s.validate(), "matching.rules", "no rule covers a child aged 16");
+    expect_error(
+        s.validate(),
+        "matching.rules",
+        "no rule covers a child aged 16",
+    );
     let s = scenario_with(|s| s.residential.homes[0].usable_beds = 7);
-    expect_error(s.validate(), "residential.homes[0].usable_beds", "cannot exceed beds");
+    expect_error(
+        s.validate(),
+        "residential.homes[0].usable_beds",
+        "cannot exceed beds",
+    );
 }
 
 #[test]
 fn zero_replications_and_absurd_sizes_are_refused() {
-    let zero = RunSettings { replications: 0, ..RunSettings::default() };
+    let zero = RunSettings {
+        replications: 0,
+        ..RunSettings::default()
+    };
     expect_error(zero.validate(), "replications", "at least 1");
-    let long = RunSettings { horizon_months: 10_000, ..RunSettings::default() };
+    let long = RunSettings {
+        horizon_months: 10_000,
+        ..RunSettings::default()
+    };
     expect_error(long.validate(), "horizon_months", "between 1 and 120");
     let job = Job {
-        settings: RunSettings { replications: 0, horizon_months: 10_000, seed: 1 },
-        scenarios: vec![default_scenario(), scenario_with(|s| s.population.children = 10_000_000)],
+        settings: RunSettings {
+            replications: 0,
+            horizon_months: 10_000,
+            seed: 1,
+        },
+        scenarios: vec![
+            default_scenario(),
+            scenario_with(|s| s.population.children = 10_000_000),
+        ],
     };
     expect_error(job.validate(), "settings.replications", "at least 1");
     expect_error(job.validate(), "settings.horizon_months", "120");
-    expect_error(job.validate(), "scenarios[1].population.children", "at most");
+    expect_error(
+        job.validate(),
+        "scenarios[1].population.children",
+        "at most",
+    );
     assert!(job.prepare().is_err());
     let s = scenario_with(|s| s.fostering.households = 1_000_000);
     expect_error(s.validate(), "fostering.households", "at most");
     let s = scenario_with(|s| s.demand.group_size = vec![1.0 / 13.0; 13]);
     expect_error(s.validate(), "demand.group_size", "between 1 and 12");
-    let too_many = Job { settings: RunSettings::default(), scenarios: vec![default_scenario(); MAX_SCENARIOS + 1] };
+    let too_many = Job {
+        settings: RunSettings::default(),
+        scenarios: vec![default_scenario(); MAX_SCENARIOS + 1],
+    };
     expect_error(too_many.validate(), "scenarios", "at most");
-    let none = Job { settings: RunSettings::default(), scenarios: vec![] };
+    let none = Job {
+        settings: RunSettings::default(),
+        scenarios: vec![],
+    };
     expect_error(none.validate(), "scenarios", "at least one");
 }
 
@@ -144,11 +193,16 @@ fn distributions_must_add_up_to_one() {
     expect_error(s.validate(), "exits.route_by_entry_age[2]", "add up to 1");
     let s = scenario_with(|s| s.fostering.places = [0.0, 0.0, 0.0]);
     expect_error(s.validate(), "fostering.places", "add up to 1");
-    let s =
-        scenario_with(|s| s.population.placement_mix = engine::scenario::PlacementCounts { ..s.costs.weekly.clone() });
+    let s = scenario_with(|s| {
+        s.population.placement_mix = engine::scenario::PlacementCounts {
+            ..s.costs.weekly.clone()
+        }
+    });
     assert_eq!(s.validate(), Ok(()), "placement mix is counts, not shares");
     let s = scenario_with(|s| {
-        s.exits.adoption = engine::scenario::DurationDist::Empirical { points: vec![(1.0, 0.2), (5.0, 0.9)] }
+        s.exits.adoption = engine::scenario::DurationDist::Empirical {
+            points: vec![(1.0, 0.2), (5.0, 0.9)],
+        }
     });
     expect_error(s.validate(), "exits.adoption.points", "must be 1");
 }
@@ -157,7 +211,9 @@ fn distributions_must_add_up_to_one() {
 fn non_numbers_are_refused_with_the_field() {
     // JSON has no NaN: the bare token, a string, and wrong types all fail to parse, naming
     // the field.
-    let text = default_json().to_string().replace("\"groups_per_month\":10.2", "\"groups_per_month\":NaN");
+    let text = default_json()
+        .to_string()
+        .replace("\"groups_per_month\":10.2", "\"groups_per_month\":NaN");
     assert!(text.contains("NaN"));
     let e = parse_json::<Scenario>(&text).expect_err("NaN is not JSON");
     assert!(e.field.contains("groups_per_month"), "{e}");
@@ -177,9 +233,13 @@ fn non_numbers_are_refused_with_the_field() {
     v["demand"]["seasonality"] = json!([1, 1, 1]);
     assert_eq!(parse_err(&v).field, "demand.seasonality");
     let mut v = default_json();
-    v["levers"] = json!([{"start_month": 0, "ramp_months": 0, "annual_cost": 0, "kind": {"type": "magic"}}]);
+    v["levers"] =
+        json!([{"start_month": 0, "ramp_months": 0, "annual_cost": 0, "kind": {"type": "magic"}}]);
     let e = parse_err(&v);
-    assert!(e.field.starts_with("levers[0].kind") && e.reason.contains("unknown variant"), "{e}");
+    assert!(
+        e.field.starts_with("levers[0].kind") && e.reason.contains("unknown variant"),
+        "{e}"
+    );
     let mut v = default_json();
     v["exits"]["return_home"]["family"] = json!("weibull");
     assert!(parse_err(&v).field.starts_with("exits.return_home"));
@@ -203,7 +263,11 @@ fn every_problem_is_reported_at_once() {
     });
     let errors = s.validate().unwrap_err();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-    for f in ["name", "demand.groups_per_month", "fostering.funnel.to_visit"] {
+    for f in [
+        "name",
+        "demand.groups_per_month",
+        "fostering.funnel.to_visit",
+    ] {
         assert!(fields.contains(&f), "{fields:?}");
     }
 }
@@ -214,20 +278,31 @@ fn every_problem_is_reported_at_once() {
 #[test]
 fn compounded_demand_growth_is_bounded() {
     let job = Job {
-        settings: RunSettings { horizon_months: 120, ..RunSettings::default() },
+        settings: RunSettings {
+            horizon_months: 120,
+            ..RunSettings::default()
+        },
         scenarios: vec![scenario_with(|s| {
             s.demand.groups_per_month = 1000.0;
             s.demand.trend_per_year = 2.0;
         })],
     };
-    let errors = job.validate().expect_err("59 million groups a month accepted");
+    let errors = job
+        .validate()
+        .expect_err("59 million groups a month accepted");
     assert!(
-        errors.iter().any(|e| e.field == "scenarios[0].demand.trend_per_year" && e.reason.contains("groups a month")),
+        errors
+            .iter()
+            .any(|e| e.field == "scenarios[0].demand.trend_per_year"
+                && e.reason.contains("groups a month")),
         "{errors:?}"
     );
     // A modest trend over the same horizon is fine.
     let ok = Job {
-        settings: RunSettings { horizon_months: 120, ..RunSettings::default() },
+        settings: RunSettings {
+            horizon_months: 120,
+            ..RunSettings::default()
+        },
         scenarios: vec![scenario_with(|s| s.demand.trend_per_year = 0.04)],
     };
     assert!(ok.validate().is_ok());
@@ -236,7 +311,10 @@ fn compounded_demand_growth_is_bounded() {
 // ----- command line ---------------------------------------------------------------------
 
 fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sufficiency-cli")).args(args).output().expect("the CLI runs")
+    Command::new(env!("CARGO_BIN_EXE_sufficiency-cli"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
 }
 
 /// A fresh empty directory for one test.
@@ -248,8 +326,10 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn files_in(d: &Path) -> Vec<String> {
-    let mut v: Vec<String> =
-        std::fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut v: Vec<String> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     v.sort();
     v
 }
@@ -261,7 +341,12 @@ fn refused(name: &str, args: &[&str], expected: &[&str]) {
     let json = d.join("out.json");
     let csv = d.join("out.csv");
     let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    all.extend(["--json".into(), json.display().to_string(), "--csv".into(), csv.display().to_string()]);
+    all.extend([
+        "--json".into(),
+        json.display().to_string(),
+        "--csv".into(),
+        csv.display().to_string(),
+    ]);
     let refs: Vec<&str> = all.iter().map(|s| s.as_str()).collect();
     let out = cli(&refs);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -269,14 +354,20 @@ fn refused(name: &str, args: &[&str], expected: &[&str]) {
     for e in expected {
         assert!(stderr.contains(e), "{name}: {e:?} not in stderr:\n{stderr}");
     }
-    let left: Vec<String> = files_in(&d).into_iter().filter(|f| f != "scenario.json").collect();
+    let left: Vec<String> = files_in(&d)
+        .into_iter()
+        .filter(|f| f != "scenario.json")
+        .collect();
     assert!(left.is_empty(), "{name}: files written: {left:?}");
     let _ = std::fs::remove_dir_all(&d);
 }
 
 /// Writes a scenario JSON into a temp dir for `--scenario`.
 fn scenario_file(name: &str, v: &Value) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("sufficiency-cli-{}-{name}.json", std::process::id()));
+    let p = std::env::temp_dir().join(format!(
+        "sufficiency-cli-{}-{name}.json",
+        std::process::id()
+    ));
     std::fs::write(&p, v.to_string()).unwrap();
     p
 }
@@ -328,36 +419,95 @@ fn cli_refuses_invalid_scenario_files() {
         let mut v = default_json();
         edit(&mut v);
         let p = scenario_file(name, &v);
-        refused(name, &["--scenario", p.to_str().unwrap(), "--runs", "2", "--horizon-months", "2"], &expected);
+        refused(
+            name,
+            &[
+                "--scenario",
+                p.to_str().unwrap(),
+                "--runs",
+                "2",
+                "--horizon-months",
+                "2",
+            ],
+            &expected,
+        );
         // The same file as a comparison is refused too.
         refused(
             &format!("{name}-compare"),
-            &["--compare", p.to_str().unwrap(), "--runs", "2", "--horizon-months", "2"],
+            &[
+                "--compare",
+                p.to_str().unwrap(),
+                "--runs",
+                "2",
+                "--horizon-months",
+                "2",
+            ],
             &expected[1..],
         );
         let _ = std::fs::remove_file(p);
     }
-    refused("missing", &["--scenario", "/nonexistent/scenario.json"], &["--scenario", "cannot read"]);
+    refused(
+        "missing",
+        &["--scenario", "/nonexistent/scenario.json"],
+        &["--scenario", "cannot read"],
+    );
 }
 
 #[test]
 fn cli_refuses_invalid_options() {
-    refused("runs0", &["--runs", "0"], &["settings.replications", "at least 1"]);
-    refused("runs-neg", &["--runs", "-3"], &["--runs", "between 1 and 1,000,000"]);
-    refused("runs-word", &["--runs", "many"], &["--runs", "'many' is not"]);
-    refused("runs-big", &["--runs", "2000000"], &["settings.replications", "at most"]);
-    refused("horizon", &["--horizon-months", "10000"], &["settings.horizon_months", "between 1 and 120"]);
-    refused("horizon0", &["--horizon-months=0"], &["settings.horizon_months"]);
+    refused(
+        "runs0",
+        &["--runs", "0"],
+        &["settings.replications", "at least 1"],
+    );
+    refused(
+        "runs-neg",
+        &["--runs", "-3"],
+        &["--runs", "between 1 and 1,000,000"],
+    );
+    refused(
+        "runs-word",
+        &["--runs", "many"],
+        &["--runs", "'many' is not"],
+    );
+    refused(
+        "runs-big",
+        &["--runs", "2000000"],
+        &["settings.replications", "at most"],
+    );
+    refused(
+        "horizon",
+        &["--horizon-months", "10000"],
+        &["settings.horizon_months", "between 1 and 120"],
+    );
+    refused(
+        "horizon0",
+        &["--horizon-months=0"],
+        &["settings.horizon_months"],
+    );
     refused("seed", &["--seed", "-1"], &["--seed"]);
-    refused("strategy", &["--strategy", "teleport"], &["--strategy", "unknown strategy 'teleport'", "recruit"]);
-    refused("option", &["--frobnicate"], &["--frobnicate", "is not an option"]);
+    refused(
+        "strategy",
+        &["--strategy", "teleport"],
+        &["--strategy", "unknown strategy 'teleport'", "recruit"],
+    );
+    refused(
+        "option",
+        &["--frobnicate"],
+        &["--frobnicate", "is not an option"],
+    );
     for flag in ["--runs", "--seed", "--strategy", "--scenario", "--json"] {
         let out = cli(&[flag]);
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains(flag) && stderr.contains("needs a"), "{stderr}");
+        assert!(
+            stderr.contains(flag) && stderr.contains("needs a"),
+            "{stderr}"
+        );
     }
-    let many: Vec<&str> = std::iter::repeat_n(["--strategy", "recruit"], MAX_SCENARIOS).flatten().collect();
+    let many: Vec<&str> = std::iter::repeat_n(["--strategy", "recruit"], MAX_SCENARIOS)
+        .flatten()
+        .collect();
     refused("too-many", &many, &["scenarios", "at most"]);
 }
 
@@ -381,14 +531,20 @@ fn cli_small_run_writes_json_and_csv() {
     ]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert_eq!(files_in(&d), ["summary.csv", "summary.json"], "temporary files left behind");
+    assert_eq!(
+        files_in(&d),
+        ["summary.csv", "summary.json"],
+        "temporary files left behind"
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("seed 5, 20 runs, 12 months") && stdout.contains("Recruit more carers vs Baseline"),
+        stdout.contains("seed 5, 20 runs, 12 months")
+            && stdout.contains("Recruit more carers vs Baseline"),
         "{stdout}"
     );
 
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).expect("valid JSON");
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).expect("valid JSON");
     assert_eq!(report["runs"], 20);
     assert_eq!(report["seed"], 5);
     assert_eq!(report["horizon_months"], 12);
@@ -402,16 +558,25 @@ fn cli_small_run_writes_json_and_csv() {
     let in_care = metrics.iter().find(|m| m["key"] == "in_care").unwrap();
     let last = &in_care["months"][11];
     let p = |k: &str| last[k].as_f64().unwrap();
-    assert!(p("p5") <= p("p50") && p("p50") <= p("p95") && p("p50") > 300.0, "{last}");
+    assert!(
+        p("p5") <= p("p50") && p("p50") <= p("p95") && p("p50") > 300.0,
+        "{last}"
+    );
     assert_eq!(report["comparisons"][0]["baseline"], "Baseline");
     let fingerprint = report["fingerprint"].as_str().unwrap();
     assert!(stdout.contains(fingerprint));
 
     let text = std::fs::read_to_string(&csv).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95"));
+    assert_eq!(
+        lines.next(),
+        Some("scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95")
+    );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
-    assert!(rows.iter().all(|r| r.len() == 11), "a row without 11 fields");
+    assert!(
+        rows.iter().all(|r| r.len() == 11),
+        "a row without 11 fields"
+    );
     for r in &rows {
         for v in &r[3..] {
             assert!(v.parse::<f64>().is_ok_and(|x| x.is_finite()), "{r:?}");
@@ -421,8 +586,12 @@ fn cli_small_run_writes_json_and_csv() {
     let per_scenario = engine::metrics::COUNT * 12 + 2 * years + 2;
     let per_comparison = engine::aggregate::PAIRED_METRICS.len() * 12 + years + 2;
     assert_eq!(rows.len(), 2 * per_scenario + per_comparison);
-    assert!(rows.iter().any(|r| r[0] == "Recruit more carers vs Baseline" && r[1] == "difference.total_cost"));
-    assert!(rows.iter().any(|r| r[0] == "Baseline" && r[1] == "in_care" && r[2] == "2021-06"));
+    assert!(rows
+        .iter()
+        .any(|r| r[0] == "Recruit more carers vs Baseline" && r[1] == "difference.total_cost"));
+    assert!(rows
+        .iter()
+        .any(|r| r[0] == "Baseline" && r[1] == "in_care" && r[2] == "2021-06"));
     let _ = std::fs::remove_dir_all(&d);
 }
 
@@ -435,7 +604,11 @@ fn cli_help_lists_every_option() {
     let source = include_str!("../src/bin/cli.rs");
     let options: Vec<&str> = source
         .split('"')
-        .filter(|s| s.starts_with("--") && s.len() > 2 && s[2..].chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .filter(|s| {
+            s.starts_with("--")
+                && s.len() > 2
+                && s[2..].chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        })
         .collect();
     for o in [
         "--scenario",
@@ -453,7 +626,10 @@ fn cli_help_lists_every_option() {
         assert!(options.contains(&o), "{o} no longer parsed?");
     }
     for o in options {
-        assert!(help.lines().any(|l| l.trim_start().starts_with(o)), "--help does not document {o}");
+        assert!(
+            help.lines().any(|l| l.trim_start().starts_with(o)),
+            "--help does not document {o}"
+        );
     }
     assert!(cli(&["-h"]).stdout == out.stdout);
 }
@@ -467,7 +643,11 @@ fn cli_print_default_round_trips() {
     let out = cli(&["--list-strategies"]);
     let text = String::from_utf8_lossy(&out.stdout);
     for s in engine::defaults::strategies() {
-        assert!(text.contains(&s.id) && text.contains(&s.name), "{} not listed", s.id);
+        assert!(
+            text.contains(&s.id) && text.contains(&s.name),
+            "{} not listed",
+            s.id
+        );
     }
 }
 
@@ -475,14 +655,28 @@ fn cli_print_default_round_trips() {
 fn cli_failed_writes_leave_nothing_behind() {
     let d = temp_dir("write");
     let missing = d.join("no-such-dir").join("out.json");
-    let out = cli(&["--runs", "2", "--horizon-months", "2", "--json", missing.to_str().unwrap()]);
+    let out = cli(&[
+        "--runs",
+        "2",
+        "--horizon-months",
+        "2",
+        "--json",
+        missing.to_str().unwrap(),
+    ]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot write"), "{stderr}");
     assert!(files_in(&d).is_empty(), "left behind: {:?}", files_in(&d));
 
     // A directory is not a file name: refused before running.
-    let out = cli(&["--runs", "2", "--horizon-months", "2", "--csv", d.to_str().unwrap()]);
+    let out = cli(&[
+        "--runs",
+        "2",
+        "--horizon-months",
+        "2",
+        "--csv",
+        d.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
 
@@ -501,6 +695,10 @@ fn cli_failed_writes_leave_nothing_behind() {
         bad_csv.to_str().unwrap(),
     ]);
     assert!(!out.status.success());
-    assert!(files_in(&d).is_empty(), "partial output left: {:?}", files_in(&d));
+    assert!(
+        files_in(&d).is_empty(),
+        "partial output left: {:?}",
+        files_in(&d)
+    );
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -8,7 +8,9 @@
 mod common;
 
 use engine::defaults::{default_scenario, strategies};
-use engine::scenario::{DurationDist, Home, LeverKind, Market, MatchRule, PlacementCounts, Scenario};
+use engine::scenario::{
+    DurationDist, Home, LeverKind, Market, MatchRule, PlacementCounts, Scenario,
+};
 use engine::types::{NeedsFilter, PlacementType};
 use engine::validate::parse_json;
 use proptest::prelude::*;
@@ -16,7 +18,10 @@ use serde_json::Value;
 
 /// Cases per property: `PROPTEST_CASES` if set, else `default`.
 fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// Reads a scenario's random choices from a list of uniform numbers (so proptest can
@@ -73,9 +78,17 @@ impl Dice<'_> {
     }
     fn duration(&mut self) -> DurationDist {
         match self.int(0, 3) {
-            0 => DurationDist::Exponential { mean_months: self.range(0.5, 120.0) },
-            1 => DurationDist::Gamma { mean_months: self.range(0.5, 120.0), shape: self.range(0.05, 20.0) },
-            2 => DurationDist::Lognormal { median_months: self.range(0.5, 120.0), sigma: self.range(0.01, 2.0) },
+            0 => DurationDist::Exponential {
+                mean_months: self.range(0.5, 120.0),
+            },
+            1 => DurationDist::Gamma {
+                mean_months: self.range(0.5, 120.0),
+                shape: self.range(0.05, 20.0),
+            },
+            2 => DurationDist::Lognormal {
+                median_months: self.range(0.5, 120.0),
+                sigma: self.range(0.01, 2.0),
+            },
             _ => {
                 let n = self.int(2, 6);
                 let mut m = 0.0;
@@ -83,7 +96,11 @@ impl Dice<'_> {
                 let mut points = vec![];
                 for k in 0..n {
                     m += self.range(0.1, 40.0);
-                    p = if k + 1 == n { 1.0 } else { p + (1.0 - p) * self.u() };
+                    p = if k + 1 == n {
+                        1.0
+                    } else {
+                        p + (1.0 - p) * self.u()
+                    };
                     points.push((m, p));
                 }
                 DurationDist::Empirical { points }
@@ -93,7 +110,11 @@ impl Dice<'_> {
     fn counts(&mut self, hi: f64) -> PlacementCounts {
         let mut v = [0.0; 9];
         for x in v.iter_mut() {
-            *x = if self.chance(0.2) { 0.0 } else { self.range(0.0, hi) };
+            *x = if self.chance(0.2) {
+                0.0
+            } else {
+                self.range(0.0, hi)
+            };
         }
         PlacementCounts::from_array(v)
     }
@@ -134,7 +155,11 @@ impl Dice<'_> {
             _ => Some(self.int(0, 400)),
         };
         let (min_age, max_age) = self.ages();
-        Market { limit, min_age, max_age }
+        Market {
+            limit,
+            min_age,
+            max_age,
+        }
     }
 }
 
@@ -173,7 +198,11 @@ fn scenario(u: &[f64], lever_chance: f64) -> Scenario {
 
     let p = &mut s.population;
     p.children = d.int(0, 1_200);
-    p.age_profile = if d.chance(0.3) { None } else { Some(d.dist::<5>().map(|x| x * 100.0)) };
+    p.age_profile = if d.chance(0.3) {
+        None
+    } else {
+        Some(d.dist::<5>().map(|x| x * 100.0))
+    };
     p.placement_mix = d.counts(300.0);
     if p.placement_mix.to_array().iter().sum::<f64>() == 0.0 {
         p.placement_mix.ifa = 1.0;
@@ -226,7 +255,10 @@ fn scenario(u: &[f64], lever_chance: f64) -> Scenario {
 
     // Matching: each built-in rule's order shuffled and cut short (the default order,
     // every matchable type, applies to children no rule covers: add a catch-all).
-    let matchable: Vec<PlacementType> = PlacementType::ALL.into_iter().filter(|t| t.is_matchable()).collect();
+    let matchable: Vec<PlacementType> = PlacementType::ALL
+        .into_iter()
+        .filter(|t| t.is_matchable())
+        .collect();
     for r in s.matching.rules.iter_mut() {
         let mut order = matchable.clone();
         for i in (1..order.len()).rev() {
@@ -239,7 +271,12 @@ fn scenario(u: &[f64], lever_chance: f64) -> Scenario {
         let (min_age, max_age) = d.ages();
         s.matching.rules.insert(
             0,
-            MatchRule { min_age, max_age, needs: NeedsFilter::Complex, order: vec![PlacementType::Emergency] },
+            MatchRule {
+                min_age,
+                max_age,
+                needs: NeedsFilter::Complex,
+                order: vec![PlacementType::Emergency],
+            },
         );
     }
     s.matching.keep_siblings_together = d.chance(0.7);
@@ -274,7 +311,12 @@ fn scenario(u: &[f64], lever_chance: f64) -> Scenario {
     s
 }
 
-fn check_random(u: &[f64], lever_chance: f64, horizon: usize, seed: u64) -> Result<(), TestCaseError> {
+fn check_random(
+    u: &[f64],
+    lever_chance: f64,
+    horizon: usize,
+    seed: u64,
+) -> Result<(), TestCaseError> {
     let s = scenario(u, lever_chance);
     prop_assert_eq!(s.validate(), Ok(()));
     // The scenario survives a round trip through its JSON form (files, share links).
@@ -384,7 +426,8 @@ fn json_value() -> impl Strategy<Value = Value> {
 fn small(s: &Scenario) -> bool {
     s.population.children <= 5_000
         && s.fostering.households <= 5_000
-        && s.demand.groups_per_month * s.demand.seasonality.iter().fold(1.0f64, |a, b| a.max(*b)) <= 500.0
+        && s.demand.groups_per_month * s.demand.seasonality.iter().fold(1.0f64, |a, b| a.max(*b))
+            <= 500.0
         && s.fostering.funnel.enquiries_per_month <= 1_000.0
 }
 
@@ -395,7 +438,9 @@ fn exercise(text: &str) -> Result<(), TestCaseError> {
     if let Ok(s) = parse_json::<Scenario>(text) {
         if s.validate().is_ok() && small(&s) {
             if let Err(e) = common::run_and_check(&s, 12, 1, 0..1) {
-                return Err(TestCaseError::fail(format!("a valid scenario fails: {e}\n{text}")));
+                return Err(TestCaseError::fail(format!(
+                    "a valid scenario fails: {e}\n{text}"
+                )));
             }
         }
     }
@@ -474,7 +519,11 @@ fn apply(v: &mut Value, e: Edit) {
             let x = at(v, &p);
             let scaled = x.as_f64().unwrap() * k;
             // Whole numbers stay whole so that counts and ages still parse as integers.
-            *x = if x.is_f64() { serde_json::json!(scaled) } else { serde_json::json!(scaled.round() as i64) };
+            *x = if x.is_f64() {
+                serde_json::json!(scaled)
+            } else {
+                serde_json::json!(scaled.round() as i64)
+            };
         }
         Edit::Set(i, n) => {
             let p = numbers[i.index(numbers.len())].clone();

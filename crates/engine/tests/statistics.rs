@@ -14,8 +14,18 @@ use engine::scenario::{RunSettings, Scenario};
 use engine::sim::{Model, Simulator};
 
 fn run(seed: u64, reps: u32, horizon: u32, scenarios: Vec<Scenario>) -> Vec<ScenarioAgg> {
-    let job = Job { settings: RunSettings { seed, replications: reps, horizon_months: horizon }, scenarios };
-    let agg = job.prepare().unwrap_or_else(|e| panic!("invalid test scenario: {e:?}")).run(0..reps);
+    let job = Job {
+        settings: RunSettings {
+            seed,
+            replications: reps,
+            horizon_months: horizon,
+        },
+        scenarios,
+    };
+    let agg = job
+        .prepare()
+        .unwrap_or_else(|e| panic!("invalid test scenario: {e:?}"))
+        .run(0..reps);
     assert_eq!(agg.runs, reps as u64);
     agg.scenarios
 }
@@ -51,7 +61,10 @@ fn values(a: &ScenarioAgg, k: usize, range: std::ops::Range<usize>) -> Vec<(i64,
     let mut out = std::collections::BTreeMap::<i64, u64>::new();
     for m in range {
         let h = a.cell(m, k);
-        assert_eq!(h.shift, 0, "month {m}: values too spread to read back exactly");
+        assert_eq!(
+            h.shift, 0,
+            "month {m}: values too spread to read back exactly"
+        );
         for (i, c) in h.counts.iter().enumerate() {
             if *c > 0 {
                 *out.entry(h.lo + i as i64).or_default() += *c as u64;
@@ -85,7 +98,12 @@ fn compound_poisson(lambda: f64, sizes: &[f64], kmax: usize) -> Vec<f64> {
 /// (statistic, degrees of freedom).
 fn chi_square(observed: &[(i64, u64)], pmf: &[f64]) -> (f64, usize) {
     let n: u64 = observed.iter().map(|(_, c)| c).sum();
-    let obs_at = |k: usize| observed.iter().find(|(v, _)| *v == k as i64).map_or(0, |(_, c)| *c) as f64;
+    let obs_at = |k: usize| {
+        observed
+            .iter()
+            .find(|(v, _)| *v == k as i64)
+            .map_or(0, |(_, c)| *c) as f64
+    };
     let mut bins: Vec<(f64, f64)> = vec![]; // (expected, observed)
     let (mut e, mut o) = (0.0, 0.0);
     for (k, p) in pmf.iter().enumerate() {
@@ -133,12 +151,21 @@ fn littles_law_textbook() {
     let n = (reps as usize * h) as f64;
     let mean = sums[IN_CARE] / n;
     let expected = lambda * w;
-    assert!((mean / expected - 1.0).abs() < 0.01, "mean in care {mean:.2}, Little's law says {expected}");
+    assert!(
+        (mean / expected - 1.0).abs() < 0.01,
+        "mean in care {mean:.2}, Little's law says {expected}"
+    );
     // The arrival rate itself: 200 * 120 months of Poisson(10), SE 0.02.
     let adm = sums[ADMISSIONS] / n;
-    assert!((adm - lambda).abs() < 4.0 * (lambda / n).sqrt(), "admissions {adm}");
+    assert!(
+        (adm - lambda).abs() < 4.0 * (lambda / n).sqrt(),
+        "admissions {adm}"
+    );
     // Every exit is a return home.
-    assert_eq!(sums[EXITS], sums[EXITS_BY_ROUTE + engine::ExitRoute::ReturnHome.index()]);
+    assert_eq!(
+        sums[EXITS],
+        sums[EXITS_BY_ROUTE + engine::ExitRoute::ReturnHome.index()]
+    );
 }
 
 /// (a') Little's law with the 18th birthday cutting stays short: entry ages spread over
@@ -158,16 +185,25 @@ fn littles_law_with_the_18_cut_off() {
             s.demand.entry_age[b] * (w - w * w * ((-c1 / w).exp() - (-c2 / w).exp()) / (c2 - c1))
         })
         .sum();
-    assert!(mean_stay < 0.97 * w, "the cut-off should matter ({mean_stay:.2})");
+    assert!(
+        mean_stay < 0.97 * w,
+        "the cut-off should matter ({mean_stay:.2})"
+    );
     let expected = lambda * mean_stay;
     s.population.children = expected.round() as u32;
     let (reps, h) = (200u32, 120usize);
     let sums = month_sums(&s, 12, reps, h);
     let mean = sums[IN_CARE] / (reps as usize * h) as f64;
-    assert!((mean / expected - 1.0).abs() < 0.01, "mean in care {mean:.2}, Little's law says {expected:.2}");
+    assert!(
+        (mean / expected - 1.0).abs() < 0.01,
+        "mean in care {mean:.2}, Little's law says {expected:.2}"
+    );
     // Some stays end at 18: a few per cent of exits, mostly of children who entered at 16+.
     let share = sums[EXITS_BY_ROUTE + engine::ExitRoute::Age18.index()] / sums[EXITS];
-    assert!(share > 0.02 && share < 0.12, "share leaving at 18: {share:.3}");
+    assert!(
+        share > 0.02 && share < 0.12,
+        "share leaving at 18: {share:.3}"
+    );
 }
 
 /// A light borough for admission and funnel statistics, where stays do not matter: nobody
@@ -220,7 +256,11 @@ fn sibling_group_sizes() {
     assert_eq!(n, reps as u64 * h as u64);
     let nf = n as f64;
     let mean = obs.iter().map(|(v, c)| *v as f64 * *c as f64).sum::<f64>() / nf;
-    let var = obs.iter().map(|(v, c)| (*v as f64 - mean).powi(2) * *c as f64).sum::<f64>() / (nf - 1.0);
+    let var = obs
+        .iter()
+        .map(|(v, c)| (*v as f64 - mean).powi(2) * *c as f64)
+        .sum::<f64>()
+        / (nf - 1.0);
     let se = (lambda * es2 / nf).sqrt();
     assert!(
         (mean - lambda * es).abs() < 4.0 * se,
@@ -232,21 +272,41 @@ fn sibling_group_sizes() {
     let es4 = 0.5 + 0.3 * 16.0 + 0.2 * 81.0;
     let sigma2 = lambda * es2;
     let se_var = ((lambda * es4 + 3.0 * sigma2 * sigma2 - sigma2 * sigma2) / nf).sqrt();
-    assert!((var - sigma2).abs() < 4.0 * se_var, "variance {var:.2}, expected {sigma2} (SE {se_var:.2})");
-    assert!((var / mean - es2 / es).abs() < 0.1, "dispersion {:.3}", var / mean);
+    assert!(
+        (var - sigma2).abs() < 4.0 * se_var,
+        "variance {var:.2}, expected {sigma2} (SE {se_var:.2})"
+    );
+    assert!(
+        (var / mean - es2 / es).abs() < 0.1,
+        "dispersion {:.3}",
+        var / mean
+    );
     let pmf = compound_poisson(lambda, &sizes, 80);
     let (stat, df) = chi_square(&obs, &pmf);
     assert!(df >= 20, "too few bins ({df})");
-    assert!(stat < chi_square_999(df), "chi-square {stat:.1} on {df} df (limit {:.1})", chi_square_999(df));
+    assert!(
+        stat < chi_square_999(df),
+        "chi-square {stat:.1} on {df} df (limit {:.1})",
+        chi_square_999(df)
+    );
     // Wrong size laws with the same mean are rejected by the same test: children arriving
     // one by one (Poisson 17), and groups of 1 or 3 in proportions 0.65, 0.35.
-    for wrong in [compound_poisson(lambda * es, &[1.0], 80), compound_poisson(lambda, &[0.65, 0.0, 0.35], 80)] {
+    for wrong in [
+        compound_poisson(lambda * es, &[1.0], 80),
+        compound_poisson(lambda, &[0.65, 0.0, 0.35], 80),
+    ] {
         let (stat, df) = chi_square(&obs, &wrong);
-        assert!(stat > chi_square_999(df), "the test cannot tell size laws apart ({stat:.1} on {df} df)");
+        assert!(
+            stat > chi_square_999(df),
+            "the test cannot tell size laws apart ({stat:.1} on {df} df)"
+        );
     }
 
     let obs3 = values(&aggs[1], ADMISSIONS, 0..h as usize);
-    assert!(obs3.iter().all(|(v, _)| v % 3 == 0), "groups of three admitted {obs3:?}");
+    assert!(
+        obs3.iter().all(|(v, _)| v % 3 == 0),
+        "groups of three admitted {obs3:?}"
+    );
     assert!(obs3.iter().any(|(v, _)| *v > 0));
 }
 
@@ -268,14 +328,27 @@ fn funnel_conversions() {
     quick.name = "No delays".into();
     let f = &mut quick.fostering.funnel;
     f.enquiries_per_month = 50.0;
-    (f.visit_delay_months, f.stage1_delay_months, f.stage2_delay_months, f.approval_delay_months) =
-        (0.0, 0.0, 0.0, 0.0);
+    (
+        f.visit_delay_months,
+        f.stage1_delay_months,
+        f.stage2_delay_months,
+        f.approval_delay_months,
+    ) = (0.0, 0.0, 0.0, 0.0);
     let mut slow = quick.clone();
     slow.name = "Built-in delays".into();
     let d = &default_scenario().fostering.funnel;
     let f = &mut slow.fostering.funnel;
-    (f.visit_delay_months, f.stage1_delay_months, f.stage2_delay_months, f.approval_delay_months) =
-        (d.visit_delay_months, d.stage1_delay_months, d.stage2_delay_months, d.approval_delay_months);
+    (
+        f.visit_delay_months,
+        f.stage1_delay_months,
+        f.stage2_delay_months,
+        f.approval_delay_months,
+    ) = (
+        d.visit_delay_months,
+        d.stage1_delay_months,
+        d.stage2_delay_months,
+        d.approval_delay_months,
+    );
     let fu = d.clone();
     let (reps, h) = (80u32, 72usize);
     let quick_scenario = quick.clone();
@@ -291,13 +364,21 @@ fn funnel_conversions() {
         sim.run(31, rep);
         for (m, row) in sim.months.iter().enumerate() {
             for w in stages.windows(2) {
-                assert!(row[w[1]] <= row[w[0]], "rep {rep} month {m}: {:?}", stages.map(|k| row[k]));
+                assert!(
+                    row[w[1]] <= row[w[0]],
+                    "rep {rep} month {m}: {:?}",
+                    stages.map(|k| row[k])
+                );
             }
         }
     }
     let totals: Vec<f64> = stages.iter().map(|k| total(a, *k, 0..h).0).collect();
     let enquiries_expected = 50.0 * (reps as usize * h) as f64;
-    assert!((totals[0] - enquiries_expected).abs() < 4.0 * enquiries_expected.sqrt(), "enquiries {}", totals[0]);
+    assert!(
+        (totals[0] - enquiries_expected).abs() < 4.0 * enquiries_expected.sqrt(),
+        "enquiries {}",
+        totals[0]
+    );
     for i in 0..4 {
         let ratio = totals[i + 1] / totals[i];
         let se = (p[i] * (1.0 - p[i]) / totals[i]).sqrt();
@@ -328,7 +409,10 @@ fn funnel_conversions() {
     let dv = fu.visit_delay_months;
     let first_month = (1.0 - dv * (1.0 - (-1.0 / dv).exp())) * fu.to_visit * 50.0 * reps as f64;
     let v0 = b.cell(0, VISITS).sum as f64;
-    assert!((v0 - first_month).abs() < 4.0 * first_month.sqrt(), "visits in month 0: {v0}, expected {first_month:.0}");
+    assert!(
+        (v0 - first_month).abs() < 4.0 * first_month.sqrt(),
+        "visits in month 0: {v0}, expected {first_month:.0}"
+    );
     // No approvals in the first month: four delays must all end within it.
     assert!(total(b, APPROVALS, 0..1).0 < total(a, APPROVALS, 0..1).0 / 5.0);
 }
@@ -345,8 +429,18 @@ fn funnel_conversions() {
 fn built_in_admissions_match_the_configured_rate() {
     let base = default_scenario();
     let d = &base.demand;
-    let es: f64 = d.group_size.iter().enumerate().map(|(j, p)| (j + 1) as f64 * p).sum();
-    let es2: f64 = d.group_size.iter().enumerate().map(|(j, p)| ((j + 1) * (j + 1)) as f64 * p).sum();
+    let es: f64 = d
+        .group_size
+        .iter()
+        .enumerate()
+        .map(|(j, p)| (j + 1) as f64 * p)
+        .sum();
+    let es2: f64 = d
+        .group_size
+        .iter()
+        .enumerate()
+        .map(|(j, p)| ((j + 1) * (j + 1)) as f64 * p)
+        .sum();
     assert!((es - 1.65).abs() < 1e-9 && (es2 - 3.75).abs() < 1e-9);
     let mut busy = base.clone();
     busy.name = "2017/18 demand".into();
@@ -356,7 +450,9 @@ fn built_in_admissions_match_the_configured_rate() {
 
     // Calendar month of simulated month m.
     let cal = |m: usize| (base.start_month as usize - 1 + m) % 12;
-    let rate: Vec<f64> = (0..h).map(|m| d.groups_per_month * d.seasonality[cal(m)]).collect();
+    let rate: Vec<f64> = (0..h)
+        .map(|m| d.groups_per_month * d.seasonality[cal(m)])
+        .collect();
     let year_mean: f64 = rate.iter().sum::<f64>() * es;
     let year_var: f64 = rate.iter().sum::<f64>() * es2;
     let (adm, _) = total(&aggs[0], ADMISSIONS, 0..h);
@@ -372,7 +468,10 @@ fn built_in_admissions_match_the_configured_rate() {
         let mut pmf = vec![0.0; 150];
         for m in 0..h {
             let g = scenario.demand.groups_per_month * scenario.demand.seasonality[cal(m)];
-            for (k, p) in compound_poisson(g, &scenario.demand.group_size, 149).iter().enumerate() {
+            for (k, p) in compound_poisson(g, &scenario.demand.group_size, 149)
+                .iter()
+                .enumerate()
+            {
                 pmf[k] += p / h as f64;
             }
         }
@@ -381,7 +480,11 @@ fn built_in_admissions_match_the_configured_rate() {
     for (agg, scenario) in aggs.iter().zip([&base, &busy]) {
         let obs = values(agg, ADMISSIONS, 0..h);
         let (stat, df) = chi_square(&obs, &mixture(scenario));
-        assert!(stat < chi_square_999(df), "{}: chi-square {stat:.1} on {df} df", scenario.name);
+        assert!(
+            stat < chi_square_999(df),
+            "{}: chi-square {stat:.1} on {df} df",
+            scenario.name
+        );
     }
 
     let pmf = mixture(&busy);
@@ -403,5 +506,8 @@ fn built_in_admissions_match_the_configured_rate() {
     }
     // Even at the built-in (2020) rate a month of 35 is rare but not impossible.
     let p35 = 1.0 - mixture(&base)[..35].iter().sum::<f64>();
-    assert!(p35 > 1e-4 && p35 < 0.02, "P(35+ at the 2020 rate) = {p35:.5}");
+    assert!(
+        p35 > 1e-4 && p35 < 0.02,
+        "P(35+ at the 2020 rate) = {p35:.5}"
+    );
 }

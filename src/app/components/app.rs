@@ -13,10 +13,10 @@ use super::results::Results;
 use super::runbar::RunBar;
 use super::scenarios::{Notices, ScenarioTabs};
 use crate::app::controller::{self, Controller};
+use crate::app::io;
 use crate::app::persist::{self, LocalStore};
 use crate::app::share::{self, Upload, Workspace};
 use crate::app::state::{Action, AppState, NoticeAction, NoticeKind};
-use crate::app::io;
 
 /// Least time between two re-runs caused by a burst of edits.
 const DEBOUNCE_MS: u32 = 300;
@@ -31,7 +31,12 @@ fn reduce(s: AppState, a: Action) -> AppState {
 fn initial_state() -> AppState {
     let mut store = LocalStore;
     let loaded = persist::load(&mut store, &io::timestamp());
-    let mut s = AppState::new(loaded.workspace.clone().unwrap_or_else(Workspace::default_borough));
+    let mut s = AppState::new(
+        loaded
+            .workspace
+            .clone()
+            .unwrap_or_else(Workspace::default_borough),
+    );
     s.previous = loaded.previous;
     if let Some(u) = loaded.unreadable {
         let download = NoticeAction::Download {
@@ -54,7 +59,14 @@ fn initial_state() -> AppState {
                     text: format!("Your saved work could not be read ({}) nor copied aside ({e}). Saving is paused so it is not overwritten: download it first.", u.reason),
                     action: Some(download),
                 });
-                s = reduce(s, Action::Notify { kind: NoticeKind::Warning, text: "When you have downloaded it:".into(), action: Some(NoticeAction::ResumeSaving) });
+                s = reduce(
+                    s,
+                    Action::Notify {
+                        kind: NoticeKind::Warning,
+                        text: "When you have downloaded it:".into(),
+                        action: Some(NoticeAction::ResumeSaving),
+                    },
+                );
             }
         }
     }
@@ -131,7 +143,12 @@ pub fn App() -> Html {
 
     // Autosave.
     {
-        let key = (state.rev, state.active, state.save_paused, state.previous.clone());
+        let key = (
+            state.rev,
+            state.active,
+            state.save_paused,
+            state.previous.clone(),
+        );
         let (state, save_failed) = (state.clone(), save_failed.clone());
         use_effect_with(key, move |(_, _, paused, previous)| {
             if *paused {
@@ -182,7 +199,11 @@ pub fn App() -> Html {
         Callback::from(move |a: NoticeAction| match a {
             NoticeAction::Download { filename, text, .. } => {
                 if let Err(e) = io::download(&filename, "application/json", &text) {
-                    state.dispatch(Action::Notify { kind: NoticeKind::Error, text: format!("Download failed: {e}"), action: None });
+                    state.dispatch(Action::Notify {
+                        kind: NoticeKind::Error,
+                        text: format!("Download failed: {e}"),
+                        action: None,
+                    });
                 }
             }
             NoticeAction::RestorePrevious => state.dispatch(Action::RestorePrevious),
@@ -204,8 +225,16 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let text = serde_json::to_string_pretty(&state.workspace()).unwrap_or_default();
-            if let Err(e) = io::download(&format!("sufficiency-scenarios-{}.json", io::timestamp()), "application/json", &text) {
-                state.dispatch(Action::Notify { kind: NoticeKind::Error, text: format!("Download failed: {e}"), action: None });
+            if let Err(e) = io::download(
+                &format!("sufficiency-scenarios-{}.json", io::timestamp()),
+                "application/json",
+                &text,
+            ) {
+                state.dispatch(Action::Notify {
+                    kind: NoticeKind::Error,
+                    text: format!("Download failed: {e}"),
+                    action: None,
+                });
             }
         })
     };
@@ -213,8 +242,16 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(r) = &state.results else { return };
-            if let Err(e) = io::download(&format!("sufficiency-results-{}.csv", io::timestamp()), "text/csv", &r.report.0.to_csv()) {
-                state.dispatch(Action::Notify { kind: NoticeKind::Error, text: format!("Download failed: {e}"), action: None });
+            if let Err(e) = io::download(
+                &format!("sufficiency-results-{}.csv", io::timestamp()),
+                "text/csv",
+                &r.report.0.to_csv(),
+            ) {
+                state.dispatch(Action::Notify {
+                    kind: NoticeKind::Error,
+                    text: format!("Download failed: {e}"),
+                    action: None,
+                });
             }
         })
     };
@@ -222,16 +259,30 @@ pub fn App() -> Html {
         let (state, reader) = (state.clone(), reader.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             input.set_value("");
             let file = gloo::file::File::from(file);
             let name = file.name();
             let d = state.dispatcher();
             let task = gloo::file::callbacks::read_as_text(&file, move |res| {
-                let action = match res.map_err(|e| e.to_string()).and_then(|t| share::parse_upload(&t)) {
-                    Ok(Upload::Workspace(ws)) => Action::Load { ws, note: format!("Opened {name}. Your previous work was kept and can be restored.") },
+                let action = match res
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| share::parse_upload(&t))
+                {
+                    Ok(Upload::Workspace(ws)) => Action::Load {
+                        ws,
+                        note: format!(
+                            "Opened {name}. Your previous work was kept and can be restored."
+                        ),
+                    },
                     Ok(Upload::Scenario(v)) => Action::AddScenarioValue(v),
-                    Err(e) => Action::Notify { kind: NoticeKind::Error, text: format!("Could not open {name}: {e}"), action: None },
+                    Err(e) => Action::Notify {
+                        kind: NoticeKind::Error,
+                        text: format!("Could not open {name}: {e}"),
+                        action: None,
+                    },
                 };
                 d.dispatch(action);
             });
@@ -246,7 +297,13 @@ pub fn App() -> Html {
 
     let s = &*state;
     let blockers = Rc::new(s.blockers());
-    let details = s.results.as_ref().map(|r| (r.report.0.runs, r.report.0.seed, r.report.0.fingerprint.clone()));
+    let details = s.results.as_ref().map(|r| {
+        (
+            r.report.0.runs,
+            r.report.0.seed,
+            r.report.0.fingerprint.clone(),
+        )
+    });
     let active = s.active_doc().cloned();
     let results_html = match &s.results {
         Some(r) => {

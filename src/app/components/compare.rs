@@ -26,7 +26,11 @@ pub fn Compare(props: &CompareProps) -> Html {
             </section>
         };
     }
-    let baseline = r.scenarios.first().map(|s| s.name.clone()).unwrap_or_default();
+    let baseline = r
+        .scenarios
+        .first()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
     let (columns, rows) = view::comparison_table(r);
     let months = Rc::new(r.month_labels.clone());
     let chances = r.comparisons.iter().enumerate().map(|(i, c)| {

@@ -25,12 +25,17 @@ pub fn group_id(g: Group) -> String {
 /// distribution or of a per-type table) rather than on their own.
 fn drawn_by_parent(ctx: &Ctx, param: &Param) -> bool {
     let path = param.path;
-    if path.starts_with("residential.homes.") || path.starts_with("matching.rules.") || path.starts_with("levers.") {
+    if path.starts_with("residential.homes.")
+        || path.starts_with("matching.rules.")
+        || path.starts_with("levers.")
+    {
         return true;
     }
     match path.rsplit_once('.') {
         Some((parent, _)) => {
-            let Some(pp) = Path::parse(parent) else { return false };
+            let Some(pp) = Path::parse(parent) else {
+                return false;
+            };
             catalog::param(parent).is_some() && matches!(ctx.get(&pp), Some(Value::Object(_)))
         }
         None => false,
@@ -41,7 +46,9 @@ fn field(ctx: &Ctx, param: &'static Param) -> Html {
     if drawn_by_parent(ctx, param) {
         return html! {};
     }
-    let Some(p) = Path::parse(param.path) else { return html! {} };
+    let Some(p) = Path::parse(param.path) else {
+        return html! {};
+    };
     match param.path {
         "residential.homes" => return homes_editor(ctx, &p, param),
         "matching.rules" => return rules_table(ctx, &p, param),
@@ -58,7 +65,9 @@ fn field(ctx: &Ctx, param: &'static Param) -> Html {
         Some(Value::String(_)) if param.unit == "text" => fields::text_field(ctx, &p, param, false),
         Some(Value::Object(m)) if m.contains_key("family") => duration_editor(ctx, &p, param),
         Some(Value::Object(_)) => fields::per_type_field(ctx, &p, param),
-        Some(Value::Array(a)) if a.iter().any(Value::is_array) => fields::matrix_field(ctx, &p, param),
+        Some(Value::Array(a)) if a.iter().any(Value::is_array) => {
+            fields::matrix_field(ctx, &p, param)
+        }
         Some(Value::Array(_)) => fields::array_field(ctx, &p, param),
         Some(_) => fields::number_field(ctx, &p, param),
     }
@@ -66,13 +75,21 @@ fn field(ctx: &Ctx, param: &'static Param) -> Html {
 
 /// A duration distribution: its family and that family's parameters.
 fn duration_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
-    let family = ctx.get(&p.key("family")).and_then(Value::as_str).unwrap_or("gamma").to_string();
+    let family = ctx
+        .get(&p.key("family"))
+        .and_then(Value::as_str)
+        .unwrap_or("gamma")
+        .to_string();
     let dom = p.dom_id();
     let onchange = {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
         Callback::from(move |e: Event| {
             let family = e.target_unchecked_into::<HtmlSelectElement>().value();
-            d.emit(Action::SetFamily { doc, path: path.clone(), family })
+            d.emit(Action::SetFamily {
+                doc,
+                path: path.clone(),
+                family,
+            })
         })
     };
     let members: Vec<Html> = ["mean_months", "shape", "median_months", "sigma", "points"]
@@ -109,10 +126,16 @@ fn duration_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
 
 /// The matching preference order, read-only.
 fn rules_table(ctx: &Ctx, p: &Path, param: &Param) -> Html {
-    let Some(Value::Array(rules)) = ctx.get(p) else { return html! {} };
+    let Some(Value::Array(rules)) = ctx.get(p) else {
+        return html! {};
+    };
     let type_label = |v: &Value| {
         let k = v.as_str().unwrap_or_default();
-        engine::PlacementType::ALL.iter().find(|t| t.key() == k).map(|t| t.label().to_string()).unwrap_or_else(|| k.to_string())
+        engine::PlacementType::ALL
+            .iter()
+            .find(|t| t.key() == k)
+            .map(|t| t.label().to_string())
+            .unwrap_or_else(|| k.to_string())
     };
     let rows = rules.iter().map(|r| {
         let num = |k: &str| r.get(k).map(|v| edit::number_text(Some(v))).unwrap_or_default();
@@ -150,7 +173,13 @@ fn rules_table(ctx: &Ctx, p: &Path, param: &Param) -> Html {
 #[function_component]
 pub fn Editor(props: &EditorProps) -> Html {
     let doc = &props.doc;
-    let ctx = Ctx { doc: doc.id, value: doc.value.clone(), errors: doc.errors.clone(), dispatch: props.dispatch.clone(), compare: true };
+    let ctx = Ctx {
+        doc: doc.id,
+        value: doc.value.clone(),
+        errors: doc.errors.clone(),
+        dispatch: props.dispatch.clone(),
+        compare: true,
+    };
     let reset_all = {
         let (d, id) = (props.dispatch.clone(), doc.id);
         Callback::from(move |_: MouseEvent| d.emit(Action::ResetAll { doc: id }))
@@ -176,7 +205,11 @@ pub fn Editor(props: &EditorProps) -> Html {
             </details>
         }
     });
-    let unplaced: Vec<_> = doc.errors.iter().filter(|e| catalog::lookup(&e.field).is_none() && !e.field.starts_with("levers")).collect();
+    let unplaced: Vec<_> = doc
+        .errors
+        .iter()
+        .filter(|e| catalog::lookup(&e.field).is_none() && !e.field.starts_with("levers"))
+        .collect();
     html! {
         <section class="editor" id="editor" aria-labelledby="editor-title">
             <div class="editor-head">

@@ -36,15 +36,25 @@ impl Ctx {
 
     pub fn edit(&self, path: Path) -> Callback<Value> {
         let (d, doc) = (self.dispatch.clone(), self.doc);
-        Callback::from(move |value| d.emit(Action::Edit { doc, path: path.clone(), value }))
+        Callback::from(move |value| {
+            d.emit(Action::Edit {
+                doc,
+                path: path.clone(),
+                value,
+            })
+        })
     }
 }
 
 /// Paths whose value may be `null` and what `null` means.
 pub fn nullable(path: &str) -> Option<&'static str> {
     match path {
-        "markets.ifa.limit" | "markets.external_residential.limit" | "markets.supported_accommodation.limit" => Some("No limit"),
-        "population.age_profile" => Some("Not set: the model's admissions and exits decide the ages"),
+        "markets.ifa.limit"
+        | "markets.external_residential.limit"
+        | "markets.supported_accommodation.limit" => Some("No limit"),
+        "population.age_profile" => {
+            Some("Not set: the model's admissions and exits decide the ages")
+        }
         _ => None,
     }
 }
@@ -52,10 +62,16 @@ pub fn nullable(path: &str) -> Option<&'static str> {
 /// Labels of the columns of a table of rows.
 pub fn columns(catalog_key: &str) -> Vec<String> {
     if catalog_key == "exits.route_by_entry_age" {
-        return engine::ExitRoute::ALL.iter().map(|r| r.label().to_string()).collect();
+        return engine::ExitRoute::ALL
+            .iter()
+            .map(|r| r.label().to_string())
+            .collect();
     }
     if catalog_key.ends_with(".points") {
-        return vec!["Months in care".into(), "Share who have left (cumulative)".into()];
+        return vec![
+            "Months in care".into(),
+            "Share who have left (cumulative)".into(),
+        ];
     }
     vec![]
 }
@@ -92,7 +108,12 @@ fn changed_mark(ctx: &Ctx, p: &Path, label: &str) -> Html {
     }
     let reset = {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-        Callback::from(move |_: MouseEvent| d.emit(Action::Reset { doc, path: path.clone() }))
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Reset {
+                doc,
+                path: path.clone(),
+            })
+        })
     };
     let Some(default_text) = edit::get(&default_value(), p).map(describe_value) else {
         // Nothing to go back to (e.g. the points of a distribution the default does not use).
@@ -143,7 +164,11 @@ pub fn number_input(ctx: &Ctx, p: &Path, label: &str, extra: Option<String>) -> 
 fn field_shell(ctx: &Ctx, p: &Path, param: &Param, body: Html, below: Html) -> Html {
     let dom = p.dom_id();
     let invalid = edit::errors_under(&ctx.errors, p).next().is_some();
-    let class = classes!("field", ctx.differs(p).then_some("is-changed"), invalid.then_some("has-error"));
+    let class = classes!(
+        "field",
+        ctx.differs(p).then_some("is-changed"),
+        invalid.then_some("has-error")
+    );
     // One input: a <label for>; several (arrays, tables): a group labelled by the heading.
     let single = !matches!(ctx.get(p), Some(Value::Array(_)));
     let label = if single {
@@ -170,7 +195,13 @@ fn field_shell(ctx: &Ctx, p: &Path, param: &Param, body: Html, below: Html) -> H
 
 /// A single number.
 pub fn number_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
-    field_shell(ctx, p, param, number_input(ctx, p, param.label, None), html! {})
+    field_shell(
+        ctx,
+        p,
+        param,
+        number_input(ctx, p, param.label, None),
+        html! {},
+    )
 }
 
 /// A number or `null` (no limit / not set).
@@ -205,7 +236,13 @@ pub fn optional_field(ctx: &Ctx, p: &Path, param: &Param, none_label: &str) -> H
             { none_label }
         </label>
     };
-    field_shell(ctx, p, param, html! { <>{ toggle_html }{ body }</> }, html! {})
+    field_shell(
+        ctx,
+        p,
+        param,
+        html! { <>{ toggle_html }{ body }</> },
+        html! {},
+    )
 }
 
 fn array_inputs(ctx: &Ctx, p: &Path, param: &Param) -> Html {
@@ -215,7 +252,11 @@ fn array_inputs(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let variable = matches!(p.catalog_key().as_str(), "demand.group_size");
     let cells = items.iter().enumerate().map(|(i, _)| {
         let ip = p.index(i);
-        let item = param.items.get(i).map(|s| s.to_string()).unwrap_or_else(|| format!("{}", i + 1));
+        let item = param
+            .items
+            .get(i)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| format!("{}", i + 1));
         let label_id = format!("in-{}", ip.dom_id());
         html! {
             <div class={classes!("cell", ctx.differs(&ip).then_some("is-changed"))}>
@@ -230,10 +271,20 @@ fn array_inputs(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         let (d, doc) = (ctx.dispatch.clone(), ctx.doc);
         let (add_p, rm_p) = (p.clone(), p.clone());
         let d2 = d.clone();
-        let add = Callback::from(move |_: MouseEvent| d.emit(Action::Push { doc, path: add_p.clone(), value: Value::from(0) }));
+        let add = Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Push {
+                doc,
+                path: add_p.clone(),
+                value: Value::from(0),
+            })
+        });
         let remove = Callback::from(move |_: MouseEvent| {
             if n > 1 {
-                d2.emit(Action::RemoveAt { doc, path: rm_p.clone(), index: n - 1 })
+                d2.emit(Action::RemoveAt {
+                    doc,
+                    path: rm_p.clone(),
+                    index: n - 1,
+                })
             }
         });
         html! {
@@ -259,7 +310,12 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         return html! {};
     };
     let cols = columns(&p.catalog_key());
-    let ncols = rows.iter().filter_map(Value::as_array).map(Vec::len).max().unwrap_or(0);
+    let ncols = rows
+        .iter()
+        .filter_map(Value::as_array)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
     let variable = p.catalog_key().ends_with(".points");
     let head = (0..ncols).map(|j| html! { <th scope="col">{ cols.get(j).cloned().unwrap_or_else(|| format!("{}", j + 1)) }</th> });
     let body = rows.iter().enumerate().map(|(i, row)| {
@@ -283,13 +339,20 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     });
     let add = if variable {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-        let cb = Callback::from(move |_: MouseEvent| d.emit(Action::Push { doc, path: path.clone(), value: Value::Null }));
+        let cb = Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Push {
+                doc,
+                path: path.clone(),
+                value: Value::Null,
+            })
+        });
         html! { <button type="button" class="secondary small" onclick={cb}>{ "Add a point" }</button> }
     } else {
         html! {}
     };
-    let cell_errors: Vec<&FieldError> =
-        edit::errors_under(&ctx.errors, p).filter(|e| e.field != p.to_string()).collect();
+    let cell_errors: Vec<&FieldError> = edit::errors_under(&ctx.errors, p)
+        .filter(|e| e.field != p.to_string())
+        .collect();
     let table = html! {
         <>
             <div class="table-wrap">
@@ -312,7 +375,11 @@ pub fn bool_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let checked = ctx.get(p).and_then(Value::as_bool).unwrap_or(false);
     let onchange = {
         let edit = ctx.edit(p.clone());
-        Callback::from(move |e: Event| edit.emit(Value::Bool(e.target_unchecked_into::<HtmlInputElement>().checked())))
+        Callback::from(move |e: Event| {
+            edit.emit(Value::Bool(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
     };
     let body = html! {
         <input type="checkbox" id={format!("in-{}", p.dom_id())} {checked} {onchange} />
@@ -322,12 +389,20 @@ pub fn bool_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
 
 /// A line (or paragraph) of text.
 pub fn text_field(ctx: &Ctx, p: &Path, param: &Param, multiline: bool) -> Html {
-    let text = ctx.get(p).and_then(Value::as_str).unwrap_or_default().to_string();
+    let text = ctx
+        .get(p)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
     let id = format!("in-{}", p.dom_id());
     let body = if multiline {
         let onchange = {
             let edit = ctx.edit(p.clone());
-            Callback::from(move |e: Event| edit.emit(Value::String(e.target_unchecked_into::<HtmlTextAreaElement>().value())))
+            Callback::from(move |e: Event| {
+                edit.emit(Value::String(
+                    e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+                ))
+            })
         };
         html! { <textarea {id} rows="2" value={text} {onchange} /> }
     } else {
@@ -367,7 +442,14 @@ pub fn per_type_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         }
     });
     let dom = p.dom_id();
-    let class = classes!("field", "per-type", edit::errors_under(&ctx.errors, p).next().is_some().then_some("has-error"));
+    let class = classes!(
+        "field",
+        "per-type",
+        edit::errors_under(&ctx.errors, p)
+            .next()
+            .is_some()
+            .then_some("has-error")
+    );
     html! {
         <fieldset {class} id={format!("field-{dom}")} data-path={p.to_string()}>
             <legend class="field-label">{ param.label }<span class="unit">{ param.unit }</span></legend>

@@ -10,7 +10,15 @@ use super::fields::{self, Ctx};
 use crate::app::edit::{self, Path};
 use crate::app::state::Action;
 
-const HOME_FIELDS: [&str; 7] = ["name", "beds", "usable_beds", "min_age", "max_age", "open_month", "weekly_cost"];
+const HOME_FIELDS: [&str; 7] = [
+    "name",
+    "beds",
+    "usable_beds",
+    "min_age",
+    "max_age",
+    "open_month",
+    "weekly_cost",
+];
 
 /// Every lever kind: (key, label), in the engine's order.
 pub fn lever_kinds() -> Vec<(&'static str, &'static str)> {
@@ -27,7 +35,11 @@ pub fn lever_kinds() -> Vec<(&'static str, &'static str)> {
 }
 
 fn kind_label(key: &str) -> String {
-    lever_kinds().into_iter().find(|(k, _)| *k == key).map(|(_, l)| l.to_string()).unwrap_or_else(|| key.to_string())
+    lever_kinds()
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, l)| l.to_string())
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// An editable table of homes at `p` (a list).
@@ -70,7 +82,13 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let add = {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
         let blank = json!({"name": "New home", "beds": 2, "usable_beds": 1, "min_age": 10, "max_age": 17, "open_month": 0, "weekly_cost": 5200.0});
-        Callback::from(move |_: MouseEvent| d.emit(Action::Push { doc, path: path.clone(), value: blank.clone() }))
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Push {
+                doc,
+                path: path.clone(),
+                value: blank.clone(),
+            })
+        })
     };
     let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
     let dom = p.dom_id();
@@ -96,8 +114,12 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
 }
 
 fn describe_home_field(ctx: &Ctx, field: &str) -> String {
-    let Some(p) = Path::parse(field) else { return field.to_string() };
-    let home = p.parent().and_then(|(hp, _)| ctx.get(&hp)?.get("name")?.as_str().map(String::from));
+    let Some(p) = Path::parse(field) else {
+        return field.to_string();
+    };
+    let home = p
+        .parent()
+        .and_then(|(hp, _)| ctx.get(&hp)?.get("name")?.as_str().map(String::from));
     let label = catalog::lookup(field).map(|c| c.label).unwrap_or(field);
     match home {
         Some(h) => format!("{h}, {label}"),
@@ -107,12 +129,18 @@ fn describe_home_field(ctx: &Ctx, field: &str) -> String {
 
 fn lever_card(ctx: &Ctx, p: &Path, i: usize, lever: &Value) -> Html {
     let lp = p.index(i);
-    let kind = lever.pointer("/kind/type").and_then(Value::as_str).unwrap_or_default().to_string();
+    let kind = lever
+        .pointer("/kind/type")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
     let (help, source) = catalog::lever_help(&kind).unwrap_or(("", ""));
-    let common = ["start_month", "ramp_months", "annual_cost"].iter().filter_map(|k| {
-        let param = catalog::param(&format!("levers.{k}"))?;
-        Some(fields::number_field(ctx, &lp.key(k), param))
-    });
+    let common = ["start_month", "ramp_months", "annual_cost"]
+        .iter()
+        .filter_map(|k| {
+            let param = catalog::param(&format!("levers.{k}"))?;
+            Some(fields::number_field(ctx, &lp.key(k), param))
+        });
     let specific: Vec<Html> = match lever.get("kind") {
         Some(Value::Object(m)) => m
             .keys()
@@ -120,14 +148,24 @@ fn lever_card(ctx: &Ctx, p: &Path, i: usize, lever: &Value) -> Html {
             .filter_map(|k| {
                 let cp = lp.key("kind").key(k);
                 let param = catalog::param(&format!("levers.kind.{k}"))?;
-                Some(if k == "homes" { homes_editor(ctx, &cp, param) } else { fields::number_field(ctx, &cp, param) })
+                Some(if k == "homes" {
+                    homes_editor(ctx, &cp, param)
+                } else {
+                    fields::number_field(ctx, &cp, param)
+                })
             })
             .collect(),
         _ => vec![],
     };
     let remove = {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-        Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }))
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::RemoveAt {
+                doc,
+                path: path.clone(),
+                index: i,
+            })
+        })
     };
     let label = kind_label(&kind);
     html! {
@@ -148,7 +186,10 @@ pub fn levers_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         _ => vec![],
     };
     // Lever fields are not compared with the default borough (which has none).
-    let lctx = Ctx { compare: false, ..ctx.clone() };
+    let lctx = Ctx {
+        compare: false,
+        ..ctx.clone()
+    };
     let add_lever = {
         let (d, doc) = (ctx.dispatch.clone(), ctx.doc);
         Callback::from(move |e: Event| {

@@ -21,9 +21,21 @@ pub struct ResultsProps {
 
 const CHARTS: [(&str, &str, &str); 5] = [
     ("in_care", "Children in care", "chart-in-care"),
-    ("gap", "Sufficiency gap: children not in their preferred type of placement", "chart-gap"),
-    ("places_filled", "In-house foster places filled", "chart-places-filled"),
-    ("places_vacant", "In-house foster places vacant", "chart-places-vacant"),
+    (
+        "gap",
+        "Sufficiency gap: children not in their preferred type of placement",
+        "chart-gap",
+    ),
+    (
+        "places_filled",
+        "In-house foster places filled",
+        "chart-places-filled",
+    ),
+    (
+        "places_vacant",
+        "In-house foster places vacant",
+        "chart-places-vacant",
+    ),
     ("cost", "Placement cost per month", "chart-cost"),
 ];
 
@@ -34,15 +46,25 @@ pub fn Results(props: &ResultsProps) -> Html {
         return html! {};
     };
     let months = Rc::new(r.month_labels.clone());
-    let end = r.month_labels.last().map(|l| format::month_long(l)).unwrap_or_default();
+    let end = r
+        .month_labels
+        .last()
+        .map(|l| format::month_long(l))
+        .unwrap_or_default();
     let tile = |key: &str, label: &str, id: &str, note: String| match view::last_stat(s, key) {
-        Some((unit, stat)) => html! { <Tile label={label.to_string()} {unit} {stat} note={note} id={id.to_string()} /> },
+        Some((unit, stat)) => {
+            html! { <Tile label={label.to_string()} {unit} {stat} note={note} id={id.to_string()} /> }
+        }
         None => html! {},
     };
     let year = view::last_full_year(r, s);
     let year_tiles = match year {
         Some((y, full)) => {
-            let which = if full { format!("FY{}", y.year) } else { format!("FY{} (part year)", y.year) };
+            let which = if full {
+                format!("FY{}", y.year)
+            } else {
+                format!("FY{} (part year)", y.year)
+            };
             html! {
                 <>
                     <Tile label={format!("Cost {which}")} unit={Unit::Pounds} stat={y.cost}

@@ -23,9 +23,21 @@ pub struct RunBarProps {
 }
 
 const SETTINGS: [(&str, &str, &str); 3] = [
-    ("seed", "Seed", "The same seed gives the same numbers, on any computer."),
-    ("replications", "Runs", "More runs give steadier answers but take longer."),
-    ("horizon_months", "Months", "How far ahead to simulate (1-120 months)."),
+    (
+        "seed",
+        "Seed",
+        "The same seed gives the same numbers, on any computer.",
+    ),
+    (
+        "replications",
+        "Runs",
+        "More runs give steadier answers but take longer.",
+    ),
+    (
+        "horizon_months",
+        "Months",
+        "How far ahead to simulate (1-120 months).",
+    ),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -78,10 +90,22 @@ pub fn RunBar(props: &RunBarProps) -> Html {
     };
     let status_text = match &run.status {
         RunStatus::Idle => "Ready".to_string(),
-        RunStatus::Running => format!("Running: {} of {} runs", format::count(run.done as f64), format::count(run.total as f64)),
+        RunStatus::Running => format!(
+            "Running: {} of {} runs",
+            format::count(run.done as f64),
+            format::count(run.total as f64)
+        ),
         RunStatus::Cancelling => "Stopping…".to_string(),
-        RunStatus::Done => format!("Done: {} runs in {:.1} s", format::count(run.total as f64), run.elapsed_ms / 1000.0),
-        RunStatus::Cancelled => format!("Cancelled after {} of {} runs", format::count(run.done as f64), format::count(run.total as f64)),
+        RunStatus::Done => format!(
+            "Done: {} runs in {:.1} s",
+            format::count(run.total as f64),
+            run.elapsed_ms / 1000.0
+        ),
+        RunStatus::Cancelled => format!(
+            "Cancelled after {} of {} runs",
+            format::count(run.done as f64),
+            format::count(run.total as f64)
+        ),
         RunStatus::Failed(e) => format!("The run failed: {e}"),
     };
     let blocked_text = match props.blockers.len() {

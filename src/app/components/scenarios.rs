@@ -44,7 +44,10 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
         }
     });
     let duplicate = {
-        let (dp, id) = (props.dispatch.clone(), props.docs.first().map(|d| d.id).unwrap_or(1));
+        let (dp, id) = (
+            props.dispatch.clone(),
+            props.docs.first().map(|d| d.id).unwrap_or(1),
+        );
         Callback::from(move |_: MouseEvent| dp.emit(Action::Add(NewScenario::Duplicate(id))))
     };
     let add_strategy = {

@@ -27,12 +27,19 @@ fn state() -> Rc<AppState> {
 }
 
 fn edit(s: Rc<AppState>, path: &str, value: serde_json::Value) -> Rc<AppState> {
-    s.reduce(Action::Edit { doc: 1, path: Path::parse(path).unwrap(), value })
+    s.reduce(Action::Edit {
+        doc: 1,
+        path: Path::parse(path).unwrap(),
+        value,
+    })
 }
 
 fn editor(s: &AppState) -> String {
     let doc = s.active_doc().unwrap().clone();
-    render::<Editor>(EditorProps { doc, dispatch: Callback::noop() })
+    render::<Editor>(EditorProps {
+        doc,
+        dispatch: Callback::noop(),
+    })
 }
 
 /// The text between `id="<id>"` and the end of its element's first 4000 characters.
@@ -85,13 +92,23 @@ fn edits_are_marked_and_invalid_values_refused_in_place() {
     let s = edit(s, "demand.entry_age[0]", json!(0.9));
     let html = editor(&s);
     let changed = around(&html, "field-demand-groups_per_month");
-    assert!(changed.contains("changed-mark") && changed.contains("Reset"), "{changed}");
+    assert!(
+        changed.contains("changed-mark") && changed.contains("Reset"),
+        "{changed}"
+    );
     assert!(changed.contains("Default: 10.2"));
     let sum = around(&html, "field-demand-entry_age");
     assert!(sum.contains("shares must add up to 1"), "{sum}");
-    assert!(sum.contains("aria-invalid=\"false\""), "the sum is the array's problem, not one box's");
+    assert!(
+        sum.contains("aria-invalid=\"false\""),
+        "the sum is the array's problem, not one box's"
+    );
     // A type error stops the engine's parser at that field: it is shown there.
-    let s = edit(edit(state(), "demand.entry_age[0]", json!(0.17)), "fostering.households", json!("many"));
+    let s = edit(
+        edit(state(), "demand.entry_age[0]", json!(0.17)),
+        "fostering.households",
+        json!("many"),
+    );
     let html = editor(&s);
     let typed = around(&html, "field-fostering-households");
     assert!(typed.contains("must be a number (got \"many\")"), "{typed}");
@@ -102,16 +119,25 @@ fn edits_are_marked_and_invalid_values_refused_in_place() {
 
 #[test]
 fn levers_can_be_seen_and_edited() {
-    let s = state().reduce(Action::Add(NewScenario::Strategy("strategy_2019_22".into())));
+    let s = state().reduce(Action::Add(NewScenario::Strategy(
+        "strategy_2019_22".into(),
+    )));
     let html = editor(&s);
     assert_eq!(html.matches("class=\"lever\"").count(), 4);
     assert!(html.contains("Recruitment boost"));
     assert!(html.contains("id=\"in-levers-0-kind-enquiry_multiplier\""));
-    assert!(html.contains("id=\"in-levers-1-kind-homes-0-usable_beds\""), "new homes are editable");
+    assert!(
+        html.contains("id=\"in-levers-1-kind-homes-0-usable_beds\""),
+        "new homes are editable"
+    );
     assert!(html.contains("Remove this lever"));
     assert!(html.contains("id=\"add-lever\""));
     let active = s.active;
-    let s = s.reduce(Action::Edit { doc: active, path: Path::parse("levers[0].kind.enquiry_multiplier").unwrap(), value: json!(-1) });
+    let s = s.reduce(Action::Edit {
+        doc: active,
+        path: Path::parse("levers[0].kind.enquiry_multiplier").unwrap(),
+        value: json!(-1),
+    });
     let html = editor(&s);
     assert!(around(&html, "in-levers-0-kind-enquiry_multiplier").contains("aria-invalid=\"true\""));
     assert!(html.contains("must not be negative"));
@@ -131,7 +157,10 @@ fn the_run_bar_says_why_it_cannot_run() {
     };
     let html = render::<RunBar>(props);
     let run = around(&html, "run");
-    assert!(run.starts_with("id=\"run\"") && run[..200].contains("disabled"), "{run}");
+    assert!(
+        run.starts_with("id=\"run\"") && run[..200].contains("disabled"),
+        "{run}"
+    );
     assert!(html.contains("Cannot run: 1 problem to fix"));
     assert!(html.contains("Age at entry (demand.entry_age): shares must add up to 1"));
     assert!(html.contains("seed 42, 1,000 runs"));
@@ -142,15 +171,35 @@ fn the_run_bar_says_why_it_cannot_run() {
 #[test]
 fn results_show_tiles_and_charts_with_tables() {
     let report = ReportRc(Rc::new(small_report()));
-    let html = render::<Results>(ResultsProps { report: report.clone(), shown: 0, complete: true });
-    for id in ["tile-in-care", "tile-in-house", "tile-gap", "tile-cost", "tile-overspend"] {
+    let html = render::<Results>(ResultsProps {
+        report: report.clone(),
+        shown: 0,
+        complete: true,
+    });
+    for id in [
+        "tile-in-care",
+        "tile-in-house",
+        "tile-gap",
+        "tile-cost",
+        "tile-overspend",
+    ] {
         assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
     }
     assert!(html.contains("FY2021/22"), "the last full financial year");
-    for id in ["chart-in-care", "chart-gap", "chart-places-filled", "chart-places-vacant", "chart-cost", "chart-mix"] {
+    for id in [
+        "chart-in-care",
+        "chart-gap",
+        "chart-places-filled",
+        "chart-places-vacant",
+        "chart-cost",
+        "chart-mix",
+    ] {
         assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
     }
-    assert!(html.matches("class=\"chart-table\"").count() >= 6, "every chart has a table");
+    assert!(
+        html.matches("class=\"chart-table\"").count() >= 6,
+        "every chart has a table"
+    );
 }
 
 #[test]
@@ -168,7 +217,11 @@ fn the_comparison_table_has_every_strategy_and_the_chances() {
 #[test]
 fn tabs_name_every_scenario() {
     let s = state().reduce(Action::Add(NewScenario::Strategy("recruit".into())));
-    let html = render::<ScenarioTabs>(ScenarioTabsProps { docs: s.docs.clone(), active: s.active, dispatch: Callback::noop() });
+    let html = render::<ScenarioTabs>(ScenarioTabsProps {
+        docs: s.docs.clone(),
+        active: s.active,
+        dispatch: Callback::noop(),
+    });
     assert!(html.contains("Baseline") && html.contains(">baseline<"));
     assert!(around(&html, "tab-1").contains("aria-selected=\"true\""));
     assert!(html.contains("Remove scenario Recruit more carers"));

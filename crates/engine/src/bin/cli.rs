@@ -60,7 +60,11 @@ enum Command {
     ListStrategies,
 }
 
-fn number<T: std::str::FromStr>(flag: &str, value: Option<String>, what: &str) -> Result<T, FieldError> {
+fn number<T: std::str::FromStr>(
+    flag: &str,
+    value: Option<String>,
+    what: &str,
+) -> Result<T, FieldError> {
     let v = value.ok_or_else(|| FieldError::new(flag, format!("needs a value ({what})")))?;
     v.trim()
         .parse::<T>()
@@ -87,29 +91,66 @@ fn parse_args(args: Vec<String>) -> Result<Command, FieldError> {
             "--help" | "-h" => return Ok(Command::Help),
             "--print-default" => return Ok(Command::PrintDefault),
             "--list-strategies" => return Ok(Command::ListStrategies),
-            "--scenario" => o.scenario = Some(value().ok_or_else(|| FieldError::new("--scenario", "needs a file name"))?.into()),
-            "--compare" => o.compare.push(value().ok_or_else(|| FieldError::new("--compare", "needs a file name"))?.into()),
+            "--scenario" => {
+                o.scenario = Some(
+                    value()
+                        .ok_or_else(|| FieldError::new("--scenario", "needs a file name"))?
+                        .into(),
+                )
+            }
+            "--compare" => o.compare.push(
+                value()
+                    .ok_or_else(|| FieldError::new("--compare", "needs a file name"))?
+                    .into(),
+            ),
             "--strategy" => {
-                let id = value().ok_or_else(|| FieldError::new("--strategy", "needs a strategy id"))?;
+                let id =
+                    value().ok_or_else(|| FieldError::new("--strategy", "needs a strategy id"))?;
                 if defaults::strategy(&id).is_none() {
-                    let ids: Vec<String> = defaults::strategies().into_iter().map(|s| s.id).collect();
-                    return Err(FieldError::new("--strategy", format!("unknown strategy '{id}'; choose one of: {}", ids.join(", "))));
+                    let ids: Vec<String> =
+                        defaults::strategies().into_iter().map(|s| s.id).collect();
+                    return Err(FieldError::new(
+                        "--strategy",
+                        format!("unknown strategy '{id}'; choose one of: {}", ids.join(", ")),
+                    ));
                 }
                 o.strategies.push(id);
             }
             "--runs" => {
-                o.settings.replications = number::<i64>("--runs", value(), "a whole number of runs")?
-                    .try_into()
-                    .map_err(|_| FieldError::new("--runs", "must be between 1 and 1,000,000"))?
+                o.settings.replications =
+                    number::<i64>("--runs", value(), "a whole number of runs")?
+                        .try_into()
+                        .map_err(|_| FieldError::new("--runs", "must be between 1 and 1,000,000"))?
             }
-            "--seed" => o.settings.seed = number("--seed", value(), "a whole number from 0 to 18446744073709551615")?,
+            "--seed" => {
+                o.settings.seed = number(
+                    "--seed",
+                    value(),
+                    "a whole number from 0 to 18446744073709551615",
+                )?
+            }
             "--horizon-months" => {
-                o.settings.horizon_months = number::<i64>("--horizon-months", value(), "a whole number of months")?
-                    .try_into()
-                    .map_err(|_| FieldError::new("--horizon-months", "must be between 1 and 120"))?
+                o.settings.horizon_months =
+                    number::<i64>("--horizon-months", value(), "a whole number of months")?
+                        .try_into()
+                        .map_err(|_| {
+                            FieldError::new("--horizon-months", "must be between 1 and 120")
+                        })?
             }
-            "--json" => o.json = Some(value().ok_or_else(|| FieldError::new("--json", "needs a file name"))?.into()),
-            "--csv" => o.csv = Some(value().ok_or_else(|| FieldError::new("--csv", "needs a file name"))?.into()),
+            "--json" => {
+                o.json = Some(
+                    value()
+                        .ok_or_else(|| FieldError::new("--json", "needs a file name"))?
+                        .into(),
+                )
+            }
+            "--csv" => {
+                o.csv = Some(
+                    value()
+                        .ok_or_else(|| FieldError::new("--csv", "needs a file name"))?
+                        .into(),
+                )
+            }
             other => return Err(FieldError::new(other, "is not an option (see --help)")),
         }
     }
@@ -119,16 +160,30 @@ fn parse_args(args: Vec<String>) -> Result<Command, FieldError> {
 fn read_scenario(flag: &str, path: &Path) -> Result<Scenario, FieldError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| FieldError::new(flag, format!("cannot read {}: {e}", path.display())))?;
-    parse_json::<Scenario>(&text).map_err(|e| FieldError::new(format!("{} ({}) {}", flag, path.display(), e.field), e.reason))
+    parse_json::<Scenario>(&text).map_err(|e| {
+        FieldError::new(
+            format!("{} ({}) {}", flag, path.display(), e.field),
+            e.reason,
+        )
+    })
 }
 
 /// Write `contents` to a temporary file beside `path` (output number `k`), to be renamed
 /// into place once every output has been written, so a reader never sees a partial file
 /// and a failure leaves no output behind.
 fn stage(path: &Path, k: usize, contents: &str) -> Result<PathBuf, String> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| format!("{} is not a file name", path.display()))?;
-    let tmp = dir.join(format!(".{}.tmp-{}-{k}", name.to_string_lossy(), std::process::id()));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{} is not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}-{k}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     std::fs::write(&tmp, contents).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         format!("cannot write {}: {e}", tmp.display())
@@ -166,7 +221,10 @@ fn run(o: Options) -> ExitCode {
     }
     for p in [&o.json, &o.csv].into_iter().flatten() {
         if p.is_dir() {
-            return fail(&[FieldError::new(p.display().to_string(), "is a directory, not a file name")]);
+            return fail(&[FieldError::new(
+                p.display().to_string(),
+                "is a directory, not a file name",
+            )]);
         }
     }
     let job = Job {
@@ -232,8 +290,16 @@ fn print_headlines(r: &Report) {
         r.seed, r.runs, r.horizon_months, r.month_labels[0], r.month_labels[last], r.fingerprint
     );
     for s in &r.scenarios {
-        let get = |key: &str| s.metrics.iter().find(|m| m.key == key).map(|m| m.months[last]);
-        println!("\n{} (end of horizon: median [10th-90th percentile])", s.name);
+        let get = |key: &str| {
+            s.metrics
+                .iter()
+                .find(|m| m.key == key)
+                .map(|m| m.months[last])
+        };
+        println!(
+            "\n{} (end of horizon: median [10th-90th percentile])",
+            s.name
+        );
         for (key, label, pct) in [
             ("in_care", "children in care", false),
             ("in_house_share", "share in in-house placements", true),
@@ -243,7 +309,12 @@ fn print_headlines(r: &Report) {
         ] {
             if let Some(st) = get(key) {
                 if pct {
-                    println!("  {label:32} {:.1}% [{:.1}%-{:.1}%]", st.p50 * 100.0, st.p10 * 100.0, st.p90 * 100.0);
+                    println!(
+                        "  {label:32} {:.1}% [{:.1}%-{:.1}%]",
+                        st.p50 * 100.0,
+                        st.p10 * 100.0,
+                        st.p90 * 100.0
+                    );
                 } else {
                     println!("  {label:32} {:.0} [{:.0}-{:.0}]", st.p50, st.p10, st.p90);
                 }
@@ -286,19 +357,24 @@ fn main() -> ExitCode {
             print!("{HELP}");
             ExitCode::SUCCESS
         }
-        Ok(Command::PrintDefault) => match serde_json::to_string_pretty(&defaults::default_scenario()) {
-            Ok(s) => {
-                println!("{s}");
-                ExitCode::SUCCESS
+        Ok(Command::PrintDefault) => {
+            match serde_json::to_string_pretty(&defaults::default_scenario()) {
+                Ok(s) => {
+                    println!("{s}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        }
         Ok(Command::ListStrategies) => {
             for s in defaults::strategies() {
-                println!("{:18} {}\n{:18} {}\n{:18} source: {}\n", s.id, s.name, "", s.description, "", s.source);
+                println!(
+                    "{:18} {}\n{:18} {}\n{:18} source: {}\n",
+                    s.id, s.name, "", s.description, "", s.source
+                );
             }
             ExitCode::SUCCESS
         }

@@ -124,11 +124,15 @@ impl Model {
                         weekly_fee_uplift,
                     } => {
                         let base = s.fostering.funnel.new_adolescent_share;
-                        e.new_adolescent_share = e.new_adolescent_share.max(base + (new_adolescent_share - base) * i);
+                        e.new_adolescent_share = e
+                            .new_adolescent_share
+                            .max(base + (new_adolescent_share - base) * i);
                         e.extra_plus_households += extra_households_per_year / 12.0 * i;
                         e.fee_uplift += weekly_fee_uplift * i;
                     }
-                    LeverKind::Retention { attrition_multiplier } => e.attrition_mult *= lerp(*attrition_multiplier),
+                    LeverKind::Retention {
+                        attrition_multiplier,
+                    } => e.attrition_mult *= lerp(*attrition_multiplier),
                     LeverKind::NewHomes { .. } => {}
                     LeverKind::StepDown {
                         children_per_year,
@@ -137,8 +141,12 @@ impl Model {
                         e.step_down += children_per_year / 12.0 * i;
                         e.step_down_max_age = e.step_down_max_age.max(*max_age);
                     }
-                    LeverKind::EdgeOfCare { admissions_multiplier } => e.edge_mult *= lerp(*admissions_multiplier),
-                    LeverKind::PermanenceDrive { duration_multiplier } => e.permanence_mult *= lerp(*duration_multiplier),
+                    LeverKind::EdgeOfCare {
+                        admissions_multiplier,
+                    } => e.edge_mult *= lerp(*admissions_multiplier),
+                    LeverKind::PermanenceDrive {
+                        duration_multiplier,
+                    } => e.permanence_mult *= lerp(*duration_multiplier),
                     LeverKind::FrameworkPricing {
                         ifa_multiplier,
                         residential_multiplier,
@@ -146,7 +154,10 @@ impl Model {
                         e.ifa_price *= lerp(*ifa_multiplier);
                         e.residential_price *= lerp(*residential_multiplier);
                     }
-                    LeverKind::SupportedAccommodation { places, weekly_cost } => {
+                    LeverKind::SupportedAccommodation {
+                        places,
+                        weekly_cost,
+                    } => {
                         e.supported_places += (*places as f64 * i).round() as u32;
                         e.supported_price = *weekly_cost;
                         e.supported_first = true;
@@ -167,7 +178,11 @@ impl Model {
                 .find(|r| r.min_age <= age && age <= r.max_age && r.needs.admits(needs));
             let mut order = match rule {
                 Some(r) => r.order.clone(),
-                None => PlacementType::ALL.iter().copied().filter(|t| t.is_matchable()).collect(),
+                None => PlacementType::ALL
+                    .iter()
+                    .copied()
+                    .filter(|t| t.is_matchable())
+                    .collect(),
             };
             if supported_first && age >= 16 {
                 order.retain(|t| *t != PlacementType::SupportedAccommodation);
@@ -181,10 +196,20 @@ impl Model {
             order
         };
         let orders = (0..=17u8)
-            .map(|a| [order_for(a, Needs::Standard, false), order_for(a, Needs::Complex, false)])
+            .map(|a| {
+                [
+                    order_for(a, Needs::Standard, false),
+                    order_for(a, Needs::Complex, false),
+                ]
+            })
             .collect();
         let orders_supported_first = (0..=17u8)
-            .map(|a| [order_for(a, Needs::Standard, true), order_for(a, Needs::Complex, true)])
+            .map(|a| {
+                [
+                    order_for(a, Needs::Standard, true),
+                    order_for(a, Needs::Complex, true),
+                ]
+            })
             .collect();
 
         let mut cdf = Vec::with_capacity(s.demand.group_size.len());
@@ -218,7 +243,9 @@ impl Model {
             .iter()
             .enumerate()
             .map(|(k, n)| {
-                s.costs.budget_per_year * libm::pow(1.0 + s.costs.budget_growth_per_year, k as f64) * (*n as f64 / 12.0)
+                s.costs.budget_per_year
+                    * libm::pow(1.0 + s.costs.budget_growth_per_year, k as f64)
+                    * (*n as f64 / 12.0)
             })
             .collect();
 

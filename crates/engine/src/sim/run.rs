@@ -170,7 +170,11 @@ impl<'m> Simulator<'m> {
             levers: Stream::new(seed, rep, Process::Levers),
         };
         let mut startup = Stream::new(seed, rep, Process::StartUp);
-        if self.pool.as_ref().is_none_or(|p| !p.serves(self.model, seed)) {
+        if self
+            .pool
+            .as_ref()
+            .is_none_or(|p| !p.serves(self.model, seed))
+        {
             self.pool = Some(self.build_pool(seed));
         }
         self.reset();
@@ -186,7 +190,8 @@ impl<'m> Simulator<'m> {
             }
             self.end_month(m, end);
             if check {
-                self.check_invariants(m).map_err(|e| format!("month {m}: {e}"))?;
+                self.check_invariants(m)
+                    .map_err(|e| format!("month {m}: {e}"))?;
             }
         }
         self.close_years();
@@ -199,7 +204,10 @@ impl<'m> Simulator<'m> {
         let mut in_households = 0usize;
         for (i, h) in self.households.iter().enumerate() {
             if h.n + h.staying_put > h.places {
-                return Err(format!("household {i} holds {} + {} staying put in {} places", h.n, h.staying_put, h.places));
+                return Err(format!(
+                    "household {i} holds {} + {} staying put in {} places",
+                    h.n, h.staying_put, h.places
+                ));
             }
             if h.active {
                 for &c in &h.children[..h.n as usize] {
@@ -214,7 +222,10 @@ impl<'m> Simulator<'m> {
         }
         for (i, h) in self.homes.iter().enumerate() {
             if h.occupied > h.usable || h.usable > h.beds {
-                return Err(format!("home {i}: {} children in {} usable beds", h.occupied, h.usable));
+                return Err(format!(
+                    "home {i}: {} children in {} usable beds",
+                    h.occupied, h.usable
+                ));
             }
             if h.occupied > 0 && h.open_month as usize > m {
                 return Err(format!("home {i} is used before it opens"));
@@ -224,12 +235,19 @@ impl<'m> Simulator<'m> {
         let markets = &self.model.scenario.markets;
         let limits = [
             (PlacementType::Ifa, markets.ifa.limit.unwrap_or(u32::MAX)),
-            (PlacementType::ExternalResidential, markets.external_residential.limit.unwrap_or(u32::MAX)),
+            (
+                PlacementType::ExternalResidential,
+                markets.external_residential.limit.unwrap_or(u32::MAX),
+            ),
             (PlacementType::SupportedAccommodation, e.supported_places),
         ];
         for (t, limit) in limits {
             if self.market_count[t.index()] > limit {
-                return Err(format!("{} holds {} children over its limit of {limit}", t.label(), self.market_count[t.index()]));
+                return Err(format!(
+                    "{} holds {} children over its limit of {limit}",
+                    t.label(),
+                    self.market_count[t.index()]
+                ));
             }
         }
         let mut counted = [0u32; PlacementType::COUNT];
@@ -250,17 +268,28 @@ impl<'m> Simulator<'m> {
             return Err(format!("{in_household_places} children placed in households, households hold {in_households}"));
         }
         for t in PlacementType::ALL {
-            if matches!(t, PlacementType::InHouseFoster | PlacementType::InHouseResidential) {
+            if matches!(
+                t,
+                PlacementType::InHouseFoster | PlacementType::InHouseResidential
+            ) {
                 continue;
             }
             if counted[t.index()] != self.market_count[t.index()] {
-                return Err(format!("{}: {} children counted, {} booked", t.label(), counted[t.index()], self.market_count[t.index()]));
+                return Err(format!(
+                    "{}: {} children counted, {} booked",
+                    t.label(),
+                    counted[t.index()],
+                    self.market_count[t.index()]
+                ));
             }
         }
         let end = (m + 1) as f64 * DAYS_PER_MONTH;
         let scanned = self.scan(end);
         if scanned != self.tally {
-            return Err(format!("month-end counts drifted: kept {:?}, recounted {:?}", self.tally, scanned));
+            return Err(format!(
+                "month-end counts drifted: kept {:?}, recounted {:?}",
+                self.tally, scanned
+            ));
         }
         let row = &self.months[m];
         if row.iter().any(|v| *v < 0) {
@@ -316,7 +345,14 @@ impl<'m> Simulator<'m> {
         rng.categorical(dist) as u8 + 1
     }
 
-    fn add_household(&mut self, places: u8, adolescent: bool, plus: bool, approved: f64, budget: f64) {
+    fn add_household(
+        &mut self,
+        places: u8,
+        adolescent: bool,
+        plus: bool,
+        approved: f64,
+        budget: f64,
+    ) {
         let f = &self.model.scenario.fostering;
         let id = self.households.len() as u32;
         self.households.push(Household {
@@ -378,7 +414,11 @@ impl<'m> Simulator<'m> {
             for i in 0..self.active.len() {
                 let id = self.active[i];
                 let c = &mut self.children[id as usize];
-                if matches!(c.route, ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship) && c.exit_at > t0 {
+                if matches!(
+                    c.route,
+                    ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship
+                ) && c.exit_at > t0
+                {
                     let to18 = c.birth + MAX_AGE_DAYS;
                     let mut exit = t0 + (c.exit_at - t0) * ratio;
                     if exit >= to18 {
@@ -402,7 +442,11 @@ impl<'m> Simulator<'m> {
                 continue;
             }
             let tenure = t0 - h.approved;
-            let hazard = if tenure < 2.0 * DAYS_PER_YEAR { f.attrition_early } else { f.attrition_later } * e.attrition_mult;
+            let hazard = if tenure < 2.0 * DAYS_PER_YEAR {
+                f.attrition_early
+            } else {
+                f.attrition_later
+            } * e.attrition_mult;
             let mass = hazard * DAYS_PER_MONTH / DAYS_PER_YEAR;
             if h.budget <= mass && mass > 0.0 {
                 let t = t0 + h.budget / mass * DAYS_PER_MONTH;
@@ -477,7 +521,12 @@ impl<'m> Simulator<'m> {
         for _ in 0..groups {
             let t = t0 + rs.admissions.uniform() * DAYS_PER_MONTH;
             let u = rs.admissions.uniform();
-            let size = model.group_size_cdf.iter().position(|c| u < *c).unwrap_or(model.group_size_cdf.len() - 1) + 1;
+            let size = model
+                .group_size_cdf
+                .iter()
+                .position(|c| u < *c)
+                .unwrap_or(model.group_size_cdf.len() - 1)
+                + 1;
             let anchor = self.entry_age(&mut rs.admissions);
             let thin = rs.admissions.uniform();
             let first = self.specs.len() as u32;
@@ -487,13 +536,21 @@ impl<'m> Simulator<'m> {
                 } else {
                     let spread = rs.admissions.uniform() * d.sibling_age_spread_years;
                     let younger = rs.admissions.uniform() < 0.7;
-                    let a = if younger { anchor - spread } else { anchor + spread };
+                    let a = if younger {
+                        anchor - spread
+                    } else {
+                        anchor + spread
+                    };
                     a.clamp(0.0, 17.9)
                 };
-                let complex = rs.admissions.uniform() < d.complex_needs[AgeBand::of_age(age).index()];
+                let complex =
+                    rs.admissions.uniform() < d.complex_needs[AgeBand::of_age(age).index()];
                 let with_parents = rs.admissions.uniform() < d.placed_with_parents_share;
                 let (route, mut duration) = self.draw_route(&mut rs.exits, age);
-                if matches!(route, ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship) {
+                if matches!(
+                    route,
+                    ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship
+                ) {
                     duration *= e.permanence_mult;
                 }
                 self.specs.push(ChildSpec {
@@ -527,7 +584,9 @@ impl<'m> Simulator<'m> {
                 let id = self.active[i];
                 i += 1;
                 let c = &self.children[id as usize];
-                if !c.place.kind().is_some_and(|t| t.is_residential()) || c.age_years(t0) > e.step_down_max_age as f64 + 0.999 {
+                if !c.place.kind().is_some_and(|t| t.is_residential())
+                    || c.age_years(t0) > e.step_down_max_age as f64 + 0.999
+                {
                     continue;
                 }
                 for t in [PlacementType::InHouseFoster, PlacementType::Ifa] {
@@ -568,14 +627,26 @@ impl<'m> Simulator<'m> {
             }
             EventKind::EmergencyReview => {
                 let c = &self.children[ev.id as usize];
-                if c.in_care && c.place_epoch == ev.epoch && c.place == Place::Market(PlacementType::Emergency) {
+                if c.in_care
+                    && c.place_epoch == ev.epoch
+                    && c.place == Place::Market(PlacementType::Emergency)
+                {
                     self.place_single(ev.id, t, true, rs);
                 }
             }
             EventKind::AdoptionMove => {
                 let c = &self.children[ev.id as usize];
-                if c.in_care && c.route == ExitRoute::Adoption && c.place != Place::Market(PlacementType::PlacedForAdoption) {
-                    self.assign(ev.id, Place::Market(PlacementType::PlacedForAdoption), t, true, rs);
+                if c.in_care
+                    && c.route == ExitRoute::Adoption
+                    && c.place != Place::Market(PlacementType::PlacedForAdoption)
+                {
+                    self.assign(
+                        ev.id,
+                        Place::Market(PlacementType::PlacedForAdoption),
+                        t,
+                        true,
+                        rs,
+                    );
                 }
             }
             EventKind::PlannedMove => self.planned_move(ev.id, ev.epoch, t, rs),
@@ -593,13 +664,21 @@ impl<'m> Simulator<'m> {
                 let budget = rs.carers.exponential(1.0);
                 self.add_household(p.places, adolescent, plus, t, budget);
                 self.months[self.month][metrics::APPROVALS] += 1;
-                self.cost[metrics::COST_RECRUITMENT] += self.model.scenario.costs.cost_per_approval * e.inflation;
+                self.cost[metrics::COST_RECRUITMENT] +=
+                    self.model.scenario.costs.cost_per_approval * e.inflation;
             }
         }
     }
 
     /// A child entering care (or in care at the start), with its exit scheduled.
-    fn add_child(&mut self, birth: f64, complex: bool, route: ExitRoute, exit_at: f64, preferred: PlacementType) -> u32 {
+    fn add_child(
+        &mut self,
+        birth: f64,
+        complex: bool,
+        route: ExitRoute,
+        exit_at: f64,
+        preferred: PlacementType,
+    ) -> u32 {
         let id = self.children.len() as u32;
         self.children.push(Child {
             birth,
@@ -635,14 +714,30 @@ impl<'m> Simulator<'m> {
         let group_first = self.children.len() as u32;
         for k in 0..g.len {
             let s = self.specs[(g.first + k) as usize];
-            let id = self.add_child(t - s.age * DAYS_PER_YEAR, s.complex, s.route, t + s.duration, PlacementType::InHouseFoster);
+            let id = self.add_child(
+                t - s.age * DAYS_PER_YEAR,
+                s.complex,
+                s.route,
+                t + s.duration,
+                PlacementType::InHouseFoster,
+            );
             if s.route == ExitRoute::Adoption && s.duration > lead {
-                self.queue.push(t + s.duration - lead, EventKind::AdoptionMove, id, 0);
+                self.queue
+                    .push(t + s.duration - lead, EventKind::AdoptionMove, id, 0);
             }
             self.months[g.month as usize][metrics::ADMISSIONS] += 1;
             if s.with_parents {
-                let needs = if s.complex { Needs::Complex } else { Needs::Standard };
-                self.children[id as usize].preferred = self.model.order(self.month, s.age, needs).first().copied().unwrap_or(pwp);
+                let needs = if s.complex {
+                    Needs::Complex
+                } else {
+                    Needs::Standard
+                };
+                self.children[id as usize].preferred = self
+                    .model
+                    .order(self.month, s.age, needs)
+                    .first()
+                    .copied()
+                    .unwrap_or(pwp);
                 self.assign(id, Place::Market(pwp), t, false, rs);
             } else {
                 self.scratch.push(id);
@@ -656,7 +751,8 @@ impl<'m> Simulator<'m> {
         if st.short_term_first_share > 0.0 && rs.breakdowns.uniform() < st.short_term_first_share {
             let when = t + rs.breakdowns.exponential(st.short_term_days);
             if !ids.is_empty() {
-                self.queue.push(when, EventKind::PlannedMove, group_first, g.len);
+                self.queue
+                    .push(when, EventKind::PlannedMove, group_first, g.len);
             }
         }
         self.scratch = ids;
@@ -670,7 +766,15 @@ impl<'m> Simulator<'m> {
         for id in first..first + len {
             let c = &self.children[id as usize];
             let first_placement = c.place_epoch == 1;
-            let movable = !matches!(c.place, Place::Nowhere | Place::Market(PlacementType::PlacedWithParents | PlacementType::PlacedForAdoption | PlacementType::Emergency));
+            let movable = !matches!(
+                c.place,
+                Place::Nowhere
+                    | Place::Market(
+                        PlacementType::PlacedWithParents
+                            | PlacementType::PlacedForAdoption
+                            | PlacementType::Emergency
+                    )
+            );
             if c.in_care && first_placement && movable {
                 ids.push(id);
             }
@@ -704,7 +808,12 @@ impl<'m> Simulator<'m> {
                 let sp = &self.model.scenario.exits;
                 if rs.exits.uniform() < sp.staying_put_share && self.households[h as usize].active {
                     self.households[h as usize].staying_put += 1;
-                    self.queue.push(t + sp.staying_put_months * DAYS_PER_MONTH, EventKind::StayingPutEnd, h, 0);
+                    self.queue.push(
+                        t + sp.staying_put_months * DAYS_PER_MONTH,
+                        EventKind::StayingPutEnd,
+                        h,
+                        0,
+                    );
                 }
             }
         }
@@ -742,8 +851,14 @@ impl<'m> Simulator<'m> {
     /// Cost categories of a child's placement: its own, and the fee uplift if any.
     fn categories(&self, id: u32) -> (usize, bool) {
         let c = &self.children[id as usize];
-        let Some(kind) = c.place.kind() else { return (usize::MAX, false) };
-        let cat = if kind == PlacementType::SupportedAccommodation && c.lever_place { CAT_SUPPORTED_LEVER } else { kind.index() };
+        let Some(kind) = c.place.kind() else {
+            return (usize::MAX, false);
+        };
+        let cat = if kind == PlacementType::SupportedAccommodation && c.lever_place {
+            CAT_SUPPORTED_LEVER
+        } else {
+            kind.index()
+        };
         let plus = matches!(c.place, Place::Household(h) if self.households[h as usize].plus);
         (cat, plus)
     }
@@ -780,7 +895,8 @@ impl<'m> Simulator<'m> {
             }
             self.cost[metrics::COST_BY_TYPE + kind.index()] += cost * e.inflation / 7.0;
         }
-        self.cost[metrics::COST_FEE_UPLIFT] += e.fee_uplift * e.inflation * self.child_days[CAT_PLUS] / 7.0;
+        self.cost[metrics::COST_FEE_UPLIFT] +=
+            e.fee_uplift * e.inflation * self.child_days[CAT_PLUS] / 7.0;
         // Next month starts with everyone in place for the whole month.
         for (d, n) in self.child_days.iter_mut().zip(self.occ) {
             *d = n as f64 * DAYS_PER_MONTH;
@@ -848,7 +964,10 @@ impl<'m> Simulator<'m> {
                     if hh.leaving {
                         continue;
                     }
-                    if (v as u32) < n || oldest >= hh.max_age as f64 + 1.0 || (complex && !hh.adolescent) {
+                    if (v as u32) < n
+                        || oldest >= hh.max_age as f64 + 1.0
+                        || (complex && !hh.adolescent)
+                    {
                         continue;
                     }
                     if best.is_none_or(|b| (v, h) < b) {
@@ -859,20 +978,33 @@ impl<'m> Simulator<'m> {
             }
             PlacementType::InHouseResidential => {
                 for (i, h) in self.homes.iter().enumerate() {
-                    if h.open_month as usize <= m && h.occupied + n <= h.usable && within(h.min_age, h.max_age) {
+                    if h.open_month as usize <= m
+                        && h.occupied + n <= h.usable
+                        && within(h.min_age, h.max_age)
+                    {
                         return Some(Place::Home(i as u32));
                     }
                 }
                 None
             }
-            PlacementType::ConnectedPerson => rng.bernoulli(markets.connected_person_availability).then_some(Place::Market(t)),
+            PlacementType::ConnectedPerson => rng
+                .bernoulli(markets.connected_person_availability)
+                .then_some(Place::Market(t)),
             PlacementType::Ifa
-                if (complex && oldest >= 11.0 && !rng.bernoulli(markets.ifa_complex_availability))
-                    || (n > 1 && !rng.bernoulli(libm::pow(markets.ifa_sibling_availability, (n - 1) as f64))) =>
+                if (complex
+                    && oldest >= 11.0
+                    && !rng.bernoulli(markets.ifa_complex_availability))
+                    || (n > 1
+                        && !rng.bernoulli(libm::pow(
+                            markets.ifa_sibling_availability,
+                            (n - 1) as f64,
+                        ))) =>
             {
                 None
             }
-            PlacementType::Ifa | PlacementType::ExternalResidential | PlacementType::SupportedAccommodation => {
+            PlacementType::Ifa
+            | PlacementType::ExternalResidential
+            | PlacementType::SupportedAccommodation => {
                 let mk = match t {
                     PlacementType::Ifa => &markets.ifa,
                     PlacementType::ExternalResidential => &markets.external_residential,
@@ -882,7 +1014,9 @@ impl<'m> Simulator<'m> {
                     PlacementType::SupportedAccommodation => e.supported_places,
                     _ => mk.limit.unwrap_or(u32::MAX),
                 };
-                (within(mk.min_age, mk.max_age) && self.market_count[t.index()].saturating_add(n) <= limit).then_some(Place::Market(t))
+                (within(mk.min_age, mk.max_age)
+                    && self.market_count[t.index()].saturating_add(n) <= limit)
+                    .then_some(Place::Market(t))
             }
             // An emergency bed is found for one child at a time.
             PlacementType::Emergency => (n == 1).then_some(Place::Market(t)),
@@ -907,12 +1041,22 @@ impl<'m> Simulator<'m> {
             Place::Market(k) => self.market_count[k.index()] += 1,
             Place::Nowhere => {}
         }
-        let base_supported = self.model.scenario.markets.supported_accommodation.limit.unwrap_or(u32::MAX);
+        let base_supported = self
+            .model
+            .scenario
+            .markets
+            .supported_accommodation
+            .limit
+            .unwrap_or(u32::MAX);
         let oob = rs.placement.uniform() < self.model.scenario.markets.out_of_borough.get(kind);
         let stab = &self.model.scenario.stability;
         let c = &mut self.children[id as usize];
         let adolescent = c.age_years(t) >= 11.0;
-        let base_hazard = if adolescent { stab.breakdown_adolescent.get(kind) } else { stab.breakdown_child.get(kind) };
+        let base_hazard = if adolescent {
+            stab.breakdown_adolescent.get(kind)
+        } else {
+            stab.breakdown_child.get(kind)
+        };
         let year_ago = t - DAYS_PER_YEAR;
         // Capped at two earlier placements so the feedback cannot run away.
         let recent = c.recent[..2].iter().filter(|r| **r >= year_ago).count() as i32;
@@ -920,7 +1064,8 @@ impl<'m> Simulator<'m> {
         c.place = place;
         c.place_epoch += 1;
         c.out_of_borough = oob;
-        c.lever_place = kind == PlacementType::SupportedAccommodation && self.market_count[kind.index()] > base_supported;
+        c.lever_place = kind == PlacementType::SupportedAccommodation
+            && self.market_count[kind.index()] > base_supported;
         c.recent = [t, c.recent[0], c.recent[1]];
         let epoch = c.place_epoch;
         let exit_at = c.exit_at;
@@ -961,7 +1106,11 @@ impl<'m> Simulator<'m> {
         // Repeated breakdowns: a young person about to start a third placement within a
         // year is matched as having complex needs from now on.
         let c = &mut self.children[id as usize];
-        if is_move && model.scenario.stability.escalate_after_repeat_moves && age >= 11.0 && c.recent[1] >= t - DAYS_PER_YEAR {
+        if is_move
+            && model.scenario.stability.escalate_after_repeat_moves
+            && age >= 11.0
+            && c.recent[1] >= t - DAYS_PER_YEAR
+        {
             c.complex = true;
         }
         let order = model.order(self.month, age, self.needs(id));
@@ -972,7 +1121,8 @@ impl<'m> Simulator<'m> {
                 break;
             }
         }
-        self.children[id as usize].preferred = order.first().copied().unwrap_or(PlacementType::Emergency);
+        self.children[id as usize].preferred =
+            order.first().copied().unwrap_or(PlacementType::Emergency);
         self.assign(id, place, t, is_move, rs);
     }
 
@@ -983,19 +1133,37 @@ impl<'m> Simulator<'m> {
             let model = self.model;
             let eldest = *ids
                 .iter()
-                .max_by(|a, b| self.children[**a as usize].age_years(t).total_cmp(&self.children[**b as usize].age_years(t)))
+                .max_by(|a, b| {
+                    self.children[**a as usize]
+                        .age_years(t)
+                        .total_cmp(&self.children[**b as usize].age_years(t))
+                })
                 .unwrap_or(&ids[0]);
-            let order = model.order(self.month, self.children[eldest as usize].age_years(t), self.needs(eldest));
+            let order = model.order(
+                self.month,
+                self.children[eldest as usize].age_years(t),
+                self.needs(eldest),
+            );
             for &ty in order {
                 let all_accept = ids.iter().all(|&i| {
-                    model.order(self.month, self.children[i as usize].age_years(t), self.needs(i)).contains(&ty)
+                    model
+                        .order(
+                            self.month,
+                            self.children[i as usize].age_years(t),
+                            self.needs(i),
+                        )
+                        .contains(&ty)
                 });
                 if !all_accept {
                     continue;
                 }
                 if let Some(p) = self.fits(ty, ids, t, &mut rs.placement) {
                     for &i in ids {
-                        let pref = model.order(self.month, self.children[i as usize].age_years(t), self.needs(i))[0];
+                        let pref = model.order(
+                            self.month,
+                            self.children[i as usize].age_years(t),
+                            self.needs(i),
+                        )[0];
                         self.children[i as usize].preferred = pref;
                         self.assign(i, p, t, is_move, rs);
                     }
@@ -1049,7 +1217,10 @@ impl<'m> Simulator<'m> {
             }
         }
         let mut total = 0.0;
-        for (r, c) in row[metrics::COST_BY_TYPE..].iter_mut().zip(&self.cost[metrics::COST_BY_TYPE..]) {
+        for (r, c) in row[metrics::COST_BY_TYPE..]
+            .iter_mut()
+            .zip(&self.cost[metrics::COST_BY_TYPE..])
+        {
             let v = c.max(0.0);
             *r = v.round() as i64;
             total += v;
@@ -1063,7 +1234,9 @@ impl<'m> Simulator<'m> {
         self.years.cost.clear();
         self.years.cost.resize(n, 0.0);
         self.years.budget.clear();
-        self.years.budget.extend_from_slice(&self.model.fin_year_budget);
+        self.years
+            .budget
+            .extend_from_slice(&self.model.fin_year_budget);
         for (m, row) in self.months.iter().enumerate() {
             self.years.cost[self.model.fin_year[m]] += row[metrics::COST] as f64;
         }

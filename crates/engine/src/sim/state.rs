@@ -88,7 +88,10 @@ impl Household {
         self.places.saturating_sub(self.n + self.staying_put)
     }
     pub fn remove(&mut self, child: u32) {
-        if let Some(i) = self.children[..self.n as usize].iter().position(|c| *c == child) {
+        if let Some(i) = self.children[..self.n as usize]
+            .iter()
+            .position(|c| *c == child)
+        {
             self.children[i] = self.children[self.n as usize - 1];
             self.n -= 1;
         }
@@ -143,7 +146,10 @@ impl PartialOrd for Event {
 impl Ord for Event {
     /// Reversed so `BinaryHeap` pops the earliest event; ties break on insertion order.
     fn cmp(&self, other: &Self) -> Ordering {
-        other.t.total_cmp(&self.t).then_with(|| other.seq.cmp(&self.seq))
+        other
+            .t
+            .total_cmp(&self.t)
+            .then_with(|| other.seq.cmp(&self.seq))
     }
 }
 

@@ -23,7 +23,10 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
     let s = &model.scenario;
     let h = model.horizon;
     if sim.months.len() != h {
-        return Err(format!("{} months reported for a {h}-month horizon", sim.months.len()));
+        return Err(format!(
+            "{} months reported for a {h}-month horizon",
+            sim.months.len()
+        ));
     }
     let mut prev_in_care = s.population.children as i64;
     let mut prev_households = s.fostering.households as i64;
@@ -32,7 +35,11 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
         let e = &model.months[m];
         let err = |what: String| Err(format!("month {m}: {what}"));
         if let Some(k) = row.iter().position(|v| *v < 0) {
-            return err(format!("metric {} is negative ({})", metrics::definitions()[k].key, row[k]));
+            return err(format!(
+                "metric {} is negative ({})",
+                metrics::definitions()[k].key,
+                row[k]
+            ));
         }
         let in_care = row[IN_CARE];
         // Children: start + admissions - exits = end.
@@ -46,16 +53,26 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
         let by_type = sum(row, BY_TYPE, PlacementType::COUNT);
         let by_age = sum(row, BY_AGE, 5);
         if by_type != in_care || by_age != in_care {
-            return err(format!("in care {in_care}, by type {by_type}, by age {by_age}"));
+            return err(format!(
+                "in care {in_care}, by type {by_type}, by age {by_age}"
+            ));
         }
         let by_route = sum(row, EXITS_BY_ROUTE, ExitRoute::COUNT);
         if by_route != row[EXITS] {
-            return err(format!("exits {} but exits by route add to {by_route}", row[EXITS]));
+            return err(format!(
+                "exits {} but exits by route add to {by_route}",
+                row[EXITS]
+            ));
         }
         // The gap is a subset of the children, split by wanted type and by age.
         let gap = row[GAP];
-        if gap > in_care || sum(row, GAP_BY_TYPE, PlacementType::COUNT) != gap || sum(row, GAP_BY_AGE, 5) != gap {
-            return err(format!("gap {gap} (in care {in_care}) does not match its breakdowns"));
+        if gap > in_care
+            || sum(row, GAP_BY_TYPE, PlacementType::COUNT) != gap
+            || sum(row, GAP_BY_AGE, 5) != gap
+        {
+            return err(format!(
+                "gap {gap} (in care {in_care}) does not match its breakdowns"
+            ));
         }
         for t in PlacementType::ALL {
             if row[GAP_BY_TYPE + t.index()] > 0 && !t.is_matchable() {
@@ -63,7 +80,10 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
             }
         }
         if row[OUT_OF_BOROUGH] > in_care {
-            return err(format!("{} out of borough but only {in_care} in care", row[OUT_OF_BOROUGH]));
+            return err(format!(
+                "{} out of borough but only {in_care} in care",
+                row[OUT_OF_BOROUGH]
+            ));
         }
         for k in [MOVES3_SHARE, IN_HOUSE_SHARE] {
             if row[k] > 10_000 {
@@ -75,7 +95,10 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
                 + row[ty(PlacementType::ConnectedPerson)]
                 + row[ty(PlacementType::InHouseResidential)];
             if row[IN_HOUSE_SHARE] != (in_house * 10_000 + in_care / 2) / in_care {
-                return err(format!("in-house share {} for {in_house} of {in_care}", row[IN_HOUSE_SHARE]));
+                return err(format!(
+                    "in-house share {} for {in_house} of {in_care}",
+                    row[IN_HOUSE_SHARE]
+                ));
             }
         }
         // Foster households: start + approvals - deregistrations = end; places add up.
@@ -100,10 +123,17 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
             ));
         }
         if row[PLACES] < row[HOUSEHOLDS] || row[PLACES] > 3 * row[HOUSEHOLDS] {
-            return err(format!("{} places for {} households", row[PLACES], row[HOUSEHOLDS]));
+            return err(format!(
+                "{} places for {} households",
+                row[PLACES], row[HOUSEHOLDS]
+            ));
         }
         // In-house homes: filled beds are the children there, within the open homes' beds.
-        let open: Vec<_> = model.homes.iter().filter(|x| x.open_month as usize <= m).collect();
+        let open: Vec<_> = model
+            .homes
+            .iter()
+            .filter(|x| x.open_month as usize <= m)
+            .collect();
         let beds: i64 = open.iter().map(|x| x.beds as i64).sum();
         let usable: i64 = open.iter().map(|x| x.usable_beds as i64).sum();
         if row[RES_BEDS_FILLED] != row[ty(PlacementType::InHouseResidential)]
@@ -121,11 +151,18 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
         let mk = &s.markets;
         for (t, limit) in [
             (PlacementType::Ifa, mk.ifa.limit.unwrap_or(u32::MAX)),
-            (PlacementType::ExternalResidential, mk.external_residential.limit.unwrap_or(u32::MAX)),
+            (
+                PlacementType::ExternalResidential,
+                mk.external_residential.limit.unwrap_or(u32::MAX),
+            ),
             (PlacementType::SupportedAccommodation, e.supported_places),
         ] {
             if row[ty(t)] > limit as i64 {
-                return err(format!("{} children in {} over its limit {limit}", row[ty(t)], t.key()));
+                return err(format!(
+                    "{} children in {} over its limit {limit}",
+                    row[ty(t)],
+                    t.key()
+                ));
             }
         }
         // Costs: parts add up to the total, fixed costs are what the scenario says, and
@@ -137,18 +174,33 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
         }
         let close = |a: i64, b: f64| (a as f64 - b).abs() <= 1.0 + 1e-9 * b.abs();
         if !close(row[COST_LEVERS], e.lever_cost) {
-            return err(format!("lever cost {} expected {:.2}", row[COST_LEVERS], e.lever_cost));
+            return err(format!(
+                "lever cost {} expected {:.2}",
+                row[COST_LEVERS], e.lever_cost
+            ));
         }
-        let home_cost: f64 = open.iter().map(|x| x.weekly_cost * e.inflation * DAYS_PER_MONTH / 7.0).sum();
+        let home_cost: f64 = open
+            .iter()
+            .map(|x| x.weekly_cost * e.inflation * DAYS_PER_MONTH / 7.0)
+            .sum();
         if !close(row[COST_HOMES], home_cost) {
-            return err(format!("homes cost {} expected {home_cost:.2}", row[COST_HOMES]));
+            return err(format!(
+                "homes cost {} expected {home_cost:.2}",
+                row[COST_HOMES]
+            ));
         }
         let recruitment = row[APPROVALS] as f64 * s.costs.cost_per_approval * e.inflation;
         if !close(row[COST_RECRUITMENT], recruitment) {
-            return err(format!("recruitment cost {} expected {recruitment:.2}", row[COST_RECRUITMENT]));
+            return err(format!(
+                "recruitment cost {} expected {recruitment:.2}",
+                row[COST_RECRUITMENT]
+            ));
         }
         if e.fee_uplift == 0.0 && row[COST_FEE_UPLIFT] != 0 {
-            return err(format!("fee uplift cost {} with no uplift", row[COST_FEE_UPLIFT]));
+            return err(format!(
+                "fee uplift cost {} with no uplift",
+                row[COST_FEE_UPLIFT]
+            ));
         }
         let w = &s.costs.weekly;
         let present = (row[IN_CARE] + row[EXITS]) as f64; // in care at the start or admitted
@@ -156,7 +208,9 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
             let weekly = match t {
                 PlacementType::Ifa => w.ifa * e.ifa_price,
                 PlacementType::ExternalResidential => w.external_residential * e.residential_price,
-                PlacementType::SupportedAccommodation => w.supported_accommodation.max(e.supported_price),
+                PlacementType::SupportedAccommodation => {
+                    w.supported_accommodation.max(e.supported_price)
+                }
                 _ => w.get(t),
             };
             let bound = weekly * e.inflation * DAYS_PER_MONTH / 7.0 * present + 1.0;
@@ -170,14 +224,21 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
         }
         let uplift_bound = e.fee_uplift * e.inflation * DAYS_PER_MONTH / 7.0 * present + 1.0;
         if row[COST_FEE_UPLIFT] as f64 > uplift_bound {
-            return err(format!("fee uplift {} above the most {present} children could cost", row[COST_FEE_UPLIFT]));
+            return err(format!(
+                "fee uplift {} above the most {present} children could cost",
+                row[COST_FEE_UPLIFT]
+            ));
         }
         for t in PlacementType::ALL {
             if w.get(t) == 0.0
                 && !matches!(t, PlacementType::SupportedAccommodation)
                 && row[COST_BY_TYPE + t.index()] != 0
             {
-                return err(format!("{} costs {} at a weekly price of 0", t.key(), row[COST_BY_TYPE + t.index()]));
+                return err(format!(
+                    "{} costs {} at a weekly price of 0",
+                    t.key(),
+                    row[COST_BY_TYPE + t.index()]
+                ));
             }
         }
         total_cost += row[COST] as f64;
@@ -191,17 +252,25 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
     }
     let years_total: f64 = y.cost.iter().sum();
     if years_total != total_cost {
-        return Err(format!("financial years add to {years_total}, months to {total_cost}"));
+        return Err(format!(
+            "financial years add to {years_total}, months to {total_cost}"
+        ));
     }
     Ok(())
 }
 
 /// Run `reps` checked replications of `scenario` and apply `check_run` to each.
-pub fn run_and_check(scenario: &Scenario, horizon: usize, seed: u64, reps: std::ops::Range<u32>) -> Result<(), String> {
+pub fn run_and_check(
+    scenario: &Scenario,
+    horizon: usize,
+    seed: u64,
+    reps: std::ops::Range<u32>,
+) -> Result<(), String> {
     let model = Model::new(scenario, horizon);
     let mut sim = Simulator::new(&model);
     for rep in reps {
-        sim.run_checked(seed, rep).map_err(|e| format!("{}: rep {rep}: invariant: {e}", scenario.name))?;
+        sim.run_checked(seed, rep)
+            .map_err(|e| format!("{}: rep {rep}: invariant: {e}", scenario.name))?;
         check_run(&model, &sim).map_err(|e| format!("{}: rep {rep}: {e}", scenario.name))?;
     }
     Ok(())

@@ -42,7 +42,11 @@ impl PoolKey {
             seed,
             entry_age: s.demand.entry_age,
             route_by_entry_age: s.exits.route_by_entry_age,
-            durations: [s.exits.return_home.clone(), s.exits.special_guardianship.clone(), s.exits.adoption.clone()],
+            durations: [
+                s.exits.return_home.clone(),
+                s.exits.special_guardianship.clone(),
+                s.exits.adoption.clone(),
+            ],
         }
     }
 }
@@ -63,7 +67,9 @@ impl<'m> Simulator<'m> {
             by_band: Default::default(),
             any: Vec::with_capacity(POOL_PER_BAND),
         };
-        let needed = |p: &StartPool| p.any.len() < POOL_PER_BAND || p.by_band.iter().any(|b| b.len() < POOL_PER_BAND);
+        let needed = |p: &StartPool| {
+            p.any.len() < POOL_PER_BAND || p.by_band.iter().any(|b| b.len() < POOL_PER_BAND)
+        };
         let mut tries = 0;
         while needed(&pool) && tries < POOL_MAX_TRIES {
             tries += 1;
@@ -114,37 +120,53 @@ impl<'m> Simulator<'m> {
             let candidates = match &sc.population.age_profile {
                 Some(p) => {
                     let b = rng.categorical(p);
-                    if pool.by_band[b].is_empty() { &pool.any } else { &pool.by_band[b] }
+                    if pool.by_band[b].is_empty() {
+                        &pool.any
+                    } else {
+                        &pool.by_band[b]
+                    }
                 }
                 None => &pool.any,
             };
             if candidates.is_empty() {
                 break;
             }
-            let c = candidates[((rng.uniform() * candidates.len() as f64) as usize).min(candidates.len() - 1)];
+            let c = candidates
+                [((rng.uniform() * candidates.len() as f64) as usize).min(candidates.len() - 1)];
             let complex = rng.bernoulli(sc.demand.complex_needs[c.entry_band]);
-            let exit_at = (c.stay - c.elapsed).min(MAX_AGE_DAYS - c.age * DAYS_PER_YEAR).max(0.5);
-            let needs = if complex { Needs::Complex } else { Needs::Standard };
-            let preferred = model.order(0, c.age, needs).first().copied().unwrap_or(PlacementType::Emergency);
+            let exit_at = (c.stay - c.elapsed)
+                .min(MAX_AGE_DAYS - c.age * DAYS_PER_YEAR)
+                .max(0.5);
+            let needs = if complex {
+                Needs::Complex
+            } else {
+                Needs::Standard
+            };
+            let preferred = model
+                .order(0, c.age, needs)
+                .first()
+                .copied()
+                .unwrap_or(PlacementType::Emergency);
             let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
             // Initial placement from the starting mix, where the child fits.
             let adoption = PlacementType::PlacedForAdoption.index();
-            let place = if c.route == ExitRoute::Adoption && exit_at <= lead && remaining[adoption] > 0.0 {
-                Some(Place::Market(PlacementType::PlacedForAdoption))
-            } else {
-                let mut w = remaining;
-                w[adoption] = 0.0;
-                let mut chosen = None;
-                while w.iter().any(|x| *x > 0.0) {
-                    let t = PlacementType::ALL[rng.categorical(&w)];
-                    if let Some(p) = self.find_start_place(t, id, rng) {
-                        chosen = Some(p);
-                        break;
+            let place =
+                if c.route == ExitRoute::Adoption && exit_at <= lead && remaining[adoption] > 0.0 {
+                    Some(Place::Market(PlacementType::PlacedForAdoption))
+                } else {
+                    let mut w = remaining;
+                    w[adoption] = 0.0;
+                    let mut chosen = None;
+                    while w.iter().any(|x| *x > 0.0) {
+                        let t = PlacementType::ALL[rng.categorical(&w)];
+                        if let Some(p) = self.find_start_place(t, id, rng) {
+                            chosen = Some(p);
+                            break;
+                        }
+                        w[t.index()] = 0.0;
                     }
-                    w[t.index()] = 0.0;
-                }
-                chosen
-            };
+                    chosen
+                };
             let since = -rng.uniform() * c.elapsed;
             match place {
                 Some(p) => {
@@ -156,8 +178,11 @@ impl<'m> Simulator<'m> {
                         if t.is_residential() && !complex {
                             let child = &mut self.children[id as usize];
                             child.complex = true;
-                            child.preferred =
-                                model.order(0, c.age, Needs::Complex).first().copied().unwrap_or(PlacementType::Emergency);
+                            child.preferred = model
+                                .order(0, c.age, Needs::Complex)
+                                .first()
+                                .copied()
+                                .unwrap_or(PlacementType::Emergency);
                         }
                     }
                     self.assign(id, p, 0.0, false, rs);
@@ -166,17 +191,27 @@ impl<'m> Simulator<'m> {
             }
             // The entry placement, if the current one is a later one.
             let entered = -c.elapsed;
-            let earlier = if since > entered + 1.0 { entered } else { f64::NEG_INFINITY };
+            let earlier = if since > entered + 1.0 {
+                entered
+            } else {
+                f64::NEG_INFINITY
+            };
             self.children[id as usize].recent = [since, earlier, f64::NEG_INFINITY];
             self.refresh_moved3(id);
             if c.route == ExitRoute::Adoption && exit_at > lead {
-                self.queue.push(exit_at - lead, EventKind::AdoptionMove, id, 0);
+                self.queue
+                    .push(exit_at - lead, EventKind::AdoptionMove, id, 0);
             }
         }
         self.pool = Some(pool);
     }
 
-    fn find_start_place(&mut self, t: PlacementType, child: u32, rng: &mut Stream) -> Option<Place> {
+    fn find_start_place(
+        &mut self,
+        t: PlacementType,
+        child: u32,
+        rng: &mut Stream,
+    ) -> Option<Place> {
         if t == PlacementType::InHouseFoster {
             // A random household that fits, to spread the starting children: a few draws
             // from the open list (accepting the first that fits is uniform over those that
@@ -186,7 +221,10 @@ impl<'m> Simulator<'m> {
             let age = c.age_years(0.0);
             let complex = c.complex;
             let fits = |hh: &Household| {
-                hh.active && hh.vacancies() > 0 && age < hh.max_age as f64 + 1.0 && (!complex || hh.adolescent)
+                hh.active
+                    && hh.vacancies() > 0
+                    && age < hh.max_age as f64 + 1.0
+                    && (!complex || hh.adolescent)
             };
             let open = self.open_households.len();
             for _ in 0..START_PLACE_TRIES.min(open) {

@@ -83,7 +83,9 @@ impl<'m> Simulator<'m> {
     pub(super) fn tally_placement(&mut self, id: u32, d: i64) {
         let end = self.month_end;
         let m = self.month;
-        let Some(c) = self.children.get_mut(id as usize) else { return };
+        let Some(c) = self.children.get_mut(id as usize) else {
+            return;
+        };
         let Some(kind) = c.place.kind() else { return };
         if d > 0 {
             c.gap_pref = gap_of(c, kind);
@@ -105,7 +107,11 @@ impl<'m> Simulator<'m> {
 
     /// After a child's placement history is rewritten (start-up), recount its 3+ moves flag.
     pub(super) fn refresh_moved3(&mut self, id: u32) {
-        if self.children.get(id as usize).is_some_and(|c| c.place != Place::Nowhere) {
+        if self
+            .children
+            .get(id as usize)
+            .is_some_and(|c| c.place != Place::Nowhere)
+        {
             self.tally_placement(id, -1);
             self.tally_placement(id, 1);
         }
@@ -124,9 +130,14 @@ impl<'m> Simulator<'m> {
     /// Book a band check for shortly before the child's next birthday boundary, not
     /// earlier than month `from`.
     fn book_band_check(&mut self, id: u32, from: usize) {
-        let Some(c) = self.children.get_mut(id as usize) else { return };
+        let Some(c) = self.children.get_mut(id as usize) else {
+            return;
+        };
         c.band_due = u32::MAX;
-        let Some(edge) = AgeBand::EDGES.get(c.band as usize + 1).filter(|_| (c.band as usize) < AgeBand::COUNT - 1) else {
+        let Some(edge) = AgeBand::EDGES
+            .get(c.band as usize + 1)
+            .filter(|_| (c.band as usize) < AgeBand::COUNT - 1)
+        else {
             return;
         };
         let due = (month_of_end(c.birth + edge * DAYS_PER_YEAR) - 1).max(from as i64);
@@ -138,7 +149,9 @@ impl<'m> Simulator<'m> {
 
     /// Book a 3+ moves check for shortly before the flag lapses, not earlier than `from`.
     fn book_moved3_check(&mut self, id: u32, from: usize) {
-        let Some(c) = self.children.get_mut(id as usize) else { return };
+        let Some(c) = self.children.get_mut(id as usize) else {
+            return;
+        };
         c.moved3_due = u32::MAX;
         let due = (month_of_end(c.recent[1] + DAYS_PER_YEAR) - 1).max(from as i64);
         if let Some(list) = self.moved3_checks.get_mut(due as usize) {
@@ -149,7 +162,11 @@ impl<'m> Simulator<'m> {
 
     /// Bring the time-driven counts up to the end of month `m`.
     pub(super) fn run_checks(&mut self, m: usize, end: f64) {
-        let mut list = self.band_checks.get_mut(m).map(std::mem::take).unwrap_or_default();
+        let mut list = self
+            .band_checks
+            .get_mut(m)
+            .map(std::mem::take)
+            .unwrap_or_default();
         for &id in &list {
             self.check_band(id, m, end);
         }
@@ -157,7 +174,11 @@ impl<'m> Simulator<'m> {
         if let Some(l) = self.band_checks.get_mut(m) {
             *l = list;
         }
-        let mut list = self.moved3_checks.get_mut(m).map(std::mem::take).unwrap_or_default();
+        let mut list = self
+            .moved3_checks
+            .get_mut(m)
+            .map(std::mem::take)
+            .unwrap_or_default();
         for &id in &list {
             self.check_moved3(id, m, end);
         }
@@ -168,7 +189,9 @@ impl<'m> Simulator<'m> {
     }
 
     fn check_band(&mut self, id: u32, m: usize, end: f64) {
-        let Some(c) = self.children.get_mut(id as usize) else { return };
+        let Some(c) = self.children.get_mut(id as usize) else {
+            return;
+        };
         if !c.in_care {
             return;
         }
@@ -189,7 +212,9 @@ impl<'m> Simulator<'m> {
     }
 
     fn check_moved3(&mut self, id: u32, m: usize, end: f64) {
-        let Some(c) = self.children.get_mut(id as usize) else { return };
+        let Some(c) = self.children.get_mut(id as usize) else {
+            return;
+        };
         if !c.in_care || !c.moved3 {
             return;
         }
@@ -205,7 +230,9 @@ impl<'m> Simulator<'m> {
     pub(super) fn scan(&self, end: f64) -> Tally {
         let mut t = Tally::default();
         for &id in &self.active {
-            let Some(c) = self.children.get(id as usize) else { continue };
+            let Some(c) = self.children.get(id as usize) else {
+                continue;
+            };
             let Some(kind) = c.place.kind() else { continue };
             let band = band_of_age_days(end - c.birth);
             t.by_type[kind.index()] += 1;
