@@ -10,20 +10,7 @@ pub const MISSING: &str = "n/a";
 /// The minus sign used for negative numbers.
 pub const MINUS: char = '\u{2212}';
 
-const MONTHS_LONG: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS_LONG: [&str; 12] = engine::types::MONTH_NAMES;
 const MONTHS_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];

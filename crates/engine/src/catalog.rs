@@ -132,20 +132,7 @@ const fn p(
 
 const NONE: &[&str] = &[];
 const AGE_BANDS: &[&str] = &["under 1", "1-4", "5-9", "10-15", "16-17"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: &[&str] = &crate::types::MONTH_NAMES;
 const GROUP_SIZES: &[&str] = &[
     "1 child",
     "2 children",

@@ -231,6 +231,22 @@ impl NeedsFilter {
     }
 }
 
+/// Calendar month names, January first (for labels in the catalogue and the app).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Days per month and per year used throughout (Gregorian averages).
 pub const DAYS_PER_YEAR: f64 = 365.25;
 pub const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
