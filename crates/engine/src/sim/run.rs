@@ -45,6 +45,16 @@ struct ChildSpec {
     with_parents: bool,
 }
 
+/// What a placement must take: how many children, their age span and whether any has
+/// complex needs.
+#[derive(Clone, Copy, Debug)]
+struct Ask {
+    n: u32,
+    oldest: f64,
+    youngest: f64,
+    complex: bool,
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Group {
     first: u32,
@@ -90,6 +100,8 @@ pub struct Simulator<'m> {
     month: usize,
     perm_mult: f64,
     scratch: Vec<u32>,
+    /// Preference orders of a sibling group's children (`place_group`).
+    orders_scratch: Vec<&'m [PlacementType]>,
     /// Households that can take a starting child (start-up only).
     start_scratch: Vec<u32>,
     pool: Option<startup::StartPool>,
@@ -126,6 +138,7 @@ impl<'m> Simulator<'m> {
             month: 0,
             perm_mult: 1.0,
             scratch: Vec::new(),
+            orders_scratch: Vec::new(),
             start_scratch: Vec::new(),
             pool: None,
             occ: [0; CATEGORIES],
@@ -590,7 +603,8 @@ impl<'m> Simulator<'m> {
                     continue;
                 }
                 for t in [PlacementType::InHouseFoster, PlacementType::Ifa] {
-                    if let Some(p) = self.fits(t, &[id], t0, &mut rs.placement) {
+                    let ask = self.ask(&[id], t0);
+                    if let Some(p) = self.fits(t, ask, &mut rs.placement) {
                         self.assign(id, p, t0, true, rs);
                         done += 1;
                         break;
@@ -927,19 +941,33 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    /// Can placement type `t` take all of `ids` together now? Returns where.
-    fn fits(&mut self, t: PlacementType, ids: &[u32], now: f64, rng: &mut Stream) -> Option<Place> {
-        let n = ids.len() as u32;
-        let mut oldest: f64 = 0.0;
-        let mut youngest: f64 = 18.0;
-        let mut complex = false;
+    /// What a placement must take for `ids` at `now`: computed once per match, then asked
+    /// of each placement type in turn.
+    fn ask(&self, ids: &[u32], now: f64) -> Ask {
+        let mut ask = Ask {
+            n: ids.len() as u32,
+            oldest: 0.0,
+            youngest: 18.0,
+            complex: false,
+        };
         for &i in ids {
             let c = &self.children[i as usize];
             let a = c.age_years(now);
-            oldest = oldest.max(a);
-            youngest = youngest.min(a);
-            complex |= c.complex;
+            ask.oldest = ask.oldest.max(a);
+            ask.youngest = ask.youngest.min(a);
+            ask.complex |= c.complex;
         }
+        ask
+    }
+
+    /// Can placement type `t` take the children of `ask` together now? Returns where.
+    fn fits(&mut self, t: PlacementType, ask: Ask, rng: &mut Stream) -> Option<Place> {
+        let Ask {
+            n,
+            oldest,
+            youngest,
+            complex,
+        } = ask;
         let m = self.month;
         let e = &self.model.months[m];
         let markets = &self.model.scenario.markets;
@@ -1115,8 +1143,9 @@ impl<'m> Simulator<'m> {
         }
         let order = model.order(self.month, age, self.needs(id));
         let mut place = Place::Market(PlacementType::Emergency);
+        let ask = self.ask(&[id], t);
         for &ty in order {
-            if let Some(p) = self.fits(ty, &[id], t, &mut rs.placement) {
+            if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
                 place = p;
                 break;
             }
@@ -1131,44 +1160,40 @@ impl<'m> Simulator<'m> {
     fn place_group(&mut self, ids: &[u32], t: f64, is_move: bool, rs: &mut Streams) {
         if ids.len() > 1 && self.model.scenario.matching.keep_siblings_together {
             let model = self.model;
-            let eldest = *ids
-                .iter()
-                .max_by(|a, b| {
-                    self.children[**a as usize]
-                        .age_years(t)
-                        .total_cmp(&self.children[**b as usize].age_years(t))
-                })
-                .unwrap_or(&ids[0]);
-            let order = model.order(
-                self.month,
-                self.children[eldest as usize].age_years(t),
-                self.needs(eldest),
-            );
-            for &ty in order {
-                let all_accept = ids.iter().all(|&i| {
-                    model
-                        .order(
-                            self.month,
-                            self.children[i as usize].age_years(t),
-                            self.needs(i),
-                        )
-                        .contains(&ty)
-                });
-                if !all_accept {
+            // Each child's preference order, once; the group is matched along the eldest's.
+            let mut orders = std::mem::take(&mut self.orders_scratch);
+            orders.clear();
+            let mut eldest = 0;
+            let mut eldest_age = f64::NEG_INFINITY;
+            for (k, &i) in ids.iter().enumerate() {
+                let age = self.children[i as usize].age_years(t);
+                // The last of equal ages, as `Iterator::max_by` picks.
+                if age.total_cmp(&eldest_age).is_ge() {
+                    eldest = k;
+                    eldest_age = age;
+                }
+                orders.push(model.order(self.month, age, self.needs(i)));
+            }
+            let ask = self.ask(ids, t);
+            let mut placed = None;
+            for &ty in orders[eldest] {
+                if !orders.iter().all(|o| o.contains(&ty)) {
                     continue;
                 }
-                if let Some(p) = self.fits(ty, ids, t, &mut rs.placement) {
-                    for &i in ids {
-                        let pref = model.order(
-                            self.month,
-                            self.children[i as usize].age_years(t),
-                            self.needs(i),
-                        )[0];
-                        self.children[i as usize].preferred = pref;
-                        self.assign(i, p, t, is_move, rs);
-                    }
-                    return;
+                if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
+                    placed = Some(p);
+                    break;
                 }
+            }
+            if let Some(p) = placed {
+                for (&i, o) in ids.iter().zip(&orders) {
+                    self.children[i as usize].preferred = o[0];
+                    self.assign(i, p, t, is_move, rs);
+                }
+            }
+            self.orders_scratch = orders;
+            if placed.is_some() {
+                return;
             }
             self.months[self.month][metrics::SPLITS] += 1;
         }

@@ -256,7 +256,10 @@ impl<'m> Simulator<'m> {
         match t {
             PlacementType::PlacedWithParents => Some(Place::Market(t)),
             PlacementType::PlacedForAdoption => None,
-            _ => self.fits(t, &[child], 0.0, rng),
+            _ => {
+                let ask = self.ask(&[child], 0.0);
+                self.fits(t, ask, rng)
+            }
         }
     }
 }
