@@ -862,29 +862,40 @@ impl<'m> Simulator<'m> {
 
     // ----- placement -------------------------------------------------------------------
 
-    /// Cost categories of a child's placement: its own, and the fee uplift if any.
-    fn categories(&self, id: u32) -> (usize, bool) {
-        let c = &self.children[id as usize];
-        let Some(kind) = c.place.kind() else {
-            return (usize::MAX, false);
+    /// A child joins (`delta` 1) or leaves (-1) its placement at `t`: the month-end counts
+    /// (see `tally`) and the child-days of its cost categories (its own, and the fee uplift
+    /// if any), in one pass over the child.
+    #[inline]
+    fn occupy(&mut self, id: u32, t: f64, delta: i32) {
+        let end = self.month_end;
+        let Some(c) = self.children.get_mut(id as usize) else {
+            return;
         };
+        let Some(kind) = c.place.kind() else { return };
+        let d = delta as i64;
+        if delta > 0 {
+            c.gap_pref = tally::gap_of(c, kind);
+            c.moved3 = tally::moved3_at(c, end);
+        }
+        self.tally.count(c, kind, c.gap_pref, d);
+        let moved3 = c.moved3;
+        if delta < 0 {
+            c.gap_pref = None;
+            c.moved3 = false;
+        }
         let cat = if kind == PlacementType::SupportedAccommodation && c.lever_place {
             CAT_SUPPORTED_LEVER
         } else {
             kind.index()
         };
         let plus = matches!(c.place, Place::Household(h) if self.households[h as usize].plus);
-        (cat, plus)
-    }
-
-    /// A child joins (`delta` 1) or leaves (-1) its placement's cost categories at `t`.
-    fn occupy(&mut self, id: u32, t: f64, delta: i32) {
-        self.tally_placement(id, delta as i64);
-        let (cat, plus) = self.categories(id);
-        if cat == usize::MAX {
-            return;
+        if moved3 {
+            self.tally.moved3 += d;
+            if delta > 0 {
+                self.book_moved3_check(id, self.month);
+            }
         }
-        let days = delta as f64 * (self.month_end - t);
+        let days = delta as f64 * (end - t);
         self.occ[cat] = self.occ[cat].wrapping_add_signed(delta);
         self.child_days[cat] += days;
         if plus {

@@ -38,14 +38,15 @@ pub(super) fn moved3_at(c: &Child, end: f64) -> bool {
 
 /// The gap a child in a placement of `kind` counts under: its preferred type.
 #[inline]
-fn gap_of(c: &Child, kind: PlacementType) -> Option<PlacementType> {
+pub(super) fn gap_of(c: &Child, kind: PlacementType) -> Option<PlacementType> {
     (kind.is_matchable() && kind != c.preferred).then_some(c.preferred)
 }
 
 impl Tally {
     /// Add (`d` = 1) or remove (-1) a placed child, with its current band and flags.
-    fn count(&mut self, c: &Child, kind: PlacementType, gap: Option<PlacementType>, d: i64) {
-        let band = c.band as usize % AgeBand::COUNT;
+    #[inline]
+    pub(super) fn count(&mut self, c: &Child, kind: PlacementType, gap: Option<PlacementType>, d: i64) {
+        let band = (c.band as usize).min(AgeBand::COUNT - 1);
         self.by_type[kind.index()] += d;
         self.by_age[band] += d;
         if c.out_of_borough {
@@ -79,41 +80,21 @@ impl Tally {
 }
 
 impl<'m> Simulator<'m> {
-    /// A child joins (`d` = 1) or leaves (-1) the month-end counts with its placement.
-    pub(super) fn tally_placement(&mut self, id: u32, d: i64) {
+    /// After a child's placement history is rewritten (start-up), recount its 3+ moves flag.
+    pub(super) fn refresh_moved3(&mut self, id: u32) {
         let end = self.month_end;
-        let m = self.month;
         let Some(c) = self.children.get_mut(id as usize) else {
             return;
         };
-        let Some(kind) = c.place.kind() else { return };
-        if d > 0 {
-            c.gap_pref = gap_of(c, kind);
-            c.moved3 = moved3_at(c, end);
-            self.tally.count(c, kind, c.gap_pref, 1);
-            if c.moved3 {
-                self.tally.moved3 += 1;
-                self.book_moved3_check(id, m);
-            }
-        } else {
-            self.tally.count(c, kind, c.gap_pref, -1);
-            if c.moved3 {
-                self.tally.moved3 -= 1;
-            }
-            c.gap_pref = None;
-            c.moved3 = false;
+        if c.place == Place::Nowhere || c.moved3 == moved3_at(c, end) {
+            return;
         }
-    }
-
-    /// After a child's placement history is rewritten (start-up), recount its 3+ moves flag.
-    pub(super) fn refresh_moved3(&mut self, id: u32) {
-        if self
-            .children
-            .get(id as usize)
-            .is_some_and(|c| c.place != Place::Nowhere)
-        {
-            self.tally_placement(id, -1);
-            self.tally_placement(id, 1);
+        c.moved3 = !c.moved3;
+        if c.moved3 {
+            self.tally.moved3 += 1;
+            self.book_moved3_check(id, self.month);
+        } else {
+            self.tally.moved3 -= 1;
         }
     }
 
@@ -148,7 +129,7 @@ impl<'m> Simulator<'m> {
     }
 
     /// Book a 3+ moves check for shortly before the flag lapses, not earlier than `from`.
-    fn book_moved3_check(&mut self, id: u32, from: usize) {
+    pub(super) fn book_moved3_check(&mut self, id: u32, from: usize) {
         let Some(c) = self.children.get_mut(id as usize) else {
             return;
         };
