@@ -153,11 +153,17 @@ impl Ord for Event {
     }
 }
 
-/// Earliest-first event queue with deterministic tie-breaking. Only the current month's
-/// events live in the heap; later ones wait in per-month buckets (most of a child's events
-/// are months or years away), and events after the horizon are dropped.
+/// Earliest-first event queue with deterministic tie-breaking (time, then insertion order).
+/// Only the current month's events are ordered; later ones wait in per-month buckets (most
+/// of a child's events are months or years away), and events after the horizon are dropped.
+/// At a month's first pop its bucket, with the events pushed for the month so far, is
+/// sorted once (cheaper than a heap push and pop each); events pushed for the month after
+/// that go to a small heap, and each pop takes the earlier of the two heads.
 #[derive(Default)]
 pub struct Queue {
+    /// The current month's events, latest first once `sorted`.
+    current: Vec<Event>,
+    sorted: bool,
     heap: BinaryHeap<Event>,
     buckets: Vec<Vec<Event>>,
     month: usize,
@@ -169,6 +175,8 @@ impl Queue {
     /// Empty the queue for a run of `horizon` months, starting in month 0.
     pub fn reset(&mut self, horizon: usize) {
         self.heap.clear();
+        self.current.clear();
+        self.sorted = false;
         for b in &mut self.buckets {
             b.clear();
         }
@@ -179,13 +187,20 @@ impl Queue {
         self.seq = 0;
     }
 
-    /// Start month `m`: its bucketed events join the heap.
+    /// Start month `m`: its bucketed events become the current ones.
     pub fn advance(&mut self, m: usize) {
         self.month = m;
         self.month_end = (m + 1) as f64 * DAYS_PER_MONTH;
+        // Whatever the last month left (nothing is pushed before a month's start) stays.
         if let Some(b) = self.buckets.get_mut(m) {
-            self.heap.extend(b.drain(..));
+            if self.current.is_empty() {
+                std::mem::swap(&mut self.current, b);
+            } else {
+                self.current.append(b);
+            }
         }
+        self.current.extend(self.heap.drain());
+        self.sorted = false;
     }
 
     pub fn push(&mut self, t: f64, kind: EventKind, id: u32, epoch: u32) {
@@ -198,7 +213,11 @@ impl Queue {
             epoch,
         };
         if t < self.month_end {
-            self.heap.push(e);
+            if self.sorted {
+                self.heap.push(e);
+            } else {
+                self.current.push(e);
+            }
         } else {
             let m = (t / DAYS_PER_MONTH) as usize;
             // Past the horizon: nothing will read it.
@@ -207,12 +226,32 @@ impl Queue {
             }
         }
     }
+
     /// Next event strictly before `until`.
     pub fn pop_before(&mut self, until: f64) -> Option<Event> {
-        if self.heap.peek().is_some_and(|e| e.t < until) {
+        if !self.sorted {
+            // `Event`'s order is reversed (earliest greatest), so ascending puts the
+            // earliest last.
+            self.current.sort_unstable();
+            self.sorted = true;
+        }
+        let from_heap = match (self.current.last(), self.heap.peek()) {
+            (Some(c), Some(h)) => h > c,
+            (None, Some(_)) => true,
+            (_, None) => false,
+        };
+        let next = if from_heap {
+            self.heap.peek()
+        } else {
+            self.current.last()
+        };
+        if !next.is_some_and(|e| e.t < until) {
+            return None;
+        }
+        if from_heap {
             self.heap.pop()
         } else {
-            None
+            self.current.pop()
         }
     }
 }

@@ -45,7 +45,13 @@ pub(super) fn gap_of(c: &Child, kind: PlacementType) -> Option<PlacementType> {
 impl Tally {
     /// Add (`d` = 1) or remove (-1) a placed child, with its current band and flags.
     #[inline]
-    pub(super) fn count(&mut self, c: &Child, kind: PlacementType, gap: Option<PlacementType>, d: i64) {
+    pub(super) fn count(
+        &mut self,
+        c: &Child,
+        kind: PlacementType,
+        gap: Option<PlacementType>,
+        d: i64,
+    ) {
         let band = (c.band as usize).min(AgeBand::COUNT - 1);
         self.by_type[kind.index()] += d;
         self.by_age[band] += d;
