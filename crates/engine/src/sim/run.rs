@@ -194,7 +194,6 @@ impl<'m> Simulator<'m> {
         self.start_up(&mut startup, &mut rs);
         for m in 0..self.model.horizon {
             self.month = m;
-            self.queue.advance(m);
             let end = (m + 1) as f64 * DAYS_PER_MONTH;
             self.month_end = end;
             self.begin_month(m, &mut rs);
@@ -624,7 +623,7 @@ impl<'m> Simulator<'m> {
     // ----- events ----------------------------------------------------------------------
 
     fn handle(&mut self, ev: Event, rs: &mut Streams) {
-        let t = ev.t;
+        let t = ev.t();
         match ev.kind {
             EventKind::GroupArrival => self.admit_group(ev.id, t, rs),
             EventKind::Exit => {

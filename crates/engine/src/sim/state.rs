@@ -2,7 +2,6 @@
 //! queue that orders what happens to them.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
 use crate::types::{ExitRoute, PlacementType, DAYS_PER_MONTH};
 
@@ -123,13 +122,22 @@ pub enum EventKind {
     GroupArrival,
 }
 
+/// A scheduled event. Its time is kept as the bits of a non-negative `f64`, which order as
+/// the times do, so ordering events is an integer comparison.
 #[derive(Clone, Copy, Debug)]
 pub struct Event {
-    pub t: f64,
+    key: u64,
     pub seq: u32,
     pub kind: EventKind,
     pub id: u32,
     pub epoch: u32,
+}
+
+impl Event {
+    /// The event's day.
+    pub fn t(&self) -> f64 {
+        f64::from_bits(self.key)
+    }
 }
 
 impl PartialEq for Event {
@@ -145,113 +153,91 @@ impl PartialOrd for Event {
 }
 impl Ord for Event {
     /// Reversed so `BinaryHeap` pops the earliest event; ties break on insertion order.
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
         other
-            .t
-            .total_cmp(&self.t)
+            .key
+            .cmp(&self.key)
             .then_with(|| other.seq.cmp(&self.seq))
     }
 }
 
-/// Earliest-first event queue with deterministic tie-breaking (time, then insertion order).
-/// Only the current month's events are ordered; later ones wait in per-month buckets (most
-/// of a child's events are months or years away), and events after the horizon are dropped.
-/// At a month's first pop its bucket, with the events pushed for the month so far, is
-/// sorted once (cheaper than a heap push and pop each); events pushed for the month after
-/// that go to a small heap, and each pop takes the earlier of the two heads.
+/// Earliest-first event queue with deterministic tie-breaking (time, then insertion order):
+/// a calendar of one bucket per day of the run. A day's bucket is sorted when it becomes the
+/// current day (a few events, most days); an event pushed for the current day after that
+/// is inserted in order. Events after the horizon are dropped.
 #[derive(Default)]
 pub struct Queue {
-    /// The current month's events, latest first once `sorted`.
-    current: Vec<Event>,
+    days: Vec<Vec<Event>>,
+    /// The current day; its bucket is sorted latest first when `sorted`.
+    day: usize,
     sorted: bool,
-    heap: BinaryHeap<Event>,
-    buckets: Vec<Vec<Event>>,
-    month: usize,
-    month_end: f64,
     seq: u32,
 }
 
 impl Queue {
-    /// Empty the queue for a run of `horizon` months, starting in month 0.
+    /// Empty the queue for a run of `horizon` months.
     pub fn reset(&mut self, horizon: usize) {
-        self.heap.clear();
-        self.current.clear();
-        self.sorted = false;
-        for b in &mut self.buckets {
+        for b in &mut self.days {
             b.clear();
         }
-        self.buckets.resize_with(horizon, Vec::new);
-        self.buckets.truncate(horizon);
-        self.month = 0;
-        self.month_end = DAYS_PER_MONTH;
+        let days = libm::ceil(horizon as f64 * DAYS_PER_MONTH) as usize + 1;
+        self.days.resize_with(days, Vec::new);
+        self.days.truncate(days);
+        self.day = 0;
+        self.sorted = false;
         self.seq = 0;
     }
 
-    /// Start month `m`: its bucketed events become the current ones.
-    pub fn advance(&mut self, m: usize) {
-        self.month = m;
-        self.month_end = (m + 1) as f64 * DAYS_PER_MONTH;
-        // Whatever the last month left (nothing is pushed before a month's start) stays.
-        if let Some(b) = self.buckets.get_mut(m) {
-            if self.current.is_empty() {
-                std::mem::swap(&mut self.current, b);
-            } else {
-                self.current.append(b);
-            }
-        }
-        self.current.extend(self.heap.drain());
-        self.sorted = false;
-    }
-
     pub fn push(&mut self, t: f64, kind: EventKind, id: u32, epoch: u32) {
+        if t.is_nan() {
+            // A time that is no time never happens (as an event past the horizon).
+            return;
+        }
         self.seq = self.seq.wrapping_add(1);
+        // Times are never negative (the run starts at day 0); a stray negative would be
+        // taken as day 0, keeping the bits' order equal to the times' order.
         let e = Event {
-            t,
+            key: if t > 0.0 { t.to_bits() } else { 0 },
             seq: self.seq,
             kind,
             id,
             epoch,
         };
-        if t < self.month_end {
-            if self.sorted {
-                self.heap.push(e);
-            } else {
-                self.current.push(e);
-            }
+        // An event before the current day (none in the model) would be the next one.
+        let d = (e.t() as usize).max(self.day);
+        let Some(bucket) = self.days.get_mut(d) else {
+            return; // past the horizon: nothing will read it
+        };
+        if d == self.day && self.sorted {
+            // Latest first: after every later event, before every earlier one.
+            let at = bucket.partition_point(|x| x < &e);
+            bucket.insert(at, e);
         } else {
-            let m = (t / DAYS_PER_MONTH) as usize;
-            // Past the horizon: nothing will read it.
-            if let Some(b) = self.buckets.get_mut(m.max(self.month + 1)) {
-                b.push(e);
-            }
+            bucket.push(e);
         }
     }
 
     /// Next event strictly before `until`.
     pub fn pop_before(&mut self, until: f64) -> Option<Event> {
-        if !self.sorted {
-            // `Event`'s order is reversed (earliest greatest), so ascending puts the
-            // earliest last.
-            self.current.sort_unstable();
-            self.sorted = true;
-        }
-        let from_heap = match (self.current.last(), self.heap.peek()) {
-            (Some(c), Some(h)) => h > c,
-            (None, Some(_)) => true,
-            (_, None) => false,
-        };
-        let next = if from_heap {
-            self.heap.peek()
-        } else {
-            self.current.last()
-        };
-        if !next.is_some_and(|e| e.t < until) {
-            return None;
-        }
-        if from_heap {
-            self.heap.pop()
-        } else {
-            self.current.pop()
+        loop {
+            let bucket = self.days.get_mut(self.day)?;
+            if !bucket.is_empty() {
+                if !self.sorted {
+                    // `Event`'s order is reversed (earliest greatest), so ascending puts the
+                    // earliest last.
+                    bucket.sort_unstable();
+                    self.sorted = true;
+                }
+                let next = bucket.last()?;
+                return if next.t() < until { bucket.pop() } else { None };
+            }
+            // The day is over; the next one starts at or after `until`: stop there.
+            if (self.day + 1) as f64 >= until {
+                return None;
+            }
+            self.day += 1;
+            self.sorted = false;
         }
     }
 }
@@ -262,4 +248,59 @@ pub struct Pending {
     pub places: u8,
     pub adolescent_draw: f64,
     pub plus: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever is pushed, and whenever (before the first pop or while popping, as
+        /// handlers do), events come out by time, then by insertion order, each once, and
+        /// none at or after `until`.
+        #[test]
+        fn queue_pops_in_time_then_insertion_order(
+            first in prop::collection::vec(0.0f64..200.0, 0..60),
+            later in prop::collection::vec((0.0f64..1.0, 0.0f64..40.0), 0..60),
+            months in 1usize..8,
+        ) {
+            let mut q = Queue::default();
+            q.reset(months);
+            let horizon = months as f64 * DAYS_PER_MONTH;
+            // Reference: (time, insertion number) of every pushed event before the horizon.
+            let mut expected: Vec<(f64, u32)> = Vec::new();
+            let mut n = 0u32;
+            let mut push = |q: &mut Queue, t: f64, expected: &mut Vec<(f64, u32)>| {
+                q.push(t, EventKind::Exit, n, 0);
+                if t < horizon {
+                    expected.push((t, n));
+                }
+                n += 1;
+            };
+            for &t in &first {
+                push(&mut q, t, &mut expected);
+            }
+            // Pushes from handlers land at or after the event being handled; some at the
+            // same time (ties break on insertion order).
+            let mut later = later.into_iter();
+            let mut got: Vec<(f64, u32)> = Vec::new();
+            let mut now = 0.0f64;
+            for m in 0..months {
+                let until = (m + 1) as f64 * DAYS_PER_MONTH;
+                while let Some(e) = q.pop_before(until) {
+                    prop_assert!(e.t() < until);
+                    prop_assert!(e.t() >= now);
+                    now = e.t();
+                    got.push((e.t(), e.id));
+                    if let Some((share, delay)) = later.next() {
+                        let t = if share < 0.2 { now } else { now + delay };
+                        push(&mut q, t, &mut expected);
+                    }
+                }
+            }
+            expected.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            prop_assert_eq!(got, expected);
+        }
+    }
 }
