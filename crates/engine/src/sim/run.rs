@@ -102,8 +102,9 @@ pub struct Simulator<'m> {
     scratch: Vec<u32>,
     /// Preference orders of a sibling group's children (`place_group`).
     orders_scratch: Vec<&'m [PlacementType]>,
-    /// Households that can take a starting child (start-up only).
-    start_scratch: Vec<u32>,
+    /// Households with a vacancy during start-up: those taking adolescents and complex
+    /// needs, and the others.
+    start_open: [Vec<u32>; 2],
     pool: Option<startup::StartPool>,
     occ: [u32; CATEGORIES],
     /// Child-days of the current month in each cost category, counting every current
@@ -139,7 +140,7 @@ impl<'m> Simulator<'m> {
             perm_mult: 1.0,
             scratch: Vec::new(),
             orders_scratch: Vec::new(),
-            start_scratch: Vec::new(),
+            start_open: Default::default(),
             pool: None,
             occ: [0; CATEGORIES],
             child_days: [0.0; CATEGORIES],

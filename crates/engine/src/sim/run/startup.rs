@@ -11,8 +11,6 @@ use super::*;
 
 const POOL_PER_BAND: usize = 1024;
 const POOL_MAX_TRIES: usize = 300_000;
-/// Random draws from the open households before a starting child's full search.
-const START_PLACE_TRIES: usize = 8;
 /// Replication index whose streams are reserved for building the pool.
 const POOL_REPLICATION: u32 = u32::MAX;
 
@@ -108,6 +106,14 @@ impl<'m> Simulator<'m> {
             let approved = -rng.exponential(f.mean_tenure_years * DAYS_PER_YEAR);
             let budget = rng.exponential(1.0);
             self.add_household(places, adolescent, false, approved, budget);
+        }
+        for (class, list) in self.start_open.iter_mut().enumerate() {
+            list.clear();
+            let adolescent = class == 0;
+            list.extend(
+                (0..self.households.len() as u32)
+                    .filter(|&h| self.households[h as usize].adolescent == adolescent),
+            );
         }
         let pool = self.pool.take();
         let Some(pool) = pool else { return };
@@ -213,45 +219,35 @@ impl<'m> Simulator<'m> {
         rng: &mut Stream,
     ) -> Option<Place> {
         if t == PlacementType::InHouseFoster {
-            // A random household that fits, to spread the starting children: a few draws
-            // from the open list (accepting the first that fits is uniform over those that
-            // fit), then, if all miss, one pass that prunes the open list and collects the
-            // fitting households in order.
+            // A household drawn uniformly from those that fit: any with a vacancy that takes
+            // adolescents and complex needs, or, for a child the others can take, any.
             let c = &self.children[child as usize];
-            let age = c.age_years(0.0);
-            let complex = c.complex;
-            let fits = |hh: &Household| {
-                hh.active
-                    && hh.vacancies() > 0
-                    && age < hh.max_age as f64 + 1.0
-                    && (!complex || hh.adolescent)
-            };
-            let open = self.open_households.len();
-            for _ in 0..START_PLACE_TRIES.min(open) {
-                let k = ((rng.uniform() * open as f64) as usize).min(open - 1);
-                let h = self.open_households[k];
-                if self.households.get(h as usize).is_some_and(fits) {
+            let std_fits = !c.complex
+                && c.age_years(0.0) < self.model.scenario.fostering.standard_max_age as f64 + 1.0;
+            loop {
+                let [ado, std] = &self.start_open;
+                let count = ado.len() + if std_fits { std.len() } else { 0 };
+                if count == 0 {
+                    return None;
+                }
+                let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
+                let (class, k) = if k < ado.len() {
+                    (0, k)
+                } else {
+                    (1, k - ado.len())
+                };
+                let list = &mut self.start_open[class];
+                let h = list[k];
+                let v = self.households[h as usize].vacancies();
+                // Full once this child moves in (or already filled by another route): no
+                // longer listed.
+                if v <= 1 {
+                    list.swap_remove(k);
+                }
+                if v >= 1 {
                     return Some(Place::Household(h));
                 }
             }
-            let hs = &mut self.households;
-            let fitting = &mut self.start_scratch;
-            fitting.clear();
-            self.open_households.retain(|&h| {
-                let hh = &mut hs[h as usize];
-                let keep = hh.active && hh.vacancies() > 0;
-                hh.listed = keep;
-                if keep && fits(hh) {
-                    fitting.push(h);
-                }
-                keep
-            });
-            let count = fitting.len();
-            if count == 0 {
-                return None;
-            }
-            let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
-            return fitting.get(k).map(|&h| Place::Household(h));
         }
         match t {
             PlacementType::PlacedWithParents => Some(Place::Market(t)),
