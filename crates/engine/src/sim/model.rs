@@ -47,6 +47,9 @@ pub struct Model {
     pub fin_year_budget: Vec<f64>,
     /// Breakdown multiplier after 0, 1 or 2 recent placements.
     pub repeat_factor: [f64; 3],
+    /// Each month's attrition hazard mass for a household in its first two years and later
+    /// (the yearly hazard, with any retention lever, over one month).
+    pub attrition_mass: Vec<[f64; 2]>,
 }
 
 fn intensity(start: u32, ramp: u32, m: usize) -> f64 {
@@ -251,6 +254,14 @@ impl Model {
 
         let m = s.stability.repeat_multiplier;
         let repeat_factor = [1.0, m, m * m];
+        let f = &s.fostering;
+        let attrition_mass = months
+            .iter()
+            .map(|e| {
+                [f.attrition_early, f.attrition_later]
+                    .map(|h| h * e.attrition_mult * DAYS_PER_MONTH / crate::types::DAYS_PER_YEAR)
+            })
+            .collect();
         Model {
             return_home: Duration::compile(&s.exits.return_home),
             sgo: Duration::compile(&s.exits.special_guardianship),
@@ -267,6 +278,7 @@ impl Model {
             fin_year_labels,
             fin_year_budget,
             repeat_factor,
+            attrition_mass,
         }
     }
 

@@ -113,6 +113,11 @@ pub struct Simulator<'m> {
     child_days: [f64; CATEGORIES],
     month_end: f64,
     tally: tally::Tally,
+    /// Places of the active households, and young people staying put in them.
+    household_places: i64,
+    staying_put: i64,
+    /// Households leaving in each month, and when (see `add_household`).
+    leavers: Vec<Vec<(u32, f64)>>,
     /// Children to check at each month end for a new age band / a lapsed 3+ moves flag.
     band_checks: Vec<Vec<u32>>,
     moved3_checks: Vec<Vec<u32>>,
@@ -148,6 +153,9 @@ impl<'m> Simulator<'m> {
             tally: tally::Tally::default(),
             band_checks: Vec::new(),
             moved3_checks: Vec::new(),
+            household_places: 0,
+            staying_put: 0,
+            leavers: Vec::new(),
         }
     }
 
@@ -215,6 +223,17 @@ impl<'m> Simulator<'m> {
     /// books balance.
     pub fn check_invariants(&self, m: usize) -> Result<(), String> {
         let mut in_households = 0usize;
+        let (mut places, mut staying_put) = (0i64, 0i64);
+        for h in self.households.iter().filter(|h| h.active) {
+            places += h.places as i64;
+            staying_put += h.staying_put as i64;
+        }
+        if (places, staying_put) != (self.household_places, self.staying_put) {
+            return Err(format!(
+                "households: {places} places and {staying_put} staying put, kept {} and {}",
+                self.household_places, self.staying_put
+            ));
+        }
         for (i, h) in self.households.iter().enumerate() {
             if h.n + h.staying_put > h.places {
                 return Err(format!(
@@ -332,6 +351,13 @@ impl<'m> Simulator<'m> {
         self.child_days = [0.0; CATEGORIES];
         self.month_end = DAYS_PER_MONTH;
         self.tally = tally::Tally::default();
+        self.household_places = 0;
+        self.staying_put = 0;
+        for l in self.leavers.iter_mut() {
+            l.clear();
+        }
+        self.leavers.resize_with(h, Vec::new);
+        self.leavers.truncate(h);
         for checks in [&mut self.band_checks, &mut self.moved3_checks] {
             for l in checks.iter_mut() {
                 l.clear();
@@ -358,13 +384,18 @@ impl<'m> Simulator<'m> {
         rng.categorical(dist) as u8 + 1
     }
 
+    /// A new household, facing attrition from month `from`: its unit-exponential attrition
+    /// `budget` is spent by each month's hazard mass (early or later by tenure at the
+    /// month's start) and it leaves, within the month that exhausts it, in proportion to
+    /// what was left; the month and day are found now and acted on in `begin_month`.
     fn add_household(
         &mut self,
         places: u8,
         adolescent: bool,
         plus: bool,
         approved: f64,
-        budget: f64,
+        mut budget: f64,
+        from: usize,
     ) {
         let f = &self.model.scenario.fostering;
         let id = self.households.len() as u32;
@@ -377,13 +408,25 @@ impl<'m> Simulator<'m> {
             children: [0; 3],
             n: 0,
             staying_put: 0,
-            budget,
             active: true,
             leaving: false,
             listed: true,
         });
         self.active_households.push(id);
         self.open_households.push(id);
+        self.household_places += places as i64;
+        for (m, masses) in self.model.attrition_mass.iter().enumerate().skip(from) {
+            let t0 = m as f64 * DAYS_PER_MONTH;
+            let mass = masses[(t0 - approved >= 2.0 * DAYS_PER_YEAR) as usize];
+            if budget <= mass && mass > 0.0 {
+                let t = t0 + budget / mass * DAYS_PER_MONTH;
+                if let Some(l) = self.leavers.get_mut(m) {
+                    l.push((id, t));
+                }
+                break;
+            }
+            budget -= mass;
+        }
     }
 
     /// Draw a child's route and total planned stay (days) from entry age.
@@ -446,31 +489,17 @@ impl<'m> Simulator<'m> {
             }
         }
 
-        // Household attrition over this month.
-        let f = &model.scenario.fostering;
-        for i in 0..self.active_households.len() {
-            let id = self.active_households[i];
-            let h = &mut self.households[id as usize];
-            if h.leaving {
-                continue;
-            }
-            let tenure = t0 - h.approved;
-            let hazard = if tenure < 2.0 * DAYS_PER_YEAR {
-                f.attrition_early
-            } else {
-                f.attrition_later
-            } * e.attrition_mult;
-            let mass = hazard * DAYS_PER_MONTH / DAYS_PER_YEAR;
-            if h.budget <= mass && mass > 0.0 {
-                let t = t0 + h.budget / mass * DAYS_PER_MONTH;
-                h.leaving = true;
-                self.queue.push(t, EventKind::HouseholdLeave, id, 0);
-            } else {
-                h.budget -= mass;
-            }
+        // Households whose attrition budget runs out this month (see `add_household`).
+        let mut leavers = std::mem::take(&mut self.leavers[m]);
+        for &(id, t) in &leavers {
+            self.households[id as usize].leaving = true;
+            self.queue.push(t, EventKind::HouseholdLeave, id, 0);
         }
+        leavers.clear();
+        self.leavers[m] = leavers;
 
         // Recruitment funnel: enquiries this month and where each one ends up.
+        let f = &model.scenario.fostering;
         let fu = &f.funnel;
         let cm = libm::pow(e.conversion_mult, 0.25);
         let enquiries = rs.funnel.poisson(fu.enquiries_per_month * e.enquiry_mult);
@@ -667,7 +696,10 @@ impl<'m> Simulator<'m> {
             EventKind::HouseholdLeave => self.household_leaves(ev.id, t, rs),
             EventKind::StayingPutEnd => {
                 let h = &mut self.households[ev.id as usize];
-                h.staying_put = h.staying_put.saturating_sub(1);
+                if h.staying_put > 0 {
+                    h.staying_put -= 1;
+                    self.staying_put -= 1;
+                }
                 self.mark_open(ev.id);
             }
             EventKind::Approval => {
@@ -676,7 +708,7 @@ impl<'m> Simulator<'m> {
                 let adolescent = p.plus || p.adolescent_draw < e.new_adolescent_share;
                 let plus = p.plus || (adolescent && e.fee_uplift > 0.0);
                 let budget = rs.carers.exponential(1.0);
-                self.add_household(p.places, adolescent, plus, t, budget);
+                self.add_household(p.places, adolescent, plus, t, budget, self.month + 1);
                 self.months[self.month][metrics::APPROVALS] += 1;
                 self.cost[metrics::COST_RECRUITMENT] +=
                     self.model.scenario.costs.cost_per_approval * e.inflation;
@@ -822,6 +854,7 @@ impl<'m> Simulator<'m> {
                 let sp = &self.model.scenario.exits;
                 if rs.exits.uniform() < sp.staying_put_share && self.households[h as usize].active {
                     self.households[h as usize].staying_put += 1;
+                    self.staying_put += 1;
                     self.queue.push(
                         t + sp.staying_put_months * DAYS_PER_MONTH,
                         EventKind::StayingPutEnd,
@@ -839,8 +872,11 @@ impl<'m> Simulator<'m> {
             return;
         }
         h.active = false;
+        self.staying_put -= h.staying_put as i64;
+        self.household_places -= h.places as i64;
         h.staying_put = 0;
-        let kids: Vec<u32> = h.children[..h.n as usize].to_vec();
+        let (kids, n) = (h.children, h.n as usize);
+        let kids = &kids[..n.min(kids.len())];
         if let Some(pos) = self.active_households.iter().position(|x| *x == hid) {
             self.active_households.remove(pos);
         }
@@ -849,14 +885,14 @@ impl<'m> Simulator<'m> {
             return;
         }
         if rs.carers.uniform() < self.model.scenario.fostering.sgo_conversion_share {
-            for k in kids {
+            for &k in kids {
                 self.exit(k, t, ExitRoute::SpecialGuardianship, rs);
             }
         } else {
-            for &k in &kids {
+            for &k in kids {
                 self.release(k, t);
             }
-            self.place_group(&kids, t, true, rs);
+            self.place_group(kids, t, true, rs);
         }
     }
 
@@ -1238,14 +1274,14 @@ impl<'m> Simulator<'m> {
                 + row[metrics::BY_TYPE + PlacementType::InHouseResidential.index()];
             row[metrics::IN_HOUSE_SHARE] = (in_house * 10_000 + in_care / 2) / in_care;
         }
-        for &h in &self.active_households {
-            let hh = &self.households[h as usize];
-            row[metrics::HOUSEHOLDS] += 1;
-            row[metrics::PLACES] += hh.places as i64;
-            row[metrics::FILLED] += hh.n as i64;
-            row[metrics::VACANT] += hh.vacancies() as i64;
-            row[metrics::STAYING_PUT] += hh.staying_put as i64;
-        }
+        // Households' places: every child placed in one fills one (a household holds no
+        // more than its places, so the vacancies are what is left).
+        let filled = self.tally.by_type[PlacementType::InHouseFoster.index()];
+        row[metrics::HOUSEHOLDS] += self.active_households.len() as i64;
+        row[metrics::PLACES] += self.household_places;
+        row[metrics::FILLED] += filled;
+        row[metrics::VACANT] += self.household_places - filled - self.staying_put;
+        row[metrics::STAYING_PUT] += self.staying_put;
         for h in &self.homes {
             if h.open_month as usize <= m {
                 row[metrics::RES_BEDS_FILLED] += h.occupied as i64;

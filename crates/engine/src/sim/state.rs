@@ -74,8 +74,6 @@ pub struct Household {
     pub children: [u32; 3],
     pub n: u8,
     pub staying_put: u8,
-    /// Remaining unit-exponential "attrition budget"; the household leaves when spent.
-    pub budget: f64,
     pub active: bool,
     pub leaving: bool,
     /// In the simulator's open-households list.

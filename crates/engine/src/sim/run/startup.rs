@@ -105,7 +105,7 @@ impl<'m> Simulator<'m> {
             let adolescent = rng.bernoulli(f.adolescent_share);
             let approved = -rng.exponential(f.mean_tenure_years * DAYS_PER_YEAR);
             let budget = rng.exponential(1.0);
-            self.add_household(places, adolescent, false, approved, budget);
+            self.add_household(places, adolescent, false, approved, budget, 0);
         }
         for (class, list) in self.start_open.iter_mut().enumerate() {
             list.clear();
