@@ -19,7 +19,7 @@ use yew_agent::prelude::*;
 use crate::protocol::{ChunkSpec, FromWorker, JobCache, JobId, ToWorker};
 
 /// Least time between two looks at the incoming messages (cancellation, newer jobs).
-/// (Each look costs a fresh batch aggregate and a merge, ~1 ms, so not much more often.)
+/// (A look itself is cheap: the chunk's simulators and aggregate carry over.)
 pub const YIELD_EVERY_MS: f64 = 50.0;
 /// Least time between two progress reports.
 pub const PROGRESS_EVERY_MS: f64 = 150.0;
@@ -77,18 +77,18 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             }
         };
 
-        let mut acc = prepared.empty_aggregate();
+        // One batch for the whole chunk: its simulators and aggregate carry over the slices.
+        let mut batch = prepared.batch();
         let mut rep = spec.first;
         let mut control = Control::Continue;
         let mut last_yield = js_sys::Date::now();
         let mut last_progress = last_yield;
         while rep < spec.end {
             // Run until ~YIELD_EVERY_MS have passed (at least one replication).
-            let batch = prepared.run_with(rep..spec.end, |_| {
+            let ran = batch.run_with(rep..spec.end, |_| {
                 js_sys::Date::now() - last_yield < YIELD_EVERY_MS
             });
-            rep += (batch.runs as u32).max(1);
-            acc.merge(&batch);
+            rep += ran.max(1);
             let now = js_sys::Date::now();
             if rep < spec.end && now - last_progress >= PROGRESS_EVERY_MS {
                 last_progress = now;
@@ -142,7 +142,7 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             Control::Continue => FromWorker::Done {
                 job_id: spec.job_id,
                 chunk: spec.chunk,
-                aggregate: acc,
+                aggregate: batch.finish(),
                 memory: wasm_memory_bytes(),
             },
         };

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::hist::Hist;
 use crate::metrics::{self, Month};
-use crate::sim::YearTotals;
+use crate::sim::{Simulator, YearTotals};
 
 /// Replications whose full paths are kept (by index, so independent of batching).
 pub const SAMPLE_PATHS: u32 = 5;
@@ -75,6 +75,30 @@ pub struct Aggregate {
 pub struct RunView<'a> {
     pub months: &'a [Month],
     pub years: &'a YearTotals,
+}
+
+/// Anything holding one scenario's results of a replication: a `RunView`, or a simulator
+/// after `Simulator::run` (so a replication is added without collecting views).
+pub trait AsRunView {
+    fn run_view(&self) -> RunView<'_>;
+}
+
+impl AsRunView for RunView<'_> {
+    fn run_view(&self) -> RunView<'_> {
+        RunView {
+            months: self.months,
+            years: self.years,
+        }
+    }
+}
+
+impl AsRunView for Simulator<'_> {
+    fn run_view(&self) -> RunView<'_> {
+        RunView {
+            months: &self.months,
+            years: &self.years,
+        }
+    }
 }
 
 impl RunView<'_> {
@@ -224,13 +248,16 @@ impl Aggregate {
     }
 
     /// Add one replication: one run per scenario, baseline first.
-    pub fn add(&mut self, rep: u32, runs: &[RunView]) {
+    pub fn add<R: AsRunView>(&mut self, rep: u32, runs: &[R]) {
         self.runs += 1;
         for (agg, run) in self.scenarios.iter_mut().zip(runs) {
-            agg.add(rep, run);
+            agg.add(rep, &run.run_view());
         }
-        for (i, p) in self.paired.iter_mut().enumerate() {
-            p.add(&runs[0], &runs[i + 1]);
+        if let Some((base, strategies)) = runs.split_first() {
+            let base = base.run_view();
+            for (p, strat) in self.paired.iter_mut().zip(strategies) {
+                p.add(&base, &strat.run_view());
+            }
         }
     }
 

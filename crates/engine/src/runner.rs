@@ -1,6 +1,7 @@
 //! The one small interface every driver uses (browser worker, CLI, tests, benchmarks):
 //! a `Job` (scenarios + run settings) is validated and compiled into a `PreparedJob`, whose
-//! `run(range)` simulates replications `range` of every scenario and returns an `Aggregate`.
+//! `run(range)` simulates replications `range` of every scenario and returns an `Aggregate`;
+//! a `Batch` does the same over several calls, keeping its simulators in between.
 //! Aggregates of disjoint ranges merge into exactly what one call over the union gives.
 
 use std::ops::Range;
@@ -8,7 +9,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{Aggregate, RunView};
+use crate::aggregate::Aggregate;
 use crate::scenario::{RunSettings, Scenario};
 use crate::sim::{Model, Simulator, StartPool};
 use crate::validate::FieldError;
@@ -146,37 +147,83 @@ impl PreparedJob {
 
     /// As `run`, calling `progress(done)` after each replication; stops early (returning the
     /// runs done so far) when it returns false.
-    pub fn run_with(&self, reps: Range<u32>, mut progress: impl FnMut(u32) -> bool) -> Aggregate {
-        let mut agg = self.empty_aggregate();
-        let end = reps.end.min(self.settings.replications);
+    pub fn run_with(&self, reps: Range<u32>, progress: impl FnMut(u32) -> bool) -> Aggregate {
+        let mut batch = self.batch();
+        batch.run_with(reps, progress);
+        batch.finish()
+    }
+
+    /// A batch of this job's replications run into one aggregate over several calls (as the
+    /// browser worker runs a chunk in time slices). It takes the start-up pools until it is
+    /// finished or dropped.
+    pub fn batch(&self) -> Batch<'_> {
         let mut sims: Vec<Simulator> = self.models.iter().map(Simulator::new).collect();
         if let Ok(mut pools) = self.pools.try_lock() {
             for (s, p) in sims.iter_mut().zip(pools.iter_mut()) {
                 s.set_pool(p.take());
             }
         }
-        for (done, rep) in (reps.start..end).enumerate() {
-            for s in sims.iter_mut() {
-                s.run(self.settings.seed, rep);
+        Batch {
+            job: self,
+            sims,
+            aggregate: self.empty_aggregate(),
+        }
+    }
+}
+
+/// Replications of a prepared job run into one aggregate, keeping the simulators (and their
+/// buffers and start-up pools) between calls. Whatever the calls, the aggregate is exactly
+/// what one `PreparedJob::run` over the same replications gives.
+pub struct Batch<'j> {
+    job: &'j PreparedJob,
+    /// One per scenario, baseline first.
+    sims: Vec<Simulator<'j>>,
+    /// Every replication run so far.
+    pub aggregate: Aggregate,
+}
+
+impl Batch<'_> {
+    /// Run replications `reps` (clipped to the job's replication count) into the aggregate,
+    /// calling `progress(done)` after each (`done` counts this call's runs); stops early
+    /// when it returns false. Returns how many replications ran.
+    pub fn run_with(&mut self, reps: Range<u32>, mut progress: impl FnMut(u32) -> bool) -> u32 {
+        let settings = &self.job.settings;
+        let end = reps.end.min(settings.replications);
+        let mut done = 0;
+        for rep in reps.start..end {
+            for s in self.sims.iter_mut() {
+                s.run(settings.seed, rep);
             }
-            let views: Vec<RunView> = sims
-                .iter()
-                .map(|s| RunView {
-                    months: &s.months,
-                    years: &s.years,
-                })
-                .collect();
-            agg.add(rep, &views);
-            if !progress(done as u32 + 1) {
+            self.aggregate.add(rep, &self.sims);
+            done += 1;
+            if !progress(done) {
                 break;
             }
         }
-        if let Ok(mut pools) = self.pools.try_lock() {
-            for (s, p) in sims.iter_mut().zip(pools.iter_mut()) {
-                *p = s.take_pool();
+        done
+    }
+
+    /// Give the start-up pools back to the job (for its next batch) and return the aggregate.
+    pub fn finish(mut self) -> Aggregate {
+        self.return_pools();
+        std::mem::replace(&mut self.aggregate, Aggregate::new(0, 0, 0))
+    }
+
+    /// Put every pool a simulator holds back in the job's slot for it.
+    fn return_pools(&mut self) {
+        if let Ok(mut pools) = self.job.pools.try_lock() {
+            for (s, p) in self.sims.iter_mut().zip(pools.iter_mut()) {
+                if let Some(pool) = s.take_pool() {
+                    *p = Some(pool);
+                }
             }
         }
-        agg
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        self.return_pools();
     }
 }
 
@@ -197,6 +244,56 @@ mod tests {
         }
         .prepare()
         .expect("valid job")
+    }
+
+    #[test]
+    fn a_batch_over_several_calls_gives_exactly_one_run() {
+        let base = default_scenario();
+        let strat = base.with_strategy(&strategy("strategy_2019_22").expect("built-in strategy"));
+        let settings = RunSettings {
+            seed: 11,
+            replications: 12,
+            horizon_months: 24,
+        };
+        let make = || {
+            Job {
+                settings,
+                scenarios: vec![base.clone(), strat.clone()],
+            }
+            .prepare()
+            .expect("valid job")
+        };
+        let whole = make().run(0..12);
+        assert_eq!(whole.runs, 12);
+
+        let prepared = make();
+        let mut batch = prepared.batch();
+        assert_eq!(batch.run_with(0..3, |_| true), 3);
+        assert_eq!(batch.run_with(3..4, |_| true), 1);
+        // Stopped after its third run, then continued where it stopped.
+        assert_eq!(batch.run_with(4..12, |done| done < 3), 3);
+        assert_eq!(batch.aggregate.runs, 7);
+        assert_eq!(batch.run_with(7..7, |_| true), 0);
+        // Clipped to the job's replication count.
+        assert_eq!(batch.run_with(7..99, |_| true), 5);
+        let sliced = batch.finish();
+        assert_eq!(sliced.fingerprint(), whole.fingerprint());
+        assert!(sliced == whole);
+
+        // The pools came back to the job, and a dropped batch gives them back too.
+        let pools_back =
+            |p: &PreparedJob| p.pools.lock().is_ok_and(|v| v.iter().all(Option::is_some));
+        assert!(pools_back(&prepared));
+        let mut dropped = prepared.batch();
+        assert!(!pools_back(&prepared));
+        dropped.run_with(0..1, |_| true);
+        drop(dropped);
+        assert!(pools_back(&prepared));
+        // Runs with the job's own pools (and `run_with` stopped early) agree too.
+        let mut again = prepared.run_with(0..12, |done| done < 5);
+        assert_eq!(again.runs, 5);
+        again.merge(&prepared.run(5..12));
+        assert_eq!(again.fingerprint(), whole.fingerprint());
     }
 
     #[test]
