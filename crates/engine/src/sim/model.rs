@@ -3,7 +3,7 @@
 
 use crate::dist::Duration;
 use crate::scenario::{Home, LeverKind, Scenario};
-use crate::types::{Needs, PlacementType, DAYS_PER_MONTH};
+use crate::types::{Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
 
 /// Lever effects for one month (1.0 / 0.0 when no lever acts).
 #[derive(Clone, Debug)]
@@ -50,6 +50,8 @@ pub struct Model {
     /// Each month's attrition hazard mass for a household in its first two years and later
     /// (the yearly hazard, with any retention lever, over one month).
     pub attrition_mass: Vec<[f64; 2]>,
+    /// Running totals of `attrition_mass` before each month (`horizon + 1` entries).
+    pub attrition_before: Vec<[f64; 2]>,
 }
 
 fn intensity(start: u32, ramp: u32, m: usize) -> f64 {
@@ -255,11 +257,11 @@ impl Model {
         let m = s.stability.repeat_multiplier;
         let repeat_factor = [1.0, m, m * m];
         let f = &s.fostering;
-        let attrition_mass = months
+        let attrition_mass: Vec<[f64; 2]> = months
             .iter()
             .map(|e| {
                 [f.attrition_early, f.attrition_later]
-                    .map(|h| h * e.attrition_mult * DAYS_PER_MONTH / crate::types::DAYS_PER_YEAR)
+                    .map(|h| h * e.attrition_mult * DAYS_PER_MONTH / DAYS_PER_YEAR)
             })
             .collect();
         Model {
@@ -278,8 +280,73 @@ impl Model {
             fin_year_labels,
             fin_year_budget,
             repeat_factor,
+            attrition_before: std::iter::once([0.0; 2])
+                .chain(
+                    attrition_mass
+                        .iter()
+                        .scan([0.0; 2], |sum: &mut [f64; 2], m| {
+                            *sum = [sum[0] + m[0], sum[1] + m[1]];
+                            Some(*sum)
+                        }),
+                )
+                .collect(),
             attrition_mass,
         }
+    }
+
+    /// When a household approved on day `approved`, facing attrition from month `from`
+    /// with a unit-exponential `budget`, leaves: the first month whose hazard mass (early in
+    /// its first two years of tenure at the month's start, later after) exhausts the budget,
+    /// and the day within it in proportion to what was left. None if it stays to the end.
+    pub fn attrition_leave(&self, approved: f64, budget: f64, from: usize) -> Option<(usize, f64)> {
+        let h = self.horizon.min(self.attrition_mass.len());
+        if from >= h {
+            return None;
+        }
+        // First month whose start is two years into the tenure (from..=h).
+        let later_from = {
+            let guess = libm::ceil((approved + 2.0 * DAYS_PER_YEAR) / DAYS_PER_MONTH);
+            let mut s = (guess.max(0.0) as usize).clamp(from, h);
+            while s > from && Self::month_start(s - 1) - approved >= 2.0 * DAYS_PER_YEAR {
+                s -= 1;
+            }
+            while s < h && Self::month_start(s) - approved < 2.0 * DAYS_PER_YEAR {
+                s += 1;
+            }
+            s
+        };
+        let p = &self.attrition_before;
+        // Mass spent over months from..m.
+        let spent = |m: usize| {
+            let early_end = m.min(later_from);
+            let mut x = p[early_end][0] - p[from][0];
+            if m > later_from {
+                x += p[m][1] - p[later_from][1];
+            }
+            x
+        };
+        // The first month m (from..h) by whose end the budget is spent.
+        let (mut lo, mut hi) = (from, h);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if spent(mid + 1) >= budget {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        let m = lo;
+        if m >= h {
+            return None;
+        }
+        let mass = self.attrition_mass[m][(m >= later_from) as usize];
+        let left = (budget - spent(m)).max(0.0);
+        let share = if mass > 0.0 {
+            (left / mass).min(1.0)
+        } else {
+            1.0
+        };
+        Some((m, Self::month_start(m) + share * DAYS_PER_MONTH))
     }
 
     pub fn month_start(m: usize) -> f64 {
@@ -293,6 +360,63 @@ impl Model {
             &self.orders_supported_first[a][n]
         } else {
             &self.orders[a][n]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::defaults::{default_scenario, strategy};
+    use crate::rng::{Process, Stream};
+
+    /// The month-by-month definition `attrition_leave` shortcuts with running totals: spend
+    /// each month's mass until one exhausts what is left.
+    fn walk(model: &Model, approved: f64, mut budget: f64, from: usize) -> Option<(usize, f64)> {
+        for m in from..model.horizon {
+            let t0 = Model::month_start(m);
+            let mass = model.attrition_mass[m][(t0 - approved >= 2.0 * DAYS_PER_YEAR) as usize];
+            if budget <= mass && mass > 0.0 {
+                return Some((m, t0 + budget / mass * DAYS_PER_MONTH));
+            }
+            budget -= mass;
+        }
+        None
+    }
+
+    #[test]
+    fn attrition_leave_agrees_with_the_month_by_month_walk() {
+        let retain = strategy("retain").map(|s| default_scenario().with_strategy(&s));
+        let mut rng = Stream::new(7, 0, Process::Carers);
+        for scenario in [Some(default_scenario()), retain].into_iter().flatten() {
+            let model = Model::new(&scenario, 60);
+            for _ in 0..20_000 {
+                let approved = -rng.uniform() * 4000.0 + rng.uniform() * 1800.0;
+                let budget = rng.exponential(1.0);
+                let from = (rng.uniform() * 62.0) as usize;
+                let (a, b) = (
+                    model.attrition_leave(approved, budget, from),
+                    walk(&model, approved, budget, from),
+                );
+                match (a, b) {
+                    (Some((ma, ta)), Some((mb, tb))) => {
+                        // Rounding can move a leave right at a month's end to the next start.
+                        assert!(
+                            (ma == mb && (ta - tb).abs() < 1e-6) || (ta - tb).abs() < 1e-6,
+                            "approved {approved}, budget {budget}, from {from}: {a:?} vs {b:?}"
+                        );
+                    }
+                    (None, None) => {}
+                    _ => {
+                        // Only a leave within rounding of the horizon's end may differ.
+                        let t = a.or(b).map(|(_, t)| t).unwrap_or(0.0);
+                        assert!(
+                            (t - Model::month_start(model.horizon)).abs() < 1e-6,
+                            "approved {approved}, budget {budget}, from {from}: {a:?} vs {b:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 }

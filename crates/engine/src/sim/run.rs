@@ -394,7 +394,7 @@ impl<'m> Simulator<'m> {
         adolescent: bool,
         plus: bool,
         approved: f64,
-        mut budget: f64,
+        budget: f64,
         from: usize,
     ) {
         let f = &self.model.scenario.fostering;
@@ -415,17 +415,10 @@ impl<'m> Simulator<'m> {
         self.active_households.push(id);
         self.open_households.push(id);
         self.household_places += places as i64;
-        for (m, masses) in self.model.attrition_mass.iter().enumerate().skip(from) {
-            let t0 = m as f64 * DAYS_PER_MONTH;
-            let mass = masses[(t0 - approved >= 2.0 * DAYS_PER_YEAR) as usize];
-            if budget <= mass && mass > 0.0 {
-                let t = t0 + budget / mass * DAYS_PER_MONTH;
-                if let Some(l) = self.leavers.get_mut(m) {
-                    l.push((id, t));
-                }
-                break;
+        if let Some((m, t)) = self.model.attrition_leave(approved, budget, from) {
+            if let Some(l) = self.leavers.get_mut(m) {
+                l.push((id, t));
             }
-            budget -= mass;
         }
     }
 
