@@ -50,6 +50,10 @@ pub struct Model {
     /// Each month's attrition hazard mass for a household in its first two years and later
     /// (the yearly hazard, with any retention lever, over one month).
     pub attrition_mass: Vec<[f64; 2]>,
+    /// By placement type: the share placed out of borough, and the yearly breakdown hazard
+    /// of a child under 11 and of an adolescent.
+    pub out_of_borough: [f64; PlacementType::COUNT],
+    pub breakdown: [[f64; PlacementType::COUNT]; 2],
     /// Running totals of `attrition_mass` before each month (`horizon + 1` entries).
     pub attrition_before: Vec<[f64; 2]>,
 }
@@ -291,6 +295,11 @@ impl Model {
                 )
                 .collect(),
             attrition_mass,
+            out_of_borough: scenario.markets.out_of_borough.to_array(),
+            breakdown: [
+                scenario.stability.breakdown_child.to_array(),
+                scenario.stability.breakdown_adolescent.to_array(),
+            ],
         }
     }
 

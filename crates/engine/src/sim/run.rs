@@ -894,7 +894,7 @@ impl<'m> Simulator<'m> {
     /// A child joins (`delta` 1) or leaves (-1) its placement at `t`: the month-end counts
     /// (see `tally`) and the child-days of its cost categories (its own, and the fee uplift
     /// if any), in one pass over the child.
-    #[inline]
+    #[inline(always)]
     fn occupy(&mut self, id: u32, t: f64, delta: i32) {
         let end = self.month_end;
         let Some(c) = self.children.get_mut(id as usize) else {
@@ -1116,15 +1116,10 @@ impl<'m> Simulator<'m> {
             .supported_accommodation
             .limit
             .unwrap_or(u32::MAX);
-        let oob = rs.placement.uniform() < self.model.scenario.markets.out_of_borough.get(kind);
-        let stab = &self.model.scenario.stability;
+        let oob = rs.placement.uniform() < self.model.out_of_borough[kind.index()];
         let c = &mut self.children[id as usize];
         let adolescent = c.age_years(t) >= 11.0;
-        let base_hazard = if adolescent {
-            stab.breakdown_adolescent.get(kind)
-        } else {
-            stab.breakdown_child.get(kind)
-        };
+        let base_hazard = self.model.breakdown[adolescent as usize][kind.index()];
         let year_ago = t - DAYS_PER_YEAR;
         // Capped at two earlier placements so the feedback cannot run away.
         let recent = c.recent[..2].iter().filter(|r| **r >= year_ago).count() as i32;
