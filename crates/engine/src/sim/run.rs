@@ -1013,37 +1013,7 @@ impl<'m> Simulator<'m> {
         let markets = &self.model.scenario.markets;
         let within = |lo: u8, hi: u8| youngest >= lo as f64 && oldest < hi as f64 + 1.0;
         match t {
-            PlacementType::InHouseFoster => {
-                // Best fit: the smallest vacancy that takes everyone, then the lowest id, so
-                // the choice does not depend on the order of the open list.
-                let mut best: Option<(u8, u32)> = None;
-                let mut i = 0;
-                while i < self.open_households.len() {
-                    let h = self.open_households[i];
-                    let hh = &self.households[h as usize];
-                    let v = hh.vacancies();
-                    if !hh.active || v == 0 {
-                        // No longer open: drop it (order does not matter, see above).
-                        self.households[h as usize].listed = false;
-                        self.open_households.swap_remove(i);
-                        continue;
-                    }
-                    i += 1;
-                    if hh.leaving {
-                        continue;
-                    }
-                    if (v as u32) < n
-                        || oldest >= hh.max_age as f64 + 1.0
-                        || (complex && !hh.adolescent)
-                    {
-                        continue;
-                    }
-                    if best.is_none_or(|b| (v, h) < b) {
-                        best = Some((v, h));
-                    }
-                }
-                best.map(|(_, h)| Place::Household(h))
-            }
+            PlacementType::InHouseFoster => self.best_household(ask).map(Place::Household),
             PlacementType::InHouseResidential => {
                 for (i, h) in self.homes.iter().enumerate() {
                     if h.open_month as usize <= m
@@ -1090,6 +1060,42 @@ impl<'m> Simulator<'m> {
             PlacementType::Emergency => (n == 1).then_some(Place::Market(t)),
             PlacementType::PlacedWithParents | PlacementType::PlacedForAdoption => None,
         }
+    }
+
+    /// The open foster household for `ask`: the smallest vacancy that takes everyone, then
+    /// the lowest id, so the choice does not depend on the order of the open list (which is
+    /// pruned of households no longer open on the way).
+    fn best_household(&mut self, ask: Ask) -> Option<u32> {
+        // Ages are whole years against a household's age limit: `oldest >= max_age + 1`
+        // exactly when the whole years of `oldest` exceed `max_age`.
+        let oldest_years = ask.oldest.max(0.0) as u32;
+        let mut best: Option<(u8, u32)> = None;
+        let mut i = 0;
+        while let Some(&h) = self.open_households.get(i) {
+            let Some(hh) = self.households.get_mut(h as usize) else {
+                self.open_households.swap_remove(i);
+                continue;
+            };
+            let v = hh.vacancies();
+            if !hh.active || v == 0 {
+                // No longer open: drop it (order does not matter, see above).
+                hh.listed = false;
+                self.open_households.swap_remove(i);
+                continue;
+            }
+            i += 1;
+            if hh.leaving
+                || (v as u32) < ask.n
+                || oldest_years > hh.max_age as u32
+                || (ask.complex && !hh.adolescent)
+            {
+                continue;
+            }
+            if best.is_none_or(|b| (v, h) < b) {
+                best = Some((v, h));
+            }
+        }
+        best.map(|(_, h)| h)
     }
 
     /// Put a child in a placement at time `t`.
