@@ -54,9 +54,15 @@ pub struct Model {
     /// of a child under 11 and of an adolescent.
     pub out_of_borough: [f64; PlacementType::COUNT],
     pub breakdown: [[f64; PlacementType::COUNT]; 2],
+    /// Chance an agency has a carer for a sibling group of 2, 3, ... (the availability for
+    /// each extra sibling, compounded), for the largest groups the scenario admits.
+    pub ifa_siblings: Vec<f64>,
     /// Running totals of `attrition_mass` before each month (`horizon + 1` entries).
     pub attrition_before: Vec<[f64; 2]>,
 }
+
+/// Sibling-group sizes the IFA availability table covers at least.
+const MAX_GROUP_FOR_TABLE: usize = 8;
 
 fn intensity(start: u32, ramp: u32, m: usize) -> f64 {
     let m = m as u32;
@@ -295,6 +301,9 @@ impl Model {
                 )
                 .collect(),
             attrition_mass,
+            ifa_siblings: (1..=scenario.demand.group_size.len().max(MAX_GROUP_FOR_TABLE))
+                .map(|k| libm::pow(scenario.markets.ifa_sibling_availability, k as f64))
+                .collect(),
             out_of_borough: scenario.markets.out_of_borough.to_array(),
             breakdown: [
                 scenario.stability.breakdown_child.to_array(),
@@ -356,6 +365,15 @@ impl Model {
             1.0
         };
         Some((m, Self::month_start(m) + share * DAYS_PER_MONTH))
+    }
+
+    /// Chance an agency has a carer for a sibling group of `n` (> 1) children.
+    pub fn ifa_siblings_availability(&self, n: u32) -> f64 {
+        let k = n.saturating_sub(1) as usize;
+        match self.ifa_siblings.get(k.wrapping_sub(1)) {
+            Some(p) => *p,
+            None => libm::pow(self.scenario.markets.ifa_sibling_availability, k as f64),
+        }
     }
 
     pub fn month_start(m: usize) -> f64 {

@@ -1032,11 +1032,7 @@ impl<'m> Simulator<'m> {
                 if (complex
                     && oldest >= 11.0
                     && !rng.bernoulli(markets.ifa_complex_availability))
-                    || (n > 1
-                        && !rng.bernoulli(libm::pow(
-                            markets.ifa_sibling_availability,
-                            (n - 1) as f64,
-                        ))) =>
+                    || (n > 1 && !rng.bernoulli(self.model.ifa_siblings_availability(n))) =>
             {
                 None
             }
