@@ -13,6 +13,8 @@ pub enum Duration {
     Gamma {
         shape: f64,
         scale: f64,
+        /// Marsaglia and Tsang's constants for `shape` (see `Stream::gamma_with`).
+        mt: (f64, f64),
     },
     Lognormal {
         mu: f64,
@@ -33,6 +35,7 @@ impl Duration {
             DurationDist::Gamma { mean_months, shape } => Duration::Gamma {
                 shape: *shape,
                 scale: mean_months * DAYS_PER_MONTH / shape,
+                mt: Stream::gamma_constants(*shape),
             },
             DurationDist::Lognormal {
                 median_months,
@@ -58,7 +61,7 @@ impl Duration {
     pub fn mean(&self) -> f64 {
         match self {
             Duration::Exponential { mean } => *mean,
-            Duration::Gamma { shape, scale } => shape * scale,
+            Duration::Gamma { shape, scale, .. } => shape * scale,
             Duration::Lognormal { mu, sigma } => libm::exp(mu + sigma * sigma / 2.0),
             Duration::Empirical { points } => points
                 .windows(2)
@@ -70,7 +73,7 @@ impl Duration {
     pub fn sample(&self, rng: &mut Stream) -> f64 {
         match self {
             Duration::Exponential { mean } => rng.exponential(*mean),
-            Duration::Gamma { shape, scale } => rng.gamma(*shape, *scale),
+            Duration::Gamma { shape, scale, mt } => rng.gamma_with(*shape, *mt, *scale),
             Duration::Lognormal { mu, sigma } => libm::exp(mu + sigma * rng.normal()),
             Duration::Empirical { points } => {
                 let u = rng.uniform();

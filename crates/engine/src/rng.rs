@@ -156,12 +156,23 @@ impl Stream {
 
     /// Gamma(shape, scale) by Marsaglia and Tsang.
     pub fn gamma(&mut self, shape: f64, scale: f64) -> f64 {
+        self.gamma_with(shape, Self::gamma_constants(shape), scale)
+    }
+
+    /// Marsaglia and Tsang's constants (d, c) for a shape (of shape + 1 below 1), to
+    /// compute once per distribution.
+    pub fn gamma_constants(shape: f64) -> (f64, f64) {
+        let shape = if shape < 1.0 { shape + 1.0 } else { shape };
+        let d = shape - 1.0 / 3.0;
+        (d, 1.0 / libm::sqrt(9.0 * d))
+    }
+
+    /// As `gamma`, with `gamma_constants(shape)` given.
+    pub fn gamma_with(&mut self, shape: f64, (d, c): (f64, f64), scale: f64) -> f64 {
         if shape < 1.0 {
             let u = self.uniform_open0();
-            return self.gamma(shape + 1.0, scale) * libm::pow(u, 1.0 / shape);
+            return self.gamma_with(shape + 1.0, (d, c), scale) * libm::pow(u, 1.0 / shape);
         }
-        let d = shape - 1.0 / 3.0;
-        let c = 1.0 / libm::sqrt(9.0 * d);
         loop {
             let x = self.normal();
             let v = 1.0 + c * x;
