@@ -4,10 +4,13 @@
 //!     cargo bench -p sufficiency-engine --bench runs            # 2,000 replications
 //!     cargo bench -p sufficiency-engine --bench runs -- 500     # another count
 //!
-//! Three figures for each job:
+//! Four figures for each job:
 //! - simulate: `Simulator::run` in a loop after a warm-up (the hot path alone);
-//! - job: `PreparedJob::run` over all replications, as the CLI and the browser worker call
-//!   it (simulation, streaming aggregation, and the per-call start-up pool);
+//! - aggregate: `Aggregate::add` alone, timed after each replication's runs (so with the
+//!   caches as the simulators leave them), and its share of `simulate`;
+//! - job: `PreparedJob::run` over all replications, as the CLI calls it (the browser worker
+//!   runs the same `Batch` in time slices): simulation, streaming aggregation, and the
+//!   per-call start-up pool;
 //! - start-up pool: the one-off cost of a fresh simulator's first run over a steady run.
 
 use std::hint::black_box;
@@ -68,6 +71,19 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
     }
     let sim_time = t.elapsed();
 
+    // Aggregation alone, in place: each replication's runs (untimed), then its `add`.
+    let mut agg = prepared.empty_aggregate();
+    let mut add_time = Duration::ZERO;
+    for rep in WARM_UP..WARM_UP + reps {
+        for s in sims.iter_mut() {
+            s.run(SEED, rep);
+        }
+        let t = Instant::now();
+        agg.add(rep, &sims);
+        add_time += t.elapsed();
+    }
+    black_box(&agg);
+
     // As drivers call it: one `PreparedJob::run` over all replications.
     let t = Instant::now();
     let agg = prepared.run(WARM_UP..WARM_UP + reps);
@@ -81,6 +97,11 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
     println!(
         "  simulate       {}   (one replication of every scenario = one run)",
         per_run(sim_time, reps)
+    );
+    println!(
+        "  aggregate      {:>9.1} µs/run    ({:.1}% of simulate)",
+        add_time.as_secs_f64() * 1e6 / reps as f64,
+        100.0 * add_time.as_secs_f64() / sim_time.as_secs_f64()
     );
     println!(
         "  job            {}   ({:.2} s in all)",

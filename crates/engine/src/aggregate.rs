@@ -127,25 +127,26 @@ impl ScenarioAgg {
     }
 
     fn add(&mut self, rep: u32, run: &RunView) {
-        for (m, row) in run.months.iter().enumerate() {
-            let cells = &mut self.monthly[m * metrics::COUNT..(m + 1) * metrics::COUNT];
-            for (h, v) in cells.iter_mut().zip(row.iter()) {
+        for (cells, row) in self
+            .monthly
+            .chunks_exact_mut(metrics::COUNT)
+            .zip(run.months)
+        {
+            for (h, v) in cells.iter_mut().zip(row) {
                 h.add(*v);
             }
         }
-        for (k, (c, b)) in run
-            .years
-            .cost
-            .iter()
-            .zip(run.years.budget.iter())
-            .enumerate()
-        {
-            self.year_cost[k].add(c.round() as i64);
+        let years = run.years.cost.iter().zip(&run.years.budget);
+        let kept = self
+            .year_cost
+            .iter_mut()
+            .zip(&mut self.year_overspend)
+            .zip(&mut self.year_overspent_runs);
+        for (((cost, overspend), overspent), (c, b)) in kept.zip(years) {
+            cost.add(c.round() as i64);
             let over = (c - b).round() as i64;
-            self.year_overspend[k].add(over);
-            if over > 0 {
-                self.year_overspent_runs[k] += 1;
-            }
+            overspend.add(over);
+            *overspent += (over > 0) as u64;
         }
         self.total_cost.add(run.total_cost());
         self.mean_gap.add(run.mean_gap_centi());
@@ -203,14 +204,19 @@ impl PairedAgg {
     }
 
     fn add(&mut self, base: &RunView, strat: &RunView) {
-        let p = PAIRED_METRICS.len();
-        for (m, (b, s)) in base.months.iter().zip(strat.months).enumerate() {
-            for (j, &k) in PAIRED_METRICS.iter().enumerate() {
-                self.monthly[m * p + j].add(s[k] - b[k]);
+        let months = base.months.iter().zip(strat.months);
+        for (cells, (b, s)) in self
+            .monthly
+            .chunks_exact_mut(PAIRED_METRICS.len())
+            .zip(months)
+        {
+            for (h, &k) in cells.iter_mut().zip(&PAIRED_METRICS) {
+                h.add(s[k] - b[k]);
             }
         }
-        for (k, (b, s)) in base.years.cost.iter().zip(&strat.years.cost).enumerate() {
-            self.year_cost[k].add((s - b).round() as i64);
+        let years = base.years.cost.iter().zip(&strat.years.cost);
+        for (h, (b, s)) in self.year_cost.iter_mut().zip(years) {
+            h.add((s - b).round() as i64);
         }
         let dc = strat.total_cost() - base.total_cost();
         let dg = strat.mean_gap_centi() - base.mean_gap_centi();
