@@ -1124,8 +1124,8 @@ impl<'m> Simulator<'m> {
         let base_hazard = self.model.breakdown[adolescent as usize][kind.index()];
         let year_ago = t - DAYS_PER_YEAR;
         // Capped at two earlier placements so the feedback cannot run away.
-        let recent = c.recent[..2].iter().filter(|r| **r >= year_ago).count() as i32;
-        let hazard = base_hazard * self.model.repeat_factor[recent as usize];
+        let recent = (c.recent[0] >= year_ago) as usize + (c.recent[1] >= year_ago) as usize;
+        let hazard = base_hazard * self.model.repeat_factor[recent];
         c.place = place;
         c.place_epoch += 1;
         c.out_of_borough = oob;

@@ -203,7 +203,7 @@ impl Queue {
             epoch,
         };
         // An event before the current day (none in the model) would be the next one.
-        let d = (e.t() as usize).max(self.day);
+        let d = (e.t() as u32 as usize).max(self.day);
         let Some(bucket) = self.days.get_mut(d) else {
             return; // past the horizon: nothing will read it
         };
