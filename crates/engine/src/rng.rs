@@ -112,25 +112,40 @@ impl Stream {
     }
 
     /// Standard exponential by Marsaglia and Tsang's ziggurat: one 64-bit draw and a
-    /// comparison in about 98.9% of cases; the wedges and the tail use `libm`.
+    /// comparison in about 98.9% of cases (inlined); the wedges and the tail use `libm`.
+    #[inline]
     pub fn exp1(&mut self) -> f64 {
         let z = ziggurat();
+        let bits = self.next_u64();
+        // Low 8 bits choose the layer, the top 53 bits the position in it.
+        let i = (bits & 0xff) as usize;
+        let u = (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+        let x = u * z.x[i];
+        if x < z.x[i + 1] {
+            return x;
+        }
+        self.exp1_edge(i, x)
+    }
+
+    /// The ziggurat's rare cases: the tail beyond R, a draw in a layer's wedge, or a retry.
+    #[cold]
+    #[inline(never)]
+    fn exp1_edge(&mut self, mut i: usize, mut x: f64) -> f64 {
+        let z = ziggurat();
         loop {
-            let bits = self.next_u64();
-            // Low 8 bits choose the layer, the top 53 bits the position in it.
-            let i = (bits & 0xff) as usize;
-            let u = (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
-            let (xi, xi1) = (z.x[i], z.x[i + 1]);
-            let x = u * xi;
-            if x < xi1 {
-                return x;
-            }
             if i == 0 {
                 // The tail beyond R is R plus another exponential.
                 return ZIG_EXP_R - libm::log(self.uniform_open0());
             }
             let (fi, fi1) = (z.f[i], z.f[i + 1]);
             if fi1 + (fi - fi1) * self.uniform() < libm::exp(-x) {
+                return x;
+            }
+            let bits = self.next_u64();
+            i = (bits & 0xff) as usize;
+            let u = (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+            x = u * z.x[i];
+            if x < z.x[i + 1] {
                 return x;
             }
         }
