@@ -1001,6 +1001,7 @@ impl<'m> Simulator<'m> {
     }
 
     /// Can placement type `t` take the children of `ask` together now? Returns where.
+    #[inline(always)]
     fn fits(&mut self, t: PlacementType, ask: Ask, rng: &mut Stream) -> Option<Place> {
         let Ask {
             n,
