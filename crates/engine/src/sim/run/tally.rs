@@ -26,7 +26,12 @@ pub(super) struct Tally {
 
 /// Month of the first month end at or after day `t` (may be negative or past the horizon).
 fn month_of_end(t: f64) -> i64 {
-    libm::ceil(t / DAYS_PER_MONTH) as i64 - 1
+    // ceil(q) - 1 without a library call: truncation, then up one if q had a fraction.
+    let q = t / DAYS_PER_MONTH;
+    let whole = q as i64;
+    whole
+        .saturating_add(((whole as f64) < q) as i64)
+        .saturating_sub(1)
 }
 
 /// 3+ placements during the 12 months before `end`: two started within them, and an
