@@ -1,7 +1,11 @@
 //! Scheduling one job's chunks over the worker pool (pure: it says what to send and what
-//! to show; the app does it). Chunks go to workers as they become free; finished chunks
-//! merge into one aggregate, shown first when the preview is complete and then as it grows.
+//! to show; the app does it). Each worker holds up to two chunks, the one it runs and the
+//! next, so it starts the next without waiting for the page to take its result (the page
+//! may be busy drawing); near the end it holds one, so no chunk waits behind another while
+//! a worker is free. Finished chunks merge into one aggregate, shown first when the preview
+//! is complete and then as it grows.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use engine::aggregate::Aggregate;
@@ -34,8 +38,8 @@ pub struct Scheduler {
     chunks: Vec<Range<u32>>,
     preview_chunks: usize,
     next: usize,
-    /// Per worker: the chunk it is running and runs done in it.
-    busy: Vec<Option<(usize, u32)>>,
+    /// Per worker: the chunks sent to it, in the order it runs them, and runs done in each.
+    busy: Vec<VecDeque<(usize, u32)>>,
     finished: Vec<bool>,
     /// Runs in finished chunks.
     pub merged_runs: u32,
@@ -64,7 +68,7 @@ impl Scheduler {
             chunks,
             preview_chunks,
             next: 0,
-            busy: vec![None; workers],
+            busy: vec![VecDeque::new(); workers],
             merged_runs: 0,
             aggregate: empty,
             preview_shown: false,
@@ -72,22 +76,46 @@ impl Scheduler {
             worker_memory: vec![0; workers],
         };
         let mut fx = vec![];
+        // One chunk each first (the preview's), then each worker's next.
         for w in 0..workers {
             s.dispatch(w, &mut fx);
+        }
+        for w in 0..workers {
+            s.top_up(w, &mut fx);
         }
         fx.push(Effect::Progress { done: 0, total });
         (s, fx)
     }
 
-    fn dispatch(&mut self, worker: usize, fx: &mut Vec<Effect>) {
+    /// Chunks a worker should hold: two while more chunks are left than there are
+    /// workers, then one.
+    fn depth(&self) -> usize {
+        1 + (self.chunks.len().saturating_sub(self.next) > self.busy.len()) as usize
+    }
+
+    /// Send `worker` chunks until it holds `depth()`.
+    fn top_up(&mut self, worker: usize, fx: &mut Vec<Effect>) {
+        while self
+            .busy
+            .get(worker)
+            .is_some_and(|q| q.len() < self.depth())
+        {
+            if !self.dispatch(worker, fx) {
+                break;
+            }
+        }
+    }
+
+    /// Send `worker` the next chunk, if any is left and the job goes on.
+    fn dispatch(&mut self, worker: usize, fx: &mut Vec<Effect>) -> bool {
         if self.stopped {
-            return;
+            return false;
         }
         let Some(range) = self.chunks.get(self.next).cloned() else {
-            return;
+            return false;
         };
-        if let Some(slot) = self.busy.get_mut(worker) {
-            *slot = Some((self.next, 0));
+        if let Some(queue) = self.busy.get_mut(worker) {
+            queue.push_back((self.next, 0));
             fx.push(Effect::Send(
                 worker,
                 ToWorker::Run(ChunkSpec {
@@ -99,7 +127,27 @@ impl Scheduler {
                 }),
             ));
             self.next += 1;
+            return true;
         }
+        false
+    }
+
+    /// Take chunk `chunk` off `worker`'s list; whether it was there.
+    fn take(&mut self, worker: usize, chunk: usize) -> bool {
+        let Some(queue) = self.busy.get_mut(worker) else {
+            return false;
+        };
+        match queue.iter().position(|(c, _)| *c == chunk) {
+            Some(i) => {
+                queue.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn idle(&self) -> bool {
+        self.busy.iter().all(VecDeque::is_empty)
     }
 
     pub fn done(&self) -> u32 {
@@ -119,14 +167,14 @@ impl Scheduler {
         if msg.job_id() != self.job_id {
             return fx;
         }
-        let current = self.busy.get(worker).copied().flatten();
         match msg {
             FromWorker::Progress { chunk, done, .. } => {
-                if let (Some((c, _)), Some(b)) = (
-                    current.filter(|(c, _)| *c == chunk as usize),
-                    self.busy.get_mut(worker),
-                ) {
-                    *b = Some((c, done));
+                let entry = self
+                    .busy
+                    .get_mut(worker)
+                    .and_then(|q| q.iter_mut().find(|(c, _)| *c == chunk as usize));
+                if let Some(entry) = entry {
+                    entry.1 = done;
                     fx.push(Effect::Progress {
                         done: self.done(),
                         total: self.total,
@@ -143,16 +191,13 @@ impl Scheduler {
                     *m = memory;
                 }
                 let c = chunk as usize;
-                if current.map(|(b, _)| b) != Some(c) || self.finished.get(c) != Some(&false) {
+                if self.finished.get(c) != Some(&false) || !self.take(worker, c) {
                     return fx;
-                }
-                if let Some(b) = self.busy.get_mut(worker) {
-                    *b = None;
                 }
                 self.finished[c] = true;
                 self.merged_runs += aggregate.runs as u32;
                 self.aggregate.merge(&aggregate);
-                self.dispatch(worker, &mut fx);
+                self.top_up(worker, &mut fx);
                 fx.push(Effect::Progress {
                     done: self.done(),
                     total: self.total,
@@ -163,18 +208,15 @@ impl Scheduler {
                     self.preview_shown = true;
                     fx.push(Effect::Publish { last });
                 }
-                if self.stopped && self.busy.iter().all(Option::is_none) {
+                if self.stopped && self.idle() {
                     fx.push(Effect::Cancelled {
                         done: self.merged_runs,
                         total: self.total,
                     });
                 }
             }
-            FromWorker::Cancelled { .. } => {
-                if let Some(b) = self.busy.get_mut(worker) {
-                    *b = None;
-                }
-                if self.stopped && self.busy.iter().all(Option::is_none) {
+            FromWorker::Cancelled { chunk, .. } => {
+                if self.take(worker, chunk as usize) && self.stopped && self.idle() {
                     fx.push(Effect::Cancelled {
                         done: self.merged_runs,
                         total: self.total,
@@ -183,11 +225,11 @@ impl Scheduler {
             }
             FromWorker::Failed { error, .. } => {
                 self.stopped = true;
-                if let Some(b) = self.busy.get_mut(worker) {
-                    *b = None;
+                if let Some(q) = self.busy.get_mut(worker) {
+                    q.clear();
                 }
-                for (w, b) in self.busy.iter().enumerate() {
-                    if b.is_some() {
+                for (w, q) in self.busy.iter().enumerate() {
+                    if !q.is_empty() {
                         fx.push(Effect::Send(
                             w,
                             ToWorker::Cancel {
@@ -209,8 +251,8 @@ impl Scheduler {
             return fx;
         }
         self.stopped = true;
-        for (w, b) in self.busy.iter().enumerate() {
-            if b.is_some() {
+        for (w, q) in self.busy.iter().enumerate() {
+            if !q.is_empty() {
                 fx.push(Effect::Send(
                     w,
                     ToWorker::Cancel {
@@ -267,7 +309,13 @@ mod tests {
         let prepared = j.prepare().unwrap();
         let (mut s, fx) = Scheduler::start(7, "{}".into(), runs, 3, prepared.empty_aggregate());
         let mut pending = sent(&fx);
-        assert_eq!(pending.len(), 3, "one chunk per worker");
+        assert_eq!(pending.len(), 6, "two chunks per worker");
+        let firsts: Vec<u32> = pending.iter().take(3).map(|(_, c)| c.chunk).collect();
+        assert_eq!(
+            firsts,
+            vec![0, 1, 2],
+            "the preview's chunks go out first, one a worker"
+        );
         assert!(!s.has_results());
         let mut published = vec![];
         let mut turn = 0;
@@ -302,6 +350,7 @@ mod tests {
             pending.extend(sent(&fx));
         }
         assert!(s.is_complete());
+        assert!(s.idle());
         assert_eq!(published.last(), Some(&true));
         assert_eq!(s.merged_runs, runs);
         assert_eq!(s.aggregate.runs, u64::from(runs));
@@ -327,6 +376,12 @@ mod tests {
         let (mut s, fx) = Scheduler::start(1, "{}".into(), 1000, 2, prepared.empty_aggregate());
         let first = sent(&fx);
         assert_eq!(first[0].1.end - first[0].1.first, chunks[0].len() as u32);
+        let held: Vec<(usize, u32)> = first.iter().map(|(w, c)| (*w, c.chunk)).collect();
+        assert_eq!(
+            held,
+            vec![(0, 0), (1, 1), (0, 2), (1, 3)],
+            "each worker holds its next chunk"
+        );
         // Worker 0 finishes its preview half: not yet shown.
         let fx = s.on_message(
             0,
@@ -338,7 +393,11 @@ mod tests {
             },
         );
         assert!(!fx.iter().any(|e| matches!(e, Effect::Publish { .. })));
-        assert_eq!(sent(&fx)[0].1.chunk, 2, "worker 0 moves on");
+        assert_eq!(
+            sent(&fx)[0].1.chunk,
+            4,
+            "worker 0 is sent the chunk after its next"
+        );
         let fx = s.on_message(
             1,
             FromWorker::Done {
@@ -363,22 +422,25 @@ mod tests {
             .iter()
             .all(|e| matches!(e, Effect::Send(_, ToWorker::Cancel { job_id: 2 }))));
         assert!(s.cancel().is_empty());
-        assert!(s
-            .on_message(
-                0,
-                FromWorker::Cancelled {
-                    job_id: 2,
-                    chunk: 0,
-                    done: 3
-                }
-            )
-            .is_empty());
+        // Each worker answers for the chunk it ran and the one it held.
+        for (w, chunk) in [(0, 0), (1, 1), (0, 2)] {
+            assert!(s
+                .on_message(
+                    w,
+                    FromWorker::Cancelled {
+                        job_id: 2,
+                        chunk,
+                        done: 3
+                    }
+                )
+                .is_empty());
+        }
         let fx = s.on_message(
             1,
             FromWorker::Cancelled {
                 job_id: 2,
-                chunk: 1,
-                done: 3,
+                chunk: 3,
+                done: 0,
             },
         );
         assert_eq!(
@@ -407,5 +469,42 @@ mod tests {
         assert!(fx.contains(&Effect::Failed("boom".into())));
         assert!(fx.contains(&Effect::Send(1, ToWorker::Cancel { job_id: 3 })));
         assert!(!s.is_running());
+    }
+
+    #[test]
+    fn near_the_end_a_worker_holds_one_chunk() {
+        // 100 preview runs over 2 workers, then guided chunks: few enough that the last
+        // ones are handed out one at a time.
+        let runs = 300;
+        let j = job(runs);
+        let prepared = j.prepare().unwrap();
+        let (mut s, fx) = Scheduler::start(4, "{}".into(), runs, 2, prepared.empty_aggregate());
+        let mut pending: VecDeque<(usize, ChunkSpec)> = sent(&fx).into_iter().collect();
+        while let Some((w, c)) = pending.pop_front() {
+            let mut agg = prepared.empty_aggregate();
+            agg.runs = u64::from(c.end - c.first);
+            let fx = s.on_message(
+                w,
+                FromWorker::Done {
+                    job_id: 4,
+                    chunk: c.chunk,
+                    aggregate: agg,
+                    memory: 0,
+                },
+            );
+            for (w, c) in sent(&fx) {
+                // When this chunk went out, were more chunks left than workers?
+                let left = s.chunks.len() - c.chunk as usize;
+                let depth = if left > s.busy.len() { 2 } else { 1 };
+                assert!(
+                    s.busy[w].len() <= depth,
+                    "worker {w} holds {} chunks with {left} left",
+                    s.busy[w].len()
+                );
+                pending.push_back((w, c));
+            }
+        }
+        assert!(s.is_complete());
+        assert_eq!(s.merged_runs, runs);
     }
 }
