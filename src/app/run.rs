@@ -280,7 +280,7 @@ impl Scheduler {
 mod tests {
     use super::*;
     use crate::protocol::plan_chunks;
-    use engine::runner::Job;
+    use engine::runner::{Job, PreparedJob};
 
     fn job(runs: u32) -> Job {
         Job {
@@ -301,13 +301,32 @@ mod tests {
             .collect()
     }
 
+    /// A scheduler for job `id` of `runs` runs of the default borough over `workers`
+    /// workers, what it sent first, and the prepared job (for aggregates).
+    fn start(id: JobId, runs: u32, workers: usize) -> (Scheduler, Vec<Effect>, PreparedJob) {
+        let prepared = job(runs).prepare().unwrap();
+        let (s, fx) = Scheduler::start(id, "{}".into(), runs, workers, prepared.empty_aggregate());
+        (s, fx, prepared)
+    }
+
+    /// A worker's report that chunk `c` of job `id` is done (a stand-in aggregate with the
+    /// chunk's run count: exact merging is tested in `protocol`).
+    fn done(prepared: &PreparedJob, id: JobId, c: &ChunkSpec) -> FromWorker {
+        let mut aggregate = prepared.empty_aggregate();
+        aggregate.runs = u64::from(c.end - c.first);
+        FromWorker::Done {
+            job_id: id,
+            chunk: c.chunk,
+            aggregate,
+            memory: 0,
+        }
+    }
+
     /// Drive a scheduler with fake workers that finish chunks in a scrambled order.
     #[test]
     fn chunks_flow_to_free_workers_and_merge() {
         let runs = 1400;
-        let j = job(runs);
-        let prepared = j.prepare().unwrap();
-        let (mut s, fx) = Scheduler::start(7, "{}".into(), runs, 3, prepared.empty_aggregate());
+        let (mut s, fx, prepared) = start(7, runs, 3);
         let mut pending = sent(&fx);
         assert_eq!(pending.len(), 6, "two chunks per worker");
         let firsts: Vec<u32> = pending.iter().take(3).map(|(_, c)| c.chunk).collect();
@@ -331,18 +350,7 @@ mod tests {
                 },
             );
             assert!(matches!(progress[0], Effect::Progress { .. }));
-            // (Stand-in aggregates: exact merging is tested in `protocol`.)
-            let mut agg = prepared.empty_aggregate();
-            agg.runs = u64::from(c.end - c.first);
-            let fx = s.on_message(
-                w,
-                FromWorker::Done {
-                    job_id: 7,
-                    chunk: c.chunk,
-                    aggregate: agg,
-                    memory: 0,
-                },
-            );
+            let fx = s.on_message(w, done(&prepared, 7, &c));
             published.extend(fx.iter().filter_map(|e| match e {
                 Effect::Publish { last } => Some(*last),
                 _ => None,
@@ -371,9 +379,7 @@ mod tests {
     fn preview_is_published_before_the_rest() {
         let (chunks, preview) = plan_chunks(1000, 2, PREVIEW_RUNS);
         assert_eq!(preview, 2);
-        let j = job(1000);
-        let prepared = j.prepare().unwrap();
-        let (mut s, fx) = Scheduler::start(1, "{}".into(), 1000, 2, prepared.empty_aggregate());
+        let (mut s, fx, prepared) = start(1, 1000, 2);
         let first = sent(&fx);
         assert_eq!(first[0].1.end - first[0].1.first, chunks[0].len() as u32);
         let held: Vec<(usize, u32)> = first.iter().map(|(w, c)| (*w, c.chunk)).collect();
@@ -413,9 +419,7 @@ mod tests {
 
     #[test]
     fn cancel_stops_dispatch_and_reports_when_workers_stop() {
-        let j = job(1000);
-        let prepared = j.prepare().unwrap();
-        let (mut s, _) = Scheduler::start(2, "{}".into(), 1000, 2, prepared.empty_aggregate());
+        let (mut s, _, _) = start(2, 1000, 2);
         let fx = s.cancel();
         assert_eq!(fx.len(), 2);
         assert!(fx
@@ -455,9 +459,7 @@ mod tests {
 
     #[test]
     fn a_failure_stops_the_job() {
-        let j = job(1000);
-        let prepared = j.prepare().unwrap();
-        let (mut s, _) = Scheduler::start(3, "{}".into(), 1000, 2, prepared.empty_aggregate());
+        let (mut s, _, _) = start(3, 1000, 2);
         let fx = s.on_message(
             0,
             FromWorker::Failed {
@@ -476,22 +478,10 @@ mod tests {
         // 100 preview runs over 2 workers, then guided chunks: few enough that the last
         // ones are handed out one at a time.
         let runs = 300;
-        let j = job(runs);
-        let prepared = j.prepare().unwrap();
-        let (mut s, fx) = Scheduler::start(4, "{}".into(), runs, 2, prepared.empty_aggregate());
+        let (mut s, fx, prepared) = start(4, runs, 2);
         let mut pending: VecDeque<(usize, ChunkSpec)> = sent(&fx).into_iter().collect();
         while let Some((w, c)) = pending.pop_front() {
-            let mut agg = prepared.empty_aggregate();
-            agg.runs = u64::from(c.end - c.first);
-            let fx = s.on_message(
-                w,
-                FromWorker::Done {
-                    job_id: 4,
-                    chunk: c.chunk,
-                    aggregate: agg,
-                    memory: 0,
-                },
-            );
+            let fx = s.on_message(w, done(&prepared, 4, &c));
             for (w, c) in sent(&fx) {
                 // When this chunk went out, were more chunks left than workers?
                 let left = s.chunks.len() - c.chunk as usize;
