@@ -147,6 +147,12 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             },
         };
         let _ = scope.send(reply).await;
+        // The reply is posted to the page by another task of this worker, which runs only
+        // when this one yields: yield before starting a chunk that is already queued, or
+        // the result (the preview's, say) waits for that chunk's first time slice.
+        if !queue.is_empty() {
+            yield_to_event_loop().await;
+        }
     }
 }
 
