@@ -152,31 +152,21 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    /// Bring the time-driven counts up to the end of month `m`.
+    /// Bring the time-driven counts up to the end of month `m`. A check books any next one
+    /// in a later month, so month `m`'s lists do not change while they are worked through.
     pub(super) fn run_checks(&mut self, m: usize, end: f64) {
-        let mut list = self
-            .band_checks
-            .get_mut(m)
-            .map(std::mem::take)
-            .unwrap_or_default();
-        for &id in &list {
+        for k in 0..self.band_checks.get(m).map_or(0, Vec::len) {
+            let id = self.band_checks[m][k];
             self.check_band(id, m, end);
         }
-        list.clear();
-        if let Some(l) = self.band_checks.get_mut(m) {
-            *l = list;
-        }
-        let mut list = self
-            .moved3_checks
-            .get_mut(m)
-            .map(std::mem::take)
-            .unwrap_or_default();
-        for &id in &list {
+        for k in 0..self.moved3_checks.get(m).map_or(0, Vec::len) {
+            let id = self.moved3_checks[m][k];
             self.check_moved3(id, m, end);
         }
-        list.clear();
-        if let Some(l) = self.moved3_checks.get_mut(m) {
-            *l = list;
+        for lists in [&mut self.band_checks, &mut self.moved3_checks] {
+            if let Some(list) = lists.get_mut(m) {
+                list.clear();
+            }
         }
     }
 
