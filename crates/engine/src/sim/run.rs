@@ -88,8 +88,8 @@ pub struct Simulator<'m> {
     active: Vec<u32>,
     households: Vec<Household>,
     active_households: Vec<u32>,
-    /// Households that may have a vacancy (a superset; pruned lazily when searched).
-    open_households: Vec<u32>,
+    /// Households that can take a child now (see `refresh_open`).
+    open_households: Vec<OpenHousehold>,
     homes: Vec<HomeState>,
     queue: Queue,
     specs: Vec<ChildSpec>,
@@ -252,6 +252,32 @@ impl<'m> Simulator<'m> {
                 return Err(format!("household {i} has left but still holds children"));
             }
         }
+        for (i, h) in self.households.iter().enumerate() {
+            let open = h.active && !h.leaving && h.vacancies() > 0;
+            let entry = self.open_households.get(h.open_at as usize);
+            let listed = entry.is_some_and(|o| {
+                *o == OpenHousehold {
+                    id: i as u32,
+                    vacancies: h.vacancies(),
+                    max_age: h.max_age,
+                    adolescent: h.adolescent,
+                }
+            });
+            if open != listed || (!open && h.open_at != NOT_OPEN) {
+                return Err(format!(
+                    "household {i}: open {open}, open list says {entry:?}"
+                ));
+            }
+        }
+        if self
+            .households
+            .iter()
+            .filter(|h| h.open_at != NOT_OPEN)
+            .count()
+            != self.open_households.len()
+        {
+            return Err("the open list holds households that are not open".into());
+        }
         for (i, h) in self.homes.iter().enumerate() {
             if h.occupied > h.usable || h.usable > h.beds {
                 return Err(format!(
@@ -410,10 +436,10 @@ impl<'m> Simulator<'m> {
             staying_put: 0,
             active: true,
             leaving: false,
-            listed: true,
+            open_at: NOT_OPEN,
         });
         self.active_households.push(id);
-        self.open_households.push(id);
+        self.refresh_open(id);
         self.household_places += places as i64;
         if let Some((m, t)) = self.model.attrition_leave(approved, budget, from) {
             if let Some(l) = self.leavers.get_mut(m) {
@@ -486,6 +512,7 @@ impl<'m> Simulator<'m> {
         let mut leavers = std::mem::take(&mut self.leavers[m]);
         for &(id, t) in &leavers {
             self.households[id as usize].leaving = true;
+            self.refresh_open(id);
             self.queue.push(t, EventKind::HouseholdLeave, id, 0);
         }
         leavers.clear();
@@ -693,7 +720,7 @@ impl<'m> Simulator<'m> {
                     h.staying_put -= 1;
                     self.staying_put -= 1;
                 }
-                self.mark_open(ev.id);
+                self.refresh_open(ev.id);
             }
             EventKind::Approval => {
                 let p = self.pending[ev.id as usize].clone();
@@ -848,6 +875,7 @@ impl<'m> Simulator<'m> {
                 if rs.exits.uniform() < sp.staying_put_share && self.households[h as usize].active {
                     self.households[h as usize].staying_put += 1;
                     self.staying_put += 1;
+                    self.refresh_open(h);
                     self.queue.push(
                         t + sp.staying_put_months * DAYS_PER_MONTH,
                         EventKind::StayingPutEnd,
@@ -869,6 +897,7 @@ impl<'m> Simulator<'m> {
         self.household_places -= h.places as i64;
         h.staying_put = 0;
         let (kids, n) = (h.children, h.n as usize);
+        self.refresh_open(hid);
         let kids = &kids[..n.min(kids.len())];
         if let Some(pos) = self.active_households.iter().position(|x| *x == hid) {
             self.active_households.remove(pos);
@@ -965,7 +994,7 @@ impl<'m> Simulator<'m> {
         match place {
             Place::Household(h) => {
                 self.households[h as usize].remove(id);
-                self.mark_open(h);
+                self.refresh_open(h);
             }
             Place::Home(h) => self.homes[h as usize].occupied -= 1,
             Place::Market(k) => self.market_count[k.index()] -= 1,
@@ -973,11 +1002,35 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    fn mark_open(&mut self, h: u32) {
-        let hh = &mut self.households[h as usize];
-        if hh.active && !hh.listed {
-            hh.listed = true;
-            self.open_households.push(h);
+    /// Bring household `h`'s entry in the open list up to date after a change to its
+    /// children, staying-put young people or status: listed exactly while it can take a
+    /// child, with its current vacancies.
+    fn refresh_open(&mut self, h: u32) {
+        let Some(hh) = self.households.get_mut(h as usize) else {
+            return;
+        };
+        let v = hh.vacancies();
+        let open = hh.active && !hh.leaving && v > 0;
+        let at = hh.open_at;
+        match (open, at == NOT_OPEN) {
+            (true, true) => {
+                hh.open_at = self.open_households.len() as u32;
+                self.open_households.push(OpenHousehold {
+                    id: h,
+                    vacancies: v,
+                    max_age: hh.max_age,
+                    adolescent: hh.adolescent,
+                });
+            }
+            (true, false) => self.open_households[at as usize].vacancies = v,
+            (false, false) => {
+                hh.open_at = NOT_OPEN;
+                self.open_households.swap_remove(at as usize);
+                if let Some(moved) = self.open_households.get(at as usize) {
+                    self.households[moved.id as usize].open_at = at;
+                }
+            }
+            (false, true) => {}
         }
     }
 
@@ -1060,39 +1113,22 @@ impl<'m> Simulator<'m> {
     }
 
     /// The open foster household for `ask`: the smallest vacancy that takes everyone, then
-    /// the lowest id, so the choice does not depend on the order of the open list (which is
-    /// pruned of households no longer open on the way).
-    fn best_household(&mut self, ask: Ask) -> Option<u32> {
+    /// the lowest id, so the choice does not depend on the order of the open list.
+    fn best_household(&self, ask: Ask) -> Option<u32> {
         // Ages are whole years against a household's age limit: `oldest >= max_age + 1`
         // exactly when the whole years of `oldest` exceed `max_age`.
         let oldest_years = ask.oldest.max(0.0) as u32;
-        let mut best: Option<(u8, u32)> = None;
-        let mut i = 0;
-        while let Some(&h) = self.open_households.get(i) {
-            let Some(hh) = self.households.get_mut(h as usize) else {
-                self.open_households.swap_remove(i);
-                continue;
-            };
-            let v = hh.vacancies();
-            if !hh.active || v == 0 {
-                // No longer open: drop it (order does not matter, see above).
-                hh.listed = false;
-                self.open_households.swap_remove(i);
-                continue;
-            }
-            i += 1;
-            if hh.leaving
-                || (v as u32) < ask.n
-                || oldest_years > hh.max_age as u32
-                || (ask.complex && !hh.adolescent)
-            {
-                continue;
-            }
-            if best.is_none_or(|b| (v, h) < b) {
-                best = Some((v, h));
+        let mut best = u64::MAX;
+        for o in &self.open_households {
+            let takes = o.vacancies as u32 >= ask.n
+                && oldest_years <= o.max_age as u32
+                && (o.adolescent || !ask.complex);
+            let key = (o.vacancies as u64) << 32 | o.id as u64;
+            if takes && key < best {
+                best = key;
             }
         }
-        best.map(|(_, h)| h)
+        (best != u64::MAX).then_some(best as u32)
     }
 
     /// Put a child in a placement at time `t`.
@@ -1107,6 +1143,7 @@ impl<'m> Simulator<'m> {
                 let hh = &mut self.households[h as usize];
                 hh.children[hh.n as usize] = id;
                 hh.n += 1;
+                self.refresh_open(h);
             }
             Place::Home(h) => self.homes[h as usize].occupied += 1,
             Place::Market(k) => self.market_count[k.index()] += 1,

@@ -76,8 +76,21 @@ pub struct Household {
     pub staying_put: u8,
     pub active: bool,
     pub leaving: bool,
-    /// In the simulator's open-households list.
-    pub listed: bool,
+    /// Position in the simulator's list of open households, or `NOT_OPEN`.
+    pub open_at: u32,
+}
+
+/// `Household::open_at` of a household not in the open list.
+pub const NOT_OPEN: u32 = u32::MAX;
+
+/// A household that can take a child now (active, not leaving, with a vacancy), with what
+/// matching asks of it, kept beside the others so a search reads one small array.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OpenHousehold {
+    pub id: u32,
+    pub vacancies: u8,
+    pub max_age: u8,
+    pub adolescent: bool,
 }
 
 impl Household {
