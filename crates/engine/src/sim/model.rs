@@ -54,6 +54,8 @@ pub struct Model {
     /// of a child under 11 and of an adolescent.
     pub out_of_borough: [f64; PlacementType::COUNT],
     pub breakdown: [[f64; PlacementType::COUNT]; 2],
+    /// Supported-accommodation places the market offers without a lever.
+    pub supported_base_limit: u32,
     /// Chance an agency has a carer for a sibling group of 2, 3, ... (the availability for
     /// each extra sibling, compounded), for the largest groups the scenario admits.
     pub ifa_siblings: Vec<f64>,
@@ -305,6 +307,11 @@ impl Model {
                 .map(|k| libm::pow(scenario.markets.ifa_sibling_availability, k as f64))
                 .collect(),
             out_of_borough: scenario.markets.out_of_borough.to_array(),
+            supported_base_limit: scenario
+                .markets
+                .supported_accommodation
+                .limit
+                .unwrap_or(u32::MAX),
             breakdown: [
                 scenario.stability.breakdown_child.to_array(),
                 scenario.stability.breakdown_adolescent.to_array(),
@@ -323,7 +330,8 @@ impl Model {
         }
         // First month whose start is two years into the tenure (from..=h).
         let later_from = {
-            let guess = libm::ceil((approved + 2.0 * DAYS_PER_YEAR) / DAYS_PER_MONTH);
+            // A guess (the truncated month), corrected both ways below.
+            let guess = (approved + 2.0 * DAYS_PER_YEAR) / DAYS_PER_MONTH;
             let mut s = (guess.max(0.0) as usize).clamp(from, h);
             while s > from && Self::month_start(s - 1) - approved >= 2.0 * DAYS_PER_YEAR {
                 s -= 1;

@@ -1149,13 +1149,6 @@ impl<'m> Simulator<'m> {
             Place::Market(k) => self.market_count[k.index()] += 1,
             Place::Nowhere => {}
         }
-        let base_supported = self
-            .model
-            .scenario
-            .markets
-            .supported_accommodation
-            .limit
-            .unwrap_or(u32::MAX);
         let oob = rs.placement.uniform() < self.model.out_of_borough[kind.index()];
         let c = &mut self.children[id as usize];
         let adolescent = c.age_years(t) >= 11.0;
@@ -1167,8 +1160,9 @@ impl<'m> Simulator<'m> {
         c.place = place;
         c.place_epoch += 1;
         c.out_of_borough = oob;
+        // A supported place beyond the market's own limit is one a lever bought.
         c.lever_place = kind == PlacementType::SupportedAccommodation
-            && self.market_count[kind.index()] > base_supported;
+            && self.market_count[kind.index()] > self.model.supported_base_limit;
         c.recent = [t, c.recent[0], c.recent[1]];
         let epoch = c.place_epoch;
         let exit_at = c.exit_at;
@@ -1216,9 +1210,20 @@ impl<'m> Simulator<'m> {
         {
             c.complex = true;
         }
-        let order = model.order(self.month, age, self.needs(id));
+        let complex = c.complex;
+        let needs = if complex {
+            Needs::Complex
+        } else {
+            Needs::Standard
+        };
+        let order = model.order(self.month, age, needs);
         let mut place = Place::Market(PlacementType::Emergency);
-        let ask = self.ask(&[id], t);
+        let ask = Ask {
+            n: 1,
+            oldest: age,
+            youngest: age,
+            complex,
+        };
         for &ty in order {
             if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
                 place = p;
