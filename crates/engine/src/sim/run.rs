@@ -87,7 +87,8 @@ pub struct Simulator<'m> {
     children: Vec<Child>,
     active: Vec<u32>,
     households: Vec<Household>,
-    active_households: Vec<u32>,
+    /// Households approved and not yet left.
+    active_households: i64,
     /// Households that can take a child now (see `refresh_open`).
     open_households: Vec<OpenHousehold>,
     homes: Vec<HomeState>,
@@ -132,7 +133,7 @@ impl<'m> Simulator<'m> {
             children: Vec::new(),
             active: Vec::new(),
             households: Vec::new(),
-            active_households: Vec::new(),
+            active_households: 0,
             open_households: Vec::new(),
             homes: Vec::new(),
             queue: Queue::default(),
@@ -227,6 +228,13 @@ impl<'m> Simulator<'m> {
         for h in self.households.iter().filter(|h| h.active) {
             places += h.places as i64;
             staying_put += h.staying_put as i64;
+        }
+        let active = self.households.iter().filter(|h| h.active).count() as i64;
+        if active != self.active_households {
+            return Err(format!(
+                "{active} households active, kept {}",
+                self.active_households
+            ));
         }
         if (places, staying_put) != (self.household_places, self.staying_put) {
             return Err(format!(
@@ -363,7 +371,7 @@ impl<'m> Simulator<'m> {
         self.children.clear();
         self.active.clear();
         self.households.clear();
-        self.active_households.clear();
+        self.active_households = 0;
         self.open_households.clear();
         self.queue.reset(self.model.horizon);
         self.specs.clear();
@@ -438,7 +446,7 @@ impl<'m> Simulator<'m> {
             leaving: false,
             open_at: NOT_OPEN,
         });
-        self.active_households.push(id);
+        self.active_households += 1;
         self.refresh_open(id);
         self.household_places += places as i64;
         if let Some((m, t)) = self.model.attrition_leave(approved, budget, from) {
@@ -899,9 +907,7 @@ impl<'m> Simulator<'m> {
         let (kids, n) = (h.children, h.n as usize);
         self.refresh_open(hid);
         let kids = &kids[..n.min(kids.len())];
-        if let Some(pos) = self.active_households.iter().position(|x| *x == hid) {
-            self.active_households.remove(pos);
-        }
+        self.active_households -= 1;
         self.months[self.month][metrics::DEREGISTRATIONS] += 1;
         if kids.is_empty() {
             return;
@@ -1255,9 +1261,13 @@ impl<'m> Simulator<'m> {
                 orders.push(model.order(self.month, age, self.needs(i)));
             }
             let ask = self.ask(ids, t);
+            // The types every child's order lists, as bits by type index.
+            let common = orders.iter().fold(u32::MAX, |acc, o| {
+                acc & o.iter().fold(0, |m, ty| m | 1 << ty.index())
+            });
             let mut placed = None;
             for &ty in orders[eldest] {
-                if !orders.iter().all(|o| o.contains(&ty)) {
+                if common & 1 << ty.index() == 0 {
                     continue;
                 }
                 if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
@@ -1310,7 +1320,7 @@ impl<'m> Simulator<'m> {
         // Households' places: every child placed in one fills one (a household holds no
         // more than its places, so the vacancies are what is left).
         let filled = self.tally.by_type[PlacementType::InHouseFoster.index()];
-        row[metrics::HOUSEHOLDS] += self.active_households.len() as i64;
+        row[metrics::HOUSEHOLDS] += self.active_households;
         row[metrics::PLACES] += self.household_places;
         row[metrics::FILLED] += filled;
         row[metrics::VACANT] += self.household_places - filled - self.staying_put;
