@@ -36,9 +36,11 @@ pub struct Model {
     pub return_home: Duration,
     pub sgo: Duration,
     pub adoption: Duration,
-    /// Matching order by [age 0..=17][needs], normal and with supported accommodation first.
-    pub orders: Vec<[Vec<PlacementType>; 2]>,
-    pub orders_supported_first: Vec<[Vec<PlacementType>; 2]>,
+    /// Matching orders, normal then with supported accommodation first, each by age in
+    /// whole years (0..=17) then needs (standard, complex): see `order`.
+    pub orders: Vec<Vec<PlacementType>>,
+    /// Each month's first entry in `orders` (0, or the supported-first half).
+    pub orders_from: Vec<usize>,
     pub group_size_cdf: Vec<f64>,
     /// Calendar month (1-12) of each simulated month and its financial-year index.
     pub calendar_month: Vec<u32>,
@@ -212,21 +214,17 @@ impl Model {
             }
             order
         };
-        let orders = (0..=17u8)
-            .map(|a| {
-                [
-                    order_for(a, Needs::Standard, false),
-                    order_for(a, Needs::Complex, false),
-                ]
-            })
-            .collect();
-        let orders_supported_first = (0..=17u8)
-            .map(|a| {
-                [
-                    order_for(a, Needs::Standard, true),
-                    order_for(a, Needs::Complex, true),
-                ]
-            })
+        let mut orders = Vec::with_capacity(2 * 18 * 2);
+        for supported_first in [false, true] {
+            for a in 0..=17u8 {
+                for needs in [Needs::Standard, Needs::Complex] {
+                    orders.push(order_for(a, needs, supported_first));
+                }
+            }
+        }
+        let orders_from = months
+            .iter()
+            .map(|e| if e.supported_first { 18 * 2 } else { 0 })
             .collect();
 
         let mut cdf = Vec::with_capacity(s.demand.group_size.len());
@@ -285,7 +283,7 @@ impl Model {
             months,
             homes,
             orders,
-            orders_supported_first,
+            orders_from,
             group_size_cdf: cdf,
             calendar_month,
             fin_year,
@@ -388,14 +386,12 @@ impl Model {
         m as f64 * DAYS_PER_MONTH
     }
 
+    /// The matching order in month `m` for a child of this age and needs.
     pub fn order(&self, m: usize, age_years: f64, needs: Needs) -> &[PlacementType] {
         let a = (age_years.max(0.0) as usize).min(17);
         let n = (needs == Needs::Complex) as usize;
-        if self.months[m.min(self.horizon.saturating_sub(1))].supported_first {
-            &self.orders_supported_first[a][n]
-        } else {
-            &self.orders[a][n]
-        }
+        let from = self.orders_from.get(m).or(self.orders_from.last());
+        &self.orders[from.copied().unwrap_or(0) + a * 2 + n]
     }
 }
 
