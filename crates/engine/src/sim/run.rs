@@ -766,6 +766,8 @@ impl<'m> Simulator<'m> {
             out_of_borough: false,
             recent: [f64::NEG_INFINITY; 3],
             lever_place: false,
+            cost_cat: 0,
+            plus: false,
             in_care: true,
             slot: self.active.len() as u32,
             band: 0,
@@ -947,12 +949,16 @@ impl<'m> Simulator<'m> {
             c.gap_pref = None;
             c.moved3 = false;
         }
-        let cat = if kind == PlacementType::SupportedAccommodation && c.lever_place {
-            CAT_SUPPORTED_LEVER
-        } else {
-            kind.index()
-        };
-        let plus = matches!(c.place, Place::Household(h) if self.households[h as usize].plus);
+        // The cost categories are worked out on arrival and kept for the departure.
+        if delta > 0 {
+            c.cost_cat = if kind == PlacementType::SupportedAccommodation && c.lever_place {
+                CAT_SUPPORTED_LEVER
+            } else {
+                kind.index()
+            } as u8;
+            c.plus = matches!(c.place, Place::Household(h) if self.households[h as usize].plus);
+        }
+        let (cat, plus) = (c.cost_cat as usize, c.plus);
         if moved3 {
             self.tally.moved3 += d;
             if delta > 0 {

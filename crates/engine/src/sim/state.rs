@@ -42,6 +42,10 @@ pub struct Child {
     pub recent: [f64; 3],
     /// In a supported-accommodation place bought by a lever.
     pub lever_place: bool,
+    /// The current placement's cost category, and whether it carries the Fostering Plus fee
+    /// uplift (set as the placement starts, see `run::occupy`).
+    pub cost_cat: u8,
+    pub plus: bool,
     pub in_care: bool,
     /// Position in the active list.
     pub slot: u32,
