@@ -1034,12 +1034,20 @@ impl<'m> Simulator<'m> {
                     adolescent: hh.adolescent,
                 });
             }
-            (true, false) => self.open_households[at as usize].vacancies = v,
+            (true, false) => {
+                if let Some(o) = self.open_households.get_mut(at as usize) {
+                    o.vacancies = v;
+                }
+            }
             (false, false) => {
                 hh.open_at = NOT_OPEN;
-                self.open_households.swap_remove(at as usize);
+                if (at as usize) < self.open_households.len() {
+                    self.open_households.swap_remove(at as usize);
+                }
                 if let Some(moved) = self.open_households.get(at as usize) {
-                    self.households[moved.id as usize].open_at = at;
+                    if let Some(m) = self.households.get_mut(moved.id as usize) {
+                        m.open_at = at;
+                    }
                 }
             }
             (false, true) => {}
