@@ -349,6 +349,10 @@ impl Model {
             }
             x
         };
+        // Most households outlast the horizon: nothing to search for.
+        if spent(h) < budget {
+            return None;
+        }
         // The first month m (from..h) by whose end the budget is spent.
         let (mut lo, mut hi) = (from, h);
         while lo < hi {
