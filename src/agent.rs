@@ -79,20 +79,22 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
 
         // One batch for the whole chunk: its simulators and aggregate carry over the slices.
         let mut batch = prepared.batch();
-        let mut rep = spec.first;
+        // A chunk reaching past the job's replications runs only those it has.
+        let end = spec.end.min(prepared.settings.replications);
+        let mut rep = spec.first.min(end);
         let mut control = Control::Continue;
         let mut last_yield = js_sys::Date::now();
         let mut last_progress = last_yield;
-        while rep < spec.end {
+        while rep < end {
             // Run until ~YIELD_EVERY_MS have passed (at least one replication).
-            let ran = batch.run_with(rep..spec.end, |_| {
+            let ran = batch.run_with(rep..end, |_| {
                 js_sys::Date::now() - last_yield < YIELD_EVERY_MS
             });
             rep += ran.max(1);
             let now = js_sys::Date::now();
-            if rep < spec.end && now - last_progress >= PROGRESS_EVERY_MS {
+            if rep < end && now - last_progress >= PROGRESS_EVERY_MS {
                 last_progress = now;
-                let done = rep - spec.first;
+                let done = rep.saturating_sub(spec.first);
                 let _ = scope
                     .send(FromWorker::Progress {
                         job_id: spec.job_id,
@@ -137,7 +139,7 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             Control::Cancel => FromWorker::Cancelled {
                 job_id: spec.job_id,
                 chunk: spec.chunk,
-                done: rep - spec.first,
+                done: rep.saturating_sub(spec.first),
             },
             Control::Continue => FromWorker::Done {
                 job_id: spec.job_id,
