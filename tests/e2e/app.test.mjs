@@ -232,7 +232,22 @@ describe('placement sufficiency modeller (release build)', () => {
     await page.locator('#tab-2').waitFor();
     await page.locator('#comparison-table thead th:nth-child(4)').waitFor();
     await waitDone(page);
-    await page.click('#tab-1');
+    // Keyboard: the selected tab alone is in the tab order; arrow keys move along the tabs
+    // (wrapping) and open each scenario, Home and End jump to the ends.
+    assert.equal(await page.getAttribute('#tab-2', 'tabindex'), '0');
+    assert.equal(await page.getAttribute('#tab-0', 'tabindex'), '-1');
+    const focused = () => page.evaluate(() => document.activeElement && document.activeElement.id);
+    await page.press('#tab-2', 'ArrowRight');
+    await page.locator('#tab-0[aria-selected="true"]').waitFor();
+    assert.equal(await focused(), 'tab-0');
+    await page.keyboard.press('End');
+    await page.locator('#tab-2[aria-selected="true"]').waitFor();
+    await page.keyboard.press('Home');
+    await page.locator('#tab-0[aria-selected="true"]').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('#tab-1[aria-selected="true"]').waitFor();
+    assert.equal(await focused(), 'tab-1');
+    assert.equal(await page.getAttribute('#tab-1', 'tabindex'), '0');
     await page.locator('#results-title:has-text("In-house homes")').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifacts, 'comparison.png'), fullPage: false });

@@ -17,11 +17,25 @@ pub struct ScenarioTabsProps {
 #[function_component]
 pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
     let full = props.docs.len() >= MAX_SCENARIOS;
+    let ids: Vec<u32> = props.docs.iter().map(|d| d.id).collect();
     let tabs = props.docs.iter().enumerate().map(|(i, d)| {
         let selected = d.id == props.active;
         let select = {
             let (dp, id) = (props.dispatch.clone(), d.id);
             Callback::from(move |_: MouseEvent| dp.emit(Action::Select(id)))
+        };
+        // Arrow keys, Home and End move along the tabs (WAI-ARIA tabs, automatic
+        // activation): the tab gets the focus and its scenario opens.
+        let keydown = {
+            let (dp, ids) = (props.dispatch.clone(), ids.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                let Some(j) = tab_key_target(&e.key(), i, ids.len()) else {
+                    return;
+                };
+                e.prevent_default();
+                dp.emit(Action::Select(ids[j]));
+                focus_tab(j);
+            })
         };
         let remove = {
             let (dp, id) = (props.dispatch.clone(), d.id);
@@ -31,7 +45,8 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
         html! {
             <li role="presentation" class={classes!("tab", selected.then_some("selected"), (problems > 0).then_some("invalid"))}>
                 <button type="button" role="tab" id={format!("tab-{i}")} aria-selected={selected.to_string()}
-                    aria-controls="editor" onclick={select} data-name={d.name()}>
+                    tabindex={if selected { "0" } else { "-1" }}
+                    aria-controls="editor" onclick={select} onkeydown={keydown} data-name={d.name()}>
                     { d.name() }
                     if i == 0 { <span class="tag">{ "baseline" }</span> }
                     if problems > 0 { <span class="tag problem">{ format!("{problems} to fix") }</span> }
@@ -81,6 +96,33 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
     }
 }
 
+/// The tab a key moves to from tab `current` of `count` (wrapping at either end), if the
+/// key moves at all.
+pub fn tab_key_target(key: &str, current: usize, count: usize) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    match key {
+        "ArrowRight" => Some((current + 1) % count),
+        "ArrowLeft" => Some((current + count - 1) % count),
+        "Home" => Some(0),
+        "End" => Some(count - 1),
+        _ => None,
+    }
+}
+
+/// Put the keyboard focus on tab `i` (after its scenario is selected).
+fn focus_tab(i: usize) {
+    let tab = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("tab-{i}")));
+    if let Some(el) =
+        tab.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub notices: Vec<Notice>,
@@ -125,4 +167,22 @@ pub fn Notices(props: &NoticesProps) -> Html {
         }
     });
     html! { <ul class="notices no-print" id="notices" aria-live="polite">{ for items }</ul> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tab_key_target;
+
+    #[test]
+    fn arrow_keys_wrap_and_home_end_jump() {
+        assert_eq!(tab_key_target("ArrowRight", 0, 3), Some(1));
+        assert_eq!(tab_key_target("ArrowRight", 2, 3), Some(0));
+        assert_eq!(tab_key_target("ArrowLeft", 0, 3), Some(2));
+        assert_eq!(tab_key_target("ArrowLeft", 1, 3), Some(0));
+        assert_eq!(tab_key_target("Home", 2, 3), Some(0));
+        assert_eq!(tab_key_target("End", 0, 3), Some(2));
+        assert_eq!(tab_key_target("Tab", 0, 3), None);
+        assert_eq!(tab_key_target("ArrowRight", 0, 0), None);
+        assert_eq!(tab_key_target("ArrowRight", 0, 1), Some(0));
+    }
 }
