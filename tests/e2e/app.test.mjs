@@ -204,6 +204,41 @@ describe('placement sufficiency modeller (release build)', () => {
     await context.close();
   });
 
+  test('matching rules are edited in the form: reorder, remove and add types; an empty order is refused', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    const printBefore = await fingerprint(page);
+    await page.evaluate(() => { document.querySelector('#group-matching').open = true; });
+    const items = page.locator('#rule-0 ol.order > li');
+    const first = await items.nth(0).getAttribute('data-type');
+    const second = await items.nth(1).getAttribute('data-type');
+    // Try the second type earlier: the order changes, is marked, and the results follow.
+    await items.nth(1).locator('button[title="Try earlier"]').click();
+    await page.locator(`#rule-0 ol.order > li:nth-child(1)[data-type="${second}"]`).waitFor();
+    assert.equal(await items.nth(1).getAttribute('data-type'), first);
+    await page.locator('#field-matching-rules .changed-mark').waitFor();
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await waitDone(page);
+    // Remove every type: the rule is refused in place and the run is blocked.
+    while (await items.count() > 0) {
+      const n = await items.count();
+      await items.nth(0).locator('button[title="Remove from this order"]').click();
+      await page.waitForFunction((k) => document.querySelectorAll('#rule-0 ol.order > li').length === k, n - 1);
+    }
+    const error = page.locator('#field-matching-rules .field-error');
+    await error.first().waitFor();
+    assert.match(await error.first().textContent(), /Rule 1.*at least one placement type/);
+    assert.equal(await page.isDisabled('#run'), true);
+    // Add a type back from the list: the problem clears and the run goes ahead.
+    await page.selectOption('#add-matching-rules-0-order', 'in_house_foster');
+    await page.locator('#rule-0 ol.order > li[data-type="in_house_foster"]').waitFor();
+    await page.locator('#run-blocked').waitFor({ state: 'detached' });
+    await waitDone(page);
+    await page.locator('#field-matching-rules').screenshot({ path: path.join(artifacts, 'matching-rules.png') });
+    await context.close();
+  });
+
   test('a strategy is compared with the baseline on the same random draws', { timeout: TIMEOUT }, async () => {
     const context = await newContext();
     const page = await openApp(context);

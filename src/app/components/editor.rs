@@ -51,7 +51,7 @@ fn field(ctx: &Ctx, param: &'static Param) -> Html {
     };
     match param.path {
         "residential.homes" => return homes_editor(ctx, &p, param),
-        "matching.rules" => return rules_table(ctx, &p, param),
+        "matching.rules" => return super::rules::rules_editor(ctx, &p, param),
         "levers" => return levers_editor(ctx, &p, param),
         "description" => return fields::text_field(ctx, &p, param, true),
         _ => {}
@@ -121,52 +121,6 @@ fn duration_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             { for members }
             <details class="about"><summary>{ "Source" }</summary><p class="source">{ param.source }</p></details>
         </fieldset>
-    }
-}
-
-/// The matching preference order, read-only.
-fn rules_table(ctx: &Ctx, p: &Path, param: &Param) -> Html {
-    let Some(Value::Array(rules)) = ctx.get(p) else {
-        return html! {};
-    };
-    let type_label = |v: &Value| {
-        let k = v.as_str().unwrap_or_default();
-        engine::PlacementType::ALL
-            .iter()
-            .find(|t| t.key() == k)
-            .map(|t| t.label().to_string())
-            .unwrap_or_else(|| k.to_string())
-    };
-    let rows = rules.iter().map(|r| {
-        let num = |k: &str| r.get(k).map(|v| edit::number_text(Some(v))).unwrap_or_default();
-        let needs = r.get("needs").and_then(Value::as_str).unwrap_or("any").to_string();
-        let order: Vec<String> = r.get("order").and_then(Value::as_array).map(|o| o.iter().map(type_label).collect()).unwrap_or_default();
-        html! {
-            <tr>
-                <td class="num">{ format!("{}-{}", num("min_age"), num("max_age")) }</td>
-                <td>{ needs }</td>
-                <td><ol class="order">{ for order.iter().map(|o| html! { <li>{ o }</li> }) }</ol></td>
-            </tr>
-        }
-    });
-    let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
-    html! {
-        <div class="field" id={format!("field-{}", p.dom_id())} data-path={p.to_string()}>
-            <div class="field-head"><span class="field-label">{ param.label }</span>
-                <span class="unit">{ "read-only here; edit in a scenario file" }</span></div>
-            <div class="table-wrap">
-                <table class="rules">
-                    <caption>{ "The first rule that matches a child's age and needs gives the order in which placement types are tried." }</caption>
-                    <thead><tr><th scope="col">{ "Ages" }</th><th scope="col">{ "Needs" }</th><th scope="col">{ "Preference order" }</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
-            <ul class="field-errors" role="alert">
-                { for errors.iter().map(|e| html! { <li class="field-error">{ format!("{}: {}", e.field, e.reason) }</li> }) }
-            </ul>
-            <details class="about"><summary>{ "Explanation and source" }</summary>
-                <p class="help">{ param.help }</p><p class="source"><strong>{ "Source: " }</strong>{ param.source }</p></details>
-        </div>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod editor;
 pub mod fields;
 pub mod levers;
 pub mod results;
+pub mod rules;
 pub mod runbar;
 pub mod scenarios;
 

@@ -78,9 +78,13 @@ fn the_editor_shows_every_group_with_units_help_and_sources() {
     let dur = around(&html, "field-exits-return_home");
     assert!(dur.contains("selected") && dur.contains("Gamma"));
     assert!(html.contains("id=\"in-exits-return_home-shape\""));
-    // Homes are editable; matching rules read-only.
+    // Homes and matching rules are editable.
     assert!(html.contains("id=\"in-residential-homes-0-beds\""));
-    assert!(around(&html, "field-matching-rules").contains("read-only"));
+    let rules = around(&html, "field-matching-rules");
+    assert!(html.contains("id=\"in-matching-rules-0-min_age\""));
+    assert!(html.contains("id=\"in-matching-rules-0-needs\""));
+    assert!(rules.contains("Add a type"));
+    assert!(html.contains("id=\"add-rule\""));
     // Nothing differs from the default.
     assert!(!html.contains("changed-mark"));
     assert!(html.contains("No levers"));
@@ -225,4 +229,27 @@ fn tabs_name_every_scenario() {
     assert!(html.contains("Baseline") && html.contains(">baseline<"));
     assert!(around(&html, "tab-1").contains("aria-selected=\"true\""));
     assert!(html.contains("Remove scenario Recruit more carers"));
+}
+
+#[test]
+fn matching_rules_are_edited_and_checked_in_place() {
+    // Moving a type earlier is an edit of the rule's order, marked as changed.
+    let s = edit(
+        state(),
+        "matching.rules[0].order",
+        json!(["ifa", "in_house_foster"]),
+    );
+    let html = editor(&s);
+    let rules = around(&html, "field-matching-rules");
+    assert!(rules.contains("changed-mark"));
+    let ifa = rules.find("data-type=\"ifa\"").expect("IFA listed");
+    let foster = rules
+        .find("data-type=\"in_house_foster\"")
+        .expect("foster listed");
+    assert!(ifa < foster, "IFA is now tried first");
+    // An empty order is refused in place, named for people.
+    let s = edit(state(), "matching.rules[0].order", json!([]));
+    let html = editor(&s);
+    assert!(html.contains("Rule 1, "), "the error names the rule");
+    assert!(html.contains("must list at least one placement type"));
 }

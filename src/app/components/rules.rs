@@ -1,0 +1,281 @@
+//! Editor for the matching rules: each rule's ages and needs, and its preference order of
+//! placement types (move a type earlier, remove it, add one), plus adding and removing
+//! rules. The order edits are pure functions of the list (natively tested); every change
+//! is one `Action::Edit` of the rule's `order`, so undo, reset, validation and saving treat
+//! it like any other field.
+
+use engine::catalog::{self, Param};
+use engine::PlacementType;
+use serde_json::Value;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::fields::{self, Ctx};
+use crate::app::edit::{self, Path};
+use crate::app::state::Action;
+
+/// The order with the type at `i` moved one place earlier (unchanged for the first).
+pub fn move_earlier(order: &[String], i: usize) -> Vec<String> {
+    let mut out = order.to_vec();
+    if i > 0 && i < out.len() {
+        out.swap(i - 1, i);
+    }
+    out
+}
+
+/// The order without the type at `i`.
+pub fn remove_at(order: &[String], i: usize) -> Vec<String> {
+    let mut out = order.to_vec();
+    if i < out.len() {
+        out.remove(i);
+    }
+    out
+}
+
+/// The order with `key` added at the end (unchanged if it is already listed).
+pub fn add_type(order: &[String], key: &str) -> Vec<String> {
+    let mut out = order.to_vec();
+    if !key.is_empty() && !out.iter().any(|k| k == key) {
+        out.push(key.to_string());
+    }
+    out
+}
+
+/// Placement types a rule's order can list (matchable) and does not list yet.
+pub fn addable(order: &[String]) -> Vec<PlacementType> {
+    PlacementType::ALL
+        .iter()
+        .copied()
+        .filter(|t| t.is_matchable() && !order.iter().any(|k| k == t.key()))
+        .collect()
+}
+
+fn type_label(key: &str) -> String {
+    PlacementType::ALL
+        .iter()
+        .find(|t| t.key() == key)
+        .map(|t| t.label().to_string())
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn to_value(order: Vec<String>) -> Value {
+    Value::Array(order.into_iter().map(Value::String).collect())
+}
+
+/// One rule's preference order: each type with "earlier" and "remove" buttons, then a list
+/// of the types that can be added.
+fn order_editor(ctx: &Ctx, op: &Path, rule: usize, order: &[String]) -> Html {
+    let items = order.iter().enumerate().map(|(j, key)| {
+        let label = type_label(key);
+        let invalid = edit::errors_at(&ctx.errors, &op.index(j)).next().is_some();
+        let up = {
+            let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
+            Callback::from(move |_: MouseEvent| edit.emit(to_value(move_earlier(&order, j))))
+        };
+        let remove = {
+            let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
+            Callback::from(move |_: MouseEvent| edit.emit(to_value(remove_at(&order, j))))
+        };
+        html! {
+            <li class={classes!(invalid.then_some("invalid"))} data-type={key.clone()}>
+                <span class="order-type">{ label.clone() }</span>
+                <button type="button" class="secondary small icon" onclick={up} disabled={j == 0}
+                    aria-label={format!("Rule {}: try {label} earlier", rule + 1)} title="Try earlier">{ "↑" }</button>
+                <button type="button" class="secondary small icon" onclick={remove}
+                    aria-label={format!("Rule {}: remove {label}", rule + 1)} title="Remove from this order">{ "×" }</button>
+            </li>
+        }
+    });
+    let add = {
+        let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
+        Callback::from(move |e: Event| {
+            let el = e.target_unchecked_into::<HtmlSelectElement>();
+            let key = el.value();
+            el.set_value("");
+            if !key.is_empty() {
+                edit.emit(to_value(add_type(&order, &key)));
+            }
+        })
+    };
+    let options = addable(order);
+    let select_id = format!("add-{}", op.dom_id());
+    html! {
+        <>
+            <ol class="order">{ for items }</ol>
+            if !options.is_empty() {
+                <label for={select_id.clone()} class="visually-hidden">{ format!("Rule {}: add a placement type to the order", rule + 1) }</label>
+                <select id={select_id} class="small" onchange={add}>
+                    <option value="" selected=true>{ "Add a type…" }</option>
+                    { for options.iter().map(|t| html! { <option value={t.key()}>{ t.label() }</option> }) }
+                </select>
+            }
+        </>
+    }
+}
+
+fn needs_select(ctx: &Ctx, np: &Path, rule: usize, current: &str) -> Html {
+    let onchange = {
+        let edit = ctx.edit(np.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            edit.emit(Value::String(v))
+        })
+    };
+    let options = [
+        ("any", "any"),
+        ("standard", "standard"),
+        ("complex", "complex"),
+    ];
+    html! {
+        <select id={format!("in-{}", np.dom_id())} {onchange} aria-label={format!("Rule {}: needs", rule + 1)}>
+            { for options.iter().map(|(v, l)| html! { <option value={*v} selected={*v == current}>{ *l }</option> }) }
+        </select>
+    }
+}
+
+/// The matching rules at `p`, editable.
+pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
+    let rules = match ctx.get(p) {
+        Some(Value::Array(a)) => a.clone(),
+        _ => vec![],
+    };
+    let count = rules.len();
+    let rows = rules.iter().enumerate().map(|(i, r)| {
+        let rp = p.index(i);
+        let order: Vec<String> = r
+            .get("order")
+            .and_then(Value::as_array)
+            .map(|o| o.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect())
+            .unwrap_or_default();
+        let needs = r.get("needs").and_then(Value::as_str).unwrap_or("any").to_string();
+        let age = |k: &str| {
+            let label = catalog::param(&format!("matching.rules.{k}")).map(|c| c.label).unwrap_or(k);
+            fields::number_input(ctx, &rp.key(k), label, Some(format!("Rule {}: {label}", i + 1)))
+        };
+        let remove = {
+            let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
+            Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }))
+        };
+        let changed = ctx.differs(&rp);
+        html! {
+            <tr class={classes!(changed.then_some("is-changed"))} id={format!("rule-{i}")}>
+                <td class="num ages">{ age("min_age") }<span aria-hidden="true">{ "–" }</span>{ age("max_age") }</td>
+                <td>{ needs_select(ctx, &rp.key("needs"), i, &needs) }</td>
+                <td>{ order_editor(ctx, &rp.key("order"), i, &order) }</td>
+                <td>
+                    <button type="button" class="secondary small" onclick={remove} disabled={count <= 1}
+                        aria-label={format!("Remove rule {}", i + 1)}>{ "Remove" }</button>
+                </td>
+            </tr>
+        }
+    });
+    let add = {
+        let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Push {
+                doc,
+                path: path.clone(),
+                value: serde_json::json!({"min_age": 0, "max_age": 17, "needs": "any", "order": ["in_house_foster"]}),
+            })
+        })
+    };
+    let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
+    html! {
+        <div class={classes!("field", "rules-field", ctx.differs(p).then_some("is-changed"))} id={format!("field-{}", p.dom_id())} data-path={p.to_string()}>
+            <div class="field-head"><span class="field-label">{ param.label }</span>
+                if ctx.differs(p) { <span class="changed-mark">{ "Changed" }</span> }
+            </div>
+            <div class="table-wrap">
+                <table class="rules">
+                    <caption>{ "The first rule that matches a child's age and needs gives the order in which placement types are tried; every age and need must be covered by some rule." }</caption>
+                    <thead><tr><th scope="col">{ "Ages" }</th><th scope="col">{ "Needs" }</th><th scope="col">{ "Preference order" }</th>
+                        <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <button type="button" class="secondary small" id="add-rule" onclick={add}>{ "Add a rule" }</button>
+            <ul class="field-errors" role="alert">
+                { for errors.iter().map(|e| html! { <li class="field-error" data-field={e.field.clone()}>{ format!("{}: {}", describe_rule_field(&e.field), e.reason) }</li> }) }
+            </ul>
+            <details class="about"><summary>{ "Explanation and source" }</summary>
+                <p class="help">{ param.help }</p><p class="source"><strong>{ "Source: " }</strong>{ param.source }</p></details>
+        </div>
+    }
+}
+
+/// "Rule 2, preference order" for `matching.rules[1].order[3]`.
+fn describe_rule_field(field: &str) -> String {
+    let Some(rest) = field.strip_prefix("matching.rules[") else {
+        return field.to_string();
+    };
+    let Some((n, tail)) = rest.split_once(']') else {
+        return field.to_string();
+    };
+    let Ok(n) = n.parse::<usize>() else {
+        return field.to_string();
+    };
+    let key = tail.trim_start_matches('.');
+    let key = key.split('[').next().unwrap_or(key);
+    let label = catalog::param(&format!("matching.rules.{key}"))
+        .map(|c| c.label)
+        .unwrap_or(key);
+    if key.is_empty() {
+        format!("Rule {}", n + 1)
+    } else {
+        format!("Rule {}, {}", n + 1, label.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn order_edits() {
+        let o = v(&["in_house_foster", "ifa", "emergency"]);
+        assert_eq!(
+            move_earlier(&o, 1),
+            v(&["ifa", "in_house_foster", "emergency"])
+        );
+        assert_eq!(move_earlier(&o, 0), o);
+        assert_eq!(move_earlier(&o, 9), o);
+        assert_eq!(remove_at(&o, 2), v(&["in_house_foster", "ifa"]));
+        assert_eq!(remove_at(&o, 5), o);
+        assert_eq!(add_type(&o, "ifa"), o);
+        assert_eq!(add_type(&o, ""), o);
+        assert_eq!(
+            add_type(&o, "connected_person").last().map(String::as_str),
+            Some("connected_person")
+        );
+    }
+
+    #[test]
+    fn only_unlisted_matchable_types_can_be_added() {
+        let o = v(&["in_house_foster", "ifa"]);
+        let a = addable(&o);
+        assert!(a.iter().all(|t| t.is_matchable()));
+        assert!(!a.contains(&PlacementType::InHouseFoster));
+        assert!(!a.contains(&PlacementType::Ifa));
+        assert!(!a.contains(&PlacementType::PlacedForAdoption));
+        assert!(a.contains(&PlacementType::ConnectedPerson));
+    }
+
+    #[test]
+    fn rule_fields_are_described_for_people() {
+        assert_eq!(
+            describe_rule_field("matching.rules[1].order"),
+            format!(
+                "Rule 2, {}",
+                catalog::param("matching.rules.order")
+                    .map(|c| c.label.to_lowercase())
+                    .unwrap_or_default()
+            )
+        );
+        assert_eq!(describe_rule_field("matching.rules[0]"), "Rule 1");
+        assert_eq!(describe_rule_field("matching.rules"), "matching.rules");
+    }
+}
