@@ -159,10 +159,11 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         let changed = ctx.differs(&rp);
         html! {
             <tr class={classes!(changed.then_some("is-changed"))} id={format!("rule-{i}")}>
-                <td class="num ages">{ age("min_age") }<span aria-hidden="true">{ "–" }</span>{ age("max_age") }</td>
-                <td>{ needs_select(ctx, &rp.key("needs"), i, &needs) }</td>
-                <td>{ order_editor(ctx, &rp.key("order"), i, &order) }</td>
-                <td>
+                <td class="num ages"><span class="rule-label" aria-hidden="true">{ format!("Rule {}: ages", i + 1) }</span>
+                    { age("min_age") }<span aria-hidden="true">{ "–" }</span>{ age("max_age") }</td>
+                <td class="needs"><span class="rule-label" aria-hidden="true">{ "needs" }</span>{ needs_select(ctx, &rp.key("needs"), i, &needs) }</td>
+                <td class="order-cell">{ order_editor(ctx, &rp.key("order"), i, &order) }</td>
+                <td class="actions">
                     <button type="button" class="secondary small" onclick={remove} disabled={count <= 1}
                         aria-label={format!("Remove rule {}", i + 1)}>{ "Remove" }</button>
                 </td>
