@@ -205,7 +205,7 @@ describe('placement sufficiency modeller (release build)', () => {
     await context.close();
   });
 
-  test('matching rules are edited in the form: reorder, remove and add types; an empty order is refused', { timeout: TIMEOUT }, async () => {
+  test('matching rules are edited in the form: reorder both ways, remove and add types; an empty order is refused', { timeout: TIMEOUT }, async () => {
     const context = await newContext();
     const page = await openApp(context);
     await waitDone(page);
@@ -220,6 +220,14 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.equal(await items.nth(1).getAttribute('data-type'), first);
     await page.locator('#field-matching-rules .changed-mark').waitFor();
     await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await waitDone(page);
+    // Try it later again: the order is back, no longer marked, and so are the very numbers.
+    assert.equal(await items.nth(1).locator('button[title="Try later"]').isDisabled(), false);
+    assert.equal(await items.last().locator('button[title="Try later"]').isDisabled(), true);
+    await items.nth(0).locator('button[title="Try later"]').click();
+    await page.locator(`#rule-0 ol.order > li:nth-child(1)[data-type="${first}"]`).waitFor();
+    await page.locator('#field-matching-rules .changed-mark').waitFor({ state: 'detached' });
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
     await waitDone(page);
     // Remove every type: the rule is refused in place and the run is blocked.
     while (await items.count() > 0) {

@@ -222,6 +222,30 @@ pub enum NeedsFilter {
 }
 
 impl NeedsFilter {
+    pub const ALL: [NeedsFilter; 3] = [
+        NeedsFilter::Any,
+        NeedsFilter::Standard,
+        NeedsFilter::Complex,
+    ];
+
+    /// The name in scenario files (as serde writes it).
+    pub fn key(self) -> &'static str {
+        match self {
+            NeedsFilter::Any => "any",
+            NeedsFilter::Standard => "standard",
+            NeedsFilter::Complex => "complex",
+        }
+    }
+
+    /// How the app names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            NeedsFilter::Any => "Any",
+            NeedsFilter::Standard => "Standard",
+            NeedsFilter::Complex => "Complex",
+        }
+    }
+
     pub fn admits(self, needs: Needs) -> bool {
         match self {
             NeedsFilter::Any => true,
@@ -250,3 +274,24 @@ pub const MONTH_NAMES: [&str; 12] = [
 /// Days per month and per year used throughout (Gregorian averages).
 pub const DAYS_PER_YEAR: f64 = 365.25;
 pub const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys are what scenario files hold, so each must be what serde writes and reads.
+    #[test]
+    fn keys_match_serde_names() {
+        for n in NeedsFilter::ALL {
+            let json = serde_json::to_string(&n).unwrap();
+            assert_eq!(json, format!("\"{}\"", n.key()));
+            assert_eq!(serde_json::from_str::<NeedsFilter>(&json).unwrap(), n);
+        }
+        for t in PlacementType::ALL {
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{}\"", t.key())
+            );
+        }
+    }
+}

@@ -1,10 +1,11 @@
 //! Editor for the matching rules: each rule's ages and needs, and its preference order of
-//! placement types (move a type earlier, remove it, add one), plus adding and removing
+//! placement types (move a type earlier or later, remove it, add one), plus adding and removing
 //! rules. The order edits are pure functions of the list (natively tested); every change
 //! is one `Action::Edit` of the rule's `order`, so undo, reset, validation and saving treat
 //! it like any other field.
 
 use engine::catalog::{self, Param};
+use engine::types::NeedsFilter;
 use engine::PlacementType;
 use serde_json::Value;
 use web_sys::HtmlSelectElement;
@@ -19,6 +20,15 @@ pub fn move_earlier(order: &[String], i: usize) -> Vec<String> {
     let mut out = order.to_vec();
     if i > 0 && i < out.len() {
         out.swap(i - 1, i);
+    }
+    out
+}
+
+/// The order with the type at `i` moved one place later (unchanged for the last).
+pub fn move_later(order: &[String], i: usize) -> Vec<String> {
+    let mut out = order.to_vec();
+    if i + 1 < out.len() {
+        out.swap(i, i + 1);
     }
     out
 }
@@ -62,7 +72,7 @@ fn to_value(order: Vec<String>) -> Value {
     Value::Array(order.into_iter().map(Value::String).collect())
 }
 
-/// One rule's preference order: each type with "earlier" and "remove" buttons, then a list
+/// One rule's preference order: each type with "earlier", "later" and "remove" buttons, then a list
 /// of the types that can be added.
 fn order_editor(ctx: &Ctx, op: &Path, rule: usize, order: &[String]) -> Html {
     let items = order.iter().enumerate().map(|(j, key)| {
@@ -71,6 +81,10 @@ fn order_editor(ctx: &Ctx, op: &Path, rule: usize, order: &[String]) -> Html {
         let up = {
             let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
             Callback::from(move |_: MouseEvent| edit.emit(to_value(move_earlier(&order, j))))
+        };
+        let down = {
+            let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
+            Callback::from(move |_: MouseEvent| edit.emit(to_value(move_later(&order, j))))
         };
         let remove = {
             let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
@@ -81,6 +95,8 @@ fn order_editor(ctx: &Ctx, op: &Path, rule: usize, order: &[String]) -> Html {
                 <span class="order-type">{ label.clone() }</span>
                 <button type="button" class="secondary small icon" onclick={up} disabled={j == 0}
                     aria-label={format!("Rule {}: try {label} earlier", rule + 1)} title="Try earlier">{ "↑" }</button>
+                <button type="button" class="secondary small icon" onclick={down} disabled={j + 1 == order.len()}
+                    aria-label={format!("Rule {}: try {label} later", rule + 1)} title="Try later">{ "↓" }</button>
                 <button type="button" class="secondary small icon" onclick={remove}
                     aria-label={format!("Rule {}: remove {label}", rule + 1)} title="Remove from this order">{ "×" }</button>
             </li>
@@ -121,14 +137,9 @@ fn needs_select(ctx: &Ctx, np: &Path, rule: usize, current: &str) -> Html {
             edit.emit(Value::String(v))
         })
     };
-    let options = [
-        ("any", "any"),
-        ("standard", "standard"),
-        ("complex", "complex"),
-    ];
     html! {
-        <select id={format!("in-{}", np.dom_id())} {onchange} aria-label={format!("Rule {}: needs", rule + 1)}>
-            { for options.iter().map(|(v, l)| html! { <option value={*v} selected={*v == current}>{ *l }</option> }) }
+        <select id={format!("in-{}", np.dom_id())} class="small" {onchange} aria-label={format!("Rule {}: needs", rule + 1)}>
+            { for NeedsFilter::ALL.iter().map(|n| html! { <option value={n.key()} selected={n.key() == current}>{ n.label() }</option> }) }
         </select>
     }
 }
@@ -244,6 +255,13 @@ mod tests {
         );
         assert_eq!(move_earlier(&o, 0), o);
         assert_eq!(move_earlier(&o, 9), o);
+        assert_eq!(
+            move_later(&o, 1),
+            v(&["in_house_foster", "emergency", "ifa"])
+        );
+        assert_eq!(move_later(&o, 2), o);
+        assert_eq!(move_later(&o, 9), o);
+        assert_eq!(move_later(&move_earlier(&o, 2), 1), o);
         assert_eq!(remove_at(&o, 2), v(&["in_house_foster", "ifa"]));
         assert_eq!(remove_at(&o, 5), o);
         assert_eq!(add_type(&o, "ifa"), o);

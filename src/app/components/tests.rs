@@ -54,6 +54,17 @@ fn around<'a>(html: &'a str, id: &str) -> &'a str {
     &html[start..end]
 }
 
+/// The whole of the field with this id (up to the next field).
+fn whole_field<'a>(html: &'a str, id: &str) -> &'a str {
+    let key = format!("id=\"{id}\"");
+    let start = html.find(&key).unwrap_or_else(|| panic!("no element {id}"));
+    let rest = &html[start + key.len()..];
+    let end = rest
+        .find("id=\"field-")
+        .map_or(html.len(), |e| start + key.len() + e);
+    &html[start..end]
+}
+
 #[test]
 fn the_editor_shows_every_group_with_units_help_and_sources() {
     let html = editor(&state());
@@ -80,10 +91,16 @@ fn the_editor_shows_every_group_with_units_help_and_sources() {
     assert!(html.contains("id=\"in-exits-return_home-shape\""));
     // Homes and matching rules are editable.
     assert!(html.contains("id=\"in-residential-homes-0-beds\""));
-    let rules = around(&html, "field-matching-rules");
+    let rules = whole_field(&html, "field-matching-rules");
     assert!(html.contains("id=\"in-matching-rules-0-min_age\""));
     assert!(html.contains("id=\"in-matching-rules-0-needs\""));
     assert!(rules.contains("Add a type"));
+    assert!(rules.contains("title=\"Try earlier\"") && rules.contains("title=\"Try later\""));
+    // Each needs choice is offered, the rule's own selected.
+    let needs = around(&html, "in-matching-rules-0-needs");
+    for label in [">Any<", ">Standard<", ">Complex<"] {
+        assert!(needs.contains(label), "{label}");
+    }
     assert!(html.contains("id=\"add-rule\""));
     // Nothing differs from the default.
     assert!(!html.contains("changed-mark"));
