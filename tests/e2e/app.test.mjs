@@ -434,6 +434,11 @@ describe('placement sufficiency modeller (release build)', () => {
     await waitDone(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+    // Nor does any table in the editor hide columns off to the side (homes, rules, matrices).
+    await page.evaluate(() => { for (const d of document.querySelectorAll('details.group')) d.open = true; });
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('#field-residential-homes .table-wrap, #field-matching-rules .table-wrap')]
+      .filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.parentElement.id));
+    assert.deepEqual(hidden, [], 'tables that scroll sideways');
     // Keyboard: the run bar and tabs are reachable and labelled.
     assert.equal(await page.getAttribute('#progress', 'aria-label'), 'Runs done');
     for (const id of ['setting-seed', 'setting-replications', 'setting-horizon_months', 'in-demand-groups_per_month']) {

@@ -42,6 +42,18 @@ fn kind_label(key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// A home field's label, unit and help from the catalogue; the unit is left out where the
+/// label already says it ("Registered beds", not "Registered beds beds") or it is "text".
+fn home_field(f: &'static str) -> (&'static str, &'static str, &'static str) {
+    let c = catalog::param(&format!("residential.homes.{f}"));
+    let label = c.map(|c| c.label).unwrap_or(f);
+    let unit = c
+        .map(|c| c.unit)
+        .filter(|u| *u != "text" && !label.to_lowercase().contains(&u.to_lowercase()))
+        .unwrap_or_default();
+    (label, unit, c.map(|c| c.help).unwrap_or_default())
+}
+
 /// An editable table of homes at `p` (a list).
 pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let homes = match ctx.get(p) {
@@ -49,35 +61,40 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         _ => vec![],
     };
     let head = HOME_FIELDS.iter().map(|f| {
-        let c = catalog::param(&format!("residential.homes.{f}"));
-        html! { <th scope="col" title={c.map(|c| c.help).unwrap_or_default()}>{ c.map(|c| c.label).unwrap_or(f) }
-            <span class="unit">{ c.map(|c| c.unit).unwrap_or_default() }</span></th> }
+        let (label, unit, help) = home_field(f);
+        html! { <th scope="col" title={help}>{ label }<span class="unit">{ unit }</span></th> }
     });
     let rows = homes.iter().enumerate().map(|(i, h)| {
         let hp = p.index(i);
         let name = h.get("name").and_then(Value::as_str).unwrap_or("home").to_string();
-        let cells = HOME_FIELDS.iter().map(|f| {
+        let cell_class = |cp: &Path, invalid: bool| classes!(ctx.differs(cp).then_some("is-changed"), invalid.then_some("invalid"));
+        let np = hp.key("name");
+        let name_invalid = edit::errors_at(&ctx.errors, &np).next().is_some();
+        let name_label = catalog::param("residential.homes.name").map(|c| c.label).unwrap_or("name");
+        let onchange = {
+            let edit = ctx.edit(np.clone());
+            Callback::from(move |e: Event| edit.emit(Value::String(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())))
+        };
+        // Each home is a small card: its name and remove button, then its numbers, each
+        // with a visible label (the table's head is kept for screen readers only).
+        let numbers = HOME_FIELDS.iter().filter(|f| **f != "name").map(|f| {
             let cp = hp.key(f);
-            let label = catalog::param(&format!("residential.homes.{f}")).map(|c| c.label).unwrap_or(f);
-            let aria = format!("{name}: {label}");
+            let (label, unit, help) = home_field(f);
             let invalid = edit::errors_at(&ctx.errors, &cp).next().is_some();
-            let input = if *f == "name" {
-                let onchange = {
-                    let edit = ctx.edit(cp.clone());
-                    Callback::from(move |e: Event| edit.emit(Value::String(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())))
-                };
-                html! { <input type="text" class="text" id={format!("in-{}", cp.dom_id())} value={name.clone()} aria-label={aria}
-                    aria-invalid={invalid.to_string()} {onchange} /> }
-            } else {
-                fields::number_input(ctx, &cp, label, Some(aria))
-            };
-            html! { <td class={classes!(ctx.differs(&cp).then_some("is-changed"), invalid.then_some("invalid"))}>{ input }</td> }
+            html! { <td class={classes!("home-number", cell_class(&cp, invalid))}>
+                <span class="cell-label" aria-hidden="true" title={help}>{ label }<span class="unit">{ unit }</span></span>
+                { fields::number_input(ctx, &cp, label, Some(format!("{name}: {label}"))) }</td> }
         });
         let remove = {
             let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
             Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }))
         };
-        html! { <tr>{ for cells }<td><button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove {name}")}>{ "Remove" }</button></td></tr> }
+        html! { <tr id={format!("{}-{i}", p.dom_id())}>
+            <td class={classes!("home-name", cell_class(&np, name_invalid))}>
+                <input type="text" class="text" id={format!("in-{}", np.dom_id())} value={name.clone()} aria-label={format!("{name}: {name_label}")}
+                    aria-invalid={name_invalid.to_string()} {onchange} />
+                <button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove {name}")}>{ "Remove" }</button></td>
+            { for numbers }</tr> }
     });
     let add = {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
@@ -99,7 +116,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             </div>
             <div class="table-wrap">
                 <table class="homes-table">
-                    <thead><tr>{ for head }<th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
+                    <thead><tr>{ for head }</tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>

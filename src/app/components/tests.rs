@@ -91,6 +91,10 @@ fn the_editor_shows_every_group_with_units_help_and_sources() {
     assert!(html.contains("id=\"in-exits-return_home-shape\""));
     // Homes and matching rules are editable.
     assert!(html.contains("id=\"in-residential-homes-0-beds\""));
+    // Each home's numbers carry visible labels, without repeating a unit the label names.
+    let homes = whole_field(&html, "field-residential-homes");
+    assert!(homes.contains("class=\"cell-label\"") && homes.contains("Registered beds"));
+    assert!(!homes.contains("Registered beds<span class=\"unit\">beds"));
     let rules = whole_field(&html, "field-matching-rules");
     assert!(html.contains("id=\"in-matching-rules-0-min_age\""));
     assert!(html.contains("id=\"in-matching-rules-0-needs\""));
