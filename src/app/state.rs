@@ -214,7 +214,7 @@ pub enum Action {
     ResetAll {
         doc: u32,
     },
-    /// Append a copy of the array's last element (or `value` when empty).
+    /// Append `value`; `null` appends a copy of the array's last element.
     Push {
         doc: u32,
         path: Path,
@@ -549,7 +549,11 @@ impl Reducible for AppState {
                     Some(Value::Array(a)) => a.last().cloned(),
                     _ => None,
                 };
-                edit::push(v, &path, last.unwrap_or(value))
+                let value = match (value, last) {
+                    (Value::Null, Some(last)) => last,
+                    (value, _) => value,
+                };
+                edit::push(v, &path, value)
             }),
             Action::RemoveAt { doc, path, index } => {
                 s.edit_doc(doc, |v| edit::remove_at(v, &path, index).map(|_| ()))
@@ -872,6 +876,27 @@ mod tests {
                 .len(),
             8
         );
+        let homes = |s: &Rc<AppState>| s.docs[0].value["levers"][1]["kind"]["homes"].clone();
+        assert_eq!(
+            homes(&s)[7],
+            homes(&s)[6],
+            "null appends a copy of the last"
+        );
+        s = s.reduce(Action::Push {
+            doc: 1,
+            path: p("levers[1].kind.homes"),
+            value: json!({"name": "Annexe"}),
+        });
+        assert_eq!(
+            homes(&s)[8],
+            json!({"name": "Annexe"}),
+            "a value is appended as given"
+        );
+        s = s.reduce(Action::RemoveAt {
+            doc: 1,
+            path: p("levers[1].kind.homes"),
+            index: 8,
+        });
         s = s.reduce(Action::RemoveAt {
             doc: 1,
             path: p("levers"),

@@ -248,6 +248,43 @@ describe('placement sufficiency modeller (release build)', () => {
     await context.close();
   });
 
+  test('lists in the form grow and shrink: a home, a rule and a sibling-group size are added, then removed, and the numbers come back', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    const printBefore = await fingerprint(page);
+    await page.evaluate(() => { for (const d of document.querySelectorAll('details.group')) d.open = true; });
+    const homes = page.locator('#field-residential-homes tbody tr');
+    const rules = page.locator('#field-matching-rules tbody tr');
+    const sizes = page.locator('#field-demand-group_size .array input');
+    const [nHomes, nRules, nSizes] = [await homes.count(), await rules.count(), await sizes.count()];
+    // A new home is a card with its numbers labelled, marked as a change, and it runs.
+    await page.click('#field-residential-homes button:has-text("Add a home")');
+    await homes.nth(nHomes).waitFor();
+    assert.equal(await homes.nth(nHomes).locator('input.text').inputValue(), 'New home', 'a name of its own');
+    assert.ok(await homes.nth(nHomes).locator('.cell-label').count() >= 6, 'every number is labelled');
+    await page.locator('#field-residential-homes .changed-mark').waitFor();
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await waitDone(page);
+    await page.click('#add-rule');
+    await rules.nth(nRules).waitFor();
+    await page.click('#field-demand-group_size button:has-text("Add a size")');
+    await page.waitForFunction((n) => document.querySelectorAll('#field-demand-group_size .array input').length === n, nSizes + 1);
+    // Remove each again: the form and the very numbers are as they were.
+    await page.click(`button[aria-label="Remove rule ${nRules + 1}"]`);
+    await page.waitForFunction((n) => document.querySelectorAll('#field-matching-rules tbody tr').length === n, nRules);
+    await page.click('button[aria-label="Remove New home"]');
+    await page.waitForFunction((n) => document.querySelectorAll('#field-residential-homes tbody tr').length === n, nHomes);
+    await page.click('#field-demand-group_size button:has-text("Remove the last")');
+    await page.waitForFunction((n) => document.querySelectorAll('#field-demand-group_size .array input').length === n, nSizes);
+    for (const id of ['field-residential-homes', 'field-matching-rules', 'field-demand-group_size']) {
+      assert.equal(await page.locator(`#${id} .changed-mark`).count(), 0, `${id} is no longer marked`);
+    }
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
+    await waitDone(page);
+    await context.close();
+  });
+
   test('a strategy is compared with the baseline on the same random draws', { timeout: TIMEOUT }, async () => {
     const context = await newContext();
     const page = await openApp(context);

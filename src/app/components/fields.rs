@@ -34,6 +34,31 @@ impl Ctx {
         self.compare && edit::differs(&self.value, &default_value(), p)
     }
 
+    /// A button's callback that removes item `index` of the list at `path`.
+    pub fn remove_at(&self, path: &Path, index: usize) -> Callback<MouseEvent> {
+        let (d, doc, path) = (self.dispatch.clone(), self.doc, path.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::RemoveAt {
+                doc,
+                path: path.clone(),
+                index,
+            })
+        })
+    }
+
+    /// A button's callback that appends `value` to the list at `path` (`null`: a copy of
+    /// its last item).
+    pub fn push(&self, path: &Path, value: Value) -> Callback<MouseEvent> {
+        let (d, doc, path) = (self.dispatch.clone(), self.doc, path.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Push {
+                doc,
+                path: path.clone(),
+                value: value.clone(),
+            })
+        })
+    }
+
     pub fn edit(&self, path: Path) -> Callback<Value> {
         let (d, doc) = (self.dispatch.clone(), self.doc);
         Callback::from(move |value| {
@@ -268,25 +293,10 @@ fn array_inputs(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     });
     let controls = if variable {
         let n = items.len();
-        let (d, doc) = (ctx.dispatch.clone(), ctx.doc);
-        let (add_p, rm_p) = (p.clone(), p.clone());
-        let d2 = d.clone();
-        let add = Callback::from(move |_: MouseEvent| {
-            d.emit(Action::Push {
-                doc,
-                path: add_p.clone(),
-                value: Value::from(0),
-            })
-        });
-        let remove = Callback::from(move |_: MouseEvent| {
-            if n > 1 {
-                d2.emit(Action::RemoveAt {
-                    doc,
-                    path: rm_p.clone(),
-                    index: n - 1,
-                })
-            }
-        });
+        // A copy of the last size's share, to be edited.
+        let add = ctx.push(p, Value::Null);
+        // Disabled below two items, so one always stays.
+        let remove = ctx.remove_at(p, n.saturating_sub(1));
         html! {
             <div class="row-actions">
                 <button type="button" class="secondary small" onclick={add} disabled={n >= param.items.len().max(1)}>{ "Add a size" }</button>
@@ -328,8 +338,7 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             html! { <td class={classes!(ctx.differs(&cp).then_some("is-changed"))}>{ number_input(ctx, &cp, param.label, Some(aria)) }</td> }
         });
         let remove = if variable && rows.len() > 2 {
-            let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-            let cb = Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }));
+            let cb = ctx.remove_at(p, i);
             html! { <td><button type="button" class="secondary small" onclick={cb} aria-label={format!("Remove {row_label}")}>{ "Remove" }</button></td> }
         } else {
             html! {}
@@ -338,14 +347,7 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         html! { <tr><th scope="row">{ row_label }</th>{ for cells }{ remove }</tr> }
     });
     let add = if variable {
-        let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-        let cb = Callback::from(move |_: MouseEvent| {
-            d.emit(Action::Push {
-                doc,
-                path: path.clone(),
-                value: Value::Null,
-            })
-        });
+        let cb = ctx.push(p, Value::Null);
         html! { <button type="button" class="secondary small" onclick={cb}>{ "Add a point" }</button> }
     } else {
         html! {}

@@ -42,6 +42,24 @@ fn kind_label(key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// `base`, or `base 2`, `base 3`, ...: the first no item of `list` is named.
+pub fn unused_name(list: &[Value], base: &str) -> String {
+    let taken = |n: &str| {
+        list.iter()
+            .any(|h| h.get("name").and_then(Value::as_str) == Some(n))
+    };
+    (1..)
+        .map(|k| {
+            if k == 1 {
+                base.to_string()
+            } else {
+                format!("{base} {k}")
+            }
+        })
+        .find(|n| !taken(n))
+        .unwrap_or_else(|| base.to_string())
+}
+
 /// A home field's label, unit and help from the catalogue; the unit is left out where the
 /// label already says it ("Registered beds", not "Registered beds beds") or it is "text".
 fn home_field(f: &'static str) -> (&'static str, &'static str, &'static str) {
@@ -85,10 +103,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 <span class="cell-label" aria-hidden="true" title={help}>{ label }<span class="unit">{ unit }</span></span>
                 { fields::number_input(ctx, &cp, label, Some(format!("{name}: {label}"))) }</td> }
         });
-        let remove = {
-            let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-            Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }))
-        };
+        let remove = ctx.remove_at(p, i);
         html! { <tr id={format!("{}-{i}", p.dom_id())}>
             <td class={classes!("home-name", cell_class(&np, name_invalid))}>
                 <input type="text" class="text" id={format!("in-{}", np.dom_id())} value={name.clone()} aria-label={format!("{name}: {name_label}")}
@@ -96,17 +111,17 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 <button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove {name}")}>{ "Remove" }</button></td>
             { for numbers }</tr> }
     });
-    let add = {
-        let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-        let blank = json!({"name": "New home", "beds": 2, "usable_beds": 1, "min_age": 10, "max_age": 17, "open_month": 0, "weekly_cost": 5200.0});
-        Callback::from(move |_: MouseEvent| {
-            d.emit(Action::Push {
-                doc,
-                path: path.clone(),
-                value: blank.clone(),
-            })
-        })
-    };
+    // A copy of the last home's numbers (or a small home), under a name of its own.
+    let mut blank = homes.last().cloned().unwrap_or_else(
+        || json!({"beds": 2, "usable_beds": 1, "min_age": 10, "max_age": 17, "open_month": 0, "weekly_cost": 5200.0}),
+    );
+    if let Some(o) = blank.as_object_mut() {
+        o.insert(
+            "name".into(),
+            Value::String(unused_name(&homes, "New home")),
+        );
+    }
+    let add = ctx.push(p, blank);
     let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
     let dom = p.dom_id();
     html! {
@@ -174,16 +189,7 @@ fn lever_card(ctx: &Ctx, p: &Path, i: usize, lever: &Value) -> Html {
             .collect(),
         _ => vec![],
     };
-    let remove = {
-        let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-        Callback::from(move |_: MouseEvent| {
-            d.emit(Action::RemoveAt {
-                doc,
-                path: path.clone(),
-                index: i,
-            })
-        })
-    };
+    let remove = ctx.remove_at(p, i);
     let label = kind_label(&kind);
     html! {
         <fieldset class="lever" id={format!("lever-{i}")} data-kind={kind.clone()}>
@@ -249,5 +255,22 @@ pub fn levers_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 </select>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_item_gets_a_name_no_other_has() {
+        let list = vec![
+            json!({"name": "New home"}),
+            json!({"name": "New home 2"}),
+            json!({}),
+        ];
+        assert_eq!(unused_name(&list, "New home"), "New home 3");
+        assert_eq!(unused_name(&list, "Annexe"), "Annexe");
+        assert_eq!(unused_name(&[], "New home"), "New home");
     }
 }

@@ -13,7 +13,6 @@ use yew::prelude::*;
 
 use super::fields::{self, Ctx};
 use crate::app::edit::{self, Path};
-use crate::app::state::Action;
 
 /// The order with the type at `i` moved one place earlier (unchanged for the first).
 pub fn move_earlier(order: &[String], i: usize) -> Vec<String> {
@@ -163,10 +162,7 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             let label = catalog::param(&format!("matching.rules.{k}")).map(|c| c.label).unwrap_or(k);
             fields::number_input(ctx, &rp.key(k), label, Some(format!("Rule {}: {label}", i + 1)))
         };
-        let remove = {
-            let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-            Callback::from(move |_: MouseEvent| d.emit(Action::RemoveAt { doc, path: path.clone(), index: i }))
-        };
+        let remove = ctx.remove_at(p, i);
         let changed = ctx.differs(&rp);
         html! {
             <tr class={classes!(changed.then_some("is-changed"))} id={format!("rule-{i}")}>
@@ -181,16 +177,12 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             </tr>
         }
     });
-    let add = {
-        let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
-        Callback::from(move |_: MouseEvent| {
-            d.emit(Action::Push {
-                doc,
-                path: path.clone(),
-                value: serde_json::json!({"min_age": 0, "max_age": 17, "needs": "any", "order": ["in_house_foster"]}),
-            })
-        })
-    };
+    // A rule for every child, trying in-house foster care: tried only where no earlier rule
+    // applies, until its ages and needs are narrowed.
+    let add = ctx.push(
+        p,
+        serde_json::json!({"min_age": 0, "max_age": 17, "needs": "any", "order": ["in_house_foster"]}),
+    );
     let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
     html! {
         <div class={classes!("field", "rules-field", ctx.differs(p).then_some("is-changed"))} id={format!("field-{}", p.dom_id())} data-path={p.to_string()}>
