@@ -268,10 +268,20 @@ describe('placement sufficiency modeller (release build)', () => {
     await waitDone(page);
     await page.click('#add-rule');
     await rules.nth(nRules).waitFor();
+    // Rules are tried in turn: a new rule for every child, moved to the front, takes effect.
+    let printWithHome = await fingerprint(page);
+    assert.equal(await page.isDisabled(`button[aria-label="Move rule ${nRules + 1} later"]`), true);
+    for (let k = nRules + 1; k > 1; k--) {
+      await page.click(`button[aria-label="Move rule ${k} earlier"]`);
+      await page.waitForFunction((n) => document.querySelectorAll('#rule-' + (n - 2) + ' ol.order > li').length === 1, k);
+    }
+    assert.equal(await page.isDisabled('button[aria-label="Move rule 1 earlier"]'), true);
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printWithHome);
+    await waitDone(page);
     await page.click('#field-demand-group_size button:has-text("Add a size")');
     await page.waitForFunction((n) => document.querySelectorAll('#field-demand-group_size .array input').length === n, nSizes + 1);
     // Remove each again: the form and the very numbers are as they were.
-    await page.click(`button[aria-label="Remove rule ${nRules + 1}"]`);
+    await page.click('button[aria-label="Remove rule 1"]');
     await page.waitForFunction((n) => document.querySelectorAll('#field-matching-rules tbody tr').length === n, nRules);
     await page.click('button[aria-label="Remove New home"]');
     await page.waitForFunction((n) => document.querySelectorAll('#field-residential-homes tbody tr').length === n, nHomes);

@@ -1,8 +1,8 @@
 //! Editor for the matching rules: each rule's ages and needs, and its preference order of
-//! placement types (move a type earlier or later, remove it, add one), plus adding and removing
-//! rules. The order edits are pure functions of the list (natively tested); every change
-//! is one `Action::Edit` of the rule's `order`, so undo, reset, validation and saving treat
-//! it like any other field.
+//! placement types (move a type earlier or later, remove it, add one), plus adding, moving and
+//! removing rules. The moves are pure functions of the list (natively tested); every change
+//! is one `Action::Edit` of a rule's `order` or of the list of rules, so reset, validation
+//! and saving treat it like any other field.
 
 use engine::catalog::{self, Param};
 use engine::types::NeedsFilter;
@@ -14,18 +14,19 @@ use yew::prelude::*;
 use super::fields::{self, Ctx};
 use crate::app::edit::{self, Path};
 
-/// The order with the type at `i` moved one place earlier (unchanged for the first).
-pub fn move_earlier(order: &[String], i: usize) -> Vec<String> {
-    let mut out = order.to_vec();
+/// The list with the item at `i` moved one place earlier (unchanged for the first): a type
+/// in an order, or a whole rule.
+pub fn move_earlier<T: Clone>(list: &[T], i: usize) -> Vec<T> {
+    let mut out = list.to_vec();
     if i > 0 && i < out.len() {
         out.swap(i - 1, i);
     }
     out
 }
 
-/// The order with the type at `i` moved one place later (unchanged for the last).
-pub fn move_later(order: &[String], i: usize) -> Vec<String> {
-    let mut out = order.to_vec();
+/// The list with the item at `i` moved one place later (unchanged for the last).
+pub fn move_later<T: Clone>(list: &[T], i: usize) -> Vec<T> {
+    let mut out = list.to_vec();
     if i + 1 < out.len() {
         out.swap(i, i + 1);
     }
@@ -163,6 +164,15 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             fields::number_input(ctx, &rp.key(k), label, Some(format!("Rule {}: {label}", i + 1)))
         };
         let remove = ctx.remove_at(p, i);
+        // Rules are tried in turn, so where a rule stands matters as much as what it says.
+        let earlier = {
+            let (edit, rules) = (ctx.edit(p.clone()), rules.clone());
+            Callback::from(move |_: MouseEvent| edit.emit(Value::Array(move_earlier(&rules, i))))
+        };
+        let later = {
+            let (edit, rules) = (ctx.edit(p.clone()), rules.clone());
+            Callback::from(move |_: MouseEvent| edit.emit(Value::Array(move_later(&rules, i))))
+        };
         let changed = ctx.differs(&rp);
         html! {
             <tr class={classes!(changed.then_some("is-changed"))} id={format!("rule-{i}")}>
@@ -171,6 +181,10 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 <td class="needs"><span class="rule-label" aria-hidden="true">{ "needs" }</span>{ needs_select(ctx, &rp.key("needs"), i, &needs) }</td>
                 <td class="order-cell">{ order_editor(ctx, &rp.key("order"), i, &order) }</td>
                 <td class="actions">
+                    <button type="button" class="secondary small" onclick={earlier} disabled={i == 0}
+                        aria-label={format!("Move rule {} earlier", i + 1)} title="Try this rule before the one above">{ "↑ Earlier" }</button>
+                    <button type="button" class="secondary small" onclick={later} disabled={i + 1 == count}
+                        aria-label={format!("Move rule {} later", i + 1)} title="Try this rule after the one below">{ "↓ Later" }</button>
                     <button type="button" class="secondary small" onclick={remove} disabled={count <= 1}
                         aria-label={format!("Remove rule {}", i + 1)}>{ "Remove" }</button>
                 </td>
