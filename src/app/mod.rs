@@ -6,6 +6,7 @@
 //! * [`persist`]: autosave in localStorage; unreadable saves are kept aside.
 //! * [`run`]: scheduling a job's chunks over the workers; [`controller`] drives it.
 //! * [`view`]: what the results views show, from a report.
+//! * [`quick`]: the quick controls (sliders over a few key assumptions).
 //! * [`components`]: forms, tables, results and the root component.
 //! * [`io`]: downloads, clipboard, address bar.
 
@@ -14,6 +15,7 @@ pub mod controller;
 pub mod edit;
 pub mod io;
 pub mod persist;
+pub mod quick;
 pub mod run;
 pub mod share;
 pub mod state;

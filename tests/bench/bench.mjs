@@ -9,7 +9,9 @@
 //      and whether the result fingerprints are identical;
 //  (c) memory at 1,000 / 10,000 / 50,000 runs: JS heap of the page and of each worker
 //      (CDP), the wasm linear memory of the page and of each worker;
-//  (d) bytes the first page load transfers, raw and gzip -9.
+//  (d) bytes the first page load transfers, raw and gzip -9;
+//  (e) dragging a quick-control slider: how soon the results first move, how often they
+//      follow during the drag, and how soon those for where it stops are shown.
 // Timings are measured inside the page with performance.now() and a MutationObserver on
 // the app's own data attributes (#status[data-status], #run-details[data-fingerprint]).
 // These are measurements, not tests: nothing here fails on a slow machine.
@@ -24,8 +26,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const EDITS = Number(process.env.BENCH_EDITS || 9);
 const REPEATS = Number(process.env.BENCH_REPEATS || 3);
-// BENCH_ONLY=a,b,c,d: only some of the parts.
-const ONLY = (process.env.BENCH_ONLY || 'a,b,c,d').split(',');
+const DRAGS = Number(process.env.BENCH_DRAGS || 8);
+// BENCH_ONLY=a,b,c,d,e: only some of the parts.
+const ONLY = (process.env.BENCH_ONLY || 'a,b,c,d,e').split(',');
 const want = (part) => ONLY.includes(part);
 const MEMORY_RUNS = (process.env.BENCH_MEMORY_RUNS || '1000,10000,50000').split(',').map(Number);
 
@@ -92,6 +95,47 @@ async function openApp(suffix = '', onResponse) {
       t0 = performance.now();
       act();
       check();
+    });
+    // Drags a range input from `from` to `to` in `steps` input events `interval` ms apart,
+    // then releases it (change); resolves when the run for where it stopped is done, with
+    // the times (from the first input) of each preview (a new job's first results), the
+    // release, and the end.
+    window.__benchDrag = (selector, from, to, steps, interval) => new Promise((resolve) => {
+      const el = document.querySelector(selector);
+      const details = () => document.querySelector('#run-details');
+      const status = () => document.querySelector('#status')?.dataset.status;
+      const previews = [];
+      let lastFp = details()?.dataset.fingerprint;
+      let release = null;
+      const t0 = performance.now();
+      const obs = new MutationObserver(() => {
+        const now = performance.now() - t0;
+        const d = details();
+        if (d && d.dataset.fingerprint !== lastFp) {
+          lastFp = d.dataset.fingerprint;
+          // A preview is a job's first results (~100 runs); later updates add runs.
+          if (Number(d.dataset.runs) < 200) previews.push(now);
+        }
+        if (release != null && status() === 'done' && previews.length && previews[previews.length - 1] > release) {
+          obs.disconnect();
+          resolve({ previews, release, done: now });
+        }
+      });
+      obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true,
+        attributeFilter: ['data-status', 'data-fingerprint', 'data-runs'] });
+      let k = 0;
+      const step = () => {
+        el.value = String(from + ((to - from) * k) / (steps - 1));
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        k += 1;
+        if (k < steps) {
+          setTimeout(step, interval);
+        } else {
+          release = performance.now() - t0;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      };
+      step();
     });
     // Sets an input's value and commits it (input + change events), as typing and
     // tabbing away does.
@@ -166,6 +210,35 @@ if (want('a')) {
   console.log(`    from the run's start:  median ${ms(out.preview.fromStart.median)}, max ${ms(out.preview.fromStart.max)}`);
   console.log(`    edit -> run starts:    median ${ms(out.preview.startDelay.median)}, max ${ms(out.preview.startDelay.max)}`);
   console.log(`    edit while a 200,000-run job runs, from the change event: median ${ms(out.previewWhileRunning.fromEdit.median)}, max ${ms(out.previewWhileRunning.fromEdit.max)}`);
+}
+
+// (e) Dragging the quick control for admissions (a workshop's "what if"): 40 steps 25 ms
+// apart (a one-second drag), there and back, a few times.
+if (want('e')) {
+  const { context, page } = await openApp();
+  const drags = [];
+  for (let i = 0; i < DRAGS; i++) {
+    const [from, to] = i % 2 ? [14, 10.2] : [10.2, 14];
+    drags.push(await page.evaluate(([f, t]) => window.__benchDrag('#quick-demand-groups_per_month', f, t, 40, 25), [from, to]));
+    await page.waitForTimeout(300);
+  }
+  await context.close();
+  const first = drags.map((d) => d.previews[0]);
+  const during = drags.map((d) => d.previews.filter((t) => t <= d.release));
+  const gaps = during.map((ts) => Math.max(...ts.map((t, j) => t - (j ? ts[j - 1] : 0))));
+  const final = drags.map((d) => d.previews[d.previews.length - 1] - d.release);
+  out.drag = {
+    drags: drags.length,
+    firstPreview: { median: median(first), max: max(first) },
+    updatesDuring: median(during.map((ts) => ts.length)),
+    longestWait: { median: median(gaps), max: max(gaps) },
+    finalFromRelease: { median: median(final), max: max(final) },
+    rows: drags,
+  };
+  console.log(`\n(e) dragging a quick-control slider (${drags.length} one-second drags of 40 steps):`);
+  console.log(`    first results move:        median ${ms(out.drag.firstPreview.median)}, max ${ms(out.drag.firstPreview.max)} after the drag starts`);
+  console.log(`    updates during the drag:   median ${out.drag.updatesDuring}; longest wait for one: median ${ms(out.drag.longestWait.median)}, max ${ms(out.drag.longestWait.max)}`);
+  console.log(`    results where it stopped:  median ${ms(out.drag.finalFromRelease.median)}, max ${ms(out.drag.finalFromRelease.max)} after release`);
 }
 
 // (b) 1,000 and 10,000 runs, default workers and 1 worker; fingerprints compared.
@@ -266,7 +339,7 @@ await browser.close();
 await new Promise((r) => (server ? server.close(r) : r()));
 
 // Summary.
-if (ONLY.length < 4) {
+if (ONLY.length < 5) {
   if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
   process.exit(0);
 }
@@ -287,6 +360,8 @@ const sumW = (m) => m.workerWasm.reduce((a, b) => a + b, 0);
 const flat = mN.appWasm <= m0.appWasm * 1.25 + 2 * 1048576 && sumW(mN) <= sumW(m0) * 1.25 + 2 * 1048576 && mN.pageHeap <= m0.pageHeap * 1.5 + 4 * 1048576;
 rows.push([`memory ${m0.runs} → ${mN.runs} runs (page heap, page wasm, workers' wasm)`,
   `${mib(m0.pageHeap)} → ${mib(mN.pageHeap)}, ${mib(m0.appWasm)} → ${mib(mN.appWasm)}, ${mib(sumW(m0))} → ${mib(sumW(mN))}`, 'flat', flat]);
+rows.push(['dragging a slider: results first move / where it stopped (after release)',
+  `median ${ms(out.drag.firstPreview.median)} / ${ms(out.drag.finalFromRelease.median)}, max ${ms(out.drag.firstPreview.max)} / ${ms(out.drag.finalFromRelease.max)}`, '', null]);
 rows.push(['first page load, gzip', `${kb(out.transfer.gzip)} (${kb(out.transfer.raw)} raw)`, '< 1.5 MB', out.transfer.gzip < 1.5e6]);
 console.log('\nSummary (browser, release build, headless Chromium', out.chromium + ')');
 console.log('| figure | measured | target | met |\n|---|---|---|---|');

@@ -174,6 +174,48 @@ describe('placement sufficiency modeller (release build)', () => {
     await context.close();
   });
 
+  test('a quick-control slider moves the same assumption as the form, and the results follow while it moves', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    const printBefore = await fingerprint(page);
+    const slider = '#quick-demand-groups_per_month';
+    // On load every slider shows its field's value.
+    for (const [q, f] of [[slider, '#in-demand-groups_per_month'], ['#quick-fostering-households', '#in-fostering-households']]) {
+      assert.equal(Number(await page.inputValue(q)), Number(await page.inputValue(f)), q);
+    }
+    // Keys move it a step at a time; each step is an edit of the field, marked and re-run.
+    await page.focus(slider);
+    for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('#in-demand-groups_per_month').value === '10.7');
+    assert.match(await page.textContent(`${slider}-value`), /^10\.7/);
+    await page.locator('#field-demand-groups_per_month .changed-mark').waitFor();
+    assert.equal(await page.locator('#quick .quick-control.is-changed').count(), 1);
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await waitDone(page);
+    // Dragged with the mouse, the results change before it is let go.
+    const box = await page.locator(slider).boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.4, y);
+    await page.mouse.down();
+    const seen = new Set([await fingerprint(page)]);
+    for (let k = 1; k <= 20 && seen.size < 3; k++) {
+      await page.mouse.move(box.x + box.width * (0.4 + k * 0.02), y);
+      await page.waitForTimeout(100);
+      seen.add(await fingerprint(page));
+    }
+    assert.ok(seen.size >= 2, 'results moved during the drag');
+    await page.mouse.up();
+    await waitDone(page);
+    // Typed back in the form, the slider follows, the mark goes, and the numbers are the same.
+    await setField(page, '#in-demand-groups_per_month', '10.2');
+    await page.waitForFunction((q) => document.querySelector(q).value === '10.2', slider);
+    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
+    await waitDone(page);
+    assert.equal(await page.locator('#quick .quick-control.is-changed').count(), 0);
+    await context.close();
+  });
+
   test('an invalid value shows its message in place and blocks the run', { timeout: TIMEOUT }, async () => {
     const context = await newContext();
     const page = await openApp(context);

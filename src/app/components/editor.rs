@@ -176,6 +176,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     { for unplaced.iter().map(|e| html! { <li class="field-error">{ format!("{}: {}", e.field, e.reason) }</li> }) }
                 </ul>
             }
+            { super::quick::quick_controls(&ctx) }
             { for groups }
         </section>
     }

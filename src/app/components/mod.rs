@@ -5,6 +5,7 @@ pub mod compare;
 pub mod editor;
 pub mod fields;
 pub mod levers;
+pub mod quick;
 pub mod results;
 pub mod rules;
 pub mod runbar;

@@ -274,3 +274,26 @@ fn matching_rules_are_edited_and_checked_in_place() {
     assert!(html.contains("Rule 1, "), "the error names the rule");
     assert!(html.contains("must list at least one placement type"));
 }
+
+#[test]
+fn quick_controls_are_sliders_over_the_same_fields() {
+    let html = editor(&state());
+    let quick = whole_field(&html, "quick");
+    assert_eq!(
+        quick.matches("type=\"range\"").count(),
+        crate::app::quick::CONTROLS.len()
+    );
+    let admissions = around(&html, "quick-demand-groups_per_month");
+    assert!(admissions.contains("min=\"2\"") && admissions.contains("max=\"25\""));
+    assert!(!quick.contains("is-changed"), "nothing changed yet");
+    // An edit in the form moves the slider and marks it; a value past its end widens it.
+    let html = editor(&edit(state(), "demand.groups_per_month", json!(40)));
+    let admissions = around(&html, "quick-demand-groups_per_month");
+    assert!(admissions.contains("max=\"40\""));
+    assert!(html.contains("id=\"quick-demand-groups_per_month-value\">40"));
+    assert!(whole_field(&html, "quick").contains("quick-control is-changed"));
+    // Text that is not a number leaves the slider disabled; the form names the problem.
+    let html = editor(&edit(state(), "demand.groups_per_month", json!("ten")));
+    let admissions = around(&html, "quick-demand-groups_per_month");
+    assert!(admissions.contains("disabled"));
+}

@@ -1,0 +1,59 @@
+//! The quick controls: a slider for each of a few key assumptions (see `app::quick`), above
+//! the full form. Dragging one edits the same field as the form does, so the run starts
+//! at once, the results follow while the slider moves, and the change is marked, saved and
+//! shared like any other edit.
+
+use serde_json::Value;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::fields::Ctx;
+use crate::app::edit::{self, Path};
+use crate::app::quick::{QuickControl, CONTROLS};
+
+fn control(ctx: &Ctx, c: QuickControl) -> Html {
+    let Some(p) = Path::parse(c.path) else {
+        return html! {};
+    };
+    let Some(param) = engine::catalog::param(c.path) else {
+        return html! {};
+    };
+    let current = ctx.get(&p);
+    let number = current.and_then(Value::as_f64);
+    let (min, max) = c.span(number);
+    let dom = p.dom_id();
+    let id = format!("quick-{dom}");
+    let oninput = {
+        let edit = ctx.edit(p.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            edit.emit(c.value_of(&text))
+        })
+    };
+    let changed = ctx.differs(&p);
+    let invalid = edit::errors_at(&ctx.errors, &p).next().is_some();
+    html! {
+        <div class={classes!("quick-control", changed.then_some("is-changed"), invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{ param.label }</label>
+            <output for={id.clone()} id={format!("{id}-value")}>
+                { if number.is_some() { edit::number_text(current) } else { "—".to_string() } }
+                <span class="unit">{ param.unit }</span>
+            </output>
+            // A value the slider cannot show (not a number yet) is left to the form to name.
+            <input type="range" {id} min={min.to_string()} max={max.to_string()} step={c.step.to_string()}
+                value={number.map(|v| v.to_string()).unwrap_or_default()} disabled={number.is_none()}
+                aria-describedby="quick-help" {oninput} />
+        </div>
+    }
+}
+
+/// The panel of quick controls for one scenario.
+pub fn quick_controls(ctx: &Ctx) -> Html {
+    html! {
+        <section class="quick" id="quick" aria-labelledby="quick-title">
+            <h3 id="quick-title">{ "Quick controls" }</h3>
+            <p class="muted" id="quick-help">{ "Drag to see the effect at once: each slider moves the same assumption as the form below, which gives its explanation and source." }</p>
+            <div class="quick-grid">{ for CONTROLS.iter().map(|c| control(ctx, *c)) }</div>
+        </section>
+    }
+}
