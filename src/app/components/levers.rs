@@ -42,7 +42,7 @@ fn kind_label(key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
-/// `base`, or `base 2`, `base 3`, ...: the first no item of `list` is named.
+/// `base`, or `base 2`, `base 3`, ...: the first name no item of `list` has.
 pub fn unused_name(list: &[Value], base: &str) -> String {
     let taken = |n: &str| {
         list.iter()
