@@ -30,18 +30,21 @@ fn control(ctx: &Ctx, c: QuickControl) -> Html {
             edit.emit(c.value_of(&text))
         })
     };
+    let shown = if number.is_some() {
+        edit::number_text(current)
+    } else {
+        "—".to_string()
+    };
     let changed = ctx.differs(&p);
     let invalid = edit::errors_at(&ctx.errors, &p).next().is_some();
     html! {
         <div class={classes!("quick-control", changed.then_some("is-changed"), invalid.then_some("invalid"))}>
-            <label for={id.clone()}>{ param.label }</label>
-            <output for={id.clone()} id={format!("{id}-value")}>
-                { if number.is_some() { edit::number_text(current) } else { "—".to_string() } }
-                <span class="unit">{ param.unit }</span>
-            </output>
+            <label for={id.clone()} title={param.help}>{ param.label }</label>
+            <output for={id.clone()} id={format!("{id}-value")}>{ shown.clone() }<span class="unit">{ param.unit }</span></output>
             // A value the slider cannot show (not a number yet) is left to the form to name.
             <input type="range" {id} min={min.to_string()} max={max.to_string()} step={c.step.to_string()}
                 value={number.map(|v| v.to_string()).unwrap_or_default()} disabled={number.is_none()}
+                aria-valuetext={format!("{shown} {}", param.unit)}
                 aria-describedby="quick-help" {oninput} />
         </div>
     }
