@@ -38,6 +38,64 @@ pub const CONTROLS: [QuickControl; 6] = [
     q("fostering.households", 20.0, 400.0, 1.0),
 ];
 
+/// For each lever kind with one number that says how hard it pulls, that number's
+/// control (its path is the catalogue's, `levers.kind.<field>`): a workshop can then try a
+/// strategy harder or softer. New homes are a list, so they have none.
+pub const LEVER_CONTROLS: [(&str, QuickControl); 8] = [
+    (
+        "recruitment_boost",
+        q("levers.kind.enquiry_multiplier", 1.0, 3.0, 0.05),
+    ),
+    (
+        "adolescent_carers",
+        q("levers.kind.extra_households_per_year", 0.0, 30.0, 1.0),
+    ),
+    (
+        "retention",
+        q("levers.kind.attrition_multiplier", 0.3, 1.0, 0.05),
+    ),
+    (
+        "step_down",
+        q("levers.kind.children_per_year", 0.0, 30.0, 1.0),
+    ),
+    (
+        "edge_of_care",
+        q("levers.kind.admissions_multiplier", 0.5, 1.0, 0.01),
+    ),
+    (
+        "permanence_drive",
+        q("levers.kind.duration_multiplier", 0.5, 1.0, 0.01),
+    ),
+    (
+        "framework_pricing",
+        q("levers.kind.ifa_multiplier", 0.7, 1.0, 0.01),
+    ),
+    (
+        "supported_accommodation",
+        q("levers.kind.places", 0.0, 60.0, 1.0),
+    ),
+];
+
+/// The control for a lever of this kind, if it has one.
+pub fn lever_control(kind: &str) -> Option<QuickControl> {
+    LEVER_CONTROLS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, c)| *c)
+}
+
+/// The field a lever control moves in lever `i` of a scenario: `levers[i].kind.<field>`.
+pub fn lever_path(i: usize, c: &QuickControl) -> Option<edit::Path> {
+    let field = c.path.strip_prefix("levers.kind.")?;
+    Some(
+        edit::Path::root()
+            .key("levers")
+            .index(i)
+            .key("kind")
+            .key(field),
+    )
+}
+
 impl QuickControl {
     /// The span to draw for the field's current value: the control's own, widened to take
     /// a value typed in the form outside it, so the slider never shows another number.
@@ -147,6 +205,39 @@ mod tests {
         assert_eq!(
             control("demand.groups_per_month").value_of("ten"),
             edit::parse_number("ten")
+        );
+    }
+
+    #[test]
+    fn every_ready_made_lever_but_new_homes_has_a_control_the_engine_accepts_at_both_ends() {
+        for strategy in engine::defaults::strategies() {
+            let mut scenario = default_scenario();
+            scenario.levers = strategy.levers.clone();
+            let base = serde_json::to_value(&scenario).unwrap();
+            for (i, lever) in strategy.levers.iter().enumerate() {
+                let kind = lever.kind.key();
+                let Some(c) = lever_control(kind) else {
+                    assert_eq!(kind, "new_homes");
+                    continue;
+                };
+                assert!(catalog::param(c.path).is_some(), "{} is catalogued", c.path);
+                let p = lever_path(i, &c).unwrap();
+                let v = edit::get(&base, &p).and_then(Value::as_f64);
+                let v = v.unwrap_or_else(|| panic!("{p} holds a number"));
+                assert!(c.min <= v && v <= c.max, "{p}: {v} in {}..{}", c.min, c.max);
+                for end in [c.min, c.max] {
+                    let mut changed = base.clone();
+                    edit::set(&mut changed, &p, c.value_of(&format!("{end}"))).unwrap();
+                    let s: engine::Scenario = serde_json::from_value(changed).expect("reads back");
+                    assert!(s.validate().is_ok(), "{p} = {end}");
+                }
+            }
+        }
+        assert_eq!(
+            lever_path(2, &lever_control("retention").unwrap())
+                .unwrap()
+                .to_string(),
+            "levers[2].kind.attrition_multiplier"
         );
     }
 

@@ -213,6 +213,18 @@ describe('placement sufficiency modeller (release build)', () => {
     await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
     await waitDone(page);
     assert.equal(await page.locator('#quick .quick-control.is-changed').count(), 0);
+    // A strategy's levers get sliders for their strength, over the lever's own fields.
+    await page.selectOption('#add-strategy', 'recruit');
+    await page.locator('#tab-1[aria-selected="true"]').waitFor();
+    const lever = '#quick-levers-0-kind-enquiry_multiplier';
+    await page.locator(lever).waitFor();
+    const field = '#in-levers-0-kind-enquiry_multiplier';
+    const start = Number(await page.inputValue(field));
+    assert.equal(Number(await page.inputValue(lever)), start);
+    await page.focus(lever);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(([f, v]) => Number(document.querySelector(f).value) === v, [field, Math.round((start + 0.1) * 100) / 100]);
     await context.close();
   });
 

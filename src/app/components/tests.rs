@@ -157,6 +157,20 @@ fn levers_can_be_seen_and_edited() {
     );
     assert!(html.contains("Remove this lever"));
     assert!(html.contains("id=\"add-lever\""));
+    // Each lever with a strength to set has a quick control (new homes, a list, has none).
+    let quick = whole_field(&html, "quick");
+    let lever_sliders = &quick[quick.find("id=\"quick-levers\"").expect("a levers panel")..];
+    assert_eq!(
+        lever_sliders.matches("type=\"range\"").count(),
+        3,
+        "four levers, one of them new homes"
+    );
+    assert!(quick.contains("id=\"quick-levers-0-kind-enquiry_multiplier\""));
+    assert!(
+        !lever_sliders.contains("is-changed"),
+        "levers are not marked against the defaults"
+    );
+    assert!(!quick.contains("id=\"quick-levers-1-"));
     let active = s.active;
     let s = s.reduce(Action::Edit {
         doc: active,
@@ -286,6 +300,10 @@ fn quick_controls_are_sliders_over_the_same_fields() {
     let admissions = around(&html, "quick-demand-groups_per_month");
     assert!(admissions.contains("min=\"2\"") && admissions.contains("max=\"25\""));
     assert!(!quick.contains("is-changed"), "nothing changed yet");
+    assert!(
+        !quick.contains("id=\"quick-levers\""),
+        "the baseline has no levers"
+    );
     // An edit in the form moves the slider and marks it; a value past its end widens it.
     let html = editor(&edit(state(), "demand.groups_per_month", json!(40)));
     let admissions = around(&html, "quick-demand-groups_per_month");
