@@ -24,8 +24,20 @@ use serde::{Deserialize, Serialize};
 /// Identifies one job (one set of scenarios + settings). Messages for stale jobs are ignored.
 pub type JobId = u32;
 
-/// Runs in the quick preview.
+/// Runs in the quick preview (of one scenario; see `preview_runs`).
 pub const PREVIEW_RUNS: u32 = 100;
+
+/// Fewest runs a preview of several scenarios shows.
+pub const MIN_PREVIEW_RUNS: u32 = 40;
+
+/// Runs in the preview of a job of `scenarios` scenarios: about `PREVIEW_RUNS` simulations
+/// in all (each run simulates every scenario), so a strategy compared with the baseline
+/// shows as soon as the baseline alone would, on 50 paired runs; at least
+/// `MIN_PREVIEW_RUNS`.
+pub fn preview_runs(scenarios: usize) -> u32 {
+    let n = u32::try_from(scenarios.max(1)).unwrap_or(u32::MAX);
+    (PREVIEW_RUNS / n).max(MIN_PREVIEW_RUNS)
+}
 
 /// Smallest and largest chunk after the preview.
 pub const MIN_CHUNK: u32 = 40;
@@ -237,6 +249,15 @@ pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preview_is_about_a_hundred_simulations() {
+        assert_eq!(preview_runs(0), PREVIEW_RUNS);
+        assert_eq!(preview_runs(1), PREVIEW_RUNS);
+        assert_eq!(preview_runs(2), 50);
+        assert_eq!(preview_runs(3), MIN_PREVIEW_RUNS);
+        assert_eq!(preview_runs(usize::MAX), MIN_PREVIEW_RUNS);
+    }
 
     #[test]
     fn split_covers_all_runs_exactly_once() {

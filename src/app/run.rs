@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use engine::aggregate::Aggregate;
 
-use crate::protocol::{plan_chunks, ChunkSpec, FromWorker, JobId, ToWorker, PREVIEW_RUNS};
+use crate::protocol::{plan_chunks, preview_runs, ChunkSpec, FromWorker, JobId, ToWorker};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -59,7 +59,8 @@ impl Scheduler {
         empty: Aggregate,
     ) -> (Scheduler, Vec<Effect>) {
         let workers = workers.max(1);
-        let (chunks, preview_chunks) = plan_chunks(total, workers as u32, PREVIEW_RUNS);
+        let preview = preview_runs(empty.scenarios.len());
+        let (chunks, preview_chunks) = plan_chunks(total, workers as u32, preview);
         let mut s = Scheduler {
             job_id,
             job_json,
@@ -279,7 +280,7 @@ impl Scheduler {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::plan_chunks;
+    use crate::protocol::{plan_chunks, PREVIEW_RUNS};
     use engine::runner::{Job, PreparedJob};
 
     fn job(runs: u32) -> Job {
@@ -373,6 +374,20 @@ mod tests {
                 }
             )
             .is_empty());
+    }
+
+    #[test]
+    fn a_comparison_previews_fewer_runs_of_each_scenario() {
+        let mut two = job(1000);
+        two.scenarios.push(engine::defaults::default_scenario());
+        let prepared = two.prepare().unwrap();
+        let (_, fx) = Scheduler::start(1, "{}".into(), 1000, 2, prepared.empty_aggregate());
+        let first = sent(&fx);
+        let preview: u32 = first.iter().take(2).map(|(_, c)| c.end - c.first).sum();
+        assert_eq!(preview, 50, "50 runs of two scenarios: 100 simulations");
+        let (_, fx, _) = start(1, 1000, 2);
+        let preview: u32 = sent(&fx).iter().take(2).map(|(_, c)| c.end - c.first).sum();
+        assert_eq!(preview, PREVIEW_RUNS);
     }
 
     #[test]
