@@ -278,9 +278,11 @@ impl Aggregate {
         }
     }
 
-    /// A short fingerprint of every number, to check that two builds or two batchings agree.
+    /// A short fingerprint of every number, to check that two builds or two batchings agree:
+    /// FNV-1a over the aggregate's bincode encoding (fixed, platform-independent).
     pub fn fingerprint(&self) -> String {
-        let bytes = serde_json::to_vec(self).unwrap_or_default();
+        let bytes =
+            bincode::serde::encode_to_vec(self, bincode::config::standard()).unwrap_or_default();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for b in bytes {
             h ^= b as u64;
