@@ -41,39 +41,16 @@ pub const CONTROLS: [QuickControl; 6] = [
 /// For each lever kind with one number that says how hard it pulls, that number's
 /// control (its path is the catalogue's, `levers.kind.<field>`): a workshop can then try a
 /// strategy harder or softer. New homes are a list, so they have none.
+#[rustfmt::skip]
 pub const LEVER_CONTROLS: [(&str, QuickControl); 8] = [
-    (
-        "recruitment_boost",
-        q("levers.kind.enquiry_multiplier", 1.0, 3.0, 0.05),
-    ),
-    (
-        "adolescent_carers",
-        q("levers.kind.extra_households_per_year", 0.0, 30.0, 1.0),
-    ),
-    (
-        "retention",
-        q("levers.kind.attrition_multiplier", 0.3, 1.0, 0.05),
-    ),
-    (
-        "step_down",
-        q("levers.kind.children_per_year", 0.0, 30.0, 1.0),
-    ),
-    (
-        "edge_of_care",
-        q("levers.kind.admissions_multiplier", 0.5, 1.0, 0.01),
-    ),
-    (
-        "permanence_drive",
-        q("levers.kind.duration_multiplier", 0.5, 1.0, 0.01),
-    ),
-    (
-        "framework_pricing",
-        q("levers.kind.ifa_multiplier", 0.7, 1.0, 0.01),
-    ),
-    (
-        "supported_accommodation",
-        q("levers.kind.places", 0.0, 60.0, 1.0),
-    ),
+    ("recruitment_boost", q("levers.kind.enquiry_multiplier", 1.0, 3.0, 0.05)),
+    ("adolescent_carers", q("levers.kind.extra_households_per_year", 0.0, 30.0, 1.0)),
+    ("retention", q("levers.kind.attrition_multiplier", 0.3, 1.0, 0.05)),
+    ("step_down", q("levers.kind.children_per_year", 0.0, 30.0, 1.0)),
+    ("edge_of_care", q("levers.kind.admissions_multiplier", 0.5, 1.0, 0.01)),
+    ("permanence_drive", q("levers.kind.duration_multiplier", 0.5, 1.0, 0.01)),
+    ("framework_pricing", q("levers.kind.ifa_multiplier", 0.7, 1.0, 0.01)),
+    ("supported_accommodation", q("levers.kind.places", 0.0, 60.0, 1.0)),
 ];
 
 /// The control for a lever of this kind, if it has one.
