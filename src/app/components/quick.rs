@@ -1,7 +1,7 @@
 //! The quick controls: a slider for each of a few key assumptions and for the strength of
-//! each of the scenario's levers (see `app::quick`), above the full form. Dragging one edits the same field as the form does, so the run starts
-//! at once, the results follow while the slider moves, and the change is marked, saved and
-//! shared like any other edit.
+//! each of the scenario's levers (see `app::quick`), above the full form. Dragging one
+//! edits the same field as the form does, so the run starts at once, the results follow
+//! while the slider moves, and the change is marked, saved and shared like any other edit.
 
 use serde_json::Value;
 use web_sys::HtmlInputElement;
