@@ -225,32 +225,18 @@ impl Scheduler {
                 }
             }
             FromWorker::Failed { error, .. } => {
-                self.stopped = true;
                 if let Some(q) = self.busy.get_mut(worker) {
                     q.clear();
                 }
-                for (w, q) in self.busy.iter().enumerate() {
-                    if !q.is_empty() {
-                        fx.push(Effect::Send(
-                            w,
-                            ToWorker::Cancel {
-                                job_id: self.job_id,
-                            },
-                        ));
-                    }
-                }
+                self.stop(&mut fx);
                 fx.push(Effect::Failed(error));
             }
         }
         fx
     }
 
-    /// Stop handing out chunks and ask busy workers to stop.
-    pub fn cancel(&mut self) -> Vec<Effect> {
-        let mut fx = vec![];
-        if self.stopped || self.is_complete() {
-            return fx;
-        }
+    /// Hand out no more chunks, and ask every worker still holding some to stop.
+    fn stop(&mut self, fx: &mut Vec<Effect>) {
         self.stopped = true;
         for (w, q) in self.busy.iter().enumerate() {
             if !q.is_empty() {
@@ -262,6 +248,15 @@ impl Scheduler {
                 ));
             }
         }
+    }
+
+    /// Stop handing out chunks and ask busy workers to stop.
+    pub fn cancel(&mut self) -> Vec<Effect> {
+        let mut fx = vec![];
+        if self.stopped || self.is_complete() {
+            return fx;
+        }
+        self.stop(&mut fx);
         if fx.is_empty() {
             fx.push(Effect::Cancelled {
                 done: self.merged_runs,

@@ -545,13 +545,13 @@ impl Reducible for AppState {
                 );
             }
             Action::Push { doc, path, value } => s.edit_doc(doc, |v| {
-                let last = match edit::get(v, &path) {
+                let last = || match edit::get(v, &path) {
                     Some(Value::Array(a)) => a.last().cloned(),
                     _ => None,
                 };
-                let value = match (value, last) {
-                    (Value::Null, Some(last)) => last,
-                    (value, _) => value,
+                let value = match value {
+                    Value::Null => last().unwrap_or(Value::Null),
+                    value => value,
                 };
                 edit::push(v, &path, value)
             }),

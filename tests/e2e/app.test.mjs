@@ -92,6 +92,21 @@ async function fingerprint(page) {
   return page.getAttribute('#run-details', 'data-fingerprint');
 }
 
+/** Waits until the results shown are no longer those with fingerprint `fp`. */
+async function resultsChangeFrom(page, fp) {
+  await page.waitForFunction((f) => document.querySelector('#run-details')?.dataset.fingerprint !== f, fp);
+}
+
+/** Waits until the results shown are those with fingerprint `fp` (the same numbers). */
+async function resultsAre(page, fp) {
+  await page.waitForFunction((f) => document.querySelector('#run-details')?.dataset.fingerprint === f, fp);
+}
+
+/** Opens every group of assumptions in the form. */
+async function openAllGroups(page) {
+  await page.evaluate(() => { for (const d of document.querySelectorAll('details.group')) d.open = true; });
+}
+
 /** Waits until the results are complete for `runs` runs and returns the fingerprint. */
 async function doneWithRuns(page, runs) {
   await page.locator(`#run-details[data-runs="${runs}"]`).waitFor();
@@ -161,14 +176,14 @@ describe('placement sufficiency modeller (release build)', () => {
     const printBefore = await fingerprint(page);
     await setField(page, '#in-demand-groups_per_month', '16');
     await page.locator('#field-demand-groups_per_month .changed-mark').waitFor();
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await resultsChangeFrom(page, printBefore);
     await waitDone(page);
     const afterEdit = await median(page, 'tile-in-care');
     assert.ok(afterEdit > before + 20, `more admissions, more children in care: ${before} -> ${afterEdit}`);
     assert.match(await page.textContent('#group-demand > summary'), /1 changed/);
     await page.click('#field-demand-groups_per_month button.reset');
     assert.equal(await page.inputValue('#in-demand-groups_per_month'), '10.2');
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
+    await resultsAre(page, printBefore);
     await waitDone(page);
     assert.equal(await median(page, 'tile-in-care'), before, 'same seed and assumptions: same numbers');
     await context.close();
@@ -191,7 +206,7 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.match(await page.textContent(`${slider}-value`), /^10\.7/);
     await page.locator('#field-demand-groups_per_month .changed-mark').waitFor();
     assert.equal(await page.locator('#quick .quick-control.is-changed').count(), 1);
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await resultsChangeFrom(page, printBefore);
     await waitDone(page);
     // Dragged with the mouse, the results change before it is let go.
     const box = await page.locator(slider).boundingBox();
@@ -210,7 +225,7 @@ describe('placement sufficiency modeller (release build)', () => {
     // Typed back in the form, the slider follows, the mark goes, and the numbers are the same.
     await setField(page, '#in-demand-groups_per_month', '10.2');
     await page.waitForFunction((q) => document.querySelector(q).value === '10.2', slider);
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
+    await resultsAre(page, printBefore);
     await waitDone(page);
     assert.equal(await page.locator('#quick .quick-control.is-changed').count(), 0);
     // A strategy's levers get sliders for their strength, over the lever's own fields.
@@ -273,7 +288,7 @@ describe('placement sufficiency modeller (release build)', () => {
     await page.locator(`#rule-0 ol.order > li:nth-child(1)[data-type="${second}"]`).waitFor();
     assert.equal(await items.nth(1).getAttribute('data-type'), first);
     await page.locator('#field-matching-rules .changed-mark').waitFor();
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await resultsChangeFrom(page, printBefore);
     await waitDone(page);
     // Try it later again: the order is back, no longer marked, and so are the very numbers.
     assert.equal(await items.nth(1).locator('button[title="Try later"]').isDisabled(), false);
@@ -281,7 +296,7 @@ describe('placement sufficiency modeller (release build)', () => {
     await items.nth(0).locator('button[title="Try later"]').click();
     await page.locator(`#rule-0 ol.order > li:nth-child(1)[data-type="${first}"]`).waitFor();
     await page.locator('#field-matching-rules .changed-mark').waitFor({ state: 'detached' });
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
+    await resultsAre(page, printBefore);
     await waitDone(page);
     // Remove every type: the rule is refused in place and the run is blocked.
     while (await items.count() > 0) {
@@ -307,7 +322,7 @@ describe('placement sufficiency modeller (release build)', () => {
     const page = await openApp(context);
     await waitDone(page);
     const printBefore = await fingerprint(page);
-    await page.evaluate(() => { for (const d of document.querySelectorAll('details.group')) d.open = true; });
+    await openAllGroups(page);
     const homes = page.locator('#field-residential-homes tbody tr');
     const rules = page.locator('#field-matching-rules tbody tr');
     const sizes = page.locator('#field-demand-group_size .array input');
@@ -318,7 +333,7 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.equal(await homes.nth(nHomes).locator('input.text').inputValue(), 'New home', 'a name of its own');
     assert.ok(await homes.nth(nHomes).locator('.cell-label').count() >= 6, 'every number is labelled');
     await page.locator('#field-residential-homes .changed-mark').waitFor();
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printBefore);
+    await resultsChangeFrom(page, printBefore);
     await waitDone(page);
     await page.click('#add-rule');
     await rules.nth(nRules).waitFor();
@@ -330,7 +345,7 @@ describe('placement sufficiency modeller (release build)', () => {
       await page.waitForFunction((n) => document.querySelectorAll('#rule-' + (n - 2) + ' ol.order > li').length === 1, k);
     }
     assert.equal(await page.isDisabled('button[aria-label="Move rule 1 earlier"]'), true);
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint !== fp, printWithHome);
+    await resultsChangeFrom(page, printWithHome);
     await waitDone(page);
     await page.click('#field-demand-group_size button:has-text("Add a size")');
     await page.waitForFunction((n) => document.querySelectorAll('#field-demand-group_size .array input').length === n, nSizes + 1);
@@ -344,7 +359,7 @@ describe('placement sufficiency modeller (release build)', () => {
     for (const id of ['field-residential-homes', 'field-matching-rules', 'field-demand-group_size']) {
       assert.equal(await page.locator(`#${id} .changed-mark`).count(), 0, `${id} is no longer marked`);
     }
-    await page.waitForFunction((fp) => document.querySelector('#run-details')?.dataset.fingerprint === fp, printBefore);
+    await resultsAre(page, printBefore);
     await waitDone(page);
     await context.close();
   });
@@ -536,7 +551,7 @@ describe('placement sufficiency modeller (release build)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
     // Nor does any table in the editor hide columns off to the side (homes, rules, matrices).
-    await page.evaluate(() => { for (const d of document.querySelectorAll('details.group')) d.open = true; });
+    await openAllGroups(page);
     const hidden = await page.evaluate(() => [...document.querySelectorAll('#field-residential-homes .table-wrap, #field-matching-rules .table-wrap')]
       .filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.parentElement.id));
     assert.deepEqual(hidden, [], 'tables that scroll sideways');

@@ -212,6 +212,17 @@ pub enum Needs {
     Complex,
 }
 
+impl Needs {
+    /// Complex needs when `complex`, otherwise standard.
+    pub fn of(complex: bool) -> Needs {
+        if complex {
+            Needs::Complex
+        } else {
+            Needs::Standard
+        }
+    }
+}
+
 /// Which needs a matching rule applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -33,9 +33,9 @@ pub fn move_later<T: Clone>(list: &[T], i: usize) -> Vec<T> {
     out
 }
 
-/// The order without the type at `i`.
-pub fn remove_at(order: &[String], i: usize) -> Vec<String> {
-    let mut out = order.to_vec();
+/// The list without the item at `i`.
+pub fn remove_at<T: Clone>(list: &[T], i: usize) -> Vec<T> {
+    let mut out = list.to_vec();
     if i < out.len() {
         out.remove(i);
     }
@@ -68,8 +68,21 @@ fn type_label(key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
-fn to_value(order: Vec<String>) -> Value {
-    Value::Array(order.into_iter().map(Value::String).collect())
+fn to_value<T: Into<Value>>(list: Vec<T>) -> Value {
+    Value::Array(list.into_iter().map(Into::into).collect())
+}
+
+/// A button's callback that sets the list at `path` to `change(list, i)` (one of the moves
+/// above): one edit of the whole list.
+fn list_change<T: Clone + Into<Value> + 'static>(
+    ctx: &Ctx,
+    path: &Path,
+    list: &[T],
+    i: usize,
+    change: fn(&[T], usize) -> Vec<T>,
+) -> Callback<MouseEvent> {
+    let (edit, list) = (ctx.edit(path.clone()), list.to_vec());
+    Callback::from(move |_: MouseEvent| edit.emit(to_value(change(&list, i))))
 }
 
 /// One rule's preference order: each type with "earlier", "later" and "remove" buttons, then a list
@@ -78,18 +91,9 @@ fn order_editor(ctx: &Ctx, op: &Path, rule: usize, order: &[String]) -> Html {
     let items = order.iter().enumerate().map(|(j, key)| {
         let label = type_label(key);
         let invalid = edit::errors_at(&ctx.errors, &op.index(j)).next().is_some();
-        let up = {
-            let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
-            Callback::from(move |_: MouseEvent| edit.emit(to_value(move_earlier(&order, j))))
-        };
-        let down = {
-            let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
-            Callback::from(move |_: MouseEvent| edit.emit(to_value(move_later(&order, j))))
-        };
-        let remove = {
-            let (edit, order) = (ctx.edit(op.clone()), order.to_vec());
-            Callback::from(move |_: MouseEvent| edit.emit(to_value(remove_at(&order, j))))
-        };
+        let up = list_change(ctx, op, order, j, move_earlier);
+        let down = list_change(ctx, op, order, j, move_later);
+        let remove = list_change(ctx, op, order, j, remove_at);
         html! {
             <li class={classes!(invalid.then_some("invalid"))} data-type={key.clone()}>
                 <span class="order-type">{ label.clone() }</span>
@@ -165,14 +169,8 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         };
         let remove = ctx.remove_at(p, i);
         // Rules are tried in turn, so where a rule stands matters as much as what it says.
-        let earlier = {
-            let (edit, rules) = (ctx.edit(p.clone()), rules.clone());
-            Callback::from(move |_: MouseEvent| edit.emit(Value::Array(move_earlier(&rules, i))))
-        };
-        let later = {
-            let (edit, rules) = (ctx.edit(p.clone()), rules.clone());
-            Callback::from(move |_: MouseEvent| edit.emit(Value::Array(move_later(&rules, i))))
-        };
+        let earlier = list_change(ctx, p, &rules, i, move_earlier);
+        let later = list_change(ctx, p, &rules, i, move_later);
         let changed = ctx.differs(&rp);
         html! {
             <tr class={classes!(changed.then_some("is-changed"))} id={format!("rule-{i}")}>

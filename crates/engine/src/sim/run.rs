@@ -803,14 +803,9 @@ impl<'m> Simulator<'m> {
             }
             self.months[g.month as usize][metrics::ADMISSIONS] += 1;
             if s.with_parents {
-                let needs = if s.complex {
-                    Needs::Complex
-                } else {
-                    Needs::Standard
-                };
                 self.children[id as usize].preferred = self
                     .model
-                    .order(self.month, s.age, needs)
+                    .order(self.month, s.age, Needs::of(s.complex))
                     .first()
                     .copied()
                     .unwrap_or(pwp);
@@ -1204,14 +1199,6 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    fn needs(&self, id: u32) -> Needs {
-        if self.children[id as usize].complex {
-            Needs::Complex
-        } else {
-            Needs::Standard
-        }
-    }
-
     /// Match one child along its preference order.
     fn place_single(&mut self, id: u32, t: f64, is_move: bool, rs: &mut Streams) {
         let model = self.model;
@@ -1231,12 +1218,7 @@ impl<'m> Simulator<'m> {
             c.complex = true;
         }
         let complex = c.complex;
-        let needs = if complex {
-            Needs::Complex
-        } else {
-            Needs::Standard
-        };
-        let order = model.order(self.month, age, needs);
+        let order = model.order(self.month, age, Needs::of(complex));
         let mut place = Place::Market(PlacementType::Emergency);
         let ask = Ask {
             n: 1,
@@ -1272,7 +1254,11 @@ impl<'m> Simulator<'m> {
                     eldest = k;
                     eldest_age = age;
                 }
-                orders.push(model.order(self.month, age, self.needs(i)));
+                orders.push(model.order(
+                    self.month,
+                    age,
+                    Needs::of(self.children[i as usize].complex),
+                ));
             }
             let ask = self.ask(ids, t);
             // The types every child's order lists, as bits by type index.

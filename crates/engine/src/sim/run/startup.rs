@@ -143,13 +143,8 @@ impl<'m> Simulator<'m> {
             let exit_at = (c.stay - c.elapsed)
                 .min(MAX_AGE_DAYS - c.age * DAYS_PER_YEAR)
                 .max(0.5);
-            let needs = if complex {
-                Needs::Complex
-            } else {
-                Needs::Standard
-            };
             let preferred = model
-                .order(0, c.age, needs)
+                .order(0, c.age, Needs::of(complex))
                 .first()
                 .copied()
                 .unwrap_or(PlacementType::Emergency);
