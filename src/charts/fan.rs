@@ -10,8 +10,8 @@ use yew::prelude::*;
 use super::geom::{self, FanGeom};
 use super::layout::HEIGHT;
 use super::svg::{self, Key};
-use super::table::DataTable;
-use super::{palette, rows, text, Series};
+use super::table::{TableData, TableToggle};
+use super::{palette, text, Series};
 
 /// Height of each panel when a difference chart shows several series.
 const PANEL_HEIGHT: f64 = 200.0;
@@ -128,17 +128,17 @@ fn fan_legend(series: &[Series], n_samples: usize, zero_line: bool) -> Html {
 fn table_toggle(
     title: &AttrValue,
     unit: Unit,
-    months: &[String],
-    series: &[Series],
+    months: &Rc<Vec<String>>,
+    series: &Rc<Vec<Series>>,
     id: &AttrValue,
 ) -> Html {
-    let (columns, rows) = rows::fan_table(unit, months, series);
+    let data = TableData::Fan {
+        unit,
+        months: months.clone(),
+        series: series.clone(),
+    };
     html! {
-        <details class="chart-table">
-            <summary>{ "Show table" }</summary>
-            <DataTable caption={title.clone()} columns={Rc::new(columns)} rows={Rc::new(rows)}
-                numeric_from={1} id={svg::opt_id(id, "-table").unwrap_or_default()} />
-        </details>
+        <TableToggle caption={title.clone()} {data} id={svg::opt_id(id, "-table").unwrap_or_default()} />
     }
 }
 
@@ -222,7 +222,7 @@ pub fn DifferenceChart(p: &DifferenceChartProps) -> Html {
             { header(&p.title, text::caption(p.runs, months)) }
             { panels }
             { fan_legend(&legend_series, 0, true) }
-            { table_toggle(&p.title, p.unit, months, &p.series, &p.id) }
+            { table_toggle(&p.title, p.unit, &p.months, &p.series, &p.id) }
         </figure>
     }
 }

@@ -29,7 +29,7 @@ mod tests;
 
 pub use fan::{DifferenceChart, DifferenceChartProps, FanChart, FanChartProps};
 pub use stacked::{StackedChart, StackedChartProps};
-pub use table::{DataTable, DataTableProps};
+pub use table::{DataTable, DataTableProps, TableData, TableToggle, TableToggleProps};
 pub use tile::{ProbabilityTile, ProbabilityTileProps, Tile, TileProps};
 
 use engine::report::Stat;

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::layout::HEIGHT;
 use super::svg::{self, Key};
-use super::table::DataTable;
-use super::{geom, palette, rows, text};
+use super::table::{TableData, TableToggle};
+use super::{geom, palette, text};
 
 #[derive(Properties, PartialEq)]
 pub struct StackedChartProps {
@@ -49,7 +49,11 @@ pub fn StackedChart(p: &StackedChartProps) -> Html {
         .rev()
         .map(|(k, (l, _))| (Key::Fill(palette::layer(k), None), l.clone()))
         .collect();
-    let (columns, rows) = rows::stacked_table(p.unit, &p.months, &p.layers);
+    let data = TableData::Stacked {
+        unit: p.unit,
+        months: p.months.clone(),
+        layers: p.layers.clone(),
+    };
     html! {
         <figure class="chart stacked-chart" id={svg::opt_id(&p.id, "")}>
             <figcaption>
@@ -58,11 +62,8 @@ pub fn StackedChart(p: &StackedChartProps) -> Html {
             </figcaption>
             { svg::chart_svg(&g.frame, label, "stacked", body) }
             { svg::legend("Top to bottom:", items) }
-            <details class="chart-table">
-                <summary>{ "Show table" }</summary>
-                <DataTable caption={p.title.clone()} columns={Rc::new(columns)} rows={Rc::new(rows)}
-                    numeric_from={1} id={svg::opt_id(&p.id, "-table").unwrap_or_default()} />
-            </details>
+            <TableToggle caption={p.title.clone()} {data}
+                id={svg::opt_id(&p.id, "-table").unwrap_or_default()} />
         </figure>
     }
 }

@@ -1,8 +1,12 @@
-//! An accessible data table: caption, column headers, first column as row headers.
+//! An accessible data table: caption, column headers, first column as row headers; and a
+//! chart's "Show table" toggle, which builds its table only while it is open.
 
 use std::rc::Rc;
 
+use engine::metrics::Unit;
 use yew::prelude::*;
+
+use super::{rows, Series};
 
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
@@ -48,5 +52,76 @@ pub fn DataTable(p: &DataTableProps) -> Html {
                 <tbody>{ for body }</tbody>
             </table>
         </div>
+    }
+}
+
+/// The numbers a chart's table shows, kept as the chart's own data so the rows of text are
+/// made only when someone opens the table (a closed table costs nothing on each refresh).
+#[derive(Clone, PartialEq)]
+pub enum TableData {
+    Fan {
+        unit: Unit,
+        months: Rc<Vec<String>>,
+        series: Rc<Vec<Series>>,
+    },
+    Stacked {
+        unit: Unit,
+        months: Rc<Vec<String>>,
+        layers: Rc<Vec<(String, Vec<f64>)>>,
+    },
+}
+
+impl TableData {
+    fn table(&self) -> rows::Table {
+        match self {
+            TableData::Fan {
+                unit,
+                months,
+                series,
+            } => rows::fan_table(*unit, months, series),
+            TableData::Stacked {
+                unit,
+                months,
+                layers,
+            } => rows::stacked_table(*unit, months, layers),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TableToggleProps {
+    pub caption: AttrValue,
+    pub data: TableData,
+    /// DOM id of the table.
+    #[prop_or_default]
+    pub id: AttrValue,
+    /// Open at first render.
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// A "Show table" disclosure under a chart. Its table is rendered only while it is open.
+#[function_component]
+pub fn TableToggle(p: &TableToggleProps) -> Html {
+    let open = use_state_eq(|| p.open);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
+    let table = open.then(|| {
+        let (columns, rows) = p.data.table();
+        html! {
+            <DataTable caption={p.caption.clone()} columns={Rc::new(columns)} rows={Rc::new(rows)}
+                numeric_from={1} id={p.id.clone()} />
+        }
+    });
+    html! {
+        <details class="chart-table" open={*open} {ontoggle}>
+            <summary>{ "Show table" }</summary>
+            { for table }
+        </details>
     }
 }

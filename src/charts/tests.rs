@@ -62,6 +62,16 @@ fn stat(m: f64) -> Stat {
     }
 }
 
+/// A chart's table toggle rendered open.
+fn open_table(data: TableData, id: &'static str) -> String {
+    render::<TableToggle>(TableToggleProps {
+        caption: "Table".into(),
+        data,
+        id: id.into(),
+        open: true,
+    })
+}
+
 fn months(n: usize) -> Rc<Vec<String>> {
     Rc::new(engine::report::month_labels(2020, 7, n))
 }
@@ -79,11 +89,13 @@ fn count(html: &str, needle: &str) -> usize {
 
 #[test]
 fn fan_chart_renders_bands_legend_caption_and_table() {
+    let months = months(60);
+    let series = Rc::new(vec![series("Baseline", 601.0, 60)]);
     let props = FanChartProps {
         title: "Children in care".into(),
         unit: Unit::Children,
-        months: months(60),
-        series: Rc::new(vec![series("Baseline", 601.0, 60)]),
+        months: months.clone(),
+        series: series.clone(),
         runs: 1000,
         samples: Rc::new(vec![vec![600.0; 60], vec![590.0; 60]]),
         zero_line: false,
@@ -112,11 +124,24 @@ fn fan_chart_renders_bands_legend_caption_and_table() {
     assert!(html.contains("in 5 of 10 simulated futures"));
     assert!(html.contains("in 9 of 10 simulated futures"));
     assert!(html.contains("Based on 1,000 simulated futures, July 2020 to June 2025."));
-    assert!(html.contains("<summary>Show table</summary>"));
-    assert!(html.contains(r#"id="in-care-table""#));
-    assert_eq!(count(&html, "<tr>"), 61, "header row + one per month");
-    assert_eq!(count(&html, r#"<th scope="row""#), 60);
-    assert_eq!(count(&html, r#"<th scope="col""#), 9);
+    // The table toggle starts closed, without its rows; opened, it holds every month.
+    assert!(
+        html.contains(r#"<details class="chart-table"><summary>Show table</summary></details>"#)
+    );
+    assert!(!html.contains("<table"));
+    let table = open_table(
+        TableData::Fan {
+            unit: Unit::Children,
+            months,
+            series,
+        },
+        "in-care-table",
+    );
+    assert!(table.contains(r#"<details open="open" class="chart-table">"#));
+    assert!(table.contains(r#"<table id="in-care-table" class="data-table">"#));
+    assert_eq!(count(&table, "<tr>"), 61, "header row + one per month");
+    assert_eq!(count(&table, r#"<th scope="row""#), 60);
+    assert_eq!(count(&table, r#"<th scope="col""#), 9);
     for year in ["2021", "2022", "2023", "2024", "2025"] {
         assert!(html.contains(&format!(">{year}</text>")), "x tick {year}");
     }
@@ -126,15 +151,16 @@ fn fan_chart_renders_bands_legend_caption_and_table() {
 
 #[test]
 fn fan_chart_with_comparisons_uses_dashes_and_per_series_columns() {
+    let all = Rc::new(vec![
+        series("Baseline", 50.0, 12),
+        series("Recruit", 40.0, 12),
+        series("Homes", 45.0, 12),
+    ]);
     let props = FanChartProps {
         title: "Sufficiency gap".into(),
         unit: Unit::Children,
         months: months(12),
-        series: Rc::new(vec![
-            series("Baseline", 50.0, 12),
-            series("Recruit", 40.0, 12),
-            series("Homes", 45.0, 12),
-        ]),
+        series: all.clone(),
         runs: 250,
         samples: Rc::default(),
         zero_line: false,
@@ -151,9 +177,15 @@ fn fan_chart_with_comparisons_uses_dashes_and_per_series_columns() {
     assert!(html.contains("Recruit: median (thick dashed line)"));
     assert!(html.contains("Homes: median (thick dotted line)"));
     assert!(html.contains("Baseline: Median (middle line)"));
-    assert!(html.contains("Recruit: 90th percentile"));
-    assert_eq!(count(&html, r#"<th scope="col""#), 1 + 3 * 3);
-    assert_eq!(count(&html, r#"<th scope="row""#), 12);
+    let data = TableData::Fan {
+        unit: Unit::Children,
+        months: months(12),
+        series: all,
+    };
+    let table = open_table(data, "gap-table");
+    assert!(table.contains("Recruit: 90th percentile"));
+    assert_eq!(count(&table, r#"<th scope="col""#), 1 + 3 * 3);
+    assert_eq!(count(&table, r#"<th scope="row""#), 12);
     assert!(html.contains("Based on 250 simulated futures, July 2020 to June 2021."));
 }
 
@@ -236,11 +268,12 @@ fn stacked_chart_renders_layers_legend_and_table() {
         ("IFA foster".to_string(), vec![150.0; 24]),
         ("Children's homes".to_string(), vec![f64::NAN; 24]),
     ];
+    let layers = Rc::new(layers);
     let html = render::<StackedChart>(StackedChartProps {
         title: "Where children live".into(),
         unit: Unit::Children,
         months: months(24),
-        layers: Rc::new(layers),
+        layers: layers.clone(),
         runs: 1000,
         id: "mix".into(),
     });
@@ -250,8 +283,15 @@ fn stacked_chart_renders_layers_legend_and_table() {
     assert_eq!(count(&html, "class=\"legend-key\""), 3);
     assert!(html.contains("Averages over 1,000 simulated futures, July 2020 to June 2022."));
     assert!(html.contains("the total is 450"));
-    assert_eq!(count(&html, r#"<th scope="row""#), 24);
-    assert!(html.contains(">Total</th>"));
+    assert!(html.contains(r#"<summary>Show table</summary></details>"#));
+    let data = TableData::Stacked {
+        unit: Unit::Children,
+        months: months(24),
+        layers,
+    };
+    let table = open_table(data, "mix-table");
+    assert_eq!(count(&table, r#"<th scope="row""#), 24);
+    assert!(table.contains(">Total</th>"));
     let legend_first = html.find("<li>").unwrap_or(0);
     assert!(
         html[legend_first..].find("Children&#x27;s homes")

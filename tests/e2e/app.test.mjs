@@ -136,8 +136,11 @@ describe('placement sufficiency modeller (release build)', () => {
       assert.match(await chart.textContent(), /1,000 simulated futures|1,000 runs/, `${id} states its runs`);
       assert.equal(await chart.locator('details.chart-table').count(), 1, `${id} has a table view`);
     }
-    // Every chart's table view opens and holds numbers.
+    // Every chart's table view opens and holds numbers; a closed one holds no rows (they
+    // are built only when someone opens it).
+    assert.equal(await page.locator('#chart-in-care table').count(), 0, 'closed table not built');
     await page.locator('#chart-in-care details.chart-table > summary').click();
+    await page.locator('#chart-in-care-table tbody tr').nth(59).waitFor();
     assert.ok((await page.locator('#chart-in-care-table tbody tr').count()) >= 60);
     assert.match(await page.textContent('#run-details'), /seed 20200701, 1,000 runs/);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);

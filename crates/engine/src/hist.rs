@@ -171,30 +171,45 @@ impl Hist {
     /// The q-quantile (0..=1). Exact when bins are one unit wide; otherwise interpolated
     /// linearly within the bin and kept within the observed min and max.
     pub fn quantile(&self, q: f64) -> f64 {
+        self.quantiles([q])[0]
+    }
+
+    /// Several quantiles in one pass over the bins, each exactly as `quantile` gives it;
+    /// `qs` ascending (a report asks for seven of every histogram).
+    pub fn quantiles<const N: usize>(&self, qs: [f64; N]) -> [f64; N] {
+        let mut out = [0.0; N];
         if self.n == 0 {
-            return 0.0;
+            return out;
         }
-        let rank = (q.clamp(0.0, 1.0) * (self.n - 1) as f64).floor() as u64;
+        let rank = |q: f64| (q.clamp(0.0, 1.0) * (self.n - 1) as f64).floor() as u64;
+        let mut k = 0;
         let mut cum = 0u64;
         for (i, c) in self.counts.iter().enumerate() {
             let c = *c as u64;
             if c == 0 {
                 continue;
             }
-            if rank < cum + c {
+            while k < N && rank(qs[k]) < cum + c {
                 let b = self.lo + i as i64;
-                if self.shift == 0 {
-                    return b as f64;
-                }
-                let width = (1i64 << self.shift) as f64;
-                let start = (b << self.shift) as f64;
-                let frac = (rank - cum) as f64 / c as f64 + 0.5 / c as f64;
-                let v = start + frac * width;
-                return v.clamp(self.min as f64, self.max as f64);
+                out[k] = if self.shift == 0 {
+                    b as f64
+                } else {
+                    let width = (1i64 << self.shift) as f64;
+                    let start = (b << self.shift) as f64;
+                    let frac = (rank(qs[k]) - cum) as f64 / c as f64 + 0.5 / c as f64;
+                    (start + frac * width).clamp(self.min as f64, self.max as f64)
+                };
+                k += 1;
+            }
+            if k == N {
+                return out;
             }
             cum += c;
         }
-        self.max as f64
+        for v in &mut out[k..] {
+            *v = self.max as f64;
+        }
+        out
     }
 
     /// Share of values strictly below `v` (bin-resolution; exact for integers in unit bins
@@ -275,6 +290,42 @@ mod tests {
         assert_eq!(h.quantile(1.0), 101.0);
         assert_eq!(h.mean(), 51.0);
         assert!((h.share_below(11) - 10.0 / 101.0).abs() < 1e-12);
+    }
+
+    /// The one-pass quantiles are exactly the ones asked one at a time, in unit bins and in
+    /// wide ones.
+    #[test]
+    fn quantiles_in_one_pass_match_one_at_a_time() {
+        let qs = [0.0, 0.05, 0.1, 0.25, 0.5, 0.5, 0.75, 0.9, 0.95, 1.0];
+        for spread in [1i64, 37, 5_000] {
+            let mut h = Hist::default();
+            for i in 0..3_001i64 {
+                h.add(((i * 7919) % 1009 - 200) * spread);
+            }
+            let one = qs.map(|q| {
+                let rank = (q * (h.n - 1) as f64).floor() as u64;
+                // Reference: the bin walk for one rank.
+                let mut cum = 0u64;
+                for (i, c) in h.counts.iter().enumerate() {
+                    let c = *c as u64;
+                    if c > 0 && rank < cum + c {
+                        let b = h.lo + i as i64;
+                        if h.shift == 0 {
+                            return b as f64;
+                        }
+                        let width = (1i64 << h.shift) as f64;
+                        let frac = (rank - cum) as f64 / c as f64 + 0.5 / c as f64;
+                        return ((b << h.shift) as f64 + frac * width)
+                            .clamp(h.min as f64, h.max as f64);
+                    }
+                    cum += c;
+                }
+                h.max as f64
+            });
+            assert_eq!(h.quantiles(qs), one, "spread {spread}");
+            assert_eq!(qs.map(|q| h.quantile(q)), one);
+        }
+        assert_eq!(Hist::default().quantiles([0.5, 0.9]), [0.0, 0.0]);
     }
 
     #[test]

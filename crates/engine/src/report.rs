@@ -28,16 +28,16 @@ pub struct Stat {
 
 impl Stat {
     pub fn of(h: &Hist, scale: f64) -> Stat {
-        let q = |p| h.quantile(p) * scale;
+        let [p5, p10, p25, p50, p75, p90, p95] = h.quantiles(PERCENTILES).map(|v| v * scale);
         Stat {
             mean: h.mean() * scale,
-            p5: q(0.05),
-            p10: q(0.10),
-            p25: q(0.25),
-            p50: q(0.50),
-            p75: q(0.75),
-            p90: q(0.90),
-            p95: q(0.95),
+            p5,
+            p10,
+            p25,
+            p50,
+            p75,
+            p90,
+            p95,
         }
     }
     pub fn values(&self) -> [f64; 8] {
