@@ -5,6 +5,7 @@
 //! merging is exact and order-independent, so any split over workers gives the same result.
 
 use serde::{Deserialize, Serialize};
+use std::hash::{Hash, Hasher};
 
 use crate::hist::Hist;
 use crate::metrics::{self, Month};
@@ -30,7 +31,7 @@ pub const PAIRED_METRICS: [usize; 6] = [
     metrics::OUT_OF_BOROUGH,
 ];
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
 pub struct SamplePath {
     pub rep: u32,
     /// One series per `SAMPLE_METRICS` entry.
@@ -38,7 +39,7 @@ pub struct SamplePath {
 }
 
 /// Everything kept about one scenario's runs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
 pub struct ScenarioAgg {
     pub horizon: usize,
     /// `horizon * metrics::COUNT` histograms, month-major.
@@ -53,7 +54,7 @@ pub struct ScenarioAgg {
 }
 
 /// Paired differences (strategy minus baseline) for one strategy.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
 pub struct PairedAgg {
     /// `horizon * PAIRED_METRICS.len()` histograms.
     pub monthly: Vec<Hist>,
@@ -64,7 +65,7 @@ pub struct PairedAgg {
     pub less_gap_runs: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Aggregate {
     pub runs: u64,
     pub scenarios: Vec<ScenarioAgg>,
@@ -279,15 +280,88 @@ impl Aggregate {
     }
 
     /// A short fingerprint of every number, to check that two builds or two batchings agree:
-    /// FNV-1a over the aggregate's bincode encoding (fixed, platform-independent).
+    /// a hash of every field over 64-bit words, the same on every platform.
     pub fn fingerprint(&self) -> String {
-        let bytes =
-            bincode::serde::encode_to_vec(self, bincode::config::standard()).unwrap_or_default();
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut h = WordHasher(0xcbf2_9ce4_8422_2325);
+        self.hash(&mut h);
+        format!("{:016x}", h.finish())
+    }
+}
+
+/// A fixed, platform-independent hasher for fingerprints: integers and lengths go in as
+/// 64-bit words (bytes little-endian, as on every target we build), each word mixed by a
+/// step that is a bijection of the state, so changing any one number changes the result.
+struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline]
+    fn word(&mut self, w: u64) {
+        let h = (self.0 ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            self.word(u64::from_le_bytes(b));
         }
-        format!("{h:016x}")
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.word(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.word(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.word(n);
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.word(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.word(n as u64);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::defaults::default_scenario;
+    use crate::runner::Job;
+    use crate::scenario::RunSettings;
+
+    /// Equal aggregates share a fingerprint; one count more anywhere changes it.
+    #[test]
+    fn fingerprint_follows_every_count() {
+        let job = Job {
+            settings: RunSettings {
+                seed: 3,
+                replications: 20,
+                horizon_months: 12,
+            },
+            scenarios: vec![default_scenario()],
+        };
+        let prepared = job.prepare().expect("valid job");
+        let agg = prepared.run(0..20);
+        let print = agg.fingerprint();
+        assert_eq!(print.len(), 16);
+        assert_eq!(agg.clone().fingerprint(), print);
+        for k in [0, 7 * metrics::COUNT + 3, agg.scenarios[0].monthly.len() - 1] {
+            let mut other = agg.clone();
+            let h = &mut other.scenarios[0].monthly[k];
+            let last = h.counts.len() - 1;
+            h.counts[last] += 1;
+            assert_ne!(other.fingerprint(), print, "histogram {k}");
+        }
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub const MAX_BINS: usize = 128;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Hist {
     /// Bin width is `1 << shift`.
     pub shift: u32,
@@ -110,31 +110,27 @@ impl Hist {
             *self = other.clone();
             return;
         }
-        let mut o = other.clone();
-        while o.shift < self.shift {
-            o.widen();
-        }
-        while self.shift < o.shift {
+        // `other`'s bins are read at this histogram's width as they are (a bin index
+        // shifted right by the difference in width is the bin it widens into), without
+        // copying `other`.
+        while self.shift < other.shift {
             self.widen();
         }
-        let o_hi = o.lo + o.counts.len() as i64 - 1;
-        self.include(o.lo);
-        self.include(o_hi >> (self.shift - o.shift));
-        // Widening in `include` may have changed self.shift; bring `o` along.
-        while o.shift < self.shift {
-            o.widen();
-        }
-        for (i, c) in o.counts.iter().enumerate() {
+        let o_hi = other.lo + other.counts.len() as i64 - 1;
+        self.include(other.lo >> (self.shift - other.shift));
+        self.include(o_hi >> (self.shift - other.shift));
+        // Widening in `include` may have changed self.shift.
+        let d = self.shift - other.shift;
+        for (i, c) in other.counts.iter().enumerate() {
             if *c > 0 {
-                let b = o.lo + i as i64;
-                let j = (b - self.lo) as usize;
-                self.counts[j] += c;
+                let b = (other.lo + i as i64) >> d;
+                self.counts[(b - self.lo) as usize] += c;
             }
         }
-        self.n += o.n;
-        self.sum += o.sum;
-        self.min = self.min.min(o.min);
-        self.max = self.max.max(o.max);
+        self.n += other.n;
+        self.sum += other.sum;
+        self.min = self.min.min(other.min);
+        self.max = self.max.max(other.max);
         self.canonicalise();
     }
 
@@ -263,6 +259,32 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a, c);
         assert!(a.counts.len() <= MAX_BINS);
+    }
+
+    proptest::proptest! {
+        /// Merging histograms of any widths (narrow and wide parts, either first) gives the
+        /// histogram of all their values added one by one.
+        #[test]
+        fn merging_parts_of_any_width_is_adding_every_value(
+            parts in proptest::collection::vec(
+                (proptest::collection::vec(-2_000i64..2_000, 1..40), 0u32..14, -5_000_000i64..5_000_000),
+                1..6,
+            ),
+        ) {
+            let mut all = Hist::default();
+            let mut merged = Hist::default();
+            for (values, spread, offset) in &parts {
+                let mut h = Hist::default();
+                for v in values {
+                    let v = offset + (v << spread);
+                    h.add(v);
+                    all.add(v);
+                }
+                merged.merge(&h);
+            }
+            all.canonicalise();
+            proptest::prop_assert_eq!(merged, all);
+        }
     }
 
     #[test]
