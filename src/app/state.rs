@@ -194,6 +194,9 @@ pub struct AppState {
     pub previous: Option<Workspace>,
     /// Autosave is paused (an unreadable saved state could not be copied aside).
     pub save_paused: bool,
+    /// Bumped when a slider is let go: a re-run still waiting for the burst limit starts
+    /// at once (the results for where it stopped are the ones people wait for).
+    pub settled: u64,
 }
 
 pub enum NewScenario {
@@ -260,6 +263,8 @@ pub enum Action {
     },
     Dismiss(u32),
     SetSavePaused(bool),
+    /// A slider was let go (its `change` event): run any edit still waiting now.
+    Settle,
     RunStarted {
         job_id: JobId,
         total: u32,
@@ -320,6 +325,7 @@ impl AppState {
             results: None,
             previous: None,
             save_paused: false,
+            settled: 0,
         };
         s.refresh_job_errors();
         s
@@ -662,6 +668,7 @@ impl Reducible for AppState {
             Action::Notify { kind, text, action } => s.notify(kind, text, action),
             Action::Dismiss(id) => s.notices.retain(|n| n.id != id),
             Action::SetSavePaused(p) => s.save_paused = p,
+            Action::Settle => s.settled += 1,
             Action::RunStarted {
                 job_id,
                 total,
@@ -747,6 +754,21 @@ mod tests {
         assert!(s.job().is_some());
         assert!(s.blockers().is_empty());
         assert_eq!(s.active_doc().unwrap().name(), "Baseline");
+    }
+
+    /// Letting go of a slider only asks for the waiting run: it changes no scenario, so it
+    /// neither saves nor starts a run of its own.
+    #[test]
+    fn settling_a_slider_is_not_an_edit() {
+        let s = state().reduce(Action::Edit {
+            doc: 1,
+            path: p("demand.groups_per_month"),
+            value: json!(12.5),
+        });
+        let settled = s.clone().reduce(Action::Settle);
+        assert_eq!(settled.settled, s.settled + 1);
+        assert_eq!(settled.rev, s.rev);
+        assert_eq!(settled.workspace(), s.workspace());
     }
 
     #[test]

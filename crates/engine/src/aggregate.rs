@@ -356,7 +356,11 @@ mod tests {
         let print = agg.fingerprint();
         assert_eq!(print.len(), 16);
         assert_eq!(agg.clone().fingerprint(), print);
-        for k in [0, 7 * metrics::COUNT + 3, agg.scenarios[0].monthly.len() - 1] {
+        for k in [
+            0,
+            7 * metrics::COUNT + 3,
+            agg.scenarios[0].monthly.len() - 1,
+        ] {
             let mut other = agg.clone();
             let h = &mut other.scenarios[0].monthly[k];
             let last = h.counts.len() - 1;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::fields::Ctx;
 use crate::app::edit::{self, Path};
 use crate::app::quick::{self, QuickControl, CONTROLS};
+use crate::app::state::Action;
 
 /// A slider for control `c` over the field at `p`, labelled as the catalogue labels it.
 fn control(ctx: &Ctx, c: QuickControl, p: Path) -> Html {
@@ -28,6 +29,11 @@ fn control(ctx: &Ctx, c: QuickControl, p: Path) -> Html {
             edit.emit(c.value_of(&text))
         })
     };
+    // Letting go (or a key press, which commits at once) runs a re-run still waiting.
+    let onchange = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |_: Event| d.emit(Action::Settle))
+    };
     let shown = if number.is_some() {
         edit::number_text(current)
     } else {
@@ -45,7 +51,7 @@ fn control(ctx: &Ctx, c: QuickControl, p: Path) -> Html {
             <input type="range" {id} min={min.to_string()} max={max.to_string()} step={c.step.to_string()}
                 value={number.map(|v| v.to_string()).unwrap_or_default()} disabled={number.is_none()}
                 aria-valuetext={format!("{shown} {}", param.unit)}
-                aria-describedby="quick-help" {oninput} />
+                aria-describedby="quick-help" {oninput} {onchange} />
         </div>
     }
 }
