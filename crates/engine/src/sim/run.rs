@@ -682,24 +682,24 @@ impl<'m> Simulator<'m> {
 
     fn handle(&mut self, ev: Event, rs: &mut Streams) {
         let t = ev.t();
-        match ev.kind {
+        match ev.kind() {
             EventKind::GroupArrival => self.admit_group(ev.id, t, rs),
             EventKind::Exit => {
                 let c = &self.children[ev.id as usize];
-                if c.in_care && c.exit_epoch == ev.epoch {
+                if c.in_care && epoch_of(c.exit_epoch) == ev.epoch() {
                     self.exit(ev.id, t, c.route, rs);
                 }
             }
             EventKind::Breakdown => {
                 let c = &self.children[ev.id as usize];
-                if c.in_care && c.place_epoch == ev.epoch {
+                if c.in_care && epoch_of(c.place_epoch) == ev.epoch() {
                     self.place_single(ev.id, t, true, rs);
                 }
             }
             EventKind::EmergencyReview => {
                 let c = &self.children[ev.id as usize];
                 if c.in_care
-                    && c.place_epoch == ev.epoch
+                    && epoch_of(c.place_epoch) == ev.epoch()
                     && c.place == Place::Market(PlacementType::Emergency)
                 {
                     self.place_single(ev.id, t, true, rs);
@@ -720,7 +720,7 @@ impl<'m> Simulator<'m> {
                     );
                 }
             }
-            EventKind::PlannedMove => self.planned_move(ev.id, ev.epoch, t, rs),
+            EventKind::PlannedMove => self.planned_move(ev.id, ev.epoch(), t, rs),
             EventKind::HouseholdLeave => self.household_leaves(ev.id, t, rs),
             EventKind::StayingPutEnd => {
                 let h = &mut self.households[ev.id as usize];

@@ -1,8 +1,6 @@
 //! The entities of one run: children, foster households, in-house homes, and the event
 //! queue that orders what happens to them.
 
-use std::cmp::Ordering;
-
 use crate::types::{ExitRoute, PlacementType, DAYS_PER_MONTH};
 
 /// Where a child is placed.
@@ -125,6 +123,7 @@ pub struct HomeState {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum EventKind {
     Exit,
     Breakdown,
@@ -137,15 +136,32 @@ pub enum EventKind {
     GroupArrival,
 }
 
-/// A scheduled event. Its time is kept as the bits of a non-negative `f64`, which order as
-/// the times do, so ordering events is an integer comparison.
+impl EventKind {
+    const ALL: [EventKind; 9] = [
+        EventKind::Exit,
+        EventKind::Breakdown,
+        EventKind::EmergencyReview,
+        EventKind::AdoptionMove,
+        EventKind::PlannedMove,
+        EventKind::HouseholdLeave,
+        EventKind::StayingPutEnd,
+        EventKind::Approval,
+        EventKind::GroupArrival,
+    ];
+}
+
+/// Bits of `Event::tag` holding the epoch; the kind sits above them.
+const EPOCH_BITS: u32 = 28;
+const EPOCH_MASK: u32 = (1 << EPOCH_BITS) - 1;
+
+/// A scheduled event, in 16 bytes. Its time is kept as the bits of a non-negative `f64`,
+/// which order as the times do, so ordering events is an integer comparison; the kind and
+/// the epoch share one word.
 #[derive(Clone, Copy, Debug)]
 pub struct Event {
     key: u64,
-    pub seq: u32,
-    pub kind: EventKind,
     pub id: u32,
-    pub epoch: u32,
+    tag: u32,
 }
 
 impl Event {
@@ -153,41 +169,35 @@ impl Event {
     pub fn t(&self) -> f64 {
         f64::from_bits(self.key)
     }
+
+    pub fn kind(&self) -> EventKind {
+        EventKind::ALL[((self.tag >> EPOCH_BITS) as usize).min(EventKind::ALL.len() - 1)]
+    }
+
+    /// The epoch the event was scheduled in, modulo 2^28 (compare with `epoch_of`).
+    pub fn epoch(&self) -> u32 {
+        self.tag & EPOCH_MASK
+    }
 }
 
-impl PartialEq for Event {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Event {}
-impl PartialOrd for Event {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Event {
-    /// Reversed so `BinaryHeap` pops the earliest event; ties break on insertion order.
-    #[inline]
-    fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .key
-            .cmp(&self.key)
-            .then_with(|| other.seq.cmp(&self.seq))
-    }
+/// An epoch as events carry it (2^28 epochs of one child are far beyond any run).
+#[inline]
+pub fn epoch_of(epoch: u32) -> u32 {
+    epoch & EPOCH_MASK
 }
 
 /// Earliest-first event queue with deterministic tie-breaking (time, then insertion order):
-/// a calendar of one bucket per day of the run. A day's bucket is sorted when it becomes the
-/// current day (a few events, most days); an event pushed for the current day after that
-/// is inserted in order. Events after the horizon are dropped.
+/// a calendar of one bucket per day of the run. A day's bucket is sorted (stably, so equal
+/// times keep their insertion order) when it becomes the current day and read from `head`;
+/// an event pushed for the current day after that is inserted after every event due no
+/// later. Events after the horizon are dropped.
 #[derive(Default)]
 pub struct Queue {
     days: Vec<Vec<Event>>,
-    /// The current day; its bucket is sorted latest first when `sorted`.
+    /// The current day; its bucket is sorted earliest first from `head` when `sorted`.
     day: usize,
+    head: usize,
     sorted: bool,
-    seq: u32,
 }
 
 impl Queue {
@@ -200,8 +210,8 @@ impl Queue {
         self.days.resize_with(days, Vec::new);
         self.days.truncate(days);
         self.day = 0;
+        self.head = 0;
         self.sorted = false;
-        self.seq = 0;
     }
 
     pub fn push(&mut self, t: f64, kind: EventKind, id: u32, epoch: u32) {
@@ -209,15 +219,12 @@ impl Queue {
             // A time that is no time never happens (as an event past the horizon).
             return;
         }
-        self.seq = self.seq.wrapping_add(1);
         // Times are never negative (the run starts at day 0); a stray negative would be
         // taken as day 0, keeping the bits' order equal to the times' order.
         let e = Event {
             key: if t > 0.0 { t.to_bits() } else { 0 },
-            seq: self.seq,
-            kind,
             id,
-            epoch,
+            tag: (kind as u32) << EPOCH_BITS | epoch_of(epoch),
         };
         // An event before the current day (none in the model) would be the next one.
         let d = (e.t() as u32 as usize).max(self.day);
@@ -225,8 +232,9 @@ impl Queue {
             return; // past the horizon: nothing will read it
         };
         if d == self.day && self.sorted {
-            // Latest first: after every later event, before every earlier one.
-            let at = bucket.partition_point(|x| x < &e);
+            // After every event due no later (they were pushed before it).
+            let head = self.head.min(bucket.len());
+            let at = head + bucket[head..].partition_point(|x| x.key <= e.key);
             bucket.insert(at, e);
         } else {
             bucket.push(e);
@@ -237,21 +245,26 @@ impl Queue {
     pub fn pop_before(&mut self, until: f64) -> Option<Event> {
         loop {
             let bucket = self.days.get_mut(self.day)?;
-            if !bucket.is_empty() {
+            if self.head < bucket.len() {
                 if !self.sorted {
-                    // `Event`'s order is reversed (earliest greatest), so ascending puts the
-                    // earliest last.
-                    bucket.sort_unstable();
+                    // Stable: equal times stay in insertion order.
+                    bucket.sort_by_key(|e| e.key);
                     self.sorted = true;
                 }
-                let next = bucket.last()?;
-                return if next.t() < until { bucket.pop() } else { None };
+                let next = *bucket.get(self.head)?;
+                if next.t() < until {
+                    self.head += 1;
+                    return Some(next);
+                }
+                return None;
             }
             // The day is over; the next one starts at or after `until`: stop there.
             if (self.day + 1) as f64 >= until {
                 return None;
             }
+            bucket.clear();
             self.day += 1;
+            self.head = 0;
             self.sorted = false;
         }
     }
