@@ -1,5 +1,8 @@
 //! Duration distributions compiled from the scenario into samplers (days).
 
+use std::sync::Arc;
+
+use crate::gamma::GammaTable;
 use crate::rng::Stream;
 use crate::scenario::DurationDist;
 use crate::types::DAYS_PER_MONTH;
@@ -10,11 +13,11 @@ pub enum Duration {
     Exponential {
         mean: f64,
     },
+    /// Drawn by inversion from a table of the shape's quantiles (see `gamma`).
     Gamma {
         shape: f64,
         scale: f64,
-        /// Marsaglia and Tsang's constants for `shape` (see `Stream::gamma_with`).
-        mt: (f64, f64),
+        table: Arc<GammaTable>,
     },
     Lognormal {
         mu: f64,
@@ -35,7 +38,7 @@ impl Duration {
             DurationDist::Gamma { mean_months, shape } => Duration::Gamma {
                 shape: *shape,
                 scale: mean_months * DAYS_PER_MONTH / shape,
-                mt: Stream::gamma_constants(*shape),
+                table: GammaTable::shared(*shape),
             },
             DurationDist::Lognormal {
                 median_months,
@@ -73,7 +76,7 @@ impl Duration {
     pub fn sample(&self, rng: &mut Stream) -> f64 {
         match self {
             Duration::Exponential { mean } => rng.exponential(*mean),
-            Duration::Gamma { shape, scale, mt } => rng.gamma_with(*shape, *mt, *scale),
+            Duration::Gamma { scale, table, .. } => scale * table.quantile(rng.uniform()),
             Duration::Lognormal { mu, sigma } => libm::exp(mu + sigma * rng.normal()),
             Duration::Empirical { points } => {
                 let u = rng.uniform();
@@ -86,6 +89,41 @@ impl Duration {
                 }
                 points[points.len() - 1].1
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::Process;
+
+    /// Gamma durations drawn from the quantile table have the distribution's mean and
+    /// variance (shape × scale and shape × scale²).
+    #[test]
+    fn gamma_draws_have_the_distributions_moments() {
+        let mut rng = Stream::new(11, 3, Process::Exits);
+        for (mean_months, shape) in [(14.0, 1.2), (24.0, 3.0), (6.0, 0.4)] {
+            let d = Duration::compile(&DurationDist::Gamma { mean_months, shape });
+            let n = 400_000;
+            let (mut sum, mut sq) = (0.0, 0.0);
+            for _ in 0..n {
+                let x = d.sample(&mut rng);
+                sum += x;
+                sq += x * x;
+            }
+            let mean = sum / n as f64;
+            let var = sq / n as f64 - mean * mean;
+            let scale = mean_months * DAYS_PER_MONTH / shape;
+            assert!(
+                (mean / d.mean() - 1.0).abs() < 0.01,
+                "shape {shape}: mean {mean}"
+            );
+            let want = shape * scale * scale;
+            assert!(
+                (var / want - 1.0).abs() < 0.03,
+                "shape {shape}: variance {var} against {want}"
+            );
         }
     }
 }

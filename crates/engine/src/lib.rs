@@ -6,6 +6,7 @@ pub mod aggregate;
 pub mod catalog;
 pub mod defaults;
 pub mod dist;
+pub mod gamma;
 pub mod hist;
 pub mod metrics;
 pub mod report;

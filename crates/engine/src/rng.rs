@@ -169,41 +169,6 @@ impl Stream {
         }
     }
 
-    /// Gamma(shape, scale) by Marsaglia and Tsang.
-    pub fn gamma(&mut self, shape: f64, scale: f64) -> f64 {
-        self.gamma_with(shape, Self::gamma_constants(shape), scale)
-    }
-
-    /// Marsaglia and Tsang's constants (d, c) for a shape (of shape + 1 below 1), to
-    /// compute once per distribution.
-    pub fn gamma_constants(shape: f64) -> (f64, f64) {
-        let shape = if shape < 1.0 { shape + 1.0 } else { shape };
-        let d = shape - 1.0 / 3.0;
-        (d, 1.0 / libm::sqrt(9.0 * d))
-    }
-
-    /// As `gamma`, with `gamma_constants(shape)` given.
-    pub fn gamma_with(&mut self, shape: f64, (d, c): (f64, f64), scale: f64) -> f64 {
-        if shape < 1.0 {
-            let u = self.uniform_open0();
-            return self.gamma_with(shape + 1.0, (d, c), scale) * libm::pow(u, 1.0 / shape);
-        }
-        loop {
-            let x = self.normal();
-            let v = 1.0 + c * x;
-            if v <= 0.0 {
-                continue;
-            }
-            let v = v * v * v;
-            let u = self.uniform_open0();
-            if u < 1.0 - 0.0331 * x * x * x * x
-                || libm::log(u) < 0.5 * x * x + d * (1.0 - v + libm::log(v))
-            {
-                return d * v * scale;
-            }
-        }
-    }
-
     /// Poisson with the given mean (inversion by sequential search; means here are small).
     pub fn poisson(&mut self, mean: f64) -> u32 {
         if mean <= 0.0 {
