@@ -283,6 +283,29 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// An event gives back the kind and epoch it was pushed with (epochs modulo 2^28, as
+    /// `epoch_of` gives a child's).
+    #[test]
+    fn events_keep_their_kind_and_epoch() {
+        let mut q = Queue::default();
+        q.reset(2);
+        let epochs = [0, 1, 7, EPOCH_MASK, EPOCH_MASK + 1, u32::MAX];
+        let mut pushed = Vec::new();
+        for (k, kind) in EventKind::ALL.into_iter().enumerate() {
+            for (j, &epoch) in epochs.iter().enumerate() {
+                let id = (k * epochs.len() + j) as u32;
+                q.push(1.0 + id as f64, kind, id, epoch);
+                pushed.push((kind, epoch_of(epoch)));
+            }
+        }
+        let mut got = Vec::new();
+        while let Some(e) = q.pop_before(2.0 * DAYS_PER_MONTH) {
+            got.push((e.kind(), e.epoch()));
+        }
+        assert_eq!(got, pushed);
+        assert_eq!(epoch_of(EPOCH_MASK + 1), 0);
+    }
+
     proptest! {
         /// Whatever is pushed, and whenever (before the first pop or while popping, as
         /// handlers do), events come out by time, then by insertion order, each once, and
