@@ -1252,7 +1252,8 @@ static PARAMS: &[Param] = &[
         "yearly hazard",
         NONE,
         "For each placement type, the yearly rate at which placements of children under 11 (at the time of \
-         placement) end unplanned; the child is then matched again. A rate of 0.12 is about 11% a year.",
+         placement) end unplanned; the child is then matched again, elsewhere (the foster household or children's home \
+         whose placement ended is not offered the child again). A rate of 0.12 is about 11% a year.",
         "Modelling assumption checked against the Performance Report May 2018 (seed 003): 61.3% of long-term \
          looked-after children had been in the same placement for two years, an average rate of about 0.25 a \
          year (−ln 0.613 / 2) across ages, and 13.8% of children had three or more placements in 12 months \

@@ -10,6 +10,8 @@ use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAY
 
 mod startup;
 mod tally;
+#[cfg(test)]
+mod tests;
 
 pub use startup::{PoolKey, StartPool};
 
@@ -46,13 +48,15 @@ struct ChildSpec {
 }
 
 /// What a placement must take: how many children, their age span and whether any has
-/// complex needs.
+/// complex needs; and the placement they are moving out of, which is not offered to them
+/// again (a foster household or children's home whose placement has just ended).
 #[derive(Clone, Copy, Debug)]
 struct Ask {
     n: u32,
     oldest: f64,
     youngest: f64,
     complex: bool,
+    leaving: Place,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -103,6 +107,8 @@ pub struct Simulator<'m> {
     scratch: Vec<u32>,
     /// Preference orders of a sibling group's children (`place_group`).
     orders_scratch: Vec<&'m [PlacementType]>,
+    /// The placements a group on a planned move leaves (`planned_move`).
+    leaving_scratch: Vec<Place>,
     /// Households with a vacancy during start-up: those taking adolescents and complex
     /// needs, and the others.
     start_open: [Vec<u32>; 2],
@@ -146,6 +152,7 @@ impl<'m> Simulator<'m> {
             perm_mult: 1.0,
             scratch: Vec::new(),
             orders_scratch: Vec::new(),
+            leaving_scratch: Vec::new(),
             start_open: Default::default(),
             pool: None,
             occ: [0; CATEGORIES],
@@ -182,8 +189,9 @@ impl<'m> Simulator<'m> {
         self.pool = pool;
     }
 
-    fn run_inner(&mut self, seed: u64, rep: u32, check: bool) -> Result<(), String> {
-        let mut rs = Streams {
+    /// Replication `rep`'s random streams, one per process.
+    fn streams(seed: u64, rep: u32) -> Streams {
+        Streams {
             admissions: Stream::new(seed, rep, Process::Admissions),
             exits: Stream::new(seed, rep, Process::Exits),
             carers: Stream::new(seed, rep, Process::Carers),
@@ -191,7 +199,11 @@ impl<'m> Simulator<'m> {
             breakdowns: Stream::new(seed, rep, Process::Breakdowns),
             placement: Stream::new(seed, rep, Process::Placement),
             levers: Stream::new(seed, rep, Process::Levers),
-        };
+        }
+    }
+
+    fn run_inner(&mut self, seed: u64, rep: u32, check: bool) -> Result<(), String> {
+        let mut rs = Self::streams(seed, rep);
         let mut startup = Stream::new(seed, rep, Process::StartUp);
         if self
             .pool
@@ -693,7 +705,7 @@ impl<'m> Simulator<'m> {
             EventKind::Breakdown => {
                 let c = &self.children[ev.id as usize];
                 if c.in_care && epoch_of(c.place_epoch) == ev.epoch() {
-                    self.place_single(ev.id, t, true, rs);
+                    self.place_single(ev.id, t, true, Place::Nowhere, rs);
                 }
             }
             EventKind::EmergencyReview => {
@@ -702,7 +714,7 @@ impl<'m> Simulator<'m> {
                     && epoch_of(c.place_epoch) == ev.epoch()
                     && c.place == Place::Market(PlacementType::Emergency)
                 {
-                    self.place_single(ev.id, t, true, rs);
+                    self.place_single(ev.id, t, true, Place::Nowhere, rs);
                 }
             }
             EventKind::AdoptionMove => {
@@ -815,7 +827,7 @@ impl<'m> Simulator<'m> {
             }
         }
         let ids = std::mem::take(&mut self.scratch);
-        self.place_group(&ids, t, false, rs);
+        self.place_group(&ids, t, false, &[], rs);
         // Some first placements are short-term: the group moves on together later. The
         // group's children have consecutive ids from `group_first`.
         let st = &self.model.scenario.stability;
@@ -850,13 +862,18 @@ impl<'m> Simulator<'m> {
                 ids.push(id);
             }
         }
+        // Where each child was: the group is not offered it again.
+        let mut leaving = std::mem::take(&mut self.leaving_scratch);
+        leaving.clear();
         for &id in &ids {
+            leaving.push(self.children[id as usize].place);
             self.release(id, t);
         }
         if !ids.is_empty() {
-            self.place_group(&ids, t, true, rs);
+            self.place_group(&ids, t, true, &leaving, rs);
         }
         self.scratch = ids;
+        self.leaving_scratch = leaving;
     }
 
     fn exit(&mut self, id: u32, t: f64, route: ExitRoute, rs: &mut Streams) {
@@ -917,7 +934,7 @@ impl<'m> Simulator<'m> {
             for &k in kids {
                 self.release(k, t);
             }
-            self.place_group(kids, t, true, rs);
+            self.place_group(kids, t, true, &[], rs);
         }
     }
 
@@ -1057,6 +1074,7 @@ impl<'m> Simulator<'m> {
             oldest: 0.0,
             youngest: 18.0,
             complex: false,
+            leaving: Place::Nowhere,
         };
         for &i in ids {
             let c = &self.children[i as usize];
@@ -1076,6 +1094,7 @@ impl<'m> Simulator<'m> {
             oldest,
             youngest,
             complex,
+            leaving,
         } = ask;
         let m = self.month;
         let e = &self.model.months[m];
@@ -1088,6 +1107,7 @@ impl<'m> Simulator<'m> {
                     if h.open_month as usize <= m
                         && h.occupied + n <= h.usable
                         && within(h.min_age, h.max_age)
+                        && leaving != Place::Home(i as u32)
                     {
                         return Some(Place::Home(i as u32));
                     }
@@ -1128,16 +1148,22 @@ impl<'m> Simulator<'m> {
     }
 
     /// The open foster household for `ask`: the smallest vacancy that takes everyone, then
-    /// the lowest id, so the choice does not depend on the order of the open list.
+    /// the lowest id, so the choice does not depend on the order of the open list; never the
+    /// household the children are leaving.
     fn best_household(&self, ask: Ask) -> Option<u32> {
         // Ages are whole years against a household's age limit: `oldest >= max_age + 1`
         // exactly when the whole years of `oldest` exceed `max_age`.
         let oldest_years = ask.oldest.max(0.0) as u32;
+        let leaving = match ask.leaving {
+            Place::Household(h) => h,
+            _ => NOT_OPEN,
+        };
         let mut best = u64::MAX;
         for o in &self.open_households {
             let takes = o.vacancies as u32 >= ask.n
                 && oldest_years <= o.max_age as u32
-                && (o.adolescent || !ask.complex);
+                && (o.adolescent || !ask.complex)
+                && o.id != leaving;
             let key = (o.vacancies as u64) << 32 | o.id as u64;
             if takes && key < best {
                 best = key;
@@ -1199,14 +1225,20 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    /// Match one child along its preference order.
-    fn place_single(&mut self, id: u32, t: f64, is_move: bool, rs: &mut Streams) {
+    /// Match one child along its preference order. A child moving on is not offered the
+    /// placement it leaves: its current one, or `leaving` if it has been taken out already.
+    fn place_single(&mut self, id: u32, t: f64, is_move: bool, leaving: Place, rs: &mut Streams) {
         let model = self.model;
         let age = self.children[id as usize].age_years(t);
         let current = self.children[id as usize].place;
         if is_move && current != Place::Nowhere {
             self.release(id, t);
         }
+        let leaving = if current != Place::Nowhere {
+            current
+        } else {
+            leaving
+        };
         // Repeated breakdowns: a young person about to start a third placement within a
         // year is matched as having complex needs from now on.
         let c = &mut self.children[id as usize];
@@ -1225,6 +1257,7 @@ impl<'m> Simulator<'m> {
             oldest: age,
             youngest: age,
             complex,
+            leaving,
         };
         for &ty in order {
             if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
@@ -1239,7 +1272,14 @@ impl<'m> Simulator<'m> {
 
     /// Match a sibling group, keeping it together where the scenario asks and a placement
     /// can take everyone; otherwise place each child and count the split.
-    fn place_group(&mut self, ids: &[u32], t: f64, is_move: bool, rs: &mut Streams) {
+    fn place_group(
+        &mut self,
+        ids: &[u32],
+        t: f64,
+        is_move: bool,
+        leaving: &[Place],
+        rs: &mut Streams,
+    ) {
         if ids.len() > 1 && self.model.scenario.matching.keep_siblings_together {
             let model = self.model;
             // Each child's preference order, once; the group is matched along the eldest's.
@@ -1260,7 +1300,10 @@ impl<'m> Simulator<'m> {
                     Needs::of(self.children[i as usize].complex),
                 ));
             }
-            let ask = self.ask(ids, t);
+            let ask = Ask {
+                leaving: leaving.first().copied().unwrap_or(Place::Nowhere),
+                ..self.ask(ids, t)
+            };
             // The types every child's order lists, as bits by type index.
             let common = orders.iter().fold(u32::MAX, |acc, o| {
                 acc & o.iter().fold(0, |m, ty| m | 1 << ty.index())
@@ -1287,8 +1330,9 @@ impl<'m> Simulator<'m> {
             }
             self.months[self.month][metrics::SPLITS] += 1;
         }
-        for &i in ids {
-            self.place_single(i, t, is_move, rs);
+        for (k, &i) in ids.iter().enumerate() {
+            let left = leaving.get(k).copied().unwrap_or(Place::Nowhere);
+            self.place_single(i, t, is_move, left, rs);
         }
     }
 

@@ -188,7 +188,7 @@ impl<'m> Simulator<'m> {
                     }
                     self.assign(id, p, 0.0, false, rs);
                 }
-                None => self.place_single(id, 0.0, false, rs),
+                None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
             }
             // The entry placement, if the current one is a later one.
             let entered = -c.elapsed;

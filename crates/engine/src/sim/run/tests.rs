@@ -1,0 +1,89 @@
+//! Matching a child who moves on: the placement that has just ended is not offered again.
+
+use super::*;
+use crate::defaults::{default_scenario, strategy};
+
+const SEED: u64 = 20_200_701;
+
+fn streams(rep: u32) -> Streams {
+    Simulator::streams(SEED, rep)
+}
+
+/// A simulator after a year of the borough with its in-house homes programme, so that
+/// children live in foster households and in children's homes.
+fn year_on(model: &Model) -> Simulator<'_> {
+    let mut sim = Simulator::new(model);
+    sim.run(SEED, 3);
+    sim
+}
+
+fn model() -> Model {
+    let homes = strategy("homes").expect("ready-made strategy");
+    Model::new(&default_scenario().with_strategy(&homes), 12)
+}
+
+#[test]
+fn a_child_whose_placement_breaks_down_is_not_offered_it_again() {
+    let model = model();
+    let mut sim = year_on(&model);
+    let mut rs = streams(99);
+    let t = sim.month_end - 1.0;
+    let movers: Vec<(u32, Place)> = sim
+        .active
+        .iter()
+        .map(|&id| (id, sim.children[id as usize].place))
+        .filter(|(_, p)| matches!(p, Place::Household(_) | Place::Home(_)))
+        .take(120)
+        .collect();
+    assert!(movers.iter().any(|(_, p)| matches!(p, Place::Home(_))));
+    // Cases where the old placement could have been chosen: it still had room for the child
+    // once the child had left (so the test fails if it is offered again).
+    let mut could_return = 0;
+    for (id, old) in movers {
+        sim.place_single(id, t, true, Place::Nowhere, &mut rs);
+        let now = sim.children[id as usize].place;
+        assert_ne!(now, old, "child {id} was placed back where it broke down");
+        could_return += match old {
+            Place::Household(h) => (sim.households[h as usize].open_at != NOT_OPEN) as u32,
+            Place::Home(h) => {
+                let home = &sim.homes[h as usize];
+                (home.occupied < home.usable) as u32
+            }
+            _ => 0,
+        };
+    }
+    assert!(
+        could_return > 20,
+        "only {could_return} placements had room to take the child back"
+    );
+    sim.check_invariants(sim.month)
+        .expect("books still balance");
+}
+
+#[test]
+fn siblings_on_a_planned_move_are_not_offered_their_household_again() {
+    let model = model();
+    let mut sim = year_on(&model);
+    let mut rs = streams(98);
+    let t = sim.month_end - 1.0;
+    let mut moved = 0;
+    let households: Vec<u32> = (0..sim.households.len() as u32)
+        .filter(|&h| sim.households[h as usize].active && sim.households[h as usize].n >= 2)
+        .collect();
+    for h in households {
+        let hh = &sim.households[h as usize];
+        let ids: Vec<u32> = hh.children[..hh.n as usize].to_vec();
+        let leaving = vec![Place::Household(h); ids.len()];
+        for &id in &ids {
+            sim.release(id, t);
+        }
+        sim.place_group(&ids, t, true, &leaving, &mut rs);
+        for &id in &ids {
+            assert_ne!(sim.children[id as usize].place, Place::Household(h));
+        }
+        moved += 1;
+    }
+    assert!(moved > 0, "no household held two children");
+    sim.check_invariants(sim.month)
+        .expect("books still balance");
+}
