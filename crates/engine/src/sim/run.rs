@@ -1271,7 +1271,9 @@ impl<'m> Simulator<'m> {
     }
 
     /// Match a sibling group, keeping it together where the scenario asks and a placement
-    /// can take everyone; otherwise place each child and count the split.
+    /// can take everyone; otherwise place each child and count the split. `leaving` gives,
+    /// child by child, the placement each has just left (empty if none): a child is not
+    /// offered its own again, nor the group the first child's.
     fn place_group(
         &mut self,
         ids: &[u32],
