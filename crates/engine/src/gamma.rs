@@ -7,8 +7,8 @@
 //! probability from 1/16 to 15/16 and interpolates linearly between them; the two ends,
 //! where the quantile function bends sharply, have tables of their own on a logarithmic scale
 //! (`ln u` at the bottom, `-ln(1 - u)` at the top). A draw is within 0.1% of the exact
-//! quantile, or within 1/10,000 of the mean (tested for shapes 0.05 to 100, the range a
-//! scenario may set). Everything is plain `f64` arithmetic and `libm`, so a table and its
+//! quantile, or its probability within 0.1% of the one drawn, or it is within 1/10,000 of
+//! the mean (tested for shapes 0.05 to 100, the range a scenario may set). Everything is plain `f64` arithmetic and `libm`, so a table and its
 //! draws are the same on every platform.
 
 use std::sync::{Arc, Mutex};
