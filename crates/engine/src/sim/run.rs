@@ -328,6 +328,19 @@ impl<'m> Simulator<'m> {
                 ));
             }
         }
+        // Lever-priced supported places: exactly as many as the market's own limit is
+        // exceeded by.
+        let sa = PlacementType::SupportedAccommodation.index();
+        let over = self.market_count[sa].saturating_sub(self.model.supported_base_limit);
+        if self.occ[CAT_SUPPORTED_LEVER] != over
+            || self.occ[sa] + self.occ[CAT_SUPPORTED_LEVER] != self.market_count[sa]
+        {
+            return Err(format!(
+                "supported accommodation: {} children, {} beyond the market's limit, {} priced \
+                 at the lever's rate and {} at the market's",
+                self.market_count[sa], over, self.occ[CAT_SUPPORTED_LEVER], self.occ[sa]
+            ));
+        }
         let mut counted = [0u32; PlacementType::COUNT];
         let mut in_household_places = 0usize;
         for &id in &self.active {
@@ -777,8 +790,6 @@ impl<'m> Simulator<'m> {
             preferred,
             out_of_borough: false,
             recent: [f64::NEG_INFINITY; 3],
-            lever_place: false,
-            cost_cat: 0,
             plus: false,
             in_care: true,
             slot: self.active.len() as u32,
@@ -961,16 +972,22 @@ impl<'m> Simulator<'m> {
             c.gap_pref = None;
             c.moved3 = false;
         }
-        // The cost categories are worked out on arrival and kept for the departure.
+        // The fee uplift is worked out on arrival and kept for the departure. Supported
+        // places beyond the market's own limit are the ones a lever bought, priced at the
+        // lever's rate: whoever arrives or leaves, as many children as the count exceeds the
+        // limit by (the count includes this child both ways: `assign` books the place before
+        // this, `release` after).
         if delta > 0 {
-            c.cost_cat = if kind == PlacementType::SupportedAccommodation && c.lever_place {
-                CAT_SUPPORTED_LEVER
-            } else {
-                kind.index()
-            } as u8;
             c.plus = matches!(c.place, Place::Household(h) if self.households[h as usize].plus);
         }
-        let (cat, plus) = (c.cost_cat as usize, c.plus);
+        let plus = c.plus;
+        let cat = if kind == PlacementType::SupportedAccommodation
+            && self.market_count[kind.index()] > self.model.supported_base_limit
+        {
+            CAT_SUPPORTED_LEVER
+        } else {
+            kind.index()
+        };
         if moved3 {
             self.tally.moved3 += d;
             if delta > 0 {
@@ -1201,9 +1218,6 @@ impl<'m> Simulator<'m> {
         c.place = place;
         c.place_epoch += 1;
         c.out_of_borough = oob;
-        // A supported place beyond the market's own limit is one a lever bought.
-        c.lever_place = kind == PlacementType::SupportedAccommodation
-            && self.market_count[kind.index()] > self.model.supported_base_limit;
         c.recent = [t, c.recent[0], c.recent[1]];
         let epoch = c.place_epoch;
         let exit_at = c.exit_at;

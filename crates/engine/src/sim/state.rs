@@ -38,11 +38,8 @@ pub struct Child {
     pub out_of_borough: bool,
     /// Start days of the three most recent placements, newest first.
     pub recent: [f64; 3],
-    /// In a supported-accommodation place bought by a lever.
-    pub lever_place: bool,
-    /// The current placement's cost category, and whether it carries the Fostering Plus fee
-    /// uplift (set as the placement starts, see `run::occupy`).
-    pub cost_cat: u8,
+    /// Whether the current placement carries the Fostering Plus fee uplift (set as the
+    /// placement starts, see `run::occupy`).
     pub plus: bool,
     pub in_care: bool,
     /// Position in the active list.
