@@ -343,10 +343,19 @@ impl<'m> Simulator<'m> {
         }
         let mut counted = [0u32; PlacementType::COUNT];
         let mut in_household_places = 0usize;
+        let end = (m + 1) as f64 * DAYS_PER_MONTH;
         for &id in &self.active {
             let c = &self.children[id as usize];
             if !c.in_care {
                 return Err(format!("child {id} is listed as in care but has left"));
+            }
+            // Everyone leaves care by 18 (a stay is at least a day, so one entering just
+            // before 18 may stay a day past it).
+            if end - c.birth > MAX_AGE_DAYS + 1.0 + 1e-6 {
+                return Err(format!(
+                    "child {id} is in care aged {:.2}",
+                    c.age_years(end)
+                ));
             }
             match c.place {
                 Place::Nowhere => return Err(format!("child {id} is in care with no placement")),
@@ -374,7 +383,6 @@ impl<'m> Simulator<'m> {
                 ));
             }
         }
-        let end = (m + 1) as f64 * DAYS_PER_MONTH;
         let scanned = self.scan(end);
         if scanned != self.tally {
             return Err(format!(
@@ -641,12 +649,17 @@ impl<'m> Simulator<'m> {
                 let complex =
                     rs.admissions.uniform() < d.complex_needs[AgeBand::of_age(age).index()];
                 let with_parents = rs.admissions.uniform() < d.placed_with_parents_share;
-                let (route, mut duration) = self.draw_route(&mut rs.exits, age);
+                let (mut route, mut duration) = self.draw_route(&mut rs.exits, age);
                 if matches!(
                     route,
                     ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship
                 ) {
                     duration *= e.permanence_mult;
+                    // A slower route (a multiplier above 1) still ends at 18.
+                    let to18 = MAX_AGE_DAYS - age * DAYS_PER_YEAR;
+                    if duration >= to18 {
+                        (route, duration) = (ExitRoute::Age18, to18.max(1.0));
+                    }
                 }
                 self.specs.push(ChildSpec {
                     age,
