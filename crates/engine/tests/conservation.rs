@@ -153,15 +153,6 @@ fn all_levers_on_a_constrained_borough() {
 /// still ends every stay by 18 (`run_checked` finds anyone in care past 18).
 #[test]
 fn a_slower_permanence_route_still_ends_at_18() {
-    let mut s = default_scenario();
-    for l in &mut s.levers {
-        if let engine::scenario::LeverKind::PermanenceDrive {
-            duration_multiplier,
-        } = &mut l.kind
-        {
-            *duration_multiplier = 1.5;
-        }
-    }
     let mut st = strategy("permanence").expect("ready-made strategy");
     for l in &mut st.levers {
         if let engine::scenario::LeverKind::PermanenceDrive {
@@ -171,7 +162,7 @@ fn a_slower_permanence_route_still_ends_at_18() {
             *duration_multiplier = 1.5;
         }
     }
-    let s = s.with_strategy(&st);
+    let s = default_scenario().with_strategy(&st);
     assert_eq!(s.validate(), Ok(()));
     common::run_and_check(&s, 60, 7, 0..3).unwrap_or_else(|e| panic!("{e}"));
 }
