@@ -740,7 +740,7 @@ impl<'m> Simulator<'m> {
                     && epoch_of(c.place_epoch) == ev.epoch()
                     && c.place == Place::Market(PlacementType::Emergency)
                 {
-                    self.place_single(ev.id, t, true, Place::Nowhere, rs);
+                    self.review_emergency(ev.id, t, rs);
                 }
             }
             EventKind::AdoptionMove => {
@@ -1295,6 +1295,54 @@ impl<'m> Simulator<'m> {
         self.children[id as usize].preferred =
             order.first().copied().unwrap_or(PlacementType::Emergency);
         self.assign(id, place, t, is_move, rs);
+    }
+
+    /// An emergency placement's review: the child moves to the first placement along its
+    /// order that can take it now; if none can, it stays in its emergency bed (not a move)
+    /// and the next review is booked.
+    fn review_emergency(&mut self, id: u32, t: f64, rs: &mut Streams) {
+        let model = self.model;
+        let c = &self.children[id as usize];
+        let age = c.age_years(t);
+        // As `place_single`: a young person about to start a third placement within a year
+        // is matched as having complex needs from now on (if the move happens).
+        let escalate = model.scenario.stability.escalate_after_repeat_moves
+            && age >= 11.0
+            && c.recent[1] >= t - DAYS_PER_YEAR;
+        let complex = c.complex || escalate;
+        let order = model.order(self.month, age, Needs::of(complex));
+        let ask = Ask {
+            n: 1,
+            oldest: age,
+            youngest: age,
+            complex,
+            leaving: c.place,
+        };
+        let mut place = None;
+        for &ty in order {
+            if ty == PlacementType::Emergency {
+                continue;
+            }
+            if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
+                place = Some(p);
+                break;
+            }
+        }
+        let c = &mut self.children[id as usize];
+        match place {
+            Some(p) => {
+                c.complex = complex;
+                c.preferred = order.first().copied().unwrap_or(PlacementType::Emergency);
+                self.assign(id, p, t, true, rs);
+            }
+            None => {
+                let r = t + model.scenario.matching.emergency_review_days;
+                if r < c.exit_at {
+                    let epoch = c.place_epoch;
+                    self.queue.push(r, EventKind::EmergencyReview, id, epoch);
+                }
+            }
+        }
     }
 
     /// Match a sibling group, keeping it together where the scenario asks and a placement

@@ -87,3 +87,46 @@ fn siblings_on_a_planned_move_are_not_offered_their_household_again() {
     sim.check_invariants(sim.month)
         .expect("books still balance");
 }
+
+/// A borough with almost nowhere to place a child: most end up in emergency beds.
+fn constrained() -> Model {
+    let mut s = default_scenario();
+    s.markets.ifa.limit = Some(0);
+    s.markets.external_residential.limit = Some(0);
+    s.markets.supported_accommodation.limit = Some(0);
+    s.markets.connected_person_availability = 0.0;
+    s.fostering.households = 5;
+    Model::new(&s, 12)
+}
+
+#[test]
+fn an_emergency_review_that_finds_nothing_better_is_not_a_move() {
+    let model = constrained();
+    let mut sim = year_on(&model);
+    let mut rs = streams(97);
+    let (t, m) = (sim.month_end - 1.0, sim.month);
+    let emergency = Place::Market(PlacementType::Emergency);
+    let ids: Vec<u32> = sim
+        .active
+        .iter()
+        .copied()
+        .filter(|&id| sim.children[id as usize].place == emergency)
+        .collect();
+    assert!(ids.len() > 5, "only {} children in emergency beds", ids.len());
+    let moves_before = sim.months[m][metrics::MOVES];
+    let (mut stayed, mut moved) = (0, 0);
+    for id in ids {
+        let epoch = sim.children[id as usize].place_epoch;
+        sim.review_emergency(id, t, &mut rs);
+        let c = &sim.children[id as usize];
+        if c.place == emergency {
+            assert_eq!(c.place_epoch, epoch, "child {id} stayed but was counted as placed");
+            stayed += 1;
+        } else {
+            moved += 1;
+        }
+    }
+    assert!(stayed > 0, "every child found a placement");
+    assert_eq!(sim.months[m][metrics::MOVES] - moves_before, moved);
+    sim.check_invariants(m).expect("books still balance");
+}
