@@ -1405,7 +1405,11 @@ impl<'m> Simulator<'m> {
             if placed.is_some() {
                 return;
             }
-            self.months[self.month][metrics::SPLITS] += 1;
+            // A group already apart (a planned move of siblings who were split when they
+            // came into care) is not split again.
+            if !leaving.windows(2).any(|w| w[0] != w[1]) {
+                self.months[self.month][metrics::SPLITS] += 1;
+            }
         }
         for (k, &i) in ids.iter().enumerate() {
             let left = leaving.get(k).copied().unwrap_or(Place::Nowhere);

@@ -112,7 +112,11 @@ fn an_emergency_review_that_finds_nothing_better_is_not_a_move() {
         .copied()
         .filter(|&id| sim.children[id as usize].place == emergency)
         .collect();
-    assert!(ids.len() > 5, "only {} children in emergency beds", ids.len());
+    assert!(
+        ids.len() > 5,
+        "only {} children in emergency beds",
+        ids.len()
+    );
     let moves_before = sim.months[m][metrics::MOVES];
     let (mut stayed, mut moved) = (0, 0);
     for id in ids {
@@ -120,7 +124,10 @@ fn an_emergency_review_that_finds_nothing_better_is_not_a_move() {
         sim.review_emergency(id, t, &mut rs);
         let c = &sim.children[id as usize];
         if c.place == emergency {
-            assert_eq!(c.place_epoch, epoch, "child {id} stayed but was counted as placed");
+            assert_eq!(
+                c.place_epoch, epoch,
+                "child {id} stayed but was counted as placed"
+            );
             stayed += 1;
         } else {
             moved += 1;
@@ -128,5 +135,42 @@ fn an_emergency_review_that_finds_nothing_better_is_not_a_move() {
     }
     assert!(stayed > 0, "every child found a placement");
     assert_eq!(sim.months[m][metrics::MOVES] - moves_before, moved);
+    sim.check_invariants(m).expect("books still balance");
+}
+
+#[test]
+fn siblings_already_apart_are_not_counted_as_split_again() {
+    let model = constrained();
+    let mut sim = year_on(&model);
+    let mut rs = streams(96);
+    let (t, m) = (sim.month_end - 1.0, sim.month);
+    // Pairs of children in two different placements, moved on as one group.
+    let active: Vec<u32> = sim.active.clone();
+    let mut split_again = 0;
+    for pair in active.chunks(2).take(40) {
+        let [a, b] = [pair[0], pair.get(1).copied().unwrap_or(pair[0])];
+        let (pa, pb) = (
+            sim.children[a as usize].place,
+            sim.children[b as usize].place,
+        );
+        if a == b || pa == pb {
+            continue;
+        }
+        let splits = sim.months[m][metrics::SPLITS];
+        sim.release(a, t);
+        sim.release(b, t);
+        sim.place_group(&[a, b], t, true, &[pa, pb], &mut rs);
+        assert_eq!(
+            sim.months[m][metrics::SPLITS],
+            splits,
+            "children {a} and {b}"
+        );
+        let (na, nb) = (
+            sim.children[a as usize].place,
+            sim.children[b as usize].place,
+        );
+        split_again += (na != nb || na == Place::Market(PlacementType::Emergency)) as u32;
+    }
+    assert!(split_again > 0, "every pair found a placement together");
     sim.check_invariants(m).expect("books still balance");
 }
