@@ -838,14 +838,23 @@ impl<'m> Simulator<'m> {
                     .push(t + s.duration - lead, EventKind::AdoptionMove, id, 0);
             }
             self.months[g.month as usize][metrics::ADMISSIONS] += 1;
-            if s.with_parents {
+            // A child adopted sooner than a move to the adopters would come is placed with
+            // them from the start (early permanence: an adoption order needs the child
+            // living with the adopters).
+            let early_adoption = s.route == ExitRoute::Adoption && s.duration <= lead;
+            if s.with_parents || early_adoption {
+                let kind = if early_adoption {
+                    PlacementType::PlacedForAdoption
+                } else {
+                    pwp
+                };
                 self.children[id as usize].preferred = self
                     .model
                     .order(self.month, s.age, Needs::of(s.complex))
                     .first()
                     .copied()
-                    .unwrap_or(pwp);
-                self.assign(id, Place::Market(pwp), t, false, rs);
+                    .unwrap_or(kind);
+                self.assign(id, Place::Market(kind), t, false, rs);
             } else {
                 self.scratch.push(id);
             }

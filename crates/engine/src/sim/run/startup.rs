@@ -151,23 +151,24 @@ impl<'m> Simulator<'m> {
             let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
             // Initial placement from the starting mix, where the child fits.
             let adoption = PlacementType::PlacedForAdoption.index();
-            let place =
-                if c.route == ExitRoute::Adoption && exit_at <= lead && remaining[adoption] > 0.0 {
-                    Some(Place::Market(PlacementType::PlacedForAdoption))
-                } else {
-                    let mut w = remaining;
-                    w[adoption] = 0.0;
-                    let mut chosen = None;
-                    while w.iter().any(|x| *x > 0.0) {
-                        let t = PlacementType::ALL[rng.categorical(&w)];
-                        if let Some(p) = self.find_start_place(t, id, rng) {
-                            chosen = Some(p);
-                            break;
-                        }
-                        w[t.index()] = 0.0;
+            // A child whose adoption is due sooner than the move to the adopters would come
+            // is already living with them (an adoption order needs that), starting mix or not.
+            let place = if c.route == ExitRoute::Adoption && exit_at <= lead {
+                Some(Place::Market(PlacementType::PlacedForAdoption))
+            } else {
+                let mut w = remaining;
+                w[adoption] = 0.0;
+                let mut chosen = None;
+                while w.iter().any(|x| *x > 0.0) {
+                    let t = PlacementType::ALL[rng.categorical(&w)];
+                    if let Some(p) = self.find_start_place(t, id, rng) {
+                        chosen = Some(p);
+                        break;
                     }
-                    chosen
-                };
+                    w[t.index()] = 0.0;
+                }
+                chosen
+            };
             let since = -rng.uniform() * c.elapsed;
             match place {
                 Some(p) => {

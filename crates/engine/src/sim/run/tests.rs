@@ -174,3 +174,26 @@ fn siblings_already_apart_are_not_counted_as_split_again() {
     assert!(split_again > 0, "every pair found a placement together");
     sim.check_invariants(m).expect("books still balance");
 }
+
+#[test]
+fn a_child_soon_to_be_adopted_lives_with_the_adopters() {
+    let model = model();
+    let pfa = Place::Market(PlacementType::PlacedForAdoption);
+    let lead = model.scenario.exits.adoption_placement_lead_days;
+    let mut checked = 0;
+    for rep in 0..20 {
+        let mut sim = Simulator::new(&model);
+        sim.run(SEED, rep);
+        let now = sim.month_end;
+        for &id in &sim.active {
+            let c = &sim.children[id as usize];
+            // Due within the lead time and never moved (no breakdown, no move to the adopters
+            // yet): placed for adoption from the start.
+            if c.route == ExitRoute::Adoption && c.exit_at - now <= lead && c.place_epoch == 1 {
+                assert_eq!(c.place, pfa, "child {id} in run {rep}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 5, "only {checked} children checked");
+}
