@@ -806,6 +806,7 @@ impl<'m> Simulator<'m> {
             plus: false,
             in_care: true,
             slot: self.active.len() as u32,
+            group: NO_GROUP,
             band: 0,
             gap_pref: None,
             moved3: false,
@@ -833,6 +834,7 @@ impl<'m> Simulator<'m> {
                 t + s.duration,
                 PlacementType::InHouseFoster,
             );
+            self.children[id as usize].group = gid;
             if s.route == ExitRoute::Adoption && s.duration > lead {
                 self.queue
                     .push(t + s.duration - lead, EventKind::AdoptionMove, id, 0);
@@ -967,7 +969,27 @@ impl<'m> Simulator<'m> {
             for &k in kids {
                 self.release(k, t);
             }
-            self.place_group(kids, t, true, &[], rs);
+            // Each sibling group is matched on its own: children who only shared carers are
+            // not kept together (nor counted as split when they are not).
+            let mut done = [false; 3];
+            for i in 0..kids.len() {
+                if done[i] {
+                    continue;
+                }
+                let group = self.children[kids[i] as usize].group;
+                let mut members = [0u32; 3];
+                let mut len = 0;
+                for j in i..kids.len() {
+                    let same = j == i
+                        || (group != NO_GROUP && self.children[kids[j] as usize].group == group);
+                    if !done[j] && same {
+                        done[j] = true;
+                        members[len] = kids[j];
+                        len += 1;
+                    }
+                }
+                self.place_group(&members[..len], t, true, &[], rs);
+            }
         }
     }
 

@@ -44,6 +44,9 @@ pub struct Child {
     pub in_care: bool,
     /// Position in the active list.
     pub slot: u32,
+    /// The sibling group the child came into care with (`NO_GROUP` for the starting stock,
+    /// whose siblings are not known).
+    pub group: u32,
     /// Month-end bookkeeping (see `run::tally`): age band at the last month end checked,
     /// the gap counted for the current placement, the 3+ moves flag counted, and the months
     /// of the next band and 3+ moves checks.
@@ -78,6 +81,9 @@ pub struct Household {
     /// Position in the simulator's list of open households, or `NOT_OPEN`.
     pub open_at: u32,
 }
+
+/// `Child::group` of a child with no known siblings in care.
+pub const NO_GROUP: u32 = u32::MAX;
 
 /// `Household::open_at` of a household not in the open list.
 pub const NOT_OPEN: u32 = u32::MAX;

@@ -197,3 +197,45 @@ fn a_child_soon_to_be_adopted_lives_with_the_adopters() {
     }
     assert!(checked > 5, "only {checked} children checked");
 }
+
+#[test]
+fn children_who_only_shared_carers_are_not_matched_as_siblings() {
+    let mut s = default_scenario();
+    s.markets.ifa.limit = Some(0);
+    s.markets.external_residential.limit = Some(0);
+    s.markets.supported_accommodation.limit = Some(0);
+    s.markets.connected_person_availability = 0.0;
+    s.fostering.sgo_conversion_share = 0.0;
+    let model = Model::new(&s, 12);
+    let mut sim = year_on(&model);
+    let mut rs = streams(95);
+    let (t, m) = (sim.month_end - 1.0, sim.month);
+    let households: Vec<u32> = (0..sim.households.len() as u32)
+        .filter(|&h| {
+            let hh = &sim.households[h as usize];
+            let kids = &hh.children[..hh.n as usize];
+            hh.active
+                && kids.len() >= 2
+                && kids
+                    .iter()
+                    .all(|&k| sim.children[k as usize].group == NO_GROUP)
+        })
+        .collect();
+    let mut apart = 0;
+    for h in households {
+        let hh = &sim.households[h as usize];
+        let kids: Vec<u32> = hh.children[..hh.n as usize].to_vec();
+        let splits = sim.months[m][metrics::SPLITS];
+        sim.household_leaves(h, t, &mut rs);
+        assert_eq!(sim.months[m][metrics::SPLITS], splits, "household {h}");
+        let places: Vec<Place> = kids
+            .iter()
+            .map(|&k| sim.children[k as usize].place)
+            .collect();
+        // Apart: in different placements, or in emergency beds (one child each).
+        let emergency = Place::Market(PlacementType::Emergency);
+        apart += places.windows(2).any(|w| w[0] != w[1] || w[0] == emergency) as u32;
+    }
+    assert!(apart > 0, "every household's children were placed together");
+    sim.check_invariants(m).expect("books still balance");
+}
