@@ -594,7 +594,8 @@ static PARAMS: &[Param] = &[
         "days",
         NONE,
         "A child whose plan is adoption moves to the adoptive placement (placed for adoption) this many days \
-         before the adoption order ends their time in care.",
+         before the adoption order ends their time in care; a child whose order comes sooner than that after \
+         entering care is placed with the adopters from the start (early permanence).",
         "Performance Report May 2018 (seed 003): a placement must last at least 10 weeks before the adoption \
          application, and courts then took about 12 weeks (up from 6) to hear it, so at least about 150 days; \
          the same report had 24 children living with adopters against 27-30 adoptions a year, about 300 days \
@@ -1334,7 +1335,9 @@ static PARAMS: &[Param] = &[
         "Breakdown rate, adoptive placements (under 11)",
         "yearly hazard",
         NONE,
-        "Yearly rate at which adoptive placements of children under 11 disrupt before the order.",
+        "Yearly rate at which adoptive placements of children under 11 disrupt before the order. A disruption \
+         ends the adoption plan: the child is matched again and its way out of care is drawn afresh, for its \
+         age, among the other routes.",
         "Modelling assumption: 0.02, adoption disruptions are rare; no figure in the seeds (Rotherham persevered \
          to find adoptive placements, seed 003).",
     ),

@@ -491,9 +491,22 @@ impl<'m> Simulator<'m> {
 
     /// Draw a child's route and total planned stay (days) from entry age.
     fn draw_route(&self, rng: &mut Stream, age: f64) -> (ExitRoute, f64) {
-        let e = &self.model.scenario.exits;
         let band = AgeBand::of_age(age).index();
-        let route = ExitRoute::ALL[rng.categorical(&e.route_by_entry_age[band])];
+        self.draw_route_with(
+            rng,
+            age,
+            &self.model.scenario.exits.route_by_entry_age[band],
+        )
+    }
+
+    /// As `draw_route`, with the routes' weights given.
+    fn draw_route_with(
+        &self,
+        rng: &mut Stream,
+        age: f64,
+        weights: &[f64; ExitRoute::COUNT],
+    ) -> (ExitRoute, f64) {
+        let route = ExitRoute::ALL[rng.categorical(weights)];
         let d = match route {
             ExitRoute::ReturnHome => self.model.return_home.sample(rng),
             ExitRoute::SpecialGuardianship => self.model.sgo.sample(rng),
@@ -731,7 +744,7 @@ impl<'m> Simulator<'m> {
             EventKind::Breakdown => {
                 let c = &self.children[ev.id as usize];
                 if c.in_care && epoch_of(c.place_epoch) == ev.epoch() {
-                    self.place_single(ev.id, t, true, Place::Nowhere, rs);
+                    self.breakdown(ev.id, t, rs);
                 }
             }
             EventKind::EmergencyReview => {
@@ -780,6 +793,47 @@ impl<'m> Simulator<'m> {
                     self.model.scenario.costs.cost_per_approval * e.inflation;
             }
         }
+    }
+
+    /// A placement breaks down: the child is matched again. If it was placed for adoption,
+    /// the adoption has disrupted: the plan ends, and the child's way out of care is drawn
+    /// again from its age now among the other routes (a new adoption plan within the
+    /// horizon is not modelled).
+    fn breakdown(&mut self, id: u32, t: f64, rs: &mut Streams) {
+        let pfa = Place::Market(PlacementType::PlacedForAdoption);
+        let disrupted = self.children[id as usize].place == pfa;
+        self.place_single(id, t, true, Place::Nowhere, rs);
+        if !disrupted {
+            return;
+        }
+        let age = self.children[id as usize].age_years(t);
+        let band = AgeBand::of_age(age).index();
+        let mut weights = self.model.scenario.exits.route_by_entry_age[band];
+        weights[ExitRoute::Adoption.index()] = 0.0;
+        let (mut route, mut stay) = if weights.iter().any(|w| *w > 0.0) {
+            self.draw_route_with(&mut rs.exits, age, &weights)
+        } else {
+            (
+                ExitRoute::Age18,
+                (MAX_AGE_DAYS - age * DAYS_PER_YEAR).max(1.0),
+            )
+        };
+        if matches!(
+            route,
+            ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship
+        ) {
+            stay *= self.perm_mult;
+            let to18 = MAX_AGE_DAYS - age * DAYS_PER_YEAR;
+            if stay >= to18 {
+                (route, stay) = (ExitRoute::Age18, to18.max(1.0));
+            }
+        }
+        let c = &mut self.children[id as usize];
+        c.route = route;
+        c.exit_at = t + stay;
+        c.exit_epoch += 1;
+        let epoch = c.exit_epoch;
+        self.queue.push(t + stay, EventKind::Exit, id, epoch);
     }
 
     /// A child entering care (or in care at the start), with its exit scheduled.

@@ -239,3 +239,36 @@ fn children_who_only_shared_carers_are_not_matched_as_siblings() {
     assert!(apart > 0, "every household's children were placed together");
     sim.check_invariants(m).expect("books still balance");
 }
+
+#[test]
+fn a_disrupted_adoption_ends_the_adoption_plan() {
+    let model = model();
+    let pfa = Place::Market(PlacementType::PlacedForAdoption);
+    let mut disrupted = 0;
+    for rep in 0..5 {
+        let mut sim = Simulator::new(&model);
+        sim.run(SEED, rep);
+        let mut rs = streams(90 + rep);
+        let (t, m) = (sim.month_end - 1.0, sim.month);
+        let placed: Vec<u32> = sim
+            .active
+            .iter()
+            .copied()
+            .filter(|&id| sim.children[id as usize].place == pfa)
+            .collect();
+        for id in placed {
+            let epoch = sim.children[id as usize].exit_epoch;
+            sim.breakdown(id, t, &mut rs);
+            let c = &sim.children[id as usize];
+            assert_ne!(c.route, ExitRoute::Adoption, "child {id} in run {rep}");
+            assert_ne!(c.place, pfa);
+            assert!(c.exit_at > t && c.exit_epoch == epoch + 1);
+            disrupted += 1;
+        }
+        sim.check_invariants(m).expect("books still balance");
+    }
+    assert!(
+        disrupted > 5,
+        "only {disrupted} children placed for adoption"
+    );
+}
