@@ -37,6 +37,25 @@ fn band_of_age_days(days: f64) -> usize {
 
 const MAX_AGE_DAYS: f64 = 18.0 * DAYS_PER_YEAR;
 
+/// A planned stay (days, for a child of `age` years) under the permanence drive's
+/// multiplier: the routes home and to guardianship are stretched or shortened, and a stay
+/// stretched past the 18th birthday ends there instead.
+fn with_permanence(route: ExitRoute, stay: f64, age: f64, mult: f64) -> (ExitRoute, f64) {
+    if !matches!(
+        route,
+        ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship
+    ) {
+        return (route, stay);
+    }
+    let stay = stay * mult;
+    let to18 = MAX_AGE_DAYS - age * DAYS_PER_YEAR;
+    if stay >= to18 {
+        (ExitRoute::Age18, to18.max(1.0))
+    } else {
+        (route, stay)
+    }
+}
+
 /// A child drawn at admission, before placement.
 #[derive(Clone, Copy, Debug)]
 struct ChildSpec {
@@ -662,18 +681,8 @@ impl<'m> Simulator<'m> {
                 let complex =
                     rs.admissions.uniform() < d.complex_needs[AgeBand::of_age(age).index()];
                 let with_parents = rs.admissions.uniform() < d.placed_with_parents_share;
-                let (mut route, mut duration) = self.draw_route(&mut rs.exits, age);
-                if matches!(
-                    route,
-                    ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship
-                ) {
-                    duration *= e.permanence_mult;
-                    // A slower route (a multiplier above 1) still ends at 18.
-                    let to18 = MAX_AGE_DAYS - age * DAYS_PER_YEAR;
-                    if duration >= to18 {
-                        (route, duration) = (ExitRoute::Age18, to18.max(1.0));
-                    }
-                }
+                let (route, duration) = self.draw_route(&mut rs.exits, age);
+                let (route, duration) = with_permanence(route, duration, age, e.permanence_mult);
                 self.specs.push(ChildSpec {
                     age,
                     complex,
@@ -810,7 +819,7 @@ impl<'m> Simulator<'m> {
         let band = AgeBand::of_age(age).index();
         let mut weights = self.model.scenario.exits.route_by_entry_age[band];
         weights[ExitRoute::Adoption.index()] = 0.0;
-        let (mut route, mut stay) = if weights.iter().any(|w| *w > 0.0) {
+        let (route, stay) = if weights.iter().any(|w| *w > 0.0) {
             self.draw_route_with(&mut rs.exits, age, &weights)
         } else {
             (
@@ -818,16 +827,7 @@ impl<'m> Simulator<'m> {
                 (MAX_AGE_DAYS - age * DAYS_PER_YEAR).max(1.0),
             )
         };
-        if matches!(
-            route,
-            ExitRoute::ReturnHome | ExitRoute::SpecialGuardianship
-        ) {
-            stay *= self.perm_mult;
-            let to18 = MAX_AGE_DAYS - age * DAYS_PER_YEAR;
-            if stay >= to18 {
-                (route, stay) = (ExitRoute::Age18, to18.max(1.0));
-            }
-        }
+        let (route, stay) = with_permanence(route, stay, age, self.perm_mult);
         let c = &mut self.children[id as usize];
         c.route = route;
         c.exit_at = t + stay;
