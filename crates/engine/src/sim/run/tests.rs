@@ -88,13 +88,20 @@ fn siblings_on_a_planned_move_are_not_offered_their_household_again() {
         .expect("books still balance");
 }
 
-/// A borough with almost nowhere to place a child: most end up in emergency beds.
-fn constrained() -> Model {
+/// A borough with no places to buy: children the in-house carers and homes cannot take
+/// end up in emergency beds.
+fn no_markets() -> crate::scenario::Scenario {
     let mut s = default_scenario();
     s.markets.ifa.limit = Some(0);
     s.markets.external_residential.limit = Some(0);
     s.markets.supported_accommodation.limit = Some(0);
     s.markets.connected_person_availability = 0.0;
+    s
+}
+
+/// As `no_markets`, with five foster households: most children end up in emergency beds.
+fn constrained() -> Model {
+    let mut s = no_markets();
     s.fostering.households = 5;
     Model::new(&s, 12)
 }
@@ -200,11 +207,7 @@ fn a_child_soon_to_be_adopted_lives_with_the_adopters() {
 
 #[test]
 fn children_who_only_shared_carers_are_not_matched_as_siblings() {
-    let mut s = default_scenario();
-    s.markets.ifa.limit = Some(0);
-    s.markets.external_residential.limit = Some(0);
-    s.markets.supported_accommodation.limit = Some(0);
-    s.markets.connected_person_availability = 0.0;
+    let mut s = no_markets();
     s.fostering.sgo_conversion_share = 0.0;
     let model = Model::new(&s, 12);
     let mut sim = year_on(&model);
