@@ -56,6 +56,21 @@ impl Job {
                 format!("at most {MAX_SCENARIOS} scenarios can be compared at once"),
             ));
         }
+        // Every scenario is reported against the baseline's months and financial years.
+        if let Some(base) = self.scenarios.first() {
+            for (i, s) in self.scenarios.iter().enumerate().skip(1) {
+                if (s.start_year, s.start_month) != (base.start_year, base.start_month) {
+                    errors.push(FieldError::new(
+                        format!("scenarios[{i}].start_month"),
+                        format!(
+                            "starts in {}-{:02}, but a comparison must start when the baseline does \
+                             ({}-{:02}), so that the same months are compared",
+                            s.start_year, s.start_month, base.start_year, base.start_month
+                        ),
+                    ));
+                }
+            }
+        }
         for (i, s) in self.scenarios.iter().enumerate() {
             match s.validate() {
                 Err(e) => errors.extend(

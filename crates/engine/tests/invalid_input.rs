@@ -185,6 +185,36 @@ fn zero_replications_and_absurd_sizes_are_refused() {
     expect_error(none.validate(), "scenarios", "at least one");
 }
 
+/// A comparison starting in another month than the baseline would be reported against the
+/// baseline's months and financial years (and ran past their end): it is refused, naming the
+/// comparison's start, and the job runs once it matches.
+#[test]
+fn comparisons_must_start_when_the_baseline_does() {
+    let settings = RunSettings {
+        replications: 4,
+        horizon_months: 24,
+        seed: 3,
+    };
+    let job = Job {
+        settings,
+        scenarios: vec![
+            default_scenario(),
+            scenario_with(|s| (s.start_year, s.start_month) = (2020, 4)),
+        ],
+    };
+    expect_error(
+        job.validate(),
+        "scenarios[1].start_month",
+        "when the baseline does",
+    );
+    assert!(job.prepare().is_err());
+    let same = Job {
+        settings,
+        scenarios: vec![default_scenario(), default_scenario()],
+    };
+    assert!(same.prepare().is_ok());
+}
+
 #[test]
 fn distributions_must_add_up_to_one() {
     let s = scenario_with(|s| s.demand.entry_age = [0.5, 0.5, 0.5, 0.0, 0.0]);
