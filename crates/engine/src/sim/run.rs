@@ -1212,7 +1212,6 @@ impl<'m> Simulator<'m> {
             leaving,
         } = ask;
         let m = self.month;
-        let e = &self.model.months[m];
         let markets = &self.model.scenario.markets;
         let within = |lo: u8, hi: u8| youngest >= lo as f64 && oldest < hi as f64 + 1.0;
         match t {
@@ -1242,24 +1241,31 @@ impl<'m> Simulator<'m> {
             }
             PlacementType::Ifa
             | PlacementType::ExternalResidential
-            | PlacementType::SupportedAccommodation => {
-                let mk = match t {
-                    PlacementType::Ifa => &markets.ifa,
-                    PlacementType::ExternalResidential => &markets.external_residential,
-                    _ => &markets.supported_accommodation,
-                };
-                let limit = match t {
-                    PlacementType::SupportedAccommodation => e.supported_places,
-                    _ => mk.limit.unwrap_or(u32::MAX),
-                };
-                (within(mk.min_age, mk.max_age)
-                    && self.market_count[t.index()].saturating_add(n) <= limit)
-                    .then_some(Place::Market(t))
-            }
+            | PlacementType::SupportedAccommodation => self.market_room(t, ask),
             // An emergency bed is found for one child at a time.
             PlacementType::Emergency => (n == 1).then_some(Place::Market(t)),
             PlacementType::PlacedWithParents | PlacementType::PlacedForAdoption => None,
         }
+    }
+
+    /// Does bought-in market `t` (agency fostering, independent homes, supported
+    /// accommodation) have room for `ask`'s children, of their ages, this month?
+    #[inline(always)]
+    fn market_room(&self, t: PlacementType, ask: Ask) -> Option<Place> {
+        let markets = &self.model.scenario.markets;
+        let mk = match t {
+            PlacementType::Ifa => &markets.ifa,
+            PlacementType::ExternalResidential => &markets.external_residential,
+            _ => &markets.supported_accommodation,
+        };
+        let limit = match t {
+            PlacementType::SupportedAccommodation => self.model.months[self.month].supported_places,
+            _ => mk.limit.unwrap_or(u32::MAX),
+        };
+        (ask.youngest >= mk.min_age as f64
+            && ask.oldest < mk.max_age as f64 + 1.0
+            && self.market_count[t.index()].saturating_add(ask.n) <= limit)
+            .then_some(Place::Market(t))
     }
 
     /// The open foster household for `ask`: the smallest vacancy that takes everyone, then

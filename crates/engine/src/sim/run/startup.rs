@@ -245,9 +245,15 @@ impl<'m> Simulator<'m> {
                 }
             }
         }
+        // A child already living with family or friends, or with an agency's carers, is
+        // there: the chances of finding such a carer for a new placement do not apply (the
+        // agencies' limit and age range do).
         match t {
-            PlacementType::PlacedWithParents => Some(Place::Market(t)),
+            PlacementType::PlacedWithParents | PlacementType::ConnectedPerson => {
+                Some(Place::Market(t))
+            }
             PlacementType::PlacedForAdoption => None,
+            PlacementType::Ifa => self.market_room(t, self.ask(&[child], 0.0)),
             _ => {
                 let ask = self.ask(&[child], 0.0);
                 self.fits(t, ask, rng)

@@ -275,3 +275,36 @@ fn a_disrupted_adoption_ends_the_adoption_plan() {
         "only {disrupted} children placed for adoption"
     );
 }
+
+/// Children already living with family or friends carers, or with agency carers, start
+/// there: the starting mix is not thinned by the chance of finding such a carer for a new
+/// placement (4% for family and friends by default).
+#[test]
+fn the_starting_stock_keeps_its_family_and_friends_placements() {
+    let s = default_scenario();
+    let model = Model::new(&s, 1);
+    let mix = s.population.placement_mix.to_array();
+    let share = |t: PlacementType| mix[t.index()] / mix.iter().sum::<f64>();
+    let children = s.population.children as f64;
+    let (mut cp, mut ifa) = (0.0, 0.0);
+    let runs = 40;
+    let mut sim = Simulator::new(&model);
+    for rep in 0..runs {
+        sim.run(SEED, rep);
+        let row = &sim.months[0];
+        cp += row[metrics::BY_TYPE + PlacementType::ConnectedPerson.index()] as f64;
+        ifa += row[metrics::BY_TYPE + PlacementType::Ifa.index()] as f64;
+    }
+    let (cp, ifa) = (cp / runs as f64, ifa / runs as f64);
+    let want_cp = share(PlacementType::ConnectedPerson) * children;
+    let want_ifa = share(PlacementType::Ifa) * children;
+    assert!(
+        cp >= 0.8 * want_cp,
+        "{cp:.1} with family or friends, the mix gives {want_cp:.1}"
+    );
+    // Agency placements are not inflated by the children displaced from family care.
+    assert!(
+        ifa <= 1.03 * want_ifa,
+        "{ifa:.1} with agencies, the mix gives {want_ifa:.1}"
+    );
+}
