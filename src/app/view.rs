@@ -2,7 +2,7 @@
 //! series, the last full financial year, chart series and the comparison table.
 
 use engine::metrics::Unit;
-use engine::report::{MetricSeries, Report, ScenarioReport, Stat, YearRow};
+use engine::report::{months_per_year, MetricSeries, Report, ScenarioReport, Stat, YearRow};
 use engine::PlacementType;
 
 use crate::charts::Series;
@@ -15,26 +15,6 @@ pub fn metric<'a>(s: &'a ScenarioReport, key: &str) -> Option<&'a MetricSeries> 
 pub fn last_stat(s: &ScenarioReport, key: &str) -> Option<(Unit, Stat)> {
     let m = metric(s, key)?;
     Some((m.unit, *m.months.last()?))
-}
-
-/// Months of each financial year ("2020/21") covered by the horizon.
-pub fn months_per_year(month_labels: &[String]) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = vec![];
-    for l in month_labels {
-        let Some((y, m)) = l.split_once('-') else {
-            continue;
-        };
-        let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>()) else {
-            continue;
-        };
-        let start = if m >= 4 { y } else { y - 1 };
-        let label = format!("{start}/{:02}", (start + 1).rem_euclid(100));
-        match out.last_mut() {
-            Some((last, n)) if *last == label => *n += 1,
-            _ => out.push((label, 1)),
-        }
-    }
-    out
 }
 
 /// The last financial year the horizon covers in full (or the last year at all), and

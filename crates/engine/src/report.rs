@@ -295,3 +295,23 @@ fn csv_field(s: &str) -> String {
         s.to_string()
     }
 }
+
+/// Months of each financial year ("2020/21") covered by the horizon.
+pub fn months_per_year(month_labels: &[String]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = vec![];
+    for l in month_labels {
+        let Some((y, m)) = l.split_once('-') else {
+            continue;
+        };
+        let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>()) else {
+            continue;
+        };
+        let start = if m >= 4 { y } else { y - 1 };
+        let label = format!("{start}/{:02}", (start + 1).rem_euclid(100));
+        match out.last_mut() {
+            Some((last, n)) if *last == label => *n += 1,
+            _ => out.push((label, 1)),
+        }
+    }
+    out
+}

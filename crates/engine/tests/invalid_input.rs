@@ -572,6 +572,12 @@ fn cli_small_run_writes_json_and_csv() {
             && stdout.contains("Recruit more carers vs Baseline"),
         "{stdout}"
     );
+    // Twelve months from July: the two financial years are marked as part years.
+    assert!(
+        stdout.contains("FY2020/21 (9 months): cost")
+            && stdout.contains("FY2021/22 (3 months): cost"),
+        "{stdout}"
+    );
 
     let report: Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).expect("valid JSON");

@@ -320,9 +320,15 @@ fn print_headlines(r: &Report) {
                 }
             }
         }
+        let coverage = engine::report::months_per_year(&r.month_labels);
         for y in &s.years {
+            // A year the horizon covers in part is costed and budgeted for those months.
+            let part = match coverage.iter().find(|(l, _)| *l == y.year) {
+                Some((_, n)) if *n < 12 => format!(" ({n} months)"),
+                _ => String::new(),
+            };
             println!(
-                "  FY{}: cost £{:.1}M [{:.1}-{:.1}], budget £{:.1}M, chance of overspend {:.0}%",
+                "  FY{}{part}: cost £{:.1}M [{:.1}-{:.1}], budget £{:.1}M, chance of overspend {:.0}%",
                 y.year,
                 y.cost.p50 / 1e6,
                 y.cost.p10 / 1e6,
