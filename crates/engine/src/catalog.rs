@@ -259,8 +259,9 @@ static PARAMS: &[Param] = &[
         "Seasonal pattern of admissions",
         "multiplier",
         MONTHS,
-        "Multiplies the admissions rate in each calendar month (January first); values around 1 that should \
-         average 1.",
+        "Multiplies the admissions rate in each calendar month (January first), relative to the other months: \
+         the twelve values are scaled to average 1, so only their pattern matters (twelve values of 1.2 admit as \
+         many children as twelve of 1).",
         "Modelling assumption: the seeds give only five months of admissions, 27, 18, 44, 16 and 35 in Jan-May \
          2018 (Performance Report May 2018, seed 003), too few to estimate a seasonal pattern. The default is a \
          damped version of that pattern (February and April low, March and May high) with the other months \

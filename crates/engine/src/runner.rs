@@ -83,7 +83,7 @@ impl Job {
                     let years = self.settings.horizon_months as f64 / 12.0;
                     let peak = d.groups_per_month
                         * libm::pow(1.0 + d.trend_per_year, years)
-                        * d.seasonality.iter().cloned().fold(0.0, f64::max);
+                        * (0..12).map(|m| d.seasonal_factor(m)).fold(0.0, f64::max);
                     if peak > MAX_GROUPS_PER_MONTH {
                         errors.push(FieldError::new(
                             format!("scenarios[{i}].demand.trend_per_year"),

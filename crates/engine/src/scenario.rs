@@ -58,7 +58,8 @@ pub struct Demand {
     pub groups_per_month: f64,
     /// Growth of the group rate per year (0.05 = +5% a year; negative for a fall).
     pub trend_per_year: f64,
-    /// Month-of-year multipliers, January first (mean 1).
+    /// Month-of-year multipliers, January first, relative to each other (scaled to mean 1:
+    /// see `seasonal_factor`).
     pub seasonality: [f64; 12],
     /// Probability that a group has 1, 2, 3, ... children.
     pub group_size: Vec<f64>,
@@ -70,6 +71,20 @@ pub struct Demand {
     pub complex_needs: [f64; 5],
     /// Share of admitted children placed with parents (P1) rather than matched.
     pub placed_with_parents_share: f64,
+}
+
+impl Demand {
+    /// The admissions multiplier of calendar month `cal` (0 = January): its seasonality
+    /// value over the twelve values' mean, so the pattern does not change the yearly rate.
+    /// All zero means no admissions.
+    pub fn seasonal_factor(&self, cal: usize) -> f64 {
+        let mean = self.seasonality.iter().sum::<f64>() / 12.0;
+        if mean > 0.0 {
+            self.seasonality[cal % 12] / mean
+        } else {
+            0.0
+        }
+    }
 }
 
 /// The children already in care when the simulation starts.

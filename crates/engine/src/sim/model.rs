@@ -118,7 +118,7 @@ impl Model {
                 inflation: libm::pow(1.0 + s.costs.inflation_per_year, years),
                 group_rate: s.demand.groups_per_month
                     * libm::pow(1.0 + s.demand.trend_per_year, years)
-                    * s.demand.seasonality[cal],
+                    * s.demand.seasonal_factor(cal),
             };
             for l in &s.levers {
                 let i = intensity(l.start_month, l.ramp_months, m);
@@ -417,6 +417,31 @@ mod tests {
             budget -= mass;
         }
         None
+    }
+
+    /// Seasonality is a pattern: twelve values of 1.2 admit as many children as twelve of 1.
+    #[test]
+    fn seasonality_is_scaled_to_average_one() {
+        let flat = default_scenario();
+        let mut raised = flat.clone();
+        let mut pattern = flat.clone();
+        let mut none = flat.clone();
+        for m in 0..12 {
+            raised.demand.seasonality[m] = 1.2;
+            pattern.demand.seasonality[m] = if m < 6 { 0.5 } else { 1.5 };
+            none.demand.seasonality[m] = 0.0;
+        }
+        let mut flat = flat;
+        flat.demand.seasonality = [1.0; 12];
+        let (f, r) = (Model::new(&flat, 24), Model::new(&raised, 24));
+        let (p, n) = (Model::new(&pattern, 24), Model::new(&none, 24));
+        for m in 0..24 {
+            let (a, b) = (f.months[m].group_rate, r.months[m].group_rate);
+            assert!((a - b).abs() <= 1e-12 * a, "month {m}: {a} against {b}");
+            assert_eq!(n.months[m].group_rate, 0.0);
+        }
+        let year = |model: &Model| (0..12).map(|m| model.months[m].group_rate).sum::<f64>();
+        assert!((year(&p) / year(&f) - 1.0).abs() < 0.02);
     }
 
     #[test]
