@@ -1357,19 +1357,11 @@ impl<'m> Simulator<'m> {
         } else {
             leaving
         };
-        // Repeated breakdowns: a young person about to start a third placement within a
-        // year is matched as having complex needs from now on.
-        let c = &mut self.children[id as usize];
-        if is_move
-            && model.scenario.stability.escalate_after_repeat_moves
-            && age >= 11.0
-            && c.recent[1] >= t - DAYS_PER_YEAR
-        {
-            c.complex = true;
+        if is_move && self.escalates(id, age, t) {
+            self.children[id as usize].complex = true;
         }
-        let complex = c.complex;
+        let complex = self.children[id as usize].complex;
         let order = model.order(self.month, age, Needs::of(complex));
-        let mut place = Place::Market(PlacementType::Emergency);
         let ask = Ask {
             n: 1,
             oldest: age,
@@ -1377,6 +1369,7 @@ impl<'m> Simulator<'m> {
             complex,
             leaving,
         };
+        let mut place = Place::Market(PlacementType::Emergency);
         for &ty in order {
             if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
                 place = p;
@@ -1388,45 +1381,49 @@ impl<'m> Simulator<'m> {
         self.assign(id, place, t, is_move, rs);
     }
 
+    /// Repeated breakdowns: a young person of `age` about to start a third placement within
+    /// a year is matched as having complex needs from now on.
+    #[inline(always)]
+    fn escalates(&self, id: u32, age: f64, t: f64) -> bool {
+        self.model.scenario.stability.escalate_after_repeat_moves
+            && age >= 11.0
+            && self.children[id as usize].recent[1] >= t - DAYS_PER_YEAR
+    }
+
     /// An emergency placement's review: the child moves to the first placement along its
     /// order that can take it now; if none can, it stays in its emergency bed (not a move)
     /// and the next review is booked.
     fn review_emergency(&mut self, id: u32, t: f64, rs: &mut Streams) {
         let model = self.model;
         let c = &self.children[id as usize];
-        let age = c.age_years(t);
-        // As `place_single`: a young person about to start a third placement within a year
-        // is matched as having complex needs from now on (if the move happens).
-        let escalate = model.scenario.stability.escalate_after_repeat_moves
-            && age >= 11.0
-            && c.recent[1] >= t - DAYS_PER_YEAR;
-        let complex = c.complex || escalate;
+        let (age, leaving) = (c.age_years(t), c.place);
+        // The needs it is matched with become its own only if the move happens.
+        let complex = c.complex || self.escalates(id, age, t);
         let order = model.order(self.month, age, Needs::of(complex));
         let ask = Ask {
             n: 1,
             oldest: age,
             youngest: age,
             complex,
-            leaving: c.place,
+            leaving,
         };
+        let emergency = PlacementType::Emergency;
         let mut place = None;
-        for &ty in order {
-            if ty == PlacementType::Emergency {
-                continue;
-            }
+        for &ty in order.iter().filter(|&&ty| ty != emergency) {
             if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
                 place = Some(p);
                 break;
             }
         }
-        let c = &mut self.children[id as usize];
         match place {
             Some(p) => {
+                let c = &mut self.children[id as usize];
                 c.complex = complex;
-                c.preferred = order.first().copied().unwrap_or(PlacementType::Emergency);
+                c.preferred = order.first().copied().unwrap_or(emergency);
                 self.assign(id, p, t, true, rs);
             }
             None => {
+                let c = &self.children[id as usize];
                 let r = t + model.scenario.matching.emergency_review_days;
                 if r < c.exit_at {
                     let epoch = c.place_epoch;
