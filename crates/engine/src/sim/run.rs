@@ -78,6 +78,19 @@ struct Ask {
     leaving: Place,
 }
 
+impl Ask {
+    /// What a placement must take for one child.
+    fn one(age: f64, complex: bool, leaving: Place) -> Ask {
+        Ask {
+            n: 1,
+            oldest: age,
+            youngest: age,
+            complex,
+            leaving,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Group {
     first: u32,
@@ -1362,13 +1375,7 @@ impl<'m> Simulator<'m> {
         }
         let complex = self.children[id as usize].complex;
         let order = model.order(self.month, age, Needs::of(complex));
-        let ask = Ask {
-            n: 1,
-            oldest: age,
-            youngest: age,
-            complex,
-            leaving,
-        };
+        let ask = Ask::one(age, complex, leaving);
         let mut place = Place::Market(PlacementType::Emergency);
         for &ty in order {
             if let Some(p) = self.fits(ty, ask, &mut rs.placement) {
@@ -1400,13 +1407,7 @@ impl<'m> Simulator<'m> {
         // The needs it is matched with become its own only if the move happens.
         let complex = c.complex || self.escalates(id, age, t);
         let order = model.order(self.month, age, Needs::of(complex));
-        let ask = Ask {
-            n: 1,
-            oldest: age,
-            youngest: age,
-            complex,
-            leaving,
-        };
+        let ask = Ask::one(age, complex, leaving);
         let emergency = PlacementType::Emergency;
         let mut place = None;
         for &ty in order.iter().filter(|&&ty| ty != emergency) {
