@@ -1157,6 +1157,7 @@ impl<'m> Simulator<'m> {
     /// Bring household `h`'s entry in the open list up to date after a change to its
     /// children, staying-put young people or status: listed exactly while it can take a
     /// child, with its current vacancies.
+    #[inline]
     fn refresh_open(&mut self, h: u32) {
         let Some(hh) = self.households.get_mut(h as usize) else {
             return;

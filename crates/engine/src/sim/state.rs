@@ -217,6 +217,7 @@ impl Queue {
         self.sorted = false;
     }
 
+    #[inline]
     pub fn push(&mut self, t: f64, kind: EventKind, id: u32, epoch: u32) {
         if t.is_nan() {
             // A time that is no time never happens (as an event past the horizon).
@@ -235,13 +236,20 @@ impl Queue {
             return; // past the horizon: nothing will read it
         };
         if d == self.day && self.sorted {
-            // After every event due no later (they were pushed before it).
-            let head = self.head.min(bucket.len());
-            let at = head + bucket[head..].partition_point(|x| x.key <= e.key);
-            bucket.insert(at, e);
+            Self::insert_sorted(bucket, self.head, e);
         } else {
             bucket.push(e);
         }
+    }
+
+    /// Into the current day's sorted bucket: after every event due no later (they were
+    /// pushed before it). Rare (an event for later the same day), so kept out of line.
+    #[cold]
+    #[inline(never)]
+    fn insert_sorted(bucket: &mut Vec<Event>, head: usize, e: Event) {
+        let head = head.min(bucket.len());
+        let at = head + bucket[head..].partition_point(|x| x.key <= e.key);
+        bucket.insert(at, e);
     }
 
     /// Next event strictly before `until`.
