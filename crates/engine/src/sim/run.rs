@@ -157,9 +157,12 @@ pub struct Simulator<'m> {
     staying_put: i64,
     /// Households leaving in each month, and when (see `add_household`).
     leavers: Vec<Vec<(u32, f64)>>,
-    /// Children to check at each month end for a new age band / a lapsed 3+ moves flag.
-    band_checks: Vec<Vec<u32>>,
+    /// Changes booked for each month end (see `tally`): children reaching an age band (and
+    /// which), and children whose 3+ moves flag may lapse.
+    band_checks: Vec<Vec<(u32, u8)>>,
     moved3_checks: Vec<Vec<u32>>,
+    /// By child: what applying those changes needs (see `tally::Marks`).
+    marks: Vec<tally::Marks>,
 }
 
 impl<'m> Simulator<'m> {
@@ -193,6 +196,7 @@ impl<'m> Simulator<'m> {
             tally: tally::Tally::default(),
             band_checks: Vec::new(),
             moved3_checks: Vec::new(),
+            marks: Vec::new(),
             household_places: 0,
             staying_put: 0,
             leavers: Vec::new(),
@@ -254,7 +258,7 @@ impl<'m> Simulator<'m> {
             while let Some(ev) = self.queue.pop_before(end) {
                 self.handle(ev, &mut rs);
             }
-            self.end_month(m, end);
+            self.end_month(m);
             if check {
                 self.check_invariants(m)
                     .map_err(|e| format!("month {m}: {e}"))?;
@@ -434,6 +438,7 @@ impl<'m> Simulator<'m> {
         self.months.clear();
         self.months.resize(h, [0; metrics::COUNT]);
         self.children.clear();
+        self.marks.clear();
         self.active.clear();
         self.households.clear();
         self.active_households = 0;
@@ -457,12 +462,14 @@ impl<'m> Simulator<'m> {
         }
         self.leavers.resize_with(h, Vec::new);
         self.leavers.truncate(h);
-        for checks in [&mut self.band_checks, &mut self.moved3_checks] {
-            for l in checks.iter_mut() {
-                l.clear();
-            }
-            checks.resize_with(h, Vec::new);
+        for l in self.band_checks.iter_mut() {
+            l.clear();
         }
+        self.band_checks.resize_with(h, Vec::new);
+        for l in self.moved3_checks.iter_mut() {
+            l.clear();
+        }
+        self.moved3_checks.resize_with(h, Vec::new);
         self.homes.clear();
         for h in &self.model.homes {
             self.homes.push(HomeState {
@@ -874,11 +881,7 @@ impl<'m> Simulator<'m> {
             in_care: true,
             slot: self.active.len() as u32,
             group: NO_GROUP,
-            band: 0,
             gap_pref: None,
-            moved3: false,
-            band_due: u32::MAX,
-            moved3_due: u32::MAX,
         });
         self.active.push(id);
         self.start_band(id);
@@ -981,6 +984,9 @@ impl<'m> Simulator<'m> {
     fn exit(&mut self, id: u32, t: f64, route: ExitRoute, rs: &mut Streams) {
         let prev = self.children[id as usize].place;
         self.release(id, t);
+        if let Some(k) = self.marks.get_mut(id as usize) {
+            k.in_care = false;
+        }
         let c = &mut self.children[id as usize];
         c.in_care = false;
         c.place = Place::Nowhere;
@@ -1072,16 +1078,20 @@ impl<'m> Simulator<'m> {
             return;
         };
         let Some(kind) = c.place.kind() else { return };
+        let Some(k) = self.marks.get_mut(id as usize) else {
+            return;
+        };
         let d = delta as i64;
         if delta > 0 {
             c.gap_pref = tally::gap_of(c, kind);
-            c.moved3 = tally::moved3_at(c, end);
+            k.gap = c.gap_pref.is_some();
         }
-        self.tally.count(c, kind, c.gap_pref, d);
-        let moved3 = c.moved3;
+        self.tally
+            .count(kind, k.band, c.out_of_borough, c.gap_pref, d);
+        let moved3 = k.moved3_lapses != tally::NOT_MOVED3;
         if delta < 0 {
             c.gap_pref = None;
-            c.moved3 = false;
+            k.gap = false;
         }
         // The fee uplift is worked out on arrival and kept for the departure. Supported
         // places beyond the market's own limit are the ones a lever bought, priced at the
@@ -1099,11 +1109,10 @@ impl<'m> Simulator<'m> {
         } else {
             kind.index()
         };
-        if moved3 {
-            self.tally.moved3 += d;
-            if delta > 0 {
-                self.book_moved3_check(id, self.month);
-            }
+        if delta > 0 {
+            self.count_moved3(id);
+        } else {
+            self.uncount_moved3(id, moved3);
         }
         let days = delta as f64 * (end - t);
         self.occ[cat] = self.occ[cat].wrapping_add_signed(delta);
@@ -1509,7 +1518,7 @@ impl<'m> Simulator<'m> {
 
     // ----- month end -------------------------------------------------------------------
 
-    fn end_month(&mut self, m: usize, end: f64) {
+    fn end_month(&mut self, m: usize) {
         self.book_costs();
         let e = &self.model.months[m];
         let mut home_cost = 0.0;
@@ -1520,7 +1529,7 @@ impl<'m> Simulator<'m> {
         }
         self.cost[metrics::COST_HOMES] += home_cost;
 
-        self.run_checks(m, end);
+        self.run_checks(m);
         let row = &mut self.months[m];
         self.tally.write(row);
         let moved3 = self.tally.moved3;

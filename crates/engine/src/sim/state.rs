@@ -47,14 +47,8 @@ pub struct Child {
     /// The sibling group the child came into care with (`NO_GROUP` for the starting stock,
     /// whose siblings are not known).
     pub group: u32,
-    /// Month-end bookkeeping (see `run::tally`): age band at the last month end checked,
-    /// the gap counted for the current placement, the 3+ moves flag counted, and the months
-    /// of the next band and 3+ moves checks.
-    pub band: u8,
+    /// The gap counted for the current placement (see `run::tally`).
     pub gap_pref: Option<PlacementType>,
-    pub moved3: bool,
-    pub band_due: u32,
-    pub moved3_due: u32,
 }
 
 impl Child {

@@ -5,10 +5,12 @@
 //! leaves it (-1), by placement type, out-of-borough, sufficiency gap, age band and "3+
 //! placements in 12 months". Two of these change with time alone: the age band (at the
 //! 1st, 5th, 10th and 16th birthdays) and the 3+ moves flag (when the placement before last
-//! falls out of the last 12 months). Each child has a check booked in a per-month list
-//! shortly before such a change is due; a check recomputes the value exactly as the month
-//! end defines it and books the next one, so rounding in the booking cannot shift a count.
-//! `scan` recounts from scratch, and `check_invariants` compares the two.
+//! falls out of the last 12 months). Each such change is booked, while the child's record is
+//! at hand (on entering care, and on arrival in a placement), in a per-month list for the
+//! month end at which it comes, found with the month end's own arithmetic. The month end
+//! applies its list from a few bytes per child kept beside the records (`Marks`), without
+//! reading the records, which by then are far from the processor's caches. `scan` recounts
+//! from scratch, and `check_invariants` compares the two.
 
 use super::*;
 
@@ -24,14 +26,56 @@ pub(super) struct Tally {
     pub moved3: i64,
 }
 
-/// Month of the first month end at or after day `t` (may be negative or past the horizon).
-fn month_of_end(t: f64) -> i64 {
-    // ceil(q) - 1 without a library call: truncation, then up one if q had a fraction.
-    let q = t / DAYS_PER_MONTH;
-    let whole = q as i64;
-    whole
-        .saturating_add(((whole as f64) < q) as i64)
-        .saturating_sub(1)
+/// The end (day) of month `m`, as the month loop computes it.
+#[inline]
+fn end_of(m: i64) -> f64 {
+    (m + 1) as f64 * DAYS_PER_MONTH
+}
+
+/// The first month, from `from` on, whose end satisfies `reached` (which turns true at some
+/// month end and stays true), near the month of the first month end at or after day `near`
+/// (rounding may put that a month out).
+#[inline]
+fn first_month(near: f64, from: usize, reached: impl Fn(f64) -> bool) -> i64 {
+    let from = from as i64;
+    // ceil(near / month) - 1, roughly: the truncation of a value over a month later.
+    let guess = (near * (1.0 / DAYS_PER_MONTH)).max(-1.0).min(1e9) as i64;
+    let m = guess.max(from);
+    if reached(end_of(m)) && (m == from || !reached(end_of(m - 1))) {
+        return m;
+    }
+    first_month_walk(m, from, reached)
+}
+
+/// `first_month` when the guess was out: walk to the answer (rare, so out of line).
+#[cold]
+#[inline(never)]
+fn first_month_walk(mut m: i64, from: i64, reached: impl Fn(f64) -> bool) -> i64 {
+    while m > from && reached(end_of(m - 1)) {
+        m -= 1;
+    }
+    while !reached(end_of(m)) {
+        m += 1;
+    }
+    m
+}
+
+/// `Marks::moved3_lapses` of a child not counted as having had 3+ placements.
+pub(super) const NOT_MOVED3: u32 = u32::MAX;
+
+/// What the month end's booked changes need of a child, kept beside the child records in a
+/// small array so that applying them does not read the records.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Marks {
+    pub in_care: bool,
+    /// Age band counted (at the last month end applied, or the current one for a child
+    /// entering care this month).
+    pub band: u8,
+    /// Counted in the sufficiency gap (by age band).
+    pub gap: bool,
+    /// Counted as having had 3+ placements in 12 months, until the end of this month (a
+    /// month past the horizon if never within it); `NOT_MOVED3` if not counted.
+    pub moved3_lapses: u32,
 }
 
 /// 3+ placements during the 12 months before `end`: two started within them, and an
@@ -52,15 +96,16 @@ impl Tally {
     #[inline]
     pub(super) fn count(
         &mut self,
-        c: &Child,
         kind: PlacementType,
+        band: u8,
+        out_of_borough: bool,
         gap: Option<PlacementType>,
         d: i64,
     ) {
-        let band = (c.band as usize).min(AgeBand::COUNT - 1);
+        let band = (band as usize).min(AgeBand::COUNT - 1);
         self.by_type[kind.index()] += d;
         self.by_age[band] += d;
-        if c.out_of_borough {
+        if out_of_borough {
             self.out_of_borough += d;
         }
         if let Some(p) = gap {
@@ -93,118 +138,128 @@ impl Tally {
 impl<'m> Simulator<'m> {
     /// After a child's placement history is rewritten (start-up), recount its 3+ moves flag.
     pub(super) fn refresh_moved3(&mut self, id: u32) {
-        let end = self.month_end;
-        let Some(c) = self.children.get_mut(id as usize) else {
-            return;
-        };
-        if c.place == Place::Nowhere || c.moved3 == moved3_at(c, end) {
-            return;
-        }
-        c.moved3 = !c.moved3;
-        if c.moved3 {
-            self.tally.moved3 += 1;
-            self.book_moved3_check(id, self.month);
-        } else {
-            self.tally.moved3 -= 1;
+        let placed = self
+            .children
+            .get(id as usize)
+            .is_some_and(|c| c.place != Place::Nowhere);
+        let counted = self
+            .marks
+            .get(id as usize)
+            .is_some_and(|k| k.moved3_lapses != NOT_MOVED3);
+        if placed {
+            self.uncount_moved3(id, counted);
+            self.count_moved3(id);
         }
     }
 
-    /// Set a new child's age band and book the check for its next one.
-    pub(super) fn start_band(&mut self, id: u32) {
-        let end = self.month_end;
+    /// On arrival in a placement: count the child's 3+ moves flag if it is set, and book the
+    /// month it lapses.
+    #[inline(always)]
+    pub(super) fn count_moved3(&mut self, id: u32) {
+        if self
+            .children
+            .get(id as usize)
+            .is_some_and(|c| moved3_at(c, self.month_end))
+        {
+            self.book_moved3_lapse(id);
+        }
+    }
+
+    /// Count a child's 3+ moves flag, which is set, and book the month it lapses.
+    fn book_moved3_lapse(&mut self, id: u32) {
         let m = self.month;
-        if let Some(c) = self.children.get_mut(id as usize) {
-            c.band = band_of_age_days(end - c.birth) as u8;
-            self.book_band_check(id, m);
-        }
-    }
-
-    /// Book a band check for shortly before the child's next birthday boundary, not
-    /// earlier than month `from`.
-    fn book_band_check(&mut self, id: u32, from: usize) {
-        let Some(c) = self.children.get_mut(id as usize) else {
+        let (Some(c), Some(k)) = (
+            self.children.get(id as usize),
+            self.marks.get_mut(id as usize),
+        ) else {
             return;
         };
-        c.band_due = u32::MAX;
-        let Some(edge) = AgeBand::EDGES
-            .get(c.band as usize + 1)
-            .filter(|_| (c.band as usize) < AgeBand::COUNT - 1)
-        else {
-            return;
-        };
-        let due = (month_of_end(c.birth + edge * DAYS_PER_YEAR) - 1).max(from as i64);
-        if let Some(list) = self.band_checks.get_mut(due as usize) {
-            c.band_due = due as u32;
+        self.tally.moved3 += 1;
+        let before = c.recent[1];
+        // The first month end at which `moved3_at` no longer holds.
+        let lapses = first_month(before + DAYS_PER_YEAR, m, |end| {
+            !(before >= end - DAYS_PER_YEAR)
+        });
+        k.moved3_lapses = lapses.clamp(0, NOT_MOVED3 as i64 - 1) as u32;
+        if let Some(list) = self.moved3_checks.get_mut(lapses as usize) {
             list.push(id);
         }
     }
 
-    /// Book a 3+ moves check for shortly before the flag lapses, not earlier than `from`.
-    pub(super) fn book_moved3_check(&mut self, id: u32, from: usize) {
-        let Some(c) = self.children.get_mut(id as usize) else {
-            return;
-        };
-        c.moved3_due = u32::MAX;
-        let due = (month_of_end(c.recent[1] + DAYS_PER_YEAR) - 1).max(from as i64);
-        if let Some(list) = self.moved3_checks.get_mut(due as usize) {
-            c.moved3_due = due as u32;
-            list.push(id);
-        }
-    }
-
-    /// Bring the time-driven counts up to the end of month `m`. A check books any next one
-    /// in a later month, so month `m`'s lists do not change while they are worked through.
-    pub(super) fn run_checks(&mut self, m: usize, end: f64) {
-        for k in 0..self.band_checks.get(m).map_or(0, Vec::len) {
-            let id = self.band_checks[m][k];
-            self.check_band(id, m, end);
-        }
-        for k in 0..self.moved3_checks.get(m).map_or(0, Vec::len) {
-            let id = self.moved3_checks[m][k];
-            self.check_moved3(id, m, end);
-        }
-        for lists in [&mut self.band_checks, &mut self.moved3_checks] {
-            if let Some(list) = lists.get_mut(m) {
-                list.clear();
-            }
-        }
-    }
-
-    fn check_band(&mut self, id: u32, m: usize, end: f64) {
-        let Some(c) = self.children.get_mut(id as usize) else {
-            return;
-        };
-        if !c.in_care {
-            return;
-        }
-        let band = band_of_age_days(end - c.birth) as u8;
-        if band != c.band {
-            if let Some(kind) = c.place.kind() {
-                let gap = c.gap_pref;
-                self.tally.count(c, kind, gap, -1);
-                c.band = band;
-                self.tally.count(c, kind, gap, 1);
-            } else {
-                c.band = band;
-            }
-        }
-        if c.band_due == m as u32 {
-            self.book_band_check(id, m + 1);
-        }
-    }
-
-    fn check_moved3(&mut self, id: u32, m: usize, end: f64) {
-        let Some(c) = self.children.get_mut(id as usize) else {
-            return;
-        };
-        if !c.in_care || !c.moved3 {
-            return;
-        }
-        if !moved3_at(c, end) {
-            c.moved3 = false;
+    /// On leaving a placement (or care): stop counting the child's 3+ moves flag, if
+    /// `counted`.
+    #[inline]
+    pub(super) fn uncount_moved3(&mut self, id: u32, counted: bool) {
+        if counted {
             self.tally.moved3 -= 1;
-        } else if c.moved3_due == m as u32 {
-            self.book_moved3_check(id, m + 1);
+            if let Some(k) = self.marks.get_mut(id as usize) {
+                k.moved3_lapses = NOT_MOVED3;
+            }
+        }
+    }
+
+    /// A child entering care: its age band at this month end, and the month ends within the
+    /// horizon at which it reaches each later band, booked now.
+    pub(super) fn start_band(&mut self, id: u32) {
+        let (end, m) = (self.month_end, self.month);
+        let Some(c) = self.children.get(id as usize) else {
+            return;
+        };
+        let birth = c.birth;
+        let band = band_of_age_days(end - birth);
+        self.marks.push(Marks {
+            in_care: true,
+            band: band as u8,
+            gap: false,
+            moved3_lapses: NOT_MOVED3,
+        });
+        for next in band + 1..AgeBand::COUNT {
+            // `band_of_age_days` is at least `next` from this age in days on.
+            let edge_days = AgeBand::EDGES[next] * DAYS_PER_YEAR;
+            let due = first_month(birth + edge_days, m, |end| end - birth >= edge_days);
+            let Some(list) = self.band_checks.get_mut(due as usize) else {
+                break;
+            };
+            list.push((id, next as u8));
+        }
+    }
+
+    /// Apply the changes booked for the end of month `m`: children reaching a new age band,
+    /// and 3+ moves flags lapsing.
+    pub(super) fn run_checks(&mut self, m: usize) {
+        let Some(list) = self.band_checks.get(m) else {
+            return;
+        };
+        for &(id, band) in list {
+            let Some(k) = self.marks.get_mut(id as usize) else {
+                continue;
+            };
+            if !k.in_care {
+                continue;
+            }
+            let (from, to) = ((band as usize).saturating_sub(1), band as usize);
+            let t = &mut self.tally;
+            t.by_age[from] -= 1;
+            t.by_age[to.min(AgeBand::COUNT - 1)] += 1;
+            if k.gap {
+                t.gap_by_age[from] -= 1;
+                t.gap_by_age[to.min(AgeBand::COUNT - 1)] += 1;
+            }
+            k.band = band;
+        }
+        for &id in self.moved3_checks.get(m).map_or(&[][..], Vec::as_slice) {
+            if let Some(k) = self.marks.get_mut(id as usize) {
+                if k.moved3_lapses == m as u32 {
+                    k.moved3_lapses = NOT_MOVED3;
+                    self.tally.moved3 -= 1;
+                }
+            }
+        }
+        if let Some(list) = self.band_checks.get_mut(m) {
+            list.clear();
+        }
+        if let Some(list) = self.moved3_checks.get_mut(m) {
+            list.clear();
         }
     }
 
@@ -232,5 +287,35 @@ impl<'m> Simulator<'m> {
             }
         }
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The month a band change or a lapse is booked for is the first month end, from
+        /// `from` on, at which the month end's own test holds, as a walk over the months finds
+        /// it; whatever rounding does to the guess.
+        #[test]
+        fn first_month_is_the_first_month_end_that_reaches(
+            birth in -7000.0f64..2000.0,
+            edge in 1usize..AgeBand::COUNT,
+            from in 0usize..80,
+        ) {
+            let edge_days = AgeBand::EDGES[edge] * DAYS_PER_YEAR;
+            let reached = |end: f64| end - birth >= edge_days;
+            let mut walk = from as i64;
+            while !reached(end_of(walk)) {
+                walk += 1;
+            }
+            prop_assert_eq!(first_month(birth + edge_days, from, reached), walk);
+            // A guess a month out either way, as rounding could make it.
+            for near in [birth + edge_days - DAYS_PER_MONTH, birth + edge_days + DAYS_PER_MONTH] {
+                prop_assert_eq!(first_month(near, from, reached), walk);
+            }
+        }
     }
 }
