@@ -39,7 +39,7 @@ fn end_of(m: i64) -> f64 {
 fn first_month(near: f64, from: usize, reached: impl Fn(f64) -> bool) -> i64 {
     let from = from as i64;
     // ceil(near / month) - 1, roughly: the truncation of a value over a month later.
-    let guess = (near * (1.0 / DAYS_PER_MONTH)).max(-1.0).min(1e9) as i64;
+    let guess = (near * (1.0 / DAYS_PER_MONTH)).clamp(-1.0, 1e9) as i64;
     let m = guess.max(from);
     if reached(end_of(m)) && (m == from || !reached(end_of(m - 1))) {
         return m;
@@ -178,7 +178,7 @@ impl<'m> Simulator<'m> {
         let before = c.recent[1];
         // The first month end at which `moved3_at` no longer holds.
         let lapses = first_month(before + DAYS_PER_YEAR, m, |end| {
-            !(before >= end - DAYS_PER_YEAR)
+            before < end - DAYS_PER_YEAR
         });
         k.moved3_lapses = lapses.clamp(0, NOT_MOVED3 as i64 - 1) as u32;
         if let Some(list) = self.moved3_checks.get_mut(lapses as usize) {
