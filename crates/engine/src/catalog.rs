@@ -1757,7 +1757,8 @@ static PARAMS: &[Param] = &[
         "Fostering Plus: extra weekly fee",
         "£ / week",
         NONE,
-        "Extra fee a week for each child placed with a Fostering Plus household.",
+        "Extra fee a week for each child placed with a Fostering Plus household (with several Fostering Plus \
+         levers, the highest of their fees: a household is paid one uplift).",
         "Modelling assumption: £200; no fee in the seeds. The 2014 strategy (seed 004) describes Fostering Plus \
          carers as 'fee paid and therapeutically supported' and the in-house package as uncompetitive (£360 a \
          week against £428 nationally).",
@@ -1873,7 +1874,8 @@ static PARAMS: &[Param] = &[
         "£ / week",
         NONE,
         "Cost a week of each place the lever adds (children above the market's own limit); while the lever acts \
-         it also prices supported accommodation when the market has no limit.",
+         it also prices supported accommodation when the market has no limit. With several such levers, their \
+         places are priced at the average of their costs, weighted by the places each adds.",
         "Modelling assumption: £900, below the baseline £1,100 (costs.weekly.supported_accommodation); no price \
          in the seeds (16+ framework, seed 000).",
     ),

@@ -63,9 +63,11 @@ pub struct Demand {
     pub seasonality: [f64; 12],
     /// Probability that a group has 1, 2, 3, ... children.
     pub group_size: Vec<f64>,
-    /// Share of groups whose eldest child is in each age band at entry.
+    /// Share of groups whose first child is in each age band at entry (its siblings are
+    /// drawn around it: see `sibling_age_spread_years`).
     pub entry_age: [f64; 5],
-    /// Largest age gap (years) between the eldest sibling and the others.
+    /// Largest age gap (years) between a group's first child and each of its siblings, who
+    /// are younger (7 in 10) or older.
     pub sibling_age_spread_years: f64,
     /// Probability a child has complex needs, by age band at entry.
     pub complex_needs: [f64; 5],

@@ -120,6 +120,9 @@ impl Model {
                     * libm::pow(1.0 + s.demand.trend_per_year, years)
                     * s.demand.seasonal_factor(cal),
             };
+            // Supported places the levers add this month, their cost a week in all, and the
+            // number of such levers.
+            let (mut sa_places, mut sa_cost, mut sa_levers) = (0u32, 0.0, 0);
             for l in &s.levers {
                 let i = intensity(l.start_month, l.ramp_months, m);
                 if m as u32 >= l.start_month {
@@ -147,7 +150,8 @@ impl Model {
                             .new_adolescent_share
                             .max(base + (new_adolescent_share - base) * i);
                         e.extra_plus_households += extra_households_per_year / 12.0 * i;
-                        e.fee_uplift += weekly_fee_uplift * i;
+                        // A household is paid one uplift: the highest on offer.
+                        e.fee_uplift = e.fee_uplift.max(weekly_fee_uplift * i);
                     }
                     LeverKind::Retention {
                         attrition_multiplier,
@@ -177,11 +181,20 @@ impl Model {
                         places,
                         weekly_cost,
                     } => {
-                        e.supported_places += (*places as f64 * i).round() as u32;
+                        let added = (*places as f64 * i).round() as u32;
+                        e.supported_places += added;
                         e.supported_price = *weekly_cost;
                         e.supported_first = true;
+                        sa_places += added;
+                        sa_cost += added as f64 * weekly_cost;
+                        sa_levers += 1;
                     }
                 }
+            }
+            // Several levers' places are priced at their average cost, weighted by the places
+            // each adds (one lever's places at exactly its own cost).
+            if sa_levers > 1 && sa_places > 0 {
+                e.supported_price = sa_cost / sa_places as f64;
             }
             if base_supported.is_none() {
                 e.supported_places = u32::MAX;
@@ -417,6 +430,56 @@ mod tests {
             budget -= mass;
         }
         None
+    }
+
+    /// A lever of `kind` acting at full strength from the start.
+    fn lever(kind: LeverKind) -> crate::scenario::Lever {
+        crate::scenario::Lever {
+            start_month: 0,
+            ramp_months: 0,
+            annual_cost: 0.0,
+            kind,
+        }
+    }
+
+    /// Two supported-accommodation levers: the places beyond the market's own limit are
+    /// priced at the two costs' average weighted by places, not at the last lever's; one
+    /// lever's places at exactly its cost.
+    #[test]
+    fn several_supported_accommodation_levers_are_priced_by_their_places() {
+        let sa = |places, weekly_cost| LeverKind::SupportedAccommodation {
+            places,
+            weekly_cost,
+        };
+        let mut one = default_scenario();
+        one.levers = vec![lever(sa(7, 913.7))];
+        assert_eq!(Model::new(&one, 2).months[1].supported_price, 913.7);
+        let mut two = default_scenario();
+        two.levers = vec![lever(sa(5, 1000.0)), lever(sa(15, 2000.0))];
+        let model = Model::new(&two, 2);
+        assert_eq!(model.months[1].supported_price, 1750.0);
+        let base = default_scenario()
+            .markets
+            .supported_accommodation
+            .limit
+            .unwrap_or(0);
+        assert_eq!(model.months[1].supported_places, base + 20);
+    }
+
+    /// Two Fostering Plus levers: a household is paid the higher uplift, not both.
+    #[test]
+    fn a_fostering_plus_household_is_paid_one_uplift() {
+        let plus = |weekly_fee_uplift| LeverKind::AdolescentCarers {
+            new_adolescent_share: 0.5,
+            extra_households_per_year: 4.0,
+            weekly_fee_uplift,
+        };
+        let mut s = default_scenario();
+        s.levers = vec![lever(plus(200.0)), lever(plus(300.0))];
+        let model = Model::new(&s, 2);
+        assert_eq!(model.months[1].fee_uplift, 300.0);
+        // Both levers' extra households still come.
+        assert_eq!(model.months[1].extra_plus_households, 8.0 / 12.0);
     }
 
     /// Seasonality is a pattern: twelve values of 1.2 admit as many children as twelve of 1.
