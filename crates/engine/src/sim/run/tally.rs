@@ -105,14 +105,16 @@ impl Tally {
         let band = (band as usize).min(AgeBand::COUNT - 1);
         self.by_type[kind.index()] += d;
         self.by_age[band] += d;
-        if out_of_borough {
-            self.out_of_borough += d;
-        }
-        if let Some(p) = gap {
-            self.gap += d;
-            self.gap_by_type[p.index()] += d;
-            self.gap_by_age[band] += d;
-        }
+        // Without branches: whether a child is out of borough or in the gap is as good as
+        // random, so a branch on it would often be mispredicted.
+        self.out_of_borough += d * out_of_borough as i64;
+        let (g, p) = match gap {
+            Some(p) => (d, p.index()),
+            None => (0, 0),
+        };
+        self.gap += g;
+        self.gap_by_type[p] += g;
+        self.gap_by_age[band] += g;
     }
 
     /// Write the counts into a month's row.
