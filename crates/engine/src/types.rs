@@ -126,18 +126,15 @@ impl AgeBand {
     /// Lower bound (years) of each band and the upper bound of the last.
     pub const EDGES: [f64; 6] = [0.0, 1.0, 5.0, 10.0, 16.0, 18.0];
 
+    /// The band of an age in years (a NaN age counts as 16+). Worked out without branches:
+    /// ages are random, so a chain of tests would often be mispredicted.
+    #[inline]
     pub fn of_age(years: f64) -> AgeBand {
-        if years < 1.0 {
-            AgeBand::Under1
-        } else if years < 5.0 {
-            AgeBand::OneToFour
-        } else if years < 10.0 {
-            AgeBand::FiveToNine
-        } else if years < 16.0 {
-            AgeBand::TenToFifteen
-        } else {
-            AgeBand::SixteenPlus
-        }
+        let passed = (years >= 1.0) as usize
+            + (years >= 5.0) as usize
+            + (years >= 10.0) as usize
+            + (years >= 16.0) as usize;
+        Self::ALL[if years.is_nan() { 4 } else { passed }]
     }
 
     pub fn index(self) -> usize {

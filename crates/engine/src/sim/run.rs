@@ -21,17 +21,18 @@ const CAT_SUPPORTED_LEVER: usize = PlacementType::COUNT;
 const CAT_PLUS: usize = PlacementType::COUNT + 1;
 const CATEGORIES: usize = PlacementType::COUNT + 2;
 
-/// Age band index from age in days, without dividing (the month-end loop is hot).
+/// Age band index from age in days, without dividing, and without branches (ages are
+/// random, so a chain of tests would often be mispredicted); a NaN age counts as 16+.
 #[inline]
 fn band_of_age_days(days: f64) -> usize {
-    if days < 5.0 * DAYS_PER_YEAR {
-        (days >= DAYS_PER_YEAR) as usize
-    } else if days < 10.0 * DAYS_PER_YEAR {
-        2
-    } else if days < 16.0 * DAYS_PER_YEAR {
-        3
-    } else {
+    let passed = (days >= DAYS_PER_YEAR) as usize
+        + (days >= 5.0 * DAYS_PER_YEAR) as usize
+        + (days >= 10.0 * DAYS_PER_YEAR) as usize
+        + (days >= 16.0 * DAYS_PER_YEAR) as usize;
+    if days.is_nan() {
         4
+    } else {
+        passed
     }
 }
 
@@ -691,11 +692,9 @@ impl<'m> Simulator<'m> {
                 } else {
                     let spread = rs.admissions.uniform() * d.sibling_age_spread_years;
                     let younger = rs.admissions.uniform() < 0.7;
-                    let a = if younger {
-                        anchor - spread
-                    } else {
-                        anchor + spread
-                    };
+                    // anchor - spread or anchor + spread (exactly), without a branch on a
+                    // random outcome.
+                    let a = anchor + spread * if younger { -1.0 } else { 1.0 };
                     a.clamp(0.0, 17.9)
                 };
                 let complex =
