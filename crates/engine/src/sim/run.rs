@@ -872,6 +872,7 @@ impl<'m> Simulator<'m> {
             exit_at,
             exit_epoch: 0,
             place: Place::Nowhere,
+            kind: None,
             place_epoch: 0,
             preferred,
             out_of_borough: false,
@@ -989,6 +990,7 @@ impl<'m> Simulator<'m> {
         let c = &mut self.children[id as usize];
         c.in_care = false;
         c.place = Place::Nowhere;
+        c.kind = None;
         let slot = c.slot as usize;
         self.active.swap_remove(slot);
         if slot < self.active.len() {
@@ -1076,7 +1078,7 @@ impl<'m> Simulator<'m> {
         let Some(c) = self.children.get_mut(id as usize) else {
             return;
         };
-        let Some(kind) = c.place.kind() else { return };
+        let Some(kind) = c.kind else { return };
         let Some(k) = self.marks.get_mut(id as usize) else {
             return;
         };
@@ -1151,6 +1153,7 @@ impl<'m> Simulator<'m> {
         self.occupy(id, t, -1);
         let place = self.children[id as usize].place;
         self.children[id as usize].place = Place::Nowhere;
+        self.children[id as usize].kind = None;
         match place {
             Place::Household(h) => {
                 self.households[h as usize].remove(id);
@@ -1342,6 +1345,7 @@ impl<'m> Simulator<'m> {
         let recent = (c.recent[0] >= year_ago) as usize + (c.recent[1] >= year_ago) as usize;
         let hazard = base_hazard * self.model.repeat_factor[recent];
         c.place = place;
+        c.kind = Some(kind);
         c.place_epoch += 1;
         c.out_of_borough = oob;
         c.recent = [t, c.recent[0], c.recent[1]];

@@ -33,6 +33,9 @@ pub struct Child {
     pub exit_at: f64,
     pub exit_epoch: u32,
     pub place: Place,
+    /// `place.kind()`, kept beside it: reading it is a load, where `kind` is a jump on the
+    /// kind of placement (as good as random, so often mispredicted).
+    pub kind: Option<PlacementType>,
     pub place_epoch: u32,
     pub preferred: PlacementType,
     pub out_of_borough: bool,
