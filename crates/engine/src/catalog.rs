@@ -1873,9 +1873,11 @@ static PARAMS: &[Param] = &[
         "Supported accommodation: weekly cost of a lever place",
         "£ / week",
         NONE,
-        "Cost a week of each place the lever adds (children above the market's own limit); while the lever acts \
-         it also prices supported accommodation when the market has no limit. With several such levers, their \
-         places are priced at the average of their costs, weighted by the places each adds.",
+        "Cost a week of each place the lever adds (children above the market's own limit). When the market has \
+         no limit (markets.supported_accommodation.limit empty), there is nothing beyond it: every place costs \
+         costs.weekly.supported_accommodation and the lever only moves supported accommodation up the matching \
+         order. With several such levers, their places are priced at the average of their costs, weighted by the \
+         places each adds.",
         "Modelling assumption: £900, below the baseline £1,100 (costs.weekly.supported_accommodation); no price \
          in the seeds (16+ framework, seed 000).",
     ),

@@ -192,7 +192,7 @@ impl Model {
                 }
             }
             // Several levers' places are priced at their average cost, weighted by the places
-            // each adds (one lever's places at exactly its own cost).
+            // each adds (one lever's places at its own cost).
             if sa_levers > 1 && sa_places > 0 {
                 e.supported_price = sa_cost / sa_places as f64;
             }

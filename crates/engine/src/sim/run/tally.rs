@@ -229,13 +229,12 @@ impl<'m> Simulator<'m> {
     /// Apply the changes booked for the end of month `m`: children reaching a new age band,
     /// and 3+ moves flags lapsing.
     pub(super) fn run_checks(&mut self, m: usize) {
-        let Some(list) = self.band_checks.get(m) else {
-            return;
-        };
-        for &(id, band) in list {
+        for &(id, band) in self.band_checks.get(m).map_or(&[][..], Vec::as_slice) {
             let Some(k) = self.marks.get_mut(id as usize) else {
                 continue;
             };
+            // A child in care is counted: every child in care has a placement at a month
+            // end (`check_invariants` checks it, and the recount would show any drift).
             if !k.in_care {
                 continue;
             }
