@@ -22,15 +22,16 @@ const CAT_PLUS: usize = PlacementType::COUNT + 1;
 const CATEGORIES: usize = PlacementType::COUNT + 2;
 
 /// Age band index from age in days, without dividing, and without branches (ages are
-/// random, so a chain of tests would often be mispredicted); a NaN age counts as 16+.
+/// random, so a chain of tests would often be mispredicted); a NaN age counts as 16+. The
+/// edges are `AgeBand::EDGES` in days, as `tally::start_band` books band changes with.
 #[inline]
 fn band_of_age_days(days: f64) -> usize {
-    let passed = (days >= DAYS_PER_YEAR) as usize
-        + (days >= 5.0 * DAYS_PER_YEAR) as usize
-        + (days >= 10.0 * DAYS_PER_YEAR) as usize
-        + (days >= 16.0 * DAYS_PER_YEAR) as usize;
+    let passed = AgeBand::EDGES[1..AgeBand::COUNT]
+        .iter()
+        .map(|edge| (days >= edge * DAYS_PER_YEAR) as usize)
+        .sum();
     if days.is_nan() {
-        4
+        AgeBand::COUNT - 1
     } else {
         passed
     }
@@ -253,7 +254,7 @@ impl<'m> Simulator<'m> {
         self.start_up(&mut startup, &mut rs);
         for m in 0..self.model.horizon {
             self.month = m;
-            let end = (m + 1) as f64 * DAYS_PER_MONTH;
+            let end = tally::end_of(m as i64);
             self.month_end = end;
             self.begin_month(m, &mut rs);
             while let Some(ev) = self.queue.pop_before(end) {
@@ -380,7 +381,7 @@ impl<'m> Simulator<'m> {
         }
         let mut counted = [0u32; PlacementType::COUNT];
         let mut in_household_places = 0usize;
-        let end = (m + 1) as f64 * DAYS_PER_MONTH;
+        let end = tally::end_of(m as i64);
         for &id in &self.active {
             let c = &self.children[id as usize];
             if !c.in_care {

@@ -26,9 +26,10 @@ pub(super) struct Tally {
     pub moved3: i64,
 }
 
-/// The end (day) of month `m`, as the month loop computes it.
+/// The end (day) of month `m`: the one definition the month loop and the bookings share, so
+/// a change booked for a month end is judged with the same arithmetic as the month end.
 #[inline]
-fn end_of(m: i64) -> f64 {
+pub(super) fn end_of(m: i64) -> f64 {
     (m + 1) as f64 * DAYS_PER_MONTH
 }
 
@@ -238,13 +239,14 @@ impl<'m> Simulator<'m> {
             if !k.in_care {
                 continue;
             }
-            let (from, to) = ((band as usize).saturating_sub(1), band as usize);
+            let to = (band as usize).min(AgeBand::COUNT - 1);
+            let from = to.saturating_sub(1);
             let t = &mut self.tally;
             t.by_age[from] -= 1;
-            t.by_age[to.min(AgeBand::COUNT - 1)] += 1;
+            t.by_age[to] += 1;
             if k.gap {
                 t.gap_by_age[from] -= 1;
-                t.gap_by_age[to.min(AgeBand::COUNT - 1)] += 1;
+                t.gap_by_age[to] += 1;
             }
             k.band = band;
         }
