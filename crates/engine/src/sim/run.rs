@@ -1358,9 +1358,8 @@ impl<'m> Simulator<'m> {
         }
         if hazard > 0.0 {
             let b = t + rs.breakdowns.exponential(DAYS_PER_YEAR / hazard);
-            if b < exit_at {
-                self.queue.push(b, EventKind::Breakdown, id, epoch);
-            }
+            self.queue
+                .push_before(b, exit_at, EventKind::Breakdown, id, epoch);
         }
         if kind == PlacementType::Emergency {
             let r = t + self.model.scenario.matching.emergency_review_days;

@@ -190,7 +190,8 @@ pub fn epoch_of(epoch: u32) -> u32 {
 /// a calendar of one bucket per day of the run. A day's bucket is sorted (stably, so equal
 /// times keep their insertion order) when it becomes the current day and read from `head`;
 /// an event pushed for the current day after that is inserted after every event due no
-/// later. Events after the horizon are dropped.
+/// later. Events after the run's last day, or that will not happen (`push_before`), go to a
+/// sink bucket that is never read.
 #[derive(Default)]
 pub struct Queue {
     days: Vec<Vec<Event>>,
@@ -206,7 +207,8 @@ impl Queue {
         for b in &mut self.days {
             b.clear();
         }
-        let days = libm::ceil(horizon as f64 * DAYS_PER_MONTH) as usize + 1;
+        // The days of the run, and the sink (see `push_before`).
+        let days = libm::ceil(horizon as f64 * DAYS_PER_MONTH) as usize + 2;
         self.days.resize_with(days, Vec::new);
         self.days.truncate(days);
         self.day = 0;
@@ -216,10 +218,15 @@ impl Queue {
 
     #[inline]
     pub fn push(&mut self, t: f64, kind: EventKind, id: u32, epoch: u32) {
-        if t.is_nan() {
-            // A time that is no time never happens (as an event past the horizon).
-            return;
-        }
+        self.push_before(t, f64::INFINITY, kind, id, epoch);
+    }
+
+    /// Push an event that happens only if it comes before `limit` (as a breakdown before
+    /// the child's exit). One that will not happen, or comes after the horizon (or at no
+    /// time, NaN), goes to the sink bucket past the last day, which is never read: whether
+    /// an event is kept is as good as random, so it is chosen by a select, not a branch.
+    #[inline]
+    pub fn push_before(&mut self, t: f64, limit: f64, kind: EventKind, id: u32, epoch: u32) {
         // Times are never negative (the run starts at day 0); a stray negative would be
         // taken as day 0, keeping the bits' order equal to the times' order.
         let e = Event {
@@ -229,8 +236,11 @@ impl Queue {
         };
         // An event before the current day (none in the model) would be the next one.
         let d = (e.t() as u32 as usize).max(self.day);
+        let sink = self.days.len().wrapping_sub(1);
+        let keep = t < limit && d < sink;
+        let d = if keep { d } else { sink };
         let Some(bucket) = self.days.get_mut(d) else {
-            return; // past the horizon: nothing will read it
+            return; // no days: the queue was never reset
         };
         if d == self.day && self.sorted {
             Self::insert_sorted(bucket, self.head, e);
@@ -251,8 +261,10 @@ impl Queue {
 
     /// Next event strictly before `until`.
     pub fn pop_before(&mut self, until: f64) -> Option<Event> {
+        // The last bucket is the sink: never read.
+        let days = self.days.len().saturating_sub(1);
         loop {
-            let bucket = self.days.get_mut(self.day)?;
+            let bucket = self.days[..days].get_mut(self.day)?;
             if self.head < bucket.len() {
                 if !self.sorted {
                     // Stable: equal times stay in insertion order.
@@ -346,6 +358,27 @@ mod tests {
         }
         assert_eq!(got, pushed);
         assert_eq!(epoch_of(EPOCH_MASK + 1), 0);
+    }
+
+    /// An event at or after its limit, after the run's last day or at no time is never popped,
+    /// however late the queue is read to; the others are, in time order.
+    #[test]
+    fn events_that_will_not_happen_are_never_popped() {
+        let mut q = Queue::default();
+        q.reset(2);
+        let horizon = 2.0 * DAYS_PER_MONTH;
+        q.push_before(5.0, 5.0, EventKind::Breakdown, 0, 0);
+        q.push_before(4.0, 5.0, EventKind::Breakdown, 1, 0);
+        q.push_before(f64::NAN, 5.0, EventKind::Breakdown, 2, 0);
+        q.push(f64::NAN, EventKind::Exit, 3, 0);
+        q.push(horizon.ceil() + 1.0, EventKind::Exit, 4, 0);
+        q.push(horizon - 0.5, EventKind::Exit, 5, 0);
+        q.push_before(3.0, f64::INFINITY, EventKind::Exit, 6, 0);
+        let mut got = Vec::new();
+        while let Some(e) = q.pop_before(f64::INFINITY) {
+            got.push(e.id);
+        }
+        assert_eq!(got, [6, 1, 5]);
     }
 
     proptest! {
