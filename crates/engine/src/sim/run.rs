@@ -1104,9 +1104,10 @@ impl<'m> Simulator<'m> {
             c.plus = matches!(c.place, Place::Household(h) if self.households[h as usize].plus);
         }
         let plus = c.plus;
-        let cat = if kind == PlacementType::SupportedAccommodation
-            && self.market_count[kind.index()] > self.model.supported_base_limit
-        {
+        // Chosen by a select: the kind of placement is as good as random.
+        let lever = (kind == PlacementType::SupportedAccommodation)
+            & (self.market_count[kind.index()] > self.model.supported_base_limit);
+        let cat = if lever {
             CAT_SUPPORTED_LEVER
         } else {
             kind.index()
@@ -1353,9 +1354,7 @@ impl<'m> Simulator<'m> {
         let epoch = c.place_epoch;
         let exit_at = c.exit_at;
         self.occupy(id, t, 1);
-        if is_move {
-            self.months[m][metrics::MOVES] += 1;
-        }
+        self.months[m][metrics::MOVES] += is_move as i64;
         if hazard > 0.0 {
             let b = t + rs.breakdowns.exponential(DAYS_PER_YEAR / hazard);
             self.queue
