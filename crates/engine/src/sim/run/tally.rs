@@ -236,19 +236,17 @@ impl<'m> Simulator<'m> {
             };
             // A child in care is counted: every child in care has a placement at a month
             // end (`check_invariants` checks it, and the recount would show any drift).
-            if !k.in_care {
-                continue;
-            }
+            // Without branches: whether the child is still in care, and in the gap, is as
+            // good as random.
             let to = (band as usize).min(AgeBand::COUNT - 1);
             let from = to.saturating_sub(1);
+            let (n, gap) = (k.in_care as i64, (k.in_care & k.gap) as i64);
             let t = &mut self.tally;
-            t.by_age[from] -= 1;
-            t.by_age[to] += 1;
-            if k.gap {
-                t.gap_by_age[from] -= 1;
-                t.gap_by_age[to] += 1;
-            }
-            k.band = band;
+            t.by_age[from] -= n;
+            t.by_age[to] += n;
+            t.gap_by_age[from] -= gap;
+            t.gap_by_age[to] += gap;
+            k.band = if k.in_care { band } else { k.band };
         }
         for &id in self.moved3_checks.get(m).map_or(&[][..], Vec::as_slice) {
             if let Some(k) = self.marks.get_mut(id as usize) {
