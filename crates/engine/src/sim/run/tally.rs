@@ -246,7 +246,8 @@ impl<'m> Simulator<'m> {
             t.by_age[to] += n;
             t.gap_by_age[from] -= gap;
             t.gap_by_age[to] += gap;
-            k.band = if k.in_care { band } else { k.band };
+            // A child out of care is never counted again, so its band may move on too.
+            k.band = band;
         }
         for &id in self.moved3_checks.get(m).map_or(&[][..], Vec::as_slice) {
             if let Some(k) = self.marks.get_mut(id as usize) {
