@@ -1084,12 +1084,15 @@ impl<'m> Simulator<'m> {
             return;
         };
         let d = delta as i64;
+        // Read before `gap` is written: a load of the band spanning a byte just stored
+        // would wait for the store (no store-to-load forwarding across it).
+        let band = k.band;
         if delta > 0 {
             c.gap_pref = tally::gap_of(c, kind);
             k.gap = c.gap_pref.is_some();
         }
         self.tally
-            .count(kind, k.band, c.out_of_borough, c.gap_pref, d);
+            .count(kind, band, c.out_of_borough, c.gap_pref, d);
         let moved3 = k.moved3_lapses != tally::NOT_MOVED3;
         if delta < 0 {
             c.gap_pref = None;
