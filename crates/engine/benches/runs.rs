@@ -5,7 +5,8 @@
 //!     cargo bench -p sufficiency-engine --bench runs -- 500     # another count
 //!
 //! Four figures for each job:
-//! - simulate: `Simulator::run` in a loop after a warm-up (the hot path alone);
+//! - simulate: `Simulator::run` in a loop after a warm-up (the hot path alone): the median
+//!   of five passes over the replications, with their range;
 //! - aggregate: `Aggregate::add` alone, timed after each replication's runs (so with the
 //!   caches as the simulators leave them), and its share of `simulate`;
 //! - job: `PreparedJob::run` over all replications, as the CLI calls it (the browser worker
@@ -24,6 +25,7 @@ use engine::sim::{Model, Simulator};
 const HORIZON: u32 = 60;
 const SEED: u64 = 20_200_701;
 const WARM_UP: u32 = 50;
+const PASSES: usize = 5;
 
 fn per_run(d: Duration, runs: u32) -> String {
     let s = d.as_secs_f64();
@@ -62,14 +64,23 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
         }
     }
     let steady = t.elapsed() / (WARM_UP - 1);
-    let t = Instant::now();
-    for rep in WARM_UP..WARM_UP + reps {
-        for s in sims.iter_mut() {
-            s.run(SEED, rep);
-            black_box(&s.months);
-        }
-    }
-    let sim_time = t.elapsed();
+    // Several passes over the same replications: this VM's speed drifts, so one pass can
+    // land in a slow or fast moment; the median pass is the figure, the range its spread.
+    let mut passes: Vec<Duration> = (0..PASSES)
+        .map(|_| {
+            let t = Instant::now();
+            for rep in WARM_UP..WARM_UP + reps {
+                for s in sims.iter_mut() {
+                    s.run(SEED, rep);
+                    black_box(&s.months);
+                }
+            }
+            t.elapsed()
+        })
+        .collect();
+    passes.sort();
+    let sim_time = passes[PASSES / 2];
+    let rate = |d: Duration| reps as f64 / d.as_secs_f64();
 
     // Aggregation alone, in place: each replication's runs (untimed), then its `add`.
     let mut agg = prepared.empty_aggregate();
@@ -95,8 +106,11 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
         if n > 1 { "s" } else { "" }
     );
     println!(
-        "  simulate       {}   (one replication of every scenario = one run)",
-        per_run(sim_time, reps)
+        "  simulate       {}   (median of {PASSES} passes, {:.0}-{:.0} runs/s; one \
+         replication of every scenario = one run)",
+        per_run(sim_time, reps),
+        rate(passes[PASSES - 1]),
+        rate(passes[0]),
     );
     println!(
         "  aggregate      {:>9.1} µs/run    ({:.1}% of simulate)",
