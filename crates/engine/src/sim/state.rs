@@ -222,9 +222,10 @@ impl Queue {
     }
 
     /// Push an event that happens only if it comes before `limit` (as a breakdown before
-    /// the child's exit). One that will not happen, or comes after the horizon (or at no
-    /// time, NaN), goes to the sink bucket past the last day, which is never read: whether
-    /// an event is kept is as good as random, so it is chosen by a select, not a branch.
+    /// the child's exit). One that will not happen, or comes after the run's last day (or
+    /// at no time, NaN), goes to the sink bucket past the last day, which is never read:
+    /// whether an event is kept is as good as random, so it is chosen by a select, not a
+    /// branch.
     #[inline]
     pub fn push_before(&mut self, t: f64, limit: f64, kind: EventKind, id: u32, epoch: u32) {
         // Times are never negative (the run starts at day 0); a stray negative would be
@@ -237,7 +238,7 @@ impl Queue {
         // An event before the current day (none in the model) would be the next one.
         let d = (e.t() as u32 as usize).max(self.day);
         let sink = self.days.len().wrapping_sub(1);
-        let keep = t < limit && d < sink;
+        let keep = (t < limit) & (d < sink);
         let d = if keep { d } else { sink };
         let Some(bucket) = self.days.get_mut(d) else {
             return; // no days: the queue was never reset
@@ -292,8 +293,8 @@ impl Queue {
 
 /// Sort a day's events by time, stably. A day holds two events on average, in an order as
 /// good as random: up to four are sorted by a network of compare-exchanges of neighbours
-/// (stable, as each swaps only a strictly later event forward) done with selects, not
-/// branches, so the order costs no mispredicted jumps.
+/// done with selects, not branches, so the order costs no mispredicted jumps. Stable: only
+/// neighbours strictly out of order are exchanged, so equal times never pass each other.
 #[inline]
 fn sort_day(v: &mut [Event]) {
     #[inline(always)]
@@ -387,13 +388,15 @@ mod tests {
         /// common; lengths either side of the network's limit).
         #[test]
         fn sort_day_is_a_stable_sort(times in prop::collection::vec(0u8..4, 0..9)) {
-            let mut day: Vec<Event> = Vec::new();
-            let mut q = Queue::default();
-            q.reset(1);
-            for (i, &t) in times.iter().enumerate() {
-                q.push(1.0 + t as f64 / 8.0, EventKind::Exit, i as u32, 0);
-            }
-            day.extend_from_slice(&q.days[1]);
+            let mut day: Vec<Event> = times
+                .iter()
+                .enumerate()
+                .map(|(i, &t)| Event {
+                    key: (1.0 + t as f64 / 8.0).to_bits(),
+                    id: i as u32,
+                    tag: 0,
+                })
+                .collect();
             let mut want = day.clone();
             want.sort_by_key(|e| e.key);
             sort_day(&mut day);

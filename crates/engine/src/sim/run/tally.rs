@@ -234,10 +234,10 @@ impl<'m> Simulator<'m> {
             let Some(k) = self.marks.get_mut(id as usize) else {
                 continue;
             };
-            // A child in care is counted: every child in care has a placement at a month
-            // end (`check_invariants` checks it, and the recount would show any drift).
-            // Without branches: whether the child is still in care, and in the gap, is as
-            // good as random.
+            // A child still in care is counted (every child in care has a placement at a
+            // month end: `check_invariants` checks it, and the recount would show any
+            // drift); one who has left is not. Without branches: whether the child is still
+            // in care, and in the gap, is as good as random.
             let to = (band as usize).min(AgeBand::COUNT - 1);
             let from = to.saturating_sub(1);
             let (n, gap) = (k.in_care as i64, (k.in_care & k.gap) as i64);
