@@ -130,11 +130,15 @@ impl AgeBand {
     /// ages are random, so a chain of tests would often be mispredicted.
     #[inline]
     pub fn of_age(years: f64) -> AgeBand {
-        let passed = (years >= 1.0) as usize
-            + (years >= 5.0) as usize
-            + (years >= 10.0) as usize
-            + (years >= 16.0) as usize;
-        Self::ALL[if years.is_nan() { 4 } else { passed }]
+        let passed: usize = Self::EDGES[1..Self::COUNT]
+            .iter()
+            .map(|edge| (years >= *edge) as usize)
+            .sum();
+        Self::ALL[if years.is_nan() {
+            Self::COUNT - 1
+        } else {
+            passed
+        }]
     }
 
     pub fn index(self) -> usize {

@@ -81,6 +81,12 @@ struct Ask {
 }
 
 impl Ask {
+    /// Are all the children within ages `lo` to `hi` (whole years, inclusive)?
+    #[inline]
+    fn within(&self, lo: u8, hi: u8) -> bool {
+        self.youngest >= lo as f64 && self.oldest < hi as f64 + 1.0
+    }
+
     /// What a placement must take for one child.
     fn one(age: f64, complex: bool, leaving: Place) -> Ask {
         Ask {
@@ -1237,20 +1243,19 @@ impl<'m> Simulator<'m> {
         let Ask {
             n,
             oldest,
-            youngest,
             complex,
             leaving,
+            ..
         } = ask;
         let m = self.month;
         let markets = &self.model.scenario.markets;
-        let within = |lo: u8, hi: u8| youngest >= lo as f64 && oldest < hi as f64 + 1.0;
         match t {
             PlacementType::InHouseFoster => self.best_household(ask).map(Place::Household),
             PlacementType::InHouseResidential => {
                 for (i, h) in self.homes.iter().enumerate() {
                     if h.open_month as usize <= m
                         && h.occupied + n <= h.usable
-                        && within(h.min_age, h.max_age)
+                        && ask.within(h.min_age, h.max_age)
                         && leaving != Place::Home(i as u32)
                     {
                         return Some(Place::Home(i as u32));
@@ -1292,8 +1297,7 @@ impl<'m> Simulator<'m> {
             PlacementType::SupportedAccommodation => self.model.months[self.month].supported_places,
             _ => mk.limit.unwrap_or(u32::MAX),
         };
-        (ask.youngest >= mk.min_age as f64
-            && ask.oldest < mk.max_age as f64 + 1.0
+        (ask.within(mk.min_age, mk.max_age)
             && self.market_count[t.index()].saturating_add(ask.n) <= limit)
             .then_some(Place::Market(t))
     }
@@ -1365,9 +1369,8 @@ impl<'m> Simulator<'m> {
         }
         if kind == PlacementType::Emergency {
             let r = t + self.model.scenario.matching.emergency_review_days;
-            if r < exit_at {
-                self.queue.push(r, EventKind::EmergencyReview, id, epoch);
-            }
+            self.queue
+                .push_before(r, exit_at, EventKind::EmergencyReview, id, epoch);
         }
     }
 
@@ -1441,10 +1444,9 @@ impl<'m> Simulator<'m> {
             None => {
                 let c = &self.children[id as usize];
                 let r = t + model.scenario.matching.emergency_review_days;
-                if r < c.exit_at {
-                    let epoch = c.place_epoch;
-                    self.queue.push(r, EventKind::EmergencyReview, id, epoch);
-                }
+                let (exit_at, epoch) = (c.exit_at, c.place_epoch);
+                self.queue
+                    .push_before(r, exit_at, EventKind::EmergencyReview, id, epoch);
             }
         }
     }
