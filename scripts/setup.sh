@@ -16,6 +16,21 @@ as_root() {
   else log "need root for: $*"; return 1; fi
 }
 
+# 0. The pinned toolchain (rust-toolchain.toml). The machine's one toolchain is stable
+#    1.95.0 and nothing can be downloaded here, so when rustup has no toolchain under the
+#    pinned name but stable is that very version, give it the name (from outside the
+#    repository, where rust-toolchain.toml does not apply).
+pinned="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
+if ! (cd / && rustup run "$pinned" rustc --version >/dev/null 2>&1); then
+  stable_dir="$(cd / && rustc +stable --print sysroot)"
+  if (cd / && rustc +stable --version) | grep -q "^rustc $pinned "; then
+    log "naming the installed stable toolchain $pinned"
+    ln -sfn "$stable_dir" "$(dirname "$stable_dir")/$pinned-$(cd / && rustc +stable -vV | sed -n 's/^host: //p')"
+  else
+    log "toolchain $pinned is not installed"; exit 1
+  fi
+fi
+
 # 1. Rust wasm target (toolchain itself is pre-installed).
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   log "adding rust target wasm32-unknown-unknown"

@@ -8,6 +8,12 @@ source scripts/lib.sh
 step "setup"
 bash scripts/setup.sh
 
+step "lint gate: fmt, clippy (native and wasm), rustdoc, all warnings as errors"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p sufficiency --lib --bins --target wasm32-unknown-unknown -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --document-private-items
+
 step "cargo test --workspace"
 # (One test also writes the engine's native result fingerprint for the e2e test.)
 ENGINE_FINGERPRINT_OUT="$tmp/engine-fingerprint" cargo test --workspace

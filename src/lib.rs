@@ -5,7 +5,7 @@
 //! * [`pool`]: spawns/drives N workers from the UI thread.
 //! * [`app`]: the app's state, pure logic and Yew components (`bin/app.rs`).
 //! * [`charts`]: scales, ticks, SVG paths and the chart/table components.
-//! * [`format`]: number formatting.
+//! * [`mod@format`]: number formatting.
 //!
 //! CSP note: the page forbids inline styles (`style-src 'self'`), which also blocks
 //! `style="..."` attributes set by Yew. Use classes, `<progress>`/`<meter>` elements, or SVG

@@ -51,7 +51,7 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
     // The hot path: one simulator per scenario, warmed up (start-up pool built, buffers
     // grown), then `reps` replications of every scenario.
     let models: Vec<&Model> = prepared.models.iter().collect();
-    let mut sims: Vec<Simulator> = models.iter().map(|m| Simulator::new(m)).collect();
+    let mut sims: Vec<Simulator<'_>> = models.iter().map(|m| Simulator::new(m)).collect();
     let t = Instant::now();
     for s in sims.iter_mut() {
         s.run(SEED, 0);

@@ -127,7 +127,7 @@ impl ScenarioAgg {
         }
     }
 
-    fn add(&mut self, rep: u32, run: &RunView) {
+    fn add(&mut self, rep: u32, run: &RunView<'_>) {
         for (cells, row) in self
             .monthly
             .chunks_exact_mut(metrics::COUNT)
@@ -204,7 +204,7 @@ impl PairedAgg {
         }
     }
 
-    fn add(&mut self, base: &RunView, strat: &RunView) {
+    fn add(&mut self, base: &RunView<'_>, strat: &RunView<'_>) {
         let months = base.months.iter().zip(strat.months);
         for (cells, (b, s)) in self
             .monthly

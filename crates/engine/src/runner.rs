@@ -172,7 +172,7 @@ impl PreparedJob {
     /// browser worker runs a chunk in time slices). It takes the start-up pools until it is
     /// finished or dropped.
     pub fn batch(&self) -> Batch<'_> {
-        let mut sims: Vec<Simulator> = self.models.iter().map(Simulator::new).collect();
+        let mut sims: Vec<Simulator<'_>> = self.models.iter().map(Simulator::new).collect();
         if let Ok(mut pools) = self.pools.try_lock() {
             for (s, p) in sims.iter_mut().zip(pools.iter_mut()) {
                 s.set_pool(p.take());

@@ -152,7 +152,7 @@ pub struct Simulator<'m> {
     /// Households with a vacancy during start-up: those taking adolescents and complex
     /// needs, and the others.
     start_open: [Vec<u32>; 2],
-    pool: Option<startup::StartPool>,
+    pool: Option<StartPool>,
     occ: [u32; CATEGORIES],
     /// Child-days of the current month in each cost category, counting every current
     /// occupant up to the month's end (an arrival adds the rest of the month, a departure

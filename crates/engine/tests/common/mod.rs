@@ -2,7 +2,7 @@
 //! pass, and a light scenario whose behaviour has a closed form.
 #![allow(dead_code)]
 
-use engine::metrics::{self, *};
+use engine::metrics::*;
 use engine::scenario::{DurationDist, Scenario};
 use engine::sim::{Model, Simulator};
 use engine::types::{ExitRoute, PlacementType, DAYS_PER_MONTH};
@@ -19,7 +19,7 @@ fn ty(t: PlacementType) -> usize {
 /// stock-flow conservation of children and households, breakdowns summing to totals,
 /// capacity limits, non-negative costs whose parts add up, and financial-year totals
 /// matching the months. Returns the first violation, naming the month.
-pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
+pub fn check_run(model: &Model, sim: &Simulator<'_>) -> Result<(), String> {
     let s = &model.scenario;
     let h = model.horizon;
     if sim.months.len() != h {
@@ -37,7 +37,7 @@ pub fn check_run(model: &Model, sim: &Simulator) -> Result<(), String> {
         if let Some(k) = row.iter().position(|v| *v < 0) {
             return err(format!(
                 "metric {} is negative ({})",
-                metrics::definitions()[k].key,
+                definitions()[k].key,
                 row[k]
             ));
         }
