@@ -5,7 +5,6 @@
 //! merging is exact and order-independent, so any split over workers gives the same result.
 
 use serde::{Deserialize, Serialize};
-use std::hash::{Hash, Hasher};
 
 use crate::hist::Hist;
 use crate::metrics::{self, Month};
@@ -31,7 +30,7 @@ pub const PAIRED_METRICS: [usize; 6] = [
     metrics::OUT_OF_BOROUGH,
 ];
 
-#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SamplePath {
     pub rep: u32,
     /// One series per `SAMPLE_METRICS` entry.
@@ -39,7 +38,7 @@ pub struct SamplePath {
 }
 
 /// Everything kept about one scenario's runs.
-#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioAgg {
     pub horizon: usize,
     /// `horizon * metrics::COUNT` histograms, month-major.
@@ -54,7 +53,7 @@ pub struct ScenarioAgg {
 }
 
 /// Paired differences (strategy minus baseline) for one strategy.
-#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PairedAgg {
     /// `horizon * PAIRED_METRICS.len()` histograms.
     pub monthly: Vec<Hist>,
@@ -65,7 +64,7 @@ pub struct PairedAgg {
     pub less_gap_runs: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Aggregate {
     pub runs: u64,
     pub scenarios: Vec<ScenarioAgg>,
@@ -279,57 +278,116 @@ impl Aggregate {
         }
     }
 
-    /// A short fingerprint of every number, to check that two builds or two batchings agree:
-    /// a hash of every field over 64-bit words, the same on every platform.
+    /// A short fingerprint of every number, to check that two builds or two batchings agree.
+    /// Every field is fed in explicitly, in a fixed order, as 64-bit words (see
+    /// [`Fingerprint`]); nothing relies on `std::hash::Hash`, whose output Rust does not
+    /// promise to keep from one compiler release to the next.
     pub fn fingerprint(&self) -> String {
-        let mut h = WordHasher(0xcbf2_9ce4_8422_2325);
-        self.hash(&mut h);
-        format!("{:016x}", h.finish())
+        let mut f = Fingerprint::new();
+        f.word(self.runs);
+        f.len(self.scenarios.len());
+        for s in &self.scenarios {
+            s.digest(&mut f);
+        }
+        f.len(self.paired.len());
+        for p in &self.paired {
+            p.digest(&mut f);
+        }
+        format!("{:016x}", f.finish())
     }
 }
 
-/// A fixed, platform-independent hasher for fingerprints: integers and lengths go in as
-/// 64-bit words (bytes little-endian, as on every target we build), each word mixed by a
-/// step that is a bijection of the state, so changing any one number changes the result.
-struct WordHasher(u64);
+impl ScenarioAgg {
+    fn digest(&self, f: &mut Fingerprint) {
+        f.len(self.horizon);
+        f.hists(&self.monthly);
+        f.hists(&self.year_cost);
+        f.hists(&self.year_overspend);
+        f.len(self.year_overspent_runs.len());
+        for &r in &self.year_overspent_runs {
+            f.word(r);
+        }
+        f.hist(&self.total_cost);
+        f.hist(&self.mean_gap);
+        f.len(self.samples.len());
+        for p in &self.samples {
+            f.word(u64::from(p.rep));
+            f.len(p.series.len());
+            for series in &p.series {
+                f.len(series.len());
+                for &v in series {
+                    f.word(v as u64);
+                }
+            }
+        }
+    }
+}
 
-impl WordHasher {
+impl PairedAgg {
+    fn digest(&self, f: &mut Fingerprint) {
+        f.hists(&self.monthly);
+        f.hists(&self.year_cost);
+        f.hist(&self.total_cost);
+        f.hist(&self.mean_gap);
+        f.word(self.cheaper_runs);
+        f.word(self.less_gap_runs);
+    }
+}
+
+/// A fixed, platform-independent digest for fingerprints (FNV offset basis, then each
+/// 64-bit word mixed in by a step that is a bijection of the state, so changing any one
+/// number changes the result). Lengths go in before the items they count; an `i128` goes
+/// in as its low then its high word.
+pub struct Fingerprint(u64);
+
+impl Fingerprint {
+    /// A digest with nothing fed in yet.
+    pub fn new() -> Self {
+        Fingerprint(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Feed one 64-bit word.
     #[inline]
-    fn word(&mut self, w: u64) {
+    pub fn word(&mut self, w: u64) {
         let h = (self.0 ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         self.0 = h ^ (h >> 29);
     }
-}
 
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
+    fn len(&mut self, n: usize) {
+        self.word(n as u64);
+    }
+
+    fn hist(&mut self, h: &Hist) {
+        self.word(u64::from(h.shift));
+        self.word(h.lo as u64);
+        self.len(h.counts.len());
+        for &c in &h.counts {
+            self.word(u64::from(c));
+        }
+        self.word(h.n);
+        let sum = h.sum as u128;
+        self.word(sum as u64);
+        self.word((sum >> 64) as u64);
+        self.word(h.min as u64);
+        self.word(h.max as u64);
+    }
+
+    fn hists(&mut self, hs: &[Hist]) {
+        self.len(hs.len());
+        for h in hs {
+            self.hist(h);
+        }
+    }
+
+    /// The digest so far.
+    pub fn finish(&self) -> u64 {
         self.0
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            self.word(u64::from_le_bytes(b));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.word(u64::from_le_bytes(b));
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.word(n as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.word(n);
-    }
-    fn write_i64(&mut self, n: i64) {
-        self.word(n as u64);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.word(n as u64);
+}
+
+impl Default for Fingerprint {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -366,6 +424,19 @@ mod tests {
             let last = h.counts.len() - 1;
             h.counts[last] += 1;
             assert_ne!(other.fingerprint(), print, "histogram {k}");
+        }
+        // Every other kind of field counts too, not only histogram bins.
+        let changes: [fn(&mut Aggregate); 5] = [
+            |a| a.runs += 1,
+            |a| a.scenarios[0].year_overspent_runs[0] += 1,
+            |a| a.scenarios[0].total_cost.sum += 1,
+            |a| a.scenarios[0].samples[0].series[0][0] += 1,
+            |a| a.scenarios[0].mean_gap.max += 1,
+        ];
+        for (i, change) in changes.iter().enumerate() {
+            let mut other = agg.clone();
+            change(&mut other);
+            assert_ne!(other.fingerprint(), print, "change {i}");
         }
     }
 }

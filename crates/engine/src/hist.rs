@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub const MAX_BINS: usize = 128;
 
-#[derive(Clone, Debug, Default, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Hist {
     /// Bin width is `1 << shift`.
     pub shift: u32,
