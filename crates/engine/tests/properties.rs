@@ -5,13 +5,12 @@
 //! and no input text - random, or the built-in scenario's JSON mutated - may make parsing,
 //! validation or (when valid) a short run panic.
 
+#[path = "properties/arb.rs"]
+mod arb;
 mod common;
 
-use engine::defaults::{default_scenario, strategies};
-use engine::scenario::{
-    DurationDist, Home, LeverKind, Market, MatchRule, PlacementCounts, Scenario,
-};
-use engine::types::{NeedsFilter, PlacementType};
+use engine::defaults::default_scenario;
+use engine::scenario::Scenario;
 use engine::validate::parse_json;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -24,300 +23,21 @@ fn cases(default: u32) -> u32 {
         .unwrap_or(default)
 }
 
-/// Reads a scenario's random choices from a list of uniform numbers (so proptest can
-/// shrink them towards 0, which still gives a valid scenario).
-struct Dice<'a> {
-    u: &'a [f64],
-    i: usize,
-}
-
-impl Dice<'_> {
-    fn u(&mut self) -> f64 {
-        let v = self.u[self.i % self.u.len()];
-        self.i += 1;
-        v
-    }
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.u()
-    }
-    fn int(&mut self, lo: u32, hi: u32) -> u32 {
-        (lo + (self.u() * (hi - lo + 1) as f64) as u32).min(hi)
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        self.u() < p
-    }
-    /// A probability, exactly 0 or 1 one time in five.
-    fn prob(&mut self) -> f64 {
-        let x = self.u();
-        if x < 0.1 {
-            0.0
-        } else if x >= 0.9 {
-            1.0
-        } else {
-            (x - 0.1) / 0.8
-        }
-    }
-    /// A distribution over `n` outcomes, some of them often impossible.
-    fn dist<const N: usize>(&mut self) -> [f64; N] {
-        let mut w = [0.0; N];
-        for x in w.iter_mut() {
-            let v = self.u();
-            *x = if v < 0.2 { 0.0 } else { v };
-        }
-        let s: f64 = w.iter().sum();
-        if s == 0.0 {
-            w[0] = 1.0;
-            return w;
-        }
-        w.map(|x| x / s)
-    }
-    fn ages(&mut self) -> (u8, u8) {
-        let a = self.int(0, 17) as u8;
-        let b = self.int(0, 17) as u8;
-        (a.min(b), a.max(b))
-    }
-    fn duration(&mut self) -> DurationDist {
-        match self.int(0, 3) {
-            0 => DurationDist::Exponential {
-                mean_months: self.range(0.5, 120.0),
-            },
-            1 => DurationDist::Gamma {
-                mean_months: self.range(0.5, 120.0),
-                shape: self.range(0.05, 20.0),
-            },
-            2 => DurationDist::Lognormal {
-                median_months: self.range(0.5, 120.0),
-                sigma: self.range(0.01, 2.0),
-            },
-            _ => {
-                let n = self.int(2, 6);
-                let mut m = 0.0;
-                let mut p = 0.0;
-                let mut points = vec![];
-                for k in 0..n {
-                    m += self.range(0.1, 40.0);
-                    p = if k + 1 == n {
-                        1.0
-                    } else {
-                        p + (1.0 - p) * self.u()
-                    };
-                    points.push((m, p));
-                }
-                DurationDist::Empirical { points }
-            }
-        }
-    }
-    fn counts(&mut self, hi: f64) -> PlacementCounts {
-        let mut v = [0.0; 9];
-        for x in v.iter_mut() {
-            *x = if self.chance(0.2) {
-                0.0
-            } else {
-                self.range(0.0, hi)
-            };
-        }
-        PlacementCounts::from_array(v)
-    }
-    fn probs(&mut self) -> PlacementCounts {
-        let mut c = self.counts(1.0);
-        for p in [
-            &mut c.in_house_foster,
-            &mut c.connected_person,
-            &mut c.ifa,
-            &mut c.in_house_residential,
-            &mut c.external_residential,
-            &mut c.supported_accommodation,
-            &mut c.placed_with_parents,
-            &mut c.placed_for_adoption,
-            &mut c.emergency,
-        ] {
-            *p = self.prob();
-        }
-        c
-    }
-    fn home(&mut self, k: usize) -> Home {
-        let beds = self.int(1, 8);
-        let (min_age, max_age) = self.ages();
-        Home {
-            name: format!("Home {k}"),
-            beds,
-            usable_beds: self.int(0, beds),
-            min_age,
-            max_age,
-            open_month: self.int(0, 40),
-            weekly_cost: self.range(0.0, 20_000.0),
-        }
-    }
-    fn market(&mut self) -> Market {
-        let limit = match self.int(0, 3) {
-            0 => None,
-            1 => Some(0),
-            _ => Some(self.int(0, 400)),
-        };
-        let (min_age, max_age) = self.ages();
-        Market {
-            limit,
-            min_age,
-            max_age,
-        }
+/// Proptest's settings: `cases` per property, and failing cases saved to (and replayed
+/// from) the committed `tests/proptest-regressions/properties.txt`.
+fn config(default: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: cases(default),
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::Direct(
+                "tests/proptest-regressions/properties.txt",
+            ),
+        )),
+        ..ProptestConfig::default()
     }
 }
 
-/// The built-in borough with every assumption perturbed by `u`, each ready-made lever
-/// pulled with probability `lever_chance` (with random timing).
-fn scenario(u: &[f64], lever_chance: f64) -> Scenario {
-    let mut d = Dice { u, i: 0 };
-    let mut s = default_scenario();
-    s.name = "Random".into();
-    s.start_year = d.int(1995, 2040) as i32;
-    s.start_month = d.int(1, 12);
-
-    let dm = &mut s.demand;
-    dm.groups_per_month *= d.range(0.0, 3.0);
-    dm.trend_per_year = d.range(-0.3, 0.3);
-    for x in dm.seasonality.iter_mut() {
-        *x = d.range(0.0, 2.0);
-    }
-    let sizes = d.int(1, 6) as usize;
-    dm.group_size = d.dist::<6>()[..sizes].to_vec();
-    let t: f64 = dm.group_size.iter().sum();
-    if t == 0.0 {
-        dm.group_size[0] = 1.0;
-    } else {
-        dm.group_size.iter_mut().for_each(|x| *x /= t);
-    }
-    // Every entry band possible (see `cases` on the start-up pool).
-    dm.entry_age = [0; 5].map(|_| d.range(0.05, 1.0));
-    let t: f64 = dm.entry_age.iter().sum();
-    dm.entry_age = dm.entry_age.map(|x| x / t);
-    dm.sibling_age_spread_years = d.range(0.0, 17.0);
-    for x in dm.complex_needs.iter_mut() {
-        *x = d.prob();
-    }
-    dm.placed_with_parents_share = d.prob() * 0.5;
-
-    let p = &mut s.population;
-    p.children = d.int(0, 1_200);
-    p.age_profile = if d.chance(0.3) {
-        None
-    } else {
-        Some(d.dist::<5>().map(|x| x * 100.0))
-    };
-    p.placement_mix = d.counts(300.0);
-    if p.placement_mix.to_array().iter().sum::<f64>() == 0.0 {
-        p.placement_mix.ifa = 1.0;
-    }
-
-    let e = &mut s.exits;
-    for row in e.route_by_entry_age.iter_mut() {
-        *row = d.dist();
-    }
-    e.return_home = d.duration();
-    e.special_guardianship = d.duration();
-    e.adoption = d.duration();
-    e.adoption_placement_lead_days = d.range(0.0, 600.0);
-    e.staying_put_share = d.prob();
-    e.staying_put_months = d.range(0.0, 48.0);
-
-    let f = &mut s.fostering;
-    f.households = d.int(0, 400);
-    f.places = d.dist();
-    f.adolescent_share = d.prob();
-    f.standard_max_age = d.int(0, 17) as u8;
-    f.mean_tenure_years = d.range(0.0, 20.0);
-    f.attrition_early = d.range(0.0, 2.0);
-    f.attrition_later = d.range(0.0, 2.0);
-    f.sgo_conversion_share = d.prob();
-    let fu = &mut f.funnel;
-    fu.enquiries_per_month = d.range(0.0, 60.0);
-    fu.to_visit = d.prob();
-    fu.to_stage1 = d.prob();
-    fu.to_stage2 = d.prob();
-    fu.to_approval = d.prob();
-    fu.visit_delay_months = d.range(0.0, 3.0);
-    fu.stage1_delay_months = d.range(0.0, 3.0);
-    fu.stage2_delay_months = d.range(0.0, 9.0);
-    fu.approval_delay_months = d.range(0.0, 3.0);
-    fu.new_places = d.dist();
-    fu.new_adolescent_share = d.prob();
-
-    let homes = d.int(0, 5) as usize;
-    s.residential.homes = (0..homes).map(|k| d.home(k)).collect();
-
-    let m = &mut s.markets;
-    m.ifa = d.market();
-    m.external_residential = d.market();
-    m.supported_accommodation = d.market();
-    m.connected_person_availability = d.prob();
-    m.ifa_complex_availability = d.prob();
-    m.ifa_sibling_availability = d.prob();
-    m.out_of_borough = d.probs();
-
-    // Matching: each built-in rule's order shuffled and cut short (the default order,
-    // every matchable type, applies to children no rule covers: add a catch-all).
-    let matchable: Vec<PlacementType> = PlacementType::ALL
-        .into_iter()
-        .filter(|t| t.is_matchable())
-        .collect();
-    for r in s.matching.rules.iter_mut() {
-        let mut order = matchable.clone();
-        for i in (1..order.len()).rev() {
-            order.swap(i, d.int(0, i as u32) as usize);
-        }
-        order.truncate(d.int(1, order.len() as u32) as usize);
-        r.order = order;
-    }
-    if d.chance(0.3) {
-        let (min_age, max_age) = d.ages();
-        s.matching.rules.insert(
-            0,
-            MatchRule {
-                min_age,
-                max_age,
-                needs: NeedsFilter::Complex,
-                order: vec![PlacementType::Emergency],
-            },
-        );
-    }
-    s.matching.keep_siblings_together = d.chance(0.7);
-    s.matching.emergency_review_days = d.range(1.0, 120.0);
-
-    s.stability.breakdown_child = d.counts(2.0);
-    s.stability.breakdown_adolescent = d.counts(3.0);
-    s.stability.repeat_multiplier = d.range(1.0, 10.0);
-    s.stability.short_term_first_share = d.prob();
-    s.stability.short_term_days = d.range(1.0, 200.0);
-
-    let c = &mut s.costs;
-    c.weekly = d.counts(8_000.0);
-    c.inflation_per_year = d.range(-0.1, 0.2);
-    c.cost_per_approval = d.range(0.0, 20_000.0);
-    c.budget_per_year = d.range(0.0, 1e8);
-    c.budget_growth_per_year = d.range(-0.1, 0.2);
-
-    // Levers: a random selection from the ready-made strategies, with random timing.
-    for st in strategies() {
-        for mut l in st.levers {
-            if d.chance(lever_chance) {
-                l.start_month = d.int(0, 30);
-                l.ramp_months = d.int(0, 24);
-                if let LeverKind::SupportedAccommodation { places, .. } = &mut l.kind {
-                    *places = d.int(0, 30);
-                }
-                s.levers.push(l);
-            }
-        }
-    }
-    s
-}
-
-fn check_random(
-    u: &[f64],
-    lever_chance: f64,
-    horizon: usize,
-    seed: u64,
-) -> Result<(), TestCaseError> {
-    let s = scenario(u, lever_chance);
+fn check_random(s: Scenario, horizon: usize, seed: u64) -> Result<(), TestCaseError> {
     prop_assert_eq!(s.validate(), Ok(()));
     // The scenario survives a round trip through its JSON form (files, share links).
     let back: Scenario = parse_json(&serde_json::to_string(&s).unwrap()).unwrap();
@@ -327,24 +47,24 @@ fn check_random(
 
 // Two properties of 12 cases each (24 in all) so that they run in parallel.
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(12), ..ProptestConfig::default() })]
+    #![proptest_config(config(12))]
 
     #[test]
     fn random_valid_scenarios_run_and_conserve(
-        u in prop::collection::vec(0.0..1.0f64, 400),
+        s in arb::scenario(0.1),
         horizon in 12usize..=36,
         seed in any::<u64>(),
     ) {
-        check_random(&u, 0.1, horizon, seed)?;
+        check_random(s, horizon, seed)?;
     }
 
     #[test]
     fn random_strategies_run_and_conserve(
-        u in prop::collection::vec(0.0..1.0f64, 400),
+        s in arb::scenario(0.5),
         horizon in 24usize..=36,
         seed in any::<u64>(),
     ) {
-        check_random(&u, 0.5, horizon, seed)?;
+        check_random(s, horizon, seed)?;
     }
 }
 
@@ -448,7 +168,7 @@ fn exercise(text: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
+    #![proptest_config(config(64))]
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
@@ -550,7 +270,7 @@ fn at_ref<'a>(v: &'a Value, path: &[String]) -> &'a Value {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(32), ..ProptestConfig::default() })]
+    #![proptest_config(config(32))]
 
     #[test]
     fn mutated_scenario_values_never_panic(edits in prop::collection::vec(edit(), 1..4)) {
