@@ -27,9 +27,12 @@ wasm_sizes
 
 step "end-to-end tests"
 start_dist_server
-if [ -s "$tmp/engine-fingerprint" ]; then
-  echo "native engine fingerprint: $(cat "$tmp/engine-fingerprint") (the wasm build must match)"
+# The comparison of wasm against native must be made: no fingerprint, no pass.
+if [ ! -s "$tmp/engine-fingerprint" ]; then
+  echo "cargo test wrote no native engine fingerprint: the browser check cannot be made" >&2
+  exit 1
 fi
+echo "native engine fingerprint: $(cat "$tmp/engine-fingerprint") (the wasm build must match)"
 
 BASE_URL="$base_url" ENGINE_FINGERPRINT="$(cat "$tmp/engine-fingerprint" 2>/dev/null || true)" \
   node --test --test-reporter=spec tests/e2e/*.test.mjs
