@@ -9,6 +9,7 @@ pub mod dist;
 pub mod gamma;
 pub mod hist;
 pub mod metrics;
+pub mod references;
 pub mod report;
 pub mod rng;
 pub mod runner;
