@@ -29,6 +29,7 @@ fn a_child_whose_placement_breaks_down_is_not_offered_it_again() {
     let mut rs = streams(99);
     let t = sim.month_end - 1.0;
     let movers: Vec<(u32, Place)> = sim
+        .children
         .active
         .iter()
         .map(|&id| (id, sim.children[id as usize].place))
@@ -46,7 +47,7 @@ fn a_child_whose_placement_breaks_down_is_not_offered_it_again() {
         could_return += match old {
             Place::Household(h) => (sim.households[h as usize].open_at != NOT_OPEN) as u32,
             Place::Home(h) => {
-                let home = &sim.homes[h as usize];
+                let home = &sim.capacity.homes[h as usize];
                 (home.occupied < home.usable) as u32
             }
             _ => 0,
@@ -114,6 +115,7 @@ fn an_emergency_review_that_finds_nothing_better_is_not_a_move() {
     let (t, m) = (sim.month_end - 1.0, sim.month);
     let emergency = Place::Market(PlacementType::Emergency);
     let ids: Vec<u32> = sim
+        .children
         .active
         .iter()
         .copied()
@@ -152,7 +154,7 @@ fn siblings_already_apart_are_not_counted_as_split_again() {
     let mut rs = streams(96);
     let (t, m) = (sim.month_end - 1.0, sim.month);
     // Pairs of children in two different placements, moved on as one group.
-    let active: Vec<u32> = sim.active.clone();
+    let active: Vec<u32> = sim.children.active.clone();
     let mut split_again = 0;
     for pair in active.chunks(2).take(40) {
         let [a, b] = [pair[0], pair.get(1).copied().unwrap_or(pair[0])];
@@ -192,7 +194,7 @@ fn a_child_soon_to_be_adopted_lives_with_the_adopters() {
         let mut sim = Simulator::new(&model);
         sim.run(SEED, rep);
         let now = sim.month_end;
-        for &id in &sim.active {
+        for &id in &sim.children.active {
             let c = &sim.children[id as usize];
             // Due within the lead time and never moved (no breakdown, no move to the adopters
             // yet): placed for adoption from the start.
@@ -254,6 +256,7 @@ fn a_disrupted_adoption_ends_the_adoption_plan() {
         let mut rs = streams(90 + rep);
         let (t, m) = (sim.month_end - 1.0, sim.month);
         let placed: Vec<u32> = sim
+            .children
             .active
             .iter()
             .copied()
