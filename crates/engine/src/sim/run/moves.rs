@@ -125,33 +125,43 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    /// Step-down lever: month `m`'s children moved from residential to foster care.
+    /// Step-down lever: month `m`'s children moved from residential to foster care (an
+    /// in-house household, else an agency's). Each is chosen at random among the children
+    /// in residential care within the lever's age limit (from the levers' stream), so the
+    /// lever does not favour any by how long they have been in care; one that no foster
+    /// placement can take now is passed over.
     pub(super) fn step_down(&mut self, m: usize, rs: &mut Streams) {
         let model = self.model;
         let e = &model.months[m];
+        if e.step_down <= 0.0 {
+            return;
+        }
         let t0 = m as f64 * DAYS_PER_MONTH;
-        if e.step_down > 0.0 {
-            let k = rs.levers.poisson(e.step_down);
-            let mut done = 0;
-            let mut i = 0;
-            while done < k && i < self.children.active.len() {
-                let id = self.children.active[i];
-                i += 1;
-                let c = &self.children[id as usize];
-                if !c.place.kind().is_some_and(|t| t.is_residential())
-                    || c.age_years(t0) > e.step_down_max_age as f64 + 0.999
-                {
-                    continue;
-                }
-                for t in [PlacementType::InHouseFoster, PlacementType::Ifa] {
-                    let ask = self.ask(&[id], t0);
-                    if let Some(p) = self.fits(t, ask, &mut rs.placement) {
-                        self.assign(id, p, t0, true, rs);
-                        done += 1;
-                        break;
-                    }
+        let k = rs.levers.poisson(e.step_down);
+        if k == 0 {
+            return;
+        }
+        let mut eligible = std::mem::take(&mut self.scratch.ids);
+        eligible.clear();
+        eligible.extend(self.children.active.iter().copied().filter(|&id| {
+            let c = &self.children[id as usize];
+            c.place.kind().is_some_and(|t| t.is_residential())
+                && c.age_years(t0) <= e.step_down_max_age as f64 + 0.999
+        }));
+        let mut done = 0;
+        while done < k && !eligible.is_empty() {
+            let n = eligible.len();
+            let pick = ((rs.levers.uniform() * n as f64) as usize).min(n - 1);
+            let id = eligible.swap_remove(pick);
+            for t in [PlacementType::InHouseFoster, PlacementType::Ifa] {
+                let ask = self.ask(&[id], t0);
+                if let Some(p) = self.fits(t, ask, &mut rs.placement) {
+                    self.assign(id, p, t0, true, rs);
+                    done += 1;
+                    break;
                 }
             }
         }
+        self.scratch.ids = eligible;
     }
 }

@@ -311,3 +311,67 @@ fn the_starting_stock_keeps_its_family_and_friends_placements() {
         "{ifa:.1} with agencies, the mix gives {want_ifa:.1}"
     );
 }
+
+/// The step-down lever picks at random among the children it may move (in residential care,
+/// within its age limit), not the first in the list of children in care: with every one of
+/// them able to move (agency carers take any child), the first few would always go.
+#[test]
+fn step_down_chooses_at_random_among_the_eligible() {
+    let mut s = default_scenario();
+    s.markets.ifa_complex_availability = 1.0;
+    let model = Model::new(&s, 12);
+    // The same borough with the lever pulled hard in the last month.
+    let mut lever = Model::new(&s, 12);
+    let m = 11;
+    lever.months[m].step_down = 6.0;
+    lever.months[m].step_down_max_age = 17;
+    let (mut runs, mut beyond_first) = (0, 0);
+    for rep in 0..8 {
+        let mut sim = Simulator::new(&model);
+        sim.run(SEED, rep);
+        sim.model = &lever;
+        let t0 = m as f64 * DAYS_PER_MONTH;
+        let eligible: Vec<u32> = sim
+            .children
+            .active
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let c = &sim.children[id as usize];
+                c.place.kind().is_some_and(|t| t.is_residential()) && c.age_years(t0) < 18.0
+            })
+            .collect();
+        sim.step_down(m, &mut streams(80 + rep));
+        let moved: Vec<usize> = eligible
+            .iter()
+            .enumerate()
+            .filter(|(_, &id)| {
+                !sim.children[id as usize]
+                    .place
+                    .kind()
+                    .is_some_and(|t| t.is_residential())
+            })
+            .map(|(rank, _)| rank)
+            .collect();
+        for &rank in &moved {
+            let c = &sim.children[eligible[rank] as usize];
+            assert!(
+                matches!(
+                    c.place,
+                    Place::Household(_) | Place::Market(PlacementType::Ifa)
+                ),
+                "stepped down to {:?}",
+                c.place
+            );
+        }
+        // Stepped down from anywhere in the list, not only its first few.
+        runs += !moved.is_empty() as u32;
+        beyond_first += moved.iter().any(|&rank| rank >= moved.len()) as u32;
+        sim.check_invariants(m).expect("books still balance");
+    }
+    assert!(runs >= 6, "the lever moved children in only {runs} runs");
+    assert!(
+        beyond_first >= runs / 2,
+        "only {beyond_first} of {runs} runs moved a child past the first in the list"
+    );
+}
