@@ -2,7 +2,9 @@
 //! the `Simulator` that runs one replication of it as a discrete-event simulation with
 //! monthly reporting.
 
+pub mod households;
 pub mod model;
+pub mod queue;
 pub mod run;
 pub mod state;
 

@@ -1,7 +1,9 @@
-//! The entities of one run: children, foster households, in-house homes, and the event
-//! queue that orders what happens to them.
+//! The entities of one run: children, foster households and in-house homes (the event
+//! queue that orders what happens to them is `super::queue`).
 
-use crate::types::{ExitRoute, PlacementType, DAYS_PER_MONTH};
+use std::ops::{Deref, DerefMut};
+
+use crate::types::{ExitRoute, PlacementType};
 
 /// Where a child is placed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -85,16 +87,6 @@ pub const NO_GROUP: u32 = u32::MAX;
 /// `Household::open_at` of a household not in the open list.
 pub const NOT_OPEN: u32 = u32::MAX;
 
-/// A household that can take a child now (active, not leaving, with a vacancy), with what
-/// matching asks of it, kept beside the others so a search reads one small array.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct OpenHousehold {
-    pub id: u32,
-    pub vacancies: u8,
-    pub max_age: u8,
-    pub adolescent: bool,
-}
-
 impl Household {
     pub fn vacancies(&self) -> u8 {
         self.places.saturating_sub(self.n + self.staying_put)
@@ -122,210 +114,7 @@ pub struct HomeState {
     pub occupied: u32,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-pub enum EventKind {
-    Exit,
-    Breakdown,
-    EmergencyReview,
-    AdoptionMove,
-    PlannedMove,
-    HouseholdLeave,
-    StayingPutEnd,
-    Approval,
-    GroupArrival,
-}
-
-impl EventKind {
-    const ALL: [EventKind; 9] = [
-        EventKind::Exit,
-        EventKind::Breakdown,
-        EventKind::EmergencyReview,
-        EventKind::AdoptionMove,
-        EventKind::PlannedMove,
-        EventKind::HouseholdLeave,
-        EventKind::StayingPutEnd,
-        EventKind::Approval,
-        EventKind::GroupArrival,
-    ];
-}
-
-/// Bits of `Event::tag` holding the epoch; the kind sits above them.
-const EPOCH_BITS: u32 = 28;
-const EPOCH_MASK: u32 = (1 << EPOCH_BITS) - 1;
-
-/// A scheduled event, in 16 bytes. Its time is kept as the bits of a non-negative `f64`,
-/// which order as the times do, so ordering events is an integer comparison; the kind and
-/// the epoch share one word.
-#[derive(Clone, Copy, Debug)]
-pub struct Event {
-    key: u64,
-    pub id: u32,
-    tag: u32,
-}
-
-impl Event {
-    /// The event's day.
-    pub fn t(&self) -> f64 {
-        f64::from_bits(self.key)
-    }
-
-    pub fn kind(&self) -> EventKind {
-        EventKind::ALL[((self.tag >> EPOCH_BITS) as usize).min(EventKind::ALL.len() - 1)]
-    }
-
-    /// The epoch the event was scheduled in, modulo 2^28 (compare with `epoch_of`).
-    pub fn epoch(&self) -> u32 {
-        self.tag & EPOCH_MASK
-    }
-}
-
-/// An epoch as events carry it (2^28 epochs of one child are far beyond any run).
-#[inline]
-pub fn epoch_of(epoch: u32) -> u32 {
-    epoch & EPOCH_MASK
-}
-
-/// Earliest-first event queue with deterministic tie-breaking (time, then insertion order):
-/// a calendar of one bucket per day of the run. A day's bucket is sorted (stably, so equal
-/// times keep their insertion order) when it becomes the current day and read from `head`;
-/// an event pushed for the current day after that is inserted after every event due no
-/// later. Events after the run's last day, or that will not happen (`push_before`), go to a
-/// sink bucket that is never read.
-#[derive(Default)]
-pub struct Queue {
-    days: Vec<Vec<Event>>,
-    /// The current day; its bucket is sorted earliest first from `head` when `sorted`.
-    day: usize,
-    head: usize,
-    sorted: bool,
-}
-
-impl Queue {
-    /// Empty the queue for a run of `horizon` months.
-    pub fn reset(&mut self, horizon: usize) {
-        for b in &mut self.days {
-            b.clear();
-        }
-        // The days of the run, and the sink (see `push_before`).
-        let days = libm::ceil(horizon as f64 * DAYS_PER_MONTH) as usize + 2;
-        self.days.resize_with(days, Vec::new);
-        self.days.truncate(days);
-        self.day = 0;
-        self.head = 0;
-        self.sorted = false;
-    }
-
-    #[inline]
-    pub fn push(&mut self, t: f64, kind: EventKind, id: u32, epoch: u32) {
-        self.push_before(t, f64::INFINITY, kind, id, epoch);
-    }
-
-    /// Push an event that happens only if it comes before `limit` (as a breakdown before
-    /// the child's exit). One that will not happen, or comes after the run's last day (or
-    /// at no time, NaN), goes to the sink bucket past the last day, which is never read:
-    /// whether an event is kept is as good as random, so it is chosen by a select, not a
-    /// branch.
-    #[inline]
-    pub fn push_before(&mut self, t: f64, limit: f64, kind: EventKind, id: u32, epoch: u32) {
-        // Times are never negative (the run starts at day 0); a stray negative would be
-        // taken as day 0, keeping the bits' order equal to the times' order.
-        let e = Event {
-            key: if t > 0.0 { t.to_bits() } else { 0 },
-            id,
-            tag: (kind as u32) << EPOCH_BITS | epoch_of(epoch),
-        };
-        // An event before the current day (none in the model) would be the next one.
-        let d = (e.t() as u32 as usize).max(self.day);
-        let sink = self.days.len().wrapping_sub(1);
-        let keep = (t < limit) & (d < sink);
-        let d = if keep { d } else { sink };
-        let Some(bucket) = self.days.get_mut(d) else {
-            return; // no days: the queue was never reset
-        };
-        if d == self.day && self.sorted {
-            Self::insert_sorted(bucket, self.head, e);
-        } else {
-            bucket.push(e);
-        }
-    }
-
-    /// Into the current day's sorted bucket: after every event due no later (they were
-    /// pushed before it). Rare (an event for later the same day), so kept out of line.
-    #[cold]
-    #[inline(never)]
-    fn insert_sorted(bucket: &mut Vec<Event>, head: usize, e: Event) {
-        let head = head.min(bucket.len());
-        let at = head + bucket[head..].partition_point(|x| x.key <= e.key);
-        bucket.insert(at, e);
-    }
-
-    /// Next event strictly before `until`.
-    pub fn pop_before(&mut self, until: f64) -> Option<Event> {
-        // The last bucket is the sink: never read.
-        let days = self.days.len().saturating_sub(1);
-        loop {
-            let bucket = self.days[..days].get_mut(self.day)?;
-            if self.head < bucket.len() {
-                if !self.sorted {
-                    // Stable: equal times stay in insertion order.
-                    sort_day(bucket);
-                    self.sorted = true;
-                }
-                let next = *bucket.get(self.head)?;
-                if next.t() < until {
-                    self.head += 1;
-                    return Some(next);
-                }
-                return None;
-            }
-            // The day is over; the next one starts at or after `until`: stop there.
-            if (self.day + 1) as f64 >= until {
-                return None;
-            }
-            bucket.clear();
-            self.day += 1;
-            self.head = 0;
-            self.sorted = false;
-        }
-    }
-}
-
-/// Sort a day's events by time, stably. A day holds two events on average, in an order as
-/// good as random: up to four are sorted by a network of compare-exchanges of neighbours
-/// done with selects, not branches, so the order costs no mispredicted jumps. Stable: only
-/// neighbours strictly out of order are exchanged, so equal times never pass each other.
-#[inline]
-fn sort_day(v: &mut [Event]) {
-    #[inline(always)]
-    fn cx(v: &mut [Event], i: usize) {
-        let (a, b) = (v[i], v[i + 1]);
-        let swap = a.key > b.key;
-        let (lo, hi) = if swap { (b, a) } else { (a, b) };
-        v[i] = lo;
-        v[i + 1] = hi;
-    }
-    match v.len() {
-        0 | 1 => {}
-        2 => cx(v, 0),
-        3 => {
-            cx(v, 0);
-            cx(v, 1);
-            cx(v, 0);
-        }
-        4 => {
-            cx(v, 0);
-            cx(v, 2);
-            cx(v, 1);
-            cx(v, 0);
-            cx(v, 2);
-            cx(v, 1);
-        }
-        _ => v.sort_by_key(|e| e.key),
-    }
-}
-
-/// An approved household waiting for its approval event, or an arriving sibling group.
+/// An approved household waiting for its approval event.
 #[derive(Clone, Debug)]
 pub struct Pending {
     pub places: u8,
@@ -333,122 +122,50 @@ pub struct Pending {
     pub plus: bool,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
+/// Every child of the run, by id (`children[id]`: those in care and those who have left),
+/// and the ids of those in care.
+#[derive(Default)]
+pub struct Children {
+    all: Vec<Child>,
+    /// The children in care, in no particular order (`Child::slot` is each one's position).
+    pub active: Vec<u32>,
+}
 
-    /// An event gives back the kind and epoch it was pushed with (epochs modulo 2^28, as
-    /// `epoch_of` gives a child's).
-    #[test]
-    fn events_keep_their_kind_and_epoch() {
-        let mut q = Queue::default();
-        q.reset(2);
-        let epochs = [0, 1, 7, EPOCH_MASK, EPOCH_MASK + 1, u32::MAX];
-        let mut pushed = Vec::new();
-        for (k, kind) in EventKind::ALL.into_iter().enumerate() {
-            for (j, &epoch) in epochs.iter().enumerate() {
-                let id = (k * epochs.len() + j) as u32;
-                q.push(1.0 + id as f64, kind, id, epoch);
-                pushed.push((kind, epoch_of(epoch)));
-            }
-        }
-        let mut got = Vec::new();
-        while let Some(e) = q.pop_before(2.0 * DAYS_PER_MONTH) {
-            got.push((e.kind(), e.epoch()));
-        }
-        assert_eq!(got, pushed);
-        assert_eq!(epoch_of(EPOCH_MASK + 1), 0);
+impl Deref for Children {
+    type Target = [Child];
+    fn deref(&self) -> &[Child] {
+        &self.all
+    }
+}
+
+impl DerefMut for Children {
+    fn deref_mut(&mut self) -> &mut [Child] {
+        &mut self.all
+    }
+}
+
+impl Children {
+    /// Empty, for a new run.
+    pub fn clear(&mut self) {
+        self.all.clear();
+        self.active.clear();
     }
 
-    /// An event at or after its limit, after the run's last day or at no time is never popped,
-    /// however late the queue is read to; the others are, in time order.
-    #[test]
-    fn events_that_will_not_happen_are_never_popped() {
-        let mut q = Queue::default();
-        q.reset(2);
-        let horizon = 2.0 * DAYS_PER_MONTH;
-        q.push_before(5.0, 5.0, EventKind::Breakdown, 0, 0);
-        q.push_before(4.0, 5.0, EventKind::Breakdown, 1, 0);
-        q.push_before(f64::NAN, 5.0, EventKind::Breakdown, 2, 0);
-        q.push(f64::NAN, EventKind::Exit, 3, 0);
-        q.push(horizon.ceil() + 1.0, EventKind::Exit, 4, 0);
-        q.push(horizon - 0.5, EventKind::Exit, 5, 0);
-        q.push_before(3.0, f64::INFINITY, EventKind::Exit, 6, 0);
-        let mut got = Vec::new();
-        while let Some(e) = q.pop_before(f64::INFINITY) {
-            got.push(e.id);
-        }
-        assert_eq!(got, [6, 1, 5]);
+    /// A child entering care (its `slot` is set here); returns its id.
+    pub fn admit(&mut self, mut child: Child) -> u32 {
+        let id = self.all.len() as u32;
+        child.slot = self.active.len() as u32;
+        self.all.push(child);
+        self.active.push(id);
+        id
     }
 
-    proptest! {
-        /// A day's events come out of `sort_day` as a stable sort leaves them: by time,
-        /// equal times in their order before it (times from a few values, so ties are
-        /// common; lengths either side of the network's limit).
-        #[test]
-        fn sort_day_is_a_stable_sort(times in prop::collection::vec(0u8..4, 0..9)) {
-            let mut day: Vec<Event> = times
-                .iter()
-                .enumerate()
-                .map(|(i, &t)| Event {
-                    key: (1.0 + t as f64 / 8.0).to_bits(),
-                    id: i as u32,
-                    tag: 0,
-                })
-                .collect();
-            let mut want = day.clone();
-            want.sort_by_key(|e| e.key);
-            sort_day(&mut day);
-            let ids = |v: &[Event]| v.iter().map(|e| e.id).collect::<Vec<_>>();
-            prop_assert_eq!(ids(&day), ids(&want));
-        }
-
-        /// Whatever is pushed, and whenever (before the first pop or while popping, as
-        /// handlers do), events come out by time, then by insertion order, each once, and
-        /// none at or after `until`.
-        #[test]
-        fn queue_pops_in_time_then_insertion_order(
-            first in prop::collection::vec(0.0f64..200.0, 0..60),
-            later in prop::collection::vec((0.0f64..1.0, 0.0f64..40.0), 0..60),
-            months in 1usize..8,
-        ) {
-            let mut q = Queue::default();
-            q.reset(months);
-            let horizon = months as f64 * DAYS_PER_MONTH;
-            // Reference: (time, insertion number) of every pushed event before the horizon.
-            let mut expected: Vec<(f64, u32)> = Vec::new();
-            let mut n = 0u32;
-            let mut push = |q: &mut Queue, t: f64, expected: &mut Vec<(f64, u32)>| {
-                q.push(t, EventKind::Exit, n, 0);
-                if t < horizon {
-                    expected.push((t, n));
-                }
-                n += 1;
-            };
-            for &t in &first {
-                push(&mut q, t, &mut expected);
-            }
-            // Pushes from handlers land at or after the event being handled; some at the
-            // same time (ties break on insertion order).
-            let mut later = later.into_iter();
-            let mut got: Vec<(f64, u32)> = Vec::new();
-            let mut now = 0.0f64;
-            for m in 0..months {
-                let until = (m + 1) as f64 * DAYS_PER_MONTH;
-                while let Some(e) = q.pop_before(until) {
-                    prop_assert!(e.t() < until);
-                    prop_assert!(e.t() >= now);
-                    now = e.t();
-                    got.push((e.t(), e.id));
-                    if let Some((share, delay)) = later.next() {
-                        let t = if share < 0.2 { now } else { now + delay };
-                        push(&mut q, t, &mut expected);
-                    }
-                }
-            }
-            expected.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            prop_assert_eq!(got, expected);
+    /// Child `id` leaves care: off the active list (the last one takes its slot).
+    pub fn discharge(&mut self, id: u32) {
+        let slot = self.all[id as usize].slot as usize;
+        self.active.swap_remove(slot);
+        if let Some(&moved) = self.active.get(slot) {
+            self.all[moved as usize].slot = slot as u32;
         }
     }
 }

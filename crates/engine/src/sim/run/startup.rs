@@ -57,6 +57,15 @@ pub struct StartPool {
     any: Vec<Candidate>,
 }
 
+/// Start-up's state: the pool of starting children (kept across runs of the same seed), and
+/// the households with a vacancy while the starting stock is placed: those taking
+/// adolescents and complex needs, and the others.
+#[derive(Default)]
+pub(super) struct Startup {
+    pub pool: Option<StartPool>,
+    pub open: [Vec<u32>; 2],
+}
+
 impl<'m> Simulator<'m> {
     pub(super) fn build_pool(&self, seed: u64) -> StartPool {
         let mut rng = Stream::new(seed, POOL_REPLICATION, Process::StartUp);
@@ -107,7 +116,7 @@ impl<'m> Simulator<'m> {
             let budget = rng.exponential(1.0);
             self.add_household(places, adolescent, false, approved, budget, 0);
         }
-        for (class, list) in self.start_open.iter_mut().enumerate() {
+        for (class, list) in self.startup.open.iter_mut().enumerate() {
             list.clear();
             let adolescent = class == 0;
             list.extend(
@@ -115,7 +124,7 @@ impl<'m> Simulator<'m> {
                     .filter(|&h| self.households[h as usize].adolescent == adolescent),
             );
         }
-        let pool = self.pool.take();
+        let pool = self.startup.pool.take();
         let Some(pool) = pool else { return };
         let n = sc.population.children as usize;
         let lead = sc.exits.adoption_placement_lead_days;
@@ -205,7 +214,7 @@ impl<'m> Simulator<'m> {
                     .push(exit_at - lead, EventKind::AdoptionMove, id, 0);
             }
         }
-        self.pool = Some(pool);
+        self.startup.pool = Some(pool);
     }
 
     fn find_start_place(
@@ -221,7 +230,7 @@ impl<'m> Simulator<'m> {
             let std_fits = !c.complex
                 && c.age_years(0.0) < self.model.scenario.fostering.standard_max_age as f64 + 1.0;
             loop {
-                let [ado, std] = &self.start_open;
+                let [ado, std] = &self.startup.open;
                 let count = ado.len() + if std_fits { std.len() } else { 0 };
                 if count == 0 {
                     return None;
@@ -232,7 +241,7 @@ impl<'m> Simulator<'m> {
                 } else {
                     (1, k - ado.len())
                 };
-                let list = &mut self.start_open[class];
+                let list = &mut self.startup.open[class];
                 let h = list[k];
                 let v = self.households[h as usize].vacancies();
                 // Full once this child moves in (or already filled by another route): no

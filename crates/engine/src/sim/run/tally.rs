@@ -14,6 +14,22 @@
 
 use super::*;
 
+/// Age band index from age in days, without dividing, and without branches (ages are
+/// random, so a chain of tests would often be mispredicted); a NaN age counts as 16+. The
+/// edges are `AgeBand::EDGES` in days, as `tally::start_band` books band changes with.
+#[inline]
+fn band_of_age_days(days: f64) -> usize {
+    let passed = AgeBand::EDGES[1..AgeBand::COUNT]
+        .iter()
+        .map(|edge| (days >= edge * DAYS_PER_YEAR) as usize)
+        .sum();
+    if days.is_nan() {
+        AgeBand::COUNT - 1
+    } else {
+        passed
+    }
+}
+
 /// What the month end reports about the children in care.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Tally {
@@ -138,6 +154,34 @@ impl Tally {
     }
 }
 
+/// The month-end counts and what keeps them up to date (see the module's doc).
+#[derive(Default)]
+pub(super) struct Counts {
+    pub tally: Tally,
+    /// Changes booked for each month end: children reaching an age band (and which), and
+    /// children whose 3+ moves flag may lapse.
+    pub band_checks: Vec<Vec<(u32, u8)>>,
+    pub moved3_checks: Vec<Vec<u32>>,
+    /// By child: what applying those changes needs.
+    pub marks: Vec<Marks>,
+}
+
+impl Counts {
+    /// Nothing counted or booked, for a run of `horizon` months.
+    pub fn reset(&mut self, horizon: usize) {
+        self.tally = Tally::default();
+        self.marks.clear();
+        for l in self.band_checks.iter_mut() {
+            l.clear();
+        }
+        self.band_checks.resize_with(horizon, Vec::new);
+        for l in self.moved3_checks.iter_mut() {
+            l.clear();
+        }
+        self.moved3_checks.resize_with(horizon, Vec::new);
+    }
+}
+
 impl<'m> Simulator<'m> {
     /// After a child's placement history is rewritten (start-up), recount its 3+ moves flag.
     pub(super) fn refresh_moved3(&mut self, id: u32) {
@@ -146,6 +190,7 @@ impl<'m> Simulator<'m> {
             .get(id as usize)
             .is_some_and(|c| c.place != Place::Nowhere);
         let counted = self
+            .counts
             .marks
             .get(id as usize)
             .is_some_and(|k| k.moved3_lapses != NOT_MOVED3);
@@ -173,18 +218,18 @@ impl<'m> Simulator<'m> {
         let m = self.month;
         let (Some(c), Some(k)) = (
             self.children.get(id as usize),
-            self.marks.get_mut(id as usize),
+            self.counts.marks.get_mut(id as usize),
         ) else {
             return;
         };
-        self.tally.moved3 += 1;
+        self.counts.tally.moved3 += 1;
         let before = c.recent[1];
         // The first month end at which `moved3_at` no longer holds.
         let lapses = first_month(before + DAYS_PER_YEAR, m, |end| {
             before < end - DAYS_PER_YEAR
         });
         k.moved3_lapses = lapses.clamp(0, NOT_MOVED3 as i64 - 1) as u32;
-        if let Some(list) = self.moved3_checks.get_mut(lapses as usize) {
+        if let Some(list) = self.counts.moved3_checks.get_mut(lapses as usize) {
             list.push(id);
         }
     }
@@ -194,8 +239,8 @@ impl<'m> Simulator<'m> {
     #[inline]
     pub(super) fn uncount_moved3(&mut self, id: u32, counted: bool) {
         if counted {
-            self.tally.moved3 -= 1;
-            if let Some(k) = self.marks.get_mut(id as usize) {
+            self.counts.tally.moved3 -= 1;
+            if let Some(k) = self.counts.marks.get_mut(id as usize) {
                 k.moved3_lapses = NOT_MOVED3;
             }
         }
@@ -210,7 +255,7 @@ impl<'m> Simulator<'m> {
         };
         let birth = c.birth;
         let band = band_of_age_days(end - birth);
-        self.marks.push(Marks {
+        self.counts.marks.push(Marks {
             in_care: true,
             band: band as u8,
             gap: false,
@@ -220,7 +265,7 @@ impl<'m> Simulator<'m> {
             // `band_of_age_days` is at least `next` from this age in days on.
             let edge_days = AgeBand::EDGES[next] * DAYS_PER_YEAR;
             let due = first_month(birth + edge_days, m, |end| end - birth >= edge_days);
-            let Some(list) = self.band_checks.get_mut(due as usize) else {
+            let Some(list) = self.counts.band_checks.get_mut(due as usize) else {
                 break;
             };
             list.push((id, next as u8));
@@ -230,8 +275,13 @@ impl<'m> Simulator<'m> {
     /// Apply the changes booked for the end of month `m`: children reaching a new age band,
     /// and 3+ moves flags lapsing.
     pub(super) fn run_checks(&mut self, m: usize) {
-        for &(id, band) in self.band_checks.get(m).map_or(&[][..], Vec::as_slice) {
-            let Some(k) = self.marks.get_mut(id as usize) else {
+        for &(id, band) in self
+            .counts
+            .band_checks
+            .get(m)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let Some(k) = self.counts.marks.get_mut(id as usize) else {
                 continue;
             };
             // A child still in care is counted (every child in care has a placement at a
@@ -241,7 +291,7 @@ impl<'m> Simulator<'m> {
             let to = (band as usize).min(AgeBand::COUNT - 1);
             let from = to.saturating_sub(1);
             let (n, gap) = (k.in_care as i64, (k.in_care & k.gap) as i64);
-            let t = &mut self.tally;
+            let t = &mut self.counts.tally;
             t.by_age[from] -= n;
             t.by_age[to] += n;
             t.gap_by_age[from] -= gap;
@@ -249,18 +299,23 @@ impl<'m> Simulator<'m> {
             // A child out of care is never counted again, so its band may move on too.
             k.band = band;
         }
-        for &id in self.moved3_checks.get(m).map_or(&[][..], Vec::as_slice) {
-            if let Some(k) = self.marks.get_mut(id as usize) {
+        for &id in self
+            .counts
+            .moved3_checks
+            .get(m)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            if let Some(k) = self.counts.marks.get_mut(id as usize) {
                 if k.moved3_lapses == m as u32 {
                     k.moved3_lapses = NOT_MOVED3;
-                    self.tally.moved3 -= 1;
+                    self.counts.tally.moved3 -= 1;
                 }
             }
         }
-        if let Some(list) = self.band_checks.get_mut(m) {
+        if let Some(list) = self.counts.band_checks.get_mut(m) {
             list.clear();
         }
-        if let Some(list) = self.moved3_checks.get_mut(m) {
+        if let Some(list) = self.counts.moved3_checks.get_mut(m) {
             list.clear();
         }
     }
@@ -268,7 +323,7 @@ impl<'m> Simulator<'m> {
     /// The month-end counts recounted from every child in care (for checks).
     pub(super) fn scan(&self, end: f64) -> Tally {
         let mut t = Tally::default();
-        for &id in &self.active {
+        for &id in &self.children.active {
             let Some(c) = self.children.get(id as usize) else {
                 continue;
             };

@@ -29,6 +29,7 @@ fn a_child_whose_placement_breaks_down_is_not_offered_it_again() {
     let mut rs = streams(99);
     let t = sim.month_end - 1.0;
     let movers: Vec<(u32, Place)> = sim
+        .children
         .active
         .iter()
         .map(|&id| (id, sim.children[id as usize].place))
@@ -46,7 +47,7 @@ fn a_child_whose_placement_breaks_down_is_not_offered_it_again() {
         could_return += match old {
             Place::Household(h) => (sim.households[h as usize].open_at != NOT_OPEN) as u32,
             Place::Home(h) => {
-                let home = &sim.homes[h as usize];
+                let home = &sim.capacity.homes[h as usize];
                 (home.occupied < home.usable) as u32
             }
             _ => 0,
@@ -114,6 +115,7 @@ fn an_emergency_review_that_finds_nothing_better_is_not_a_move() {
     let (t, m) = (sim.month_end - 1.0, sim.month);
     let emergency = Place::Market(PlacementType::Emergency);
     let ids: Vec<u32> = sim
+        .children
         .active
         .iter()
         .copied()
@@ -152,7 +154,7 @@ fn siblings_already_apart_are_not_counted_as_split_again() {
     let mut rs = streams(96);
     let (t, m) = (sim.month_end - 1.0, sim.month);
     // Pairs of children in two different placements, moved on as one group.
-    let active: Vec<u32> = sim.active.clone();
+    let active: Vec<u32> = sim.children.active.clone();
     let mut split_again = 0;
     for pair in active.chunks(2).take(40) {
         let [a, b] = [pair[0], pair.get(1).copied().unwrap_or(pair[0])];
@@ -192,7 +194,7 @@ fn a_child_soon_to_be_adopted_lives_with_the_adopters() {
         let mut sim = Simulator::new(&model);
         sim.run(SEED, rep);
         let now = sim.month_end;
-        for &id in &sim.active {
+        for &id in &sim.children.active {
             let c = &sim.children[id as usize];
             // Due within the lead time and never moved (no breakdown, no move to the adopters
             // yet): placed for adoption from the start.
@@ -254,6 +256,7 @@ fn a_disrupted_adoption_ends_the_adoption_plan() {
         let mut rs = streams(90 + rep);
         let (t, m) = (sim.month_end - 1.0, sim.month);
         let placed: Vec<u32> = sim
+            .children
             .active
             .iter()
             .copied()
@@ -306,5 +309,69 @@ fn the_starting_stock_keeps_its_family_and_friends_placements() {
     assert!(
         ifa <= 1.03 * want_ifa,
         "{ifa:.1} with agencies, the mix gives {want_ifa:.1}"
+    );
+}
+
+/// The step-down lever picks at random among the children it may move (in residential care,
+/// within its age limit), not the first in the list of children in care: with every one of
+/// them able to move (agency carers take any child), the first few would always go.
+#[test]
+fn step_down_chooses_at_random_among_the_eligible() {
+    let mut s = default_scenario();
+    s.markets.ifa_complex_availability = 1.0;
+    let model = Model::new(&s, 12);
+    // The same borough with the lever pulled hard in the last month.
+    let mut lever = Model::new(&s, 12);
+    let m = 11;
+    lever.months[m].step_down = 6.0;
+    lever.months[m].step_down_max_age = 17;
+    let (mut runs, mut beyond_first) = (0, 0);
+    for rep in 0..8 {
+        let mut sim = Simulator::new(&model);
+        sim.run(SEED, rep);
+        sim.model = &lever;
+        let t0 = m as f64 * DAYS_PER_MONTH;
+        let eligible: Vec<u32> = sim
+            .children
+            .active
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let c = &sim.children[id as usize];
+                c.place.kind().is_some_and(|t| t.is_residential()) && c.age_years(t0) < 18.0
+            })
+            .collect();
+        sim.step_down(m, &mut streams(80 + rep));
+        let moved: Vec<usize> = eligible
+            .iter()
+            .enumerate()
+            .filter(|(_, &id)| {
+                !sim.children[id as usize]
+                    .place
+                    .kind()
+                    .is_some_and(|t| t.is_residential())
+            })
+            .map(|(rank, _)| rank)
+            .collect();
+        for &rank in &moved {
+            let c = &sim.children[eligible[rank] as usize];
+            assert!(
+                matches!(
+                    c.place,
+                    Place::Household(_) | Place::Market(PlacementType::Ifa)
+                ),
+                "stepped down to {:?}",
+                c.place
+            );
+        }
+        // Stepped down from anywhere in the list, not only its first few.
+        runs += !moved.is_empty() as u32;
+        beyond_first += moved.iter().any(|&rank| rank >= moved.len()) as u32;
+        sim.check_invariants(m).expect("books still balance");
+    }
+    assert!(runs >= 6, "the lever moved children in only {runs} runs");
+    assert!(
+        beyond_first >= runs / 2,
+        "only {beyond_first} of {runs} runs moved a child past the first in the list"
     );
 }

@@ -1,0 +1,209 @@
+//! Foster carers: households approved at the start and through the recruitment funnel
+//! (enquiry, visit, two assessment stages, approval) or recruited directly by the Fostering
+//! Plus lever; their leaving (attrition), with the children they hold matched again or
+//! staying on under special guardianship; and young people staying put after 18.
+
+use super::*;
+
+/// Households joining and leaving: approvals waiting for their day, and the households
+/// leaving in each month, with when (see `add_household`).
+#[derive(Default)]
+pub(super) struct Turnover {
+    pub pending: Vec<Pending>,
+    pub leavers: Vec<Vec<(u32, f64)>>,
+}
+
+impl Turnover {
+    /// Nothing pending or booked, for a run of `horizon` months.
+    pub fn reset(&mut self, horizon: usize) {
+        self.pending.clear();
+        for l in self.leavers.iter_mut() {
+            l.clear();
+        }
+        self.leavers.resize_with(horizon, Vec::new);
+        self.leavers.truncate(horizon);
+    }
+}
+
+impl<'m> Simulator<'m> {
+    pub(super) fn draw_places(rng: &mut Stream, dist: &[f64; 3]) -> u8 {
+        rng.categorical(dist) as u8 + 1
+    }
+
+    /// A new household, facing attrition from month `from`: its unit-exponential attrition
+    /// `budget` is spent by each month's hazard mass (early or later by tenure at the
+    /// month's start) and it leaves, within the month that exhausts it, in proportion to
+    /// what was left; the month and day are found now and acted on in `begin_month`.
+    pub(super) fn add_household(
+        &mut self,
+        places: u8,
+        adolescent: bool,
+        plus: bool,
+        approved: f64,
+        budget: f64,
+        from: usize,
+    ) {
+        let f = &self.model.scenario.fostering;
+        let id = self.households.push(Household {
+            places,
+            max_age: if adolescent { 17 } else { f.standard_max_age },
+            adolescent,
+            plus,
+            approved,
+            children: [0; 3],
+            n: 0,
+            staying_put: 0,
+            active: true,
+            leaving: false,
+            open_at: NOT_OPEN,
+        });
+        self.households.refresh_open(id);
+        if let Some((m, t)) = self.model.attrition_leave(approved, budget, from) {
+            if let Some(l) = self.turnover.leavers.get_mut(m) {
+                l.push((id, t));
+            }
+        }
+    }
+
+    /// Households whose attrition budget runs out in month `m` (see `add_household`): no
+    /// longer offered children, and leaving on their day.
+    pub(super) fn households_leaving(&mut self, m: usize) {
+        let mut leavers = std::mem::take(&mut self.turnover.leavers[m]);
+        for &(id, t) in &leavers {
+            self.households[id as usize].leaving = true;
+            self.households.refresh_open(id);
+            self.queue.push(t, EventKind::HouseholdLeave, id, 0);
+        }
+        leavers.clear();
+        self.turnover.leavers[m] = leavers;
+    }
+
+    /// Recruitment funnel: month `m`'s enquiries and where each one ends up; and the
+    /// Fostering Plus lever's households recruited directly.
+    pub(super) fn recruit(&mut self, m: usize, rs: &mut Streams) {
+        let model = self.model;
+        let e = &model.months[m];
+        let t0 = m as f64 * DAYS_PER_MONTH;
+        let f = &model.scenario.fostering;
+        let fu = &f.funnel;
+        let cm = libm::pow(e.conversion_mult, 0.25);
+        let enquiries = rs.funnel.poisson(fu.enquiries_per_month * e.enquiry_mult);
+        let horizon_end = model.horizon as f64 * DAYS_PER_MONTH;
+        let steps = [
+            (fu.to_visit, fu.visit_delay_months, metrics::VISITS),
+            (fu.to_stage1, fu.stage1_delay_months, metrics::STAGE1),
+            (fu.to_stage2, fu.stage2_delay_months, metrics::STAGE2),
+            (fu.to_approval, fu.approval_delay_months, usize::MAX),
+        ];
+        self.months[m][metrics::ENQUIRIES] += enquiries as i64;
+        for _ in 0..enquiries {
+            // Each step is passed or not first; the enquiry's day, a step's delay and the
+            // household's places are drawn only when something depends on them.
+            let mut t = f64::NAN;
+            let mut approved = true;
+            for (p, delay, metric) in steps {
+                if rs.funnel.uniform() >= (p * cm).min(1.0) {
+                    approved = false;
+                    break;
+                }
+                if t.is_nan() {
+                    t = t0 + rs.funnel.uniform() * DAYS_PER_MONTH;
+                }
+                t += rs.funnel.exponential(delay * DAYS_PER_MONTH);
+                if metric != usize::MAX {
+                    self.count_at(t, metric);
+                }
+            }
+            if approved && t < horizon_end {
+                let places = Self::draw_places(&mut rs.funnel, &fu.new_places);
+                let adolescent_draw = rs.funnel.uniform();
+                let id = self.turnover.pending.len() as u32;
+                self.turnover.pending.push(Pending {
+                    places,
+                    adolescent_draw,
+                    plus: false,
+                });
+                self.queue.push(t, EventKind::Approval, id, 0);
+            }
+        }
+        // Fostering Plus: extra adolescent households recruited directly.
+        if e.extra_plus_households > 0.0 {
+            let k = rs.levers.poisson(e.extra_plus_households);
+            for _ in 0..k {
+                let t = t0 + rs.levers.uniform() * DAYS_PER_MONTH;
+                let places = Self::draw_places(&mut rs.levers, &fu.new_places);
+                let id = self.turnover.pending.len() as u32;
+                self.turnover.pending.push(Pending {
+                    places,
+                    adolescent_draw: 0.0,
+                    plus: true,
+                });
+                self.queue.push(t, EventKind::Approval, id, 0);
+            }
+        }
+    }
+
+    /// A household approved at `t` (pending approval `pid`) starts fostering.
+    pub(super) fn approve(&mut self, pid: u32, t: f64, rs: &mut Streams) {
+        let p = self.turnover.pending[pid as usize].clone();
+        let e = &self.model.months[self.month];
+        let adolescent = p.plus || p.adolescent_draw < e.new_adolescent_share;
+        let plus = p.plus || (adolescent && e.fee_uplift > 0.0);
+        let budget = rs.carers.exponential(1.0);
+        self.add_household(p.places, adolescent, plus, t, budget, self.month + 1);
+        self.months[self.month][metrics::APPROVALS] += 1;
+        self.books.cost[metrics::COST_RECRUITMENT] +=
+            self.model.scenario.costs.cost_per_approval * e.inflation;
+    }
+
+    /// A young person staying put in household `h` moves on.
+    pub(super) fn staying_put_ends(&mut self, h: u32) {
+        let hh = &mut self.households[h as usize];
+        if hh.staying_put > 0 {
+            hh.staying_put -= 1;
+            self.households.staying_put -= 1;
+        }
+        self.households.refresh_open(h);
+    }
+
+    pub(super) fn household_leaves(&mut self, hid: u32, t: f64, rs: &mut Streams) {
+        let Some((kids, n)) = self.households.leave(hid) else {
+            return;
+        };
+        let kids = &kids[..n.min(kids.len())];
+        self.months[self.month][metrics::DEREGISTRATIONS] += 1;
+        if kids.is_empty() {
+            return;
+        }
+        if rs.carers.uniform() < self.model.scenario.fostering.sgo_conversion_share {
+            for &k in kids {
+                self.exit(k, t, ExitRoute::SpecialGuardianship, rs);
+            }
+        } else {
+            for &k in kids {
+                self.release(k, t);
+            }
+            // Each sibling group is matched on its own: children who only shared carers are
+            // not kept together (nor counted as split when they are not).
+            let mut done = [false; 3];
+            for i in 0..kids.len() {
+                if done[i] {
+                    continue;
+                }
+                let group = self.children[kids[i] as usize].group;
+                let mut members = [0u32; 3];
+                let mut len = 0;
+                for j in i..kids.len() {
+                    let same = j == i
+                        || (group != NO_GROUP && self.children[kids[j] as usize].group == group);
+                    if !done[j] && same {
+                        done[j] = true;
+                        members[len] = kids[j];
+                        len += 1;
+                    }
+                }
+                self.place_group(&members[..len], t, true, &[], rs);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The month end: placement costs booked from the month's child-days, homes' running
+//! costs, the month's counts written into its row; and the financial-year totals at the
+//! end of a run.
+
+use super::*;
+
+/// Cost categories: one per placement type, then supported places bought by a lever and
+/// children with Fostering Plus carers (fee uplift).
+pub(super) const CAT_SUPPORTED_LEVER: usize = PlacementType::COUNT;
+pub(super) const CAT_PLUS: usize = PlacementType::COUNT + 1;
+pub(super) const CATEGORIES: usize = PlacementType::COUNT + 2;
+
+/// The month's books: costs booked so far (by metric), and the children in each cost
+/// category with their child-days.
+pub(super) struct Books {
+    pub cost: [f64; metrics::COUNT],
+    pub occ: [u32; CATEGORIES],
+    /// Child-days of the current month in each cost category, counting every current
+    /// occupant up to the month's end (an arrival adds the rest of the month, a departure
+    /// takes it away), so a change costs O(1) whatever the number of categories.
+    pub child_days: [f64; CATEGORIES],
+}
+
+impl Default for Books {
+    fn default() -> Books {
+        Books {
+            cost: [0.0; metrics::COUNT],
+            occ: [0; CATEGORIES],
+            child_days: [0.0; CATEGORIES],
+        }
+    }
+}
+
+impl Books {
+    pub fn clear(&mut self) {
+        *self = Books::default();
+    }
+}
+
+impl<'m> Simulator<'m> {
+    pub(super) fn end_month(&mut self, m: usize) {
+        self.book_costs();
+        let e = &self.model.months[m];
+        let mut home_cost = 0.0;
+        for h in &self.capacity.homes {
+            if h.open_month as usize <= m {
+                home_cost += h.weekly_cost * e.inflation * DAYS_PER_MONTH / 7.0;
+            }
+        }
+        self.books.cost[metrics::COST_HOMES] += home_cost;
+
+        self.run_checks(m);
+        let row = &mut self.months[m];
+        self.counts.tally.write(row);
+        let moved3 = self.counts.tally.moved3;
+        let in_care = row[metrics::IN_CARE];
+        if in_care > 0 {
+            row[metrics::MOVES3_SHARE] = (moved3 * 10_000 + in_care / 2) / in_care;
+            let in_house = row[metrics::BY_TYPE + PlacementType::InHouseFoster.index()]
+                + row[metrics::BY_TYPE + PlacementType::ConnectedPerson.index()]
+                + row[metrics::BY_TYPE + PlacementType::InHouseResidential.index()];
+            row[metrics::IN_HOUSE_SHARE] = (in_house * 10_000 + in_care / 2) / in_care;
+        }
+        // Households' places: every child placed in one fills one (a household holds no
+        // more than its places, so the vacancies are what is left).
+        let filled = self.counts.tally.by_type[PlacementType::InHouseFoster.index()];
+        row[metrics::HOUSEHOLDS] += self.households.active;
+        row[metrics::PLACES] += self.households.places;
+        row[metrics::FILLED] += filled;
+        row[metrics::VACANT] += self.households.places - filled - self.households.staying_put;
+        row[metrics::STAYING_PUT] += self.households.staying_put;
+        for h in &self.capacity.homes {
+            if h.open_month as usize <= m {
+                row[metrics::RES_BEDS_FILLED] += h.occupied as i64;
+                row[metrics::RES_BEDS_EMPTY] += (h.beds - h.occupied) as i64;
+            }
+        }
+        let mut total = 0.0;
+        for (r, c) in row[metrics::COST_BY_TYPE..]
+            .iter_mut()
+            .zip(&self.books.cost[metrics::COST_BY_TYPE..])
+        {
+            let v = c.max(0.0);
+            *r = v.round() as i64;
+            total += v;
+        }
+        row[metrics::COST] = total.round() as i64;
+        self.books.cost = [0.0; metrics::COUNT];
+    }
+
+    pub(super) fn close_years(&mut self) {
+        let n = self.model.fin_year_labels.len();
+        self.years.cost.clear();
+        self.years.cost.resize(n, 0.0);
+        self.years.budget.clear();
+        self.years
+            .budget
+            .extend_from_slice(&self.model.fin_year_budget);
+        for (m, row) in self.months.iter().enumerate() {
+            self.years.cost[self.model.fin_year[m]] += row[metrics::COST] as f64;
+        }
+    }
+
+    /// Book the month's placement costs from the child-days of each category.
+    pub(super) fn book_costs(&mut self) {
+        let e = &self.model.months[self.month];
+        let w = &self.model.scenario.costs.weekly;
+        for kind in PlacementType::ALL {
+            let weekly = match kind {
+                PlacementType::Ifa => w.ifa * e.ifa_price,
+                PlacementType::ExternalResidential => w.external_residential * e.residential_price,
+                k => w.get(k),
+            };
+            let mut cost = weekly * self.books.child_days[kind.index()];
+            if kind == PlacementType::SupportedAccommodation {
+                cost += e.supported_price * self.books.child_days[CAT_SUPPORTED_LEVER];
+            }
+            self.books.cost[metrics::COST_BY_TYPE + kind.index()] += cost * e.inflation / 7.0;
+        }
+        self.books.cost[metrics::COST_FEE_UPLIFT] +=
+            e.fee_uplift * e.inflation * self.books.child_days[CAT_PLUS] / 7.0;
+        // Next month starts with everyone in place for the whole month.
+        for (d, n) in self.books.child_days.iter_mut().zip(self.books.occ) {
+            *d = n as f64 * DAYS_PER_MONTH;
+        }
+    }
+
+    pub(super) fn count_at(&mut self, t: f64, metric: usize) {
+        let m = (t / DAYS_PER_MONTH) as usize;
+        if m < self.months.len() {
+            self.months[m][metric] += 1;
+        }
+    }
+}
