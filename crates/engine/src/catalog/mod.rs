@@ -31,10 +31,10 @@
 //!   name). The homes of a `new_homes` lever (`"levers.kind.homes[1].beds"`) are described by
 //!   the `"residential.homes.*"` entries: [`lookup`] maps `levers.kind.homes.<field>` there.
 //!
-//! [`lookup`] accepts a path *with* indices, as `validate.rs` and `serde_path_to_error` write
-//! them (`"demand.entry_age[2]"`, `"exits.route_by_entry_age[1][3]"`,
-//! `"residential.homes[0].beds"`, `"levers[3].kind.homes[1].beds"`, or `"residential.homes[].beds"`),
-//! strips every `[...]` and finds the entry. It does not fall back to a parent path, so a
+//! [`lookup_path`] takes a [`FieldPath`] *with* indices, as validation errors carry them
+//! (`demand.entry_age[2]`, `exits.route_by_entry_age[1][3]`, `residential.homes[0].beds`,
+//! `levers[3].kind.homes[1].beds`), drops the indices and finds the entry ([`lookup`] does
+//! the same for the path as text). It does not fall back to a parent path, so a
 //! misspelt field finds nothing.
 //!
 //! The run settings (`seed`, `replications`, `horizon_months`) are not part of a scenario;
@@ -47,6 +47,8 @@
 //! of lever.
 
 use serde::Serialize;
+
+use crate::path::FieldPath;
 
 mod demand;
 mod exits;
@@ -184,34 +186,23 @@ pub fn param(path: &str) -> Option<&'static Param> {
         .find(|p| p.path == path)
 }
 
-/// Remove every `[...]` segment: `"levers[0].kind.homes[2].beds"` -> `"levers.kind.homes.beds"`.
-fn strip_indices(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut depth = 0usize;
-    for ch in path.chars() {
-        match ch {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The catalogue entry for a field path that may contain array indices, as validation
-/// errors and `serde_path_to_error` write them: `"demand.entry_age[2]"`,
-/// `"exits.route_by_entry_age[1][3]"`, `"residential.homes[0].beds"` (or
-/// `"residential.homes[].beds"`). All `[...]` segments are removed and the result looked up
-/// with [`param`]; `levers.kind.homes.<field>` (the homes of a new-homes lever) resolves to
-/// `residential.homes.<field>`. There is no fallback to a parent path.
-pub fn lookup(path_with_indices: &str) -> Option<&'static Param> {
-    let key = strip_indices(path_with_indices.trim());
+/// The catalogue entry for a field path with its array indices, as validation errors
+/// carry them: `demand.entry_age[2]`, `exits.route_by_entry_age[1][3]`,
+/// `residential.homes[0].beds`. The indices are dropped ([`FieldPath::catalog_key`]) and the
+/// rest looked up with [`param`]; `levers.kind.homes.<field>` (the homes of a new-homes
+/// lever) resolves to `residential.homes.<field>`. There is no fallback to a parent path.
+pub fn lookup_path(path: &FieldPath) -> Option<&'static Param> {
+    let key = path.catalog_key();
     if let Some(found) = param(&key) {
         return Some(found);
     }
     key.strip_prefix("levers.kind.homes.")
         .and_then(|field| param(&format!("residential.homes.{field}")))
+}
+
+/// [`lookup_path`] for a path written as text; `None` if the text is not a path.
+pub fn lookup(path: &str) -> Option<&'static Param> {
+    FieldPath::parse(path.trim()).and_then(|p| lookup_path(&p))
 }
 
 /// Help and source for a lever kind, by [`LeverKind::key`](crate::scenario::LeverKind::key)
