@@ -1,6 +1,7 @@
 //! Editing a scenario as a `serde_json::Value`: paths (`demand.entry_age[2]`), reading and
 //! writing at a path, number parsing from form text, comparison with the default, and
-//! checking a value against the engine (parse + validate) with friendly field errors.
+//! checking a value against the engine (parse + validate), whose field errors name the
+//! field and say why in words.
 //!
 //! The edited value may hold what the user typed even when it is not valid (a string where
 //! a number belongs): the engine's parser then names that field, and nothing is lost.
@@ -11,79 +12,39 @@ use engine::validate::{parse_json, FieldError};
 use engine::{RunSettings, Scenario};
 use serde_json::{Map, Number, Value};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Seg {
-    Key(String),
-    Index(usize),
-}
+pub use engine::path::Segment as Seg;
+use engine::FieldPath;
 
-/// A field path: keys and array indices.
+/// A field path of the edited value: the engine's [`FieldPath`] (which reads and prints
+/// `demand.entry_age[2]`), with what the forms need on top.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Path(pub Vec<Seg>);
+pub struct Path(pub FieldPath);
 
 impl Path {
     pub fn root() -> Path {
-        Path(vec![])
+        Path(FieldPath::root())
     }
 
-    /// Parse `a.b[2][0].c` (as `validate.rs` and the catalogue write paths).
+    /// Read `a.b[2][0].c`; `None` if the text is not a path.
     pub fn parse(text: &str) -> Option<Path> {
-        let mut segs = vec![];
-        for part in text.split('.') {
-            let (key, mut rest) = match part.find('[') {
-                Some(i) => (&part[..i], &part[i..]),
-                None => (part, ""),
-            };
-            if key.is_empty() && (segs.is_empty() || rest.is_empty()) {
-                if text.is_empty() {
-                    return Some(Path::root());
-                }
-                return None;
-            }
-            if !key.is_empty() {
-                segs.push(Seg::Key(key.to_string()));
-            }
-            while !rest.is_empty() {
-                let close = rest.find(']')?;
-                let index: usize = rest.get(1..close)?.parse().ok()?;
-                segs.push(Seg::Index(index));
-                rest = &rest[close + 1..];
-                if !rest.is_empty() && !rest.starts_with('[') {
-                    return None;
-                }
-            }
-        }
-        Some(Path(segs))
+        FieldPath::parse(text).map(Path)
     }
 
     pub fn key(&self, k: &str) -> Path {
-        let mut p = self.clone();
-        p.0.push(Seg::Key(k.to_string()));
-        p
+        Path(self.0.key(k))
     }
 
     pub fn index(&self, i: usize) -> Path {
-        let mut p = self.clone();
-        p.0.push(Seg::Index(i));
-        p
+        Path(self.0.index(i))
     }
 
     pub fn parent(&self) -> Option<(Path, &Seg)> {
-        let (last, rest) = self.0.split_last()?;
-        Some((Path(rest.to_vec()), last))
+        self.0.parent().map(|(p, last)| (Path(p), last))
     }
 
     /// The catalogue key: keys only, indices removed (`levers.kind.homes.beds`).
     pub fn catalog_key(&self) -> String {
-        let keys: Vec<&str> = self
-            .0
-            .iter()
-            .filter_map(|s| match s {
-                Seg::Key(k) => Some(k.as_str()),
-                Seg::Index(_) => None,
-            })
-            .collect();
-        keys.join(".")
+        self.0.catalog_key()
     }
 
     pub fn starts_with(&self, other: &Path) -> bool {
@@ -93,6 +54,7 @@ impl Path {
     /// A string usable in an HTML id: `demand-entry_age-2`.
     pub fn dom_id(&self) -> String {
         self.0
+            .segments()
             .iter()
             .map(|s| match s {
                 Seg::Key(k) => k.clone(),
@@ -104,22 +66,15 @@ impl Path {
     }
 }
 
+impl From<FieldPath> for Path {
+    fn from(p: FieldPath) -> Path {
+        Path(p)
+    }
+}
+
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut first = true;
-        for s in &self.0 {
-            match s {
-                Seg::Key(k) => {
-                    if !first {
-                        f.write_str(".")?;
-                    }
-                    f.write_str(k)?;
-                }
-                Seg::Index(i) => write!(f, "[{i}]")?,
-            }
-            first = false;
-        }
-        Ok(())
+        self.0.fmt(f)
     }
 }
 
@@ -134,7 +89,7 @@ impl fmt::Display for EditError {
 
 pub fn get<'a>(v: &'a Value, p: &Path) -> Option<&'a Value> {
     let mut cur = v;
-    for s in &p.0 {
+    for s in p.0.segments() {
         cur = match (s, cur) {
             (Seg::Key(k), Value::Object(m)) => m.get(k)?,
             (Seg::Index(i), Value::Array(a)) => a.get(*i)?,
@@ -146,7 +101,7 @@ pub fn get<'a>(v: &'a Value, p: &Path) -> Option<&'a Value> {
 
 pub fn get_mut<'a>(v: &'a mut Value, p: &Path) -> Option<&'a mut Value> {
     let mut cur = v;
-    for s in &p.0 {
+    for s in p.0.segments() {
         cur = match (s, cur) {
             (Seg::Key(k), Value::Object(m)) => m.get_mut(k)?,
             (Seg::Index(i), Value::Array(a)) => a.get_mut(*i)?,
@@ -269,41 +224,17 @@ pub fn differs(value: &Value, default: &Value, p: &Path) -> bool {
     }
 }
 
-/// Turn serde's wording into something a person can act on.
+/// The reason of a field error, as the user sees it. The engine's reasons are already
+/// written for people (`engine::json::parse_json` explains a JSON failure from its
+/// structure: what was found, what the field asks for), so this returns it as it is;
+/// nothing here reads an error's wording.
 pub fn friendly_reason(reason: &str) -> String {
-    let r = match reason.find(" at line ") {
-        Some(i) => &reason[..i],
-        None => reason,
-    };
-    if r.starts_with("invalid type: string \"\"") {
-        return "is empty: enter a number".to_string();
-    }
-    if let Some(rest) = r.strip_prefix("invalid type: string ") {
-        let got = rest.split(", expected").next().unwrap_or(rest);
-        return format!("must be a number (got {got})");
-    }
-    let whole = r.contains("expected u32")
-        || r.contains("expected u8")
-        || r.contains("expected u64")
-        || r.contains("expected i32");
-    if r.starts_with("invalid type: floating point") && whole {
-        return "must be a whole number".to_string();
-    }
-    if r.starts_with("invalid value: integer `-") && whole {
-        return "must be a whole number, not negative".to_string();
-    }
-    if r.starts_with("invalid value: integer") && r.contains("expected u8") {
-        return "must be a whole number from 0 to 255".to_string();
-    }
-    if r.starts_with("invalid type: null") {
-        return "must be filled in".to_string();
-    }
-    r.to_string()
+    reason.to_string()
 }
 
 fn parse_value<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, Vec<FieldError>> {
     let text = serde_json::to_string(v).map_err(|e| vec![FieldError::from_serde(e)])?;
-    parse_json::<T>(&text).map_err(|e| vec![FieldError::new(e.field, friendly_reason(&e.reason))])
+    parse_json::<T>(&text).map_err(|e| vec![e])
 }
 
 /// Parse and validate a scenario value: the scenario, or every problem with its field.
@@ -325,8 +256,8 @@ pub fn errors_at<'a>(
     errors: &'a [FieldError],
     p: &Path,
 ) -> impl Iterator<Item = &'a FieldError> + use<'a> {
-    let key = p.to_string();
-    errors.iter().filter(move |e| e.field == key)
+    let p = p.0.clone();
+    errors.iter().filter(move |e| e.path == p)
 }
 
 /// Errors at `p` or anywhere below it.
@@ -334,10 +265,8 @@ pub fn errors_under<'a>(
     errors: &'a [FieldError],
     p: &Path,
 ) -> impl Iterator<Item = &'a FieldError> + use<'a> {
-    let p = p.clone();
-    errors
-        .iter()
-        .filter(move |e| Path::parse(&e.field).is_some_and(|f| f.starts_with(&p)))
+    let p = p.0.clone();
+    errors.iter().filter(move |e| e.path.starts_with(&p))
 }
 
 /// A fresh duration distribution of another family, keeping the current average.

@@ -2,60 +2,11 @@
 //! path, e.g. `demand.group_size[2]`) and the reason. Nothing else in the engine re-checks
 //! input; the simulation may assume a validated scenario.
 
-use serde::{Deserialize, Serialize};
-
 use crate::scenario::*;
 use crate::types::{Needs, PlacementType};
 
-/// One problem with the input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub reason: String,
-}
-
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.reason)
-    }
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            reason: reason.into(),
-        }
-    }
-
-    /// Turn a JSON parse failure into a field error, keeping the path serde reached.
-    pub fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let mut reason = inner.to_string();
-        // serde_json appends " at line L column C"; keep it, it helps in files.
-        if reason.starts_with("unknown field") {
-            reason = format!("{reason} (check the spelling; unknown fields are refused)");
-        }
-        let field = if path == "." || path.is_empty() {
-            "(document)".to_string()
-        } else {
-            path
-        };
-        FieldError { field, reason }
-    }
-
-    pub fn from_serde(err: serde_json::Error) -> Self {
-        FieldError::new("(document)", err.to_string())
-    }
-}
-
-/// Parse any serde type from JSON with the failing field named.
-pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FieldError> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(de).map_err(FieldError::from_path_error)?;
-    Ok(value)
-}
+pub use crate::error::FieldError;
+pub use crate::json::parse_json;
 
 struct Check {
     errors: Vec<FieldError>,

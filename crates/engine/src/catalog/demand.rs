@@ -1,0 +1,289 @@
+//! The catalogue entries of the scenario's top level (name, description, start), its demand
+//! (admissions) and its starting population.
+
+use super::text::*;
+use super::{Group as G, Param};
+
+/// In form order.
+pub(super) const PARAMS: &[Param] = &[
+    // ------------------------------------------------------------------ top level
+    Param {
+        path: "name",
+        group: G::StrategyLevers,
+        label: "Scenario name",
+        unit: "text",
+        items: NONE,
+        help: "The name shown on results, share links and scenario files. It has no effect on the numbers.",
+        source: "Modelling assumption: a label only. The built-in scenario is called 'Baseline'; choosing a ready-made \
+            strategy replaces it with the strategy's name.",
+    },
+    Param {
+        path: "description",
+        group: G::StrategyLevers,
+        label: "Scenario description",
+        unit: "text",
+        items: NONE,
+        help: "A sentence saying what the scenario is for. It has no effect on the numbers.",
+        source: "Modelling assumption: a label only; ready-made strategies replace it with their own description.",
+    },
+    Param {
+        path: "start_year",
+        group: G::Population,
+        label: "First simulated year",
+        unit: "calendar year",
+        items: NONE,
+        help: "Calendar year of the first simulated month. With start_month it fixes the calendar months (for \
+            seasonality) and the financial years, April to March, used for the budget.",
+        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): its latest month-end figures are for June 2020 \
+            (601 children looked after), so the default starts in July 2020.",
+    },
+    Param {
+        path: "start_month",
+        group: G::Population,
+        label: "First simulated month",
+        unit: "calendar month (1-12)",
+        items: NONE,
+        help: "Calendar month (1 = January) of the first simulated month; the starting population describes the end of \
+            the month before.",
+        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): the latest snapshot is month end June 2020, so the \
+            simulation starts in month 7 (July).",
+    },
+    // ------------------------------------------------------------------ demand
+    Param {
+        path: "demand.groups_per_month",
+        group: G::Demand,
+        label: "Sibling groups admitted a month",
+        unit: "groups / month",
+        items: NONE,
+        help: "Average number of admissions a month at the start, where one admission brings a single child or a whole \
+            sibling group (see demand.group_size). The actual number each month is random around this average, \
+            scaled by the yearly trend and the month's seasonal factor.",
+        source: "Modelling assumption: the seeds give no admissions after May 2018. 10.2 groups × 1.72 children per group \
+            ≈ 17.5 children a month (about 210 a year, the 2015/16 level of 208), chosen so that, with the default \
+            exits, the number looked after stays near the level of Oct 2019-Jun 2020, 622 falling to 601 \
+            (seed 000). For comparison, the Performance Report May 2018 \
+            (seed 003) gives 175, 208, 262 and 330 admissions a year in 2014/15-2017/18 and 27, 18, 44, 16, 35 a \
+            month in Jan-May 2018; May's 35 children came as 18 admissions (11 single children and 7 sibling \
+            groups). 215 children left care in 2016/17 from 488 (44% a year), which at 600 would be about 260.",
+    },
+    Param {
+        path: "demand.trend_per_year",
+        group: G::Demand,
+        label: "Yearly growth in admissions",
+        unit: "yearly rate (0.05 = +5%)",
+        items: NONE,
+        help: "Compound yearly growth of the admissions rate; negative for a fall.",
+        source: "Modelling assumption: 0, because the number looked after was flat to falling from Oct 2019 to Jun 2020 \
+            (622 to 601, seed 000). The scrutiny minutes Sep 2018 (seed 002) put the underlying growth, without \
+            Rotherham's historic factors, at about 4% a year, in line with the national average; 0.04 tests that.",
+    },
+    Param {
+        path: "demand.seasonality",
+        group: G::Demand,
+        label: "Seasonal pattern of admissions",
+        unit: "multiplier",
+        items: MONTHS,
+        help: "Multiplies the admissions rate in each calendar month (January first), relative to the other months: \
+            the twelve values are scaled to average 1, so only their pattern matters (twelve values of 1.2 admit as \
+            many children as twelve of 1).",
+        source: "Modelling assumption: the seeds give only five months of admissions, 27, 18, 44, 16 and 35 in Jan-May \
+            2018 (Performance Report May 2018, seed 003), too few to estimate a seasonal pattern. The default is a \
+            damped version of that pattern (February and April low, March and May high) with the other months \
+            between 0.95 and 1.05.",
+    },
+    Param {
+        path: "demand.group_size",
+        group: G::Demand,
+        label: "Children per admission (sibling groups)",
+        unit: "share (0-1)",
+        items: GROUP_SIZES,
+        help: "Chance that an admission brings 1, 2, 3 ... brothers and sisters together; the shares must add up to 1. \
+            Siblings are admitted together and, if matching.keep_siblings_together is on, placed together where \
+            one placement can take them all.",
+        source: "Performance Report May 2018 (seed 003): of 35 admissions in May 2018, 24 children came as 7 sibling \
+            groups (one of 6, six of 3), so 11 of that month's 18 admissions (61%) were single children, the \
+            default's 62%. The report calls that month unusual, so the spread over groups of 2 to 6 is a \
+            modelling assumption; it averages 1.65 children per admission.",
+    },
+    Param {
+        path: "demand.entry_age",
+        group: G::Demand,
+        label: "Age at entry",
+        unit: "share (0-1)",
+        items: AGE_BANDS,
+        help: "Share of admissions whose first child is in each age band (the exact age is spread evenly within the \
+            band); brothers and sisters are drawn around that child (see demand.sibling_age_spread_years). Age at \
+            entry decides how care is likely to end (exits.route_by_entry_age) and the chance of complex needs.",
+        source: "Modelling assumption: the seeds give no age breakdown of admissions, only the average age at \
+            admission: 8.8 years in Jan-May 2018 falling to 6.5 in the next four months (scrutiny minutes Sep 2018, \
+            seed 002), and 10.5 falling to 5.1 for Right Child Right Care (Performance Report May 2018, seed 003). \
+            With these shares the first child averages about 8 and all children about 7.6.",
+    },
+    Param {
+        path: "demand.sibling_age_spread_years",
+        group: G::Demand,
+        label: "Age spread within a sibling group",
+        unit: "years",
+        items: NONE,
+        help: "Each brother or sister is up to this many years younger (7 in 10) or older (3 in 10) than the first \
+            child of the group, drawn evenly, and kept within ages 0-17.",
+        source: "Modelling assumption: no figure in the seeds. May 2018 brought a group of six and six groups of three \
+            (seed 003); 6 years lets one group span early childhood to adolescence.",
+    },
+    Param {
+        path: "demand.complex_needs",
+        group: G::Demand,
+        label: "Chance of complex needs, by age at entry",
+        unit: "share (0-1)",
+        items: AGE_BANDS,
+        help: "Chance that a child entering care at each age has complex needs. Children with complex needs can only \
+            live with in-house carers approved for adolescents and complex needs, and follow the complex-needs \
+            matching rule.",
+        source: "Modelling assumption: no figure in the seeds. The Placement Sufficiency Strategy 2014/15 (seed 004) \
+            reports 'increasing number of children and young people with increasingly complex needs', only 5 of \
+            60 in-house vacancies for children over 11, and set up Fostering Plus for 'older children and those \
+            with complex needs'; so the chance rises steeply with age (3% under 1, 35% at 10-15, 40% at 16-17), set with the IFA \
+            availability so that out-of-authority residential stays near the 58-62 children of 2018-2020 \
+            (seed 002, seed 000).",
+    },
+    Param {
+        path: "demand.placed_with_parents_share",
+        group: G::Demand,
+        label: "Admissions placed with parents",
+        unit: "share (0-1)",
+        items: NONE,
+        help: "Share of admitted children who live with their parents while in care (placement type P1) instead of \
+            being matched to a placement.",
+        source: "Modelling assumption set against the stock: 4.3%-5.5% of children looked after were placed with \
+            parents in Jan-May 2018, 4.9% in May (Performance Report May 2018, seed 003). The seeds give no \
+            figure for admissions; the default 3% is below the stock share.",
+    },
+    // ------------------------------------------------------------------ starting population
+    Param {
+        path: "population.children",
+        group: G::Population,
+        label: "Children looked after at the start",
+        unit: "children",
+        items: NONE,
+        help: "Number of children in care when the simulation starts.",
+        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): 601 children looked after at the end of June 2020 \
+            (605 in April, 604 in May).",
+    },
+    Param {
+        path: "population.age_profile",
+        group: G::Population,
+        label: "Age profile at the start",
+        unit: "children (or shares)",
+        items: AGE_BANDS,
+        help: "Numbers or shares of the starting children in each age band, scaled to population.children. Leave it \
+            empty (null) to let the admission and exit assumptions decide the ages.",
+        source: "Performance Report May 2018 (seed 003): 49 under 1, 103 aged 1-4, 137 aged 5-9, 242 aged 10-15 and \
+            108 aged 16+ of 642 children at the end of May 2018. The seeds give no later profile, so the 2018 \
+            shape is used for 2020.",
+    },
+    Param {
+        path: "population.placement_mix",
+        group: G::Population,
+        label: "Placements at the start",
+        unit: "children",
+        items: NONE,
+        help: "How the starting children are spread over placement types, one number per type, scaled so the total \
+            equals population.children. Each child is put in a type drawn from this mix where they fit (in-house \
+            foster children go to households with a free place for their age).",
+        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): June 2020 counts where the seeds give them (178 \
+            in-house fostering, 257 external fostering and 7 emergency of 601; 10-18 in Reg 38(6) placements). The other 166 children \
+            (27.6% in 'other placement types') are split by modelling assumption; see each type.",
+    },
+    Param {
+        path: "population.placement_mix.in_house_foster",
+        group: G::Population,
+        label: "Starting children with in-house foster carers",
+        unit: "children",
+        items: NONE,
+        help: "Children with the council's own foster carers at the start.",
+        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): 178 children placed with in-house foster carers at \
+            the end of June 2020 (the council's count includes Regulation 24 and specific-child approvals).",
+    },
+    Param {
+        path: "population.placement_mix.connected_person",
+        group: G::Population,
+        label: "Starting children with family and friends carers",
+        unit: "children",
+        items: NONE,
+        help: "Children with connected-person (family and friends) carers at the start.",
+        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): 10-18 children a month in Regulation 38(6) \
+            placements from Oct 2019 to Jun 2020 (11 in June 2020, the default).",
+    },
+    Param {
+        path: "population.placement_mix.ifa",
+        group: G::Population,
+        label: "Starting children with agency foster carers",
+        unit: "children",
+        items: NONE,
+        help: "Children with independent fostering agency (IFA) carers at the start.",
+        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): 257 children in external foster placements at the \
+            end of June 2020 (251-264 each month since Oct 2019).",
+    },
+    Param {
+        path: "population.placement_mix.in_house_residential",
+        group: G::Population,
+        label: "Starting children in council children's homes",
+        unit: "children",
+        items: NONE,
+        help: "Children living in the council's own children's homes at the start.",
+        source: "Modelling assumption: no 2020 count in the seeds. In January 2014 15 children lived in the council's \
+            homes against 22 beds (Placement Sufficiency Strategy 2014/15, seed 004); 12 fills most of the 15 \
+            usable beds of the default homes.",
+    },
+    Param {
+        path: "population.placement_mix.external_residential",
+        group: G::Population,
+        label: "Starting children in independent children's homes",
+        unit: "children",
+        items: NONE,
+        help: "Children in independent (bought-in) children's homes at the start.",
+        source: "Modelling assumption: no June 2020 count in the seeds. There were 62 out-of-authority residential \
+            placements in August 2018 (scrutiny minutes, seed 002), and external residential placements fell by \
+            four between April and June 2020 (seed 000); 58 is 62 less those four.",
+    },
+    Param {
+        path: "population.placement_mix.supported_accommodation",
+        group: G::Population,
+        label: "Starting 16-17 year olds in supported accommodation",
+        unit: "children",
+        items: NONE,
+        help: "Young people aged 16-17 in supported (semi-independent) accommodation at the start.",
+        source: "Modelling assumption: no count in the seeds. In 2014 the council's semi-independent units for 16-18 \
+            year olds had 16 places, Nelson Street 6 and Hollowgate 10, both 'almost always full' (seed 004).",
+    },
+    Param {
+        path: "population.placement_mix.placed_with_parents",
+        group: G::Population,
+        label: "Starting children placed with parents",
+        unit: "children",
+        items: NONE,
+        help: "Children in care but living with their parents (P1) at the start.",
+        source: "Performance Report May 2018 (seed 003): 4.9% of children looked after were placed with parents in \
+            May 2018; 4.9% of 601 is 29.",
+    },
+    Param {
+        path: "population.placement_mix.placed_for_adoption",
+        group: G::Population,
+        label: "Starting children placed for adoption",
+        unit: "children",
+        items: NONE,
+        help: "Children living with their prospective adopters, awaiting the adoption order, at the start.",
+        source: "Performance Report May 2018 (seed 003): 24 children were already living in their adoptive placements \
+            awaiting an adoption order; the default 26 is close to that (no 2020 figure).",
+    },
+    Param {
+        path: "population.placement_mix.emergency",
+        group: G::Population,
+        label: "Starting children in emergency placements",
+        unit: "children",
+        items: NONE,
+        help: "Children in emergency or unregistered provision at the start.",
+        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): seven children were in emergency provision when the \
+            report was finalised (between three and eight at any time since lockdown).",
+    },
+];
