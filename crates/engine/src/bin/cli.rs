@@ -156,10 +156,11 @@ fn run(a: &RunArgs) -> ExitCode {
     let csv = report.to_csv();
     let mut files = vec![];
     let mut stdout = None;
-    for ((_, target), text) in outputs.iter().zip([&json, &csv]) {
-        match target {
-            Target::File(p) => files.push((p.as_path(), text.as_str())),
-            Target::Stdout => stdout = Some(text.as_str()),
+    for (target, text) in [(&a.json, &json), (&a.csv, &csv)] {
+        match target.as_ref() {
+            None => {}
+            Some(Target::File(p)) => files.push((p.as_path(), text.as_str())),
+            Some(Target::Stdout) => stdout = Some(text.as_str()),
         }
     }
     write_outputs(&files, stdout)
