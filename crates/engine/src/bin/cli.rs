@@ -84,6 +84,9 @@ fn strategies_text() -> String {
 }
 
 fn run(a: &RunArgs) -> ExitCode {
+    // From here on Ctrl-C only raises a flag: checked after the checks (which create and
+    // remove a probe file), during the run and before the outputs are put in place.
+    interrupt::install();
     let mut errors = vec![];
     let mut scenarios = vec![];
     let mut inputs: Vec<(&str, &Path)> = vec![];
@@ -128,7 +131,9 @@ fn run(a: &RunArgs) -> ExitCode {
         Err(errors) => return invalid(&errors),
     };
 
-    interrupt::install();
+    if interrupt::requested() {
+        return interrupted();
+    }
     let threads = a.threads.unwrap_or_else(parallel::default_threads);
     let Some(aggregate) = parallel::run(&prepared, threads, &interrupt::REQUESTED) else {
         return if interrupt::requested() {

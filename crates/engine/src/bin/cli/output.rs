@@ -36,6 +36,23 @@ fn refusal(path: &Path) -> Option<String> {
     if path.file_name().is_none() || path.as_os_str().as_encoded_bytes().ends_with(b"/") {
         return Some(format!("{shown} is not a file name"));
     }
+    let dir = directory(path);
+    match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Some(format!(
+                "cannot write {shown}: {} is not a directory",
+                dir.display()
+            ))
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Some(format!(
+                "cannot write {shown}: the directory {} does not exist",
+                dir.display()
+            ))
+        }
+        Err(e) => return Some(format!("cannot write {shown}: {}: {e}", dir.display())),
+    }
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
             return Some(format!(
@@ -52,19 +69,7 @@ fn refusal(path: &Path) -> Option<String> {
         Err(e) if e.kind() == ErrorKind::NotFound => {}
         Err(e) => return Some(format!("cannot write {shown}: {e}")),
     }
-    let dir = directory(path);
-    match fs::metadata(dir) {
-        Ok(m) if m.is_dir() => None,
-        Ok(_) => Some(format!(
-            "cannot write {shown}: {} is not a directory",
-            dir.display()
-        )),
-        Err(e) if e.kind() == ErrorKind::NotFound => Some(format!(
-            "cannot write {shown}: the directory {} does not exist",
-            dir.display()
-        )),
-        Err(e) => Some(format!("cannot write {shown}: {}: {e}", dir.display())),
-    }
+    None
 }
 
 /// Whether a file can be created beside `path` (permissions, read-only file systems).

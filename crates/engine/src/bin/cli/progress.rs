@@ -29,6 +29,17 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// `seconds` for people: "40 s", "25 min", "3.2 h".
+fn duration(seconds: f64) -> String {
+    if seconds < 120.0 {
+        format!("{seconds:.0} s")
+    } else if seconds < 7200.0 {
+        format!("{:.0} min", seconds / 60.0)
+    } else {
+        format!("{:.1} h", seconds / 3600.0)
+    }
+}
+
 /// The bar's line for `done` of `total` runs, `elapsed` seconds in.
 pub fn line(done: u64, total: u64, elapsed: f64) -> String {
     let share = if total > 0 {
@@ -38,7 +49,7 @@ pub fn line(done: u64, total: u64, elapsed: f64) -> String {
     };
     let filled = (share * WIDTH as f64).floor() as usize;
     let left = if done > 0 && done < total {
-        format!(", about {:.0} s left", elapsed / share - elapsed)
+        format!(", about {} left", duration(elapsed / share - elapsed))
     } else {
         String::new()
     };
@@ -109,6 +120,8 @@ mod tests {
             "{half}"
         );
         assert!(half.ends_with("about 2 s left"), "{half}");
+        assert!(line(1, 1000, 3.0).ends_with("about 50 min left"));
+        assert!(line(1, 1_000_000, 3.0).ends_with("about 833.3 h left"));
         assert!(line(1000, 1000, 3.0)
             .starts_with(&format!("[{}] 1,000/1,000 runs 100%", "#".repeat(30))));
     }
