@@ -223,7 +223,7 @@ impl Report {
             out.push(',');
             out.push_str(&csv_field(measure));
             out.push(',');
-            out.push_str(period);
+            out.push_str(&csv_field(period));
             for v in s.values() {
                 out.push(',');
                 out.push_str(&fmt_num(v));
@@ -288,11 +288,23 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
+/// First characters that make a spreadsheet read a cell as a formula (`=1+1`, `+1+cmd|...`,
+/// `-2+3`, `@SUM(...)`) or that it may drop or act on (tab, carriage return).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell, safe to open in a spreadsheet: one starting like a formula gets a leading
+/// `'` (shown as text, never evaluated), and one holding a comma, quote, line feed or
+/// carriage return is quoted (quotes doubled), so it stays one cell of one record.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let text = if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}")
     } else {
         s.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
     }
 }
 
@@ -314,4 +326,40 @@ pub fn months_per_year(month_labels: &[String]) -> Vec<(String, usize)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_starting_like_a_formula_are_text() {
+        for first in FORMULA_STARTS {
+            let name = format!("{first}1+cmd|' /C calc'!A0");
+            let cell = csv_field(&name);
+            let inner = cell
+                .strip_prefix('"')
+                .and_then(|c| c.strip_suffix('"'))
+                .unwrap_or(&cell);
+            assert_eq!(inner, format!("'{name}"), "{first:?}");
+        }
+        // Only the first character matters, and ordinary names are left alone.
+        for plain in ["Baseline", "Recruit more carers", "a=b", "x-1", "1+1", ""] {
+            assert_eq!(csv_field(plain), plain);
+        }
+        assert_eq!(csv_field("'quoted"), "'quoted");
+    }
+
+    #[test]
+    fn separators_quotes_and_line_breaks_stay_in_one_cell() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("bare\rreturn"), "\"bare\rreturn\"");
+        assert_eq!(csv_field("crlf\r\nend"), "\"crlf\r\nend\"");
+        // Both at once: neutralised, then quoted.
+        assert_eq!(csv_field("=1,2"), "\"'=1,2\"");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("-\"a\""), "\"'-\"\"a\"\"\"");
+    }
 }

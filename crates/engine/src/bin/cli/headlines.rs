@@ -1,0 +1,89 @@
+//! The headline figures printed after a run: per scenario the end-of-horizon median and
+//! 10th-90th percentiles of the main measures and each financial year's cost against
+//! budget, and per strategy its paired difference from the baseline.
+
+use std::io::{self, Write};
+
+use engine::report::Report;
+
+pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    let last = r.horizon_months as usize - 1;
+    writeln!(
+        out,
+        "seed {}, {} runs, {} months ({} to {}), fingerprint {}",
+        r.seed, r.runs, r.horizon_months, r.month_labels[0], r.month_labels[last], r.fingerprint
+    )?;
+    for s in &r.scenarios {
+        let get = |key: &str| {
+            s.metrics
+                .iter()
+                .find(|m| m.key == key)
+                .map(|m| m.months[last])
+        };
+        writeln!(
+            out,
+            "\n{} (end of horizon: median [10th-90th percentile])",
+            s.name
+        )?;
+        for (key, label, pct) in [
+            ("in_care", "children in care", false),
+            ("in_house_share", "share in in-house placements", true),
+            ("gap", "sufficiency gap", false),
+            ("households", "in-house foster households", false),
+            ("out_of_borough", "placed out of borough", false),
+        ] {
+            if let Some(st) = get(key) {
+                if pct {
+                    writeln!(
+                        out,
+                        "  {label:32} {:.1}% [{:.1}%-{:.1}%]",
+                        st.p50 * 100.0,
+                        st.p10 * 100.0,
+                        st.p90 * 100.0
+                    )?;
+                } else {
+                    writeln!(
+                        out,
+                        "  {label:32} {:.0} [{:.0}-{:.0}]",
+                        st.p50, st.p10, st.p90
+                    )?;
+                }
+            }
+        }
+        let coverage = engine::report::months_per_year(&r.month_labels);
+        for y in &s.years {
+            // A year the horizon covers in part is costed and budgeted for those months.
+            let part = match coverage.iter().find(|(l, _)| *l == y.year) {
+                Some((_, n)) if *n < 12 => format!(" ({n} months)"),
+                _ => String::new(),
+            };
+            writeln!(
+        out,
+                "  FY{}{part}: cost £{:.1}M [{:.1}-{:.1}], budget £{:.1}M, chance of overspend {:.0}%",
+                y.year,
+                y.cost.p50 / 1e6,
+                y.cost.p10 / 1e6,
+                y.cost.p90 / 1e6,
+                y.budget / 1e6,
+                y.probability_overspend * 100.0
+            )?;
+        }
+    }
+    for c in &r.comparisons {
+        writeln!(
+        out,
+            "\n{} vs {}: total cost difference £{:.2}M [{:.2}-{:.2}], chance cheaper {:.0}%; mean gap difference {:.1} [{:.1}-{:.1}], chance of a smaller gap {:.0}%",
+            c.name,
+            c.baseline,
+            c.total_cost_difference.p50 / 1e6,
+            c.total_cost_difference.p10 / 1e6,
+            c.total_cost_difference.p90 / 1e6,
+            c.probability_cheaper * 100.0,
+            c.mean_gap_difference.p50,
+            c.mean_gap_difference.p10,
+            c.mean_gap_difference.p90,
+            c.probability_less_gap * 100.0
+        )?;
+    }
+    Ok(())
+}
