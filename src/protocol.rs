@@ -382,15 +382,35 @@ mod tests {
         }
     }
 
+    /// The fingerprint of `default_job(E2E_RUNS)`, pinned. It changes exactly when the
+    /// engine's results change: update it only for an intended change of results (and say
+    /// so in the commit), never to make this test pass after a change meant to keep them.
+    pub const E2E_FINGERPRINT: &str = "b8745aa8e1670ee2";
+
     #[test]
     fn native_fingerprint_for_the_browser_check() {
-        // scripts/test.sh passes this on to the e2e test, which runs the same job in the
-        // browser (split over workers, preview first) and must show the same fingerprint.
-        // (Chunked runs merge to exactly this: see the test above.)
+        // scripts/test.sh passes the fingerprint on (ENGINE_FINGERPRINT_OUT) to the e2e
+        // tests, which run the same job in the browser (split over workers, preview first)
+        // and must show the same one. Here: that job, cut and merged as the app does it,
+        // gives what one pass over every run gives, and that is the pinned value.
         let job = default_job(E2E_RUNS);
-        let agg = job.prepare().unwrap().run(0..E2E_RUNS);
-        if let Ok(path) = std::env::var("ENGINE_FINGERPRINT_OUT") {
-            std::fs::write(path, agg.fingerprint()).unwrap();
+        let whole = job.prepare().unwrap().run(0..E2E_RUNS).fingerprint();
+        let merged = run_like_the_app(&job, 3, preview_runs(job.scenarios.len())).fingerprint();
+        assert_eq!(merged, whole, "chunks merged as in the browser vs one pass");
+        assert_eq!(
+            whole, E2E_FINGERPRINT,
+            "the engine's results changed (the pin is E2E_FINGERPRINT in src/protocol.rs)"
+        );
+        if let Some(path) = std::env::var_os("ENGINE_FINGERPRINT_OUT") {
+            std::fs::write(&path, &whole)
+                .unwrap_or_else(|e| panic!("cannot write ENGINE_FINGERPRINT_OUT {path:?}: {e}"));
+            let written = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("cannot read back ENGINE_FINGERPRINT_OUT {path:?}: {e}")
+            });
+            assert_eq!(
+                written, whole,
+                "ENGINE_FINGERPRINT_OUT {path:?} holds another value"
+            );
         }
     }
 
