@@ -1,9 +1,15 @@
 //! The app: pure logic (natively tested) and the Yew components.
 //!
-//! * [`state`]: the app state as a Yew `Reducible` with its `Action`s.
+//! * [`state`]: the app state as a Yew `Reducible`, in parts (workspace, run, notices,
+//!   saved work), with its `Action`s.
+//! * [`hooks`]: the root component's effects (autosave shared with other tabs, debounced
+//!   re-runs, share links); [`startup`]: the state when the page opens.
+//! * [`limits`]: how many scenarios, how large a file, how long a text.
 //! * [`edit`]: editing scenarios as JSON values at field paths, with the engine's checks.
 //! * [`share`]: the workspace, its share link and its file form.
-//! * [`persist`]: autosave in localStorage; unreadable saves are kept aside.
+//! * [`persist`]: autosave in localStorage with revisions (tabs never overwrite each
+//!   other's newer work), earlier versions kept before anything replaces the work;
+//!   unreadable saves are kept aside.
 //! * [`run`]: scheduling a job's chunks over the workers; [`controller`] drives it.
 //! * [`view`]: what the results views show, from a report.
 //! * [`quick`]: the quick controls (sliders over a few key assumptions).
@@ -13,11 +19,14 @@
 pub mod components;
 pub mod controller;
 pub mod edit;
+pub mod hooks;
 pub mod io;
+pub mod limits;
 pub mod persist;
 pub mod quick;
 pub mod run;
 pub mod share;
+pub mod startup;
 pub mod state;
 pub mod view;
 

@@ -1,25 +1,49 @@
-//! Saving the workspace in the browser (localStorage) and reading it back. A saved state
-//! that cannot be read is never thrown away: it is copied to a key of its own (with a
-//! timestamp), reported, and offered for download.
+//! Saving the workspace in the browser (localStorage), which every tab of the app shares,
+//! and reading it back.
+//!
+//! * The saved work carries a revision, bumped by every save: a tab writes only over the
+//!   revision it last read or wrote ([`save_checked`]), so it never overwrites newer work
+//!   from another tab.
+//! * Work about to be replaced (by a share link, an upload, an earlier version, another
+//!   tab's work) is first kept in a short history of earlier versions ([`keep`]); when that
+//!   write fails, nothing is replaced.
+//! * A saved state that cannot be read is never thrown away: it is copied to a key of its
+//!   own (with a timestamp), reported, and offered for download.
+
+use serde::{Deserialize, Serialize};
 
 use crate::app::share::Workspace;
 
 pub const KEY: &str = "sufficiency.workspace.v1";
-/// Work replaced by a share link or an upload, kept so it can be restored.
+/// The one previous copy older versions of the app kept; read once into the history.
 pub const PREVIOUS_KEY: &str = "sufficiency.workspace.v1.previous";
+pub const HISTORY_KEY: &str = "sufficiency.workspace.v1.history";
 pub const UNREADABLE_PREFIX: &str = "sufficiency.workspace.v1.unreadable.";
+/// Earlier versions kept, newest first.
+pub const HISTORY_LEN: usize = 10;
 
 /// A key-value store (localStorage in the browser, a map in tests).
 pub trait Store {
     fn get(&self, key: &str) -> Option<String>;
     fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&mut self, key: &str);
+}
+
+/// The saved work: the workspace and its revision.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    #[serde(default)]
+    revision: u64,
+    #[serde(flatten)]
+    workspace: Workspace,
 }
 
 /// What was found in the store.
 #[derive(Debug, Default, PartialEq)]
 pub struct Loaded {
     pub workspace: Option<Workspace>,
-    pub previous: Option<Workspace>,
+    /// The saved work's revision (0 when nothing is saved).
+    pub revision: u64,
     pub unreadable: Option<Unreadable>,
 }
 
@@ -33,12 +57,37 @@ pub struct Unreadable {
     pub kept_at: Result<String, String>,
 }
 
-/// Read the saved workspace; move an unreadable one aside under a timestamped key.
+/// An earlier version of the work, kept before something replaced it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Earlier {
+    pub id: u64,
+    /// When it was kept (`2026-01-02T03-04-05Z`).
+    pub kept_at: String,
+    /// What replaced it ("before opening a share link").
+    pub reason: String,
+    pub workspace: Workspace,
+}
+
+fn read_record(raw: &str) -> Result<(Workspace, u64), String> {
+    let r: Record = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    Ok((r.workspace.check()?, r.revision))
+}
+
+/// The saved work and its revision, if there is readable work.
+pub fn read(store: &dyn Store) -> Option<(Workspace, u64)> {
+    read_record(&store.get(KEY)?).ok()
+}
+
+/// Read the saved workspace; move an unreadable one aside under a timestamped key. The
+/// one previous copy older versions kept is moved into the history.
 pub fn load(store: &mut dyn Store, timestamp: &str) -> Loaded {
     let mut out = Loaded::default();
     if let Some(raw) = store.get(KEY) {
-        match Workspace::from_json(&raw) {
-            Ok(ws) => out.workspace = Some(ws),
+        match read_record(&raw) {
+            Ok((ws, revision)) => {
+                out.workspace = Some(ws);
+                out.revision = revision;
+            }
             Err(reason) => {
                 let key = format!("{UNREADABLE_PREFIX}{timestamp}");
                 let kept_at = store.set(&key, &raw).map(|_| key);
@@ -50,18 +99,101 @@ pub fn load(store: &mut dyn Store, timestamp: &str) -> Loaded {
             }
         }
     }
-    out.previous = store
+    if let Some(prev) = store
         .get(PREVIOUS_KEY)
-        .and_then(|raw| Workspace::from_json(&raw).ok());
+        .and_then(|raw| Workspace::from_json(&raw).ok())
+    {
+        let reason = "kept by an older version of this app";
+        if keep(store, &prev, reason, 1, timestamp).is_ok() {
+            store.remove(PREVIOUS_KEY);
+        }
+    }
     out
 }
 
-pub fn save(store: &mut dyn Store, ws: &Workspace) -> Result<(), String> {
-    store.set(KEY, &ws.to_json())
+/// What a checked save did.
+#[derive(Debug, PartialEq)]
+pub enum Saved {
+    /// Written (or already there) at this revision.
+    At(u64),
+    /// Another tab saved newer work (at `revision`) since `expected`: nothing was written.
+    Newer { workspace: Workspace, revision: u64 },
 }
 
-pub fn save_previous(store: &mut dyn Store, ws: &Workspace) -> Result<(), String> {
-    store.set(PREVIOUS_KEY, &ws.to_json())
+/// Save `ws` unless another tab saved since revision `expected` (then report its work).
+pub fn save_checked(store: &mut dyn Store, ws: &Workspace, expected: u64) -> Result<Saved, String> {
+    let stored = read(store);
+    let stored_revision = stored.as_ref().map_or(0, |(_, r)| *r);
+    if let Some((theirs, revision)) = stored.filter(|(_, r)| *r > expected) {
+        if theirs.scenarios == ws.scenarios && theirs.settings == ws.settings {
+            return Ok(Saved::At(revision));
+        }
+        return Ok(Saved::Newer {
+            workspace: theirs,
+            revision,
+        });
+    }
+    let revision = stored_revision.max(expected) + 1;
+    let record = Record {
+        revision,
+        workspace: ws.clone(),
+    };
+    let text = serde_json::to_string(&record).map_err(|e| e.to_string())?;
+    store.set(KEY, &text)?;
+    Ok(Saved::At(revision))
+}
+
+/// The earlier versions kept, newest first (none when the history cannot be read).
+pub fn history(store: &dyn Store) -> Vec<Earlier> {
+    store
+        .get(HISTORY_KEY)
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+/// Keep `ws` as the newest earlier version and return its id. The oldest versions make
+/// room when the browser's storage is full; when even `ws` alone cannot be written, the
+/// error says why and the history is unchanged. `now` (ms) makes the id.
+pub fn keep(
+    store: &mut dyn Store,
+    ws: &Workspace,
+    reason: &str,
+    now: u64,
+    timestamp: &str,
+) -> Result<u64, String> {
+    let mut list = history(store);
+    if let Some(e) = list
+        .iter()
+        .find(|e| e.workspace.scenarios == ws.scenarios && e.workspace.settings == ws.settings)
+    {
+        // Already kept (e.g. a second link opened over the first): keep one copy.
+        let id = e.id;
+        if list.first().map(|e| e.id) == Some(id) {
+            return Ok(id);
+        }
+        list.retain(|e| e.id != id);
+    }
+    let id = list.iter().map(|e| e.id + 1).max().unwrap_or(0).max(now);
+    list.insert(
+        0,
+        Earlier {
+            id,
+            kept_at: timestamp.to_string(),
+            reason: reason.to_string(),
+            workspace: ws.clone(),
+        },
+    );
+    list.truncate(HISTORY_LEN);
+    loop {
+        let text = serde_json::to_string(&list).map_err(|e| e.to_string())?;
+        match store.set(HISTORY_KEY, &text) {
+            Ok(()) => return Ok(id),
+            Err(e) if list.len() <= 1 => return Err(e),
+            Err(_) => {
+                list.pop();
+            }
+        }
+    }
 }
 
 /// The browser's localStorage (absent storage behaves as empty and refuses writes).
@@ -81,86 +213,14 @@ impl Store for LocalStore {
         let s =
             Self::storage().ok_or("this browser does not allow saving (localStorage is off)")?;
         s.set_item(key, value)
-            .map_err(|_| "the browser refused to save (storage full or disabled)".to_string())
+            .map_err(|_| "the browser's storage for this page is full or turned off".to_string())
+    }
+    fn remove(&mut self, key: &str) {
+        if let Some(s) = Self::storage() {
+            let _ = s.remove_item(key);
+        }
     }
 }
 
 #[cfg(test)]
-pub mod tests {
-    use super::*;
-    use std::collections::BTreeMap;
-
-    #[derive(Default)]
-    pub struct MemStore {
-        pub map: BTreeMap<String, String>,
-        pub full: bool,
-    }
-
-    impl Store for MemStore {
-        fn get(&self, key: &str) -> Option<String> {
-            self.map.get(key).cloned()
-        }
-        fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-            if self.full {
-                return Err("full".into());
-            }
-            self.map.insert(key.into(), value.into());
-            Ok(())
-        }
-    }
-
-    #[test]
-    fn saved_workspace_round_trips() {
-        let mut store = MemStore::default();
-        assert_eq!(load(&mut store, "t"), Loaded::default());
-        let mut ws = Workspace::default_borough();
-        ws.scenarios[0]["demand"]["groups_per_month"] = serde_json::json!("typed text is kept");
-        save(&mut store, &ws).unwrap();
-        assert_eq!(load(&mut store, "t").workspace, Some(ws));
-    }
-
-    #[test]
-    fn unreadable_state_is_kept_aside_not_discarded() {
-        let mut store = MemStore::default();
-        store
-            .map
-            .insert(KEY.into(), "{\"settings\": {\"seed\": 1}, \"scen".into());
-        let loaded = load(&mut store, "2026-01-02T03-04-05Z");
-        assert!(loaded.workspace.is_none());
-        let u = loaded.unreadable.unwrap();
-        let key = u.kept_at.clone().unwrap();
-        assert_eq!(key, format!("{UNREADABLE_PREFIX}2026-01-02T03-04-05Z"));
-        assert_eq!(store.map.get(&key), Some(&u.raw));
-        assert!(!u.reason.is_empty());
-        // The original key is untouched until the app saves again.
-        assert_eq!(store.map.get(KEY), Some(&u.raw));
-
-        // Structurally wrong (valid JSON) is unreadable too.
-        store
-            .map
-            .insert(KEY.into(), "{\"settings\": {}, \"scenarios\": []}".into());
-        assert!(load(&mut store, "t2")
-            .unreadable
-            .unwrap()
-            .reason
-            .contains("no scenarios"));
-    }
-
-    #[test]
-    fn a_full_store_reports_that_the_copy_failed() {
-        let mut store = MemStore::default();
-        store.map.insert(KEY.into(), "garbage".into());
-        store.full = true;
-        let u = load(&mut store, "t").unreadable.unwrap();
-        assert!(u.kept_at.is_err());
-        assert_eq!(u.raw, "garbage");
-    }
-
-    #[test]
-    fn previous_work_is_kept() {
-        let mut store = MemStore::default();
-        let ws = Workspace::default_borough();
-        save_previous(&mut store, &ws).unwrap();
-        assert_eq!(load(&mut store, "t").previous, Some(ws));
-    }
-}
+mod tests;

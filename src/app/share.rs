@@ -6,8 +6,7 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// Baseline plus up to four strategies.
-pub const MAX_SCENARIOS: usize = 5;
+pub use crate::app::limits::MAX_SCENARIOS;
 /// Largest share payload we inflate (a real workspace is ~100 kB of JSON).
 const MAX_INFLATED: usize = 8 << 20;
 pub const FRAGMENT_KEY: &str = "w=";
@@ -54,7 +53,9 @@ impl Workspace {
         }
         if self.scenarios.len() > MAX_SCENARIOS {
             return Err(format!(
-                "at most {MAX_SCENARIOS} scenarios (baseline plus four)"
+                "there are {} scenarios; at most {MAX_SCENARIOS} can be compared (the baseline and {} others)",
+                self.scenarios.len(),
+                MAX_SCENARIOS - 1
             ));
         }
         if let Some(i) = self.scenarios.iter().position(|s| !s.is_object()) {
@@ -219,12 +220,12 @@ mod tests {
         let not_ws = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"a\":1}", 9));
         assert!(decode(&not_ws).is_err());
         let too_many = Workspace {
-            scenarios: vec![json!({}); 6],
+            scenarios: vec![json!({}); MAX_SCENARIOS + 1],
             ..Workspace::default_borough()
         };
         assert!(decode(&encode(&too_many))
             .unwrap_err()
-            .contains("at most 5"));
+            .contains("there are 9 scenarios; at most 8 can be compared"));
         assert_eq!(payload_of_fragment("#w=abc"), Some("abc"));
         assert_eq!(payload_of_fragment("#x=1&w=abc"), Some("abc"));
         assert_eq!(payload_of_fragment("#other"), None);

@@ -12,7 +12,8 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::edit::{self, Path};
-use crate::app::state::{default_value, Action};
+use crate::app::limits::{DESCRIPTION_CHARS, NAME_CHARS};
+use crate::app::state::{default_value, Action, WorkAction};
 
 /// What every field needs: the scenario value, its problems and where edits go.
 #[derive(Clone, PartialEq)]
@@ -38,35 +39,44 @@ impl Ctx {
     pub fn remove_at(&self, path: &Path, index: usize) -> Callback<MouseEvent> {
         let (d, doc, path) = (self.dispatch.clone(), self.doc, path.clone());
         Callback::from(move |_: MouseEvent| {
-            d.emit(Action::RemoveAt {
-                doc,
-                path: path.clone(),
-                index,
-            })
+            d.emit(
+                WorkAction::RemoveAt {
+                    doc,
+                    path: path.clone(),
+                    index,
+                }
+                .into(),
+            )
         })
     }
 
-    /// A button's callback that appends `value` to the list at `path` (`null`: a copy of
+    /// A button's callback that appends `value` to the list at `path` (`None`: a copy of
     /// its last item).
-    pub fn push(&self, path: &Path, value: Value) -> Callback<MouseEvent> {
+    pub fn push(&self, path: &Path, value: Option<Value>) -> Callback<MouseEvent> {
         let (d, doc, path) = (self.dispatch.clone(), self.doc, path.clone());
         Callback::from(move |_: MouseEvent| {
-            d.emit(Action::Push {
-                doc,
-                path: path.clone(),
-                value: value.clone(),
-            })
+            d.emit(
+                WorkAction::Push {
+                    doc,
+                    path: path.clone(),
+                    value: value.clone(),
+                }
+                .into(),
+            )
         })
     }
 
     pub fn edit(&self, path: Path) -> Callback<Value> {
         let (d, doc) = (self.dispatch.clone(), self.doc);
         Callback::from(move |value| {
-            d.emit(Action::Edit {
-                doc,
-                path: path.clone(),
-                value,
-            })
+            d.emit(
+                WorkAction::Edit {
+                    doc,
+                    path: path.clone(),
+                    value,
+                }
+                .into(),
+            )
         })
     }
 }
@@ -134,10 +144,13 @@ fn changed_mark(ctx: &Ctx, p: &Path, label: &str) -> Html {
     let reset = {
         let (d, doc, path) = (ctx.dispatch.clone(), ctx.doc, p.clone());
         Callback::from(move |_: MouseEvent| {
-            d.emit(Action::Reset {
-                doc,
-                path: path.clone(),
-            })
+            d.emit(
+                WorkAction::Reset {
+                    doc,
+                    path: path.clone(),
+                }
+                .into(),
+            )
         })
     };
     let Some(default_text) = edit::get(&default_value(), p).map(describe_value) else {
@@ -294,7 +307,7 @@ fn array_inputs(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let controls = if variable {
         let n = items.len();
         // A copy of the last size's share, to be edited.
-        let add = ctx.push(p, Value::Null);
+        let add = ctx.push(p, None);
         // Disabled below two items, so one always stays.
         let remove = ctx.remove_at(p, n.saturating_sub(1));
         html! {
@@ -347,7 +360,7 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         html! { <tr><th scope="row">{ row_label }</th>{ for cells }{ remove }</tr> }
     });
     let add = if variable {
-        let cb = ctx.push(p, Value::Null);
+        let cb = ctx.push(p, None);
         html! { <button type="button" class="secondary small" onclick={cb}>{ "Add a point" }</button> }
     } else {
         html! {}
@@ -406,13 +419,13 @@ pub fn text_field(ctx: &Ctx, p: &Path, param: &Param, multiline: bool) -> Html {
                 ))
             })
         };
-        html! { <textarea {id} rows="2" value={text} {onchange} /> }
+        html! { <textarea {id} rows="2" value={text} maxlength={DESCRIPTION_CHARS.to_string()} {onchange} /> }
     } else {
         let onchange = {
             let edit = ctx.edit(p.clone());
             Callback::from(move |e: Event| edit.emit(Value::String(input_text(&e))))
         };
-        html! { <input type="text" {id} class="text" value={text} maxlength="120" {onchange} /> }
+        html! { <input type="text" {id} class="text" value={text} maxlength={NAME_CHARS.to_string()} {onchange} /> }
     };
     field_shell(ctx, p, param, body, html! {})
 }

@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use super::fields::{self, Ctx};
 use crate::app::edit::{self, Path};
-use crate::app::state::Action;
+use crate::app::limits::NAME_CHARS;
+use crate::app::state::{workspace, WorkAction};
 
 const HOME_FIELDS: [&str; 7] = [
     "name",
@@ -107,7 +108,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         html! { <tr id={format!("{}-{i}", p.dom_id())}>
             <td class={classes!("home-name", cell_class(&np, name_invalid))}>
                 <input type="text" class="text" id={format!("in-{}", np.dom_id())} value={name.clone()} aria-label={format!("{name}: {name_label}")}
-                    aria-invalid={name_invalid.to_string()} {onchange} />
+                    aria-invalid={name_invalid.to_string()} maxlength={NAME_CHARS.to_string()} {onchange} />
                 <button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove {name}")}>{ "Remove" }</button></td>
             { for numbers }</tr> }
     });
@@ -121,7 +122,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             Value::String(unused_name(&homes, "New home")),
         );
     }
-    let add = ctx.push(p, blank);
+    let add = ctx.push(p, Some(blank));
     let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
     let dom = p.dom_id();
     html! {
@@ -219,8 +220,8 @@ pub fn levers_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             let el = e.target_unchecked_into::<HtmlSelectElement>();
             let kind = el.value();
             el.set_value("");
-            if !kind.is_empty() {
-                d.emit(Action::AddLever { doc, kind })
+            if let Some(lever) = workspace::lever_of_kind(&kind) {
+                d.emit(WorkAction::AddLever { doc, lever }.into())
             }
         })
     };
@@ -228,10 +229,10 @@ pub fn levers_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         let (d, doc) = (ctx.dispatch.clone(), ctx.doc);
         Callback::from(move |e: Event| {
             let el = e.target_unchecked_into::<HtmlSelectElement>();
-            let strategy = el.value();
+            let id = el.value();
             el.set_value("");
-            if !strategy.is_empty() {
-                d.emit(Action::ApplyStrategy { doc, strategy })
+            if let Some(strategy) = workspace::strategy(&id) {
+                d.emit(WorkAction::ApplyStrategy { doc, strategy }.into())
             }
         })
     };

@@ -1,15 +1,20 @@
-//! The Yew components of the app.
+//! The Yew components of the app, one a file.
 
 pub mod app;
 pub mod compare;
+pub mod conflict;
 pub mod editor;
+pub mod field;
 pub mod fields;
+pub mod history;
 pub mod levers;
+pub mod notices;
 pub mod quick;
 pub mod results;
 pub mod rules;
 pub mod runbar;
 pub mod scenarios;
+pub mod toolbar;
 
 #[cfg(test)]
 mod tests;

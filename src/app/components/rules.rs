@@ -1,7 +1,7 @@
 //! Editor for the matching rules: each rule's ages and needs, and its preference order of
 //! placement types (move a type earlier or later, remove it, add one), plus adding, moving and
 //! removing rules. The moves are pure functions of the list (natively tested); every change
-//! is one `Action::Edit` of a rule's `order` or of the list of rules, so reset, validation
+//! is one `WorkAction::Edit` of a rule's `order` or of the list of rules, so reset, validation
 //! and saving treat it like any other field.
 
 use engine::catalog::{self, Param};
@@ -193,7 +193,7 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     // applies, until its ages and needs are narrowed.
     let add = ctx.push(
         p,
-        serde_json::json!({"min_age": 0, "max_age": 17, "needs": "any", "order": ["in_house_foster"]}),
+        Some(serde_json::json!({"min_age": 0, "max_age": 17, "needs": "any", "order": ["in_house_foster"]})),
     );
     let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
     html! {

@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::edit::{self, Path};
-use crate::app::state::{Action, RunInfo, RunStatus, Settings};
+use crate::app::state::{Action, RunInfo, RunStatus, SettingKey, Settings, WorkAction};
 use crate::format;
 
 #[derive(Properties, PartialEq)]
@@ -22,19 +22,19 @@ pub struct RunBarProps {
     pub on_cancel: Callback<()>,
 }
 
-const SETTINGS: [(&str, &str, &str); 3] = [
+const SETTINGS: [(SettingKey, &str, &str); 3] = [
     (
-        "seed",
+        SettingKey::Seed,
         "Seed",
         "The same seed gives the same numbers, on any computer.",
     ),
     (
-        "replications",
+        SettingKey::Replications,
         "Runs",
         "More runs give steadier answers but take longer.",
     ),
     (
-        "horizon_months",
+        SettingKey::HorizonMonths,
         "Months",
         "How far ahead to simulate (1-120 months).",
     ),
@@ -51,22 +51,22 @@ struct SettingsProps {
 #[function_component]
 fn SettingsInputs(props: &SettingsProps) -> Html {
     let s = &props.settings;
-    let inputs = SETTINGS.iter().map(|(key, label, hint)| {
-        let p = Path::root().key(key);
+    let inputs = SETTINGS.iter().map(|&(key, label, hint)| {
+        let p = Path::root().key(key.key());
         let errors: Vec<_> = edit::errors_at(&s.errors, &p).collect();
         let invalid = !errors.is_empty();
         let onchange = {
-            let (d, key) = (props.dispatch.clone(), key.to_string());
+            let d = props.dispatch.clone();
             Callback::from(move |e: Event| {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                d.emit(Action::SetSetting { key: key.clone(), value: edit::parse_number(&text) })
+                d.emit(WorkAction::SetSetting { key, value: edit::parse_number(&text) }.into())
             })
         };
-        let id = format!("setting-{key}");
+        let id = format!("setting-{}", key.key());
         html! {
             <div class={classes!("setting", invalid.then_some("has-error"))}>
-                <label for={id.clone()}>{ *label }</label>
-                <input {id} type="text" inputmode="numeric" autocomplete="off" class="num" title={*hint}
+                <label for={id.clone()}>{ label }</label>
+                <input {id} type="text" inputmode="numeric" autocomplete="off" class="num" title={hint}
                     value={edit::number_text(edit::get(&s.value, &p))} aria-invalid={invalid.to_string()} {onchange} />
                 { for errors.iter().map(|e| html! { <span class="field-error" role="alert">{ &e.reason }</span> }) }
             </div>

@@ -1,11 +1,11 @@
-//! The scenario tabs (baseline plus up to four strategies) with duplicate, add a
-//! ready-made strategy and remove; and the notices.
+//! The scenario tabs (the baseline and up to seven others) with duplicate, add a
+//! ready-made strategy and remove.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::app::share::MAX_SCENARIOS;
-use crate::app::state::{Action, Doc, NewScenario, Notice, NoticeAction, NoticeKind};
+use crate::app::state::{workspace, Action, Doc, NewScenario, WorkAction};
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioTabsProps {
@@ -22,7 +22,7 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
         let selected = d.id == props.active;
         let select = {
             let (dp, id) = (props.dispatch.clone(), d.id);
-            Callback::from(move |_: MouseEvent| dp.emit(Action::Select(id)))
+            Callback::from(move |_: MouseEvent| dp.emit(WorkAction::Select(id).into()))
         };
         // Arrow keys, Home and End move along the tabs (WAI-ARIA tabs, automatic
         // activation): the tab gets the focus and its scenario opens.
@@ -33,13 +33,13 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
                     return;
                 };
                 e.prevent_default();
-                dp.emit(Action::Select(ids[j]));
+                dp.emit(WorkAction::Select(ids[j]).into());
                 focus_tab(j);
             })
         };
         let remove = {
             let (dp, id) = (props.dispatch.clone(), d.id);
-            Callback::from(move |_: MouseEvent| dp.emit(Action::Remove(id)))
+            Callback::from(move |_: MouseEvent| dp.emit(WorkAction::Remove(id).into()))
         };
         let problems = d.errors.len();
         html! {
@@ -63,7 +63,9 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
             props.dispatch.clone(),
             props.docs.first().map(|d| d.id).unwrap_or(1),
         );
-        Callback::from(move |_: MouseEvent| dp.emit(Action::Add(NewScenario::Duplicate(id))))
+        Callback::from(move |_: MouseEvent| {
+            dp.emit(WorkAction::Add(NewScenario::Duplicate(id)).into())
+        })
     };
     let add_strategy = {
         let dp = props.dispatch.clone();
@@ -71,8 +73,8 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
             let el = e.target_unchecked_into::<HtmlSelectElement>();
             let id = el.value();
             el.set_value("");
-            if !id.is_empty() {
-                dp.emit(Action::Add(NewScenario::Strategy(id)))
+            if let Some(st) = workspace::strategy(&id) {
+                dp.emit(WorkAction::Add(NewScenario::Strategy(st)).into())
             }
         })
     };
@@ -121,52 +123,6 @@ fn focus_tab(i: usize) {
     {
         let _ = el.focus();
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-    pub dispatch: Callback<Action>,
-    pub on_action: Callback<NoticeAction>,
-}
-
-#[function_component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    if props.notices.is_empty() {
-        return html! {};
-    }
-    let items = props.notices.iter().map(|n| {
-        let dismiss = {
-            let (d, id) = (props.dispatch.clone(), n.id);
-            Callback::from(move |_: MouseEvent| d.emit(Action::Dismiss(id)))
-        };
-        let kind = match n.kind {
-            NoticeKind::Info => "info",
-            NoticeKind::Warning => "warning",
-            NoticeKind::Error => "error",
-        };
-        let action = n.action.clone().map(|a| {
-            let label = match &a {
-                NoticeAction::Download { label, .. } => label.clone(),
-                NoticeAction::RestorePrevious => "Restore my previous work".to_string(),
-                NoticeAction::ResumeSaving => "Discard it and save my work".to_string(),
-                NoticeAction::Undo(_) => "Undo".to_string(),
-            };
-            let cb = {
-                let on = props.on_action.clone();
-                Callback::from(move |_: MouseEvent| on.emit(a.clone()))
-            };
-            html! { <button type="button" class="small notice-action" onclick={cb}>{ label }</button> }
-        });
-        html! {
-            <li class={classes!("notice", kind)} data-kind={kind}>
-                <span class="notice-text">{ &n.text }</span>
-                { action.unwrap_or_default() }
-                <button type="button" class="link dismiss" onclick={dismiss} aria-label="Dismiss this message">{ "Dismiss" }</button>
-            </li>
-        }
-    });
-    html! { <ul class="notices no-print" id="notices" aria-live="polite">{ for items }</ul> }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::runbar::{RunBar, RunBarProps};
 use super::scenarios::{ScenarioTabs, ScenarioTabsProps};
 use crate::app::edit::Path;
 use crate::app::share::Workspace;
-use crate::app::state::{Action, AppState, NewScenario, ReportRc};
+use crate::app::state::{workspace, Action, AppState, NewScenario, ReportRc, WorkAction};
 use crate::app::view::tests::small_report;
 
 fn render<C>(props: C::Properties) -> String
@@ -27,11 +27,11 @@ fn state() -> Rc<AppState> {
 }
 
 fn edit(s: Rc<AppState>, path: &str, value: serde_json::Value) -> Rc<AppState> {
-    s.reduce(Action::Edit {
+    s.reduce(Action::Work(WorkAction::Edit {
         doc: 1,
         path: Path::parse(path).unwrap(),
         value,
-    })
+    }))
 }
 
 fn editor(s: &AppState) -> String {
@@ -144,9 +144,9 @@ fn edits_are_marked_and_invalid_values_refused_in_place() {
 
 #[test]
 fn levers_can_be_seen_and_edited() {
-    let s = state().reduce(Action::Add(NewScenario::Strategy(
-        "strategy_2019_22".into(),
-    )));
+    let s = state().reduce(Action::Work(WorkAction::Add(NewScenario::Strategy(
+        workspace::strategy("strategy_2019_22").unwrap(),
+    ))));
     let html = editor(&s);
     assert_eq!(html.matches("class=\"lever\"").count(), 4);
     assert!(html.contains("Recruitment boost"));
@@ -172,11 +172,11 @@ fn levers_can_be_seen_and_edited() {
     );
     assert!(!quick.contains("id=\"quick-levers-1-"));
     let active = s.active;
-    let s = s.reduce(Action::Edit {
+    let s = s.reduce(Action::Work(WorkAction::Edit {
         doc: active,
         path: Path::parse("levers[0].kind.enquiry_multiplier").unwrap(),
         value: json!(-1),
-    });
+    }));
     let html = editor(&s);
     assert!(around(&html, "in-levers-0-kind-enquiry_multiplier").contains("aria-invalid=\"true\""));
     assert!(html.contains("must not be negative"));
@@ -187,7 +187,7 @@ fn the_run_bar_says_why_it_cannot_run() {
     let s = edit(state(), "demand.entry_age[0]", json!(0.9));
     let props = RunBarProps {
         settings: s.settings.clone(),
-        run: s.run.clone(),
+        run: s.run.info.clone(),
         blockers: Rc::new(s.blockers()),
         details: Some((1000, 42, "0123456789abcdef".into())),
         dispatch: Callback::noop(),
@@ -255,7 +255,9 @@ fn the_comparison_table_has_every_strategy_and_the_chances() {
 
 #[test]
 fn tabs_name_every_scenario() {
-    let s = state().reduce(Action::Add(NewScenario::Strategy("recruit".into())));
+    let s = state().reduce(Action::Work(WorkAction::Add(NewScenario::Strategy(
+        workspace::strategy("recruit").unwrap(),
+    ))));
     let html = render::<ScenarioTabs>(ScenarioTabsProps {
         docs: s.docs.clone(),
         active: s.active,

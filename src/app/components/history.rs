@@ -1,0 +1,75 @@
+//! Earlier versions: the work kept before something replaced it (a share link, a file,
+//! another tab's work, a restore), newest first; any can be restored (the current work
+//! is kept first, so a restore can be undone the same way).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::hooks::replace_work_in_browser;
+use crate::app::persist::{self, LocalStore, HISTORY_LEN};
+use crate::app::share::Workspace;
+use crate::app::state::{scenario_name, Action, Source};
+
+#[derive(Properties, PartialEq)]
+pub struct HistoryProps {
+    pub current: Rc<Workspace>,
+    pub dispatch: Callback<Action>,
+    pub on_close: Callback<()>,
+}
+
+#[function_component]
+pub fn History(props: &HistoryProps) -> Html {
+    // Read when shown (other tabs may have added to it).
+    let list = persist::history(&LocalStore);
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let items = list.into_iter().enumerate().map(|(i, e)| {
+        let names = e
+            .workspace
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(j, v)| scenario_name(v, j))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let restore = {
+            let (d, current, close) = (props.dispatch.clone(), props.current.clone(), props.on_close.clone());
+            let ws = e.workspace.clone();
+            Callback::from(move |_: MouseEvent| {
+                d.emit(replace_work_in_browser(
+                    &current,
+                    ws.clone(),
+                    "The earlier version",
+                    "before restoring an earlier version",
+                    |kept| Source::Earlier { kept },
+                ));
+                close.emit(());
+            })
+        };
+        let when = match e.kept_at.split_once('T') {
+            Some((day, time)) => format!("{day} {} UTC", time.trim_end_matches('Z').replace('-', ":")),
+            None => e.kept_at.clone(),
+        };
+        html! {
+            <li class="earlier" id={format!("earlier-{i}")} data-id={e.id.to_string()}>
+                <div class="earlier-text">
+                    <strong>{ names }</strong>
+                    <span class="muted">{ format!("Kept {when}, {}", e.reason) }</span>
+                </div>
+                <button type="button" class="small" id={format!("restore-{i}")} onclick={restore}>{ "Restore" }</button>
+            </li>
+        }
+    });
+    let items: Vec<Html> = items.collect();
+    html! {
+        <section class="history no-print" id="history" aria-labelledby="history-title">
+            <div class="history-head">
+                <h2 id="history-title">{ "Earlier versions" }</h2>
+                <button type="button" class="link" id="history-close" onclick={close}>{ "Close" }</button>
+            </div>
+            <p class="muted">{ format!("Your work as it was before a share link, a file or another tab replaced it: the last {HISTORY_LEN}, kept in this browser. Restoring one keeps the current work here first.") }</p>
+            if items.is_empty() { <p id="history-empty">{ "Nothing has replaced your work yet." }</p> }
+            else { <ol class="earlier-list">{ for items }</ol> }
+        </section>
+    }
+}

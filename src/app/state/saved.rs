@@ -1,0 +1,76 @@
+//! How this tab's work stands against what is saved in the browser, which every tab of
+//! the app shares: the revision of the saved work this tab last read or wrote, and a
+//! conflict when another tab saved newer work while this one had changes of its own.
+//!
+//! A tab never writes over newer work from another tab: autosave checks the revision
+//! first (see `persist::save_checked`), and the `storage` event tells a tab as soon as
+//! another one saves. A tab with nothing unsaved then follows the newer work; a tab with
+//! changes of its own shows both and lets the user choose.
+
+use crate::app::share::Workspace;
+
+/// The saved revision this tab's work is based on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SavedMark {
+    /// The revision in the browser's storage when this tab last read or wrote it.
+    pub revision: u64,
+    /// The state's edit counter (`Work::rev`) at that moment; when it has moved on, the
+    /// tab has changes not yet saved.
+    pub at_rev: u64,
+    /// The scenario being edited at that moment (saved too).
+    pub active: usize,
+}
+
+/// Newer work saved by another tab while this one had changes of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub theirs: Workspace,
+    pub revision: u64,
+}
+
+/// How the user settles a conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Keep this tab's work (it is saved over the other tab's, which stays in the history).
+    Mine,
+    /// Take the other tab's work (this tab's goes to the history first).
+    Theirs,
+    /// The other tab's work with this tab's scenarios added after it.
+    Both,
+}
+
+/// The other tab's scenarios followed by those of `mine` it does not already have, or
+/// `Err(total)` when together they are more than `max`.
+pub fn combine(mine: &Workspace, theirs: &Workspace, max: usize) -> Result<Workspace, usize> {
+    let mut out = theirs.clone();
+    for s in &mine.scenarios {
+        if !out.scenarios.contains(s) {
+            out.scenarios.push(s.clone());
+        }
+    }
+    if out.scenarios.len() > max {
+        return Err(out.scenarios.len());
+    }
+    out.active = theirs.active.min(out.scenarios.len() - 1);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn both_keeps_every_distinct_scenario_up_to_the_limit() {
+        let mine = Workspace::default_borough();
+        let mut theirs = Workspace::default_borough();
+        theirs.scenarios[0]["name"] = json!("Theirs");
+        let both = combine(&mine, &theirs, 8).unwrap();
+        assert_eq!(both.scenarios.len(), 2);
+        assert_eq!(both.scenarios[0]["name"], "Theirs");
+        assert_eq!(both.scenarios[1], mine.scenarios[0]);
+        // The same scenario is not added twice.
+        assert_eq!(combine(&mine, &mine, 8).unwrap().scenarios.len(), 1);
+        assert_eq!(combine(&mine, &theirs, 1), Err(2));
+    }
+}
