@@ -4,7 +4,7 @@
 //!
 //! Text that does not read is first read the usual way (`serde_json`, the one path whose
 //! numbers the simulation sees). When that fails, the reason is found by reading the
-//! document again as a `serde_json::Value` through [`Probe`], a deserializer whose error
+//! document again as a `serde_json::Value` through `Probe`, a deserializer whose error
 //! type records what was found (text, a fraction, a negative number, null...), what the
 //! field asked for (a whole number of a range, a number, a list of so many values...) and
 //! which field is missing or unknown; `serde_path_to_error` gives the path. A document

@@ -1,9 +1,11 @@
-//! `Model`: a validated `Scenario` compiled for one horizon into what the event loop needs
-//! each month (lever effects per month, matching orders by age and needs, duration samplers).
+//! `Model`: a validated scenario ([`ValidScenario`]) compiled for one horizon into what the
+//! event loop needs each month (lever effects per month, matching orders by age and needs,
+//! duration samplers).
 
 use crate::dist::Duration;
 use crate::scenario::{Home, LeverKind, Scenario};
 use crate::types::{Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
+use crate::validate::ValidScenario;
 
 /// Lever effects for one month (1.0 / 0.0 when no lever acts).
 #[derive(Clone, Debug)]
@@ -80,9 +82,26 @@ fn intensity(start: u32, ramp: u32, m: usize) -> f64 {
 }
 
 impl Model {
-    /// Compile a scenario (already validated) for a horizon in months.
+    /// Compile a scenario for a horizon in months, checking it first: for tests and
+    /// benchmarks, whose scenarios are known to be valid. Drivers use
+    /// [`Job::prepare`](crate::runner::Job::prepare), which reports every problem instead.
+    ///
+    /// # Panics
+    ///
+    /// If the scenario is not valid, naming its problems.
     pub fn new(scenario: &Scenario, horizon: usize) -> Model {
-        let s = scenario.clone();
+        match ValidScenario::new(scenario.clone()) {
+            Ok(valid) => Model::compile(&valid, horizon),
+            Err(errors) => {
+                let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                panic!("Model::new of an invalid scenario: {}", problems.join("; "))
+            }
+        }
+    }
+
+    /// Compile a validated scenario for a horizon in months.
+    pub fn compile(scenario: &ValidScenario, horizon: usize) -> Model {
+        let s = scenario.scenario().clone();
         let mut homes = s.residential.homes.clone();
         for l in &s.levers {
             if let LeverKind::NewHomes { homes: extra } = &l.kind {
