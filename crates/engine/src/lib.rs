@@ -3,6 +3,7 @@
 //! the tests all drive it through `runner::Job`.
 
 pub mod aggregate;
+pub mod calendar;
 pub mod catalog;
 pub mod defaults;
 pub mod dist;

@@ -15,7 +15,6 @@ pub use crate::limits::{MAX_GROUPS_PER_MONTH, MAX_SCENARIOS};
 use crate::path::{FieldPath, Segment};
 use crate::scenario::{RunSettings, Scenario};
 use crate::sim::{Model, Simulator, StartPool};
-use crate::types::MONTH_NAMES;
 use crate::validate::ValidScenario;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,10 +143,10 @@ impl Job {
 /// compounded by the trend, times the month's seasonal factor). The field named is the one
 /// that takes it over: the trend when the rate would pass the limit even without a
 /// seasonal pattern, otherwise the seasonality of the calendar month where it peaks.
-fn admissions_beyond_limit(s: &Scenario, horizon: usize) -> Option<FieldError> {
+fn admissions_beyond_limit(s: &ValidScenario, horizon: usize) -> Option<FieldError> {
     let d = &s.demand;
     let growth = |m: usize| libm::pow(1.0 + d.trend_per_year, m as f64 / 12.0);
-    let calendar = |m: usize| (s.start_month as usize - 1 + m) % 12;
+    let calendar = |m: usize| s.start().plus_months(m as i64).month_index();
     let rate = |m: usize| d.groups_per_month * growth(m) * d.seasonal_factor(calendar(m));
     let peak = (0..horizon).max_by(|a, b| rate(*a).total_cmp(&rate(*b)))?;
     let top = rate(peak);
@@ -174,7 +173,7 @@ fn admissions_beyond_limit(s: &Scenario, horizon: usize) -> Option<FieldError> {
             "makes {} {:.2} times an average month, taking the admissions rate to {top:.0} groups \
              a month; at most {MAX_GROUPS_PER_MONTH:.0} can be simulated (flatten the pattern or \
              lower demand.groups_per_month)",
-            MONTH_NAMES[cal],
+            s.start().plus_months(peak as i64).name(),
             d.seasonal_factor(cal)
         ),
     ))

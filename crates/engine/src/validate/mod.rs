@@ -10,6 +10,7 @@ mod sections;
 use std::ops::Deref;
 
 use self::check::Check;
+use crate::calendar::YearMonth;
 pub use crate::error::FieldError;
 pub use crate::json::parse_json;
 use crate::limits;
@@ -34,6 +35,11 @@ impl ValidScenario {
 
     pub fn into_scenario(self) -> Scenario {
         self.0
+    }
+
+    /// The first simulated month (its month is 1-12, as validation checked).
+    pub fn start(&self) -> YearMonth {
+        YearMonth::from_count(self.start_year as i64 * 12 + self.start_month as i64 - 1)
     }
 }
 
