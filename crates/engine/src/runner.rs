@@ -327,6 +327,42 @@ mod tests {
     }
 
     #[test]
+    fn job_errors_are_placed_in_their_part_of_the_job() {
+        let mut bad = default_scenario();
+        bad.demand.entry_age[1] = -0.5;
+        let job = Job {
+            settings: RunSettings {
+                replications: 0,
+                ..RunSettings::default()
+            },
+            scenarios: vec![default_scenario(), bad],
+        };
+        let errors = job.validate().expect_err("invalid job");
+        let placed: Vec<(JobPart, String)> = errors
+            .into_iter()
+            .map(JobPart::of)
+            .map(|(part, e)| (part, e.field))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (JobPart::Settings, "replications".to_string()),
+                (JobPart::Scenario(1), "demand.entry_age[1]".to_string()),
+            ]
+        );
+        let none = Job {
+            settings: RunSettings::default(),
+            scenarios: vec![],
+        };
+        let (part, e) = JobPart::of(none.validate().unwrap_err().remove(0));
+        assert_eq!((part, e.field.as_str()), (JobPart::Whole, "scenarios"));
+        assert!(matches!(
+            Job::from_json("{\"settings\": 1}"),
+            Err(crate::error::JobError::Unreadable(_))
+        ));
+    }
+
+    #[test]
     fn a_batch_over_several_calls_gives_exactly_one_run() {
         let base = default_scenario();
         let strat = base.with_strategy(&strategy("strategy_2019_22").expect("built-in strategy"));
