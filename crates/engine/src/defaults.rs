@@ -1,6 +1,6 @@
 //! The built-in borough (modelled on Rotherham's published figures, started at the latest
 //! snapshot the seeds allow: month end June 2020) and the ready-made strategies the seed
-//! documents name. Every number here has a description and a source in `catalog.rs`.
+//! documents name. Every number here has a description and a source in `catalog/`.
 
 use crate::scenario::*;
 use crate::types::{NeedsFilter, PlacementType as P};

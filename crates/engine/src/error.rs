@@ -146,7 +146,7 @@ impl std::error::Error for InvariantError {}
 
 /// Why a job cannot run, or stopped: what a worker sends back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum JobError {
     /// The job's JSON could not be read: the field reading stopped at, and why.
     Unreadable(FieldError),

@@ -4,7 +4,7 @@
 //!
 //! Text that does not read is first read the usual way (`serde_json`, the one path whose
 //! numbers the simulation sees). When that fails, the reason is found by reading the
-//! document again as a `serde_json::Value` through [`Probe`], a deserializer whose error
+//! document again as a `serde_json::Value` through `Probe`, a deserializer whose error
 //! type records what was found (text, a fraction, a negative number, null...), what the
 //! field asked for (a whole number of a range, a number, a list of so many values...) and
 //! which field is missing or unknown; `serde_path_to_error` gives the path. A document
@@ -77,7 +77,7 @@ fn explain<T: DeserializeOwned>(
 enum Found {
     Null,
     Whole(i128),
-    Fraction,
+    Fraction(f64),
     Text(String),
     Other(String),
 }
@@ -88,7 +88,7 @@ impl From<de::Unexpected<'_>> for Found {
             de::Unexpected::Unit | de::Unexpected::Option => Found::Null,
             de::Unexpected::Unsigned(n) => Found::Whole(n as i128),
             de::Unexpected::Signed(n) => Found::Whole(n as i128),
-            de::Unexpected::Float(_) => Found::Fraction,
+            de::Unexpected::Float(x) => Found::Fraction(x),
             de::Unexpected::Str(s) => Found::Text(s.to_string()),
             de::Unexpected::Char(c) => Found::Text(c.to_string()),
             other => Found::Other(other.to_string()),
@@ -165,13 +165,13 @@ impl Problem {
 
     /// The fields of an internally tagged enum (a duration distribution, a lever's kind)
     /// are read from a buffer the path cannot follow: a wrong value in one of them is
-    /// reported at the enum. Name the field whose value is the one found, when exactly one
-    /// field holds it.
+    /// reported at the enum. Name the value found instead, when exactly one place within
+    /// the enum holds it (`exits.return_home.shape`, `levers[0].kind.homes[1].beds`).
     fn inside_tagged(&self, document: &Value, path: FieldPath) -> FieldPath {
         let (Kind::Mismatch(found, _), None) = (&*self.kind, self.expect) else {
             return path;
         };
-        let Some(Value::Object(fields)) = value_at(document, &path) else {
+        let Some(node @ Value::Object(_)) = value_at(document, &path) else {
             return path;
         };
         let holds = |v: &Value| match (found, v) {
@@ -180,12 +180,13 @@ impl Problem {
             (Found::Whole(n), Value::Number(x)) => {
                 x.as_i64().map(i128::from) == Some(*n) || x.as_u64().map(i128::from) == Some(*n)
             }
-            (Found::Fraction, Value::Number(x)) => x.is_f64(),
+            (Found::Fraction(f), Value::Number(x)) => x.is_f64() && x.as_f64() == Some(*f),
             _ => false,
         };
-        let mut matching = fields.iter().filter(|(_, v)| holds(v));
-        match (matching.next(), matching.next()) {
-            (Some((key, _)), None) => path.key(key),
+        let mut places = vec![];
+        find(node, FieldPath::root(), &holds, &mut places);
+        match places.as_slice() {
+            [only] => path.join(only),
             _ => path,
         }
     }
@@ -255,16 +256,14 @@ fn mismatch(found: &Found, expect: Option<Expect>, expected: &str) -> String {
         (_, Some(Expect::List(None))) => "must be a list".to_string(),
         (_, Some(Expect::Object)) => "must be a group of fields ({ ... })".to_string(),
         (_, Some(Expect::Choice(names))) => format!("must be one of: {}", names.join(", ")),
-        (found, None) => {
-            let what = match found {
-                Found::Null => "nothing".to_string(),
-                Found::Whole(n) => format!("the number {n}"),
-                Found::Fraction => "a number with a fraction".to_string(),
-                Found::Text(t) => format!("the text \"{t}\""),
-                Found::Other(o) => o.clone(),
-            };
-            format!("has {what}, where {expected} belongs")
-        }
+        // Inside a tagged enum (whose fields are numbers, a list of them or homes), what
+        // was refused says what was wanted: text or a fraction where a (whole) number goes.
+        (Found::Text(t), None) if t.trim().is_empty() => "is empty: enter a number".to_string(),
+        (Found::Text(t), None) => format!("must be a number (got \"{t}\")"),
+        (Found::Fraction(_), None) => "must be a whole number".to_string(),
+        (Found::Whole(n), None) if *n < 0 => "must be a whole number, not negative".to_string(),
+        (Found::Whole(n), None) => format!("{n} is too large for this field"),
+        (Found::Other(o), None) => format!("has {o}, where {expected} belongs"),
     }
 }
 
@@ -471,6 +470,24 @@ impl<'de> de::Deserializer<'de> for Probe<'_> {
     }
 }
 
+/// The paths within `v` of every value that `holds`.
+fn find(v: &Value, here: FieldPath, holds: &dyn Fn(&Value) -> bool, out: &mut Vec<FieldPath>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                find(x, here.key(k), holds, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                find(x, here.index(i), holds, out);
+            }
+        }
+        leaf if holds(leaf) => out.push(here),
+        _ => {}
+    }
+}
+
 /// The part of `document` at `path`.
 fn value_at<'v>(document: &'v Value, path: &FieldPath) -> Option<&'v Value> {
     path.segments()
@@ -571,7 +588,23 @@ mod tests {
             (
                 Box::new(|v| v["exits"]["return_home"]["shape"] = json!("wide")),
                 "exits.return_home.shape",
-                "has the text \"wide\", where f64 belongs",
+                "must be a number (got \"wide\")",
+            ),
+            (
+                Box::new(|v| {
+                    v["exits"]["adoption"] =
+                        json!({"family": "empirical", "points": [[6, 0.5], [12, "x"]]})
+                }),
+                "exits.adoption.points[1][1]",
+                "must be a number (got \"x\")",
+            ),
+            (
+                Box::new(|v| {
+                    v["levers"] = json!([{"start_month": 0, "ramp_months": 0, "annual_cost": 0,
+                        "kind": {"type": "supported_accommodation", "places": 2.5, "weekly_cost": 900}}])
+                }),
+                "levers[0].kind.places",
+                "must be a whole number",
             ),
             (
                 Box::new(|v| v["demand"]["entry_age"] = json!([0.2, 0.2, 0.2, 0.2, 0.1, 0.1])),

@@ -3,6 +3,7 @@
 //! the tests all drive it through `runner::Job`.
 
 pub mod aggregate;
+pub mod calendar;
 pub mod catalog;
 pub mod defaults;
 pub mod dist;
@@ -10,6 +11,7 @@ pub mod error;
 pub mod gamma;
 pub mod hist;
 pub mod json;
+pub mod limits;
 pub mod metrics;
 pub mod path;
 pub mod references;
@@ -25,3 +27,4 @@ pub use error::{FieldError, InvariantError, JobError};
 pub use path::FieldPath;
 pub use scenario::{Lever, LeverKind, RunSettings, Scenario, Strategy};
 pub use types::{AgeBand, ExitRoute, Needs, PlacementType};
+pub use validate::ValidScenario;

@@ -10,14 +10,12 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::Aggregate;
+use crate::error::FieldError;
+pub use crate::limits::{MAX_GROUPS_PER_MONTH, MAX_SCENARIOS};
+use crate::path::{FieldPath, Segment};
 use crate::scenario::{RunSettings, Scenario};
 use crate::sim::{Model, Simulator, StartPool};
-use crate::validate::FieldError;
-
-/// Most scenarios compared in one job (baseline plus strategies).
-pub const MAX_SCENARIOS: usize = 8;
-/// Most sibling groups a month any scenario may reach (with trend and seasonality).
-pub const MAX_GROUPS_PER_MONTH: f64 = 1000.0;
+use crate::validate::ValidScenario;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,25 +32,63 @@ pub struct PreparedJob {
     pools: Mutex<Vec<Option<StartPool>>>,
 }
 
+/// The part of a job a [`FieldError`] of [`Job::validate`] concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JobPart {
+    /// The run settings; the error's path is within them (`replications`).
+    Settings,
+    /// Scenario `i`; the error's path is within it (`demand.trend_per_year`).
+    Scenario(usize),
+    /// The job as a whole (the list of scenarios); the path is unchanged.
+    Whole,
+}
+
+impl JobPart {
+    /// Which part of the job `error` concerns, and the error with its path made relative
+    /// to that part.
+    pub fn of(error: FieldError) -> (JobPart, FieldError) {
+        let settings = FieldPath::root().key("settings");
+        if let Some(rest) = error.path.strip_prefix(&settings) {
+            return (JobPart::Settings, FieldError::at(rest, error.reason));
+        }
+        let scenarios = FieldPath::root().key("scenarios");
+        if let Some(rest) = error.path.strip_prefix(&scenarios) {
+            if let Some((Segment::Index(i), within)) = rest.split_first() {
+                return (JobPart::Scenario(*i), FieldError::at(within, error.reason));
+            }
+        }
+        (JobPart::Whole, error)
+    }
+}
+
 impl Job {
+    /// Read a job from JSON, naming the field of any error.
+    pub fn from_json(text: &str) -> Result<Job, crate::error::JobError> {
+        crate::json::parse_json(text).map_err(crate::error::JobError::Unreadable)
+    }
+
     /// Every problem with the job, each naming its field (`scenarios[1].demand...`).
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        self.validated().map(|_| ())
+    }
+
+    /// The job's scenarios, each validated, or every problem with the job.
+    fn validated(&self) -> Result<Vec<ValidScenario>, Vec<FieldError>> {
+        let root = FieldPath::root();
+        let list = root.key("scenarios");
         let mut errors = vec![];
         if let Err(e) = self.settings.validate() {
-            errors.extend(
-                e.into_iter()
-                    .map(|e| FieldError::new(format!("settings.{}", e.field), e.reason)),
-            );
+            errors.extend(e.into_iter().map(|e| e.within(&root.key("settings"))));
         }
         if self.scenarios.is_empty() {
-            errors.push(FieldError::new(
-                "scenarios",
+            errors.push(FieldError::at(
+                list.clone(),
                 "needs at least one scenario (the baseline)",
             ));
         }
         if self.scenarios.len() > MAX_SCENARIOS {
-            errors.push(FieldError::new(
-                "scenarios",
+            errors.push(FieldError::at(
+                list.clone(),
                 format!("at most {MAX_SCENARIOS} scenarios can be compared at once"),
             ));
         }
@@ -60,8 +96,8 @@ impl Job {
         if let Some(base) = self.scenarios.first() {
             for (i, s) in self.scenarios.iter().enumerate().skip(1) {
                 if (s.start_year, s.start_month) != (base.start_year, base.start_month) {
-                    errors.push(FieldError::new(
-                        format!("scenarios[{i}].start_month"),
+                    errors.push(FieldError::at(
+                        list.index(i).key("start_month"),
                         format!(
                             "starts in {}-{:02}, but a comparison must start when the baseline does \
                              ({}-{:02}), so that the same months are compared",
@@ -71,47 +107,76 @@ impl Job {
                 }
             }
         }
+        let mut valid = Vec::with_capacity(self.scenarios.len());
         for (i, s) in self.scenarios.iter().enumerate() {
-            match s.validate() {
-                Err(e) => errors.extend(
-                    e.into_iter()
-                        .map(|e| FieldError::new(format!("scenarios[{i}].{}", e.field), e.reason)),
-                ),
-                Ok(()) => {
-                    // The rate the trend compounds to by the end of the horizon must stay sane.
-                    let d = &s.demand;
-                    let years = self.settings.horizon_months as f64 / 12.0;
-                    let peak = d.groups_per_month
-                        * libm::pow(1.0 + d.trend_per_year, years)
-                        * (0..12).map(|m| d.seasonal_factor(m)).fold(0.0, f64::max);
-                    if peak > MAX_GROUPS_PER_MONTH {
-                        errors.push(FieldError::new(
-                            format!("scenarios[{i}].demand.trend_per_year"),
-                            format!(
-                                "compounds the admissions rate to {peak:.0} groups a month by the end of the horizon; \
-                                 at most {MAX_GROUPS_PER_MONTH:.0} can be simulated"
-                            ),
-                        ));
+            match ValidScenario::new(s.clone()) {
+                Err(e) => errors.extend(e.into_iter().map(|e| e.within(&list.index(i)))),
+                Ok(v) => {
+                    let horizon = self.settings.horizon_months as usize;
+                    if let Some(e) = admissions_beyond_limit(&v, horizon) {
+                        errors.push(e.within(&list.index(i)));
                     }
+                    valid.push(v);
                 }
             }
         }
         if errors.is_empty() {
-            Ok(())
+            Ok(valid)
         } else {
             Err(errors)
         }
     }
 
     pub fn prepare(&self) -> Result<PreparedJob, Vec<FieldError>> {
-        self.validate()?;
+        let valid = self.validated()?;
         let h = self.settings.horizon_months as usize;
         Ok(PreparedJob {
             settings: self.settings,
-            models: self.scenarios.iter().map(|s| Model::new(s, h)).collect(),
-            pools: Mutex::new(self.scenarios.iter().map(|_| None).collect()),
+            models: valid.iter().map(|s| Model::compile(s, h)).collect(),
+            pools: Mutex::new(valid.iter().map(|_| None).collect()),
         })
     }
+}
+
+/// The admissions rate a valid scenario reaches over `horizon` months, if it passes
+/// [`MAX_GROUPS_PER_MONTH`]: month by month as the model computes it (the starting rate,
+/// compounded by the trend, times the month's seasonal factor). The field named is the one
+/// that takes it over: the trend when the rate would pass the limit even without a
+/// seasonal pattern, otherwise the seasonality of the calendar month where it peaks.
+fn admissions_beyond_limit(s: &ValidScenario, horizon: usize) -> Option<FieldError> {
+    let d = &s.demand;
+    let growth = |m: usize| libm::pow(1.0 + d.trend_per_year, m as f64 / 12.0);
+    let calendar = |m: usize| s.start().plus_months(m as i64).month_index();
+    let rate = |m: usize| d.groups_per_month * growth(m) * d.seasonal_factor(calendar(m));
+    let peak = (0..horizon).max_by(|a, b| rate(*a).total_cmp(&rate(*b)))?;
+    let top = rate(peak);
+    if top <= MAX_GROUPS_PER_MONTH {
+        return None;
+    }
+    let demand = FieldPath::root().key("demand");
+    let trend_alone = (0..horizon)
+        .map(|m| d.groups_per_month * growth(m))
+        .fold(0.0, f64::max);
+    if trend_alone > MAX_GROUPS_PER_MONTH {
+        return Some(FieldError::at(
+            demand.key("trend_per_year"),
+            format!(
+                "compounds the admissions rate to {trend_alone:.0} groups a month by the end of the \
+                 horizon; at most {MAX_GROUPS_PER_MONTH:.0} can be simulated"
+            ),
+        ));
+    }
+    let cal = calendar(peak);
+    Some(FieldError::at(
+        demand.key("seasonality").index(cal),
+        format!(
+            "makes {} {:.2} times an average month, taking the admissions rate to {top:.0} groups \
+             a month; at most {MAX_GROUPS_PER_MONTH:.0} can be simulated (flatten the pattern or \
+             lower demand.groups_per_month)",
+            s.start().plus_months(peak as i64).name(),
+            d.seasonal_factor(cal)
+        ),
+    ))
 }
 
 impl PreparedJob {
@@ -259,6 +324,42 @@ mod tests {
         }
         .prepare()
         .expect("valid job")
+    }
+
+    #[test]
+    fn job_errors_are_placed_in_their_part_of_the_job() {
+        let mut bad = default_scenario();
+        bad.demand.entry_age[1] = -0.5;
+        let job = Job {
+            settings: RunSettings {
+                replications: 0,
+                ..RunSettings::default()
+            },
+            scenarios: vec![default_scenario(), bad],
+        };
+        let errors = job.validate().expect_err("invalid job");
+        let placed: Vec<(JobPart, String)> = errors
+            .into_iter()
+            .map(JobPart::of)
+            .map(|(part, e)| (part, e.field))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (JobPart::Settings, "replications".to_string()),
+                (JobPart::Scenario(1), "demand.entry_age[1]".to_string()),
+            ]
+        );
+        let none = Job {
+            settings: RunSettings::default(),
+            scenarios: vec![],
+        };
+        let (part, e) = JobPart::of(none.validate().unwrap_err().remove(0));
+        assert_eq!((part, e.field.as_str()), (JobPart::Whole, "scenarios"));
+        assert!(matches!(
+            Job::from_json("{\"settings\": 1}"),
+            Err(crate::error::JobError::Unreadable(_))
+        ));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The `Scenario`: one serde type that is the single source of truth for every assumption
 //! (the app's forms, share URLs, scenario files and the CLI all read and write it), plus the
 //! `RunSettings` that say how many Monte Carlo runs to make and with which seed.
-//! Validation lives beside it in `validate.rs`.
+//! Validation lives beside it in `validate/` (which makes a `ValidScenario`).
 
 use serde::{Deserialize, Serialize};
 

@@ -313,6 +313,44 @@ fn every_problem_is_reported_at_once() {
     }
 }
 
+/// At the largest starting rate, a seasonal pattern alone (July twice the other months: 1.85
+/// times the average) takes the rate over the limit in
+/// its peak month: the error names that month's seasonality, not the trend (which is 0, or
+/// even a fall).
+#[test]
+fn seasonal_peaks_beyond_the_limit_name_the_seasonality() {
+    for trend in [0.0, -0.5] {
+        let job = Job {
+            settings: RunSettings {
+                horizon_months: 24,
+                ..RunSettings::default()
+            },
+            scenarios: vec![scenario_with(|s| {
+                s.demand.groups_per_month = 1000.0;
+                s.demand.trend_per_year = trend;
+                s.demand.seasonality = [1.0; 12];
+                s.demand.seasonality[6] = 2.0;
+            })],
+        };
+        let errors = job.validate().expect_err("1,846 groups in July accepted");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["scenarios[0].demand.seasonality[6]"],
+            "trend {trend}"
+        );
+        assert!(
+            errors[0].reason.contains("July") && errors[0].reason.contains("1846 groups"),
+            "{}",
+            errors[0].reason
+        );
+        // The same pattern at a lower rate is fine.
+        let mut fine = job.clone();
+        fine.scenarios[0].demand.groups_per_month = 500.0;
+        assert_eq!(fine.validate(), Ok(()));
+    }
+}
+
 /// Growth compounds: at the largest rate and trend the scenario alone accepts, a 10-year run
 /// would admit 1000 * 3^10, about 59 million sibling groups a month, which no run can finish.
 /// The job bounds the rate it will actually reach and names the trend.

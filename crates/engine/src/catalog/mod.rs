@@ -5,7 +5,7 @@
 //! scrutiny councillors read it to see where a number comes from.
 //!
 //! This module owns the descriptions only; the default values themselves live in
-//! `defaults.rs` and the checks in `validate.rs`.
+//! `defaults.rs`, the checks in `validate/` and the limits in `limits.rs`.
 //!
 //! # Path convention
 //!

@@ -129,7 +129,10 @@ fn items_label_every_array_element() {
     assert_eq!(param("demand.entry_age").unwrap().items.len(), 5);
     assert_eq!(param("exits.route_by_entry_age").unwrap().items.len(), 5);
     assert_eq!(param("fostering.places").unwrap().items.len(), 3);
-    assert_eq!(param("demand.group_size").unwrap().items.len(), 12);
+    assert_eq!(
+        param("demand.group_size").unwrap().items.len(),
+        crate::limits::MAX_GROUP_SIZE
+    );
 }
 
 #[test]

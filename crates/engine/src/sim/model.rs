@@ -1,9 +1,12 @@
-//! `Model`: a validated `Scenario` compiled for one horizon into what the event loop needs
-//! each month (lever effects per month, matching orders by age and needs, duration samplers).
+//! `Model`: a validated scenario ([`ValidScenario`]) compiled for one horizon into what the
+//! event loop needs each month (lever effects per month, matching orders by age and needs,
+//! duration samplers).
 
+use crate::calendar::months_per_financial_year;
 use crate::dist::Duration;
 use crate::scenario::{Home, LeverKind, Scenario};
 use crate::types::{Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
+use crate::validate::ValidScenario;
 
 /// Lever effects for one month (1.0 / 0.0 when no lever acts).
 #[derive(Clone, Debug)]
@@ -42,9 +45,9 @@ pub struct Model {
     /// Each month's first entry in `orders` (0, or the supported-first half).
     pub orders_from: Vec<usize>,
     pub group_size_cdf: Vec<f64>,
-    /// Calendar month (1-12) of each simulated month and its financial-year index.
-    pub calendar_month: Vec<u32>,
+    /// Each simulated month's financial year, an index into `fin_year_labels`.
     pub fin_year: Vec<usize>,
+    /// The financial years the horizon touches (`2020/21`), and each one's budget.
     pub fin_year_labels: Vec<String>,
     pub fin_year_budget: Vec<f64>,
     /// Breakdown multiplier after 0, 1 or 2 recent placements.
@@ -80,9 +83,26 @@ fn intensity(start: u32, ramp: u32, m: usize) -> f64 {
 }
 
 impl Model {
-    /// Compile a scenario (already validated) for a horizon in months.
+    /// Compile a scenario for a horizon in months, checking it first: for tests and
+    /// benchmarks, whose scenarios are known to be valid. Drivers use
+    /// [`Job::prepare`](crate::runner::Job::prepare), which reports every problem instead.
+    ///
+    /// # Panics
+    ///
+    /// If the scenario is not valid, naming its problems.
     pub fn new(scenario: &Scenario, horizon: usize) -> Model {
-        let s = scenario.clone();
+        match ValidScenario::new(scenario.clone()) {
+            Ok(valid) => Model::compile(&valid, horizon),
+            Err(errors) => {
+                let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                panic!("Model::new of an invalid scenario: {}", problems.join("; "))
+            }
+        }
+    }
+
+    /// Compile a validated scenario for a horizon in months.
+    pub fn compile(scenario: &ValidScenario, horizon: usize) -> Model {
+        let s = scenario.scenario().clone();
         let mut homes = s.residential.homes.clone();
         for l in &s.levers {
             if let LeverKind::NewHomes { homes: extra } = &l.kind {
@@ -94,9 +114,10 @@ impl Model {
             }
         }
         let base_supported = s.markets.supported_accommodation.limit;
+        let start = scenario.start();
         let mut months = Vec::with_capacity(horizon);
         for m in 0..horizon {
-            let cal = (s.start_month as usize - 1 + m) % 12;
+            let cal = start.plus_months(m as i64).month_index();
             let years = m as f64 / 12.0;
             let mut e = MonthEffects {
                 enquiry_mult: 1.0,
@@ -249,28 +270,17 @@ impl Model {
         }
 
         // Financial years run April to March.
-        let mut calendar_month = Vec::with_capacity(horizon);
-        let mut fin_year = Vec::with_capacity(horizon);
-        let mut fin_year_labels: Vec<String> = Vec::new();
-        let mut fy_months: Vec<u32> = Vec::new();
-        for m in 0..horizon {
-            let abs = (s.start_year as i64) * 12 + (s.start_month as i64 - 1) + m as i64;
-            let year = abs.div_euclid(12);
-            let month = abs.rem_euclid(12) as u32 + 1;
-            let fy_start = if month >= 4 { year } else { year - 1 };
-            let label = format!("{}/{:02}", fy_start, (fy_start + 1) % 100);
-            if fin_year_labels.last() != Some(&label) {
-                fin_year_labels.push(label);
-                fy_months.push(0);
-            }
-            *fy_months.last_mut().unwrap_or(&mut 0) += 1;
-            calendar_month.push(month);
-            fin_year.push(fin_year_labels.len() - 1);
-        }
-        let fin_year_budget = fy_months
+        let years = months_per_financial_year(start.months(horizon));
+        let fin_year_labels: Vec<String> = years.iter().map(|(y, _)| y.label()).collect();
+        let fin_year: Vec<usize> = years
             .iter()
             .enumerate()
-            .map(|(k, n)| {
+            .flat_map(|(k, (_, n))| std::iter::repeat_n(k, *n))
+            .collect();
+        let fin_year_budget = years
+            .iter()
+            .enumerate()
+            .map(|(k, (_, n))| {
                 s.costs.budget_per_year
                     * libm::pow(1.0 + s.costs.budget_growth_per_year, k as f64)
                     * (*n as f64 / 12.0)
@@ -298,7 +308,6 @@ impl Model {
             orders,
             orders_from,
             group_size_cdf: cdf,
-            calendar_month,
             fin_year,
             fin_year_labels,
             fin_year_budget,
