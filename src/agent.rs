@@ -1,20 +1,30 @@
-//! The simulation worker: a yew-agent 0.5 reactor running the engine.
+//! The simulation worker: what runs inside each Web Worker (`src/bin/worker.rs` calls
+//! [`serve`]); spawned and watched from the page by [`crate::pool`].
 //!
-//! Registered by `src/bin/worker.rs`; spawned from the UI by [`crate::pool`]. It runs one
-//! chunk (a range of replications of one job) at a time. Roughly every [`YIELD_EVERY_MS`]
-//! it yields to the worker's event loop so that incoming messages (`Cancel`, a newer job's
-//! chunk, or the bridge being dropped) are seen soon (a newer job's preview waits for that),
-//! and every [`PROGRESS_EVERY_MS`] it reports progress. Yielding hops through a
-//! `MessageChannel` message to itself and then a `setTimeout(0)`: a bare `setTimeout(0)`
-//! from a timer's callback is clamped to ~4 ms by browsers, and a bare port message can
-//! run ahead of the page's messages.
+//! Messages are bincode 2 (yew-agent's codec, [`Bincode`]) in `Uint8Array`s. The worker
+//! first says [`FromWorker::Ready`], then runs one chunk (a range of replications of one
+//! job) at a time and answers each chunk exactly once (`Done`, `Cancelled` or `Failed`).
+//! Roughly every [`YIELD_EVERY_MS`] it yields to its event loop so that incoming messages
+//! (`Cancel`, a newer job's chunk) are seen soon, and every [`PROGRESS_EVERY_MS`] it
+//! reports progress. A chunk whose single replication runs for minutes sees nothing until
+//! it ends: the page then terminates the worker instead (see `crate::pool`).
+//!
+//! Yielding hops through a `MessageChannel` message to itself and then a `setTimeout(0)`:
+//! a bare `setTimeout(0)` from a timer's callback is clamped to ~4 ms by browsers, and a
+//! bare port message can run ahead of the page's messages.
+//!
+//! (web/worker_loader.js holds a Web Lock named after the worker for its whole life, before
+//! this starts: the pool's way to notice a worker that ended without an `error` event.)
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use futures::{FutureExt, SinkExt, StreamExt};
+use futures::{FutureExt, StreamExt};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::platform::pinned::mpsc;
 use yew::platform::time::sleep;
-use yew_agent::prelude::*;
+use yew_agent::{Bincode, Codec};
 
 use crate::protocol::{ChunkSpec, FromWorker, JobCache, JobId, ToWorker};
 
@@ -24,17 +34,40 @@ pub const YIELD_EVERY_MS: f64 = 50.0;
 /// Least time between two progress reports.
 pub const PROGRESS_EVERY_MS: f64 = 150.0;
 
+/// Start the worker: listen to the page, run chunks, say `Ready`.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let (inbox, commands) = mpsc::unbounded::<ToWorker>();
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            // Anything else is not ours (web/worker_loader.js handles the test hooks' strings).
+            if data.is_instance_of::<js_sys::Uint8Array>() {
+                let _ = inbox.send_now(Bincode::decode(data));
+            }
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    yew::platform::spawn_local(simulate(commands));
+    post(&FromWorker::Ready);
+}
+
+/// Send a message to the page.
+fn post(msg: &FromWorker) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let _ = scope.post_message(&Bincode::encode(msg));
+}
+
 /// What to do after a step, decided from the messages queued meanwhile.
 enum Control {
     Continue,
     Cancel,
-    /// The bridge was dropped: the input stream is closed, exit the reactor so the
-    /// worker can close itself.
+    /// The page is gone (the message stream ended).
     Exit,
 }
 
-#[reactor]
-pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
+/// The worker's main loop: chunks in the order they come, a newer job superseding.
+async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
     let mut queue: VecDeque<ChunkSpec> = VecDeque::new();
     // The prepared job of the latest job id (chunks of one job share it; a job that only
     // changes the number of runs reuses it).
@@ -43,7 +76,7 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
     loop {
         let spec = match queue.pop_front() {
             Some(spec) => spec,
-            None => match scope.next().await {
+            None => match commands.next().await {
                 Some(ToWorker::Run(spec)) => spec,
                 Some(ToWorker::Cancel { job_id }) => {
                     cancelled_job = Some(job_id);
@@ -53,26 +86,17 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             },
         };
         if cancelled_job == Some(spec.job_id) {
-            let _ = scope
-                .send(FromWorker::Cancelled {
-                    job_id: spec.job_id,
-                    chunk: spec.chunk,
-                    done: 0,
-                })
-                .await;
+            post(&cancelled(&spec, 0));
             continue;
         }
         let prepared = match cache.get(spec.job_id, &spec.job_json) {
             Ok(p) => p,
             Err(e) => {
-                let error = e.to_string();
-                let _ = scope
-                    .send(FromWorker::Failed {
-                        job_id: spec.job_id,
-                        chunk: spec.chunk,
-                        error,
-                    })
-                    .await;
+                post(&FromWorker::Failed {
+                    job_id: spec.job_id,
+                    chunk: spec.chunk,
+                    error: e.to_string(),
+                });
                 continue;
             }
         };
@@ -94,19 +118,16 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             let now = js_sys::Date::now();
             if rep < end && now - last_progress >= PROGRESS_EVERY_MS {
                 last_progress = now;
-                let done = rep.saturating_sub(spec.first);
-                let _ = scope
-                    .send(FromWorker::Progress {
-                        job_id: spec.job_id,
-                        chunk: spec.chunk,
-                        done,
-                    })
-                    .await;
+                post(&FromWorker::Progress {
+                    job_id: spec.job_id,
+                    chunk: spec.chunk,
+                    done: rep.saturating_sub(spec.first),
+                });
             }
             // Yield a macrotask so the worker's `onmessage` can run, then drain whatever
             // arrived without blocking.
             yield_to_event_loop().await;
-            while let Some(msg) = scope.next().now_or_never() {
+            while let Some(msg) = commands.next().now_or_never() {
                 match msg {
                     Some(ToWorker::Cancel { job_id }) => {
                         cancelled_job = Some(job_id);
@@ -115,9 +136,13 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
                         }
                     }
                     Some(ToWorker::Run(next)) => {
-                        // A newer job supersedes this one; chunks of this job wait their turn.
+                        // A newer job supersedes this one and the chunks of it still queued
+                        // (each answered, so the page knows this worker is free of them).
                         if next.job_id != spec.job_id {
                             control = Control::Cancel;
+                            for old in queue.iter().filter(|q| q.job_id != next.job_id) {
+                                post(&cancelled(old, 0));
+                            }
                             queue.retain(|q| q.job_id == next.job_id);
                         }
                         queue.push_back(next);
@@ -134,27 +159,24 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
             last_yield = js_sys::Date::now();
         }
 
-        let reply = match control {
+        match control {
             Control::Exit => return,
-            Control::Cancel => FromWorker::Cancelled {
-                job_id: spec.job_id,
-                chunk: spec.chunk,
-                done: rep.saturating_sub(spec.first),
-            },
-            Control::Continue => FromWorker::Done {
+            Control::Cancel => post(&cancelled(&spec, rep.saturating_sub(spec.first))),
+            Control::Continue => post(&FromWorker::Done {
                 job_id: spec.job_id,
                 chunk: spec.chunk,
                 aggregate: batch.finish(),
                 memory: wasm_memory_bytes(),
-            },
-        };
-        let _ = scope.send(reply).await;
-        // The reply is posted to the page by another task of this worker, which runs only
-        // when this one yields: yield before starting a chunk that is already queued, or
-        // the result (the preview's, say) waits for that chunk's first time slice.
-        if !queue.is_empty() {
-            yield_to_event_loop().await;
+            }),
         }
+    }
+}
+
+fn cancelled(spec: &ChunkSpec, done: u32) -> FromWorker {
+    FromWorker::Cancelled {
+        job_id: spec.job_id,
+        chunk: spec.chunk,
+        done,
     }
 }
 
@@ -162,7 +184,6 @@ pub async fn SimReactor(mut scope: ReactorScope<ToWorker, FromWorker>) {
 pub fn wasm_memory_bytes() -> u32 {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
         wasm_bindgen::memory()
             .dyn_into::<js_sys::WebAssembly::Memory>()
             .ok()
@@ -179,24 +200,18 @@ pub fn wasm_memory_bytes() -> u32 {
 /// Lets the worker's event loop run (incoming messages) and resumes at once (see the
 /// module's notes).
 async fn yield_to_event_loop() {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsValue;
-        if let Ok(channel) = web_sys::MessageChannel::new() {
-            let port1 = channel.port1();
-            let port2 = channel.port2();
-            let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-                port1.set_onmessage(Some(&resolve));
-            });
-            if port2.post_message(&JsValue::NULL).is_ok() {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-                port1.set_onmessage(None);
-                port1.close();
-                port2.close();
-            } else {
-                port1.set_onmessage(None);
-            }
+    if let Ok(channel) = web_sys::MessageChannel::new() {
+        let port1 = channel.port1();
+        let port2 = channel.port2();
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            port1.set_onmessage(Some(&resolve));
+        });
+        if port2.post_message(&JsValue::NULL).is_ok() {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         }
+        port1.set_onmessage(None);
+        port1.close();
+        port2.close();
     }
     // Then a timer: a port message alone can run ahead of the messages from the page, which
     // would then wait for the end of the chunk. Set from the port's task, the timer is not

@@ -8,8 +8,11 @@
 //!   workers as they become free. Each replication draws from `(seed, replication index)`
 //!   and aggregates merge exactly in any order, so the numbers do not depend on the number
 //!   of workers or on which worker ran which chunk.
-//! * Workers report [`FromWorker::Progress`] every ~150 ms and check for
-//!   [`ToWorker::Cancel`] every ~50 ms (cooperative cancellation).
+//! * A worker says [`FromWorker::Ready`] once its wasm is running (the page holds its
+//!   messages until then), reports [`FromWorker::Progress`] every ~150 ms and checks for
+//!   [`ToWorker::Cancel`] every ~50 ms (cooperative cancellation; a worker that does not
+//!   answer in time is terminated by the pool, see `crate::pool`). Every chunk sent gets
+//!   exactly one answer: `Done`, `Cancelled` or `Failed`, unless the worker dies.
 //!
 //! Codec: yew-agent sends messages with bincode 2 (serde), which is not self-describing
 //! and cannot decode internally tagged enums, so the `Job` travels as a JSON string; the
@@ -68,6 +71,8 @@ pub enum ToWorker {
 /// Worker -> UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
+    /// The worker's wasm is running and listening (its first message).
+    Ready,
     Progress {
         job_id: JobId,
         chunk: u32,
@@ -94,12 +99,25 @@ pub enum FromWorker {
 }
 
 impl FromWorker {
-    pub fn job_id(&self) -> JobId {
+    /// The job a message is about (None for `Ready`).
+    pub fn job_id(&self) -> Option<JobId> {
         match self {
+            FromWorker::Ready => None,
             FromWorker::Progress { job_id, .. }
             | FromWorker::Done { job_id, .. }
             | FromWorker::Cancelled { job_id, .. }
-            | FromWorker::Failed { job_id, .. } => *job_id,
+            | FromWorker::Failed { job_id, .. } => Some(*job_id),
+        }
+    }
+
+    /// The chunk this message finishes, if it is the chunk's one answer (`Done`,
+    /// `Cancelled` or `Failed`).
+    pub fn answers(&self) -> Option<(JobId, u32)> {
+        match self {
+            FromWorker::Done { job_id, chunk, .. }
+            | FromWorker::Cancelled { job_id, chunk, .. }
+            | FromWorker::Failed { job_id, chunk, .. } => Some((*job_id, *chunk)),
+            FromWorker::Ready | FromWorker::Progress { .. } => None,
         }
     }
 }
@@ -488,7 +506,11 @@ mod tests {
             },
         ];
         assert_eq!(bincode_round_trip(&msgs), msgs);
-        assert!(msgs.iter().all(|m| m.job_id() == 3));
+        assert!(msgs.iter().all(|m| m.job_id() == Some(3)));
+        assert_eq!(msgs[0].answers(), None, "progress does not answer a chunk");
+        assert_eq!(msgs[1].answers(), Some((3, 0)));
+        assert_eq!(bincode_round_trip(&FromWorker::Ready), FromWorker::Ready);
+        assert_eq!(FromWorker::Ready.job_id(), None);
         let cancel = ToWorker::Cancel { job_id: 9 };
         assert_eq!(bincode_round_trip(&cancel), cancel);
     }

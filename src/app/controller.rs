@@ -1,18 +1,27 @@
 //! The bridge between the app state and the worker pool: starts jobs, routes worker
 //! messages through the [`Scheduler`], builds reports from the merged aggregate (throttled)
 //! and tells the state. Lives in a `use_mut_ref` of the root component.
+//!
+//! A cancelled or superseded job is over for the page at once; its workers are asked to
+//! stop. A worker reads messages only between replications, and reports progress every
+//! ~150 ms while replications are short: from [`GRACE_MS`] after the stop, one that still
+//! holds the old job's chunks and has been silent for [`QUIET_MS`] is in a long
+//! replication, and is terminated and replaced (its chunks of the newer job sent again). A worker that dies is replaced by the pool; its
+//! chunks are sent again (see [`Scheduler::worker_lost`]). Every [`WATCHDOG_MS`] the pool's
+//! watchdog looks for workers silent for too long.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use engine::report::Report;
 use engine::runner::{Job, PreparedJob};
+use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
 use crate::app::io;
 use crate::app::run::{Effect, Scheduler};
 use crate::app::state::{Action, AppState, NoticeKind, ReportRc, Results};
-use crate::pool::WorkerPool;
+use crate::pool::{PoolEvent, WorkerPool};
 use crate::protocol::{FromWorker, JobId};
 
 /// Least time between two refreshes of the results while a job runs.
@@ -20,10 +29,22 @@ const REFRESH_MS: f64 = 700.0;
 /// Least time between two progress updates (each re-renders the page, on the UI thread,
 /// which shares the cores with the workers).
 const PROGRESS_MS: f64 = 250.0;
+/// How long the workers of a cancelled or superseded job have to give up its chunks
+/// before they may be terminated (they look at their messages every ~50 ms)...
+pub const GRACE_MS: u32 = 80;
+/// ...if silent this long (ms): longer than a worker between replications is silent.
+pub const QUIET_MS: f64 = 2.0 * crate::agent::PROGRESS_EVERY_MS;
+/// How often the workers still holding a stopped job's chunks are looked at again.
+const EVICT_CHECK_MS: u32 = 40;
+/// How often the pool's watchdog looks for silent workers.
+pub const WATCHDOG_MS: u32 = 1000;
 
 #[derive(Default)]
 pub struct Controller {
     pool: Option<WorkerPool>,
+    /// Terminates the workers still busy with a stopped job (armed when a job stops).
+    eviction: Option<Timeout>,
+    watchdog: Option<Interval>,
     pub workers: usize,
     sched: Option<Scheduler>,
     job: Option<(Rc<Job>, Rc<PreparedJob>, Vec<u32>)>,
@@ -62,13 +83,17 @@ pub fn start(ctrl: &Shared, dispatch: &Dispatch, state: &AppState) {
             return;
         };
         if c.pool.is_none() {
-            let workers = io::worker_count();
-            let (ctrl2, dispatch2) = (ctrl.clone(), dispatch.clone());
-            c.pool = Some(WorkerPool::spawn(
-                workers,
-                Rc::new(move |idx, msg| on_output(&ctrl2, &dispatch2, idx, msg)),
-            ));
-            c.workers = workers;
+            spawn_pool(&mut c, ctrl, dispatch);
+        }
+        // A job still running is superseded: its workers are asked to stop (the newer
+        // job's chunks also tell them) and terminated if they do not in time.
+        let superseded = c.sched.as_mut().map(Scheduler::cancel).unwrap_or_default();
+        for e in superseded {
+            if let Effect::Send(w, msg) = e {
+                if let Some(pool) = &c.pool {
+                    pool.send(w, msg);
+                }
+            }
         }
         c.next_job += 1;
         let job_id = c.next_job;
@@ -86,52 +111,172 @@ pub fn start(ctrl: &Shared, dispatch: &Dispatch, state: &AppState) {
             now_ms: io::now_ms(),
         });
         apply(&mut c, fx, &mut actions);
+        arm_eviction(&mut c, ctrl, dispatch);
     }
     for a in actions {
         dispatch.dispatch(a);
     }
 }
 
+/// Spawn the pool (and its watchdog), its events coming back to `on_event`.
+fn spawn_pool(c: &mut Controller, ctrl: &Shared, dispatch: &Dispatch) {
+    let workers = io::worker_count();
+    let (ctrl2, dispatch2) = (ctrl.clone(), dispatch.clone());
+    let pool = WorkerPool::spawn(
+        workers,
+        Rc::new(move |event| on_event(&ctrl2, &dispatch2, event)),
+    );
+    if io::query_param("test").is_some() {
+        pool.install_test_hooks();
+    }
+    c.pool = Some(pool);
+    c.workers = workers;
+    let (ctrl, dispatch) = (ctrl.clone(), dispatch.clone());
+    c.watchdog = Some(Interval::new(WATCHDOG_MS, move || {
+        with_controller(&ctrl, &dispatch, |c, actions| {
+            let overdue = c.pool.as_ref().map(WorkerPool::overdue).unwrap_or_default();
+            for (w, why) in overdue {
+                web_sys::console::warn_1(&format!("simulation worker {w}: {why}").into());
+                lost(c, w, Some(&why), actions);
+            }
+        });
+    }));
+}
+
+/// Stop the running job now (the page shows it cancelled at once).
 pub fn cancel(ctrl: &Shared, dispatch: &Dispatch) {
-    let mut actions = vec![Action::RunCancelling];
-    {
-        let Ok(mut c) = ctrl.try_borrow_mut() else {
-            return;
-        };
-        let fx = c.sched.as_mut().map(Scheduler::cancel).unwrap_or_default();
-        apply(&mut c, fx, &mut actions);
-    }
-    for a in actions {
-        dispatch.dispatch(a);
+    with_controller(ctrl, dispatch, |c, actions| {
+        let Some(s) = c.sched.as_mut() else { return };
+        let fx = s.cancel();
+        if fx.is_empty() && !s.is_complete() {
+            // Already stopped (say by a failure the page has not shown yet): say so.
+            actions.push(Action::RunCancelled {
+                job_id: s.job_id,
+                done: s.merged_runs,
+            });
+        }
+        apply(c, fx, actions);
+    });
+    if let Ok(mut c) = ctrl.try_borrow_mut() {
+        arm_eviction(&mut c, ctrl, dispatch);
     }
 }
 
-fn on_output(ctrl: &Shared, dispatch: &Dispatch, idx: usize, msg: FromWorker) {
+/// Run `f` on the controller and then dispatch the actions it produced; when the
+/// controller is busy (cannot happen in practice), on the next turn of the event loop.
+fn with_controller(
+    ctrl: &Shared,
+    dispatch: &Dispatch,
+    f: impl FnOnce(&mut Controller, &mut Vec<Action>) + 'static,
+) {
     let mut actions = vec![];
     match ctrl.try_borrow_mut() {
-        Ok(mut c) => {
+        Ok(mut c) => f(&mut c, &mut actions),
+        Err(_) => {
+            let (ctrl, dispatch) = (ctrl.clone(), dispatch.clone());
+            Timeout::new(0, move || with_controller(&ctrl, &dispatch, f)).forget();
+            return;
+        }
+    }
+    for a in actions {
+        dispatch.dispatch(a);
+    }
+}
+
+fn on_event(ctrl: &Shared, dispatch: &Dispatch, event: PoolEvent) {
+    let (ctrl2, dispatch2) = (ctrl.clone(), dispatch.clone());
+    with_controller(ctrl, dispatch, move |c, actions| match event {
+        PoolEvent::Output(idx, msg) => {
             let done = matches!(msg, FromWorker::Done { .. });
+            let failed = matches!(msg, FromWorker::Failed { .. });
             let fx = c
                 .sched
                 .as_mut()
                 .map(|s| s.on_message(idx, msg))
                 .unwrap_or_default();
-            apply(&mut c, fx, &mut actions);
+            apply(c, fx, actions);
             if done {
-                show_memory(&c);
+                show_memory(c);
+            }
+            if failed {
+                arm_eviction(c, &ctrl2, &dispatch2);
             }
         }
-        Err(_) => {
-            // Busy (cannot happen in practice): handle it on the next turn of the event loop.
-            let (ctrl, dispatch) = (ctrl.clone(), dispatch.clone());
-            gloo::timers::callback::Timeout::new(0, move || on_output(&ctrl, &dispatch, idx, msg))
-                .forget();
-            return;
+        PoolEvent::Lost { worker, reason } => {
+            web_sys::console::warn_1(&format!("simulation worker {worker}: {reason}").into());
+            let was_running = c.sched.as_ref().is_some_and(Scheduler::is_running);
+            // (The pool has already replaced it.)
+            let fx = c
+                .sched
+                .as_mut()
+                .map(|s| s.worker_lost(worker, Some(&reason)))
+                .unwrap_or_default();
+            apply(c, fx, actions);
+            if was_running && !c.sched.as_ref().is_some_and(Scheduler::is_running) {
+                arm_eviction(c, &ctrl2, &dispatch2);
+            }
         }
+    });
+}
+
+/// Replace worker `w` and send its chunks again (`failure`: it died, and why).
+fn lost(c: &mut Controller, w: usize, failure: Option<&str>, actions: &mut Vec<Action>) {
+    if let Some(pool) = &c.pool {
+        pool.replace(w);
     }
-    for a in actions {
-        dispatch.dispatch(a);
+    let fx = c
+        .sched
+        .as_mut()
+        .map(|s| s.worker_lost(w, failure))
+        .unwrap_or_default();
+    apply(c, fx, actions);
+}
+
+/// From [`GRACE_MS`] on, terminate (and replace) the workers still holding chunks of a job
+/// that is no longer running and silent for [`QUIET_MS`]; the running job's chunks they
+/// held are sent again. Looks again every `EVICT_CHECK_MS` until none holds such chunks.
+fn arm_eviction(c: &mut Controller, ctrl: &Shared, dispatch: &Dispatch) {
+    if c.eviction.is_none() && !stale_workers(c).is_empty() {
+        schedule_eviction(c, ctrl, dispatch, GRACE_MS);
     }
+}
+
+fn schedule_eviction(c: &mut Controller, ctrl: &Shared, dispatch: &Dispatch, delay: u32) {
+    let (ctrl, dispatch) = (ctrl.clone(), dispatch.clone());
+    c.eviction = Some(Timeout::new(delay, move || {
+        let (ctrl2, dispatch2) = (ctrl.clone(), dispatch.clone());
+        with_controller(&ctrl, &dispatch, move |c, actions| {
+            let stale = stale_workers(c);
+            for &(w, silent_ms) in &stale {
+                if silent_ms >= QUIET_MS {
+                    lost(c, w, None, actions);
+                }
+            }
+            // (Replacing this timeout from its own callback is safe: wasm-bindgen frees a
+            // closure dropped while it runs once it returns.)
+            if stale_workers(c).is_empty() {
+                c.eviction = None;
+            } else {
+                schedule_eviction(c, &ctrl2, &dispatch2, EVICT_CHECK_MS);
+            }
+        });
+    }));
+}
+
+/// Workers holding chunks of a job that is not running, and how long each has been silent.
+fn stale_workers(c: &Controller) -> Vec<(usize, f64)> {
+    let current = running_job(c);
+    c.pool
+        .as_ref()
+        .map(|p| p.holding_other_than(current))
+        .unwrap_or_default()
+}
+
+fn running_job(c: &Controller) -> Option<JobId> {
+    c.sched
+        .as_ref()
+        .filter(|s| s.is_running())
+        .map(|s| s.job_id)
 }
 
 /// Wasm linear memory of the page and of each worker, as data attributes of `<html>`

@@ -4,13 +4,23 @@
 //! may be busy drawing); near the end it holds one, so no chunk waits behind another while
 //! a worker is free. Finished chunks merge into one aggregate, shown first when the preview
 //! is complete and then as it grows.
+//!
+//! A worker that dies loses the chunks it held: they are sent again, before any new one
+//! (a chunk's runs are fixed by their replication indices and aggregates merge exactly in
+//! any order, so the result is the same whichever worker runs what, how often). A chunk
+//! lost more than [`MAX_RESTARTS`] times fails the job with a message saying so. A
+//! cancelled job is over at once: what its workers still send is ignored.
 
 use std::collections::VecDeque;
 use std::ops::Range;
 
 use engine::aggregate::Aggregate;
 
+use crate::format;
 use crate::protocol::{plan_chunks, preview_runs, ChunkSpec, FromWorker, JobId, ToWorker};
+
+/// How many times one chunk is sent again after its worker died before the job fails.
+pub const MAX_RESTARTS: u8 = 3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -38,6 +48,10 @@ pub struct Scheduler {
     chunks: Vec<Range<u32>>,
     preview_chunks: usize,
     next: usize,
+    /// Chunks lost with their worker, to send again before `next`.
+    retry: VecDeque<usize>,
+    /// Per chunk: how many times it was lost with a worker that died.
+    restarts: Vec<u8>,
     /// Per worker: the chunks sent to it, in the order it runs them, and runs done in each.
     busy: Vec<VecDeque<(usize, u32)>>,
     finished: Vec<bool>,
@@ -66,6 +80,8 @@ impl Scheduler {
             job_json,
             total,
             finished: vec![false; chunks.len()],
+            restarts: vec![0; chunks.len()],
+            retry: VecDeque::new(),
             chunks,
             preview_chunks,
             next: 0,
@@ -88,10 +104,15 @@ impl Scheduler {
         (s, fx)
     }
 
+    /// Chunks not yet handed out (again).
+    fn left(&self) -> usize {
+        self.retry.len() + self.chunks.len().saturating_sub(self.next)
+    }
+
     /// Chunks a worker should hold: two while more chunks are left than there are
     /// workers, then one.
     fn depth(&self) -> usize {
-        1 + (self.chunks.len().saturating_sub(self.next) > self.busy.len()) as usize
+        1 + (self.left() > self.busy.len()) as usize
     }
 
     /// Send `worker` chunks until it holds `depth()`.
@@ -107,30 +128,32 @@ impl Scheduler {
         }
     }
 
-    /// Send `worker` the next chunk, if any is left and the job goes on.
+    /// Send `worker` the next chunk (a lost one first), if any is left and the job goes on.
     fn dispatch(&mut self, worker: usize, fx: &mut Vec<Effect>) -> bool {
-        if self.stopped {
+        if self.stopped || worker >= self.busy.len() {
             return false;
         }
-        let Some(range) = self.chunks.get(self.next).cloned() else {
-            return false;
+        let chunk = match self.retry.pop_front() {
+            Some(c) => c,
+            None if self.next < self.chunks.len() => {
+                self.next += 1;
+                self.next - 1
+            }
+            None => return false,
         };
-        if let Some(queue) = self.busy.get_mut(worker) {
-            queue.push_back((self.next, 0));
-            fx.push(Effect::Send(
-                worker,
-                ToWorker::Run(ChunkSpec {
-                    job_id: self.job_id,
-                    chunk: self.next as u32,
-                    job_json: self.job_json.clone(),
-                    first: range.start,
-                    end: range.end,
-                }),
-            ));
-            self.next += 1;
-            return true;
-        }
-        false
+        let range = self.chunks[chunk].clone();
+        self.busy[worker].push_back((chunk, 0));
+        fx.push(Effect::Send(
+            worker,
+            ToWorker::Run(ChunkSpec {
+                job_id: self.job_id,
+                chunk: chunk as u32,
+                job_json: self.job_json.clone(),
+                first: range.start,
+                end: range.end,
+            }),
+        ));
+        true
     }
 
     /// Take chunk `chunk` off `worker`'s list; whether it was there.
@@ -147,10 +170,6 @@ impl Scheduler {
         }
     }
 
-    fn idle(&self) -> bool {
-        self.busy.iter().all(VecDeque::is_empty)
-    }
-
     pub fn done(&self) -> u32 {
         self.merged_runs + self.busy.iter().flatten().map(|(_, d)| *d).sum::<u32>()
     }
@@ -165,10 +184,11 @@ impl Scheduler {
 
     pub fn on_message(&mut self, worker: usize, msg: FromWorker) -> Vec<Effect> {
         let mut fx = vec![];
-        if msg.job_id() != self.job_id {
+        if msg.job_id() != Some(self.job_id) || self.stopped {
             return fx;
         }
         match msg {
+            FromWorker::Ready => {}
             FromWorker::Progress { chunk, done, .. } => {
                 let entry = self
                     .busy
@@ -205,29 +225,20 @@ impl Scheduler {
                 });
                 let preview_ready = self.finished[..self.preview_chunks].iter().all(|f| *f);
                 let last = self.is_complete();
-                if last || (preview_ready && !self.stopped) {
+                if last || preview_ready {
                     self.preview_shown = true;
                     fx.push(Effect::Publish { last });
                 }
-                if self.stopped && self.idle() {
-                    fx.push(Effect::Cancelled {
-                        done: self.merged_runs,
-                        total: self.total,
-                    });
-                }
             }
             FromWorker::Cancelled { chunk, .. } => {
-                if self.take(worker, chunk as usize) && self.stopped && self.idle() {
-                    fx.push(Effect::Cancelled {
-                        done: self.merged_runs,
-                        total: self.total,
-                    });
+                // Not asked for (only a newer job or a cancel, both of which stop this job,
+                // make a worker give up a chunk): send it again like a lost one.
+                if self.take(worker, chunk as usize) {
+                    self.retry.push_front(chunk as usize);
+                    self.top_up(worker, &mut fx);
                 }
             }
             FromWorker::Failed { error, .. } => {
-                if let Some(q) = self.busy.get_mut(worker) {
-                    q.clear();
-                }
                 self.stop(&mut fx);
                 fx.push(Effect::Failed(error));
             }
@@ -235,11 +246,55 @@ impl Scheduler {
         fx
     }
 
-    /// Hand out no more chunks, and ask every worker still holding some to stop.
+    /// Worker `worker` was replaced by a fresh one: the chunks it held are sent again.
+    /// `failure` says why when it died (the chunks' restarts count; one lost more than
+    /// [`MAX_RESTARTS`] times fails the job), None when it was stopped on purpose.
+    pub fn worker_lost(&mut self, worker: usize, failure: Option<&str>) -> Vec<Effect> {
+        let mut fx = vec![];
+        if self.stopped || self.is_complete() || worker >= self.busy.len() {
+            return fx;
+        }
+        let held: Vec<usize> = self.busy[worker].drain(..).map(|(c, _)| c).collect();
+        let mut given_up = None;
+        for &c in held.iter().rev() {
+            self.retry.push_front(c);
+            if failure.is_some() {
+                self.restarts[c] = self.restarts[c].saturating_add(1);
+                if self.restarts[c] > MAX_RESTARTS {
+                    given_up = Some(c);
+                }
+            }
+        }
+        if let (Some(c), Some(why)) = (given_up, failure) {
+            let runs = self.chunks[c].clone();
+            self.stop(&mut fx);
+            fx.push(Effect::Failed(format!(
+                "runs {} to {} were tried {} times and each time their simulation worker died \
+                 (the last time: {why}). The page still works: run again, or reload the page \
+                 if it happens again",
+                format::count(f64::from(runs.start + 1)),
+                format::count(f64::from(runs.end)),
+                u32::from(MAX_RESTARTS) + 1,
+            )));
+            return fx;
+        }
+        for w in 0..self.busy.len() {
+            self.top_up(w, &mut fx);
+        }
+        fx.push(Effect::Progress {
+            done: self.done(),
+            total: self.total,
+        });
+        fx
+    }
+
+    /// Hand out no more chunks, forget those handed out, and ask every worker still
+    /// holding some to stop (the pool terminates those that do not stop in time).
     fn stop(&mut self, fx: &mut Vec<Effect>) {
         self.stopped = true;
-        for (w, q) in self.busy.iter().enumerate() {
+        for (w, q) in self.busy.iter_mut().enumerate() {
             if !q.is_empty() {
+                q.clear();
                 fx.push(Effect::Send(
                     w,
                     ToWorker::Cancel {
@@ -250,19 +305,17 @@ impl Scheduler {
         }
     }
 
-    /// Stop handing out chunks and ask busy workers to stop.
+    /// Stop the job now: no more chunks, busy workers asked to stop, `Cancelled` at once.
     pub fn cancel(&mut self) -> Vec<Effect> {
         let mut fx = vec![];
         if self.stopped || self.is_complete() {
             return fx;
         }
         self.stop(&mut fx);
-        if fx.is_empty() {
-            fx.push(Effect::Cancelled {
-                done: self.merged_runs,
-                total: self.total,
-            });
-        }
+        fx.push(Effect::Cancelled {
+            done: self.merged_runs,
+            total: self.total,
+        });
         fx
     }
 
@@ -354,7 +407,7 @@ mod tests {
             pending.extend(sent(&fx));
         }
         assert!(s.is_complete());
-        assert!(s.idle());
+        assert!(s.busy.iter().all(VecDeque::is_empty));
         assert_eq!(published.last(), Some(&true));
         assert_eq!(s.merged_runs, runs);
         assert_eq!(s.aggregate.runs, u64::from(runs));
@@ -428,43 +481,167 @@ mod tests {
     }
 
     #[test]
-    fn cancel_stops_dispatch_and_reports_when_workers_stop() {
-        let (mut s, _, _) = start(2, 1000, 2);
+    fn a_cancel_is_over_at_once_and_later_messages_are_ignored() {
+        let (mut s, _, prepared) = start(2, 1000, 2);
         let fx = s.cancel();
-        assert_eq!(fx.len(), 2);
-        assert!(fx
-            .iter()
-            .all(|e| matches!(e, Effect::Send(_, ToWorker::Cancel { job_id: 2 }))));
+        assert_eq!(
+            fx,
+            vec![
+                Effect::Send(0, ToWorker::Cancel { job_id: 2 }),
+                Effect::Send(1, ToWorker::Cancel { job_id: 2 }),
+                Effect::Cancelled {
+                    done: 0,
+                    total: 1000
+                }
+            ]
+        );
         assert!(s.cancel().is_empty());
-        // Each worker answers for the chunk it ran and the one it held.
-        for (w, chunk) in [(0, 0), (1, 1), (0, 2)] {
-            assert!(s
-                .on_message(
-                    w,
-                    FromWorker::Cancelled {
-                        job_id: 2,
-                        chunk,
-                        done: 3
-                    }
-                )
-                .is_empty());
+        assert!(!s.is_running());
+        // A worker that had not seen the cancel yet: nothing changes.
+        let c = ChunkSpec {
+            job_id: 2,
+            chunk: 0,
+            job_json: String::new(),
+            first: 0,
+            end: 50,
+        };
+        assert!(s.on_message(0, done(&prepared, 2, &c)).is_empty());
+        assert!(s
+            .on_message(
+                1,
+                FromWorker::Cancelled {
+                    job_id: 2,
+                    chunk: 1,
+                    done: 3
+                }
+            )
+            .is_empty());
+        assert_eq!(s.merged_runs, 0);
+        assert!(s.worker_lost(0, Some("it stopped")).is_empty());
+    }
+
+    /// Runs `job` on `workers` fake workers, killing a worker now and then (`kill(turn)`
+    /// says which, if any), and returns the merged aggregate and the effects seen.
+    fn run_with_deaths(
+        job: &Job,
+        workers: usize,
+        kill: impl Fn(usize) -> Option<usize>,
+    ) -> (Scheduler, Vec<Effect>) {
+        let prepared = job.prepare().unwrap();
+        let runs = job.settings.replications;
+        let (mut s, fx) =
+            Scheduler::start(9, "{}".into(), runs, workers, prepared.empty_aggregate());
+        let mut seen = fx.clone();
+        let mut pending: VecDeque<(usize, ChunkSpec)> = sent(&fx).into_iter().collect();
+        let mut turn = 0;
+        while let Some((w, c)) = pending.pop_front() {
+            turn += 1;
+            if let Some(dead) = kill(turn) {
+                // Whatever was sent to it is gone.
+                pending.retain(|(x, _)| *x != dead);
+                let fx = s.worker_lost(dead, Some("it stopped"));
+                pending.extend(sent(&fx));
+                seen.extend(fx);
+                if dead == w {
+                    continue;
+                }
+            }
+            let aggregate = prepared.run(c.first..c.end);
+            let fx = s.on_message(
+                w,
+                FromWorker::Done {
+                    job_id: 9,
+                    chunk: c.chunk,
+                    aggregate,
+                    memory: 0,
+                },
+            );
+            pending.extend(sent(&fx));
+            seen.extend(fx);
         }
+        (s, seen)
+    }
+
+    #[test]
+    fn chunks_lost_with_a_worker_are_sent_again_and_the_result_is_the_same() {
+        // Past the preview, so several chunks of both kinds.
+        let runs = 260;
+        let mut j = job(runs);
+        j.settings.horizon_months = 3;
+        let whole = j.prepare().unwrap().run(0..runs).fingerprint();
+        // Worker 1 dies on turns 2 and 5, worker 0 on turn 4.
+        let (s, seen) = run_with_deaths(&j, 2, |turn| match turn {
+            2 | 5 => Some(1),
+            4 => Some(0),
+            _ => None,
+        });
+        assert!(s.is_complete(), "{seen:?}");
+        assert!(s.chunks.len() > 4);
+        let restarts: u32 = s.restarts.iter().map(|r| u32::from(*r)).sum();
+        assert!(restarts >= 3, "each death lost chunks: {:?}", s.restarts);
+        assert_eq!(s.merged_runs, runs);
+        assert_eq!(
+            s.aggregate.fingerprint(),
+            whole,
+            "same numbers as an undisturbed run"
+        );
+        assert!(!seen.iter().any(|e| matches!(e, Effect::Failed(_))));
+        assert_eq!(seen.last(), Some(&Effect::Publish { last: true }));
+    }
+
+    #[test]
+    fn a_chunk_that_keeps_killing_its_worker_fails_the_job_with_a_message() {
+        let (mut s, fx, _) = start(5, 1000, 2);
+        // Worker 0 holds chunks 0 and 2; every worker it is sent to dies at once.
+        assert_eq!(sent(&fx)[0].1.chunk, 0);
+        for restart in 1..=MAX_RESTARTS {
+            let fx = s.worker_lost(0, Some("it failed: boom"));
+            let again: Vec<u32> = sent(&fx).iter().map(|(_, c)| c.chunk).collect();
+            assert_eq!(
+                again,
+                vec![0, 2],
+                "restart {restart}: the same chunks, in order"
+            );
+            assert!(s.is_running());
+        }
+        let fx = s.worker_lost(0, Some("it failed: boom"));
+        assert!(!s.is_running());
+        assert!(fx.contains(&Effect::Send(1, ToWorker::Cancel { job_id: 5 })));
+        let Some(Effect::Failed(text)) = fx.last() else {
+            panic!("{fx:?}")
+        };
+        assert_eq!(
+            text,
+            "runs 1 to 50 were tried 4 times and each time their simulation worker died (the \
+             last time: it failed: boom). The page still works: run again, or reload the page \
+             if it happens again"
+        );
+    }
+
+    #[test]
+    fn a_worker_replaced_on_purpose_does_not_count_towards_failing() {
+        let (mut s, _, _) = start(6, 1000, 2);
+        for _ in 0..=MAX_RESTARTS + 2 {
+            let fx = s.worker_lost(1, None);
+            assert_eq!(sent(&fx).len(), 2);
+        }
+        assert!(s.is_running());
+    }
+
+    #[test]
+    fn a_chunk_given_up_unasked_is_sent_again() {
+        let (mut s, _, _) = start(7, 1000, 2);
         let fx = s.on_message(
             1,
             FromWorker::Cancelled {
-                job_id: 2,
-                chunk: 3,
-                done: 0,
+                job_id: 7,
+                chunk: 1,
+                done: 4,
             },
         );
-        assert_eq!(
-            fx,
-            vec![Effect::Cancelled {
-                done: 0,
-                total: 1000
-            }]
-        );
-        assert!(!s.is_running());
+        let again = sent(&fx);
+        assert_eq!(again.len(), 1);
+        assert_eq!((again[0].0, again[0].1.chunk), (1, 1));
     }
 
     #[test]
