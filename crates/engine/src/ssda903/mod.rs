@@ -315,12 +315,22 @@ fn header_years(
             .filter(|h| h.file == i)
             .map(|h| h.child.as_str())
             .collect();
-        let best = (0..episodes.len())
-            .filter_map(|f| years[f].map(|y| (mine.intersection(&sets[f]).count(), y, f)))
-            .filter(|(n, _, _)| *n > 0)
-            .max();
+        // Jaccard similarity of the two sets of children: a later return that still holds
+        // all of them also holds others, so it scores lower than the table's own return.
+        let mut best: Option<(f64, usize, i32, usize)> = None;
+        for (f, set) in sets.iter().enumerate() {
+            let Some(y) = years[f] else { continue };
+            let n = mine.intersection(set).count();
+            if n == 0 {
+                continue;
+            }
+            let score = n as f64 / (mine.len() + set.len() - n) as f64;
+            if best.is_none_or(|(b, _, by, _)| score > b || (score == b && y > by)) {
+                best = Some((score, n, y, f));
+            }
+        }
         match best {
-            Some((n, y, f)) => {
+            Some((_, n, y, f)) => {
                 years[i] = Some(y);
                 report.return_year = Some(y);
                 report.assumptions.push(format!(
