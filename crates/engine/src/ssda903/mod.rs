@@ -315,22 +315,23 @@ fn header_years(
             .filter(|h| h.file == i)
             .map(|h| h.child.as_str())
             .collect();
-        // Jaccard similarity of the two sets of children: a later return that still holds
-        // all of them also holds others, so it scores lower than the table's own return.
-        let mut best: Option<(f64, usize, i32, usize)> = None;
+        // Most children in common (a return's header lists every child of its episodes;
+        // later returns hold only those still in care), then the closer set (Jaccard),
+        // then the later return.
+        let mut best: Option<(usize, f64, i32, usize)> = None;
         for (f, set) in sets.iter().enumerate() {
             let Some(y) = years[f] else { continue };
             let n = mine.intersection(set).count();
             if n == 0 {
                 continue;
             }
-            let score = n as f64 / (mine.len() + set.len() - n) as f64;
-            if best.is_none_or(|(b, _, by, _)| score > b || (score == b && y > by)) {
-                best = Some((score, n, y, f));
+            let jaccard = n as f64 / (mine.len() + set.len() - n) as f64;
+            if best.is_none_or(|(bn, bj, by, _)| (n, jaccard, y) > (bn, bj, by)) {
+                best = Some((n, jaccard, y, f));
             }
         }
         match best {
-            Some((_, n, y, f)) => {
+            Some((n, _, y, f)) => {
                 years[i] = Some(y);
                 report.return_year = Some(y);
                 report.assumptions.push(format!(
