@@ -51,17 +51,18 @@ fn same_except_start(a: &EpisodeRow, b: &EpisodeRow) -> bool {
 /// One child's rows (any order, any returns) stitched into episodes sorted by start.
 /// Each row's `year` is its return's; `latest` the latest return year loaded.
 pub fn stitch(mut rows: Vec<EpisodeRow>, latest: i32, reports: &mut [FileReport]) -> Vec<Episode> {
-    let year_of = |r: &EpisodeRow| r.year;
-    // Latest return first within a start date, then the last row of a file first.
-    rows.sort_by(|a, b| {
+    // Latest return first within a start date, then the last file, then its last row.
+    let mut rows: Vec<(usize, EpisodeRow)> = rows.drain(..).enumerate().collect();
+    rows.sort_by(|(ia, a), (ib, b)| {
         a.decom
             .cmp(&b.decom)
-            .then(year_of(b).cmp(&year_of(a)))
+            .then(b.year.cmp(&a.year))
             .then(b.file.cmp(&a.file))
+            .then(ib.cmp(ia))
     });
     let mut eps: Vec<Episode> = Vec::with_capacity(rows.len());
-    for row in rows {
-        let year = year_of(&row);
+    for (_, row) in rows {
+        let year = row.year;
         if let Some(kept) = eps.last().filter(|e| e.row.decom == row.decom) {
             let (reason, action) = if kept.year > year {
                 (Reason::RepeatedInLaterReturn, Action::Merged)

@@ -188,7 +188,7 @@ fn unescape(s: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -232,6 +232,9 @@ fn close(
     episodes: &mut [RawRow],
 ) {
     let parent = stack.last().map(String::as_str);
+    if stack.get(1).map(String::as_str) != Some("CHILD") {
+        return;
+    }
     let (fields, names): (&mut RawRow, &[&str]) = match (stack.len(), parent) {
         (3, Some("HEADER")) | (2, Some("CHILD")) => (header, &HEADER_FIELDS),
         (3, Some("EPISODE")) => match episodes.last_mut() {
@@ -247,7 +250,10 @@ fn close(
             fields.malformed = true;
             value = value.chars().take(MAX_FIELD_CHARS).collect();
         }
-        fields.fields[k + offset] = value;
+        // Only rows opened by a CHILD or EPISODE element have their slots.
+        if let Some(slot) = fields.fields.get_mut(k + offset) {
+            *slot = value;
+        }
     }
 }
 
@@ -260,7 +266,9 @@ fn finish_child(
 ) {
     let id = child_header.fields.first().cloned().unwrap_or_default();
     for mut e in child_episodes.drain(..) {
-        e.fields[0] = id.clone();
+        if let Some(slot) = e.fields.first_mut() {
+            slot.clone_from(&id);
+        }
         e.malformed |= child_header.malformed;
         episodes.rows.push(e);
     }
@@ -291,5 +299,9 @@ mod tests {
             .contains("ends inside"));
         assert!(read("plain text").is_err());
         assert_eq!(unescape("a&#65;&#x42;&bogus;&"), "aAB&bogus;&");
+        assert_eq!(unescape("&ééééééé;"), "&ééééééé;");
+        assert!(
+            read("<EXPSSDA903><X><HEADER><CHILDID>1</CHILDID></HEADER></X></EXPSSDA903>").is_ok()
+        );
     }
 }
