@@ -341,9 +341,13 @@ fn unusable_files_are_named_with_the_reason() {
         ),
         ("bad.xml", b"<EXPSSDA903><CHILD>".to_vec()),
         ("empty.csv", Vec::new()),
+        (
+            "headerless.csv",
+            b"398768,09/04/2017,S,L3,N1,U4,PR1,,,,V28 5OY\n".to_vec(),
+        ),
     ]);
     let errors: Vec<(&str, &str)> = got.report.errors().collect();
-    assert_eq!(errors.len(), 4);
+    assert_eq!(errors.len(), 5);
     assert_eq!(errors[0].0, "no-dec.csv");
     assert!(errors[0].1.contains("no DEC column"), "{}", errors[0].1);
     assert!(errors[1]
@@ -351,6 +355,16 @@ fn unusable_files_are_named_with_the_reason() {
         .contains("not an episodes, header or UASC table"));
     assert!(errors[2].1.starts_with("XML:"));
     assert!(errors[3].1.contains("empty"));
+    // A data row taken for the header row is not echoed into the (saveable) report.
+    assert!(
+        errors[4].1.contains("is the header row missing?"),
+        "{}",
+        errors[4].1
+    );
+    let json = serde_json::to_string(&got.report).unwrap();
+    for needle in ["398768", "V28 5OY", "09/04/2017"] {
+        assert!(!json.contains(needle), "{needle} in {json}");
+    }
     assert!(got.children.is_empty());
 }
 

@@ -7,7 +7,7 @@
 use super::codes::{is_known_rne, out_of_year, ExitCategory, PlacementMap, Sex};
 use super::date::Date;
 use super::history::{ChildHistory, PeriodOfCare, Placement};
-use super::quality::{Action, FileReport, Reason};
+use super::quality::{code_detail, Action, FileReport, Reason};
 use super::stitch::{End, Episode};
 use super::table::HeaderRow;
 use std::collections::{BTreeMap, HashMap};
@@ -64,14 +64,28 @@ fn header_of(
     reports: &mut [FileReport],
 ) -> (Sex, Option<Date>, bool) {
     let uasc = rows.iter().any(|h| h.uasc);
-    // Header tables before UASC ones (a UASC row has no ethnicity etc.), latest return first.
-    rows.sort_by_key(|h| (!h.sex.is_empty(), year(h.file), h.file));
-    let Some(best) = rows.pop() else {
+    // The latest return's row (the last file, the last row, on a tie).
+    rows.sort_by_key(|h| (year(h.file), h.file));
+    let Some(mut best) = rows.pop() else {
         if let Some(r) = eps.first().and_then(|e| reports.get_mut(e.row.file)) {
             r.record(Reason::NoHeader, Action::Noted, "", child);
         }
         return (Sex::Unknown, None, uasc);
     };
+    // A DOB missing from the latest row is taken from the latest row that has one.
+    if best.dob.is_none() {
+        if let Some(older) = rows.iter().rev().find(|h| h.dob.is_some()) {
+            best.dob = older.dob;
+            if let Some(r) = reports.get_mut(best.file) {
+                r.record(
+                    Reason::BadDob,
+                    Action::Repaired,
+                    "filled from an older return",
+                    child,
+                );
+            }
+        }
+    }
     for other in &rows {
         let mut conflict = |col: &str| {
             if let Some(r) = reports.get_mut(other.file) {
@@ -89,7 +103,12 @@ fn header_of(
     let sex = Sex::parse(&best.sex).unwrap_or(Sex::Unknown);
     if let Some(r) = report {
         if !Sex::is_valid_code(&best.sex) {
-            r.record(Reason::UnknownSex, Action::Noted, &best.sex, child);
+            r.record(
+                Reason::UnknownSex,
+                Action::Noted,
+                &code_detail(&best.sex),
+                child,
+            );
         } else if let Some(detail) = year(best.file).and_then(|y| out_of_year(&best.sex, y)) {
             r.record(Reason::CodeOutOfYear, Action::Noted, detail, child);
         }
@@ -126,10 +145,20 @@ fn periods_of(
         report.rows_used += 1;
         let (kind, known) = map.classify(&row.place, &row.provider);
         if !known {
-            report.record(Reason::UnknownPlace, Action::Noted, &row.place, &row.child);
+            report.record(
+                Reason::UnknownPlace,
+                Action::Noted,
+                &code_detail(&row.place),
+                &row.child,
+            );
         }
         if !is_known_rne(&row.rne) {
-            report.record(Reason::UnknownRne, Action::Noted, &row.rne, &row.child);
+            report.record(
+                Reason::UnknownRne,
+                Action::Noted,
+                &code_detail(&row.rne),
+                &row.child,
+            );
         }
         if e.year != i32::MIN {
             for code in [&row.place, &row.rec] {
@@ -142,11 +171,11 @@ fn periods_of(
             let truncated = observed_from.is_some_and(|from| row.decom < from);
             if row.rne != "S" {
                 let detail = if truncated {
-                    "began before the earliest return: its start is not known"
+                    "began before the earliest return: its start is not known".to_string()
                 } else {
-                    row.rne.as_str()
+                    code_detail(&row.rne)
                 };
-                report.record(Reason::PeriodStartNotS, Action::Noted, detail, &row.child);
+                report.record(Reason::PeriodStartNotS, Action::Noted, &detail, &row.child);
             }
             if periods.last().and_then(|p| p.end) == Some(row.decom) {
                 report.record(Reason::SameDayReentry, Action::Noted, "", &row.child);
@@ -197,7 +226,12 @@ fn periods_of(
                 ExitCategory::Unknown
             } else {
                 ExitCategory::of_rec(rec).unwrap_or_else(|| {
-                    report.record(Reason::UnknownRec, Action::Noted, rec, &row.child);
+                    report.record(
+                        Reason::UnknownRec,
+                        Action::Noted,
+                        &code_detail(rec),
+                        &row.child,
+                    );
                     ExitCategory::Other
                 })
             };

@@ -93,7 +93,7 @@ fn read_file(index: usize, file: &InputFile<'_>, report: &mut FileReport) -> Res
     let kind = table::detect(&raw.columns).ok_or_else(|| {
         format!(
             "not an episodes, header or UASC table: its header row has no DECOM, DUC, or SEX and DOB column (columns: {})",
-            raw.columns.join(", ")
+            quality::column_list(&raw.columns)
         )
     })?;
     report.table = Some(kind);

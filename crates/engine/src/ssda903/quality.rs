@@ -10,6 +10,47 @@ use std::fmt;
 /// How many CHILD ids one reason keeps for display (the count is always complete).
 pub const MAX_IDS_SHOWN: usize = 50;
 
+/// A value from the data shown as a reason's detail: only if it looks like a code (1-4
+/// capital letters or digits), so that a shifted column can never put a postcode, date or
+/// name into the saved report.
+pub fn code_detail(value: &str) -> String {
+    if value.is_empty() {
+        "(empty)".into()
+    } else if value.len() <= 4
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        value.to_string()
+    } else {
+        "(not a code)".into()
+    }
+}
+
+/// Column names for a message: those that look like names (capitals and underscores);
+/// anything else (a data row taken for the header) is counted, not shown.
+pub fn column_list(columns: &[String]) -> String {
+    let names: Vec<&str> = columns
+        .iter()
+        .map(String::as_str)
+        .filter(|c| {
+            !c.is_empty() && c.len() <= 30 && c.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+        })
+        .collect();
+    let others = columns.len() - names.len();
+    let mut text = names.join(", ");
+    if others > 0 {
+        if !text.is_empty() {
+            text.push_str(", ");
+        }
+        text.push_str(&format!(
+            "and {others} value{} that are not column names (is the header row missing?)",
+            if others == 1 { "" } else { "s" }
+        ));
+    }
+    text
+}
+
 /// What happened to the rows counted under one reason.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,7 +4,7 @@
 //! field with every drop counted in the file's report.
 
 use super::date::Date;
-use super::quality::{Action, FileReport, Reason, TableKind};
+use super::quality::{column_list, Action, FileReport, Reason, TableKind};
 
 /// A table as read from CSV or XML, before any checking: column names upper-cased.
 #[derive(Clone, Debug, Default)]
@@ -122,7 +122,7 @@ impl Columns {
                 },
                 missing.join(", "),
                 if missing.len() > 1 { "s" } else { "" },
-                columns.join(", ")
+                column_list(columns)
             ));
         }
         Ok(Columns(map))
