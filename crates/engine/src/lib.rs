@@ -20,6 +20,7 @@ pub mod rng;
 pub mod runner;
 pub mod scenario;
 pub mod sim;
+pub mod ssda903;
 pub mod types;
 pub mod validate;
 

@@ -1,0 +1,295 @@
+//! The three tables the import uses (episodes, header, UASC): which one a file holds, found
+//! from its column names (XML names such as `CHILDID` and `PL` accepted as aliases), the
+//! columns each needs, and the typed rows read from either CSV or XML, each checked field by
+//! field with every drop counted in the file's report.
+
+use super::date::Date;
+use super::quality::{column_list, Action, FileReport, Reason, TableKind};
+
+/// A table as read from CSV or XML, before any checking: column names upper-cased.
+#[derive(Clone, Debug, Default)]
+pub struct RawTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<RawRow>,
+}
+
+/// One data row: its fields in column order (possibly fewer than the columns), and whether
+/// it broke the file's shape.
+#[derive(Clone, Debug, Default)]
+pub struct RawRow {
+    pub fields: Vec<String>,
+    pub malformed: bool,
+}
+
+/// An episode row, checked: DECOM is a real date, codes upper-cased and trimmed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EpisodeRow {
+    pub child: String,
+    pub decom: Date,
+    pub rne: String,
+    pub ls: String,
+    pub place: String,
+    pub provider: String,
+    pub dec: Option<Date>,
+    pub rec: String,
+    pub reason_change: String,
+    pub home_post: String,
+    pub pl_post: String,
+    pub urn: String,
+    /// Index of the file (in the order given) the row came from.
+    pub file: usize,
+    /// The return the row belongs to (collection year), set once the file's year is known.
+    pub year: i32,
+    /// A `YEAR` column's value, in files that concatenate several returns.
+    pub year_column: Option<i32>,
+    /// An `LA` column's value, in files that hold several councils' returns ("" else).
+    pub la: String,
+}
+
+/// A header (or UASC) row, checked: SEX is the raw code; DOB `None` when unreadable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeaderRow {
+    pub child: String,
+    pub sex: String,
+    pub dob: Option<Date>,
+    /// From a UASC table, or an XML header with UASC set.
+    pub uasc: bool,
+    pub file: usize,
+}
+
+/// The name a column goes by in this import: XML names and common variants mapped to the
+/// CSV names.
+pub fn canonical(name: &str) -> &str {
+    match name {
+        "CHILDID" | "CHILD_ID" => "CHILD",
+        "PL" => "PLACE",
+        "PLACEPROVIDER" => "PLACE_PROVIDER",
+        other => other,
+    }
+}
+
+/// Columns a table cannot be used without.
+pub fn required(kind: TableKind) -> &'static [&'static str] {
+    match kind {
+        TableKind::Episodes | TableKind::XmlReturn => {
+            &["CHILD", "DECOM", "RNE", "PLACE", "DEC", "REC"]
+        }
+        TableKind::Header => &["CHILD", "SEX", "DOB"],
+        TableKind::Uasc => &["CHILD", "DUC"],
+    }
+}
+
+/// Which table a header row belongs to: episodes have DECOM, UASC has DUC, the header has
+/// SEX and DOB. `None` for the return's other tables (reviews, adoption, OC2, ...).
+pub fn detect(columns: &[String]) -> Option<TableKind> {
+    let has = |c: &str| columns.iter().any(|x| canonical(x) == c);
+    if has("DECOM") {
+        Some(TableKind::Episodes)
+    } else if has("DUC") {
+        Some(TableKind::Uasc)
+    } else if has("SEX") && has("DOB") {
+        Some(TableKind::Header)
+    } else {
+        None
+    }
+}
+
+/// Column positions by canonical name, checking the required ones are there.
+struct Columns(Vec<(String, usize)>);
+
+impl Columns {
+    fn new(columns: &[String], kind: TableKind) -> Result<Columns, String> {
+        let mut map: Vec<(String, usize)> = Vec::new();
+        for (i, c) in columns.iter().enumerate() {
+            let name = canonical(c).to_string();
+            // The first of two same-named columns wins.
+            if !map.iter().any(|(n, _)| *n == name) {
+                map.push((name, i));
+            }
+        }
+        let missing: Vec<&str> = required(kind)
+            .iter()
+            .copied()
+            .filter(|r| !map.iter().any(|(n, _)| n == r))
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "the {} table has no {} column{} (its columns: {})",
+                match kind {
+                    TableKind::Episodes | TableKind::XmlReturn => "episodes",
+                    TableKind::Header => "header",
+                    TableKind::Uasc => "UASC",
+                },
+                missing.join(", "),
+                if missing.len() > 1 { "s" } else { "" },
+                column_list(columns)
+            ));
+        }
+        Ok(Columns(map))
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(n, _)| n == name)
+    }
+
+    /// The field `name` of `row`, trimmed ("" when absent).
+    fn get<'a>(&self, row: &'a RawRow, name: &str) -> &'a str {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, i)| row.fields.get(*i))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    }
+
+    fn code(&self, row: &RawRow, name: &str) -> String {
+        self.get(row, name).to_ascii_uppercase()
+    }
+}
+
+/// Optional episode columns whose absence changes what the import can say.
+const OPTIONAL_EPISODE: [(&str, &str); 3] = [
+    ("PLACE_PROVIDER", "placement provider unknown: foster and residential placements are mapped by the rules that accept any provider"),
+    ("HOME_POST", "no home postcode: no sibling groups inferred from this file"),
+    ("REASON_PLACE_CHANGE", "no reason for placement changes"),
+];
+
+/// Checks an episodes table's rows, recording every drop in `report`.
+pub fn episodes(
+    table: &RawTable,
+    kind: TableKind,
+    file: usize,
+    report: &mut FileReport,
+) -> Result<Vec<EpisodeRow>, String> {
+    let cols = Columns::new(&table.columns, kind)?;
+    for (c, what) in OPTIONAL_EPISODE {
+        if !cols.has(c) {
+            report.assumptions.push(format!("no {c} column: {what}"));
+        }
+    }
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        report.rows_read += 1;
+        let child = cols.get(row, "CHILD").to_string();
+        if row.malformed {
+            report.record(Reason::MalformedRow, Action::Dropped, "", &child);
+            continue;
+        }
+        if child.is_empty() {
+            report.record(Reason::MissingChild, Action::Dropped, "", "");
+            continue;
+        }
+        let Some(decom) = Date::parse(cols.get(row, "DECOM")) else {
+            report.record(Reason::BadDate, Action::Dropped, "DECOM", &child);
+            continue;
+        };
+        let dec_text = cols.get(row, "DEC");
+        let dec = if dec_text.is_empty() {
+            None
+        } else {
+            let d = Date::parse(dec_text);
+            if d.is_none() {
+                report.record(Reason::UnreadableDec, Action::Repaired, "DEC", &child);
+            }
+            d
+        };
+        if dec.is_some_and(|d| d < decom) {
+            report.record(Reason::EndsBeforeStart, Action::Dropped, "DEC", &child);
+            continue;
+        }
+        let mut rec = cols.code(row, "REC");
+        if dec.is_none() && !rec.is_empty() {
+            report.record(Reason::RecWithoutDec, Action::Noted, "", &child);
+            rec.clear();
+        }
+        out.push(EpisodeRow {
+            child,
+            decom,
+            rne: cols.code(row, "RNE"),
+            ls: cols.code(row, "LS"),
+            place: cols.code(row, "PLACE"),
+            provider: cols.code(row, "PLACE_PROVIDER"),
+            dec,
+            rec,
+            reason_change: cols.code(row, "REASON_PLACE_CHANGE"),
+            home_post: cols.code(row, "HOME_POST").split_whitespace().collect(),
+            pl_post: cols.code(row, "PL_POST"),
+            urn: cols.code(row, "URN"),
+            file,
+            year: i32::MIN,
+            year_column: cols
+                .get(row, "YEAR")
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y)),
+            la: cols.get(row, "LA").to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// Checks a header or UASC table's rows. DOB problems are not counted here but where the
+/// DOB is used (only children with episodes matter).
+pub fn headers(
+    table: &RawTable,
+    kind: TableKind,
+    file: usize,
+    report: &mut FileReport,
+) -> Result<Vec<HeaderRow>, String> {
+    let cols = Columns::new(&table.columns, kind)?;
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        report.rows_read += 1;
+        let child = cols.get(row, "CHILD").to_string();
+        if row.malformed {
+            report.record(Reason::MalformedRow, Action::Dropped, "", &child);
+            continue;
+        }
+        if child.is_empty() {
+            report.record(Reason::MissingChild, Action::Dropped, "", "");
+            continue;
+        }
+        let uasc = match kind {
+            TableKind::Uasc => true,
+            _ => {
+                let u = cols.get(row, "UASC");
+                !(u.is_empty() || u == "0")
+            }
+        };
+        out.push(HeaderRow {
+            child,
+            sex: cols.code(row, "SEX"),
+            dob: Date::parse(cols.get(row, "DOB")),
+            uasc,
+            file,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols(names: &str) -> Vec<String> {
+        names.split(',').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn detects_tables_and_names_missing_columns() {
+        assert_eq!(detect(&cols("CHILD,DECOM,RNE")), Some(TableKind::Episodes));
+        assert_eq!(detect(&cols("CHILD,SEX,DOB,DUC")), Some(TableKind::Uasc));
+        assert_eq!(
+            detect(&cols("UPN,CHILDID,DOB,SEX")),
+            Some(TableKind::Header)
+        );
+        assert_eq!(detect(&cols("CHILD,DOB,REVIEW")), None);
+        let table = RawTable {
+            columns: cols("CHILD,DECOM,RNE,PL,REC"),
+            rows: vec![],
+        };
+        let mut report = FileReport::new("x.csv");
+        let err = episodes(&table, TableKind::Episodes, 0, &mut report).unwrap_err();
+        assert!(err.contains("no DEC column"), "{err}");
+    }
+}
