@@ -3,6 +3,7 @@
 //! the chance of overspending, and for each strategy the paired difference from the
 //! baseline. Serialises to JSON and to one long-format CSV.
 
+use crate::calendar::{months_per_financial_year, YearMonth};
 use serde::Serialize;
 
 use crate::aggregate::{Aggregate, PAIRED_METRICS, SAMPLE_METRICS};
@@ -108,13 +109,10 @@ pub struct Report {
     pub comparisons: Vec<Comparison>,
 }
 
+/// The label ("2020-07") of each month of the horizon, from the start month on.
 pub fn month_labels(start_year: i32, start_month: u32, horizon: usize) -> Vec<String> {
-    (0..horizon)
-        .map(|m| {
-            let abs = start_year as i64 * 12 + start_month as i64 - 1 + m as i64;
-            format!("{}-{:02}", abs.div_euclid(12), abs.rem_euclid(12) + 1)
-        })
-        .collect()
+    let first = YearMonth::from_count(start_year as i64 * 12 + start_month as i64 - 1);
+    first.months(horizon).map(|m| m.to_string()).collect()
 }
 
 impl Report {
@@ -309,23 +307,16 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Months of each financial year ("2020/21") covered by the horizon.
+/// Labels that are not a month ("YYYY-MM") are skipped.
 pub fn months_per_year(month_labels: &[String]) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = vec![];
-    for l in month_labels {
-        let Some((y, m)) = l.split_once('-') else {
-            continue;
-        };
-        let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>()) else {
-            continue;
-        };
-        let start = if m >= 4 { y } else { y - 1 };
-        let label = format!("{start}/{:02}", (start + 1).rem_euclid(100));
-        match out.last_mut() {
-            Some((last, n)) if *last == label => *n += 1,
-            _ => out.push((label, 1)),
-        }
-    }
-    out
+    months_per_financial_year(
+        month_labels
+            .iter()
+            .filter_map(|l| l.parse::<YearMonth>().ok()),
+    )
+    .into_iter()
+    .map(|(fy, n)| (fy.label(), n))
+    .collect()
 }
 
 #[cfg(test)]
