@@ -11,6 +11,7 @@ use clap::{ArgAction, Args, Parser, Subcommand};
 use clap_complete::Shell;
 
 use engine::defaults;
+use engine::limits;
 use engine::scenario::RunSettings;
 use engine::validate::FieldError;
 
@@ -101,19 +102,21 @@ pub struct RunArgs {
     /// Compare a ready-made strategy (applied to the baseline) against the baseline; repeatable (see `strategies`)
     #[arg(long = "strategy", value_name = "ID", value_parser = strategy_id)]
     pub strategies: Vec<String>,
-    /// Compare another scenario file against the baseline; repeatable, at most 7 comparisons in all
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = format!(
+        "Compare another scenario file against the baseline; repeatable, at most {} comparisons in all",
+        limits::MAX_SCENARIOS - 1
+    ))]
     pub compare: Vec<PathBuf>,
-    /// Monte Carlo replications, 1 to 1,000,000
     #[arg(long, value_name = "N", default_value_t = RunSettings::default().replications,
+          help = format!("Monte Carlo replications, {}", runs_range()),
           value_parser = runs, allow_hyphen_values = true)]
     pub runs: u32,
     /// Master random seed, 0 to 2^64-1; strategies share the baseline's random draws
     #[arg(long, value_name = "N", default_value_t = RunSettings::default().seed,
           value_parser = seed, allow_hyphen_values = true)]
     pub seed: u64,
-    /// Months to simulate, 1 to 120
     #[arg(long, value_name = "N", default_value_t = RunSettings::default().horizon_months,
+          help = format!("Months to simulate, {}", horizon_range()),
           value_parser = horizon, allow_hyphen_values = true)]
     pub horizon_months: u32,
     /// Threads to run on (the same numbers with any count) [default: every core]
@@ -167,7 +170,38 @@ fn number<T: TryFrom<i128>>(v: &str, what: &str, range: &str) -> Result<T, Strin
 // Values are range-checked here only as far as their type needs: the engine's validation
 // says what the model accepts (`settings.replications: at least 1`), as for the app.
 fn runs(v: &str) -> Result<u32, String> {
-    number(v, "a whole number of runs", "1 and 1,000,000")
+    number(
+        v,
+        "a whole number of runs",
+        &runs_range().replace(" to ", " and "),
+    )
+}
+
+/// "1 to 1,000,000", from the engine's limits.
+fn runs_range() -> String {
+    format!(
+        "{} to {}",
+        thousands(limits::MIN_REPLICATIONS),
+        thousands(limits::MAX_REPLICATIONS)
+    )
+}
+
+/// "1 to 120", from the engine's limits.
+fn horizon_range() -> String {
+    format!("1 to {}", thousands(limits::MAX_HORIZON_MONTHS))
+}
+
+/// `n` with a comma between each group of three digits.
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 fn seed(v: &str) -> Result<u64, String> {
@@ -179,7 +213,11 @@ fn seed(v: &str) -> Result<u64, String> {
 }
 
 fn horizon(v: &str) -> Result<u32, String> {
-    number(v, "a whole number of months", "1 and 120")
+    number(
+        v,
+        "a whole number of months",
+        &horizon_range().replace(" to ", " and "),
+    )
 }
 
 /// Most threads `--threads` accepts (more would only cost memory).
