@@ -207,7 +207,8 @@ impl Households {
     }
 
     /// The running totals equal a recount, and the index lists exactly the households that
-    /// can take a child, each under its kind (for `Simulator::check_invariants`).
+    /// can take a child, each under its family and vacancies (for
+    /// `Simulator::check_invariants`).
     pub fn check(&self) -> Result<(), String> {
         let (mut places, mut staying_put) = (0i64, 0i64);
         for h in self.list.iter().filter(|h| h.active) {
