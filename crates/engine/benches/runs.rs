@@ -1,8 +1,14 @@
 //! Throughput benchmark (no harness): replications per second of the built-in borough over
-//! five years (60 months), on one thread, alone and compared with one strategy.
+//! five years (60 months), on one thread, alone and compared with one strategy; and of a
+//! large county (the built-in borough ten times over, see `scale`), to show how the cost of
+//! a run grows with the borough's size.
 //!
 //!     cargo bench -p sufficiency-engine --bench runs            # 2,000 replications
 //!     cargo bench -p sufficiency-engine --bench runs -- 500     # another count
+//!     cargo bench -p sufficiency-engine --bench runs -- worst households 120
+//!                                   # one run of a worst case (see `scale::worst`)
+//!     cargo bench -p sufficiency-engine --bench runs -- worst default 60 200
+//!                                   # 200 runs of the built-in borough (to profile)
 //!
 //! Four figures for each job:
 //! - simulate: `Simulator::run` in a loop after a warm-up (the hot path alone): the median
@@ -22,6 +28,8 @@ use engine::runner::Job;
 use engine::scenario::{RunSettings, Scenario};
 use engine::sim::{Model, Simulator};
 
+mod scale;
+
 const HORIZON: u32 = 60;
 const SEED: u64 = 20_200_701;
 const WARM_UP: u32 = 50;
@@ -36,7 +44,8 @@ fn per_run(d: Duration, runs: u32) -> String {
     )
 }
 
-fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
+/// Benchmark a job of `scenarios`; returns the simulation's median rate (runs a second).
+fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) -> f64 {
     let n = scenarios.len() as u32;
     let job = Job {
         settings: RunSettings {
@@ -127,16 +136,41 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) {
         (first.saturating_sub(steady * n)).as_secs_f64() * 1e3 / n as f64
     );
     println!("  fingerprint    {}", agg.fingerprint());
+    rate(sim_time)
 }
 
 fn main() {
     // `cargo bench` passes `--bench`; a bare number sets the replication count.
-    let reps = std::env::args()
+    let args: Vec<String> = std::env::args()
         .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let base = default_scenario();
+    if args.first().map(String::as_str) == Some("worst") {
+        let name = args.get(1).map_or("households", String::as_str);
+        let months = args.get(2).and_then(|m| m.parse().ok()).unwrap_or(120);
+        let runs = args.get(3).and_then(|m| m.parse().ok()).unwrap_or(1);
+        scale::time_worst(&base, name, months, runs);
+        return;
+    }
+    let reps = args
+        .iter()
         .find_map(|a| a.parse::<u32>().ok())
         .unwrap_or(2_000);
-    let base = default_scenario();
-    bench("Built-in borough", vec![base.clone()], reps);
+    let default_rate = bench("Built-in borough", vec![base.clone()], reps);
+    println!();
+    // A tenth of the replications: each run is about ten times the work.
+    let large_reps = (reps / 10).max(20);
+    let large_rate = bench(
+        "Large county (10x the built-in borough)",
+        vec![scale::large_county(&base)],
+        large_reps,
+    );
+    println!(
+        "  vs built-in    {default_rate:.0} runs/s built-in, {large_rate:.0} runs/s large \
+         county: a run costs {:.1}x (10x the borough)",
+        default_rate / large_rate
+    );
     println!();
     let strat = base.with_strategy(&strategy("strategy_2019_22").expect("built-in strategy"));
     bench(

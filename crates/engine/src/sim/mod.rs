@@ -3,6 +3,7 @@
 //! monthly reporting.
 
 pub mod households;
+pub mod id_set;
 pub mod model;
 pub mod queue;
 pub mod run;

@@ -1,6 +1,9 @@
 //! The event queue of a run: what happens next, earliest first, with ties broken by the
 //! order events were scheduled in, so a run is the same wherever it is computed.
 
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
 use crate::types::DAYS_PER_MONTH;
 
 /// What an event is; each is handled by its process (see `run::Simulator::handle`).
@@ -70,10 +73,13 @@ pub fn epoch_of(epoch: u32) -> u32 {
 
 /// Earliest-first event queue with deterministic tie-breaking (time, then insertion order):
 /// a calendar of one bucket per day of the run. A day's bucket is sorted (stably, so equal
-/// times keep their insertion order) when it becomes the current day and read from `head`;
-/// an event pushed for the current day after that is inserted after every event due no
-/// later. Events after the run's last day, or that will not happen (`push_before`), go to a
-/// sink bucket that is never read.
+/// times keep their insertion order) when it becomes the current day and read from `head`.
+/// An event pushed for the current day after that goes to a heap of the day's late events,
+/// ordered by time then insertion order; the next event is the earlier of the bucket's and
+/// the heap's, the bucket's on a tie (its events were all pushed before any late one). So a
+/// day with many events pushed while it is under way costs a logarithm each, not a shift of
+/// the day's events. Events after the run's last day, or that will not happen
+/// (`push_before`), go to a sink bucket that is never read (emptied every day).
 #[derive(Default)]
 pub struct Queue {
     days: Vec<Vec<Event>>,
@@ -81,7 +87,49 @@ pub struct Queue {
     day: usize,
     head: usize,
     sorted: bool,
+    /// Events pushed for the current day once its bucket was sorted.
+    late: BinaryHeap<Reverse<Late>>,
+    /// Insertion number of the next late event.
+    late_seq: u64,
 }
+
+/// An event pushed for a day under way, ordered by time then insertion number.
+#[derive(Clone, Copy, Debug)]
+struct Late {
+    seq: u64,
+    event: Event,
+}
+
+impl Late {
+    fn order(&self) -> (u64, u64) {
+        (self.event.key, self.seq)
+    }
+}
+
+impl PartialEq for Late {
+    fn eq(&self, other: &Late) -> bool {
+        self.order() == other.order()
+    }
+}
+
+impl Eq for Late {}
+
+impl PartialOrd for Late {
+    fn partial_cmp(&self, other: &Late) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Late {
+    fn cmp(&self, other: &Late) -> Ordering {
+        self.order().cmp(&other.order())
+    }
+}
+
+/// A day's bucket whose memory is given back once the day is over: a day this busy is
+/// rare, and keeping the memory of every busy day would hold every event the run ever
+/// scheduled.
+const KEEP_BUCKET: usize = 256;
 
 impl Queue {
     /// Empty the queue for a run of `horizon` months.
@@ -96,6 +144,8 @@ impl Queue {
         self.day = 0;
         self.head = 0;
         self.sorted = false;
+        self.late.clear();
+        self.late_seq = 0;
     }
 
     #[inline]
@@ -126,20 +176,32 @@ impl Queue {
             return; // no days: the queue was never reset
         };
         if d == self.day && self.sorted {
-            Self::insert_sorted(bucket, self.head, e);
+            self.push_late(e);
         } else {
             bucket.push(e);
         }
     }
 
-    /// Into the current day's sorted bucket: after every event due no later (they were
-    /// pushed before it). Rare (an event for later the same day), so kept out of line.
+    /// Into the heap of the current day's late events. Rare in most runs (an event for later
+    /// the same day), so kept out of line.
     #[cold]
     #[inline(never)]
-    fn insert_sorted(bucket: &mut Vec<Event>, head: usize, e: Event) {
-        let head = head.min(bucket.len());
-        let at = head + bucket[head..].partition_point(|x| x.key <= e.key);
-        bucket.insert(at, e);
+    fn push_late(&mut self, event: Event) {
+        let seq = self.late_seq;
+        self.late_seq += 1;
+        self.late.push(Reverse(Late { seq, event }));
+    }
+
+    /// The current day's next late event, if it comes before `next` from the bucket (or
+    /// there is none there). Out of line: late events are rare in most runs.
+    #[cold]
+    #[inline(never)]
+    fn late_before(&self, next: Option<&Event>) -> Option<Event> {
+        let late = self.late.peek()?.0.event;
+        match next {
+            Some(b) if b.key <= late.key => None,
+            _ => Some(late),
+        }
     }
 
     /// Next event strictly before `until`.
@@ -148,24 +210,41 @@ impl Queue {
         let days = self.days.len().saturating_sub(1);
         loop {
             let bucket = self.days[..days].get_mut(self.day)?;
-            if self.head < bucket.len() {
+            if self.head < bucket.len() || !self.late.is_empty() {
                 if !self.sorted {
                     // Stable: equal times stay in insertion order.
                     sort_day(bucket);
                     self.sorted = true;
                 }
-                let next = *bucket.get(self.head)?;
-                if next.t() < until {
-                    self.head += 1;
-                    return Some(next);
+                let from_bucket = bucket.get(self.head).copied();
+                let late = if self.late.is_empty() {
+                    None
+                } else {
+                    self.late_before(from_bucket.as_ref())
+                };
+                let next = late.or(from_bucket)?;
+                if next.t() >= until {
+                    return None;
                 }
-                return None;
+                if late.is_some() {
+                    self.late.pop();
+                } else {
+                    self.head += 1;
+                }
+                return Some(next);
             }
             // The day is over; the next one starts at or after `until`: stop there.
             if (self.day + 1) as f64 >= until {
                 return None;
             }
-            bucket.clear();
+            if bucket.capacity() > KEEP_BUCKET {
+                *bucket = Vec::new();
+            } else {
+                bucket.clear();
+            }
+            if let Some(sink) = self.days.last_mut() {
+                sink.clear();
+            }
             self.day += 1;
             self.head = 0;
             self.sorted = false;
@@ -254,6 +333,43 @@ mod tests {
             got.push(e.id);
         }
         assert_eq!(got, [6, 1, 5]);
+    }
+
+    /// A busy day: thousands of events for one day, most pushed while the day is under way
+    /// (as many sibling groups arriving and breaking down the same day would), come out by
+    /// time then insertion order, as a stable sort of them all gives.
+    #[test]
+    fn a_busy_day_keeps_time_then_insertion_order() {
+        let mut q = Queue::default();
+        q.reset(1);
+        let mut pushed: Vec<(u64, u32)> = Vec::new();
+        let mut n = 0u32;
+        // A few times within day 3, so ties are many (times are exact binary fractions).
+        let time = |k: u32| 3.0 + (k % 7) as f64 / 8.0;
+        for _ in 0..500 {
+            q.push(time(n * 5), EventKind::Breakdown, n, 0);
+            pushed.push((time(n * 5).to_bits(), n));
+            n += 1;
+        }
+        let mut got = Vec::new();
+        let mut now = 0.0f64;
+        while let Some(e) = q.pop_before(DAYS_PER_MONTH) {
+            assert!(e.t() >= now, "went back in time");
+            now = e.t();
+            got.push((e.t().to_bits(), e.id));
+            // Each event handled schedules up to two more, at or after it, the same day.
+            for _ in 0..(e.id % 3).min(2) {
+                if n < 20_000 {
+                    let t = now.max(time(n * 3));
+                    q.push(t, EventKind::Breakdown, n, 0);
+                    pushed.push((t.to_bits(), n));
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 5_000, "only {n} events");
+        pushed.sort_by_key(|&(t, _)| t);
+        assert_eq!(got, pushed);
     }
 
     proptest! {

@@ -77,14 +77,17 @@ pub struct Household {
     pub staying_put: u8,
     pub active: bool,
     pub leaving: bool,
-    /// Position in the simulator's list of open households, or `NOT_OPEN`.
-    pub open_at: u32,
+    /// Its family: the households that take the same children (see `households`).
+    pub family: u32,
+    /// The vacancies it is listed as open under (see `households`), 0 if it cannot take a
+    /// child now.
+    pub listed: u8,
 }
 
 /// `Child::group` of a child with no known siblings in care.
 pub const NO_GROUP: u32 = u32::MAX;
 
-/// `Household::open_at` of a household not in the open list.
+/// No household (as the household children are leaving, when they leave none).
 pub const NOT_OPEN: u32 = u32::MAX;
 
 impl Household {

@@ -55,7 +55,8 @@ impl<'m> Simulator<'m> {
             staying_put: 0,
             active: true,
             leaving: false,
-            open_at: NOT_OPEN,
+            family: 0,
+            listed: 0,
         });
         self.households.refresh_open(id);
         if let Some((m, t)) = self.model.attrition_leave(approved, budget, from) {

@@ -45,7 +45,7 @@ fn a_child_whose_placement_breaks_down_is_not_offered_it_again() {
         let now = sim.children[id as usize].place;
         assert_ne!(now, old, "child {id} was placed back where it broke down");
         could_return += match old {
-            Place::Household(h) => (sim.households[h as usize].open_at != NOT_OPEN) as u32,
+            Place::Household(h) => sim.households.is_open(h) as u32,
             Place::Home(h) => {
                 let home = &sim.capacity.homes[h as usize];
                 (home.occupied < home.usable) as u32

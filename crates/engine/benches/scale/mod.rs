@@ -1,0 +1,129 @@
+//! Boroughs for the benchmark's scaling figures, built from the built-in scenario: a large
+//! county (the built-in borough ten times over), and the worst cases today's validation
+//! limits allow, each timed as one run (with `/usr/bin/time -v` for its peak memory):
+//!
+//!     cargo bench -p sufficiency-engine --bench runs --no-run   # prints the binary's path
+//!     /usr/bin/time -v target/release/deps/runs-HASH worst households 120
+
+use std::time::Instant;
+
+use engine::runner::Job;
+use engine::scenario::{PlacementCounts, RunSettings, Scenario};
+use engine::sim::Simulator;
+
+use super::SEED;
+
+/// The built-in borough ten times over: admissions, foster households and enquiries,
+/// in-house homes, children in care at the start and the supported-accommodation market.
+pub fn large_county(base: &Scenario) -> Scenario {
+    let mut s = base.clone();
+    s.name = "Large county (10x)".into();
+    s.demand.groups_per_month *= 10.0;
+    s.population.children *= 10;
+    s.fostering.households *= 10;
+    s.fostering.funnel.enquiries_per_month *= 10.0;
+    s.residential.homes = (0..10)
+        .flat_map(|_| base.residential.homes.iter().cloned())
+        .collect();
+    let sa = &mut s.markets.supported_accommodation;
+    sa.limit = sa.limit.map(|l| l * 10);
+    s
+}
+
+/// The worst cases: `households` (100,000 households, 10,000 enquiries a month all
+/// approved, 200 homes of 100 beds); `admissions` (1,000 sibling groups of 12 a month,
+/// placements breaking down ten times as often as in the built-in borough); `breakdowns`
+/// (the built-in borough with the highest breakdown rates and repeat multiplier allowed);
+/// `all` (the first two together).
+pub fn worst(base: &Scenario, name: &str) -> Option<Scenario> {
+    let mut s = base.clone();
+    s.name = format!("Worst case: {name}");
+    let households = |s: &mut Scenario| {
+        s.fostering.households = 100_000;
+        let fu = &mut s.fostering.funnel;
+        fu.enquiries_per_month = 10_000.0;
+        fu.to_visit = 1.0;
+        fu.to_stage1 = 1.0;
+        fu.to_stage2 = 1.0;
+        fu.to_approval = 1.0;
+        let home = base.residential.homes[0].clone();
+        s.residential.homes = (0..200)
+            .map(|i| {
+                let mut h = home.clone();
+                h.name = format!("Home {i}");
+                h.beds = 100;
+                h.usable_beds = 100;
+                h.min_age = 0;
+                h
+            })
+            .collect();
+    };
+    let admissions = |s: &mut Scenario| {
+        // The most validation allows: 1,000 groups a month at the seasonal peak.
+        s.demand.groups_per_month = 1_000.0;
+        s.demand.seasonality = [1.0; 12];
+        s.demand.group_size = vec![0.0; 12];
+        s.demand.group_size[11] = 1.0;
+        let st = &mut s.stability;
+        for rates in [&mut st.breakdown_child, &mut st.breakdown_adolescent] {
+            *rates = PlacementCounts::from_array(rates.to_array().map(|r| (r * 10.0).min(50.0)));
+        }
+    };
+    match name {
+        "default" => s.name = base.name.clone(),
+        "large" => s = large_county(base),
+        "households" => households(&mut s),
+        "admissions" => admissions(&mut s),
+        "breakdowns" => {
+            let st = &mut s.stability;
+            st.breakdown_child = PlacementCounts::from_array([50.0; 9]);
+            st.breakdown_adolescent = PlacementCounts::from_array([50.0; 9]);
+            st.repeat_multiplier = 10.0;
+        }
+        "all" => {
+            households(&mut s);
+            admissions(&mut s);
+        }
+        _ => return None,
+    }
+    Some(s)
+}
+
+/// `runs` runs of worst case `name` over `months` (or of the built-in borough, `default`,
+/// or the large county, `large`, to profile them), timed (the start-up pool's build
+/// included, as a job's first run has it).
+pub fn time_worst(base: &Scenario, name: &str, months: u32, runs: u32) {
+    let Some(s) = worst(base, name) else {
+        eprintln!("no case '{name}': households, admissions, breakdowns, all, default or large");
+        std::process::exit(2);
+    };
+    let job = Job {
+        settings: RunSettings {
+            seed: SEED,
+            replications: 1,
+            horizon_months: months,
+        },
+        scenarios: vec![s.clone()],
+    };
+    let prepared = match job.prepare() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("the worst case is not a valid job: {e:?}");
+            std::process::exit(2);
+        }
+    };
+    let mut sim = Simulator::new(&prepared.models[0]);
+    let t = Instant::now();
+    for rep in 0..runs.max(1) {
+        sim.run(SEED, rep);
+    }
+    let secs = t.elapsed().as_secs_f64() / runs.max(1) as f64;
+    let last = &sim.months[months as usize - 1];
+    println!(
+        "{} over {months} months: {secs:.3} s a run; at the end {} children in care, {} \
+         foster households",
+        s.name,
+        last[engine::metrics::IN_CARE],
+        last[engine::metrics::HOUSEHOLDS],
+    );
+}
