@@ -16,14 +16,18 @@ use crate::app::state::{scenario_name, Action, Source};
 pub struct HistoryProps {
     pub current: Rc<Workspace>,
     pub dispatch: Callback<Action>,
-    pub on_close: Callback<()>,
+    /// Shows (`true`) or closes the list.
+    pub set_open: UseStateSetter<bool>,
 }
 
 #[function_component]
 pub fn History(props: &HistoryProps) -> Html {
     // Read when shown (other tabs may have added to it).
     let list = persist::history(&LocalStore);
-    let close = props.on_close.reform(|_: MouseEvent| ());
+    let close = {
+        let set = props.set_open.clone();
+        Callback::from(move |_: MouseEvent| set.set(false))
+    };
     let items = list.into_iter().enumerate().map(|(i, e)| {
         let names = e
             .workspace
@@ -46,7 +50,7 @@ pub fn History(props: &HistoryProps) -> Html {
             _ => format!("Differs from the work open now in {}.", shown.join("; ")),
         };
         let restore = {
-            let (d, current, close) = (props.dispatch.clone(), props.current.clone(), props.on_close.clone());
+            let (d, current, set) = (props.dispatch.clone(), props.current.clone(), props.set_open.clone());
             let ws = e.workspace.clone();
             Callback::from(move |_: MouseEvent| {
                 d.emit(replace_work_in_browser(
@@ -56,7 +60,7 @@ pub fn History(props: &HistoryProps) -> Html {
                     "before restoring an earlier version",
                     |kept| Source::Earlier { kept },
                 ));
-                close.emit(());
+                set.set(false);
             })
         };
         let when = match e.kept_at.split_once('T') {
