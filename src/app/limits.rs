@@ -17,6 +17,10 @@ pub const NAME_CHARS: usize = 120;
 /// The longest description of a scenario (characters).
 pub const DESCRIPTION_CHARS: usize = 2000;
 
+/// The longest text typed as a number (characters): any number the engine takes is far
+/// shorter.
+pub const NUMBER_CHARS: usize = 40;
+
 /// "2 MB" for a number of bytes (for messages).
 pub fn size_text(bytes: u64) -> String {
     let mb = bytes as f64 / f64::from(1 << 20);

@@ -15,9 +15,11 @@
 //! * [`quick`]: the quick controls (sliders over a few key assumptions).
 //! * [`components`]: forms, tables, results and the root component.
 //! * [`io`]: downloads, clipboard, address bar.
+//! * [`crash`]: a panic shows a banner that keeps the saved work and offers a reload.
 
 pub mod components;
 pub mod controller;
+pub mod crash;
 pub mod edit;
 pub mod hooks;
 pub mod io;

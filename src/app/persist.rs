@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::app::share::Workspace;
+use crate::app::state::saved::same_work;
 
 pub const KEY: &str = "sufficiency.workspace.v1";
 /// The one previous copy older versions of the app kept; read once into the history.
@@ -125,7 +126,7 @@ pub fn save_checked(store: &mut dyn Store, ws: &Workspace, expected: u64) -> Res
     let stored = read(store);
     let stored_revision = stored.as_ref().map_or(0, |(_, r)| *r);
     if let Some((theirs, revision)) = stored.filter(|(_, r)| *r > expected) {
-        if theirs.scenarios == ws.scenarios && theirs.settings == ws.settings {
+        if same_work(&theirs, ws) {
             return Ok(Saved::At(revision));
         }
         return Ok(Saved::Newer {
@@ -162,10 +163,7 @@ pub fn keep(
     timestamp: &str,
 ) -> Result<u64, String> {
     let mut list = history(store);
-    if let Some(e) = list
-        .iter()
-        .find(|e| e.workspace.scenarios == ws.scenarios && e.workspace.settings == ws.settings)
-    {
+    if let Some(e) = list.iter().find(|e| same_work(&e.workspace, ws)) {
         // Already kept (e.g. a second link opened over the first): keep one copy.
         let id = e.id;
         if list.first().map(|e| e.id) == Some(id) {

@@ -95,21 +95,30 @@ pub fn differences(report: &Report, key: &str) -> Vec<Series> {
         .collect()
 }
 
+/// The median, then on a line of its own the range (so that eight scenarios' columns fit
+/// side by side: the table shows line breaks).
 fn median_range(unit: Unit, s: &Stat) -> String {
-    format!(
-        "{} ({})",
+    unbroken_signs(format!(
+        "{}\n({})",
         format::value(unit, s.p50),
         format::range(unit, s.p10, s.p90)
-    )
+    ))
+}
+
+/// A narrow column must not wrap a number after its minus sign ("−" then "£2.0M" on the
+/// next line): a word joiner holds them together.
+fn unbroken_signs(text: String) -> String {
+    text.replace('\u{2212}', "\u{2212}\u{2060}")
+        .replace('+', "+\u{2060}")
 }
 
 fn signed_range(unit: Unit, s: &Stat) -> String {
-    format!(
-        "{} ({} to {})",
+    unbroken_signs(format!(
+        "{}\n({} to {})",
         format::signed(unit, s.p50),
         format::signed(unit, s.p10),
         format::signed(unit, s.p90)
-    )
+    ))
 }
 
 /// The comparison table: one column per scenario (the baseline first), one row per measure.

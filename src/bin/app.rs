@@ -1,3 +1,4 @@
 fn main() {
+    sufficiency::app::crash::install();
     yew::Renderer::<sufficiency::app::App>::new().render();
 }

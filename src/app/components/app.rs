@@ -35,6 +35,13 @@ pub fn App() -> Html {
         (*use_memo((), move |_| Callback::from(move |a| d.dispatch(a)))).clone()
     };
 
+    // The work as a workspace, made again only when it changes (the history and conflict
+    // views compare it; a run's progress leaves them alone).
+    let current = {
+        let state = state.clone();
+        use_memo((state.rev, state.active), move |_| state.workspace())
+    };
+
     use_debounced_run(&state, &ctrl);
     use_autosave(&state);
     use_share_link(&state);
@@ -83,10 +90,7 @@ pub fn App() -> Html {
             NoticeAction::ResumeSaving => state.dispatch(Action::SetSavePaused(false)),
         })
     };
-    let on_history = {
-        let history_open = history_open.clone();
-        Callback::from(move |open: bool| history_open.set(open))
-    };
+    let set_history = history_open.setter();
 
     let s = &*state;
     let blockers = Rc::new(s.blockers());
@@ -132,14 +136,14 @@ pub fn App() -> Html {
                     <h1>{ "Placement sufficiency modeller" }</h1>
                     <p class="subtitle">{ "Homes for children in care: demand, foster carers, children's homes and cost, with honest uncertainty. Everything runs on this computer." }</p>
                 </div>
-                <Toolbar state={StateHandle(state.clone())} on_history={on_history.clone()} />
+                <Toolbar state={StateHandle(state.clone())} set_history={set_history.clone()} />
             </header>
             { print_header.unwrap_or_default() }
             if let Some(c) = &s.conflict {
-                <ConflictDialog conflict={c.clone()} mine={Rc::new(s.workspace())} dispatch={dispatch.clone()} />
+                <ConflictDialog conflict={c.clone()} mine={current.clone()} dispatch={dispatch.clone()} />
             }
             if *history_open {
-                <History current={Rc::new(s.workspace())} dispatch={dispatch.clone()} on_close={on_history.reform(|_| false)} />
+                <History current={current.clone()} dispatch={dispatch.clone()} set_open={set_history} />
             }
             <Notices notices={s.notices.clone()} dispatch={dispatch.clone()} on_action={on_notice_action} />
             <RunBar settings={s.settings.clone()} run={s.run.info.clone()} blockers={blockers.clone()} {details}

@@ -80,7 +80,11 @@ fn diff_values(prefix: &str, mine: &Value, theirs: &Value, out: &mut Vec<Differe
         |l: &[(String, Value)], f: &str| l.iter().find(|(p, _)| p == f).map(|(_, v)| v.clone());
     for f in fields {
         let (x, y) = (find(&a, f), find(&b, f));
-        if x != y {
+        let same = match (&x, &y) {
+            (Some(x), Some(y)) => saved::same_value(x, y),
+            _ => x == y,
+        };
+        if !same {
             out.push(Difference {
                 place: format!("{prefix}{}", label(f)),
                 mine: text(x.as_ref()),

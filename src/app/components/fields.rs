@@ -12,7 +12,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::edit::{self, Path};
-use crate::app::limits::{DESCRIPTION_CHARS, NAME_CHARS};
+use crate::app::limits::{DESCRIPTION_CHARS, NAME_CHARS, NUMBER_CHARS};
 use crate::app::state::{default_value, Action, WorkAction};
 
 /// What every field needs: the scenario value, its problems and where edits go.
@@ -193,7 +193,7 @@ pub fn number_input(ctx: &Ctx, p: &Path, label: &str, extra: Option<String>) -> 
         class.push("changed");
     }
     html! {
-        <input type="text" inputmode="decimal" autocomplete="off" {id} {class}
+        <input type="text" inputmode="decimal" autocomplete="off" maxlength={NUMBER_CHARS.to_string()} {id} {class}
             value={edit::number_text(ctx.get(p))} aria-label={extra.unwrap_or_else(|| label.to_string())}
             aria-invalid={invalid.to_string()} aria-describedby={describedby} {onchange} />
     }

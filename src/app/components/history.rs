@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::conflict::differences;
 use crate::app::hooks::replace_work_in_browser;
 use crate::app::persist::{self, LocalStore, HISTORY_LEN};
 use crate::app::share::Workspace;
@@ -15,14 +16,18 @@ use crate::app::state::{scenario_name, Action, Source};
 pub struct HistoryProps {
     pub current: Rc<Workspace>,
     pub dispatch: Callback<Action>,
-    pub on_close: Callback<()>,
+    /// Shows (`true`) or closes the list.
+    pub set_open: UseStateSetter<bool>,
 }
 
 #[function_component]
 pub fn History(props: &HistoryProps) -> Html {
     // Read when shown (other tabs may have added to it).
     let list = persist::history(&LocalStore);
-    let close = props.on_close.reform(|_: MouseEvent| ());
+    let close = {
+        let set = props.set_open.clone();
+        Callback::from(move |_: MouseEvent| set.set(false))
+    };
     let items = list.into_iter().enumerate().map(|(i, e)| {
         let names = e
             .workspace
@@ -32,8 +37,20 @@ pub fn History(props: &HistoryProps) -> Html {
             .map(|(j, v)| scenario_name(v, j))
             .collect::<Vec<_>>()
             .join(", ");
+        // What tells it apart: where it differs from the work open now.
+        let diffs = differences(&props.current, &e.workspace);
+        let shown: Vec<String> = diffs
+            .iter()
+            .take(3)
+            .map(|d| format!("{} {} (now {})", d.place, d.theirs, d.mine))
+            .collect();
+        let compared = match diffs.len() {
+            0 => "The same as the work open now.".to_string(),
+            n if n > 3 => format!("Differs from the work open now in {}; and {} more.", shown.join("; "), n - 3),
+            _ => format!("Differs from the work open now in {}.", shown.join("; ")),
+        };
         let restore = {
-            let (d, current, close) = (props.dispatch.clone(), props.current.clone(), props.on_close.clone());
+            let (d, current, set) = (props.dispatch.clone(), props.current.clone(), props.set_open.clone());
             let ws = e.workspace.clone();
             Callback::from(move |_: MouseEvent| {
                 d.emit(replace_work_in_browser(
@@ -43,7 +60,7 @@ pub fn History(props: &HistoryProps) -> Html {
                     "before restoring an earlier version",
                     |kept| Source::Earlier { kept },
                 ));
-                close.emit(());
+                set.set(false);
             })
         };
         let when = match e.kept_at.split_once('T') {
@@ -54,6 +71,7 @@ pub fn History(props: &HistoryProps) -> Html {
             <li class="earlier" id={format!("earlier-{i}")} data-id={e.id.to_string()}>
                 <div class="earlier-text">
                     <strong>{ names }</strong>
+                    <span class="earlier-diff">{ compared }</span>
                     <span class="muted">{ format!("Kept {when}, {}", e.reason) }</span>
                 </div>
                 <button type="button" class="small" id={format!("restore-{i}")} onclick={restore}>{ "Restore" }</button>

@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::edit::{self, Path};
+use crate::app::limits::NUMBER_CHARS;
 use crate::app::state::{Action, RunInfo, RunStatus, SettingKey, Settings, WorkAction};
 use crate::format;
 
@@ -66,7 +67,7 @@ fn SettingsInputs(props: &SettingsProps) -> Html {
         html! {
             <div class={classes!("setting", invalid.then_some("has-error"))}>
                 <label for={id.clone()}>{ label }</label>
-                <input {id} type="text" inputmode="numeric" autocomplete="off" class="num" title={hint}
+                <input {id} type="text" inputmode="numeric" autocomplete="off" class="num" title={hint} maxlength={NUMBER_CHARS.to_string()}
                     value={edit::number_text(edit::get(&s.value, &p))} aria-invalid={invalid.to_string()} {onchange} />
                 { for errors.iter().map(|e| html! { <span class="field-error" role="alert">{ &e.reason }</span> }) }
             </div>

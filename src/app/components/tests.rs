@@ -317,3 +317,46 @@ fn quick_controls_are_sliders_over_the_same_fields() {
     let admissions = around(&html, "quick-demand-groups_per_month");
     assert!(admissions.contains("disabled"));
 }
+
+/// A field's props are equal (so it is not re-rendered) after an edit of another field,
+/// and differ after an edit of its own value or when its problems change.
+#[test]
+fn a_field_re_renders_only_for_its_own_value_and_problems() {
+    use super::field::FieldProps;
+    use super::fields::Ctx;
+    let props = |s: &AppState, path: &str| {
+        let doc = s.active_doc().unwrap();
+        FieldProps {
+            ctx: Ctx {
+                doc: doc.id,
+                value: doc.value.clone(),
+                errors: doc.errors.clone(),
+                dispatch: Callback::noop(),
+                compare: true,
+            },
+            param: engine::catalog::param(path).unwrap(),
+        }
+    };
+    let before = state();
+    let other = edit(before.clone(), "fostering.households", json!(137));
+    let own = edit(before.clone(), "demand.groups_per_month", json!(12));
+    let field = "demand.groups_per_month";
+    // Callback::noop() compares equal to itself only by pointer: share one.
+    let (mut a, mut b, mut c) = (
+        props(&before, field),
+        props(&other, field),
+        props(&own, field),
+    );
+    let d = Callback::noop();
+    for p in [&mut a, &mut b, &mut c] {
+        p.ctx.dispatch = d.clone();
+    }
+    assert!(a == b, "another field's edit leaves this field alone");
+    assert!(a != c, "its own edit re-renders it");
+    let invalid = edit(before, "demand.entry_age[0]", json!(0.9));
+    let mut e = props(&invalid, "demand.entry_age");
+    let mut f = props(&state(), "demand.entry_age");
+    e.ctx.dispatch = d.clone();
+    f.ctx.dispatch = d;
+    assert!(e != f, "a new problem with it re-renders it");
+}

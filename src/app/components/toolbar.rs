@@ -39,8 +39,8 @@ impl From<UseReducerHandle<AppState>> for StateHandle {
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub state: StateHandle,
-    /// Open (`true`) or close the list of earlier versions.
-    pub on_history: Callback<bool>,
+    /// Opens the list of earlier versions.
+    pub set_history: UseStateSetter<bool>,
 }
 
 /// Whether the share link reached the clipboard.
@@ -152,7 +152,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             *reader.borrow_mut() = Some(task);
         })
     };
-    let on_history = props.on_history.reform(|_: MouseEvent| true);
+    let on_history = {
+        let set = props.set_history.clone();
+        Callback::from(move |_: MouseEvent| set.set(true))
+    };
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

@@ -21,6 +21,7 @@ use std::rc::Rc;
 use crate::app::io;
 use crate::app::persist::{self, LocalStore, Store};
 use crate::app::share::Workspace;
+use crate::app::state::saved::same_work;
 use crate::app::state::{Action, NoticeAction, NoticeKind, Source};
 
 /// A download of `ws` offered in a notice.
@@ -44,7 +45,7 @@ pub fn replace_work(
     source: impl FnOnce(Option<u64>) -> Source,
 ) -> Action {
     let fresh = Workspace::default_borough();
-    let worth_keeping = current.scenarios != fresh.scenarios || current.settings != fresh.settings;
+    let worth_keeping = !same_work(current, &fresh);
     let kept = if worth_keeping {
         match persist::keep(store, current, reason, io::now_ms() as u64, &io::timestamp()) {
             Ok(id) => Some(id),

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::replace_work_in_browser;
 use crate::app::io;
 use crate::app::share::{self, Workspace};
+use crate::app::state::saved::same_work;
 use crate::app::state::{Action, AppState, NoticeKind, Source};
 
 /// What the share link in the address bar asks for, if there is one (and clear it from
@@ -17,13 +18,11 @@ pub fn share_action(current: &Workspace) -> Option<Action> {
     let result = share::decode(payload);
     io::clear_hash();
     Some(match result {
-        Ok(ws) if ws.scenarios == current.scenarios && ws.settings == current.settings => {
-            Action::Notify {
-                kind: NoticeKind::Info,
-                text: "The share link shows what you already have.".into(),
-                action: None,
-            }
-        }
+        Ok(ws) if same_work(&ws, current) => Action::Notify {
+            kind: NoticeKind::Info,
+            text: "The share link shows what you already have.".into(),
+            action: None,
+        },
         Ok(ws) => replace_work_in_browser(
             current,
             ws,

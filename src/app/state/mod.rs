@@ -177,8 +177,7 @@ impl AppState {
         if revision <= self.saved.revision {
             return false;
         }
-        let mine = self.work.workspace();
-        if ws.scenarios == mine.scenarios && ws.settings == mine.settings {
+        if saved::same_work(&ws, &self.work.workspace()) {
             self.saved.revision = revision;
             self.conflict = None;
         } else if self.conflict.is_none() && !self.unsaved() {

@@ -7,7 +7,36 @@
 //! another one saves. A tab with nothing unsaved then follows the newer work; a tab with
 //! changes of its own shows both and lets the user choose.
 
+use serde_json::Value;
+
 use crate::app::share::Workspace;
+
+/// The same value, numbers compared as numbers (`2` and `2.0` are the same: JSON written
+/// elsewhere may spell a whole number either way).
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_value(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// The same scenarios and settings (which scenario is being edited aside).
+pub fn same_work(a: &Workspace, b: &Workspace) -> bool {
+    same_value(&a.settings, &b.settings)
+        && a.scenarios.len() == b.scenarios.len()
+        && a.scenarios
+            .iter()
+            .zip(&b.scenarios)
+            .all(|(x, y)| same_value(x, y))
+}
 
 /// The saved revision this tab's work is based on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,7 +73,7 @@ pub enum Choice {
 pub fn combine(mine: &Workspace, theirs: &Workspace, max: usize) -> Result<Workspace, usize> {
     let mut out = theirs.clone();
     for s in &mine.scenarios {
-        if !out.scenarios.contains(s) {
+        if !out.scenarios.iter().any(|t| same_value(t, s)) {
             out.scenarios.push(s.clone());
         }
     }
@@ -72,5 +101,20 @@ mod tests {
         // The same scenario is not added twice.
         assert_eq!(combine(&mine, &mine, 8).unwrap().scenarios.len(), 1);
         assert_eq!(combine(&mine, &theirs, 1), Err(2));
+    }
+
+    #[test]
+    fn whole_numbers_are_the_same_however_spelled() {
+        let a = Workspace::default_borough();
+        let text = a.to_json().replace("30500000.0", "30500000");
+        assert_ne!(text, a.to_json());
+        let b = Workspace::from_json(&text).unwrap();
+        assert_ne!(a, b, "serde_json tells 2 from 2.0");
+        assert!(same_work(&a, &b));
+        let mut c = b.clone();
+        c.scenarios[0]["demand"]["groups_per_month"] = json!(10.3);
+        assert!(!same_work(&a, &c));
+        c.scenarios.push(json!({}));
+        assert!(!same_work(&a, &c));
     }
 }
