@@ -71,8 +71,9 @@ pub enum ToWorker {
 /// Worker -> UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
-    /// The worker's wasm is running and listening (its first message).
-    Ready,
+    /// The worker's wasm is running and listening (its first message); `holds_lock`: it
+    /// holds the Web Lock named after it (see `crate::pool`).
+    Ready { holds_lock: bool },
     Progress {
         job_id: JobId,
         chunk: u32,
@@ -102,7 +103,7 @@ impl FromWorker {
     /// The job a message is about (None for `Ready`).
     pub fn job_id(&self) -> Option<JobId> {
         match self {
-            FromWorker::Ready => None,
+            FromWorker::Ready { .. } => None,
             FromWorker::Progress { job_id, .. }
             | FromWorker::Done { job_id, .. }
             | FromWorker::Cancelled { job_id, .. }
@@ -117,7 +118,7 @@ impl FromWorker {
             FromWorker::Done { job_id, chunk, .. }
             | FromWorker::Cancelled { job_id, chunk, .. }
             | FromWorker::Failed { job_id, chunk, .. } => Some((*job_id, *chunk)),
-            FromWorker::Ready | FromWorker::Progress { .. } => None,
+            FromWorker::Ready { .. } | FromWorker::Progress { .. } => None,
         }
     }
 }
@@ -539,8 +540,9 @@ mod tests {
         assert!(msgs.iter().all(|m| m.job_id() == Some(3)));
         assert_eq!(msgs[0].answers(), None, "progress does not answer a chunk");
         assert_eq!(msgs[1].answers(), Some((3, 0)));
-        assert_eq!(bincode_round_trip(&FromWorker::Ready), FromWorker::Ready);
-        assert_eq!(FromWorker::Ready.job_id(), None);
+        let ready = FromWorker::Ready { holds_lock: true };
+        assert_eq!(bincode_round_trip(&ready), ready);
+        assert_eq!(ready.job_id(), None);
         let cancel = ToWorker::Cancel { job_id: 9 };
         assert_eq!(bincode_round_trip(&cancel), cancel);
     }
