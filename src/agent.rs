@@ -49,7 +49,10 @@ pub fn serve() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     yew::platform::spawn_local(simulate(commands));
-    post(&FromWorker::Ready);
+    // Set by web/worker_loader.js once it holds the worker's Web Lock.
+    let holds_lock = js_sys::Reflect::get(&scope, &JsValue::from_str("sufficiencyHoldsLock"))
+        .is_ok_and(|v| v.is_truthy());
+    post(&FromWorker::Ready { holds_lock });
 }
 
 /// Send a message to the page.

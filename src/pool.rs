@@ -124,6 +124,8 @@ struct Shared {
     /// Names the workers: `sufficiency-worker-{page}-{serial}`, unique across tabs.
     page_tag: String,
     serial: Cell<u32>,
+    /// Does nothing (the handler of a refused lock request).
+    ignore: Closure<dyn FnMut(JsValue)>,
 }
 
 pub struct WorkerPool {
@@ -145,6 +147,7 @@ impl WorkerPool {
             sabotage: Cell::new(false),
             page_tag: format!("{:x}", (js_sys::Math::random() * 2f64.powi(48)) as u64),
             serial: Cell::new(0),
+            ignore: Closure::new(|_: JsValue| {}),
         });
         for idx in 0..n.max(1) {
             let instance = Instance::spawn(&shared, idx);
@@ -375,7 +378,7 @@ impl Instance {
     }
 
     /// Ask for the worker's Web Lock: granted when the worker has ended (see the module's
-    /// notes). Called once it is ready, so it surely holds the lock by then.
+    /// notes). Called once it is ready and says it holds the lock.
     fn watch_lock(&self, shared: &Rc<Shared>, idx: usize) {
         let locks = web_sys::window()
             .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("locks")).ok())
@@ -396,7 +399,11 @@ impl Instance {
                 }
             }
         });
-        let _ = request.call2(&locks, &JsValue::from_str(&self.name), &on_ended);
+        let asked = request.call2(&locks, &JsValue::from_str(&self.name), &on_ended);
+        // (A refusal is no death: then only the watchdog watches this worker.)
+        if let Ok(promise) = asked.and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+            let _ = promise.catch(&shared.ignore);
+        }
     }
 
     /// Post now if ready, else hold until it is.
@@ -448,10 +455,12 @@ fn on_message(shared: &Rc<Shared>, idx: usize, e: web_sys::Event) {
         if let Some(answered) = msg.answers() {
             slot.in_flight.retain(|c| *c != answered);
         }
-        if msg == FromWorker::Ready {
+        if let FromWorker::Ready { holds_lock } = msg {
             slot.ready = true;
             shared.startup_ms.borrow_mut().push(now - slot.spawned_ms);
-            slot.watch_lock(shared, idx);
+            if holds_lock {
+                slot.watch_lock(shared, idx);
+            }
             for data in std::mem::take(&mut slot.pending) {
                 slot.post(data);
             }

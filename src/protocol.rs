@@ -71,8 +71,9 @@ pub enum ToWorker {
 /// Worker -> UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
-    /// The worker's wasm is running and listening (its first message).
-    Ready,
+    /// The worker's wasm is running and listening (its first message); `holds_lock`: it
+    /// holds the Web Lock named after it (see `crate::pool`).
+    Ready { holds_lock: bool },
     Progress {
         job_id: JobId,
         chunk: u32,
@@ -102,7 +103,7 @@ impl FromWorker {
     /// The job a message is about (None for `Ready`).
     pub fn job_id(&self) -> Option<JobId> {
         match self {
-            FromWorker::Ready => None,
+            FromWorker::Ready { .. } => None,
             FromWorker::Progress { job_id, .. }
             | FromWorker::Done { job_id, .. }
             | FromWorker::Cancelled { job_id, .. }
@@ -117,7 +118,7 @@ impl FromWorker {
             FromWorker::Done { job_id, chunk, .. }
             | FromWorker::Cancelled { job_id, chunk, .. }
             | FromWorker::Failed { job_id, chunk, .. } => Some((*job_id, *chunk)),
-            FromWorker::Ready | FromWorker::Progress { .. } => None,
+            FromWorker::Ready { .. } | FromWorker::Progress { .. } => None,
         }
     }
 }
@@ -239,7 +240,9 @@ pub fn split_runs(total: u32, workers: u32) -> Vec<(u32, u32)> {
 }
 
 /// The chunks of a job: the preview (`preview` runs over `workers`) first, then the rest
-/// in shrinking chunks handed to workers as they become free.
+/// in chunks handed to workers as they become free: growing from the preview's size (each
+/// round of `workers` chunks twice the last), so the results shown grow soon after the
+/// preview even in a run of a million, then shrinking towards the end.
 /// Returns the chunks and how many of them make up the preview.
 pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, usize) {
     let workers = workers.max(1);
@@ -252,11 +255,17 @@ pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, 
     // Guided: each chunk a share of what is left, so chunks shrink towards the end and the
     // workers finish together (a large last chunk would leave the others idle). Not too
     // small (each chunk costs a message and a merge), not too large (results refresh).
+    // Ramped: no larger than twice the chunk of the round before (the preview's first).
+    let mut ramp = p.div_ceil(workers).max(MIN_CHUNK / 2);
     let mut a = p;
     while a < total {
+        if (chunks.len() - preview_chunks) % workers as usize == 0 {
+            ramp = ramp.saturating_mul(2);
+        }
         let size = (total - a)
             .div_ceil(workers * 3)
-            .clamp(MIN_CHUNK, MAX_CHUNK);
+            .clamp(MIN_CHUNK, MAX_CHUNK)
+            .min(ramp);
         let b = a.saturating_add(size).min(total);
         chunks.push(a..b);
         a = b;
@@ -314,6 +323,28 @@ mod tests {
                 assert!(chunks.len() < 1200, "{total} {workers}: {}", chunks.len());
             }
         }
+    }
+
+    #[test]
+    fn after_the_preview_chunks_grow_round_by_round() {
+        // A million runs on 2 workers: the first results after the preview's (50 runs a
+        // worker) come after 100 more runs a worker, not after the largest chunk.
+        let (chunks, preview) = plan_chunks(1_000_000, 2, PREVIEW_RUNS);
+        let sizes: Vec<u32> = chunks.iter().map(|c| c.end - c.start).collect();
+        assert_eq!(
+            sizes[..12],
+            [50, 50, 100, 100, 200, 200, 400, 400, 800, 800, 1600, 1600]
+        );
+        assert!(sizes[12..sizes.len() - 40].iter().all(|&n| n == MAX_CHUNK));
+        assert_eq!(preview, 2);
+        // Few runs: the guided share is smaller than the ramp from the start.
+        let (chunks, _) = plan_chunks(300, 2, PREVIEW_RUNS);
+        let sizes: Vec<u32> = chunks.iter().map(|c| c.end - c.start).collect();
+        assert_eq!(sizes, [50, 50, 40, 40, 40, 40, 40]);
+        // One worker, a tiny preview: never below MIN_CHUNK after the preview.
+        let (chunks, _) = plan_chunks(10_000, 1, 3);
+        let sizes: Vec<u32> = chunks.iter().map(|c| c.end - c.start).collect();
+        assert_eq!(sizes[..5], [3, 40, 80, 160, 320]);
     }
 
     /// What yew-agent 0.5 does to every bridge message (bincode 2, serde, standard).
@@ -509,8 +540,9 @@ mod tests {
         assert!(msgs.iter().all(|m| m.job_id() == Some(3)));
         assert_eq!(msgs[0].answers(), None, "progress does not answer a chunk");
         assert_eq!(msgs[1].answers(), Some((3, 0)));
-        assert_eq!(bincode_round_trip(&FromWorker::Ready), FromWorker::Ready);
-        assert_eq!(FromWorker::Ready.job_id(), None);
+        let ready = FromWorker::Ready { holds_lock: true };
+        assert_eq!(bincode_round_trip(&ready), ready);
+        assert_eq!(ready.job_id(), None);
         let cancel = ToWorker::Cancel { job_id: 9 };
         assert_eq!(bincode_round_trip(&cancel), cancel);
     }

@@ -21,7 +21,11 @@ importScripts('./worker.js');
 const held = new Promise((acquired) => {
   if (!self.name || !self.navigator.locks) return acquired();
   self.navigator.locks
-    .request(self.name, () => { acquired(); return new Promise(() => {}); })
+    .request(self.name, () => {
+      self.sufficiencyHoldsLock = true; // read by the wasm (src/agent.rs), told to the page
+      acquired();
+      return new Promise(() => {});
+    })
     .catch(() => acquired());
 });
 held.then(() => wasm_bindgen({ module_or_path: './worker_bg.wasm' }));

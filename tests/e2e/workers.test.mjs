@@ -131,19 +131,19 @@ describe('simulation workers', () => {
 
     // A longer run, killed past the preview: once terminated (no event but its port's
     // close), once made to fail (its `error` event).
-    await setField(page, '#setting-replications', '6000');
-    const undisturbed = await doneWithRuns(page, '6000');
+    await setField(page, '#setting-replications', '3000');
+    const undisturbed = await doneWithRuns(page, '3000');
     for (const how of ['terminate', 'fail']) {
       before = await started(page);
       await page.click('#run');
-      await page.waitForFunction(() => Number(document.querySelector('#progress').value) >= 1000);
+      await page.waitForFunction(() => Number(document.querySelector('#progress').value) >= 500);
       const status = await page.evaluate((how) => {
         window.__pool[how](0);
         return document.querySelector('#status').dataset.status;
       }, how);
       assert.equal(status, 'running', `${how}: killed mid-run`);
       await waitDone(page);
-      assert.match(await page.textContent('#status'), /^Done: 6,000 runs/);
+      assert.match(await page.textContent('#status'), /^Done: 3,000 runs/);
       assert.equal(await fingerprint(page), undisturbed, `${how}: same numbers as undisturbed`);
       assert.equal(await started(page), before + 1, `${how}: replaced once`);
     }
