@@ -94,23 +94,59 @@ pub fn detect(columns: &[String]) -> Option<TableKind> {
     }
 }
 
-/// Column positions by canonical name, checking the required ones are there.
-struct Columns(Vec<(String, usize)>);
+/// The columns the import reads.
+#[derive(Clone, Copy)]
+enum Col {
+    Child,
+    Decom,
+    Rne,
+    Ls,
+    Place,
+    Provider,
+    Dec,
+    Rec,
+    ReasonChange,
+    HomePost,
+    PlPost,
+    Urn,
+    Year,
+    La,
+    Sex,
+    Dob,
+    Uasc,
+}
+
+/// Their names, in the order of [`Col`].
+const NAMES: [&str; 17] = [
+    "CHILD",
+    "DECOM",
+    "RNE",
+    "LS",
+    "PLACE",
+    "PLACE_PROVIDER",
+    "DEC",
+    "REC",
+    "REASON_PLACE_CHANGE",
+    "HOME_POST",
+    "PL_POST",
+    "URN",
+    "YEAR",
+    "LA",
+    "SEX",
+    "DOB",
+    "UASC",
+];
+
+/// Where each column the import reads is in a table (the first of two same-named ones).
+struct Columns([Option<usize>; NAMES.len()]);
 
 impl Columns {
     fn new(columns: &[String], kind: TableKind) -> Result<Columns, String> {
-        let mut map: Vec<(String, usize)> = Vec::new();
-        for (i, c) in columns.iter().enumerate() {
-            let name = canonical(c).to_string();
-            // The first of two same-named columns wins.
-            if !map.iter().any(|(n, _)| *n == name) {
-                map.push((name, i));
-            }
-        }
+        let canon: Vec<&str> = columns.iter().map(|c| canonical(c)).collect();
         let missing: Vec<&str> = required(kind)
             .iter()
             .copied()
-            .filter(|r| !map.iter().any(|(n, _)| n == r))
+            .filter(|r| !canon.contains(r))
             .collect();
         if !missing.is_empty() {
             return Err(format!(
@@ -125,33 +161,33 @@ impl Columns {
                 column_list(columns)
             ));
         }
-        Ok(Columns(map))
+        Ok(Columns(
+            NAMES.map(|name| canon.iter().position(|c| *c == name)),
+        ))
     }
 
-    fn has(&self, name: &str) -> bool {
-        self.0.iter().any(|(n, _)| n == name)
+    fn has(&self, col: Col) -> bool {
+        self.0[col as usize].is_some()
     }
 
-    /// The field `name` of `row`, trimmed ("" when absent).
-    fn get<'a>(&self, row: &'a RawRow, name: &str) -> &'a str {
-        self.0
-            .iter()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, i)| row.fields.get(*i))
+    /// The field `col` of `row`, trimmed ("" when absent).
+    fn get<'a>(&self, row: &'a RawRow, col: Col) -> &'a str {
+        self.0[col as usize]
+            .and_then(|i| row.fields.get(i))
             .map(|s| s.trim())
             .unwrap_or("")
     }
 
-    fn code(&self, row: &RawRow, name: &str) -> String {
-        self.get(row, name).to_ascii_uppercase()
+    fn code(&self, row: &RawRow, col: Col) -> String {
+        self.get(row, col).to_ascii_uppercase()
     }
 }
 
 /// Optional episode columns whose absence changes what the import can say.
-const OPTIONAL_EPISODE: [(&str, &str); 3] = [
-    ("PLACE_PROVIDER", "placement provider unknown: foster and residential placements are mapped by the rules that accept any provider"),
-    ("HOME_POST", "no home postcode: no sibling groups inferred from this file"),
-    ("REASON_PLACE_CHANGE", "no reason for placement changes"),
+const OPTIONAL_EPISODE: [(Col, &str); 3] = [
+    (Col::Provider, "placement provider unknown: foster and residential placements are mapped by the rules that accept any provider"),
+    (Col::HomePost, "no home postcode: no sibling groups inferred from this file"),
+    (Col::ReasonChange, "no reason for placement changes"),
 ];
 
 /// Checks an episodes table's rows, recording every drop in `report`.
@@ -164,13 +200,14 @@ pub fn episodes(
     let cols = Columns::new(&table.columns, kind)?;
     for (c, what) in OPTIONAL_EPISODE {
         if !cols.has(c) {
-            report.assumptions.push(format!("no {c} column: {what}"));
+            let name = NAMES[c as usize];
+            report.assumptions.push(format!("no {name} column: {what}"));
         }
     }
     let mut out = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         report.rows_read += 1;
-        let child = cols.get(row, "CHILD").to_string();
+        let child = cols.get(row, Col::Child).to_string();
         if row.malformed {
             report.record(Reason::MalformedRow, Action::Dropped, "", &child);
             continue;
@@ -179,11 +216,11 @@ pub fn episodes(
             report.record(Reason::MissingChild, Action::Dropped, "", "");
             continue;
         }
-        let Some(decom) = Date::parse(cols.get(row, "DECOM")) else {
+        let Some(decom) = Date::parse(cols.get(row, Col::Decom)) else {
             report.record(Reason::BadDate, Action::Dropped, "DECOM", &child);
             continue;
         };
-        let dec_text = cols.get(row, "DEC");
+        let dec_text = cols.get(row, Col::Dec);
         let dec = if dec_text.is_empty() {
             None
         } else {
@@ -197,7 +234,7 @@ pub fn episodes(
             report.record(Reason::EndsBeforeStart, Action::Dropped, "DEC", &child);
             continue;
         }
-        let mut rec = cols.code(row, "REC");
+        let mut rec = cols.code(row, Col::Rec);
         if dec.is_none() && !rec.is_empty() {
             report.record(Reason::RecWithoutDec, Action::Noted, "", &child);
             rec.clear();
@@ -205,24 +242,24 @@ pub fn episodes(
         out.push(EpisodeRow {
             child,
             decom,
-            rne: cols.code(row, "RNE"),
-            ls: cols.code(row, "LS"),
-            place: cols.code(row, "PLACE"),
-            provider: cols.code(row, "PLACE_PROVIDER"),
+            rne: cols.code(row, Col::Rne),
+            ls: cols.code(row, Col::Ls),
+            place: cols.code(row, Col::Place),
+            provider: cols.code(row, Col::Provider),
             dec,
             rec,
-            reason_change: cols.code(row, "REASON_PLACE_CHANGE"),
-            home_post: cols.code(row, "HOME_POST").split_whitespace().collect(),
-            pl_post: cols.code(row, "PL_POST"),
-            urn: cols.code(row, "URN"),
+            reason_change: cols.code(row, Col::ReasonChange),
+            home_post: cols.code(row, Col::HomePost).split_whitespace().collect(),
+            pl_post: cols.code(row, Col::PlPost),
+            urn: cols.code(row, Col::Urn),
             file,
             year: i32::MIN,
             year_column: cols
-                .get(row, "YEAR")
+                .get(row, Col::Year)
                 .parse::<i32>()
                 .ok()
                 .filter(|y| (1900..=2200).contains(y)),
-            la: cols.get(row, "LA").to_string(),
+            la: cols.get(row, Col::La).to_string(),
         });
     }
     Ok(out)
@@ -240,7 +277,7 @@ pub fn headers(
     let mut out = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         report.rows_read += 1;
-        let child = cols.get(row, "CHILD").to_string();
+        let child = cols.get(row, Col::Child).to_string();
         if row.malformed {
             report.record(Reason::MalformedRow, Action::Dropped, "", &child);
             continue;
@@ -252,14 +289,14 @@ pub fn headers(
         let uasc = match kind {
             TableKind::Uasc => true,
             _ => {
-                let u = cols.get(row, "UASC");
+                let u = cols.get(row, Col::Uasc);
                 !(u.is_empty() || u == "0")
             }
         };
         out.push(HeaderRow {
             child,
-            sex: cols.code(row, "SEX"),
-            dob: Date::parse(cols.get(row, "DOB")),
+            sex: cols.code(row, Col::Sex),
+            dob: Date::parse(cols.get(row, Col::Dob)),
             uasc,
             file,
         });
