@@ -210,7 +210,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "share (0-1)",
         items: PLACES,
         help: "Chance that a newly approved household is approved for 1, 2 or 3 children.",
-        source: "Fostering scorecard [R-SUFF-2020-07]: 17 households approved in 2019/20 with 22 places (1.29 each); \
+        source: "Fostering scorecard [R-SUFF-2020-07]: 17 households approved in 2019/20 with 22 places (derived: 1.29 \
+            each); \
             Performance Report May 2018 [R-CPP-2018-07]: 17 households with 27 places in 2017/18 in the report text \
             (derived: 1.59 each), though its indicator 9.4 counts 16 households. The default averages 1.35.",
     },

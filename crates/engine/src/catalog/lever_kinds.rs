@@ -20,7 +20,8 @@ const RECRUITMENT_BOOST: LeverHelp = LeverHelp {
         website, targeted campaigns). Multiplies the information visits a month and the overall chance that \
         one ends in approval.",
     source: "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]: the recruitment website launched in September 2019 and \
-        information visits rose from about 16 to 23.5 a month; Cabinet report Oct 2022 [R-CAB-2022-10]: \
+        information visits rose from about 16 to 23.5 a month (derived from the 2019/20 \
+        totals); Cabinet report Oct 2022 [R-CAB-2022-10]: \
         'significant investment in a digital marketing contract', but in 2021 recruitment missed its target; \
         targeted recruitment of Muslim carers (scrutiny minutes [R-ILSC-2018-09]). Ready-made: × 1.5 enquiries, \
         × 1.2 conversion, £250,000 a year (modelling assumptions).",

@@ -236,7 +236,8 @@ pub(super) const PARAMS: &[Param] = &[
             comes next in the order).",
         source: "Modelling assumption: on. The July 2020 briefing [R-SUFF-2020-07] links emergency placements to breakdowns \
             and reports disruptions for young people with challenging behaviours; Aug 2018 had 62 children in \
-            out-of-authority residential care (scrutiny minutes [R-ILSC-2018-09]), which this keeps near its level.",
+            out-of-authority residential care (scrutiny minutes [R-ILSC-2018-09]), which this keeps near its level (the \
+            2020 briefing gives no count, only a fall of 4 in 2020/21 so far).",
     },
     Param {
         path: "stability.short_term_first_share",
