@@ -1,6 +1,6 @@
 //! The built-in borough (modelled on Rotherham's published figures, started at the latest
-//! snapshot the seeds allow: month end June 2020) and the ready-made strategies the seed
-//! documents name. Every number here has a description and a source in `catalog/`.
+//! snapshot the references allow: month end June 2020) and the ready-made strategies the
+//! referenced documents name. Every number here has a description and a source in `catalog/`.
 
 use crate::scenario::*;
 use crate::types::{NeedsFilter, PlacementType as P};
@@ -197,7 +197,7 @@ fn lever(start_month: u32, ramp_months: u32, annual_cost: f64, kind: LeverKind) 
     }
 }
 
-/// The 16 + 2 bed in-house residential programme of 2020-22, phased as the seeds describe.
+/// The 16 + 2 bed in-house residential programme of 2020-22, phased as the references describe.
 pub fn in_house_homes_programme() -> Vec<Home> {
     vec![
         home("Pegasus House", 4, 2, (10, 17), 3, 9_600.0),
@@ -210,7 +210,7 @@ pub fn in_house_homes_programme() -> Vec<Home> {
     ]
 }
 
-/// Ready-made strategies the seed documents name.
+/// Ready-made strategies the referenced documents name.
 pub fn strategies() -> Vec<Strategy> {
     let s = |id: &str, name: &str, description: &str, source: &str, levers: Vec<Lever>| Strategy {
         id: id.to_string(),
@@ -298,16 +298,16 @@ pub fn strategies() -> Vec<Strategy> {
         },
     );
     vec![
-        s("recruit", "Recruit more carers", "Digital marketing and a recruitment website: 50% more enquiries and 20% better conversion.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001); Sufficiency Strategy 2014 (004)", vec![recruit.clone()]),
-        s("fostering_plus", "Fostering Plus (adolescent carers)", "Half of new carers take adolescents and complex needs, 4 extra such households a year, paid £200 a week more.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![plus.clone()]),
-        s("retain", "Retain carers", "Support package, Mockingbird hubs, faster LADO process: 30% lower attrition.", "Scrutiny minutes Sep 2018 (002); Cabinet report Oct 2022 (001)", vec![retain.clone()]),
-        s("homes", "In-house homes (16 + 2 beds)", "The 2020-22 in-house residential programme: 16 beds and 2 emergency beds across 7 settings, opened in phases; only about half the beds usable because matching is hard.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![homes.clone()]),
-        s("step_down", "Step down from residential", "Move 8 children a year from residential into foster care.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![step.clone()]),
-        s("edge_of_care", "Reduce admissions safely", "Edge-of-care panel and intensive family work: 20% fewer admissions of young people aged 10+.", "Scrutiny minutes Sep 2018 (002)", vec![edge]),
-        s("permanence", "Accelerate discharges", "Right Child Right Care permanence reviews: special guardianship and reunification 20% sooner.", "Scrutiny minutes Sep 2018 (002); Performance Report May 2018 (003)", vec![perm]),
-        s("framework", "Regional purchasing framework", "White Rose framework: IFA and residential prices 5% lower.", "Sufficiency Monitor Jul 2020 (000); Cabinet report Oct 2022 (001)", vec![frame.clone()]),
-        s("supported_16_17", "Supported accommodation for 16-17", "10 supported accommodation places for 16-17 year olds, tried right after in-house foster care.", "Sufficiency Monitor Jul 2020 (000); Sufficiency Strategy 2014 (004)", vec![supported]),
-        s("strategy_2019_22", "2019-22 sufficiency strategy", "Recruitment, in-house homes, step-down and framework pricing together, as the 2019-22 strategy set out.", "Cabinet report Oct 2022 (001)", vec![recruit, homes, step, frame]),
+        s("recruit", "Recruit more carers", "Digital marketing and a recruitment website: 50% more enquiries and 20% better conversion.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]; Sufficiency Strategy 2014 [R-PSS-2014-01]", vec![recruit.clone()]),
+        s("fostering_plus", "Fostering Plus (adolescent carers)", "Half of new carers take adolescents and complex needs, 4 extra such households a year, paid £200 a week more.", "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]; Performance Report May 2018 [R-CPP-2018-07]", vec![plus.clone()]),
+        s("retain", "Retain carers", "Support package, Mockingbird hubs, faster LADO process: 30% lower attrition.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![retain.clone()]),
+        s("homes", "In-house homes (16 + 2 beds)", "The 2020-22 in-house residential programme: 16 beds and 2 emergency beds across 7 settings, opened in phases; about half the beds usable (modelling assumption: matching children who can safely live together leaves beds empty).", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![homes.clone()]),
+        s("step_down", "Step down from residential", "Move 8 children a year from residential into foster care.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![step.clone()]),
+        s("edge_of_care", "Reduce admissions safely", "Edge-of-care panel and 72-hour intensive family assessments: 20% fewer admissions of young people aged 10+.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]", vec![edge]),
+        s("permanence", "Accelerate discharges", "Right Child Right Care permanence reviews: special guardianship and reunification 20% sooner.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]; Performance Report May 2018 [R-CPP-2018-07]", vec![perm]),
+        s("framework", "Regional purchasing framework", "White Rose framework: IFA and residential prices 5% lower.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![frame.clone()]),
+        s("supported_16_17", "Supported accommodation for 16-17", "10 supported accommodation places for 16-17 year olds, tried right after in-house foster care.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Sufficiency Strategy 2014 [R-PSS-2014-01]", vec![supported]),
+        s("strategy_2019_22", "2019-22 sufficiency strategy", "Recruitment, in-house homes, step-down and framework pricing together, as the 2019-22 strategy set out.", "Cabinet report Oct 2022 [R-CAB-2022-10]", vec![recruit, homes, step, frame]),
     ]
 }
 

@@ -34,7 +34,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Calendar year of the first simulated month. With start_month it fixes the calendar months (for \
             seasonality) and the financial years, April to March, used for the budget.",
-        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): its latest month-end figures are for June 2020 \
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: its latest month-end figures are for June 2020 \
             (601 children looked after), so the default starts in July 2020.",
     },
     Param {
@@ -45,7 +45,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Calendar month (1 = January) of the first simulated month; the starting population describes the end of \
             the month before.",
-        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): the latest snapshot is month end June 2020, so the \
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: the latest snapshot is month end June 2020, so the \
             simulation starts in month 7 (July).",
     },
     // ------------------------------------------------------------------ demand
@@ -58,13 +58,15 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Average number of admissions a month at the start, where one admission brings a single child or a whole \
             sibling group (see demand.group_size). The actual number each month is random around this average, \
             scaled by the yearly trend and the month's seasonal factor.",
-        source: "Modelling assumption: the seeds give no admissions after May 2018. 10.2 groups × 1.72 children per group \
-            ≈ 17.5 children a month (about 210 a year, the 2015/16 level of 208), chosen so that, with the default \
+        source: "Modelling assumption: the references give no admissions after May 2018. 10.2 groups × 1.65 children per \
+            admission (the average of demand.group_size) ≈ 16.8 children a month (derived: about 202 a year, between \
+            the 2014/15 and 2015/16 levels of 175 and 208), chosen so that, with the default \
             exits, the number looked after stays near the level of Oct 2019-Jun 2020, 622 falling to 601 \
-            (seed 000). For comparison, the Performance Report May 2018 \
-            (seed 003) gives 175, 208, 262 and 330 admissions a year in 2014/15-2017/18 and 27, 18, 44, 16, 35 a \
-            month in Jan-May 2018; May's 35 children came as 18 admissions (11 single children and 7 sibling \
-            groups). 215 children left care in 2016/17 from 488 (44% a year), which at 600 would be about 260.",
+            [R-SUFF-2020-07]. For comparison, the Performance Report May 2018 \
+            [R-CPP-2018-07] gives 175, 208, 262 and 330 admissions a year in 2014/15-2017/18 and 27, 18, 44, 16, 35 a \
+            month in Jan-May 2018; May's 35 children included 24 in 7 sibling groups (derived: at most 18 \
+            admissions if the other 11 came singly). 215 children left care in 2016/17 from 488 (derived: 44% a \
+            year, which at 600 would be about 260).",
     },
     Param {
         path: "demand.trend_per_year",
@@ -74,8 +76,9 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Compound yearly growth of the admissions rate; negative for a fall.",
         source: "Modelling assumption: 0, because the number looked after was flat to falling from Oct 2019 to Jun 2020 \
-            (622 to 601, seed 000). The scrutiny minutes Sep 2018 (seed 002) put the underlying growth, without \
-            Rotherham's historic factors, at about 4% a year, in line with the national average; 0.04 tests that.",
+            (622 to 601 [R-SUFF-2020-07]). The scrutiny minutes Sep 2018 [R-ILSC-2018-09] put the underlying rise in the number \
+            looked after (not admissions), without Rotherham's historic factors, at about 4% a year, close to the \
+            national average. Modelling assumption: 0.04 applied to admissions tests a rise of that size.",
     },
     Param {
         path: "demand.seasonality",
@@ -86,8 +89,8 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Multiplies the admissions rate in each calendar month (January first), relative to the other months: \
             the twelve values are scaled to average 1, so only their pattern matters (twelve values of 1.2 admit as \
             many children as twelve of 1).",
-        source: "Modelling assumption: the seeds give only five months of admissions, 27, 18, 44, 16 and 35 in Jan-May \
-            2018 (Performance Report May 2018, seed 003), too few to estimate a seasonal pattern. The default is a \
+        source: "Modelling assumption: the references give only five months of admissions, 27, 18, 44, 16 and 35 in Jan-May \
+            2018 (Performance Report May 2018 [R-CPP-2018-07]), too few to estimate a seasonal pattern. The default is a \
             damped version of that pattern (February and April low, March and May high) with the other months \
             between 0.95 and 1.05.",
     },
@@ -100,9 +103,10 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Chance that an admission brings 1, 2, 3 ... brothers and sisters together; the shares must add up to 1. \
             Siblings are admitted together and, if matching.keep_siblings_together is on, placed together where \
             one placement can take them all.",
-        source: "Performance Report May 2018 (seed 003): of 35 admissions in May 2018, 24 children came as 7 sibling \
-            groups (one of 6, six of 3), so 11 of that month's 18 admissions (61%) were single children, the \
-            default's 62%. The report calls that month unusual, so the spread over groups of 2 to 6 is a \
+        source: "Performance Report May 2018 [R-CPP-2018-07]: of 35 admissions in May 2018, 24 children came as 7 sibling \
+            groups (one of 6, six of 3). Derived: if the other 11 children came singly, 11 of that month's 18 \
+            admissions (61%) were single children, close to the default's 62%; that they came singly is our \
+            inference, not the report's. The report calls that month unusual, so the spread over groups of 2 to 6 is a \
             modelling assumption; it averages 1.65 children per admission.",
     },
     Param {
@@ -114,9 +118,9 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Share of admissions whose first child is in each age band (the exact age is spread evenly within the \
             band); brothers and sisters are drawn around that child (see demand.sibling_age_spread_years). Age at \
             entry decides how care is likely to end (exits.route_by_entry_age) and the chance of complex needs.",
-        source: "Modelling assumption: the seeds give no age breakdown of admissions, only the average age at \
-            admission: 8.8 years in Jan-May 2018 falling to 6.5 in the next four months (scrutiny minutes Sep 2018, \
-            seed 002), and 10.5 falling to 5.1 for Right Child Right Care (Performance Report May 2018, seed 003). \
+        source: "Modelling assumption: the references give no age breakdown of admissions, only the average age at \
+            admission: 8.8 years in Jan-May 2018 falling to 6.5 in the next four months (scrutiny minutes Sep 2018 \
+            [R-ILSC-2018-09]), and 10.5 falling to 5.1 for Right Child Right Care (Performance Report May 2018 [R-CPP-2018-07]). \
             With these shares the first child averages about 8 and all children about 7.6.",
     },
     Param {
@@ -127,8 +131,8 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Each brother or sister is up to this many years younger (7 in 10) or older (3 in 10) than the first \
             child of the group, drawn evenly, and kept within ages 0-17.",
-        source: "Modelling assumption: no figure in the seeds. May 2018 brought a group of six and six groups of three \
-            (seed 003); 6 years lets one group span early childhood to adolescence.",
+        source: "Modelling assumption: no figure in the references. May 2018 brought a group of six and six groups of three \
+            [R-CPP-2018-07]; 6 years lets one group span early childhood to adolescence.",
     },
     Param {
         path: "demand.complex_needs",
@@ -139,12 +143,13 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Chance that a child entering care at each age has complex needs. Children with complex needs can only \
             live with in-house carers approved for adolescents and complex needs, and follow the complex-needs \
             matching rule.",
-        source: "Modelling assumption: no figure in the seeds. The Placement Sufficiency Strategy 2014/15 (seed 004) \
+        source: "Modelling assumption: no figure in the references. The Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01] \
             reports 'increasing number of children and young people with increasingly complex needs', only 5 of \
             60 in-house vacancies for children over 11, and set up Fostering Plus for 'older children and those \
             with complex needs'; so the chance rises steeply with age (3% under 1, 35% at 10-15, 40% at 16-17), set with the IFA \
-            availability so that out-of-authority residential stays near the 58-62 children of 2018-2020 \
-            (seed 002, seed 000).",
+            availability so that out-of-authority residential stays near its last counted level: 62 children in \
+            August 2018 [R-ILSC-2018-09]. The 2020 briefing gives no count, only a fall of 4 in 2020/21 so far \
+            [R-SUFF-2020-07]; the default start of 58 (62 less 4) mixes the two dates.",
     },
     Param {
         path: "demand.placed_with_parents_share",
@@ -155,7 +160,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Share of admitted children who live with their parents while in care (placement type P1) instead of \
             being matched to a placement.",
         source: "Modelling assumption set against the stock: 4.3%-5.5% of children looked after were placed with \
-            parents in Jan-May 2018, 4.9% in May (Performance Report May 2018, seed 003). The seeds give no \
+            parents in Jan-May 2018, 4.9% in May (Performance Report May 2018 [R-CPP-2018-07]). The references give no \
             figure for admissions; the default 3% is below the stock share.",
     },
     // ------------------------------------------------------------------ starting population
@@ -166,7 +171,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Number of children in care when the simulation starts.",
-        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): 601 children looked after at the end of June 2020 \
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: 601 children looked after at the end of June 2020 \
             (605 in April, 604 in May).",
     },
     Param {
@@ -177,8 +182,8 @@ pub(super) const PARAMS: &[Param] = &[
         items: AGE_BANDS,
         help: "Numbers or shares of the starting children in each age band, scaled to population.children. Leave it \
             empty (null) to let the admission and exit assumptions decide the ages.",
-        source: "Performance Report May 2018 (seed 003): 49 under 1, 103 aged 1-4, 137 aged 5-9, 242 aged 10-15 and \
-            108 aged 16+ of 642 children at the end of May 2018. The seeds give no later profile, so the 2018 \
+        source: "Performance Report May 2018 [R-CPP-2018-07]: 49 under 1, 103 aged 1-4, 137 aged 5-9, 242 aged 10-15 and \
+            108 aged 16+ of 642 children at the end of May 2018. The references give no later profile, so the 2018 \
             shape is used for 2020.",
     },
     Param {
@@ -190,9 +195,10 @@ pub(super) const PARAMS: &[Param] = &[
         help: "How the starting children are spread over placement types, one number per type, scaled so the total \
             equals population.children. Each child is put in a type drawn from this mix where they fit (in-house \
             foster children go to households with a free place for their age).",
-        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): June 2020 counts where the seeds give them (178 \
-            in-house fostering, 257 external fostering and 7 emergency of 601; 10-18 in Reg 38(6) placements). The other 166 children \
-            (27.6% in 'other placement types') are split by modelling assumption; see each type.",
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: June 2020 counts where the references give them (178 \
+            in-house fostering and 257 external fostering of 601). The other 166 children (27.6%, 'other placement \
+            types') include the 11 in Reg 38(6) placements and the emergency placements the briefing counts \
+            separately (7 by late July); the rest are split by modelling assumption; see each type.",
     },
     Param {
         path: "population.placement_mix.in_house_foster",
@@ -201,7 +207,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Children with the council's own foster carers at the start.",
-        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): 178 children placed with in-house foster carers at \
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: 178 children placed with in-house foster carers at \
             the end of June 2020 (the council's count includes Regulation 24 and specific-child approvals).",
     },
     Param {
@@ -211,8 +217,11 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Children with connected-person (family and friends) carers at the start.",
-        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): 10-18 children a month in Regulation 38(6) \
-            placements from Oct 2019 to Jun 2020 (11 in June 2020, the default).",
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: 10-18 children a month in 'Reg 38(6)' \
+            placements from Oct 2019 to Jun 2020 (11 in June 2020, the default). Modelling assumption: the \
+            scorecard does not define the term; reading them as family-and-friends (connected-person) placements \
+            is ours. The in-house count of 178 includes Regulation 24 (family and friends) approvals, so some of \
+            these children may also be counted there.",
     },
     Param {
         path: "population.placement_mix.ifa",
@@ -221,7 +230,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Children with independent fostering agency (IFA) carers at the start.",
-        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): 257 children in external foster placements at the \
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: 257 children in external foster placements at the \
             end of June 2020 (251-264 each month since Oct 2019).",
     },
     Param {
@@ -231,8 +240,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Children living in the council's own children's homes at the start.",
-        source: "Modelling assumption: no 2020 count in the seeds. In January 2014 15 children lived in the council's \
-            homes against 22 beds (Placement Sufficiency Strategy 2014/15, seed 004); 12 fills most of the 15 \
+        source: "Modelling assumption: no 2020 count in the references. In January 2014 15 children lived in the council's \
+            homes against 22 beds (Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]); 12 fills most of the 15 \
             usable beds of the default homes.",
     },
     Param {
@@ -242,9 +251,10 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Children in independent (bought-in) children's homes at the start.",
-        source: "Modelling assumption: no June 2020 count in the seeds. There were 62 out-of-authority residential \
-            placements in August 2018 (scrutiny minutes, seed 002), and external residential placements fell by \
-            four between April and June 2020 (seed 000); 58 is 62 less those four.",
+        source: "Modelling assumption: no June 2020 count in the references. There were 62 out-of-authority residential \
+            placements in August 2018 (scrutiny minutes [R-ILSC-2018-09]), and external residential placements fell by \
+            four between April and June 2020 [R-SUFF-2020-07]; the default 58 is 62 less those four (derived), \
+            mixing an August 2018 count with a 2020/21 change.",
     },
     Param {
         path: "population.placement_mix.supported_accommodation",
@@ -253,8 +263,9 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Young people aged 16-17 in supported (semi-independent) accommodation at the start.",
-        source: "Modelling assumption: no count in the seeds. In 2014 the council's semi-independent units for 16-18 \
-            year olds had 16 places, Nelson Street 6 and Hollowgate 10, both 'almost always full' (seed 004).",
+        source: "Modelling assumption: no count in the references. In 2014 the council's units for care leavers had 16 \
+            places, Nelson Street 6 (ages 16-18) and Hollowgate 10 (no age range given), both 'almost always \
+            full' [R-PSS-2014-01].",
     },
     Param {
         path: "population.placement_mix.placed_with_parents",
@@ -263,7 +274,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Children in care but living with their parents (P1) at the start.",
-        source: "Performance Report May 2018 (seed 003): 4.9% of children looked after were placed with parents in \
+        source: "Performance Report May 2018 [R-CPP-2018-07]: 4.9% of children looked after were placed with parents in \
             May 2018; 4.9% of 601 is 29.",
     },
     Param {
@@ -273,7 +284,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Children living with their prospective adopters, awaiting the adoption order, at the start.",
-        source: "Performance Report May 2018 (seed 003): 24 children were already living in their adoptive placements \
+        source: "Performance Report May 2018 [R-CPP-2018-07]: 24 children were already living in their adoptive placements \
             awaiting an adoption order; the default 26 is close to that (no 2020 figure).",
     },
     Param {
@@ -283,7 +294,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Children in emergency or unregistered provision at the start.",
-        source: "Sufficiency Monitor briefing Jul 2020 (seed 000): seven children were in emergency provision when the \
-            report was finalised (between three and eight at any time since lockdown).",
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: seven children were in emergency provision when the \
+            briefing was finalised in late July 2020, after 3 in June (between three and eight at any time since \
+            lockdown). The default uses the later count of 7 for the June 2020 start.",
     },
 ];

@@ -18,10 +18,10 @@ pub(super) const PARAMS: &[Param] = &[
             sums to 1. A child whose planned time would take them past 18 leaves at 18.",
         source: "Modelling assumption checked against the leavers: in 2016/17 and 2017/18, 27.9% and 27.3% of children \
             leaving care left to permanence (special guardianship, residence order or adoption), 9.8% and 8.2% by \
-            special guardianship and 14.4% and 13.9% by adoption (Performance Report May 2018, seed 003). Weighted \
+            special guardianship and 14.4% and 13.9% by adoption (Performance Report May 2018 [R-CPP-2018-07]). Weighted \
             by age at entry the default sends about 43% of admissions home, 13% to special guardianship or a child \
             arrangements order (as the 13-14% of leavers those years), 15% to adoption and 30% to 18. Adoption \
-            is mostly under 5: 23 of 33 children placed for adoption in Jan 2014 were under 5 (seed 004).",
+            is mostly under 5: 23 of 33 children placed for adoption in Jan 2014 were under 5 [R-PSS-2014-01].",
     },
     Param {
         path: "exits.return_home",
@@ -31,10 +31,10 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "How long, from entering care, a child whose plan is to return home stays in care. Choose a family and \
             its parameters; the permanence-drive lever shortens it.",
-        source: "Modelling assumption: no durations in the seeds. Gamma with an average of 14 months and shape 1.2 \
-            (nearly exponential: many short stays and some long ones). The seeds describe children returned home \
-            within days after a 72-hour assessment (scrutiny minutes, seed 002) and discharges falling from 19 to \
-            12 a month when social workers were stretched (seed 003).",
+        source: "Modelling assumption: no durations in the references. Gamma with an average of 14 months and shape 1.2 \
+            (nearly exponential: many short stays and some long ones). The references describe children returned home \
+            within two weeks after a 72-hour assessment (scrutiny minutes [R-ILSC-2018-09]) and discharges falling from 19 to \
+            12 a month when social workers were stretched [R-CPP-2018-07].",
     },
     Param {
         path: "exits.return_home.family",
@@ -52,7 +52,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "months",
         items: NONE,
         help: MEAN_HELP,
-        source: "Modelling assumption: 14 months; no figure in the seeds (see exits.return_home).",
+        source: "Modelling assumption: 14 months; no figure in the references (see exits.return_home).",
     },
     Param {
         path: "exits.return_home.shape",
@@ -61,7 +61,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "gamma shape",
         items: NONE,
         help: SHAPE_HELP,
-        source: "Modelling assumption: 1.2, close to exponential; no figure in the seeds.",
+        source: "Modelling assumption: 1.2, close to exponential; no figure in the references.",
     },
     Param {
         path: "exits.return_home.median_months",
@@ -98,11 +98,11 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "How long, from entering care, a child whose plan is a special guardianship or child arrangements order \
             stays in care. The permanence-drive lever shortens it.",
-        source: "Modelling assumption: no durations in the seeds. Gamma with an average of 24 months and shape 3 (80% \
+        source: "Modelling assumption: no durations in the references. Gamma with an average of 24 months and shape 3 (80% \
             between about 9 and 43 months). Special guardianship was 9.8% and 8.2% of leavers in 2016/17 and \
-            2017/18 (Performance Report May 2018, seed 003), and most Regulation 24 family placements were \
+            2017/18 (Performance Report May 2018 [R-CPP-2018-07]), and most Regulation 24 family placements were \
             converted to special guardianship or child arrangements orders during care proceedings (scrutiny \
-            minutes, seed 002).",
+            minutes [R-ILSC-2018-09]).",
     },
     Param {
         path: "exits.special_guardianship.family",
@@ -120,7 +120,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "months",
         items: NONE,
         help: MEAN_HELP,
-        source: "Modelling assumption: 24 months; no figure in the seeds (see exits.special_guardianship).",
+        source: "Modelling assumption: 24 months; no figure in the references (see exits.special_guardianship).",
     },
     Param {
         path: "exits.special_guardianship.shape",
@@ -129,7 +129,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "gamma shape",
         items: NONE,
         help: SHAPE_HELP,
-        source: "Modelling assumption: 3, so most orders come one to three years after entry; no figure in the seeds.",
+        source: "Modelling assumption: 3, so most orders come one to three years after entry; no figure in the references.",
     },
     Param {
         path: "exits.special_guardianship.median_months",
@@ -166,11 +166,11 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "How long, from entering care, a child whose plan is adoption stays in care, up to the adoption order; \
             the child moves to the adopters exits.adoption_placement_lead_days before it.",
-        source: "Performance Report May 2018 (seed 003): the average time from entering care to moving in with the \
+        source: "Performance Report May 2018 [R-CPP-2018-07]: the average time from entering care to moving in with the \
             adopters (A1) was 325 days in 2017/18 (296-404 days in 2014/15-2016/17; England 558). The default \
-            order comes on average 21 months (about 640 days) after entry, gamma shape 4, and the move 180 days \
-            before that, about 460 days after entry: longer than the 2017/18 average, close to the 469 days of \
-            early 2018/19.",
+            order comes on average 21 months (about 640 days) after entry, gamma shape 4, and the move \
+            exits.adoption_placement_lead_days (300) before that, so about 340 days after entry (derived), close to \
+            the 2017/18 average of 325 days and below the 469 days of the year to May 2018.",
     },
     Param {
         path: "exits.adoption.family",
@@ -189,7 +189,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: MEAN_HELP,
         source: "Modelling assumption: 21 months, set against the A1 average of 325 days to placement in 2017/18 plus \
-            the time with adopters before the order (Performance Report May 2018, seed 003; see exits.adoption).",
+            the time with adopters before the order (Performance Report May 2018 [R-CPP-2018-07]; see exits.adoption).",
     },
     Param {
         path: "exits.adoption.shape",
@@ -199,7 +199,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: SHAPE_HELP,
         source: "Modelling assumption: 4 (fairly regular, coefficient of variation 0.5); A1 averages ranged 296-404 days \
-            a year in 2014/15-2016/17 (seed 003), but the seeds give no spread for individual children.",
+            a year in 2014/15-2016/17 [R-CPP-2018-07], but the references give no spread for individual children.",
     },
     Param {
         path: "exits.adoption.median_months",
@@ -237,10 +237,11 @@ pub(super) const PARAMS: &[Param] = &[
         help: "A child whose plan is adoption moves to the adoptive placement (placed for adoption) this many days \
             before the adoption order ends their time in care; a child whose order comes sooner than that after \
             entering care is placed with the adopters from the start (early permanence).",
-        source: "Performance Report May 2018 (seed 003): a placement must last at least 10 weeks before the adoption \
+        source: "Performance Report May 2018 [R-CPP-2018-07]: a placement must last at least 10 weeks before the adoption \
             application, and courts then took about 12 weeks (up from 6) to hear it, so at least about 150 days; \
-            the same report had 24 children living with adopters against 27-30 adoptions a year, about 300 days \
-            each, which the default uses.",
+            the same report had 24 children living with adopters against 27 adoptions in 2017/18 and 5 in April \
+            and May 2018 (derived: 27-30 a year, 30 annualising the two months; 24 / 27 is about 11 months, \
+            and 24 / 30 about 300 days, with the adopters before the order), which the default uses.",
     },
     Param {
         path: "exits.staying_put_share",
@@ -250,9 +251,9 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Share of young people turning 18 with in-house foster carers who stay on with them (Staying Put); each \
             keeps one of the household's places for exits.staying_put_months.",
-        source: "Modelling assumption: the seeds give a count, not a share: 13 care leavers were in Staying Put or \
+        source: "Modelling assumption: the references give a count, not a share: 13 care leavers were in Staying Put or \
             supported lodgings arrangements in January 2014, and the strategy aimed to increase it (Placement \
-            Sufficiency Strategy 2014/15, seed 004).",
+            Sufficiency Strategy 2014/15 [R-PSS-2014-01]).",
     },
     Param {
         path: "exits.staying_put_months",
@@ -261,6 +262,6 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "months",
         items: NONE,
         help: "Months a Staying Put young person keeps the foster place after turning 18.",
-        source: "Modelling assumption: 24 months (18 to 20); no figure in the seeds.",
+        source: "Modelling assumption: 24 months (18 to 20); no figure in the references.",
     },
 ];

@@ -1,8 +1,8 @@
 //! The catalogue of every assumption in a [`Scenario`](crate::scenario::Scenario): for each
 //! field a plain-English label, unit, help text and the source the default value rests on
-//! (a seed document and its figure, or an honest "Modelling assumption: ..."). The app's
-//! forms are built from it (grouped by [`Group`]), the CLI prints it as documentation, and
-//! scrutiny councillors read it to see where a number comes from.
+//! (a published reference cited by its ID, such as `[R-SUFF-2020-07]`, and its figure, or an
+//! honest "Modelling assumption: ..."). The app's forms are built from it (grouped by
+//! [`Group`]), the CLI prints it as documentation, and scrutiny councillors read it to see where a number comes from.
 //!
 //! This module owns the descriptions only; the default values themselves live in
 //! `defaults.rs`, the checks in `validate/` and the limits in `limits.rs`.
@@ -120,7 +120,8 @@ pub struct Param {
     pub items: &'static [&'static str],
     /// What it means and how the model uses it.
     pub help: &'static str,
-    /// Where the default value comes from: a seed document and its figure, or
+    /// Where the default value comes from: a published reference, cited by its ID in square brackets
+    /// (see [`crate::references`]), and its figure, or
     /// "Modelling assumption: ..." with what it was set from.
     pub source: &'static str,
 }

@@ -15,9 +15,10 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "The council's own children's homes at the start (the new-homes lever adds more). Each has beds, the \
             beds that can really be used, an age range, an opening month and a fixed weekly running cost.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): Silverwood (7-bed emergency home, ages 12-17, stays \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: Silverwood (7-bed emergency home, ages 12-17, stays \
             up to 20 weeks), Woodview and St Edmunds (6-bed long-term homes, ages 12-17) and Cherry Tree (5 beds, \
-            disabled children aged 8-17): capacity 22, only 15 children placed. The seeds do not say whether these \
+            disabled children aged 8-17): capacity stated as 22, only 15 children placed (the four homes listed come \
+            to 7 + 6 + 6 + 5 = 24 beds, which the default uses). The references do not say whether these \
             homes were still open in 2020; the default assumes they were, with 15 usable beds and the 2014 age \
             ranges.",
     },
@@ -29,7 +30,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "A name for the home, shown in results.",
         source: "Modelling assumption: a label only; the default homes are named by type after the 2014 homes \
-            (seed 004) and the 2020-22 programme (seed 000).",
+            [R-PSS-2014-01] and the 2020-22 programme [R-SUFF-2020-07].",
     },
     Param {
         path: "residential.homes.beds",
@@ -38,9 +39,9 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "beds",
         items: NONE,
         help: "Beds the home is registered for; beds left empty are reported.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): homes of 7, 6, 6 and 5 beds. The 2020-22 programme \
-            added 16 beds and 2 emergency beds across 7 settings (Sufficiency Monitor, seed 000; Cabinet report Oct \
-            2022, seed 001).",
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: homes of 7, 6, 6 and 5 beds. The 2020-22 programme \
+            added 16 beds and 2 emergency beds across 7 settings (Sufficiency Monitor [R-SUFF-2020-07]; Cabinet report Oct \
+            2022 [R-CAB-2022-10]).",
     },
     Param {
         path: "residential.homes.usable_beds",
@@ -50,9 +51,11 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Beds that can actually be filled at once: matching children who can safely live together leaves some \
             beds empty.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): 15 children in 22 beds; Cabinet report Oct 2022 \
-            (seed 001): only 6 young people had lived in the new homes since opening because matching is hard. The \
-            default homes use 15 of 24 beds and the new-homes programme 10 of 18.",
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: 15 children in 22 beds; Cabinet report Oct 2022 \
+            [R-CAB-2022-10]: 6 young people had lived in the new homes since opening (no reason given). Modelling \
+            assumption: matching children who can safely live together keeps beds empty, so the default homes use \
+            15 of 24 beds (the 2014 strategy states capacity 22, but its homes total 24) and the new-homes \
+            programme 10 of 18.",
     },
     Param {
         path: "residential.homes.min_age",
@@ -61,9 +64,10 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "Youngest age the home takes; a sibling group placed there must all be within the home's ages.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): the mainstream homes took ages 12-17 and Cherry Tree \
-            8-17. The default long-term homes take 10-17 and the disabled children's home 5-17, a modelling \
-            assumption wider than in 2014; the new homes 10-17 (emergency beds 12-17).",
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: the mainstream homes took ages 12-17 and Cherry Tree \
+            8-17; the default starting homes keep those ranges (12-17, and 8-17 for the disabled children's home). \
+            Modelling assumption: the new homes take 10-17 (emergency beds 12-17); the references give no age \
+            range for them.",
     },
     Param {
         path: "residential.homes.max_age",
@@ -72,7 +76,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "Oldest age (inclusive) the home takes.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): every home took young people up to 17.",
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: every home took young people up to 17.",
     },
     Param {
         path: "residential.homes.open_month",
@@ -82,8 +86,8 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Months from the start when the home opens (0 = already open). Homes added by a lever open no earlier \
             than the lever's start month.",
-        source: "Sufficiency Monitor Jul 2020 (seed 000): Pegasus House registered in July 2020, with children to move \
-            in by September 2020, then two two-bed homes in phase two; Cabinet report Oct 2022 (seed 001): 4 homes \
+        source: "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]: Pegasus House registered in July 2020, with children to move \
+            in by September 2020, then two two-bed homes in phase two; Cabinet report Oct 2022 [R-CAB-2022-10]: 4 homes \
             bought and 3 opened by 2022. The default homes are open from month 0 and the programme's opening \
             months (3-24) are a modelling assumption phased on those facts.",
     },
@@ -95,7 +99,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Cost a week while the home is open, whether its beds are full or not (rising with \
             costs.inflation_per_year); children in council homes cost nothing more per child.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): in-house residential care cost £2,481 a child a \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: in-house residential care cost £2,481 a child a \
             week in 2014 (England £2,866), about £37,200 a week for the 15 children placed. The default homes \
             cost £45,600 a week together (the 2014 figure at 2020 prices is about £42,000-£44,500, at 2-3% a \
             year); the new homes' £5,200-£9,600 a week each are modelling assumptions.",
@@ -109,8 +113,8 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Most children independent fostering agencies can look after for the council at one time; empty means \
             no limit.",
-        source: "Modelling assumption: no limit. Agency placements grew from 106 in January 2014 (seed 004) to 278 in \
-            August 2018 (scrutiny minutes, seed 002) and stayed at 251-264 from Oct 2019 to Jun 2020 (seed 000), \
+        source: "Modelling assumption: no limit. Agency placements grew from 106 in January 2014 [R-PSS-2014-01] to 278 in \
+            August 2018 (scrutiny minutes [R-ILSC-2018-09]) and stayed at 251-264 from Oct 2019 to Jun 2020 [R-SUFF-2020-07], \
             so the market met Rotherham's demand, at a price.",
     },
     Param {
@@ -120,7 +124,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "Youngest age the market takes; a sibling group must all be within the ages.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): agency carers looked after children of all ages, \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: agency carers looked after children of all ages, \
             under 10 and over 11; so 0.",
     },
     Param {
@@ -130,7 +134,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "Oldest age (inclusive) the market takes.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): agency carers looked after more children aged 11 \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: agency carers looked after more children aged 11 \
             and over than under 10; so up to 17.",
     },
     Param {
@@ -142,7 +146,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Most children independent children's homes can take for the council at one time; empty means no \
             limit.",
         source: "Modelling assumption: no limit. Independent residential placements grew from 27 in January 2014 \
-            (seed 004) to 62 in August 2018 (seed 002); the seeds report distance and price, not a lack of beds.",
+            [R-PSS-2014-01] to 62 in August 2018 [R-ILSC-2018-09]; the references report distance and price, not a lack of beds.",
     },
     Param {
         path: "markets.external_residential.min_age",
@@ -151,8 +155,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "Youngest age independent children's homes take for the council.",
-        source: "Modelling assumption: 8, no age breakdown in the seeds (the council's own home for disabled children \
-            took children from 8, seed 004).",
+        source: "Modelling assumption: 8, no age breakdown in the references (the council's own home for disabled children \
+            took children from 8 [R-PSS-2014-01]).",
     },
     Param {
         path: "markets.external_residential.max_age",
@@ -161,7 +165,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "Oldest age (inclusive) independent children's homes take.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): children's homes took young people up to 17.",
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: children's homes took young people up to 17.",
     },
     Param {
         path: "markets.supported_accommodation.limit",
@@ -171,9 +175,9 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Most 16-17 year olds in supported accommodation at one time (the supported-accommodation lever adds \
             places); empty means no limit.",
-        source: "Modelling assumption: 25; no count in the seeds. The 16+ flexible purchasing system went live in \
-            January 2021 (Cabinet report Oct 2022, seed 001; Sufficiency Monitor, seed 000); in 2014 the council's \
-            own semi-independent units had 16 places, 'almost always full' (seed 004).",
+        source: "Modelling assumption: 25; no count in the references. The 16+ flexible purchasing system went live in \
+            January 2021 (Cabinet report Oct 2022 [R-CAB-2022-10]; Sufficiency Monitor [R-SUFF-2020-07]); in 2014 the council's \
+            own semi-independent units had 16 places, 'almost always full' [R-PSS-2014-01].",
     },
     Param {
         path: "markets.supported_accommodation.min_age",
@@ -182,7 +186,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "Youngest age placed in supported accommodation.",
-        source: "Sufficiency Monitor Jul 2020 (seed 000) and Cabinet report Oct 2022 (seed 001): supported \
+        source: "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07] and Cabinet report Oct 2022 [R-CAB-2022-10]: supported \
             accommodation is for 16- and 17-year-olds; so 16.",
     },
     Param {
@@ -192,7 +196,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "Oldest age (inclusive) placed in supported accommodation while in care.",
-        source: "Sufficiency Monitor Jul 2020 (seed 000): supported accommodation for 16- and 17-year-olds; so 17.",
+        source: "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]: supported accommodation for 16- and 17-year-olds; so 17.",
     },
     Param {
         path: "markets.connected_person_availability",
@@ -202,9 +206,9 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Each time matching tries a connected-person placement, the chance that a suitable relative or friend \
             is available.",
-        source: "Modelling assumption: low. The 2014 strategy (seed 004) notes 'very low numbers of connected \
+        source: "Modelling assumption: low. The 2014 strategy [R-PSS-2014-01] notes 'very low numbers of connected \
             persons/relative foster carers' (10 of 174 carers), and most family placements were converted to \
-            special guardianship or child arrangements orders during care proceedings (scrutiny minutes, seed 002).",
+            special guardianship or child arrangements orders during care proceedings (scrutiny minutes [R-ILSC-2018-09]).",
     },
     Param {
         path: "markets.ifa_complex_availability",
@@ -215,9 +219,9 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Each time matching tries an independent fostering agency for a young person aged 11+ with complex needs, \
             the chance that an agency household will take them; otherwise matching moves on down the order \
             (usually to residential).",
-        source: "Modelling assumption: 0.3. The July 2020 briefing (seed 000) reports disruptions in foster placements for \
+        source: "Modelling assumption: 0.3. The July 2020 briefing [R-SUFF-2020-07] reports disruptions in foster placements for \
             young people with challenging behaviours and workshops with IFA providers to create step-down capacity; \
-            the 2014 strategy (seed 004) notes few carers take adolescents (5 of 60 vacancies were for ages 11-15).",
+            the 2014 strategy [R-PSS-2014-01] notes few carers take adolescents (5 of 60 vacancies were for ages 11-15).",
     },
     Param {
         path: "markets.ifa_sibling_availability",
@@ -227,9 +231,9 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "When a sibling group is matched to an independent fostering agency, the chance for each child beyond the \
             first that the same household can take them too (a group of 3 is kept together with this chance squared).",
-        source: "Modelling assumption: 0.85. The July 2020 briefing (seed 000) says admissions of a larger sibling group \
+        source: "Modelling assumption: 0.85. The July 2020 briefing [R-SUFF-2020-07] says admissions of a larger sibling group \
             pushed children into agency placements; May 2018 had 7 sibling groups among 35 admissions \
-            (Performance Report, seed 003).",
+            (Performance Report [R-CPP-2018-07]).",
     },
     Param {
         path: "markets.out_of_borough",
@@ -239,7 +243,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "For each placement type, the chance that a new placement of that type is outside the borough; the \
             model reports how many children live outside.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004) for in-house and agency fostering and residential \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01] for in-house and agency fostering and residential \
             care; the other types are modelling assumptions (see each type).",
     },
     Param {
@@ -249,7 +253,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "share (0-1)",
         items: NONE,
         help: "Chance that an in-house foster placement is outside the borough.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): 125 of 150 children with in-house carers lived in \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: 125 of 150 children with in-house carers lived in \
             Rotherham in January 2014, so (150 − 125) / 150 = 0.17 outside.",
     },
     Param {
@@ -259,7 +263,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "share (0-1)",
         items: NONE,
         help: "Chance that a connected-person placement is outside the borough.",
-        source: "Modelling assumption: 0.2; no figure in the seeds.",
+        source: "Modelling assumption: 0.2; no figure in the references.",
     },
     Param {
         path: "markets.out_of_borough.ifa",
@@ -268,7 +272,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "share (0-1)",
         items: NONE,
         help: "Chance that an independent fostering agency placement is outside the borough.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): only 14 of 106 agency foster placements were in \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: only 14 of 106 agency foster placements were in \
             Rotherham in January 2014, so (106 − 14) / 106 = 0.87 outside.",
     },
     Param {
@@ -278,7 +282,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "share (0-1)",
         items: NONE,
         help: "Chance that a placement in a council home is outside the borough.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004) and Sufficiency Monitor Jul 2020 (seed 000): the \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01] and Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]: the \
             council's homes are in Rotherham, 'close to their communities'; so 0.",
     },
     Param {
@@ -288,9 +292,9 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "share (0-1)",
         items: NONE,
         help: "Chance that an independent children's home placement is outside the borough.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): all 27 independent residential placements were \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: all 27 independent residential placements were \
             outside the borough in January 2014 ('no independent residential homes located in Rotherham'); market \
-            shaping then added 16 places inside the borough in the 18 months to July 2020 (seed 000). 0.8 is a \
+            shaping then added 16 places inside the borough in the 18 months to July 2020 [R-SUFF-2020-07]. 0.8 is a \
             modelling assumption between the two.",
     },
     Param {
@@ -300,7 +304,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "share (0-1)",
         items: NONE,
         help: "Chance that a supported accommodation placement is outside the borough.",
-        source: "Modelling assumption: 0.3; no figure in the seeds.",
+        source: "Modelling assumption: 0.3; no figure in the references.",
     },
     Param {
         path: "markets.out_of_borough.placed_with_parents",
@@ -310,7 +314,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Chance that a child placed with parents lives outside the borough.",
         source: "Modelling assumption: 0, children placed with parents are counted as living at home; no figure in the \
-            seeds.",
+            references.",
     },
     Param {
         path: "markets.out_of_borough.placed_for_adoption",
@@ -320,7 +324,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Chance that an adoptive placement is outside the borough.",
         source: "Modelling assumption: 0.5. In 2013/14, 29 of 45 children placed for adoption went to other agencies' \
-            adopters rather than Rotherham's own (Placement Sufficiency Strategy 2014/15, seed 004).",
+            adopters rather than Rotherham's own (Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]).",
     },
     Param {
         path: "markets.out_of_borough.emergency",
@@ -329,7 +333,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "share (0-1)",
         items: NONE,
         help: "Chance that an emergency placement is outside the borough.",
-        source: "Modelling assumption: 0.5; no figure in the seeds.",
+        source: "Modelling assumption: 0.5; no figure in the references.",
     },
     // ------------------------------------------------------------------ matching
     Param {
@@ -341,11 +345,11 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Ordered rules. For each child the first rule whose ages and needs fit gives the order in which \
             placement types are tried; the first with room is used, and an emergency placement if none has. A \
             sibling group is matched by its eldest's rule, and only to types every sibling's rule lists.",
-        source: "Modelling assumption following the priorities the seeds state: family-based before residential, \
+        source: "Modelling assumption following the priorities the references state: family-based before residential, \
             in-house before agency, local before distant (Placement Sufficiency Strategy 2014/15 section 4.2, \
-            seed 004; 2019-22 strategy, seed 000 and seed 001), and supported accommodation for 16-17 year olds \
-            after foster care (seed 000). Connected persons are tried second, after in-house carers, although the \
-            2014 strategy (seed 004) stresses the duty to place with extended family where possible.",
+            [R-PSS-2014-01]; 2019-22 strategy [R-SUFF-2020-07] and [R-CAB-2022-10]), and supported accommodation for 16-17 year olds \
+            after foster care [R-SUFF-2020-07]. Connected persons are tried second, after in-house carers, although the \
+            2014 strategy [R-PSS-2014-01] stresses the duty to place with extended family where possible.",
     },
     Param {
         path: "matching.rules.min_age",
@@ -355,7 +359,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "The rule applies to children from this age (in whole years).",
         source: "Modelling assumption: the default rules split at 16 because supported accommodation is for 16- and \
-            17-year-olds (seed 000).",
+            17-year-olds [R-SUFF-2020-07].",
     },
     Param {
         path: "matching.rules.max_age",
@@ -364,7 +368,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "The rule applies to children up to this age (inclusive).",
-        source: "Modelling assumption: 15 for the under-16 rules and 17 for the 16-17 rule (seed 000: supported \
+        source: "Modelling assumption: 15 for the under-16 rules and 17 for the 16-17 rule ([R-SUFF-2020-07]: supported \
             accommodation for 16- and 17-year-olds).",
     },
     Param {
@@ -375,7 +379,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Whether the rule applies to children with standard needs, complex needs, or any.",
         source: "Modelling assumption: children under 16 with complex needs skip connected persons and go from \
-            in-house (Fostering Plus-type) carers to agencies and residential care; the 2014 strategy (seed 004) \
+            in-house (Fostering Plus-type) carers to agencies and residential care; the 2014 strategy [R-PSS-2014-01] \
             set up Fostering Plus for older children and those with complex needs.",
     },
     Param {
@@ -386,7 +390,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: CHOICES,
         help: "Placement types tried in turn (placed with parents and placed for adoption follow from the child's \
             plan and cannot be listed).",
-        source: "Modelling assumption following the stated priorities (see matching.rules; seed 004, seed 000).",
+        source: "Modelling assumption following the stated priorities (see matching.rules; [R-PSS-2014-01], [R-SUFF-2020-07]).",
     },
     Param {
         path: "matching.keep_siblings_together",
@@ -396,7 +400,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "If on, a sibling group is placed together where one placement can take them all; otherwise, or if none \
             can, each child is matched separately and the split is counted.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): the Ofsted framework expects children to live 'with \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: the Ofsted framework expects children to live 'with \
             their brothers and sisters when this is in their best interests', and in-house vacancies were tracked \
             for sibling groups (17 of the 60 vacancies were for pairs of siblings in January 2014).",
     },
@@ -408,8 +412,8 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "A child in an emergency placement is matched again after this many days and moves if a placement \
             higher in their order has room.",
-        source: "Modelling assumption: 28 days; no figure in the seeds. Between three and eight children were in \
-            emergency provision at any time in spring 2020 (Sufficiency Monitor, seed 000); the 2014 emergency home \
-            allowed stays of up to 20 weeks (seed 004).",
+        source: "Modelling assumption: 28 days; no figure in the references. Between three and eight children were in \
+            emergency provision at any time in spring 2020 (Sufficiency Monitor [R-SUFF-2020-07]); the 2014 emergency home \
+            allowed stays of up to 20 weeks [R-PSS-2014-01].",
     },
 ];

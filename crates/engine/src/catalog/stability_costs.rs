@@ -16,7 +16,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "For each placement type, the yearly rate at which placements of children under 11 (at the time of \
             placement) end unplanned; the child is then matched again, elsewhere (the foster household or children's home \
             whose placement ended is not offered the child again). A rate of 0.12 is about 11% a year.",
-        source: "Modelling assumption checked against the Performance Report May 2018 (seed 003): 61.3% of long-term \
+        source: "Modelling assumption checked against the Performance Report May 2018 [R-CPP-2018-07]: 61.3% of long-term \
             looked-after children had been in the same placement for two years, an average rate of about 0.25 a \
             year (−ln 0.613 / 2) across ages, and 13.8% of children had three or more placements in 12 months \
             (England 10%).",
@@ -29,7 +29,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Yearly rate at which in-house foster placements of children under 11 break down.",
         source: "Modelling assumption: 0.12, half the all-ages average of about 0.25 implied by 61.3% two-year \
-            stability (seed 003); see stability.breakdown_child.",
+            stability [R-CPP-2018-07]; see stability.breakdown_child.",
     },
     Param {
         path: "stability.breakdown_child.connected_person",
@@ -38,8 +38,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which connected-person placements of children under 11 break down.",
-        source: "Modelling assumption: 0.1, a little below in-house foster care; no figure in the seeds (see \
-            stability.breakdown_child, seed 003).",
+        source: "Modelling assumption: 0.1, a little below in-house foster care; no figure in the references (see \
+            stability.breakdown_child [R-CPP-2018-07]).",
     },
     Param {
         path: "stability.breakdown_child.ifa",
@@ -49,7 +49,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Yearly rate at which agency foster placements of children under 11 break down.",
         source: "Modelling assumption: 0.14, a little above in-house foster care, whose carers the scrutiny minutes \
-            (seed 002) describe as well supported; no figure by type in the seeds.",
+            [R-ILSC-2018-09] describe as well supported; no figure by type in the references.",
     },
     Param {
         path: "stability.breakdown_child.in_house_residential",
@@ -58,7 +58,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which council children's home placements of children under 11 end unplanned.",
-        source: "Modelling assumption: 0.2; no figure by type in the seeds (see stability.breakdown_child, seed 003).",
+        source: "Modelling assumption: 0.2; no figure by type in the references (see stability.breakdown_child [R-CPP-2018-07]).",
     },
     Param {
         path: "stability.breakdown_child.external_residential",
@@ -67,7 +67,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which independent children's home placements of children under 11 end unplanned.",
-        source: "Modelling assumption: 0.25; no figure by type in the seeds (see stability.breakdown_child, seed 003).",
+        source: "Modelling assumption: 0.25; no figure by type in the references (see stability.breakdown_child [R-CPP-2018-07]).",
     },
     Param {
         path: "stability.breakdown_child.supported_accommodation",
@@ -78,7 +78,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Yearly rate for supported accommodation; only 16-17 year olds are placed there, so this under-11 rate \
             has no effect with the default ages.",
         source: "Modelling assumption: 0.3, not used with the default ages (supported accommodation is for 16-17, \
-            seed 000).",
+            [R-SUFF-2020-07]).",
     },
     Param {
         path: "stability.breakdown_child.placed_with_parents",
@@ -88,7 +88,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Yearly rate at which placements with parents of children under 11 break down (the child is then \
             matched to a placement).",
-        source: "Modelling assumption: 0.1; no figure in the seeds.",
+        source: "Modelling assumption: 0.1; no figure in the references.",
     },
     Param {
         path: "stability.breakdown_child.placed_for_adoption",
@@ -99,8 +99,8 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Yearly rate at which adoptive placements of children under 11 disrupt before the order. A disruption \
             ends the adoption plan: the child is matched again and its way out of care is drawn afresh, for its \
             age, among the other routes.",
-        source: "Modelling assumption: 0.02, adoption disruptions are rare; no figure in the seeds (Rotherham persevered \
-            to find adoptive placements, seed 003).",
+        source: "Modelling assumption: 0.02, adoption disruptions are rare; no figure in the references (Rotherham persevered \
+            to find adoptive placements [R-CPP-2018-07]).",
     },
     Param {
         path: "stability.breakdown_child.emergency",
@@ -111,7 +111,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Yearly breakdown rate of emergency placements; emergency placements end by review \
             (matching.emergency_review_days) rather than breakdown.",
         source: "Modelling assumption: 0, because emergency placements are reviewed and replaced (between three and \
-            eight children at any time in spring 2020, seed 000).",
+            eight children at any time in spring 2020 [R-SUFF-2020-07]).",
     },
     Param {
         path: "stability.breakdown_adolescent",
@@ -122,7 +122,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "For each placement type, the yearly rate at which placements of young people aged 11 or more (at the \
             time of placement) end unplanned; they are then matched again. A rate of 0.3 is about 26% a year.",
         source: "Modelling assumption: two to three times the under-11 rates, averaging out near the 0.25 a year implied \
-            by 61.3% two-year stability (Performance Report May 2018, seed 003). The July 2020 briefing (seed 000) \
+            by 61.3% two-year stability (Performance Report May 2018 [R-CPP-2018-07]). The July 2020 briefing [R-SUFF-2020-07] \
             reports 'an increase in disruptions in foster placements for young people with challenging \
             behaviours'.",
     },
@@ -133,8 +133,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which in-house foster placements of young people aged 11+ break down.",
-        source: "Modelling assumption: 0.3; the seeds report rising foster placement disruptions for young people with \
-            challenging behaviours (seed 000) and few in-house carers for older children (seed 004).",
+        source: "Modelling assumption: 0.3; the references report rising foster placement disruptions for young people with \
+            challenging behaviours [R-SUFF-2020-07] and few in-house carers for older children [R-PSS-2014-01].",
     },
     Param {
         path: "stability.breakdown_adolescent.connected_person",
@@ -143,7 +143,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which connected-person placements of young people aged 11+ break down.",
-        source: "Modelling assumption: 0.2; no figure in the seeds (see stability.breakdown_adolescent, seed 003).",
+        source: "Modelling assumption: 0.2; no figure in the references (see stability.breakdown_adolescent [R-CPP-2018-07]).",
     },
     Param {
         path: "stability.breakdown_adolescent.ifa",
@@ -152,8 +152,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which agency foster placements of young people aged 11+ break down.",
-        source: "Modelling assumption: 0.35; no figure by type in the seeds (see stability.breakdown_adolescent, \
-            seed 003).",
+        source: "Modelling assumption: 0.35; no figure by type in the references (see stability.breakdown_adolescent, \
+            [R-CPP-2018-07]).",
     },
     Param {
         path: "stability.breakdown_adolescent.in_house_residential",
@@ -162,8 +162,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which council children's home placements of young people aged 11+ end unplanned.",
-        source: "Modelling assumption: 0.45; no figure by type in the seeds (see stability.breakdown_adolescent, \
-            seed 003).",
+        source: "Modelling assumption: 0.45; no figure by type in the references (see stability.breakdown_adolescent, \
+            [R-CPP-2018-07]).",
     },
     Param {
         path: "stability.breakdown_adolescent.external_residential",
@@ -172,8 +172,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which independent children's home placements of young people aged 11+ end unplanned.",
-        source: "Modelling assumption: 0.5, the highest; no figure by type in the seeds. Many of these placements were \
-            at a distance (only 7 of 30 independent and secure placements were in South Yorkshire in 2014, seed 004).",
+        source: "Modelling assumption: 0.5, the highest; no figure by type in the references. Many of these placements were \
+            at a distance (only 7 of 30 independent and secure placements were in South Yorkshire in 2014 [R-PSS-2014-01]).",
     },
     Param {
         path: "stability.breakdown_adolescent.supported_accommodation",
@@ -182,7 +182,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which supported accommodation placements of 16-17 year olds end unplanned.",
-        source: "Modelling assumption: 0.4; no figure in the seeds (16+ framework, seed 000).",
+        source: "Modelling assumption: 0.4; no figure in the references (16+ framework [R-SUFF-2020-07]).",
     },
     Param {
         path: "stability.breakdown_adolescent.placed_with_parents",
@@ -191,7 +191,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which placements with parents of young people aged 11+ break down.",
-        source: "Modelling assumption: 0.2; no figure in the seeds.",
+        source: "Modelling assumption: 0.2; no figure in the references.",
     },
     Param {
         path: "stability.breakdown_adolescent.placed_for_adoption",
@@ -200,7 +200,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly hazard",
         items: NONE,
         help: "Yearly rate at which adoptive placements of children aged 11+ disrupt before the order.",
-        source: "Modelling assumption: 0.02, as for younger children; adoption at 11+ is rare (seed 004: 10 of 33 \
+        source: "Modelling assumption: 0.02, as for younger children; adoption at 11+ is rare ([R-PSS-2014-01]: 10 of 33 \
             children placed for adoption in 2014 were 5 or over).",
     },
     Param {
@@ -211,7 +211,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Yearly breakdown rate of emergency placements; they end by review (matching.emergency_review_days) \
             rather than breakdown.",
-        source: "Modelling assumption: 0, because emergency placements are reviewed and replaced (seed 000).",
+        source: "Modelling assumption: 0, because emergency placements are reviewed and replaced [R-SUFF-2020-07].",
     },
     // ------------------------------------------------------------------ costs and budget
     Param {
@@ -223,7 +223,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "A child's breakdown rate is multiplied by this for every other placement they have had in the last 12 \
             months, so instability begets instability and a minority of children move repeatedly.",
         source: "Modelling assumption: 2.5 (applied for at most two earlier placements), set with the short-term first \
-            placements so that the share of children with 3+ placements in 12 months approaches the 13.8% reported in the Performance Report May 2018 (seed 003; England 10%).",
+            placements so that the share of children with 3+ placements in 12 months approaches the 13.8% reported in the Performance Report May 2018 ([R-CPP-2018-07]; England 10%).",
     },
     Param {
         path: "stability.escalate_after_repeat_moves",
@@ -234,9 +234,10 @@ pub(super) const PARAMS: &[Param] = &[
         help: "When on, a young person aged 11+ about to start a third placement within 12 months is matched from \
             then on as having complex needs (agency carers are then found only sometimes, and residential care \
             comes next in the order).",
-        source: "Modelling assumption: on. The July 2020 briefing (seed 000) links emergency placements to breakdowns \
+        source: "Modelling assumption: on. The July 2020 briefing [R-SUFF-2020-07] links emergency placements to breakdowns \
             and reports disruptions for young people with challenging behaviours; Aug 2018 had 62 children in \
-            out-of-authority residential care (scrutiny minutes, seed 002), which this keeps near its level.",
+            out-of-authority residential care (scrutiny minutes [R-ILSC-2018-09]), which this keeps near its level (the \
+            2020 briefing gives no count, only a fall of 4 in 2020/21 so far).",
     },
     Param {
         path: "stability.short_term_first_share",
@@ -247,7 +248,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Share of sibling groups whose first placement is a short-term or bridging one, so a planned move \
             follows (the group is then matched again, and may be split).",
         source: "Modelling assumption: 0.4, set so that the share of children with 3+ placements in 12 months approaches \
-            the 13.8% in the Performance Report May 2018 (seed 003); the July 2020 briefing (seed 000) describes \
+            the 13.8% in the Performance Report May 2018 [R-CPP-2018-07]; the July 2020 briefing [R-SUFF-2020-07] describes \
             emergency placements made on admission and after breakdowns.",
     },
     Param {
@@ -258,7 +259,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Mean length (exponential) of a short-term first placement before the planned move.",
         source: "Modelling assumption: 45 days; the 2014 emergency home took young people for at most 20 weeks \
-            (Sufficiency Strategy 2014, seed 004).",
+            (Sufficiency Strategy 2014 [R-PSS-2014-01]).",
     },
     Param {
         path: "costs.weekly",
@@ -268,7 +269,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Cost a week of one child in each placement type at the start, rising with costs.inflation_per_year. \
             Council homes are costed per home (residential.homes.weekly_cost), not per child.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004) and scrutiny minutes Sep 2018 (seed 002), brought to \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01] and scrutiny minutes Sep 2018 [R-ILSC-2018-09], brought to \
             2020 prices at 2% a year; see each type.",
     },
     Param {
@@ -278,7 +279,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "£ / week",
         items: NONE,
         help: "Allowances and fees a week for a child with in-house foster carers.",
-        source: "Placement Sufficiency Strategy 2014/15 (seed 004): in-house foster care cost £360 a week in 2014 \
+        source: "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: in-house foster care cost £360 a week in 2014 \
             (England £428); £360 × 1.02^6 = £405 at 2020 prices.",
     },
     Param {
@@ -290,7 +291,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Allowance a week for a child with connected-person carers.",
         source: "Modelling assumption: the fostering allowance without fees. In 2018 the council set its charge to \
             parents in line with in-house foster care: £189.37 a week for ages 11-15 and £230.30 for 16-17 \
-            (Corporate Parenting Panel, seed 003); the default uses the higher.",
+            (Corporate Parenting Panel [R-CPP-2018-07]); the default uses the higher.",
     },
     Param {
         path: "costs.weekly.ifa",
@@ -300,8 +301,9 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Fee a week for a child with independent fostering agency carers (the framework-pricing lever lowers \
             it).",
-        source: "Scrutiny minutes Sep 2018 (seed 002): £11.5M projected for 278 agency placements, about £795 a week; \
-            × 1.02^2 = £827 at 2020 prices. (2014: £942 a week, England £864, seed 004.)",
+        source: "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]: £11.5M projected for 278 agency placements (derived: \
+            £11.5M / 278 / 52 ≈ £795 a week). Modelling assumption: 2% a year inflation, × 1.02^2 = £827 at 2020 \
+            prices. (2014: £942 a week, England £864 [R-PSS-2014-01].)",
     },
     Param {
         path: "costs.weekly.in_house_residential",
@@ -312,7 +314,7 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Extra cost a week per child in a council home, on top of the home's running cost; 0 when the running \
             cost covers everything.",
         source: "Modelling assumption: 0, because council homes are costed per home (residential.homes.weekly_cost, \
-            based on £2,481 a child a week in 2014, seed 004).",
+            based on £2,481 a child a week in 2014 [R-PSS-2014-01]).",
     },
     Param {
         path: "costs.weekly.external_residential",
@@ -321,9 +323,9 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "£ / week",
         items: NONE,
         help: "Fee a week for a child in an independent children's home (the framework-pricing lever lowers it).",
-        source: "Scrutiny minutes Sep 2018 (seed 002): £12.3M projected for 62 out-of-authority residential placements, \
-            about £3,800 a week; × 1.02^2 ≈ £3,950 at 2020 prices. (2014: £3,231 a week, England £2,960, \
-            seed 004.)",
+        source: "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]: £12.3M projected for 62 out-of-authority residential placements \
+            (derived: £12.3M / 62 / 52 ≈ £3,800 a week). Modelling assumption: 2% a year inflation, × 1.02^2 ≈ \
+            £3,950 at 2020 prices. (2014: £3,231 a week, England £2,960 [R-PSS-2014-01].)",
     },
     Param {
         path: "costs.weekly.supported_accommodation",
@@ -332,7 +334,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "£ / week",
         items: NONE,
         help: "Cost a week for a 16-17 year old in supported accommodation.",
-        source: "Modelling assumption: £1,100; no price in the seeds.",
+        source: "Modelling assumption: £1,100; no price in the references.",
     },
     Param {
         path: "costs.weekly.placed_with_parents",
@@ -341,7 +343,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "£ / week",
         items: NONE,
         help: "Placement cost a week for a child placed with parents.",
-        source: "Modelling assumption: 0, no placement fee is paid; no figure in the seeds.",
+        source: "Modelling assumption: 0, no placement fee is paid; no figure in the references.",
     },
     Param {
         path: "costs.weekly.placed_for_adoption",
@@ -351,7 +353,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Placement cost a week for a child living with prospective adopters.",
         source: "Modelling assumption: 0, adopters are not paid a placement fee; inter-agency fees (29 of 45 placements \
-            in 2013/14 were with other agencies, seed 004) are not modelled.",
+            in 2013/14 were with other agencies [R-PSS-2014-01]) are not modelled.",
     },
     Param {
         path: "costs.weekly.emergency",
@@ -360,8 +362,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "£ / week",
         items: NONE,
         help: "Cost a week for a child in an emergency or unregistered placement.",
-        source: "Modelling assumption: £6,000, well above independent residential care (£3,950); no price in the seeds, \
-            which describe emergency provision for three to eight children at a time (seed 000).",
+        source: "Modelling assumption: £6,000, well above independent residential care (£3,950); no price in the references, \
+            which describe emergency provision for three to eight children at a time [R-SUFF-2020-07].",
     },
     Param {
         path: "costs.inflation_per_year",
@@ -370,8 +372,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly rate (0.03 = 3%)",
         items: NONE,
         help: "Yearly rise of all weekly costs, home running costs and recruitment costs.",
-        source: "Modelling assumption: 2% a year; no figure in the seeds. (The default weekly costs were brought from \
-            2014 and 2018 to 2020 prices at 2% a year, seed 004 and seed 002.)",
+        source: "Modelling assumption: 2% a year; no figure in the references. (The default weekly costs were brought from \
+            2014 and 2018 to 2020 prices at 2% a year [R-PSS-2014-01] and [R-ILSC-2018-09].)",
     },
     Param {
         path: "costs.cost_per_approval",
@@ -380,7 +382,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "£",
         items: NONE,
         help: "Marketing, assessment and panel cost for each household approved, paid at approval.",
-        source: "Modelling assumption: £8,000; no figure in the seeds.",
+        source: "Modelling assumption: £8,000; no figure in the references.",
     },
     Param {
         path: "costs.budget_per_year",
@@ -390,10 +392,10 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Budget for placement costs for a full financial year (April-March) at the start; part years are \
             pro rata. Results compare spending with it.",
-        source: "Modelling assumption: no 2020 budget in the seeds. In August 2018 the two external placement budgets \
+        source: "Modelling assumption: no 2020 budget in the references. In August 2018 the two external placement budgets \
             were about £17.1M: out-of-authority residential £12.3M projected less £3.0M overspend, agency fostering \
-            £11.5M less £3.7M (scrutiny minutes, seed 002); in June 2020 residential numbers were 'just one above \
-            the budget profile' (seed 000). £30.5M is set near the modelled cost of the 2020 placements and homes at the \
+            £11.5M less £3.7M (scrutiny minutes [R-ILSC-2018-09]); in June 2020 residential numbers were 'just one above \
+            the budget profile' [R-SUFF-2020-07]. £30.5M is set near the modelled cost of the 2020 placements and homes at the \
             default prices (about £31-32M a year), so that the chance of overspending is a live question; \
             replace it with your council's own budget.",
     },
@@ -404,6 +406,6 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "yearly rate (0.02 = 2%)",
         items: NONE,
         help: "Yearly rise of the placements budget.",
-        source: "Modelling assumption: 2% a year; no figure in the seeds.",
+        source: "Modelling assumption: 2% a year; no figure in the references.",
     },
 ];

@@ -150,12 +150,7 @@ fn every_entry_is_explained_and_sourced() {
         assert!(!p.unit.trim().is_empty(), "{}: empty unit", p.path);
         assert!(!p.help.trim().is_empty(), "{}: empty help", p.path);
         assert!(!p.source.trim().is_empty(), "{}: empty source", p.path);
-        assert!(
-            p.source.contains("seed 00") || p.source.starts_with("Modelling assumption"),
-            "{}: source must name a seed or say it is a modelling assumption: {}",
-            p.path,
-            p.source
-        );
+        assert_cites_or_assumes(p.path, p.source);
     }
 }
 
@@ -221,7 +216,11 @@ fn every_lever_kind_has_help() {
             let (help, source) = lever_help(lever.kind.key())
                 .unwrap_or_else(|| panic!("no help for {}", lever.kind.key()));
             assert!(!help.is_empty());
-            assert!(source.contains("seed 00"), "{}: {source}", lever.kind.key());
+            assert!(
+                !cited_ids(source).is_empty(),
+                "{}: lever source cites no reference: {source}",
+                lever.kind.key()
+            );
             // The method and the lookup by key agree.
             let own = lever.kind.help();
             assert_eq!(
@@ -240,4 +239,103 @@ fn catalogue_serialises() {
     let v = serde_json::to_value(param("costs.weekly.ifa").unwrap()).unwrap();
     assert_eq!(v["path"], "costs.weekly.ifa");
     assert_eq!(v["group"], "CostsAndBudget");
+}
+
+/// Every `[R-...]` reference ID cited in a text, in order (brackets stripped).
+fn cited_ids(text: &str) -> Vec<&str> {
+    let mut ids = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("[R-") {
+        let after = &rest[start + 1..];
+        let end = after
+            .find(']')
+            .unwrap_or_else(|| panic!("unclosed reference ID in: {text}"));
+        ids.push(&after[..end]);
+        rest = &after[end..];
+    }
+    ids
+}
+
+/// A source must cite at least one reference or say it is a modelling assumption.
+fn assert_cites_or_assumes(what: &str, source: &str) {
+    assert!(
+        !cited_ids(source).is_empty() || source.starts_with("Modelling assumption"),
+        "{what}: source must cite a reference ID like [R-SUFF-2020-07] or start with \
+         \"Modelling assumption\": {source}"
+    );
+}
+
+/// Every text the catalogue and the ready-made strategies show, named for failure messages.
+fn all_texts() -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for p in params().iter().chain(run_params()) {
+        for (field, text) in [("label", p.label), ("help", p.help), ("source", p.source)] {
+            texts.push((format!("{} {field}", p.path), text.to_string()));
+        }
+    }
+    for h in lever_kinds::ALL {
+        texts.push((format!("lever {} help", h.key), h.help.to_string()));
+        texts.push((format!("lever {} source", h.key), h.source.to_string()));
+    }
+    for s in strategies() {
+        texts.push((format!("strategy {} name", s.id), s.name.clone()));
+        texts.push((
+            format!("strategy {} description", s.id),
+            s.description.clone(),
+        ));
+        texts.push((format!("strategy {} source", s.id), s.source.clone()));
+    }
+    texts
+}
+
+#[test]
+fn cited_ids_finds_every_bracketed_id() {
+    assert_eq!(
+        cited_ids("a [R-SUFF-2020-07]; b [R-CAB-2022-10] and [x]"),
+        ["R-SUFF-2020-07", "R-CAB-2022-10"]
+    );
+    assert!(cited_ids("Modelling assumption: none").is_empty());
+}
+
+#[test]
+fn every_cited_reference_exists() {
+    let mut cited = BTreeSet::new();
+    for (what, text) in all_texts() {
+        for id in cited_ids(&text) {
+            assert!(
+                crate::references::find(id).is_some(),
+                "{what}: cites unknown reference [{id}]"
+            );
+            cited.insert(id.to_string());
+        }
+    }
+    // Every reference in the list is used by the catalogue.
+    for r in crate::references::REFERENCES {
+        assert!(cited.contains(r.id), "reference {} is never cited", r.id);
+    }
+}
+
+#[test]
+fn strategies_cite_references() {
+    for s in strategies() {
+        assert!(
+            !cited_ids(&s.source).is_empty(),
+            "strategy {}: source cites no reference: {}",
+            s.id,
+            s.source
+        );
+    }
+}
+
+#[test]
+fn no_text_cites_the_old_seed_files() {
+    for (what, text) in all_texts() {
+        let lower = text.to_lowercase();
+        for old in ["seed 0", "(00", "seeds", "seed document"] {
+            assert!(
+                !lower.contains(old),
+                "{what}: cites the old seed files ({old:?}): {text}"
+            );
+        }
+    }
 }

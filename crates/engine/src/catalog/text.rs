@@ -35,7 +35,7 @@ pub(super) const FAMILY_HELP: &str =
 lognormal (median_months and sigma) or empirical (points).";
 pub(super) const FAMILY_SOURCE: &str =
     "Modelling assumption: gamma for all three routes by default, because it lets the average and \
-the spread be set separately; no durations are published in the seeds.";
+the spread be set separately; no durations are published in the references.";
 pub(super) const MEAN_HELP: &str = "Average months from entering care to leaving by this route, for the exponential and gamma families.";
 pub(super) const SHAPE_HELP: &str =
     "Gamma shape: 1 is the exponential (many short stays and a long tail); larger values cluster \
@@ -47,7 +47,7 @@ pub(super) const POINTS_HELP: &str = "Points of the cumulative distribution for 
 the share of these children who have left. Months must increase and the last share must be 1; straight lines in between.";
 pub(super) const UNUSED_LOGNORMAL: &str =
     "Modelling assumption: not used by the default, which is a gamma distribution; there is no \
-figure for it in the seeds.";
+figure for it in the references.";
 pub(super) const UNUSED_POINTS: &str =
     "Modelling assumption: not used by the default, which is a gamma distribution; meant for a \
-council's own durations from its SSDA903 returns, which the seeds do not give.";
+council's own durations from its SSDA903 returns, which the references do not give.";
