@@ -35,11 +35,11 @@ pub const MAX_START_YEAR: i32 = 2100;
 
 /// Most sibling groups admitted a month, at the start and as trend and seasonality take it
 /// by the end of the horizon.
-pub const MAX_GROUPS_PER_MONTH: f64 = 1_000.0;
+pub const MAX_GROUPS_PER_MONTH: f64 = 100.0;
 /// Largest sibling group (the length of `demand.group_size`).
-pub const MAX_GROUP_SIZE: usize = 12;
+pub const MAX_GROUP_SIZE: usize = 8;
 /// Most children in care at the start.
-pub const MAX_CHILDREN: u32 = 100_000;
+pub const MAX_CHILDREN: u32 = 10_000;
 /// Oldest age in care, in whole years (a child leaves care at 18).
 pub const MAX_AGE: u8 = 17;
 
@@ -67,3 +67,12 @@ pub const MAX_DURATION_MONTHS: f64 = 240.0;
 /// Most levers in a scenario, and homes a new-homes lever opens.
 pub const MAX_LEVERS: usize = 50;
 pub const MAX_LEVER_HOMES: usize = 50;
+
+// Stability. With the demand limits above, these bound the events one run simulates, so
+// that any valid scenario runs in about two seconds of one core and ~110 MB (measured:
+// docs/performance.md, "Scaling with the borough's size").
+
+/// Highest yearly breakdown hazard of any placement type.
+pub const MAX_BREAKDOWN_PER_YEAR: f64 = 2.0;
+/// Highest multiplier of the breakdown hazard per recent placement.
+pub const MAX_REPEAT_MULTIPLIER: f64 = 3.0;

@@ -175,8 +175,8 @@ fn zero_replications_and_absurd_sizes_are_refused() {
     assert!(job.prepare().is_err());
     let s = scenario_with(|s| s.fostering.households = 1_000_000);
     expect_error(s.validate(), "fostering.households", "at most");
-    let s = scenario_with(|s| s.demand.group_size = vec![1.0 / 13.0; 13]);
-    expect_error(s.validate(), "demand.group_size", "between 1 and 12");
+    let s = scenario_with(|s| s.demand.group_size = vec![1.0 / 9.0; 9]);
+    expect_error(s.validate(), "demand.group_size", "between 1 and 8");
     let too_many = Job {
         settings: RunSettings::default(),
         scenarios: vec![default_scenario(); MAX_SCENARIOS + 1],
@@ -326,13 +326,13 @@ fn seasonal_peaks_beyond_the_limit_name_the_seasonality() {
                 ..RunSettings::default()
             },
             scenarios: vec![scenario_with(|s| {
-                s.demand.groups_per_month = 1000.0;
+                s.demand.groups_per_month = 100.0;
                 s.demand.trend_per_year = trend;
                 s.demand.seasonality = [1.0; 12];
                 s.demand.seasonality[6] = 2.0;
             })],
         };
-        let errors = job.validate().expect_err("1,846 groups in July accepted");
+        let errors = job.validate().expect_err("185 groups in July accepted");
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -340,19 +340,19 @@ fn seasonal_peaks_beyond_the_limit_name_the_seasonality() {
             "trend {trend}"
         );
         assert!(
-            errors[0].reason.contains("July") && errors[0].reason.contains("1846 groups"),
+            errors[0].reason.contains("July") && errors[0].reason.contains("185 groups"),
             "{}",
             errors[0].reason
         );
         // The same pattern at a lower rate is fine.
         let mut fine = job.clone();
-        fine.scenarios[0].demand.groups_per_month = 500.0;
+        fine.scenarios[0].demand.groups_per_month = 50.0;
         assert_eq!(fine.validate(), Ok(()));
     }
 }
 
 /// Growth compounds: at the largest rate and trend the scenario alone accepts, a 10-year run
-/// would admit 1000 * 3^10, about 59 million sibling groups a month, which no run can finish.
+/// would admit 100 * 3^10, about 5.9 million sibling groups a month, which no run can finish.
 /// The job bounds the rate it will actually reach and names the trend.
 #[test]
 fn compounded_demand_growth_is_bounded() {
@@ -362,13 +362,13 @@ fn compounded_demand_growth_is_bounded() {
             ..RunSettings::default()
         },
         scenarios: vec![scenario_with(|s| {
-            s.demand.groups_per_month = 1000.0;
+            s.demand.groups_per_month = 100.0;
             s.demand.trend_per_year = 2.0;
         })],
     };
     let errors = job
         .validate()
-        .expect_err("59 million groups a month accepted");
+        .expect_err("5.9 million groups a month accepted");
     assert!(
         errors
             .iter()

@@ -13,10 +13,6 @@ pub(super) const GROUP_SIZES: &[&str] = &[
     "6 children",
     "7 children",
     "8 children",
-    "9 children",
-    "10 children",
-    "11 children",
-    "12 children",
 ];
 pub(super) const PLACES: &[&str] = &["1 place", "2 places", "3 places"];
 pub(super) const CHOICES: &[&str] = &[

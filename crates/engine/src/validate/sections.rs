@@ -275,13 +275,13 @@ pub(super) fn stability(c: &mut Check, s: &Stability) {
     c.counts(
         &f.key("breakdown_child"),
         &s.breakdown_child,
-        50.0,
+        limits::MAX_BREAKDOWN_PER_YEAR,
         "yearly hazard",
     );
     c.counts(
         &f.key("breakdown_adolescent"),
         &s.breakdown_adolescent,
-        50.0,
+        limits::MAX_BREAKDOWN_PER_YEAR,
         "yearly hazard",
     );
     c.prob(&f.key("short_term_first_share"), s.short_term_first_share);
@@ -296,7 +296,7 @@ pub(super) fn stability(c: &mut Check, s: &Stability) {
         &f.key("repeat_multiplier"),
         s.repeat_multiplier,
         1.0,
-        10.0,
+        limits::MAX_REPEAT_MULTIPLIER,
         "multiplier per recent placement",
     );
 }

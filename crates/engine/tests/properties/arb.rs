@@ -6,6 +6,7 @@
 //! part by part towards the built-in values.
 
 use engine::defaults::{default_scenario, strategies};
+use engine::limits;
 use engine::scenario::{
     Demand, DurationDist, Exits, Fostering, Home, Lever, LeverKind, Market, Markets, MatchRule,
     Matching, PlacementCounts, Scenario, Stability, StartingPopulation,
@@ -296,9 +297,9 @@ fn matching() -> BoxedStrategy<Matching> {
 
 fn stability() -> BoxedStrategy<Stability> {
     (
-        counts(2.0),
-        counts(3.0),
-        1.0..10.0f64,
+        counts(limits::MAX_BREAKDOWN_PER_YEAR),
+        counts(limits::MAX_BREAKDOWN_PER_YEAR),
+        1.0..=limits::MAX_REPEAT_MULTIPLIER,
         prob(),
         1.0..200.0f64,
     )
