@@ -149,10 +149,8 @@ pub fn month_short(label: &str) -> String {
 
 /// Parses "YYYY-MM" into (year, month 1-12).
 pub fn parse_month(label: &str) -> Option<(i32, u32)> {
-    let (y, m) = label.trim().split_once('-')?;
-    let year: i32 = y.parse().ok()?;
-    let month: u32 = m.parse().ok()?;
-    (1..=12).contains(&month).then_some((year, month))
+    let m: engine::calendar::YearMonth = label.parse().ok()?;
+    Some((m.year(), m.month()))
 }
 
 /// Decimals needed to tell ticks `step` apart (0 for steps of 1 or more, at most 6).

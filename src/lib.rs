@@ -1,7 +1,7 @@
 //! Browser app for the placement sufficiency modeller.
 //!
 //! * [`protocol`]: UI <-> worker messages and how a job is cut into chunks (natively tested).
-//! * [`agent`]: the yew-agent reactor run inside each Web Worker (`bin/worker.rs`).
+//! * [`agent`]: the simulation loop run inside each Web Worker (`bin/worker.rs`); [`pool`] spawns, watches and replaces the workers.
 //! * [`pool`]: spawns/drives N workers from the UI thread.
 //! * [`app`]: the app's state, pure logic and Yew components (`bin/app.rs`).
 //! * [`charts`]: scales, ticks, SVG paths and the chart/table components.

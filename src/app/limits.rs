@@ -4,7 +4,7 @@
 
 /// The most scenarios compared at once: the baseline and seven others. The engine runs
 /// this many together (`engine::runner::MAX_SCENARIOS`).
-pub const MAX_SCENARIOS: usize = 8;
+pub const MAX_SCENARIOS: usize = engine::limits::MAX_SCENARIOS;
 
 /// The largest scenario file read (bytes). A workspace of eight scenarios is about
 /// 150 kB as downloaded; anything far larger is not a scenario file, and reading it
@@ -12,10 +12,10 @@ pub const MAX_SCENARIOS: usize = 8;
 pub const MAX_FILE_BYTES: u64 = 2 << 20;
 
 /// The longest name of a scenario or a home (characters), as the engine checks.
-pub const NAME_CHARS: usize = 120;
+pub const NAME_CHARS: usize = engine::limits::MAX_NAME_CHARS;
 
 /// The longest description of a scenario (characters).
-pub const DESCRIPTION_CHARS: usize = 2000;
+pub const DESCRIPTION_CHARS: usize = engine::limits::MAX_DESCRIPTION_CHARS;
 
 /// The longest text typed as a number (characters): any number the engine takes is far
 /// shorter.

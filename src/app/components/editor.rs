@@ -33,6 +33,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let (d, id) = (props.dispatch.clone(), doc.id);
         Callback::from(move |_: MouseEvent| d.emit(WorkAction::ResetAll { doc: id }.into()))
     };
+    let levers = engine::FieldPath::root().key("levers");
     let groups = Group::ALL.iter().map(|g| {
         let params: Vec<&'static Param> = catalog::group_params(*g).collect();
         let paths: Vec<Path> = params.iter().filter_map(|p| Path::parse(p.path)).collect();
@@ -40,7 +41,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let problems = doc
             .errors
             .iter()
-            .filter(|e| catalog::lookup(&e.field).map(|p| p.group) == Some(*g) || (*g == Group::StrategyLevers && e.field.starts_with("levers")))
+            .filter(|e| catalog::lookup_path(&e.path).map(|p| p.group) == Some(*g) || (*g == Group::StrategyLevers && e.path.starts_with(&levers)))
             .count();
         let open = *g == Group::Demand || *g == Group::StrategyLevers;
         html! {
@@ -57,7 +58,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let unplaced: Vec<_> = doc
         .errors
         .iter()
-        .filter(|e| catalog::lookup(&e.field).is_none() && !e.field.starts_with("levers"))
+        .filter(|e| catalog::lookup_path(&e.path).is_none() && !e.path.starts_with(&levers))
         .collect();
     html! {
         <section class="editor" id="editor" aria-labelledby="editor-title">

@@ -221,17 +221,19 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
 
 /// "Rule 2, preference order" for `matching.rules[1].order[3]`.
 fn describe_rule_field(field: &str) -> String {
-    let Some(rest) = field.strip_prefix("matching.rules[") else {
+    use engine::path::Segment;
+    let rules = engine::FieldPath::root().key("matching").key("rules");
+    let Some((n, tail)) = engine::FieldPath::parse(field)
+        .and_then(|p| p.strip_prefix(&rules))
+        .and_then(|rest| match rest.split_first() {
+            Some((Segment::Index(n), tail)) => Some((*n, tail)),
+            _ => None,
+        })
+    else {
         return field.to_string();
     };
-    let Some((n, tail)) = rest.split_once(']') else {
-        return field.to_string();
-    };
-    let Ok(n) = n.parse::<usize>() else {
-        return field.to_string();
-    };
-    let key = tail.trim_start_matches('.');
-    let key = key.split('[').next().unwrap_or(key);
+    let key = tail.last_key().unwrap_or("").to_string();
+    let key = key.as_str();
     let label = catalog::param(&format!("matching.rules.{key}"))
         .map(|c| c.label)
         .unwrap_or(key);

@@ -284,22 +284,14 @@ impl Work {
             return;
         };
         for e in errors {
-            if let Some(rest) = e.field.strip_prefix("settings.") {
-                Rc::make_mut(&mut self.settings.errors).push(FieldError::new(rest, e.reason));
-                continue;
-            }
-            let target = e.field.strip_prefix("scenarios[").and_then(|r| {
-                let (i, rest) = r.split_once(']')?;
-                Some((
-                    i.parse::<usize>().ok()?,
-                    rest.trim_start_matches('.').to_string(),
-                ))
-            });
-            match target.and_then(|(i, f)| self.docs.get_mut(i).map(|d| (d, f))) {
-                Some((d, field)) => {
-                    Rc::make_mut(&mut d.errors).push(FieldError::new(field, e.reason))
+            match engine::runner::JobPart::of(e.clone()) {
+                (engine::runner::JobPart::Settings, f) => {
+                    Rc::make_mut(&mut self.settings.errors).push(f)
                 }
-                None => Rc::make_mut(&mut self.settings.errors).push(e),
+                (engine::runner::JobPart::Scenario(i), f) if i < self.docs.len() => {
+                    Rc::make_mut(&mut self.docs[i].errors).push(f)
+                }
+                _ => Rc::make_mut(&mut self.settings.errors).push(e),
             }
         }
     }
