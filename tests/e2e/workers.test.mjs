@@ -23,6 +23,7 @@ const artifacts = path.join(here, 'artifacts');
 const TIMEOUT = 180_000;
 // Runs of the default borough whose fingerprint the native test pins (src/protocol.rs).
 const FINGERPRINT_RUNS = '150';
+const DEFAULT_CHILDREN = '601'; // the built-in borough's children in care at the start
 const TEST = '?test=1&workers=2';
 
 let server;
@@ -184,11 +185,13 @@ describe('simulation workers', () => {
     await setField(page, '#setting-replications', FINGERPRINT_RUNS);
     const fresh = await doneWithRuns(page, FINGERPRINT_RUNS);
 
-    // A huge valid scenario (over eighty times the admissions, for ten years): each
-    // replication takes seconds, far longer than a worker's 50 ms between looks at its mail.
+    // A huge valid scenario (near the largest the validation allows: eight times the
+    // admissions and sixteen times the children, for ten years): each replication takes
+    // far longer than a worker's 50 ms between looks at its mail.
     const huge = async () => {
       await setField(page, '#setting-horizon_months', '120');
-      await setField(page, '#in-demand-groups_per_month', '850');
+      await setField(page, '#in-population-children', '10000');
+      await setField(page, '#in-demand-groups_per_month', '80');
       await setField(page, '#setting-replications', '1000000');
       await page.locator('#status[data-status="running"]').waitFor();
       await page.waitForTimeout(1500);
@@ -196,6 +199,7 @@ describe('simulation workers', () => {
     };
     const restore = async () => {
       await setField(page, '#setting-horizon_months', '60');
+      await setField(page, '#in-population-children', DEFAULT_CHILDREN);
       await setField(page, '#in-demand-groups_per_month', '10.2');
       await setField(page, '#setting-replications', FINGERPRINT_RUNS);
     };
