@@ -23,7 +23,6 @@ const artifacts = path.join(here, 'artifacts');
 const TIMEOUT = 180_000;
 // Runs of the default borough whose fingerprint the native test pins (src/protocol.rs).
 const FINGERPRINT_RUNS = '150';
-const DEFAULT_CHILDREN = '601'; // the built-in borough's children in care at the start
 const TEST = '?test=1&workers=2';
 
 let server;
@@ -74,6 +73,11 @@ async function waitDone(page) {
 async function setField(page, selector, text) {
   await page.fill(selector, text);
   await page.press(selector, 'Tab');
+}
+
+/** Opens the (collapsed) form group holding `selector`, so it can be typed into. */
+async function openGroupOf(page, selector) {
+  await page.locator(selector).evaluate((e) => { const d = e.closest('details'); if (d) d.open = true; });
 }
 
 async function fingerprint(page) {
@@ -185,22 +189,33 @@ describe('simulation workers', () => {
     await setField(page, '#setting-replications', FINGERPRINT_RUNS);
     const fresh = await doneWithRuns(page, FINGERPRINT_RUNS);
 
-    // A huge valid scenario (near the largest the validation allows: eight times the
-    // admissions and sixteen times the children, for ten years): each replication takes
-    // far longer than a worker's 50 ms between looks at its mail.
+    // A huge valid scenario, near the largest the validation allows (ten years of sixteen
+    // times the children, eight times the admissions, 100,000 carers and 10,000 enquiries a
+    // month all approved): each replication takes about a second, far longer than a
+    // worker's 50 ms between looks at its mail.
+    const HUGE = [['#setting-horizon_months', '120'], ['#in-population-children', '10000'],
+      ['#in-fostering-households', '100000'], ['#in-fostering-funnel-enquiries_per_month', '10000'],
+      ['#in-fostering-funnel-to_visit', '1'], ['#in-fostering-funnel-to_stage1', '1'],
+      ['#in-fostering-funnel-to_stage2', '1'], ['#in-fostering-funnel-to_approval', '1'],
+      ['#in-demand-groups_per_month', '80']];
+    // The built-in borough's values of the same fields.
+    const DEFAULTS = [['#setting-horizon_months', '60'], ['#in-population-children', '601'],
+      ['#in-fostering-households', '150'], ['#in-fostering-funnel-enquiries_per_month', '19.7'],
+      ['#in-fostering-funnel-to_visit', '0.347'], ['#in-fostering-funnel-to_stage1', '0.573'],
+      ['#in-fostering-funnel-to_stage2', '0.6'], ['#in-fostering-funnel-to_approval', '0.6'],
+      ['#in-demand-groups_per_month', '10.2']];
     const huge = async () => {
-      await setField(page, '#setting-horizon_months', '120');
-      await setField(page, '#in-population-children', '10000');
-      await setField(page, '#in-demand-groups_per_month', '80');
+      for (const [selector, value] of HUGE) {
+        await openGroupOf(page, selector);
+        await setField(page, selector, value);
+      }
       await setField(page, '#setting-replications', '1000000');
       await page.locator('#status[data-status="running"]').waitFor();
       await page.waitForTimeout(1500);
       assert.equal(await page.getAttribute('#status', 'data-status'), 'running');
     };
     const restore = async () => {
-      await setField(page, '#setting-horizon_months', '60');
-      await setField(page, '#in-population-children', DEFAULT_CHILDREN);
-      await setField(page, '#in-demand-groups_per_month', '10.2');
+      for (const [selector, value] of DEFAULTS) await setField(page, selector, value);
       await setField(page, '#setting-replications', FINGERPRINT_RUNS);
     };
 
