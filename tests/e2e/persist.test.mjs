@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from './serve.mjs';
+import { openHarness, closeHarness } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -27,23 +26,10 @@ let browser;
 const problems = [];
 
 before(async () => {
-  if (!baseUrl) {
-    assert.ok(fs.existsSync(path.join(repo, 'dist/index.html')), 'dist/ missing: run `trunk build --release`');
-    ({ server, url: baseUrl } = await startServer(path.join(repo, 'dist')));
-  }
-  fs.mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-});
+after(() => closeHarness({ browser, server }));
 
 async function newContext(viewport = { width: 1280, height: 900 }) {
   return browser.newContext({ viewport, acceptDownloads: true });

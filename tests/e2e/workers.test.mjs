@@ -11,11 +11,9 @@
 // Run like app.test.mjs (BASE_URL, ENGINE_FINGERPRINT; or dist/ served in-process).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from './serve.mjs';
+import { openHarness, closeHarness } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -31,23 +29,10 @@ let browser;
 const problems = []; // page errors and console errors not caused on purpose
 
 before(async () => {
-  if (!baseUrl) {
-    assert.ok(fs.existsSync(path.join(repo, 'dist/index.html')), 'dist/ missing: run `trunk build --release`');
-    ({ server, url: baseUrl } = await startServer(path.join(repo, 'dist')));
-  }
-  fs.mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-});
+after(() => closeHarness({ browser, server }));
 
 /** Opens the app at `suffix` in a fresh context and waits for its first run to finish. */
 async function openApp(suffix = TEST) {
