@@ -66,17 +66,12 @@ pub fn start(ctrl: &Shared, dispatch: &Dispatch, state: &AppState) {
         Ok(j) => j,
         Err(e) => return dispatch.dispatch(notify(format!("Could not prepare the run: {e}"))),
     };
-    let prepared = match job.prepare() {
-        Ok(p) => p,
-        Err(errors) => {
-            let text = errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
-            return dispatch.dispatch(notify(format!("Could not prepare the run: {text}")));
-        }
+    // Each scenario was validated where it was edited, and the job as a whole when the
+    // state changed: compile them as they are, without validating again.
+    let Some(valid) = state.valid_scenarios() else {
+        return;
     };
+    let prepared = PreparedJob::compile(job.settings, &valid);
     let mut actions = vec![];
     {
         let Ok(mut c) = ctrl.try_borrow_mut() else {

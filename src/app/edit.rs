@@ -6,6 +6,7 @@
 //! The edited value may hold what the user typed even when it is not valid (a string where
 //! a number belongs): the engine's parser then names that field, and nothing is lost.
 
+use engine::ValidScenario;
 use std::fmt;
 
 use engine::validate::{parse_json, FieldError};
@@ -238,10 +239,12 @@ fn parse_value<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, Vec<Field
 }
 
 /// Parse and validate a scenario value: the scenario, or every problem with its field.
-pub fn check_scenario(v: &Value) -> Result<Scenario, Vec<FieldError>> {
+/// This is the one place an edited scenario is validated on the page's thread: the job
+/// built from it is checked only for what the scenarios do together
+/// (`Job::check_together`) and compiled without validating again (`PreparedJob::compile`).
+pub fn check_scenario(v: &Value) -> Result<ValidScenario, Vec<FieldError>> {
     let s: Scenario = parse_value(v)?;
-    s.validate()?;
-    Ok(s)
+    ValidScenario::new(s)
 }
 
 /// Parse and validate run settings.

@@ -74,45 +74,14 @@ impl Job {
 
     /// The job's scenarios, each validated, or every problem with the job.
     fn validated(&self) -> Result<Vec<ValidScenario>, Vec<FieldError>> {
-        let root = FieldPath::root();
-        let list = root.key("scenarios");
+        let list = FieldPath::root().key("scenarios");
         let mut errors = vec![];
-        if let Err(e) = self.settings.validate() {
-            errors.extend(e.into_iter().map(|e| e.within(&root.key("settings"))));
-        }
-        if self.scenarios.is_empty() {
-            errors.push(FieldError::at(
-                list.clone(),
-                "needs at least one scenario (the baseline)",
-            ));
-        }
-        if self.scenarios.len() > MAX_SCENARIOS {
-            errors.push(FieldError::at(
-                list.clone(),
-                format!("at most {MAX_SCENARIOS} scenarios can be compared at once"),
-            ));
-        }
-        // Every scenario is reported against the baseline's months and financial years.
-        if let Some(base) = self.scenarios.first() {
-            for (i, s) in self.scenarios.iter().enumerate().skip(1) {
-                if (s.start_year, s.start_month) != (base.start_year, base.start_month) {
-                    errors.push(FieldError::at(
-                        list.index(i).key("start_month"),
-                        format!(
-                            "starts in {}-{:02}, but a comparison must start when the baseline does \
-                             ({}-{:02}), so that the same months are compared",
-                            s.start_year, s.start_month, base.start_year, base.start_month
-                        ),
-                    ));
-                }
-            }
-        }
         let mut valid = Vec::with_capacity(self.scenarios.len());
+        let horizon = self.settings.horizon_months as usize;
         for (i, s) in self.scenarios.iter().enumerate() {
             match ValidScenario::new(s.clone()) {
                 Err(e) => errors.extend(e.into_iter().map(|e| e.within(&list.index(i)))),
                 Ok(v) => {
-                    let horizon = self.settings.horizon_months as usize;
                     if let Some(e) = admissions_beyond_limit(&v, horizon) {
                         errors.push(e.within(&list.index(i)));
                     }
@@ -120,6 +89,8 @@ impl Job {
                 }
             }
         }
+        let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+        errors.splice(0..0, together(&self.settings, &scenarios));
         if errors.is_empty() {
             Ok(valid)
         } else {
@@ -127,15 +98,78 @@ impl Job {
         }
     }
 
+    /// The problems only the job as a whole finds, for scenarios already validated one by one
+    /// (as the app validates each where it is edited): the run settings, how many scenarios
+    /// there are, their start months, and the admissions each reaches over the horizon. No
+    /// scenario is validated again.
+    pub fn check_together(
+        settings: &RunSettings,
+        scenarios: &[ValidScenario],
+    ) -> Result<(), Vec<FieldError>> {
+        let plain: Vec<&Scenario> = scenarios.iter().map(|s| s.scenario()).collect();
+        let mut errors = together(settings, &plain);
+        errors.extend(beyond_limits(settings, scenarios));
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
     pub fn prepare(&self) -> Result<PreparedJob, Vec<FieldError>> {
         let valid = self.validated()?;
-        let h = self.settings.horizon_months as usize;
-        Ok(PreparedJob {
-            settings: self.settings,
-            models: valid.iter().map(|s| Model::compile(s, h)).collect(),
-            pools: Mutex::new(valid.iter().map(|_| None).collect()),
-        })
+        Ok(PreparedJob::compile(self.settings, &valid))
     }
+}
+
+/// The run settings, the number of scenarios and their start months, each problem naming its
+/// field within the job.
+fn together(settings: &RunSettings, scenarios: &[&Scenario]) -> Vec<FieldError> {
+    let root = FieldPath::root();
+    let list = root.key("scenarios");
+    let mut errors = vec![];
+    if let Err(e) = settings.validate() {
+        errors.extend(e.into_iter().map(|e| e.within(&root.key("settings"))));
+    }
+    if scenarios.is_empty() {
+        errors.push(FieldError::at(
+            list.clone(),
+            "needs at least one scenario (the baseline)",
+        ));
+    }
+    if scenarios.len() > MAX_SCENARIOS {
+        errors.push(FieldError::at(
+            list.clone(),
+            format!("at most {MAX_SCENARIOS} scenarios can be compared at once"),
+        ));
+    }
+    // Every scenario is reported against the baseline's months and financial years.
+    if let Some(base) = scenarios.first() {
+        for (i, s) in scenarios.iter().enumerate().skip(1) {
+            if (s.start_year, s.start_month) != (base.start_year, base.start_month) {
+                errors.push(FieldError::at(
+                    list.index(i).key("start_month"),
+                    format!(
+                        "starts in {}-{:02}, but a comparison must start when the baseline does \
+                         ({}-{:02}), so that the same months are compared",
+                        s.start_year, s.start_month, base.start_year, base.start_month
+                    ),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// The admissions each valid scenario reaches over the horizon, where beyond the limit.
+fn beyond_limits(settings: &RunSettings, scenarios: &[ValidScenario]) -> Vec<FieldError> {
+    let list = FieldPath::root().key("scenarios");
+    let horizon = settings.horizon_months as usize;
+    scenarios
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| admissions_beyond_limit(v, horizon).map(|e| e.within(&list.index(i))))
+        .collect()
 }
 
 /// The admissions rate a valid scenario reaches over `horizon` months, if it passes
@@ -180,6 +214,17 @@ fn admissions_beyond_limit(s: &ValidScenario, horizon: usize) -> Option<FieldErr
 }
 
 impl PreparedJob {
+    /// Compile scenarios already validated (one by one, and together with
+    /// [`Job::check_together`]) without validating them again.
+    pub fn compile(settings: RunSettings, scenarios: &[ValidScenario]) -> PreparedJob {
+        let h = settings.horizon_months as usize;
+        PreparedJob {
+            settings,
+            models: scenarios.iter().map(|s| Model::compile(s, h)).collect(),
+            pools: Mutex::new(scenarios.iter().map(|_| None).collect()),
+        }
+    }
+
     pub fn empty_aggregate(&self) -> Aggregate {
         let years = self
             .models
@@ -433,5 +478,50 @@ mod tests {
         let mut reseeded = job(vec![default_scenario()]);
         reseeded.settings.seed = 12;
         assert_eq!(reseeded.adopt_pools(&first), 0);
+    }
+
+    /// Scenarios validated one by one and then checked together find exactly the problems
+    /// the whole job's validation finds, and compile to the same models' results.
+    #[test]
+    fn checking_together_finds_what_validating_the_job_finds() {
+        let base = default_scenario();
+        let mut later = base.clone();
+        later.start_month = 9;
+        let mut growing = base.clone();
+        growing.demand.groups_per_month = crate::limits::MAX_GROUPS_PER_MONTH;
+        growing.demand.trend_per_year = 2.0;
+        let settings = RunSettings {
+            horizon_months: 120,
+            ..RunSettings::default()
+        };
+        for scenarios in [
+            vec![base.clone()],
+            vec![base.clone(), later],
+            vec![base.clone(), growing],
+        ] {
+            let job = Job {
+                settings,
+                scenarios: scenarios.clone(),
+            };
+            let valid: Vec<ValidScenario> = scenarios
+                .into_iter()
+                .map(|s| ValidScenario::new(s).expect("each valid alone"))
+                .collect();
+            assert_eq!(Job::check_together(&settings, &valid), job.validate());
+        }
+        let job = Job {
+            settings: RunSettings {
+                replications: 4,
+                horizon_months: 12,
+                ..RunSettings::default()
+            },
+            scenarios: vec![base.clone()],
+        };
+        let valid = vec![ValidScenario::new(base).unwrap()];
+        let compiled = PreparedJob::compile(job.settings, &valid);
+        assert_eq!(
+            compiled.run(0..4).fingerprint(),
+            job.prepare().unwrap().run(0..4).fingerprint()
+        );
     }
 }

@@ -31,7 +31,7 @@ pub struct Doc {
     /// whole finds in it (e.g. a trend that compounds too far over the horizon).
     pub errors: Rc<Vec<FieldError>>,
     own_errors: Rc<Vec<FieldError>>,
-    pub parsed: Option<Rc<Scenario>>,
+    pub parsed: Option<Rc<engine::ValidScenario>>,
 }
 
 impl Doc {
@@ -266,7 +266,7 @@ impl Work {
         let scenarios: Option<Vec<Scenario>> = self
             .docs
             .iter()
-            .map(|d| d.parsed.as_deref().cloned())
+            .map(|d| d.parsed.as_deref().map(|v| v.scenario().clone()))
             .collect();
         Some(Job {
             settings,
@@ -280,7 +280,12 @@ impl Work {
             d.errors = d.own_errors.clone();
         }
         self.settings.errors = self.settings.own_errors.clone();
-        let Some(Err(errors)) = self.assemble().map(|j| j.validate()) else {
+        let Some(Err(errors)) = self
+            .settings
+            .parsed
+            .zip(self.valid_scenarios())
+            .map(|(settings, valid)| Job::check_together(&settings, &valid))
+        else {
             return;
         };
         for e in errors {
@@ -294,6 +299,14 @@ impl Work {
                 _ => Rc::make_mut(&mut self.settings.errors).push(e),
             }
         }
+    }
+
+    /// Every scenario as validated where it was edited, when all are valid.
+    pub fn valid_scenarios(&self) -> Option<Vec<engine::ValidScenario>> {
+        self.docs
+            .iter()
+            .map(|d| d.parsed.as_deref().cloned())
+            .collect()
     }
 
     /// The job to run, when every scenario and the settings are valid.
