@@ -488,7 +488,7 @@ mod tests {
         let mut later = base.clone();
         later.start_month = 9;
         let mut growing = base.clone();
-        growing.demand.groups_per_month = crate::limits::MAX_GROUPS_PER_MONTH;
+        growing.demand.groups_per_month = MAX_GROUPS_PER_MONTH;
         growing.demand.trend_per_year = 2.0;
         let settings = RunSettings {
             horizon_months: 120,
