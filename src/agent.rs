@@ -98,7 +98,7 @@ async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
                 post(&FromWorker::Failed {
                     job_id: spec.job_id,
                     chunk: spec.chunk,
-                    error: e.to_string(),
+                    error: e,
                 });
                 continue;
             }

@@ -22,6 +22,7 @@ use std::ops::Range;
 
 use engine::aggregate::Aggregate;
 use engine::runner::{Job, PreparedJob};
+use engine::{FieldError, JobError};
 use serde::{Deserialize, Serialize};
 
 /// Identifies one job (one set of scenarios + settings). Messages for stale jobs are ignored.
@@ -95,7 +96,7 @@ pub enum FromWorker {
     Failed {
         job_id: JobId,
         chunk: u32,
-        error: String,
+        error: JobError,
     },
 }
 
@@ -124,15 +125,8 @@ impl FromWorker {
 }
 
 /// Parse, validate and compile a job sent as JSON.
-pub fn prepare_job(job_json: &str) -> Result<PreparedJob, String> {
-    let job: Job = engine::validate::parse_json(job_json).map_err(|e| format!("bad job: {e}"))?;
-    job.prepare().map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
+pub fn prepare_job(job_json: &str) -> Result<PreparedJob, JobError> {
+    Job::from_json(job_json)?.prepare().map_err(JobError::from)
 }
 
 /// A worker's prepared job, kept from one job to the next: a job that differs from the
@@ -148,7 +142,7 @@ struct CachedJob {
     job_id: JobId,
     /// The job with `replications` set to 0 (None if it could not be parsed).
     key: Option<Job>,
-    prepared: Result<PreparedJob, String>,
+    prepared: Result<PreparedJob, JobError>,
 }
 
 fn without_runs(mut job: Job) -> Job {
@@ -158,25 +152,25 @@ fn without_runs(mut job: Job) -> Job {
 
 impl JobCache {
     /// The prepared job for `job_id` (whose JSON is `job_json`), or why it cannot run.
-    pub fn get(&mut self, job_id: JobId, job_json: &str) -> Result<&PreparedJob, &str> {
+    pub fn get(&mut self, job_id: JobId, job_json: &str) -> Result<&PreparedJob, JobError> {
         if self.current.as_ref().map(|c| c.job_id) != Some(job_id) {
             self.current = Some(self.load(job_id, job_json));
         }
         match self.current.as_ref().map(|c| &c.prepared) {
             Some(Ok(p)) => Ok(p),
-            Some(Err(e)) => Err(e.as_str()),
-            None => Err("no job"),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(JobError::Unreadable(FieldError::document("no job"))),
         }
     }
 
     fn load(&mut self, job_id: JobId, job_json: &str) -> CachedJob {
-        let job: Job = match engine::validate::parse_json(job_json) {
+        let job: Job = match Job::from_json(job_json) {
             Ok(j) => j,
             Err(e) => {
                 return CachedJob {
                     job_id,
                     key: None,
-                    prepared: Err(format!("bad job: {e}")),
+                    prepared: Err(e),
                 }
             }
         };
@@ -199,13 +193,7 @@ impl JobCache {
                 };
             }
         }
-        let mut prepared = job.prepare().map_err(|errors| {
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
-        });
+        let mut prepared = job.prepare().map_err(JobError::from);
         // An edit that leaves the start-up population's inputs alone (seed, entry ages,
         // exit routes) keeps the previous job's start-up pools: the first preview does
         // not wait for them to be built again.
@@ -499,7 +487,7 @@ mod tests {
                 .fingerprint(),
             fresh
         );
-        assert!(cache.get(4, "{").err().unwrap().starts_with("bad job"));
+        assert!(matches!(cache.get(4, "{"), Err(JobError::Unreadable(_))));
         assert_eq!(
             cache.get(5, &small).unwrap().run(0..3).fingerprint(),
             a.fingerprint()
@@ -508,13 +496,26 @@ mod tests {
 
     #[test]
     fn bad_jobs_are_refused_with_the_field() {
-        assert!(prepare_job("{").err().unwrap().starts_with("bad job"));
+        assert!(matches!(
+            prepare_job("{").err().unwrap(),
+            JobError::Unreadable(_)
+        ));
         let mut j = default_job(1);
         j.scenarios[0].demand.entry_age[0] = 2.0;
         let e = prepare_job(&serde_json::to_string(&j).unwrap())
             .err()
             .unwrap();
-        assert!(e.contains("scenarios[0].demand.entry_age"), "{e}");
+        let fields: Vec<String> = e
+            .field_errors()
+            .iter()
+            .map(|f| f.path.to_string())
+            .collect();
+        assert!(
+            fields
+                .iter()
+                .any(|f| f.starts_with("scenarios[0].demand.entry_age")),
+            "{e}"
+        );
     }
 
     #[test]
@@ -533,7 +534,7 @@ mod tests {
             FromWorker::Failed {
                 job_id: 3,
                 chunk: 0,
-                error: "x".into(),
+                error: JobError::Invalid(vec![FieldError::document("x")]),
             },
         ];
         assert_eq!(bincode_round_trip(&msgs), msgs);

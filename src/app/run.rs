@@ -240,7 +240,7 @@ impl Scheduler {
             }
             FromWorker::Failed { error, .. } => {
                 self.stop(&mut fx);
-                fx.push(Effect::Failed(error));
+                fx.push(Effect::Failed(error.to_string()));
             }
         }
         fx
@@ -652,10 +652,12 @@ mod tests {
             FromWorker::Failed {
                 job_id: 3,
                 chunk: 0,
-                error: "boom".into(),
+                error: engine::JobError::Invalid(vec![engine::FieldError::document("boom")]),
             },
         );
-        assert!(fx.contains(&Effect::Failed("boom".into())));
+        assert!(fx.contains(&Effect::Failed(
+            engine::JobError::Invalid(vec![engine::FieldError::document("boom")]).to_string()
+        )));
         assert!(fx.contains(&Effect::Send(1, ToWorker::Cancel { job_id: 3 })));
         assert!(!s.is_running());
     }

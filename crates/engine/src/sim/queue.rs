@@ -140,7 +140,6 @@ impl Queue {
         // The days of the run, and the sink (see `push_before`).
         let days = libm::ceil(horizon as f64 * DAYS_PER_MONTH) as usize + 2;
         self.days.resize_with(days, Vec::new);
-        self.days.truncate(days);
         self.day = 0;
         self.head = 0;
         self.sorted = false;

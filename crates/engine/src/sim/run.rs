@@ -9,6 +9,7 @@ use super::households::Households;
 use super::model::Model;
 use super::queue::{epoch_of, Event, EventKind, Queue};
 use super::state::*;
+use crate::error::InvariantError;
 use crate::metrics::{self, Month};
 use crate::rng::{Process, Stream};
 use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
@@ -104,7 +105,7 @@ impl<'m> Simulator<'m> {
     }
 
     /// As `run`, checking the model's invariants at every month end (for tests).
-    pub fn run_checked(&mut self, seed: u64, rep: u32) -> Result<(), String> {
+    pub fn run_checked(&mut self, seed: u64, rep: u32) -> Result<(), InvariantError> {
         self.run_inner(seed, rep, true)
     }
 
@@ -131,7 +132,7 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    fn run_inner(&mut self, seed: u64, rep: u32, check: bool) -> Result<(), String> {
+    fn run_inner(&mut self, seed: u64, rep: u32, check: bool) -> Result<(), InvariantError> {
         let mut rs = Self::streams(seed, rep);
         let mut startup = Stream::new(seed, rep, Process::StartUp);
         if self
@@ -155,7 +156,7 @@ impl<'m> Simulator<'m> {
             self.end_month(m);
             if check {
                 self.check_invariants(m)
-                    .map_err(|e| format!("month {m}: {e}"))?;
+                    .map_err(|e| InvariantError::new(e).in_month(m))?;
             }
         }
         self.close_years();

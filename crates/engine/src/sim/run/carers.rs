@@ -21,7 +21,6 @@ impl Turnover {
             l.clear();
         }
         self.leavers.resize_with(horizon, Vec::new);
-        self.leavers.truncate(horizon);
     }
 }
 
