@@ -2,33 +2,8 @@
 //! and default-scenario commands and their old flags, shell completions, `run` being what
 //! happens with no command, and results identical on any number of threads.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sufficiency-cli"))
-        .args(args)
-        .output()
-        .expect("the CLI runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "sufficiency-cli-commands-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+mod cli_support;
+use cli_support::*;
 
 #[test]
 fn help_documents_commands_options_and_exit_statuses() {
@@ -106,7 +81,7 @@ fn completions_for_each_shell() {
 
 /// Runs with `extra` arguments, returning (JSON, CSV, stdout, stderr).
 fn run(name: &str, extra: &[&str]) -> (Vec<u8>, Vec<u8>, String, String) {
-    let d = temp_dir(name);
+    let d = temp_dir("cli-commands", name);
     let (json, csv) = (d.join("r.json"), d.join("r.csv"));
     let mut args = vec![
         "--runs",

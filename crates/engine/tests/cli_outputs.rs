@@ -4,41 +4,14 @@
 //! pair or not at all, left as they were on Ctrl-C; `-` writes to standard output; input
 //! files are read up to a bound.
 
-use std::path::{Path, PathBuf};
+mod cli_support;
+use cli_support::*;
+
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sufficiency-cli"))
-        .args(args)
-        .output()
-        .expect("the CLI runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "sufficiency-cli-outputs-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn names(d: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(d)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -62,7 +35,7 @@ fn refused(extra: &[&str], expected: &[&str]) {
 
 #[test]
 fn outputs_that_must_not_be_replaced_are_refused_before_running() {
-    let d = temp_dir("refused");
+    let d = temp_dir("cli-outputs", "refused");
     let scenario = d.join("scenario.json");
     let default = cli(&["default-scenario"]).stdout;
     std::fs::write(&scenario, &default).unwrap();
@@ -140,7 +113,7 @@ fn outputs_that_must_not_be_replaced_are_refused_before_running() {
         &["--json", "--csv"],
     );
     assert_eq!(
-        names(&d),
+        files_in(&d),
         ["hard.json", "link.csv", "scenario.json", "target.csv"],
         "files written or removed"
     );
@@ -150,7 +123,7 @@ fn outputs_that_must_not_be_replaced_are_refused_before_running() {
 
 #[test]
 fn a_dash_writes_to_standard_output() {
-    let d = temp_dir("stdout");
+    let d = temp_dir("cli-outputs", "stdout");
     let csv = d.join("r.csv");
     let args = ["--runs", "4", "--horizon-months", "3", "--seed", "3"];
     let mut with_json = args.to_vec();
@@ -177,13 +150,13 @@ fn a_dash_writes_to_standard_output() {
     assert!(cli(&json_only).status.success());
     let written: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
     assert_eq!(written, report);
-    assert_eq!(names(&d), ["only.json", "r.csv"]);
+    assert_eq!(files_in(&d), ["only.json", "r.csv"]);
     let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
 fn a_successful_run_replaces_both_old_outputs() {
-    let d = temp_dir("replace");
+    let d = temp_dir("cli-outputs", "replace");
     let (json, csv) = (d.join("r.json"), d.join("r.csv"));
     std::fs::write(&json, "old").unwrap();
     std::fs::write(&csv, "old").unwrap();
@@ -203,7 +176,7 @@ fn a_successful_run_replaces_both_old_outputs() {
         .unwrap()
         .starts_with("scenario,"));
     assert_eq!(
-        names(&d),
+        files_in(&d),
         ["r.csv", "r.json"],
         "staged or backup files left"
     );
@@ -239,7 +212,7 @@ fn interrupted_run(d: &Path, signal: &str) -> Output {
 #[test]
 fn an_interrupted_run_leaves_the_old_outputs_as_they_were() {
     for signal in ["-INT", "-TERM"] {
-        let d = temp_dir(&format!("interrupt{signal}"));
+        let d = temp_dir("cli-outputs", &format!("interrupt{signal}"));
         std::fs::write(d.join("r.json"), "old json").unwrap();
         std::fs::write(d.join("r.csv"), "old csv").unwrap();
         let out = interrupted_run(&d, signal);
@@ -249,7 +222,7 @@ fn an_interrupted_run_leaves_the_old_outputs_as_they_were() {
             out.stdout.is_empty(),
             "headlines printed after an interrupt"
         );
-        assert_eq!(names(&d), ["r.csv", "r.json"], "{signal}: files left");
+        assert_eq!(files_in(&d), ["r.csv", "r.json"], "{signal}: files left");
         assert_eq!(
             std::fs::read_to_string(d.join("r.json")).unwrap(),
             "old json"
@@ -271,7 +244,7 @@ fn input_files_are_read_up_to_four_mebibytes() {
         &["--compare", "larger than 4 MiB"],
     );
     assert!(started.elapsed() < Duration::from_secs(30));
-    let d = temp_dir("big");
+    let d = temp_dir("cli-outputs", "big");
     // A valid scenario padded with whitespace past the bound.
     let mut big = cli(&["default-scenario"]).stdout;
     big.resize(4 * 1024 * 1024 + 1, b' ');

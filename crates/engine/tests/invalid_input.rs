@@ -3,8 +3,10 @@
 //! status 2, the field and reason on stderr, no output file). Also the CLI's successful
 //! path: JSON and CSV output, `--help`, `--print-default`, and atomic writes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod cli_support;
+use cli_support::*;
+
+use std::path::PathBuf;
 
 use engine::defaults::default_scenario;
 use engine::runner::{Job, MAX_SCENARIOS};
@@ -389,34 +391,10 @@ fn compounded_demand_growth_is_bounded() {
 
 // ----- command line ---------------------------------------------------------------------
 
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sufficiency-cli"))
-        .args(args)
-        .output()
-        .expect("the CLI runs")
-}
-
-/// A fresh empty directory for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("sufficiency-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn files_in(d: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(d)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
 /// Runs the CLI with `args` plus --json and --csv into a temp dir, expecting exit status 2,
 /// every `expected` text on stderr, and no output file.
 fn refused(name: &str, args: &[&str], expected: &[&str]) {
-    let d = temp_dir(name);
+    let d = temp_dir("cli", name);
     let json = d.join("out.json");
     let csv = d.join("out.csv");
     let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
@@ -592,7 +570,7 @@ fn cli_refuses_invalid_options() {
 
 #[test]
 fn cli_small_run_writes_json_and_csv() {
-    let d = temp_dir("ok");
+    let d = temp_dir("cli", "ok");
     let (json, csv) = (d.join("summary.json"), d.join("summary.csv"));
     let out = cli(&[
         "--runs",
@@ -738,7 +716,7 @@ fn cli_print_default_round_trips() {
 
 #[test]
 fn cli_failed_writes_leave_nothing_behind() {
-    let d = temp_dir("write");
+    let d = temp_dir("cli", "write");
     let missing = d.join("no-such-dir").join("out.json");
     let out = cli(&[
         "--runs",
