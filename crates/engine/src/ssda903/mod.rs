@@ -7,6 +7,8 @@
 //! - [`import`] reads the files and returns the histories ([`ChildHistory`]) and the
 //!   report ([`QualityReport`]);
 //! - [`PlacementMap`] is the editable PLACE x PLACE_PROVIDER table;
+//! - [`fit`] fits a scenario to the histories as at a date, with the provenance of
+//!   every value;
 //! - [`summary`] computes the observed history (children in care by placement type and age
 //!   band on a date; admissions and exits per month).
 
@@ -14,6 +16,7 @@ mod build;
 pub mod codes;
 mod csv;
 pub mod date;
+pub mod fit;
 pub mod history;
 pub mod quality;
 mod stitch;

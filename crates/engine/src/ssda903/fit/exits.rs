@@ -1,0 +1,461 @@
+//! Exit routes and durations, fitted together by maximum likelihood with right-censoring,
+//! in the model's own structure: a child entering care in age band `b` is planned to leave
+//! by route `r` (return home, special guardianship, adoption) with probability `π[b][r]`
+//! after a duration drawn from that route's distribution, or to stay until 18 (`π[b][3]`),
+//! and any planned stay that would pass the 18th birthday ends at 18 instead.
+//!
+//! So a period that ended by route `r` after `t` contributes `π_r f_r(t)`; a child still
+//! in care at the cut-off (censored), or who left as a young adult, contributes the chance
+//! of not having left by any route by `t`, `π_18 + Σ π_r S_r(t)` (a plain average of
+//! completed stays would be biased short); a period that ended for another or an unrecorded
+//! reason before 17½ counts as an exit by an unknown route, `Σ π_r f_r(t)`. Durations are
+//! counted in whole weeks (exit probabilities over the week; survival to its start).
+//!
+//! The route probabilities are profiled out (for given durations the best `π` follows by
+//! an EM iteration over the data cells, without new distribution values), and the
+//! duration parameters found by Nelder-Mead; standard errors come from the observed
+//! information (the finite-difference Hessian of the log-likelihood) by the delta method.
+
+use super::optim::{hessian, invert, nelder_mead};
+use crate::gamma::{ln_gamma, p_gamma};
+use crate::scenario::DurationDist;
+use crate::types::{AgeBand, DAYS_PER_MONTH};
+use serde::{Deserialize, Serialize};
+
+/// Days per grid step (a week).
+const STEP_DAYS: f64 = 7.0;
+/// Fewest periods in an entry-age band for its routes to be estimated.
+pub const MIN_BAND_PERIODS: usize = 10;
+/// Fewest observed exits by a route for its duration to be estimated.
+pub const MIN_ROUTE_EXITS: usize = 5;
+
+/// How one period of care is seen in the reference window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Left by return home (0), special guardianship or a child arrangements order (1) or
+    /// adoption (2).
+    Route(usize),
+    /// Still in care at the cut-off, or left as a young adult (not left by any route yet).
+    Survived,
+    /// Left for another or an unrecorded reason before 17½: route unknown.
+    Unknown,
+}
+
+/// One period: entry-age band, days from entry to exit or cut-off, and the outcome.
+#[derive(Clone, Copy, Debug)]
+pub struct ExitObs {
+    pub band: usize,
+    pub days: f64,
+    pub outcome: Outcome,
+}
+
+/// A duration family and its parameters on an unconstrained (log) scale, in days.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Family {
+    Exponential,
+    Gamma,
+    Lognormal,
+}
+
+impl Family {
+    fn params(self) -> usize {
+        if self == Family::Exponential {
+            1
+        } else {
+            2
+        }
+    }
+
+    /// The family and log-parameters of a scenario's distribution; an empirical one is
+    /// fitted as a gamma (from its mean, shape 1).
+    fn of(d: &DurationDist) -> (Family, Vec<f64>) {
+        let ln = |m: f64| libm::log((m * DAYS_PER_MONTH).max(1.0));
+        match d {
+            DurationDist::Exponential { mean_months } => {
+                (Family::Exponential, vec![ln(*mean_months)])
+            }
+            DurationDist::Gamma { mean_months, shape } => {
+                (Family::Gamma, vec![ln(*mean_months), libm::log(*shape)])
+            }
+            DurationDist::Lognormal {
+                median_months,
+                sigma,
+            } => (
+                Family::Lognormal,
+                vec![ln(*median_months), libm::log(*sigma)],
+            ),
+            DurationDist::Empirical { .. } => {
+                let mean = crate::dist::Duration::compile(d).mean() / DAYS_PER_MONTH;
+                (Family::Gamma, vec![ln(mean), 0.0])
+            }
+        }
+    }
+
+    fn dist(self, p: &[f64]) -> DurationDist {
+        let months = |v: f64| libm::exp(v) / DAYS_PER_MONTH;
+        match self {
+            Family::Exponential => DurationDist::Exponential {
+                mean_months: months(p[0]),
+            },
+            Family::Gamma => DurationDist::Gamma {
+                mean_months: months(p[0]),
+                shape: libm::exp(p[1]),
+            },
+            Family::Lognormal => DurationDist::Lognormal {
+                median_months: months(p[0]),
+                sigma: libm::exp(p[1]),
+            },
+        }
+    }
+
+    fn cdf(self, p: &[f64], days: f64, lg: f64) -> f64 {
+        if days <= 0.0 {
+            return 0.0;
+        }
+        match self {
+            Family::Exponential => 1.0 - libm::exp(-days / libm::exp(p[0])),
+            Family::Gamma => {
+                let shape = libm::exp(p[1]);
+                let scale = libm::exp(p[0]) / shape;
+                p_gamma(shape, days / scale, lg)
+            }
+            Family::Lognormal => {
+                let z = (libm::log(days) - p[0]) / libm::exp(p[1]);
+                0.5 * libm::erfc(-z / core::f64::consts::SQRT_2)
+            }
+        }
+    }
+
+    /// The CDF at weeks 0..=k_max, or `None` for parameters out of the scenario's range.
+    fn grid(self, p: &[f64], k_max: usize) -> Option<Vec<f64>> {
+        let ok = p.iter().all(|v| v.is_finite())
+            && (0.0..=libm::log(240.0 * DAYS_PER_MONTH)).contains(&p[0])
+            && match self {
+                Family::Exponential => true,
+                Family::Gamma => (libm::log(0.05)..=libm::log(100.0)).contains(&p[1]),
+                Family::Lognormal => (libm::log(0.01)..=libm::log(3.0)).contains(&p[1]),
+            };
+        if !ok {
+            return None;
+        }
+        let lg = if self == Family::Gamma {
+            ln_gamma(libm::exp(p[1]))
+        } else {
+            0.0
+        };
+        Some(
+            (0..=k_max)
+                .map(|k| self.cdf(p, k as f64 * STEP_DAYS, lg))
+                .collect(),
+        )
+    }
+}
+
+/// The fitted exits, with what they rest on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExitFit {
+    pub route_by_entry_age: [[f64; 4]; 5],
+    /// Standard error of each route probability (`None`: not estimated or not identifiable).
+    pub route_se: [[Option<f64>; 4]; 5],
+    /// Periods in each entry-age band, and whether the band's routes were estimated.
+    pub band_periods: [usize; 5],
+    pub band_fitted: [bool; 5],
+    /// Return home, special guardianship, adoption.
+    pub durations: [DurationDist; 3],
+    pub duration_fitted: [bool; 3],
+    /// Standard errors of each duration's parameters, in the order the scenario names them
+    /// (mean or median in months, then shape or sigma).
+    pub duration_se: [Vec<Option<f64>>; 3],
+    /// Observed exits by each of the three routes.
+    pub route_exits: [usize; 3],
+    pub censored_or_adult: usize,
+    pub unknown_route: usize,
+    pub periods: usize,
+}
+
+/// Data cells: counts by band, outcome and week.
+struct Cells {
+    /// (band, outcome, week, count)
+    cells: Vec<(usize, Outcome, usize, f64)>,
+    k_max: usize,
+}
+
+impl Cells {
+    fn new(obs: &[ExitObs]) -> Cells {
+        let mut map: std::collections::BTreeMap<(usize, u8, usize), f64> = Default::default();
+        let mut k_max = 1;
+        for o in obs {
+            let k = (o.days.max(0.0) / STEP_DAYS).floor() as usize;
+            k_max = k_max.max(k + 1);
+            let code = match o.outcome {
+                Outcome::Route(r) => r as u8,
+                Outcome::Survived => 3,
+                Outcome::Unknown => 4,
+            };
+            *map.entry((o.band.min(4), code, k)).or_default() += 1.0;
+        }
+        let cells = map
+            .into_iter()
+            .map(|((b, code, k), n)| {
+                let outcome = match code {
+                    0..=2 => Outcome::Route(code as usize),
+                    3 => Outcome::Survived,
+                    _ => Outcome::Unknown,
+                };
+                (b, outcome, k, n)
+            })
+            .collect();
+        Cells { cells, k_max }
+    }
+
+    /// Probabilities of each route (0-2) and of staying (3) for one cell, unnormalised.
+    fn weights(outcome: Outcome, k: usize, pi: &[f64; 4], grids: &[Vec<f64>; 3]) -> [f64; 4] {
+        let mut w = [0.0; 4];
+        for r in 0..3 {
+            let g = &grids[r];
+            let (f0, f1) = (g[k.min(g.len() - 1)], g[(k + 1).min(g.len() - 1)]);
+            w[r] = match outcome {
+                Outcome::Route(x) if x == r => pi[r] * (f1 - f0).max(0.0),
+                Outcome::Route(_) => 0.0,
+                Outcome::Survived => pi[r] * (1.0 - f0).max(0.0),
+                Outcome::Unknown => pi[r] * (f1 - f0).max(0.0),
+            };
+        }
+        if outcome == Outcome::Survived {
+            w[3] = pi[3];
+        }
+        w
+    }
+
+    fn log_lik(&self, pi: &[[f64; 4]; 5], grids: &[Vec<f64>; 3]) -> f64 {
+        self.cells
+            .iter()
+            .map(|&(b, o, k, n)| {
+                let s: f64 = Self::weights(o, k, &pi[b], grids).iter().sum();
+                n * libm::log(s.max(1e-300))
+            })
+            .sum()
+    }
+
+    /// The best route probabilities of the fitted bands for given durations (EM from `pi`).
+    fn profile_pi(&self, pi: &mut [[f64; 4]; 5], fitted: &[bool; 5], grids: &[Vec<f64>; 3]) {
+        let mut last = f64::NEG_INFINITY;
+        for _ in 0..500 {
+            let mut acc = [[0.0f64; 4]; 5];
+            let mut ll = 0.0;
+            for &(b, o, k, n) in &self.cells {
+                let w = Self::weights(o, k, &pi[b], grids);
+                let s: f64 = w.iter().sum();
+                if s > 0.0 {
+                    ll += n * libm::log(s);
+                    for r in 0..4 {
+                        acc[b][r] += n * w[r] / s;
+                    }
+                }
+            }
+            for b in 0..5 {
+                let total: f64 = acc[b].iter().sum();
+                if fitted[b] && total > 0.0 {
+                    pi[b] = acc[b].map(|v| v / total);
+                }
+            }
+            if (ll - last).abs() < 1e-9 * (1.0 + ll.abs()) {
+                break;
+            }
+            last = ll;
+        }
+    }
+}
+
+/// Log-probabilities relative to route `reference` (clamped away from 0).
+fn logits(p: &[f64; 4], reference: usize) -> [f64; 4] {
+    let base = p[reference].max(1e-9);
+    [0, 1, 2, 3].map(|r| libm::log(p[r].max(1e-9) / base))
+}
+
+fn softmax(l: &[f64; 4]) -> [f64; 4] {
+    let m = l.iter().fold(f64::NEG_INFINITY, |a, v| a.max(*v));
+    let e = l.map(|v| libm::exp(v - m));
+    let s: f64 = e.iter().sum();
+    e.map(|v| v / s)
+}
+
+/// Fits exit routes and durations from `obs`, starting from (and keeping, where the data
+/// are too few) the scenario's `routes` and `durations`.
+pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3]) -> ExitFit {
+    let cells = Cells::new(obs);
+    let mut band_periods = [0usize; 5];
+    let mut route_exits = [0usize; 3];
+    let (mut survived, mut unknown) = (0, 0);
+    for o in obs {
+        band_periods[o.band.min(4)] += 1;
+        match o.outcome {
+            Outcome::Route(r) => route_exits[r.min(2)] += 1,
+            Outcome::Survived => survived += 1,
+            Outcome::Unknown => unknown += 1,
+        }
+    }
+    let band_fitted = band_periods.map(|n| n >= MIN_BAND_PERIODS);
+    let duration_fitted = route_exits.map(|n| n >= MIN_ROUTE_EXITS);
+    let fams: Vec<(Family, Vec<f64>)> = durations.iter().map(Family::of).collect();
+    let free: Vec<usize> = (0..3).filter(|r| duration_fitted[*r]).collect();
+    let k_max = cells.k_max + 1;
+    let base_grids: Vec<Vec<f64>> = fams
+        .iter()
+        .map(|(f, p)| f.grid(p, k_max).unwrap_or_else(|| vec![0.0; k_max + 1]))
+        .collect();
+    let grids_at = |x: &[f64]| -> Option<[Vec<f64>; 3]> {
+        let mut grids = [
+            base_grids[0].clone(),
+            base_grids[1].clone(),
+            base_grids[2].clone(),
+        ];
+        let mut at = 0;
+        for &r in &free {
+            let (fam, _) = &fams[r];
+            let n = fam.params();
+            grids[r] = fam.grid(&x[at..at + n], k_max)?;
+            at += n;
+        }
+        Some(grids)
+    };
+    let start: Vec<f64> = free.iter().flat_map(|&r| fams[r].1.clone()).collect();
+    let mut pi = *routes;
+    // Profile likelihood over the duration parameters.
+    let mut best_pi = pi;
+    let mut objective = |x: &[f64]| -> f64 {
+        let Some(grids) = grids_at(x) else {
+            return f64::INFINITY;
+        };
+        let mut p = best_pi;
+        cells.profile_pi(&mut p, &band_fitted, &grids);
+        let ll = cells.log_lik(&p, &grids);
+        best_pi = p;
+        -ll
+    };
+    let mut x = start.clone();
+    if !x.is_empty() {
+        for step in [0.3, 0.05] {
+            let (bx, _) = nelder_mead(&mut objective, &x, step, 400 * x.len(), 1e-12);
+            x = bx;
+        }
+    }
+    let grids = grids_at(&x).unwrap_or_else(|| {
+        [
+            base_grids[0].clone(),
+            base_grids[1].clone(),
+            base_grids[2].clone(),
+        ]
+    });
+    cells.profile_pi(&mut pi, &band_fitted, &grids);
+
+    // Standard errors from the observed information over (the free logits of fitted
+    // bands, against each band's likeliest route; the duration parameters). A route with
+    // (almost) no probability has no logit: its probability is not identifiable.
+    let mut free_logits: Vec<(usize, usize)> = Vec::new();
+    let mut base_logits = [[0.0; 4]; 5];
+    for b in (0..5).filter(|b| band_fitted[*b]) {
+        let reference = (0..4)
+            .max_by(|&i, &j| pi[b][i].total_cmp(&pi[b][j]))
+            .unwrap_or(3);
+        base_logits[b] = logits(&pi[b], reference);
+        free_logits.extend(
+            (0..4)
+                .filter(|&r| r != reference && pi[b][r] > 1e-4)
+                .map(|r| (b, r)),
+        );
+    }
+    let n_logits = free_logits.len();
+    let mut theta: Vec<f64> = free_logits
+        .iter()
+        .map(|&(b, r)| base_logits[b][r])
+        .collect();
+    theta.extend_from_slice(&x);
+    let probabilities = |t: &[f64]| -> [[f64; 4]; 5] {
+        let mut l = base_logits;
+        for (i, &(b, r)) in free_logits.iter().enumerate() {
+            l[b][r] = t[i];
+        }
+        let mut p = pi;
+        for b in (0..5).filter(|b| band_fitted[*b]) {
+            p[b] = softmax(&l[b]);
+        }
+        p
+    };
+    let mut neg_ll = |t: &[f64]| -> f64 {
+        match grids_at(&t[n_logits..]) {
+            Some(g) => -cells.log_lik(&probabilities(t), &g),
+            None => f64::INFINITY,
+        }
+    };
+    let cov = invert(&hessian(&mut neg_ll, &theta, 1e-4));
+    let var = |i: usize| -> Option<f64> {
+        let v = cov.as_ref()?[i][i];
+        (v.is_finite() && v > 0.0).then_some(v)
+    };
+    let mut route_se = [[None; 4]; 5];
+    if let Some(cov) = &cov {
+        for b in (0..5).filter(|b| band_fitted[*b]) {
+            let p = pi[b];
+            let mine: Vec<(usize, usize)> = free_logits
+                .iter()
+                .enumerate()
+                .filter(|(_, (fb, _))| *fb == b)
+                .map(|(i, (_, r))| (i, *r))
+                .collect();
+            for (r, se) in route_se[b].iter_mut().enumerate() {
+                // d p_r / d l_j = p_r (δ_rj - p_j) for each free logit j.
+                let grad: Vec<f64> = mine
+                    .iter()
+                    .map(|&(_, j)| p[r] * (f64::from(u8::from(r == j)) - p[j]))
+                    .collect();
+                let mut v = 0.0;
+                for (a, &(i, _)) in mine.iter().enumerate() {
+                    for (c, &(k, _)) in mine.iter().enumerate() {
+                        v += grad[a] * cov[i][k] * grad[c];
+                    }
+                }
+                *se = (v.is_finite() && v >= 0.0 && p[r] > 1e-4).then(|| v.sqrt());
+            }
+        }
+    }
+    let mut fitted_durations = durations.clone();
+    let mut duration_se: [Vec<Option<f64>>; 3] = Default::default();
+    let mut at = 0;
+    for &r in &free {
+        let (fam, _) = fams[r];
+        let n = fam.params();
+        let p = &x[at..at + n];
+        fitted_durations[r] = fam.dist(p);
+        // Each parameter is exp(θ): its standard error is value × SE(θ).
+        duration_se[r] = (0..n)
+            .map(|i| {
+                let value = if i == 0 {
+                    libm::exp(p[0]) / DAYS_PER_MONTH
+                } else {
+                    libm::exp(p[i])
+                };
+                var(n_logits + at + i).map(|v| value * v.sqrt())
+            })
+            .collect();
+        at += n;
+    }
+    ExitFit {
+        route_by_entry_age: pi,
+        route_se,
+        band_periods,
+        band_fitted,
+        durations: fitted_durations,
+        duration_fitted,
+        duration_se,
+        route_exits,
+        censored_or_adult: survived,
+        unknown_route: unknown,
+        periods: obs.len(),
+    }
+}
+
+/// The entry-age band index of an age in years.
+pub fn band_of(age_years: f64) -> usize {
+    AgeBand::of_age(age_years).index()
+}
