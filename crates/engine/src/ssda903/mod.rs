@@ -9,6 +9,8 @@
 //! - [`PlacementMap`] is the editable PLACE x PLACE_PROVIDER table;
 //! - [`fit`] fits a scenario to the histories as at a date, with the provenance of
 //!   every value;
+//! - [`synthetic`] and [`mod@write`] make a borough with known parameters and write its
+//!   returns in the real format (for parameter-recovery tests and benchmarks);
 //! - [`summary`] computes the observed history (children in care by placement type and age
 //!   band on a date; admissions and exits per month).
 
@@ -21,8 +23,10 @@ pub mod history;
 pub mod quality;
 mod stitch;
 pub mod summary;
+pub mod synthetic;
 mod table;
 mod text;
+pub mod write;
 mod xml;
 
 pub use codes::{ExitCategory, PlacementKind, PlacementMap, PlacementRule, Sex};

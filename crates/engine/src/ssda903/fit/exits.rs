@@ -155,7 +155,8 @@ impl Family {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExitFit {
     pub route_by_entry_age: [[f64; 4]; 5],
-    /// Standard error of each route probability (`None`: not estimated or not identifiable).
+    /// Standard error of each route probability (`None`: not estimated), at least that of
+    /// an uncensored sample of the band's size (Agresti-Coull).
     pub route_se: [[Option<f64>; 4]; 5],
     /// Periods in each entry-age band, and whether the band's routes were estimated.
     pub band_periods: [usize; 5],
@@ -417,6 +418,17 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
                 }
                 *se = (v.is_finite() && v >= 0.0 && p[r] > 1e-4).then(|| v.sqrt());
             }
+        }
+    }
+    // Near 0 or 1 the observed information understates the uncertainty (and a route with
+    // no probability has no logit): no standard error below that of an uncensored sample
+    // of the same size with the Agresti-Coull adjustment, (k + 2) / (n + 4).
+    for b in (0..5).filter(|b| band_fitted[*b]) {
+        let n = band_periods[b] as f64;
+        for r in 0..4 {
+            let adjusted = (pi[b][r] * n + 2.0) / (n + 4.0);
+            let floor = (adjusted * (1.0 - adjusted) / (n + 4.0)).sqrt();
+            route_se[b][r] = Some(route_se[b][r].map_or(floor, |s: f64| s.max(floor)));
         }
     }
     let mut fitted_durations = durations.clone();

@@ -389,6 +389,9 @@ pub fn exits(
         "exits: {} periods of care that began in the window; {} still in care on the date or left as young adults (censored: their stays count as at least that long); {} left for another or an unrecorded reason before 17½ (counted as leaving by a route not known)",
         f.periods, f.censored_or_adult, f.unknown_route
     ));
+    if f64::from(to.days_since(from)) < 4.5 * DAYS_PER_YEAR {
+        r.notes.push("exits: from a window under five years, how many young children stay in care until 18 rests on how the durations' tails run beyond the window (a long stay by another route looks the same): a longer window pins it better".into());
+    }
     let g = FitGroup::Exits;
     for b in 0..5 {
         if !f.band_fitted[b] {
