@@ -45,6 +45,7 @@ pub fn default_scenario() -> Scenario {
             children: 601,
             age_profile: Some([49.0, 103.0, 137.0, 242.0, 108.0]),
             placement_mix: counts([178.0, 11.0, 257.0, 12.0, 58.0, 20.0, 29.0, 26.0, 7.0]),
+            listed: Vec::new(),
         },
         exits: Exits {
             route_by_entry_age: [

@@ -42,6 +42,12 @@ pub const MAX_GROUP_SIZE: usize = 8;
 pub const MAX_CHILDREN: u32 = 10_000;
 /// Oldest age in care, in whole years (a child leaves care at 18).
 pub const MAX_AGE: u8 = 17;
+/// Most placement moves in the last 12 months of a listed starting child
+/// (`population.listed`).
+pub const MAX_START_MOVES: u32 = 50;
+/// How far (in months) a listed starting child's age may differ from their age at entry
+/// plus their months in care (ages and months are rounded in the returns).
+pub const START_AGE_TOLERANCE_MONTHS: f64 = 1.0;
 
 // ---------------------------------------------------------------- carers and homes
 

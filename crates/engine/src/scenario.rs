@@ -99,6 +99,29 @@ pub struct StartingPopulation {
     pub age_profile: Option<[f64; 5]>,
     /// Children in each placement type at the start (scaled to `children`).
     pub placement_mix: PlacementCounts,
+    /// The starting children one by one, from the borough's own returns. When not empty,
+    /// these are the children in care at the start: `children` must equal its length, and
+    /// `age_profile` and `placement_mix` are not used. Empty (the default): the starting
+    /// children are drawn from `children`, `age_profile` and `placement_mix`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub listed: Vec<StartChild>,
+}
+
+/// One child already in care at the start, from the borough's own returns (no identifier).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartChild {
+    /// Age in years on the start date.
+    pub age_years: f64,
+    /// Age in years when this period of care began.
+    pub entry_age_years: f64,
+    /// Months in care so far (this period of care).
+    pub months_in_care: f64,
+    pub placement: PlacementType,
+    /// Placement moves in the last 12 months.
+    pub moves_last_12_months: u32,
+    #[serde(default)]
+    pub complex_needs: bool,
 }
 
 /// One number per placement type.

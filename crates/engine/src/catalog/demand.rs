@@ -298,4 +298,86 @@ pub(super) const PARAMS: &[Param] = &[
             briefing was finalised in late July 2020, after 3 in June (between three and eight at any time since \
             lockdown). The default uses the later count of 7 for the June 2020 start.",
     },
+    Param {
+        path: "population.listed",
+        group: G::Population,
+        label: "Starting children from your returns",
+        unit: "children",
+        items: NONE,
+        help: "The children in care at the start one by one, from the borough's own returns (no identifier, date of \
+            birth or postcode: only what the model needs). When the list is not empty, population.children must equal \
+            its length and the age profile and placement mix are not used. Each child's remaining time in care is \
+            drawn in every run consistently with the time already spent.",
+        source: "Modelling assumption: empty in the built-in borough, whose starting children are drawn \
+            from the counts above; filled with a council's own children in care when a scenario is fitted to its \
+            SSDA903 returns.",
+    },
+    Param {
+        path: "population.listed.age_years",
+        group: G::Population,
+        label: "Age at the start",
+        unit: "years",
+        items: NONE,
+        help: "The child's age in years on the start date (under 18).",
+        source: "Modelling assumption: empty in the built-in borough, whose starting children are drawn \
+            from the counts above; filled with a council's own children in care when a scenario is fitted to its \
+            SSDA903 returns.",
+    },
+    Param {
+        path: "population.listed.entry_age_years",
+        group: G::Population,
+        label: "Age when this period of care began",
+        unit: "years",
+        items: NONE,
+        help: "The child's age in years when this period of care began; it sets how likely each exit route is.",
+        source: "Modelling assumption: empty in the built-in borough, whose starting children are drawn \
+            from the counts above; filled with a council's own children in care when a scenario is fitted to its \
+            SSDA903 returns.",
+    },
+    Param {
+        path: "population.listed.months_in_care",
+        group: G::Population,
+        label: "Months in care so far",
+        unit: "months",
+        items: NONE,
+        help: "Months since this period of care began. It must agree with the two ages (within a month): a child \
+            who has been in care long is more likely to be on a long route, and stays at least that long.",
+        source: "Modelling assumption: empty in the built-in borough, whose starting children are drawn \
+            from the counts above; filled with a council's own children in care when a scenario is fitted to its \
+            SSDA903 returns.",
+    },
+    Param {
+        path: "population.listed.placement",
+        group: G::Population,
+        label: "Placement at the start",
+        unit: "placement type",
+        items: NONE,
+        help: "The type of the child's placement on the start date.",
+        source: "Modelling assumption: empty in the built-in borough, whose starting children are drawn \
+            from the counts above; filled with a council's own children in care when a scenario is fitted to its \
+            SSDA903 returns.",
+    },
+    Param {
+        path: "population.listed.moves_last_12_months",
+        group: G::Population,
+        label: "Placement moves in the last 12 months",
+        unit: "moves",
+        items: NONE,
+        help: "Changes of placement in the 12 months before the start; recent moves raise the risk of another \
+            breakdown and count in the 3+ placements measure.",
+        source: "Modelling assumption: empty in the built-in borough, whose starting children are drawn \
+            from the counts above; filled with a council's own children in care when a scenario is fitted to its \
+            SSDA903 returns.",
+    },
+    Param {
+        path: "population.listed.complex_needs",
+        group: G::Population,
+        label: "Complex needs",
+        unit: "yes / no",
+        items: NONE,
+        help: "Whether the child is matched as having complex needs.",
+        source: "Modelling assumption: empty in the built-in borough, whose starting children are drawn \
+            from the counts above; filled with a council's own children in care when a scenario is fitted to its \
+            SSDA903 returns.",
+    },
 ];

@@ -73,6 +73,18 @@ fn walk_everything() -> Walk {
         s.exits.adoption = d.clone();
         w.walk("", &serde_json::to_value(&s).unwrap());
     }
+    // A scenario with its starting children listed one by one.
+    let mut listed = base.clone();
+    listed.population.listed = vec![crate::scenario::StartChild {
+        age_years: 9.5,
+        entry_age_years: 7.0,
+        months_in_care: 30.0,
+        placement: crate::types::PlacementType::Ifa,
+        moves_last_12_months: 1,
+        complex_needs: false,
+    }];
+    listed.population.children = 1;
+    w.walk("", &serde_json::to_value(&listed).unwrap());
     for strategy in strategies() {
         for lever in &strategy.levers {
             w.walk("levers", &serde_json::to_value(lever).unwrap());

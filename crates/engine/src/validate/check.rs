@@ -5,7 +5,7 @@
 use crate::error::FieldError;
 use crate::limits;
 use crate::path::FieldPath;
-use crate::scenario::{DurationDist, Home, Market, PlacementCounts};
+use crate::scenario::{DurationDist, Home, Market, PlacementCounts, StartChild};
 use crate::types::PlacementType;
 
 /// The problems found so far.
@@ -254,6 +254,65 @@ impl Check {
             );
         }
         self.age_range(field, m.min_age, m.max_age);
+    }
+
+    /// One listed starting child: ages in care (under 18), entry before now, time in care
+    /// that agrees with the two ages, and a bounded count of recent moves.
+    pub(super) fn start_child(&mut self, field: &FieldPath, s: &StartChild) {
+        let top = limits::MAX_AGE as f64 + 1.0;
+        let ages_ok = self.passes(|c| {
+            for (name, v) in [
+                ("age_years", s.age_years),
+                ("entry_age_years", s.entry_age_years),
+            ] {
+                let f = field.key(name);
+                c.range(&f, v, 0.0, top, "years");
+                if v == top {
+                    c.fail(
+                        &f,
+                        format!("must be below {top} (a child leaves care at 18)"),
+                    );
+                }
+            }
+            c.range(
+                &field.key("months_in_care"),
+                s.months_in_care,
+                0.0,
+                top * 12.0,
+                "months",
+            );
+        });
+        if ages_ok {
+            if s.entry_age_years > s.age_years {
+                self.fail(
+                    &field.key("entry_age_years"),
+                    format!(
+                        "is above age_years ({} > {}): care cannot begin after the start",
+                        s.entry_age_years, s.age_years
+                    ),
+                );
+            } else {
+                let since_entry = (s.age_years - s.entry_age_years) * 12.0;
+                let tol = limits::START_AGE_TOLERANCE_MONTHS;
+                if (since_entry - s.months_in_care).abs() > tol {
+                    self.fail(
+                        &field.key("months_in_care"),
+                        format!(
+                            "must agree with the ages: age_years - entry_age_years is {since_entry:.1} \
+                             months, months_in_care is {:.1} (more than {tol} month apart)",
+                            s.months_in_care
+                        ),
+                    );
+                }
+            }
+        }
+        self.range(
+            &field.key("moves_last_12_months"),
+            s.moves_last_12_months as f64,
+            0.0,
+            limits::MAX_START_MOVES as f64,
+            "placement moves",
+        );
     }
 
     /// One number per placement type, each in `0..=hi`.

@@ -93,6 +93,27 @@ pub(super) fn population(c: &mut Check, p: &StartingPopulation) {
         c.weights(&f.key("age_profile"), profile);
     }
     c.weights(&f.key("placement_mix"), &p.placement_mix.to_array());
+    if !p.listed.is_empty() {
+        let listed = f.key("listed");
+        if p.listed.len() > limits::MAX_CHILDREN as usize {
+            c.fail(
+                &listed,
+                format!("at most {} children", limits::MAX_CHILDREN),
+            );
+        } else if p.children as usize != p.listed.len() {
+            c.fail(
+                &f.key("children"),
+                format!(
+                    "must equal the number of listed starting children ({} listed, {} here)",
+                    p.listed.len(),
+                    p.children
+                ),
+            );
+        }
+        for (i, child) in p.listed.iter().enumerate() {
+            c.start_child(&listed.index(i), child);
+        }
+    }
 }
 
 pub(super) fn exits(c: &mut Check, e: &Exits) {

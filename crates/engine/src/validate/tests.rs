@@ -225,3 +225,64 @@ fn limits_name_their_numbers() {
         "must be between 1 and 120 months (10 years), got 121"
     );
 }
+
+#[test]
+fn listed_starting_children_are_checked() {
+    use crate::scenario::StartChild;
+    use crate::types::PlacementType;
+    let child = StartChild {
+        age_years: 9.5,
+        entry_age_years: 7.0,
+        months_in_care: 30.0,
+        placement: PlacementType::Ifa,
+        moves_last_12_months: 1,
+        complex_needs: false,
+    };
+    let mut s = default_scenario();
+    s.population.listed = vec![child.clone(); 3];
+    s.population.children = 3;
+    assert_eq!(s.validate(), Ok(()));
+    // The count must agree with the list.
+    s.population.children = 601;
+    let e = s.validate().unwrap_err();
+    assert_eq!(e[0].field, "population.children");
+    assert!(e[0].reason.contains("3 listed"), "{}", e[0].reason);
+    s.population.children = 3;
+    // Each wrong field is named, with its index.
+    type Breakage = (fn(&mut StartChild), &'static str);
+    let cases: [Breakage; 6] = [
+        (|c| c.age_years = 18.0, "population.listed[1].age_years"),
+        (|c| c.age_years = f64::NAN, "population.listed[1].age_years"),
+        (
+            |c| c.entry_age_years = -1.0,
+            "population.listed[1].entry_age_years",
+        ),
+        (
+            |c| c.entry_age_years = 10.0,
+            "population.listed[1].entry_age_years",
+        ),
+        (
+            |c| c.months_in_care = 3.0,
+            "population.listed[1].months_in_care",
+        ),
+        (
+            |c| c.moves_last_12_months = limits::MAX_START_MOVES + 1,
+            "population.listed[1].moves_last_12_months",
+        ),
+    ];
+    for (break_it, field) in cases {
+        let mut bad = s.clone();
+        break_it(&mut bad.population.listed[1]);
+        let e = bad.validate().unwrap_err();
+        assert_eq!(e.len(), 1, "{field}: {e:?}");
+        assert_eq!(e[0].field, field);
+        assert!(catalog::lookup_path(&e[0].path).is_some(), "{field}");
+    }
+    // Within a month of agreeing is accepted (ages and months are rounded in returns).
+    s.population.listed[0].months_in_care = 30.9;
+    assert_eq!(s.validate(), Ok(()));
+    // An old scenario file without the list still loads, and the list is not written when
+    // empty.
+    let json = serde_json::to_value(default_scenario()).unwrap();
+    assert!(json["population"].get("listed").is_none());
+}

@@ -152,6 +152,7 @@ fn population() -> BoxedStrategy<StartingPopulation> {
                 children,
                 age_profile: profile.map(|p| p.map(|x| x * 100.0)),
                 placement_mix: mix,
+                listed: Vec::new(),
             }
         })
         .boxed()
