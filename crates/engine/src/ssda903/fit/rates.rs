@@ -78,6 +78,7 @@ pub fn starting_population(
             "children in care on the date",
         );
     }
+    s.population.listed = start.children.clone();
     if n > 0 {
         s.population.age_profile = Some(profile);
         s.population.placement_mix = super::counts(mix);

@@ -2,24 +2,17 @@
 //! age, age at entry, time in care so far, placement type and placement moves in the last
 //! 12 months. No identifier, date of birth or postcode: ages are whole months over 12.
 
+use crate::scenario::StartChild;
 use crate::ssda903::codes::{PlacementKind, PlacementMap};
 use crate::ssda903::date::Date;
 use crate::ssda903::history::ChildHistory;
 use crate::types::{AgeBand, PlacementType, DAYS_PER_MONTH};
 use serde::{Deserialize, Serialize};
 
-/// One child in care at the start.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FittedChild {
-    pub age_years: f64,
-    pub entry_age_years: f64,
-    pub months_in_care: f64,
-    pub placement: PlacementType,
-    pub moves_last_12_months: u32,
-    /// The return does not record needs: a child living in a children's home is taken to
-    /// have complex needs (as the model does for its starting stock), others not.
-    pub complex_needs: bool,
-}
+/// One child in care at the start: the scenario's own type (the return does not record
+/// needs: a child living in a children's home is taken to have complex needs, as the model
+/// does for its starting stock, others not).
+pub type FittedChild = StartChild;
 
 /// The starting list, and how many children had no known age (given the median age of
 /// those known) or an "other" placement (counted as emergency / other).
@@ -94,9 +87,15 @@ pub fn starting_list(children: &[ChildHistory], as_at: Date, map: &PlacementMap)
         out.age_imputed += 1;
     }
     for c in &mut out.children {
-        // A child of 18 on the day (a late return) is counted as 17.
+        // A child of 18 on the day (a late return) is counted as 17; time in care is kept
+        // and the age at entry made to agree with it.
         c.age_years = c.age_years.min(17.99);
         c.entry_age_years = c.entry_age_years.clamp(0.0, c.age_years);
+        if ((c.age_years - c.entry_age_years) * 12.0 - c.months_in_care).abs() > 0.5 {
+            c.months_in_care = c.months_in_care.min(c.age_years * 12.0);
+            c.entry_age_years = (c.age_years - c.months_in_care / 12.0).max(0.0);
+        }
+        c.moves_last_12_months = c.moves_last_12_months.min(crate::limits::MAX_START_MOVES);
     }
     out
 }
