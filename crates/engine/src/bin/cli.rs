@@ -7,8 +7,12 @@
 
 #[path = "cli/args.rs"]
 mod args;
+#[path = "cli/calibrate.rs"]
+mod calibrate;
 #[path = "cli/headlines.rs"]
 mod headlines;
+#[path = "cli/hindcast.rs"]
+mod hindcast;
 #[path = "cli/input.rs"]
 mod input;
 #[path = "cli/interrupt.rs"]
@@ -205,6 +209,8 @@ fn main() -> ExitCode {
     };
     match cli.into_command() {
         Command::Run(a) => run(&a),
+        Command::Calibrate(a) => calibrate::run(&a),
+        Command::Hindcast(a) => hindcast::run(&a),
         Command::Strategies { .. } => emit(strategies_text().as_bytes()),
         Command::DefaultScenario { .. } => {
             match serde_json::to_string_pretty(&defaults::default_scenario()) {

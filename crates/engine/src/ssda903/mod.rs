@@ -11,6 +11,8 @@
 //!   every value;
 //! - [`synthetic`] and [`mod@write`] make a borough with known parameters and write its
 //!   returns in the real format (for parameter-recovery tests and benchmarks);
+//! - [`hindcast`] sets a projection made as at a date against what the returns show
+//!   after it;
 //! - [`summary`] computes the observed history (children in care by placement type and age
 //!   band on a date; admissions and exits per month).
 
@@ -19,6 +21,7 @@ pub mod codes;
 mod csv;
 pub mod date;
 pub mod fit;
+pub mod hindcast;
 pub mod history;
 pub mod quality;
 mod stitch;

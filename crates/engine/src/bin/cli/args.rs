@@ -77,6 +77,12 @@ pub enum Command {
         #[command(flatten)]
         help: HelpFlag,
     },
+    /// Fit a scenario to a council's SSDA903 returns, as at a date (writes a scenario --scenario accepts)
+    #[command(after_help = EXIT_STATUS)]
+    Calibrate(crate::calibrate::CalibrateArgs),
+    /// Project from a date inside the returns, fitted only on what came before it, and compare with what happened
+    #[command(after_help = EXIT_STATUS)]
+    Hindcast(crate::hindcast::HindcastArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell)
     Completions {
         /// The shell to complete in
@@ -169,7 +175,7 @@ fn number<T: TryFrom<i128>>(v: &str, what: &str, range: &str) -> Result<T, Strin
 
 // Values are range-checked here only as far as their type needs: the engine's validation
 // says what the model accepts (`settings.replications: at least 1`), as for the app.
-fn runs(v: &str) -> Result<u32, String> {
+pub fn runs(v: &str) -> Result<u32, String> {
     number(
         v,
         "a whole number of runs",
@@ -178,7 +184,7 @@ fn runs(v: &str) -> Result<u32, String> {
 }
 
 /// "1 to 1,000,000", from the engine's limits.
-fn runs_range() -> String {
+pub fn runs_range() -> String {
     format!(
         "{} to {}",
         thousands(limits::MIN_REPLICATIONS),
@@ -187,7 +193,7 @@ fn runs_range() -> String {
 }
 
 /// "1 to 120", from the engine's limits.
-fn horizon_range() -> String {
+pub fn horizon_range() -> String {
     format!("1 to {}", thousands(limits::MAX_HORIZON_MONTHS))
 }
 
@@ -204,7 +210,7 @@ fn thousands(n: u32) -> String {
     out
 }
 
-fn seed(v: &str) -> Result<u64, String> {
+pub fn seed(v: &str) -> Result<u64, String> {
     number(
         v,
         "a whole number from 0 to 18446744073709551615",
@@ -212,7 +218,7 @@ fn seed(v: &str) -> Result<u64, String> {
     )
 }
 
-fn horizon(v: &str) -> Result<u32, String> {
+pub fn horizon(v: &str) -> Result<u32, String> {
     number(
         v,
         "a whole number of months",
@@ -223,7 +229,7 @@ fn horizon(v: &str) -> Result<u32, String> {
 /// Most threads `--threads` accepts (more would only cost memory).
 pub const MAX_THREADS: usize = 256;
 
-fn threads(v: &str) -> Result<usize, String> {
+pub fn threads(v: &str) -> Result<usize, String> {
     let n: usize = number(v, "a whole number of threads", "1 and 256")?;
     if (1..=MAX_THREADS).contains(&n) {
         Ok(n)
@@ -243,7 +249,7 @@ fn strategy_id(id: &str) -> Result<String, String> {
     ))
 }
 
-fn target() -> impl TypedValueParser<Value = Target> {
+pub fn target() -> impl TypedValueParser<Value = Target> {
     OsStringValueParser::new().try_map(|v: OsString| {
         if v.is_empty() {
             Err("an empty name is not a file name (- for standard output)")

@@ -72,13 +72,10 @@ impl fmt::Display for FitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FitError::NoData => write!(f, "the returns hold no usable periods of care"),
-            FitError::Window(y) => write!(
-                f,
-                "window_years: {y} is not between 1 and {MAX_WINDOW_YEARS} years"
-            ),
+            FitError::Window(y) => write!(f, "{y} is not between 1 and {MAX_WINDOW_YEARS} years"),
             FitError::AsAtOutside { as_at, from, to } => write!(
                 f,
-                "as_at: {as_at} is outside the returns, which cover {from} to {to}"
+                "{as_at} is outside the returns, which cover {from} to {to}"
             ),
             FitError::NothingInWindow => write!(
                 f,
@@ -96,6 +93,17 @@ impl fmt::Display for FitError {
 }
 
 impl std::error::Error for FitError {}
+
+impl FitError {
+    /// The option the error is about: `as_at`, `window_years`, or `returns` (the data).
+    pub fn field(&self) -> &'static str {
+        match self {
+            FitError::AsAtOutside { .. } => "as_at",
+            FitError::Window(_) => "window_years",
+            _ => "returns",
+        }
+    }
+}
 
 /// A fit: the base scenario with every group fitted, the report, and what it rests on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
