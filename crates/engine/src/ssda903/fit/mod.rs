@@ -7,14 +7,17 @@
 //! - [`start`]: the children in care on the date, one by one;
 //! - [`admissions`]: sibling groups a month, trend and seasonality (Poisson regression);
 //! - [`exits`]: exit routes by age at entry and durations, with censoring;
-//! - [`rates`]: age at entry, sibling groups, placement breakdowns, Staying Put;
+//! - `demand`, `routes` and `rates` write each group into the scenario: admissions, age at
+//!   entry and sibling groups; exits; the starting population, breakdowns, Staying Put;
 //! - [`report`]: the provenance of every fitted value, and applying groups of it.
 
 pub mod admissions;
+mod demand;
 pub mod exits;
 mod optim;
-pub mod rates;
+mod rates;
 pub mod report;
+mod routes;
 pub mod start;
 
 pub use report::{apply, FitGroup, FitReport, FittedValue, KeptValue};
@@ -228,8 +231,8 @@ pub fn fit(
     rates::starting_population(&start, base, &mut s, &mut report);
 
     progress("admissions", 0.2);
-    let admissions = rates::admissions(&children, window_from, as_at, base, &mut s, &mut report);
-    rates::entry_and_siblings(
+    let admissions = demand::admissions(&children, window_from, as_at, base, &mut s, &mut report);
+    demand::entry_and_siblings(
         &children,
         window_from,
         as_at,
@@ -240,7 +243,7 @@ pub fn fit(
     );
 
     progress("exit routes and durations", 0.3);
-    let exits = rates::exits(&children, window_from, as_at, base, &mut s, &mut report);
+    let exits = routes::exits(&children, window_from, as_at, base, &mut s, &mut report);
 
     progress("placement breakdowns", 0.9);
     rates::stability(

@@ -1,0 +1,148 @@
+//! Exit routes by age at entry and the duration to each, from the periods of care that
+//! began in the window (the model in [`super::exits`]), written into the fitted scenario.
+
+use super::exits::{self as ex, ExitFit, ExitObs, Outcome};
+use super::rates::entrants;
+use super::report::{FitGroup, FitReport};
+use crate::scenario::Scenario;
+use crate::ssda903::codes::ExitCategory;
+use crate::ssda903::date::Date;
+use crate::ssda903::history::{ChildHistory, PeriodOfCare};
+use crate::types::{ExitRoute, DAYS_PER_YEAR};
+
+/// How a period is seen for the exit fit.
+fn outcome(p: &PeriodOfCare, entry_age: f64, days: f64) -> Outcome {
+    match (p.end, p.exit) {
+        (Some(_), Some(ExitCategory::ReturnHome)) => Outcome::Route(0),
+        (Some(_), Some(ExitCategory::SgoCao)) => Outcome::Route(1),
+        (Some(_), Some(ExitCategory::Adoption)) => Outcome::Route(2),
+        (Some(_), Some(ExitCategory::Other | ExitCategory::Unknown))
+            if entry_age + days / DAYS_PER_YEAR < 17.5 =>
+        {
+            Outcome::Unknown
+        }
+        _ => Outcome::Survived,
+    }
+}
+
+pub fn exits(
+    children: &[ChildHistory],
+    from: Date,
+    to: Date,
+    base: &Scenario,
+    s: &mut Scenario,
+    r: &mut FitReport,
+) -> ExitFit {
+    let obs: Vec<ExitObs> = entrants(children, from, to)
+        .filter_map(|p| {
+            let age = f64::from(p.age_at_entry_months?) / 12.0;
+            let days = f64::from(p.end.unwrap_or(to).min(to).days_since(p.start)).max(0.0);
+            Some(ExitObs {
+                band: ex::band_of(age),
+                days,
+                outcome: outcome(p, age, days),
+            })
+        })
+        .collect();
+    let e = &base.exits;
+    let f = ex::fit(
+        &obs,
+        &e.route_by_entry_age,
+        &[
+            e.return_home.clone(),
+            e.special_guardianship.clone(),
+            e.adoption.clone(),
+        ],
+    );
+    r.notes.push(format!(
+        "exits: {} periods of care that began in the window; {} still in care on the date or left as young adults (censored: their stays count as at least that long); {} left for another or an unrecorded reason before 17½ (counted as leaving by a route not known)",
+        f.periods, f.censored_or_adult, f.unknown_route
+    ));
+    if f64::from(to.days_since(from)) < 4.5 * DAYS_PER_YEAR {
+        r.notes.push("exits: from a window under five years, how many young children stay in care until 18 rests on how the durations' tails run beyond the window (a long stay by another route looks the same): a longer window pins it better".into());
+    }
+    let g = FitGroup::Exits;
+    for b in 0..5 {
+        if !f.band_fitted[b] {
+            r.keep(
+                &format!("exits.route_by_entry_age[{b}]"),
+                format!(
+                    "only {} periods of care began at this age in the window ({} needed): kept",
+                    f.band_periods[b],
+                    ex::MIN_BAND_PERIODS
+                ),
+            );
+            continue;
+        }
+        for route in ExitRoute::ALL {
+            let i = route.index();
+            r.add(
+                g,
+                format!("exits.route_by_entry_age[{b}][{i}]"),
+                f.route_by_entry_age[b][i],
+                e.route_by_entry_age[b][i],
+                f.route_se[b][i],
+                (0.0, 1.0),
+                f.band_periods[b],
+                "periods of care",
+            );
+        }
+    }
+    s.exits.route_by_entry_age = f.route_by_entry_age;
+    let names = ["return_home", "special_guardianship", "adoption"];
+    for k in 0..3 {
+        let field = format!("exits.{}", names[k]);
+        if !f.duration_fitted[k] {
+            r.keep(
+                &field,
+                format!(
+                    "only {} exits by this route in the window ({} needed): duration kept",
+                    f.route_exits[k],
+                    ex::MIN_ROUTE_EXITS
+                ),
+            );
+            continue;
+        }
+        let base_d = [&e.return_home, &e.special_guardianship, &e.adoption][k];
+        let (values, defaults) = (params(&f.durations[k]), params(base_d));
+        for (i, (key, v)) in values.iter().enumerate() {
+            let default = defaults
+                .iter()
+                .find(|d| d.0 == *key)
+                .map_or(f64::NAN, |d| d.1);
+            r.add(
+                g,
+                format!("{field}.{key}"),
+                *v,
+                default,
+                f.duration_se[k].get(i).copied().flatten(),
+                (0.0, f64::MAX),
+                f.periods,
+                "periods of care",
+            );
+        }
+        if matches!(base_d, crate::scenario::DurationDist::Empirical { .. }) {
+            r.notes.push(format!(
+                "{field}: the base scenario's empirical distribution is replaced by a fitted gamma"
+            ));
+        }
+    }
+    s.exits.return_home = f.durations[0].clone();
+    s.exits.special_guardianship = f.durations[1].clone();
+    s.exits.adoption = f.durations[2].clone();
+    f
+}
+
+/// A duration's parameters by name.
+fn params(d: &crate::scenario::DurationDist) -> Vec<(&'static str, f64)> {
+    use crate::scenario::DurationDist as D;
+    match d {
+        D::Exponential { mean_months } => vec![("mean_months", *mean_months)],
+        D::Gamma { mean_months, shape } => vec![("mean_months", *mean_months), ("shape", *shape)],
+        D::Lognormal {
+            median_months,
+            sigma,
+        } => vec![("median_months", *median_months), ("sigma", *sigma)],
+        D::Empirical { .. } => vec![],
+    }
+}
