@@ -138,6 +138,7 @@ impl RunArgs {
             seed: self.seed,
             replications: self.runs,
             horizon_months: self.horizon_months,
+            uncertainty: false,
         }
     }
 }
