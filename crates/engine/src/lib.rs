@@ -19,6 +19,7 @@ pub mod report;
 pub mod rng;
 pub mod runner;
 pub mod scenario;
+pub mod sensitivity;
 pub mod sim;
 pub mod ssda903;
 pub mod types;
