@@ -9,6 +9,7 @@ pub mod defaults;
 pub mod dist;
 pub mod error;
 pub mod gamma;
+pub mod goal_seek;
 pub mod hist;
 pub mod json;
 pub mod limits;

@@ -34,6 +34,8 @@ pub enum AnalysisError {
     Period(String),
     /// Some other setting of the analysis, named, and why.
     Setting { name: String, reason: String },
+    /// Stopped by the caller before the answer was found.
+    Cancelled,
 }
 
 impl std::fmt::Display for AnalysisError {
@@ -49,6 +51,7 @@ impl std::fmt::Display for AnalysisError {
             ),
             AnalysisError::Period(reason) => write!(f, "period: {reason}"),
             AnalysisError::Setting { name, reason } => write!(f, "{name}: {reason}"),
+            AnalysisError::Cancelled => write!(f, "cancelled"),
         }
     }
 }
