@@ -7,6 +7,8 @@
 
 #[path = "cli/args.rs"]
 mod args;
+#[path = "cli/goal_seek.rs"]
+mod goal_seek;
 #[path = "cli/headlines.rs"]
 mod headlines;
 #[path = "cli/input.rs"]
@@ -19,6 +21,8 @@ mod output;
 mod parallel;
 #[path = "cli/progress.rs"]
 mod progress;
+#[path = "cli/sensitivity.rs"]
+mod sensitivity;
 
 use std::io::Write;
 use std::path::Path;
@@ -205,6 +209,8 @@ fn main() -> ExitCode {
     };
     match cli.into_command() {
         Command::Run(a) => run(&a),
+        Command::Sensitivity(a) => sensitivity::run(&a),
+        Command::GoalSeek(a) => goal_seek::run(&a),
         Command::Strategies { .. } => emit(strategies_text().as_bytes()),
         Command::DefaultScenario { .. } => {
             match serde_json::to_string_pretty(&defaults::default_scenario()) {

@@ -74,6 +74,15 @@ impl LeverChoice {
         }
     }
 
+    /// Decimal places a setting is shown with.
+    pub fn decimals(self) -> usize {
+        match self {
+            LeverChoice::ExtraEnquiries => 1,
+            LeverChoice::NewHomeBeds => 0,
+            LeverChoice::Conversion | LeverChoice::Retention | LeverChoice::AdmissionsAvoided => 2,
+        }
+    }
+
     /// Whether settings are whole numbers.
     pub fn whole(self) -> bool {
         self == LeverChoice::NewHomeBeds

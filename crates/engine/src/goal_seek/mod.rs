@@ -295,35 +295,44 @@ fn check(goal: &Goal) -> Result<(), AnalysisError> {
 /// The answer in plain words.
 fn summary(goal: &Goal, a: &Answer) -> String {
     let futures = format!("{:.0} in 100 futures", goal.confidence * 100.0);
+    let d = goal.lever.decimals();
     match a.setting {
         None => format!(
-            "No setting up to {} {} reaches the target in {futures}: at the top of the range it is \
+            "No setting up to {:.d$} {} reaches the target in {futures}: at the top of the range it is \
              reached in {:.0} in 100.",
-            round(a.range.1),
+            a.range.1,
             a.setting_means,
             a.share_with * 100.0
         ),
         Some(s) => {
             let high = a
                 .setting_high
-                .map(|h| format!("{}", round(h)))
+                .map(|h| format!("{h:.d$}"))
                 .unwrap_or_else(|| "beyond the range".into());
             format!(
-                "At least {} {} reaches the target in {futures} (with {} runs, somewhere between {} and {high}); \
-                 without it, {:.0} in 100. The cost to the date is £{:.0} against £{:.0} without it.",
-                round(s),
+                "At least {s:.d$} {} reaches the target in {futures} (with {} runs, somewhere between \
+                 {:.d$} and {high}); without it, {:.0} in 100. The cost to the date is {} against {} \
+                 without it.",
                 a.setting_means,
                 a.runs,
-                round(a.setting_low.unwrap_or(s)),
+                a.setting_low.unwrap_or(s),
                 a.share_without * 100.0,
-                a.cost_with,
-                a.cost_without
+                pounds(a.cost_with),
+                pounds(a.cost_without)
             )
         }
     }
 }
 
-/// A setting to three decimal places.
-fn round(x: f64) -> f64 {
-    libm::round(x * 1000.0) / 1000.0
+/// Whole pounds with a comma between each group of three digits: "£1,234,567".
+fn pounds(x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::from(if x < 0.0 { "-£" } else { "£" });
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

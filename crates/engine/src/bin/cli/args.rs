@@ -67,6 +67,10 @@ pub enum Command {
     /// Run the scenario and compare strategies (what happens with no command)
     #[command(after_help = EXIT_STATUS)]
     Run(RunArgs),
+    /// Which uncertain assumptions matter most for an outcome (tornado and global ranking)
+    Sensitivity(crate::sensitivity::SensitivityArgs),
+    /// The smallest setting of one lever that reaches a target by a month
+    GoalSeek(crate::goal_seek::GoalSeekArgs),
     /// List the ready-made strategies for --strategy
     Strategies {
         #[command(flatten)]
@@ -122,6 +126,9 @@ pub struct RunArgs {
     /// Threads to run on (the same numbers with any count) [default: every core]
     #[arg(long, value_name = "N", value_parser = threads, allow_hyphen_values = true)]
     pub threads: Option<usize>,
+    /// Include uncertainty in the assumptions: each run also draws the uncertain ones from their ranges
+    #[arg(long)]
+    pub uncertainty: bool,
     /// Write the full summary (percentiles by month, financial years, comparisons) as JSON; - for standard output
     #[arg(long, value_name = "FILE", value_parser = target())]
     pub json: Option<Target>,
@@ -138,7 +145,7 @@ impl RunArgs {
             seed: self.seed,
             replications: self.runs,
             horizon_months: self.horizon_months,
-            uncertainty: false,
+            uncertainty: self.uncertainty,
         }
     }
 }
@@ -244,7 +251,7 @@ fn strategy_id(id: &str) -> Result<String, String> {
     ))
 }
 
-fn target() -> impl TypedValueParser<Value = Target> {
+pub fn target() -> impl TypedValueParser<Value = Target> {
     OsStringValueParser::new().try_map(|v: OsString| {
         if v.is_empty() {
             Err("an empty name is not a file name (- for standard output)")
