@@ -18,6 +18,7 @@ use crate::error::FieldError;
 use crate::sim::{Model, Simulator, StartPool};
 
 pub mod global;
+mod jobs;
 mod outcome;
 pub mod tornado;
 
@@ -162,3 +163,5 @@ pub(crate) fn variant(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_jobs;

@@ -100,10 +100,20 @@ impl Outcome {
                     .sum()
             }
         };
+        self.scaled(raw)
+    }
+
+    /// A raw metric value in the outcome's unit (a share from basis points to a percentage).
+    pub(crate) fn scaled(&self, raw: f64) -> f64 {
         match self.unit {
             Unit::BasisPoints => raw / 100.0,
             _ => raw,
         }
+    }
+
+    /// The metric's index in a month of [`metrics`].
+    pub(crate) fn index(&self) -> usize {
+        self.index
     }
 
     /// The outcome in words: "gap at the end of the horizon", "cost in 2022/23".

@@ -87,6 +87,24 @@ impl TornadoPlan {
         })
     }
 
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Months simulated.
+    pub fn horizon(&self) -> usize {
+        self.models.first().map(|m| m.horizon).unwrap_or(0)
+    }
+
+    /// The compiled variants: the baseline, then each assumption low and high.
+    pub fn models(&self) -> &[Model] {
+        &self.models
+    }
+
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
     /// Replications per variant.
     pub fn replications(&self) -> u32 {
         self.replications
@@ -107,11 +125,18 @@ impl TornadoPlan {
 
     /// The tornado from the runs made (all of them, or as many as were run).
     pub fn tornado(&self, runs: &Runs) -> Tornado {
+        let means: Vec<f64> = (0..self.models.len()).map(|v| runs.mean(v)).collect();
+        self.tornado_of_means(&means, runs.len() as u32)
+    }
+
+    /// The tornado from each variant's mean outcome (baseline first) over `runs` runs.
+    pub(super) fn tornado_of_means(&self, means: &[f64], runs: u32) -> Tornado {
+        let at = |v: usize| means.get(v).copied().unwrap_or(0.0);
         let mut bars: Vec<Bar> = catalog::uncertain()
             .iter()
             .enumerate()
             .map(|(k, s)| {
-                let (at_low, at_high) = (runs.mean(1 + 2 * k), runs.mean(2 + 2 * k));
+                let (at_low, at_high) = (at(1 + 2 * k), at(2 + 2 * k));
                 let label = catalog::param(s.path).map(|p| p.label).unwrap_or(s.path);
                 Bar {
                     path: s.path.to_string(),
@@ -133,8 +158,8 @@ impl TornadoPlan {
         Tornado {
             outcome: self.outcome.describe(),
             metric: self.outcome.metric.clone(),
-            baseline: runs.mean(0),
-            runs: runs.len() as u32,
+            baseline: at(0),
+            runs,
             bars,
             meaning: MEANING.to_string(),
         }
