@@ -147,7 +147,6 @@ fn chart(t: &Tornado) -> Html {
     let (bars, base_x) = geometry(t);
     let height = bars.len() as f64 * ROW + 8.0;
     let rows = t.bars.iter().zip(&bars).map(|(b, g)| {
-        let (x0, x1) = (g.x_low.min(g.x_high), g.x_low.max(g.x_high));
         let tip = format!(
             "{}: {} gives {}, {} gives {}. {}",
             b.label,
@@ -157,12 +156,26 @@ fn chart(t: &Tornado) -> Html {
             figure(b.at_high),
             b.reason
         );
+        // From the baseline to each end's outcome, coloured by the end.
+        let part = |x: f64, colour: &'static str| {
+            let (x0, x1) = (x.min(base_x), x.max(base_x));
+            html! {
+                <rect x={x0.to_string()} y={g.y.to_string()} width={(x1 - x0).to_string()}
+                      height={(ROW - 8.0).to_string()} fill={colour} />
+            }
+        };
+        let label: String = if b.label.chars().count() > LABEL_CHARS {
+            b.label.chars().take(LABEL_CHARS - 1).chain(['…']).collect()
+        } else {
+            b.label.clone()
+        };
         html! {
             <g class="tornado-row">
                 <title>{ tip }</title>
-                <text x={(LABELS - 8.0).to_string()} y={(g.y + 15.0).to_string()} text-anchor="end">{ &b.label }</text>
-                <rect x={x0.to_string()} y={g.y.to_string()} width={(x1 - x0).max(1.0).to_string()}
-                      height={(ROW - 8.0).to_string()} class="tornado-bar" />
+                <text x={(LABELS - 8.0).to_string()} y={(g.y + 13.0).to_string()} text-anchor="end"
+                      font-size="12">{ label }</text>
+                { part(g.x_low, LOW_COLOUR) }
+                { part(g.x_high, HIGH_COLOUR) }
             </g>
         }
     });
@@ -172,13 +185,28 @@ fn chart(t: &Tornado) -> Html {
                 { format!("{}: {} in the baseline ({} runs each).", t.outcome, figure(t.baseline), t.runs) }
                 <br />{ &t.meaning }
             </figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-label="Tornado chart">
+            <svg viewBox={format!("0 0 {WIDTH} {}", height + 24.0)} role="img" aria-label="Tornado chart"
+                 font-family="sans-serif">
                 { for rows }
-                <line x1={base_x.to_string()} x2={base_x.to_string()} y1="0" y2={height.to_string()} class="tornado-baseline" />
+                <line x1={base_x.to_string()} x2={base_x.to_string()} y1="0" y2={height.to_string()}
+                      stroke="#222" stroke-width="1.5" stroke-dasharray="4 3" />
+                <text x={base_x.to_string()} y={(height + 14.0).to_string()} text-anchor="middle" font-size="11">
+                    { format!("baseline {}", figure(t.baseline)) }
+                </text>
+                <rect x="0" y={(height + 5.0).to_string()} width="10" height="10" fill={LOW_COLOUR} />
+                <text x="14" y={(height + 14.0).to_string()} font-size="11">{ "assumption at the low end" }</text>
+                <rect x="190" y={(height + 5.0).to_string()} width="10" height="10" fill={HIGH_COLOUR} />
+                <text x="204" y={(height + 14.0).to_string()} font-size="11">{ "at the high end" }</text>
             </svg>
         </figure>
     }
 }
+
+/// The colours of the low and high ends' parts of a bar.
+const LOW_COLOUR: &str = "#5b8fc7";
+const HIGH_COLOUR: &str = "#d98c3f";
+/// Longest label drawn (the full one is in the bar's tooltip).
+const LABEL_CHARS: usize = 44;
 
 #[cfg(test)]
 mod tests {
