@@ -240,6 +240,7 @@ pub mod tests {
                 seed: 1,
                 replications: 4,
                 horizon_months: 24,
+                uncertainty: false,
             },
             scenarios: vec![
                 base.clone(),

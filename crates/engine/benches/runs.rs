@@ -52,6 +52,7 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) -> f64 {
             seed: SEED,
             replications: WARM_UP + reps,
             horizon_months: HORIZON,
+            uncertainty: false,
         },
         scenarios,
     };

@@ -406,6 +406,7 @@ mod tests {
                 seed: 3,
                 replications: 20,
                 horizon_months: 12,
+                uncertainty: false,
             },
             scenarios: vec![default_scenario()],
         };

@@ -14,7 +14,7 @@ use crate::error::FieldError;
 pub use crate::limits::{MAX_GROUPS_PER_MONTH, MAX_SCENARIOS};
 use crate::path::{FieldPath, Segment};
 use crate::scenario::{RunSettings, Scenario};
-use crate::sim::{Model, Simulator, StartPool};
+use crate::sim::{uncertain, Model, Simulator, StartPool};
 use crate::validate::ValidScenario;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -316,10 +316,21 @@ impl Batch<'_> {
         let end = reps.end.min(settings.replications);
         let mut done = 0;
         for rep in reps.start..end {
-            for s in self.sims.iter_mut() {
-                s.run(settings.seed, rep);
+            if settings.uncertainty {
+                let models = &self.job.models;
+                uncertain::run_replication(
+                    models,
+                    &mut self.sims,
+                    settings.seed,
+                    rep,
+                    &mut self.aggregate,
+                );
+            } else {
+                for s in self.sims.iter_mut() {
+                    s.run(settings.seed, rep);
+                }
+                self.aggregate.add(rep, &self.sims);
             }
-            self.aggregate.add(rep, &self.sims);
             done += 1;
             if !progress(done) {
                 break;
@@ -362,6 +373,7 @@ mod tests {
             seed: 11,
             replications: 4,
             horizon_months: 24,
+            uncertainty: false,
         };
         Job {
             settings,
@@ -415,6 +427,7 @@ mod tests {
             seed: 11,
             replications: 12,
             horizon_months: 24,
+            uncertainty: false,
         };
         let make = || {
             Job {

@@ -38,6 +38,11 @@ pub struct RunSettings {
     pub seed: u64,
     pub replications: u32,
     pub horizon_months: u32,
+    /// Include uncertainty in the assumptions: each replication draws the uncertain
+    /// assumptions from their ranges (`sim::uncertain`), the same for every scenario.
+    /// Off (the default) leaves every result as it was.
+    #[serde(default)]
+    pub uncertainty: bool,
 }
 
 impl Default for RunSettings {
@@ -46,6 +51,7 @@ impl Default for RunSettings {
             seed: 20_200_701,
             replications: 1000,
             horizon_months: 60,
+            uncertainty: false,
         }
     }
 }

@@ -24,6 +24,7 @@ fn job(seed: u64) -> Job {
             seed,
             replications: REPS,
             horizon_months: HORIZON,
+            uncertainty: false,
         },
         scenarios: vec![base, strat],
     }
@@ -164,6 +165,7 @@ fn paired_job() -> &'static Aggregate {
                 seed: SEED,
                 replications: PAIRED_REPS,
                 horizon_months: HORIZON,
+                uncertainty: false,
             },
             scenarios: vec![base, copy, cheaper],
         };

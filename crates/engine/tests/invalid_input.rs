@@ -161,6 +161,7 @@ fn zero_replications_and_absurd_sizes_are_refused() {
             replications: 0,
             horizon_months: 10_000,
             seed: 1,
+            uncertainty: false,
         },
         scenarios: vec![
             default_scenario(),
@@ -200,6 +201,7 @@ fn comparisons_must_start_when_the_baseline_does() {
         replications: 4,
         horizon_months: 24,
         seed: 3,
+        uncertainty: false,
     };
     let job = Job {
         settings,

@@ -19,6 +19,7 @@ fn run(seed: u64, reps: u32, horizon: u32, scenarios: Vec<Scenario>) -> Vec<Scen
             seed,
             replications: reps,
             horizon_months: horizon,
+            uncertainty: false,
         },
         scenarios,
     };

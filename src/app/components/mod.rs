@@ -6,6 +6,7 @@ pub mod conflict;
 pub mod editor;
 pub mod field;
 pub mod fields;
+pub mod glossary;
 pub mod history;
 pub mod levers;
 pub mod notices;
@@ -14,6 +15,7 @@ pub mod results;
 pub mod rules;
 pub mod runbar;
 pub mod scenarios;
+pub mod sensitivity;
 pub mod toolbar;
 
 #[cfg(test)]

@@ -102,6 +102,7 @@ pub fn time_worst(base: &Scenario, name: &str, months: u32, runs: u32) {
             seed: SEED,
             replications: 1,
             horizon_months: months,
+            uncertainty: false,
         },
         scenarios: vec![s.clone()],
     };

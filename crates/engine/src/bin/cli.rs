@@ -9,6 +9,8 @@
 mod args;
 #[path = "cli/calibrate.rs"]
 mod calibrate;
+#[path = "cli/goal_seek.rs"]
+mod goal_seek;
 #[path = "cli/headlines.rs"]
 mod headlines;
 #[path = "cli/hindcast.rs"]
@@ -23,6 +25,8 @@ mod output;
 mod parallel;
 #[path = "cli/progress.rs"]
 mod progress;
+#[path = "cli/sensitivity.rs"]
+mod sensitivity;
 
 use std::io::Write;
 use std::path::Path;
@@ -211,6 +215,8 @@ fn main() -> ExitCode {
         Command::Run(a) => run(&a),
         Command::Calibrate(a) => calibrate::run(&a),
         Command::Hindcast(a) => hindcast::run(&a),
+        Command::Sensitivity(a) => sensitivity::run(&a),
+        Command::GoalSeek(a) => goal_seek::run(&a),
         Command::Strategies { .. } => emit(strategies_text().as_bytes()),
         Command::DefaultScenario { .. } => {
             match serde_json::to_string_pretty(&defaults::default_scenario()) {

@@ -277,4 +277,16 @@ pub(super) const RUN_PARAMS: &[Param] = &[
         source: "Modelling assumption: 60 months, July 2020 to June 2025, a five-year view like the 2023-2028 strategy \
             (Cabinet report Oct 2022 [R-CAB-2022-10]).",
     },
+    Param {
+        path: "uncertainty",
+        group: G::StrategyLevers,
+        label: "Include uncertainty in the assumptions",
+        unit: "on / off",
+        items: NONE,
+        help: "Off: the bands show chance only (the same assumptions in every run). On: each run also draws the \
+            uncertain assumptions from their plausible ranges (most likely near the value given, never beyond the \
+            range), the same for every scenario, so the bands show both chance and not knowing the inputs.",
+        source: "Modelling assumption: off, so results are as before; the ranges and their reasons are given with \
+            each uncertain assumption.",
+    },
 ];

@@ -56,10 +56,12 @@ mod fostering;
 mod lever_kinds;
 mod levers;
 mod placements;
+mod ranges;
 mod stability_costs;
 mod text;
 
 pub use lever_kinds::LeverHelp;
+pub use ranges::{uncertain, Scale, Spread};
 
 /// The sections of the scenario form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -124,6 +126,14 @@ pub struct Param {
     /// (see [`crate::references`]), and its figure, or
     /// "Modelling assumption: ..." with what it was set from.
     pub source: &'static str,
+}
+
+impl Param {
+    /// How sure this assumption is: its plausible range and why, if it is uncertain (see
+    /// [`uncertain`]).
+    pub fn range(&self) -> Option<&'static Spread> {
+        uncertain().iter().find(|r| r.path == self.path)
+    }
 }
 
 /// Number of scenario entries.

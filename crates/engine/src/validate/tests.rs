@@ -133,6 +133,7 @@ fn every_validation_error_names_a_catalogued_field() {
             seed: 1,
             replications,
             horizon_months,
+            uncertainty: false,
         };
         for e in bad.validate().unwrap_err() {
             assert!(catalog::lookup_path(&e.path).is_some(), "{e}");
@@ -217,6 +218,7 @@ fn limits_name_their_numbers() {
         seed: 0,
         replications: limits::MAX_REPLICATIONS + 1,
         horizon_months: limits::MAX_HORIZON_MONTHS + 1,
+        uncertainty: false,
     };
     let errors = many.validate().unwrap_err();
     assert_eq!(errors[0].reason, "must be at most 1,000,000");

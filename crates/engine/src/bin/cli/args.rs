@@ -67,6 +67,10 @@ pub enum Command {
     /// Run the scenario and compare strategies (what happens with no command)
     #[command(after_help = EXIT_STATUS)]
     Run(RunArgs),
+    /// Which uncertain assumptions matter most for an outcome (tornado and global ranking)
+    Sensitivity(crate::sensitivity::SensitivityArgs),
+    /// The smallest setting of one lever that reaches a target by a month
+    GoalSeek(crate::goal_seek::GoalSeekArgs),
     /// List the ready-made strategies for --strategy
     Strategies {
         #[command(flatten)]
@@ -128,6 +132,9 @@ pub struct RunArgs {
     /// Threads to run on (the same numbers with any count) [default: every core]
     #[arg(long, value_name = "N", value_parser = threads, allow_hyphen_values = true)]
     pub threads: Option<usize>,
+    /// Include uncertainty in the assumptions: each run also draws the uncertain ones from their ranges
+    #[arg(long)]
+    pub uncertainty: bool,
     /// Write the full summary (percentiles by month, financial years, comparisons) as JSON; - for standard output
     #[arg(long, value_name = "FILE", value_parser = target())]
     pub json: Option<Target>,
@@ -144,6 +151,7 @@ impl RunArgs {
             seed: self.seed,
             replications: self.runs,
             horizon_months: self.horizon_months,
+            uncertainty: self.uncertainty,
         }
     }
 }

@@ -121,6 +121,7 @@ pub fn run(a: &HindcastArgs) -> ExitCode {
             seed: a.seed,
             replications: a.runs,
             horizon_months: horizon,
+            uncertainty: false,
         },
         scenarios: vec![fitted.scenario.clone()],
     };

@@ -1,0 +1,167 @@
+//! The tornado: the outcome with each uncertain assumption at the low and then the high end
+//! of its range, one at a time, everything else as the scenario gives it, all on common
+//! random numbers (one set of runs of 1 + 2k variants: the baseline, then each assumption
+//! low and high), ranked by swing (the distance between the two).
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::{run_models, validated, variant, AnalysisError, Outcome, Runs};
+use crate::catalog::{self, Scale};
+use crate::scenario::{RunSettings, Scenario};
+use crate::sim::Model;
+
+/// What the tornado means, in one sentence.
+pub const MEANING: &str = "Each bar shows the outcome when just this one assumption is set to the low and \
+    then the high end of its plausible range, everything else as given and the same chance events each \
+    time; the longer the bar, the more the answer depends on getting this assumption right.";
+
+/// The compiled variants of a tornado, ready to run in chunks.
+pub struct TornadoPlan {
+    seed: u64,
+    replications: u32,
+    outcome: Outcome,
+    /// The baseline, then each uncertain assumption at its low and high end.
+    models: Vec<Model>,
+}
+
+/// One assumption's bar.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bar {
+    /// The assumption's catalogue path and label.
+    pub path: String,
+    pub label: String,
+    pub scale: Scale,
+    /// The two ends of the range (values, or multipliers of a table), and in words.
+    pub low: f64,
+    pub high: f64,
+    pub low_text: String,
+    pub high_text: String,
+    /// The outcome's mean with the assumption at each end.
+    pub at_low: f64,
+    pub at_high: f64,
+    /// `|at_high - at_low|`.
+    pub swing: f64,
+    /// Why the range is what it is.
+    pub reason: String,
+}
+
+/// The tornado: bars ranked by swing, longest first, and the baseline value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Tornado {
+    /// The outcome in words.
+    pub outcome: String,
+    pub metric: String,
+    /// Its mean with every assumption as the scenario gives it.
+    pub baseline: f64,
+    /// Replications behind each mean.
+    pub runs: u32,
+    pub bars: Vec<Bar>,
+    pub meaning: String,
+}
+
+impl TornadoPlan {
+    /// Check the scenario, settings and outcome, and compile the 1 + 2k variants. The
+    /// settings' `uncertainty` is not used: the tornado varies one assumption at a time.
+    pub fn new(
+        scenario: &Scenario,
+        settings: &RunSettings,
+        outcome: Outcome,
+    ) -> Result<TornadoPlan, AnalysisError> {
+        let valid = validated(scenario, settings)?;
+        let horizon = settings.horizon_months as usize;
+        let base = Model::compile(&valid, horizon);
+        outcome.check(&base)?;
+        let mut models = vec![base];
+        for (k, spread) in catalog::uncertain().iter().enumerate() {
+            for end in [spread.low, spread.high] {
+                models.push(variant(scenario, k, end, horizon)?);
+            }
+        }
+        Ok(TornadoPlan {
+            seed: settings.seed,
+            replications: settings.replications,
+            outcome,
+            models,
+        })
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Months simulated.
+    pub fn horizon(&self) -> usize {
+        self.models.first().map(|m| m.horizon).unwrap_or(0)
+    }
+
+    /// The compiled variants: the baseline, then each assumption low and high.
+    pub fn models(&self) -> &[Model] {
+        &self.models
+    }
+
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
+    /// Replications per variant.
+    pub fn replications(&self) -> u32 {
+        self.replications
+    }
+
+    /// Variants (1 + 2 × the number of uncertain assumptions): runs per replication.
+    pub fn variants(&self) -> usize {
+        self.models.len()
+    }
+
+    /// Run replications `reps` (clipped to the plan's count) of every variant, calling
+    /// `progress(done)` after each replication; stops early when it returns false.
+    pub fn run_with(&self, reps: Range<u32>, progress: impl FnMut(u32) -> bool) -> Runs {
+        let reps = reps.start..reps.end.min(self.replications);
+        let models: Vec<&Model> = self.models.iter().collect();
+        run_models(&models, &self.outcome, self.seed, reps, &mut None, progress)
+    }
+
+    /// The tornado from the runs made (all of them, or as many as were run).
+    pub fn tornado(&self, runs: &Runs) -> Tornado {
+        let means: Vec<f64> = (0..self.models.len()).map(|v| runs.mean(v)).collect();
+        self.tornado_of_means(&means, runs.len() as u32)
+    }
+
+    /// The tornado from each variant's mean outcome (baseline first) over `runs` runs.
+    pub(super) fn tornado_of_means(&self, means: &[f64], runs: u32) -> Tornado {
+        let at = |v: usize| means.get(v).copied().unwrap_or(0.0);
+        let mut bars: Vec<Bar> = catalog::uncertain()
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let (at_low, at_high) = (at(1 + 2 * k), at(2 + 2 * k));
+                let label = catalog::param(s.path).map(|p| p.label).unwrap_or(s.path);
+                Bar {
+                    path: s.path.to_string(),
+                    label: label.to_string(),
+                    scale: s.scale,
+                    low: s.low,
+                    high: s.high,
+                    low_text: s.describe(s.low),
+                    high_text: s.describe(s.high),
+                    at_low,
+                    at_high,
+                    swing: (at_high - at_low).abs(),
+                    reason: s.reason.to_string(),
+                }
+            })
+            .collect();
+        // Longest first; ties keep catalogue order (the sort is stable).
+        bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+        Tornado {
+            outcome: self.outcome.describe(),
+            metric: self.outcome.metric.clone(),
+            baseline: at(0),
+            runs,
+            bars,
+            meaning: MEANING.to_string(),
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! "What matters most": the tornado of the uncertain assumptions for a chosen outcome
+//! (engine `sensitivity::tornado`), drawn as bars around the baseline value, longest first,
+//! with what it means in one sentence, a progress bar and a cancel button while it runs.
+//! The component only shows and asks: the root runs the tornado's jobs
+//! (`TornadoPlan::jobs`) on the workers and hands back the tornado
+//! (`TornadoPlan::tornado_from_aggregates`) and the progress.
+
+use std::rc::Rc;
+
+use engine::sensitivity::tornado::Tornado;
+use yew::prelude::*;
+
+/// The outcomes offered: a metric key and what it is called here.
+pub const OUTCOMES: [(&str, &str); 4] = [
+    ("cost", "Cost over the whole period"),
+    ("gap", "Children without a suitable placement (at the end)"),
+    (
+        "in_house_share",
+        "Share of children in in-house placements (at the end)",
+    ),
+    ("in_care", "Children in care (at the end)"),
+];
+
+/// Width of the drawing, and of the label column within it.
+const WIDTH: f64 = 720.0;
+const LABELS: f64 = 300.0;
+const ROW: f64 = 26.0;
+
+/// One bar's geometry: from the outcome at the low end of the range to the one at the high
+/// end (either may be left of the other), in drawing units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarGeom {
+    pub y: f64,
+    pub x_low: f64,
+    pub x_high: f64,
+}
+
+/// The bars' geometry and the baseline's position, on a scale covering every bar end and
+/// the baseline (a tornado with no length at all is centred).
+pub fn geometry(t: &Tornado) -> (Vec<BarGeom>, f64) {
+    let values = t
+        .bars
+        .iter()
+        .flat_map(|b| [b.at_low, b.at_high])
+        .chain([t.baseline]);
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let span = hi - lo;
+    let plot = WIDTH - LABELS - 20.0;
+    let x = |v: f64| {
+        if span > 0.0 && span.is_finite() {
+            LABELS + (v - lo) / span * plot
+        } else {
+            LABELS + plot / 2.0
+        }
+    };
+    let bars = t
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| BarGeom {
+            y: i as f64 * ROW + 4.0,
+            x_low: x(b.at_low),
+            x_high: x(b.at_high),
+        })
+        .collect();
+    (bars, x(t.baseline))
+}
+
+/// A figure as shown: whole numbers with thousands separators, small ones with a decimal.
+fn figure(x: f64) -> String {
+    if x.abs() >= 1000.0 {
+        let digits = format!("{:.0}", x.abs());
+        let mut out = String::from(if x < 0.0 { "-" } else { "" });
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WhatMattersMostProps {
+    /// The latest tornado (while running: from the runs so far), if any.
+    pub tornado: Option<Rc<Tornado>>,
+    /// Runs done and in all, while running.
+    pub progress: Option<(u64, u64)>,
+    /// Run the tornado for this metric key.
+    pub on_run: Callback<String>,
+    pub on_cancel: Callback<()>,
+}
+
+#[function_component]
+pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
+    let metric = use_state(|| OUTCOMES[0].0.to_string());
+    let choose = {
+        let metric = metric.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                metric.set(select.value());
+            }
+        })
+    };
+    let run = {
+        let (on, metric) = (props.on_run.clone(), metric.clone());
+        Callback::from(move |_: MouseEvent| on.emit((*metric).clone()))
+    };
+    let cancel = {
+        let on = props.on_cancel.clone();
+        Callback::from(move |_: MouseEvent| on.emit(()))
+    };
+    let running = props.progress.is_some();
+    let progress = props.progress.map(|(done, total)| {
+        html! {
+            <div class="progress-wrap">
+                <progress id="sensitivity-progress" max={total.to_string()} value={done.to_string()} />
+                <button type="button" id="sensitivity-cancel" class="secondary" onclick={cancel}>{ "Cancel" }</button>
+            </div>
+        }
+    });
+    let options = OUTCOMES.iter().map(|(key, label)| {
+        html! { <option value={*key} selected={*metric == *key}>{ *label }</option> }
+    });
+    html! {
+        <section class="sensitivity" id="what-matters-most" aria-label="What matters most">
+            <h2>{ "What matters most" }</h2>
+            <div class="sensitivity-controls">
+                <label for="sensitivity-outcome">{ "For" }</label>
+                <select id="sensitivity-outcome" onchange={choose} disabled={running}>{ for options }</select>
+                <button type="button" id="sensitivity-run" onclick={run} disabled={running}>{ "Find out" }</button>
+            </div>
+            { progress.unwrap_or_default() }
+            { props.tornado.as_deref().map(chart).unwrap_or_default() }
+        </section>
+    }
+}
+
+/// The tornado drawn: one row per assumption, the bar from its low-end to its high-end
+/// outcome, the baseline a vertical line.
+fn chart(t: &Tornado) -> Html {
+    let (bars, base_x) = geometry(t);
+    let height = bars.len() as f64 * ROW + 8.0;
+    let rows = t.bars.iter().zip(&bars).map(|(b, g)| {
+        let tip = format!(
+            "{}: {} gives {}, {} gives {}. {}",
+            b.label,
+            b.low_text,
+            figure(b.at_low),
+            b.high_text,
+            figure(b.at_high),
+            b.reason
+        );
+        // From the baseline to each end's outcome, coloured by the end.
+        let part = |x: f64, colour: &'static str| {
+            let (x0, x1) = (x.min(base_x), x.max(base_x));
+            html! {
+                <rect x={x0.to_string()} y={g.y.to_string()} width={(x1 - x0).to_string()}
+                      height={(ROW - 8.0).to_string()} fill={colour} />
+            }
+        };
+        let label: String = if b.label.chars().count() > LABEL_CHARS {
+            b.label.chars().take(LABEL_CHARS - 1).chain(['…']).collect()
+        } else {
+            b.label.clone()
+        };
+        html! {
+            <g class="tornado-row">
+                <title>{ tip }</title>
+                <text x={(LABELS - 8.0).to_string()} y={(g.y + 13.0).to_string()} text-anchor="end"
+                      font-size="12">{ label }</text>
+                { part(g.x_low, LOW_COLOUR) }
+                { part(g.x_high, HIGH_COLOUR) }
+            </g>
+        }
+    });
+    html! {
+        <figure class="tornado">
+            <figcaption>
+                { format!("{}: {} in the baseline ({} runs each).", t.outcome, figure(t.baseline), t.runs) }
+                <br />{ &t.meaning }
+            </figcaption>
+            <svg viewBox={format!("0 0 {WIDTH} {}", height + 24.0)} role="img" aria-label="Tornado chart"
+                 font-family="sans-serif">
+                { for rows }
+                <line x1={base_x.to_string()} x2={base_x.to_string()} y1="0" y2={height.to_string()}
+                      stroke="#222" stroke-width="1.5" stroke-dasharray="4 3" />
+                <text x={base_x.to_string()} y={(height + 14.0).to_string()} text-anchor="middle" font-size="11">
+                    { format!("baseline {}", figure(t.baseline)) }
+                </text>
+                <rect x="0" y={(height + 5.0).to_string()} width="10" height="10" fill={LOW_COLOUR} />
+                <text x="14" y={(height + 14.0).to_string()} font-size="11">{ "assumption at the low end" }</text>
+                <rect x="190" y={(height + 5.0).to_string()} width="10" height="10" fill={HIGH_COLOUR} />
+                <text x="204" y={(height + 14.0).to_string()} font-size="11">{ "at the high end" }</text>
+            </svg>
+        </figure>
+    }
+}
+
+/// The colours of the low and high ends' parts of a bar.
+const LOW_COLOUR: &str = "#5b8fc7";
+const HIGH_COLOUR: &str = "#d98c3f";
+/// Longest label drawn (the full one is in the bar's tooltip).
+const LABEL_CHARS: usize = 44;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::defaults::default_scenario;
+    use engine::scenario::RunSettings;
+    use engine::sensitivity::tornado::TornadoPlan;
+    use engine::sensitivity::Outcome;
+
+    fn tornado() -> Tornado {
+        let settings = RunSettings {
+            seed: 3,
+            replications: 2,
+            horizon_months: 1,
+            uncertainty: false,
+        };
+        let outcome = Outcome::new("admissions", None).expect("a metric");
+        let plan = TornadoPlan::new(&default_scenario(), &settings, outcome).expect("plan");
+        plan.tornado(&plan.run_with(0..2, |_| true))
+    }
+
+    /// The baseline sits within the longest bar, which comes first; an assumption that does
+    /// not move the outcome has no length, at the baseline.
+    #[test]
+    fn bars_are_drawn_around_the_baseline() {
+        let t = tornado();
+        let (bars, base) = geometry(&t);
+        assert_eq!(bars.len(), t.bars.len());
+        let first = &bars[0];
+        assert!(
+            first.x_low < base && base < first.x_high,
+            "{first:?} {base}"
+        );
+        assert!((first.x_low - LABELS).abs() < 1e-9 && first.x_high <= WIDTH);
+        let last = bars.last().expect("bars");
+        assert_eq!((last.x_low, last.x_high), (base, base));
+        assert!(bars.windows(2).all(|w| w[0].y < w[1].y));
+    }
+
+    #[test]
+    fn figures_read_as_people_write_them() {
+        assert_eq!(figure(1_234_567.4), "1,234,567");
+        assert_eq!(figure(-2500.0), "-2,500");
+        assert_eq!(figure(12.345), "12.3");
+    }
+}
