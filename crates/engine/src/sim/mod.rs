@@ -8,6 +8,7 @@ pub mod model;
 pub mod queue;
 pub mod run;
 pub mod state;
+pub mod stock;
 
 pub use model::Model;
-pub use run::{PoolKey, Simulator, StartPool, YearTotals};
+pub use run::{Simulator, YearTotals};
