@@ -17,7 +17,9 @@
 //! are then accepted with the ratio of the true survival to the bound. That is exact
 //! rejection sampling: the bounds only set the acceptance rate (about nine in ten). The
 //! ratio is decided from a fine table of survivals on either side of the point (a squeeze),
-//! so the exact survival is computed only in the rare case the table cannot decide.
+//! so the exact survival is computed only in the rare case the table cannot decide. The
+//! remaining stay is drawn by plain draws until one exceeds the time spent where that is
+//! likely (the table says so), else by inversion.
 //!
 //! A child listed in the scenario (from the borough's returns) has a known entry age and
 //! time in care: only the route and remaining stay are drawn, the same way.
@@ -310,7 +312,25 @@ impl Stock {
     fn stay(&self, a: f64, x: f64, r: usize, rng: &mut Stream) -> (ExitRoute, f64) {
         let to18 = (MAX_AGE_DAYS - a).max(0.5);
         if r < TIMED {
-            let left = self.durations[r].sample_beyond(x, rng) - x;
+            let d = &self.durations[r];
+            // Where most of the duration is still to come, plain draws until one lasts
+            // beyond x (at most four tries on average); further out, by inversion (which
+            // needs the exact survival at x).
+            let sure = self.survival[r]
+                .get((x / STEP) as usize + 1)
+                .copied()
+                .unwrap_or(0.0);
+            let total = if sure >= 0.25 {
+                loop {
+                    let v = d.sample(rng);
+                    if v > x {
+                        break v;
+                    }
+                }
+            } else {
+                d.sample_beyond(x, rng)
+            };
+            let left = total - x;
             if left < to18 {
                 return (ExitRoute::ALL[r], left.max(0.5));
             }

@@ -3,7 +3,10 @@
 //! stock tables of the model (`sim::stock`: age profile, time in care and remaining time
 //! consistent with it, exactly) and the placement mix, or, for a scenario that lists its
 //! children one by one, each listed child with a remaining time in care drawn consistently
-//! with the time already spent.
+//! with the time already spent. Every starting child has a placement history of the last
+//! 12 months (moves drawn from the scenario's shares, or a listed child's own count), which
+//! counts in the stability measure and the risk of the next breakdown; and the recruitment
+//! funnel starts full, with the applicants of the months before the start still on their way.
 
 use super::*;
 use crate::scenario::StartChild;
@@ -26,7 +29,14 @@ struct Starter {
     /// Known from the borough's returns (listed children), else drawn.
     complex: Option<bool>,
     placement: Option<PlacementType>,
+    moves: Option<u32>,
 }
+
+/// Months of applicants before the start whose progress through the funnel is simulated,
+/// as a multiple of the funnel's mean delays added up (an applicant is then almost never
+/// still on the way: under 1 in 500 for the built-in borough's delays), within bounds.
+const PIPELINE_DELAYS: f64 = 5.0;
+const PIPELINE_MONTHS: (usize, usize) = (12, 240);
 
 impl<'m> Simulator<'m> {
     pub(super) fn start_up(&mut self, rng: &mut Stream, rs: &mut Streams) {
@@ -38,8 +48,11 @@ impl<'m> Simulator<'m> {
             let adolescent = rng.bernoulli(f.adolescent_share);
             let approved = -rng.exponential(f.mean_tenure_years * DAYS_PER_YEAR);
             let budget = rng.exponential(1.0);
-            self.add_household(places, adolescent, false, approved, budget, 0);
+            // Every place is open to the starting children; the share held back is taken
+            // from the places they leave vacant (`hold_back_places`).
+            self.add_household(places, places, adolescent, false, approved, budget, 0);
         }
+        self.fill_pipeline(rng);
         for (class, list) in self.startup.open.iter_mut().enumerate() {
             list.clear();
             let adolescent = class == 0;
@@ -70,10 +83,40 @@ impl<'m> Simulator<'m> {
                         remaining: c.remaining,
                         complex: None,
                         placement: None,
+                        moves: None,
                     }
                 }
             };
             self.start_child(&starter, &mut remaining, rng, rs);
+        }
+        self.hold_back_places(rng);
+    }
+
+    /// The starting households' places that cannot be used for a full-time placement
+    /// (respite, a break, a child who cannot join those there): the scenario's share of all
+    /// places, taken at random from those the starting children left vacant (where the
+    /// vacancies are, at the start), as far as there are enough.
+    fn hold_back_places(&mut self, rng: &mut Stream) {
+        let share = 1.0 - self.model.scenario.fostering.usable_place_share;
+        if share <= 0.0 {
+            return;
+        }
+        let places: i64 = self.households.iter().map(|h| h.places as i64).sum();
+        let vacant: i64 = self.households.iter().map(|h| h.vacancies() as i64).sum();
+        if vacant == 0 {
+            return;
+        }
+        let q = (share * places as f64 / vacant as f64).min(1.0);
+        for h in 0..self.households.len() {
+            let v = self.households[h].vacancies();
+            let held = (0..v).filter(|_| rng.bernoulli(q)).count() as u8;
+            if held > 0 {
+                self.households[h].places -= held;
+                self.households.places -= held as i64;
+                self.turnover.unusable[h] += held;
+                self.turnover.unusable_total += held as i64;
+                self.households.refresh_open(h as u32);
+            }
         }
     }
 
@@ -92,6 +135,78 @@ impl<'m> Simulator<'m> {
             remaining,
             complex: Some(child.complex_needs),
             placement: Some(child.placement),
+            moves: Some(child.moves_last_12_months),
+        }
+    }
+
+    /// The applicants of the months before the start still in the funnel: each month's
+    /// enquiries at the scenario's own rates, followed as `recruit` follows them, keeping
+    /// only what happens from the start on (approvals, and the stages reached).
+    fn fill_pipeline(&mut self, rng: &mut Stream) {
+        let fu = &self.model.scenario.fostering.funnel;
+        // Only enquiries that go on to a visit matter: drawn as such (a thinned Poisson).
+        let visits = fu.enquiries_per_month * fu.to_visit.min(1.0);
+        let delays = fu.visit_delay_months
+            + fu.stage1_delay_months
+            + fu.stage2_delay_months
+            + fu.approval_delay_months;
+        let months = ((delays * PIPELINE_DELAYS).ceil() as usize)
+            .clamp(PIPELINE_MONTHS.0, PIPELINE_MONTHS.1);
+        for k in 1..=months {
+            let t0 = -(k as f64) * DAYS_PER_MONTH;
+            for _ in 0..rng.poisson(visits) {
+                self.pursue_enquiry(t0, 1.0, 1, rng);
+            }
+        }
+    }
+
+    /// The start days of a starting child's placements, newest first (the current one, then
+    /// earlier ones), for `moves` moves within the 12 months before the start (within their
+    /// time in care, `elapsed` days).
+    fn placement_starts(elapsed: f64, moves: u32, rng: &mut Stream) -> [f64; 3] {
+        let window = elapsed.min(DAYS_PER_YEAR);
+        let mut starts = [f64::NEG_INFINITY; 3];
+        let mut n = 0;
+        // The moves in the window, newest first (the top of `moves` uniform times).
+        let mut last = 0.0f64;
+        for k in (1..=moves).rev() {
+            if n == 3 {
+                break;
+            }
+            // The largest of k uniforms on (last - window.., last): inversion.
+            let share = libm::pow(rng.uniform_open0(), 1.0 / k as f64);
+            last = -window + (last + window) * share;
+            starts[n] = last;
+            n += 1;
+        }
+        // The placement the child was in when the window opened: from the entry, or from
+        // some time before the window.
+        if n < 3 {
+            let before = if elapsed <= DAYS_PER_YEAR {
+                -elapsed
+            } else {
+                -DAYS_PER_YEAR - rng.uniform() * (elapsed - DAYS_PER_YEAR)
+            };
+            starts[n] = before;
+            n += 1;
+            if n < 3 && before > -elapsed + 1.0 {
+                starts[n] = -elapsed;
+            }
+        }
+        starts
+    }
+
+    /// Moves in the 12 months before the start for a drawn starting child: two (three
+    /// placements), one or none, with the scenario's shares.
+    fn draw_moves(&self, rng: &mut Stream) -> u32 {
+        let p = &self.model.scenario.population;
+        let u = rng.uniform();
+        if u < p.three_placements_share {
+            2
+        } else if u < p.three_placements_share + p.one_move_share {
+            1
+        } else {
+            0
         }
     }
 
@@ -143,7 +258,14 @@ impl<'m> Simulator<'m> {
             }
             chosen
         };
-        let since = -rng.uniform() * c.elapsed;
+        let moves = match c.moves {
+            Some(m) => m,
+            None => self.draw_moves(rng),
+        };
+        let starts = Self::placement_starts(c.elapsed, moves, rng);
+        // The placements before this one, as a placement's start sees them (the risk of its
+        // breakdown rises with recent moves).
+        self.children[id as usize].recent = [starts[1], starts[2], f64::NEG_INFINITY];
         match place {
             Some(p) => {
                 if let Some(t) = p.kind() {
@@ -165,14 +287,7 @@ impl<'m> Simulator<'m> {
             }
             None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
         }
-        // The entry placement, if the current one is a later one.
-        let entered = -c.elapsed;
-        let earlier = if since > entered + 1.0 {
-            entered
-        } else {
-            f64::NEG_INFINITY
-        };
-        self.children[id as usize].recent = [since, earlier, f64::NEG_INFINITY];
+        self.children[id as usize].recent = starts;
         self.refresh_moved3(id);
         if c.route == ExitRoute::Adoption && exit_at > lead {
             self.queue
@@ -225,7 +340,9 @@ impl<'m> Simulator<'m> {
                 Some(Place::Market(t))
             }
             PlacementType::PlacedForAdoption => None,
-            PlacementType::Ifa => self.market_room(t, self.ask(&[child], 0.0)),
+            PlacementType::Ifa
+            | PlacementType::ExternalResidential
+            | PlacementType::SupportedAccommodation => self.market_room(t, self.ask(&[child], 0.0)),
             _ => {
                 let ask = self.ask(&[child], 0.0);
                 self.fits(t, ask, rng)
