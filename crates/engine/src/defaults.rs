@@ -39,13 +39,15 @@ pub fn default_scenario() -> Scenario {
             entry_age: [0.17, 0.22, 0.2, 0.31, 0.1],
             sibling_age_spread_years: 6.0,
             complex_needs: [0.03, 0.05, 0.1, 0.35, 0.4],
-            placed_with_parents_share: 0.03,
+            placed_with_parents_share: 0.08,
         },
         population: StartingPopulation {
             children: 601,
             age_profile: Some([49.0, 103.0, 137.0, 242.0, 108.0]),
-            placement_mix: counts([178.0, 11.0, 257.0, 12.0, 58.0, 20.0, 29.0, 26.0, 7.0]),
+            placement_mix: counts([178.0, 11.0, 250.0, 12.0, 65.0, 25.0, 29.0, 26.0, 5.0]),
             listed: Vec::new(),
+            three_placements_share: 0.138,
+            one_move_share: 0.3,
         },
         exits: Exits {
             route_by_entry_age: [
@@ -80,6 +82,7 @@ pub fn default_scenario() -> Scenario {
             attrition_early: 0.18,
             attrition_later: 0.13,
             sgo_conversion_share: 0.15,
+            usable_place_share: 0.85,
             funnel: Funnel {
                 enquiries_per_month: 19.7,
                 to_visit: 0.347,
@@ -107,20 +110,24 @@ pub fn default_scenario() -> Scenario {
                 limit: None,
                 min_age: 0,
                 max_age: 17,
+                found_in_time: 0.94,
             },
             external_residential: Market {
                 limit: None,
                 min_age: 8,
                 max_age: 17,
+                found_in_time: 0.75,
             },
             supported_accommodation: Market {
                 limit: Some(25),
                 min_age: 16,
                 max_age: 17,
+                found_in_time: 1.0,
             },
             connected_person_availability: 0.04,
             ifa_complex_availability: 0.3,
             ifa_sibling_availability: 0.85,
+            adolescent_found_factor: 0.75,
             out_of_borough: counts([0.17, 0.2, 0.87, 0.0, 0.8, 0.3, 0.0, 0.5, 0.5]),
         },
         matching: Matching {

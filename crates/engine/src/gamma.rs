@@ -50,8 +50,19 @@ pub fn ln_gamma(a: f64) -> f64 {
 /// The regularized lower incomplete gamma function P(a, x) = γ(a, x) / Γ(a): the CDF at
 /// `x` of a gamma distribution with shape `a` and scale 1. `lg` is `ln_gamma(a)`.
 pub fn p_gamma(a: f64, x: f64, lg: f64) -> f64 {
+    incomplete_gamma(a, x, lg).0
+}
+
+/// The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x): the survival at
+/// `x` of a gamma distribution with shape `a` and scale 1, precise far in the tail.
+pub fn q_gamma(a: f64, x: f64, lg: f64) -> f64 {
+    incomplete_gamma(a, x, lg).1
+}
+
+/// P(a, x) and Q(a, x), each computed where it is precise.
+fn incomplete_gamma(a: f64, x: f64, lg: f64) -> (f64, f64) {
     if x <= 0.0 {
-        return 0.0;
+        return (0.0, 1.0);
     }
     let front = libm::exp(a * libm::log(x) - x - lg);
     if x < a + 1.0 {
@@ -66,7 +77,8 @@ pub fn p_gamma(a: f64, x: f64, lg: f64) -> f64 {
                 break;
             }
         }
-        (sum * front).min(1.0)
+        let p = (sum * front).min(1.0);
+        (p, 1.0 - p)
     } else {
         // Continued fraction for Q = 1 - P (modified Lentz).
         const TINY: f64 = 1e-300;
@@ -92,7 +104,8 @@ pub fn p_gamma(a: f64, x: f64, lg: f64) -> f64 {
                 break;
             }
         }
-        (1.0 - front * h).max(0.0)
+        let q = (front * h).clamp(0.0, 1.0);
+        (1.0 - q, q)
     }
 }
 

@@ -5,7 +5,6 @@
 //! Aggregates of disjoint ranges merge into exactly what one call over the union gives.
 
 use std::ops::Range;
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +13,7 @@ use crate::error::FieldError;
 pub use crate::limits::{MAX_GROUPS_PER_MONTH, MAX_SCENARIOS};
 use crate::path::{FieldPath, Segment};
 use crate::scenario::{RunSettings, Scenario};
-use crate::sim::{uncertain, Model, Simulator, StartPool};
+use crate::sim::{uncertain, Model, Simulator};
 use crate::validate::ValidScenario;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,8 +27,6 @@ pub struct Job {
 pub struct PreparedJob {
     pub settings: RunSettings,
     pub models: Vec<Model>,
-    /// Start-up pools kept between calls to `run` (built on first use for the seed).
-    pools: Mutex<Vec<Option<StartPool>>>,
 }
 
 /// The part of a job a [`FieldError`] of [`Job::validate`] concerns.
@@ -221,7 +218,6 @@ impl PreparedJob {
         PreparedJob {
             settings,
             models: scenarios.iter().map(|s| Model::compile(s, h)).collect(),
-            pools: Mutex::new(scenarios.iter().map(|_| None).collect()),
         }
     }
 
@@ -238,33 +234,6 @@ impl PreparedJob {
         )
     }
 
-    /// Reuse start-up pools that `previous` (typically the job a worker ran before this one)
-    /// has built, wherever one serves a scenario of this job: same seed and the same inputs
-    /// the pool is drawn from (entry ages, exit routes and durations). Levers, costs,
-    /// markets and the other parameters may differ. Results are exactly those without it;
-    /// only the pool's one-off cost (about 10-20 ms per scenario) is saved. Returns how
-    /// many scenarios got a pool.
-    pub fn adopt_pools(&mut self, previous: &PreparedJob) -> usize {
-        let seed = self.settings.seed;
-        let Ok(old) = previous.pools.lock() else {
-            return 0;
-        };
-        let Ok(mine) = self.pools.get_mut() else {
-            return 0;
-        };
-        let mut adopted = 0;
-        for (model, slot) in self.models.iter().zip(mine.iter_mut()) {
-            if slot.as_ref().is_some_and(|p| p.serves(model, seed)) {
-                continue;
-            }
-            if let Some(p) = old.iter().flatten().find(|p| p.serves(model, seed)) {
-                *slot = Some(p.clone());
-                adopted += 1;
-            }
-        }
-        adopted
-    }
-
     /// Simulate replications `reps` (clipped to the job's replication count).
     pub fn run(&self, reps: Range<u32>) -> Aggregate {
         self.run_with(reps, |_| true)
@@ -279,15 +248,9 @@ impl PreparedJob {
     }
 
     /// A batch of this job's replications run into one aggregate over several calls (as the
-    /// browser worker runs a chunk in time slices). It takes the start-up pools until it is
-    /// finished or dropped.
+    /// browser worker runs a chunk in time slices).
     pub fn batch(&self) -> Batch<'_> {
-        let mut sims: Vec<Simulator<'_>> = self.models.iter().map(Simulator::new).collect();
-        if let Ok(mut pools) = self.pools.try_lock() {
-            for (s, p) in sims.iter_mut().zip(pools.iter_mut()) {
-                s.set_pool(p.take());
-            }
-        }
+        let sims: Vec<Simulator<'_>> = self.models.iter().map(Simulator::new).collect();
         Batch {
             job: self,
             sims,
@@ -297,7 +260,7 @@ impl PreparedJob {
 }
 
 /// Replications of a prepared job run into one aggregate, keeping the simulators (and their
-/// buffers and start-up pools) between calls. Whatever the calls, the aggregate is exactly
+/// buffers) between calls. Whatever the calls, the aggregate is exactly
 /// what one `PreparedJob::run` over the same replications gives.
 pub struct Batch<'j> {
     job: &'j PreparedJob,
@@ -320,7 +283,6 @@ impl Batch<'_> {
                 let models = &self.job.models;
                 uncertain::run_replication(
                     models,
-                    &mut self.sims,
                     settings.seed,
                     rep,
                     &mut self.aggregate,
@@ -339,27 +301,9 @@ impl Batch<'_> {
         done
     }
 
-    /// Give the start-up pools back to the job (for its next batch) and return the aggregate.
-    pub fn finish(mut self) -> Aggregate {
-        self.return_pools();
-        std::mem::replace(&mut self.aggregate, Aggregate::new(0, 0, 0))
-    }
-
-    /// Put every pool a simulator holds back in the job's slot for it.
-    fn return_pools(&mut self) {
-        if let Ok(mut pools) = self.job.pools.try_lock() {
-            for (s, p) in self.sims.iter_mut().zip(pools.iter_mut()) {
-                if let Some(pool) = s.take_pool() {
-                    *p = Some(pool);
-                }
-            }
-        }
-    }
-}
-
-impl Drop for Batch<'_> {
-    fn drop(&mut self) {
-        self.return_pools();
+    /// The aggregate of every replication run.
+    pub fn finish(self) -> Aggregate {
+        self.aggregate
     }
 }
 
@@ -367,21 +311,6 @@ impl Drop for Batch<'_> {
 mod tests {
     use super::*;
     use crate::defaults::{default_scenario, strategy};
-
-    fn job(scenarios: Vec<Scenario>) -> PreparedJob {
-        let settings = RunSettings {
-            seed: 11,
-            replications: 4,
-            horizon_months: 24,
-            uncertainty: false,
-        };
-        Job {
-            settings,
-            scenarios,
-        }
-        .prepare()
-        .expect("valid job")
-    }
 
     #[test]
     fn job_errors_are_placed_in_their_part_of_the_job() {
@@ -454,43 +383,11 @@ mod tests {
         assert_eq!(sliced.fingerprint(), whole.fingerprint());
         assert!(sliced == whole);
 
-        // The pools came back to the job, and a dropped batch gives them back too.
-        let pools_back =
-            |p: &PreparedJob| p.pools.lock().is_ok_and(|v| v.iter().all(Option::is_some));
-        assert!(pools_back(&prepared));
-        let mut dropped = prepared.batch();
-        assert!(!pools_back(&prepared));
-        dropped.run_with(0..1, |_| true);
-        drop(dropped);
-        assert!(pools_back(&prepared));
-        // Runs with the job's own pools (and `run_with` stopped early) agree too.
+        // A second batch of the same job (and `run_with` stopped early) agrees too.
         let mut again = prepared.run_with(0..12, |done| done < 5);
         assert_eq!(again.runs, 5);
         again.merge(&prepared.run(5..12));
         assert_eq!(again.fingerprint(), whole.fingerprint());
-    }
-
-    #[test]
-    fn adopted_pools_give_the_same_results() {
-        let base = default_scenario();
-        let strat = base.with_strategy(&strategy("strategy_2019_22").expect("built-in strategy"));
-        let first = job(vec![base.clone()]);
-        first.run(0..2);
-        // Levers differ, pool inputs do not: both scenarios can use the baseline's pool.
-        let mut next = job(vec![strat.clone(), base.clone()]);
-        assert_eq!(next.adopt_pools(&first), 2);
-        let fresh = job(vec![strat, base.clone()]);
-        assert_eq!(next.run(0..4).fingerprint(), fresh.run(0..4).fingerprint());
-
-        // Different entry ages draw a different pool: nothing to adopt.
-        let mut other = base;
-        other.demand.entry_age = [0.2, 0.2, 0.2, 0.2, 0.2];
-        let mut changed = job(vec![other]);
-        assert_eq!(changed.adopt_pools(&first), 0);
-        // Another seed: nothing either.
-        let mut reseeded = job(vec![default_scenario()]);
-        reseeded.settings.seed = 12;
-        assert_eq!(reseeded.adopt_pools(&first), 0);
     }
 
     /// Scenarios validated one by one and then checked together find exactly the problems

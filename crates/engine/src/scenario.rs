@@ -111,6 +111,14 @@ pub struct StartingPopulation {
     /// children are drawn from `children`, `age_profile` and `placement_mix`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub listed: Vec<StartChild>,
+    /// Share of the starting children (drawn, not listed) with three or more placements in
+    /// the last 12 months.
+    #[serde(default)]
+    pub three_placements_share: f64,
+    /// Share of the starting children (drawn, not listed) with two placements in the last
+    /// 12 months (one move).
+    #[serde(default)]
+    pub one_move_share: f64,
 }
 
 /// One child already in care at the start, from the borough's own returns (no identifier).
@@ -240,6 +248,10 @@ pub struct Fostering {
     /// Share of leaving households with a child that leave by becoming that child's
     /// special guardians (the child leaves care with them).
     pub sgo_conversion_share: f64,
+    /// Share of approved places usable for a full-time placement (the others: approved
+    /// for respite only, carers on a break, a child who cannot join those already there).
+    #[serde(default = "always")]
+    pub usable_place_share: f64,
     pub funnel: Funnel,
 }
 
@@ -294,6 +306,16 @@ pub struct Market {
     pub limit: Option<u32>,
     pub min_age: u8,
     pub max_age: u8,
+    /// Chance that a suitable place is found in time each time one is sought for a child
+    /// (under 11; see `Markets::adolescent_found_factor`); otherwise matching moves on down
+    /// the order, to an emergency placement at its end. 1 = always found.
+    #[serde(default = "always")]
+    pub found_in_time: f64,
+}
+
+/// A chance or multiplier of 1, for fields older scenario files do not have.
+fn always() -> f64 {
+    1.0
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -308,6 +330,9 @@ pub struct Markets {
     pub ifa_complex_availability: f64,
     /// Probability an agency household can take each extra sibling of a group together.
     pub ifa_sibling_availability: f64,
+    /// Multiplier of each market's `found_in_time` for a young person aged 11+.
+    #[serde(default = "always")]
+    pub adolescent_found_factor: f64,
     /// Share placed outside the borough, by placement type.
     pub out_of_borough: PlacementCounts,
 }

@@ -161,7 +161,9 @@ pub(super) const PARAMS: &[Param] = &[
             being matched to a placement.",
         source: "Modelling assumption set against the stock: 4.3%-5.5% of children looked after were placed with \
             parents in Jan-May 2018, 4.9% in May (Performance Report May 2018 [R-CPP-2018-07]). The references give no \
-            figure for admissions; the default 3% is below the stock share.",
+            figure for admissions. The default 8% keeps that stock steady: children placed with parents leave that \
+            placement sooner than care (a return to a foster or other placement counts as a breakdown), so their share \
+            of admissions must be above their share of the stock (with 3% the stock fell from 29 to 14 in four years).",
     },
     // ------------------------------------------------------------------ starting population
     Param {
@@ -198,7 +200,9 @@ pub(super) const PARAMS: &[Param] = &[
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: June 2020 counts where the references give them (178 \
             in-house fostering and 257 external fostering of 601). The other 166 children (27.6%, 'other placement \
             types') include the 11 in Reg 38(6) placements and the emergency placements the briefing counts \
-            separately (7 by late July); the rest are split by modelling assumption; see each type.",
+            separately (7 by late July); the rest are split by modelling assumption; see each type. Modelling \
+            assumption: the starting mix is the one the model's own flows keep (250 agency foster, 65 independent \
+            homes, 25 supported, 5 emergency; see each type).",
     },
     Param {
         path: "population.placement_mix.in_house_foster",
@@ -231,7 +235,8 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Children with independent fostering agency (IFA) carers at the start.",
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: 257 children in external foster placements at the \
-            end of June 2020 (251-264 each month since Oct 2019).",
+            end of June 2020 (251-264 each month since Oct 2019). The default 250 is the number the model's own \
+            admissions, moves and exits keep there (with 257 it fell by 9 in the first months).",
     },
     Param {
         path: "population.placement_mix.in_house_residential",
@@ -253,8 +258,8 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Children in independent (bought-in) children's homes at the start.",
         source: "Modelling assumption: no June 2020 count in the references. There were 62 out-of-authority residential \
             placements in August 2018 (scrutiny minutes [R-ILSC-2018-09]), and external residential placements fell by \
-            four between April and June 2020 [R-SUFF-2020-07]; the default 58 is 62 less those four (derived), \
-            mixing an August 2018 count with a 2020/21 change.",
+            four between April and June 2020 [R-SUFF-2020-07]. The default 65 is the number the model's own admissions, \
+            moves and exits keep there (with 58 it rose by 7 in the first year).",
     },
     Param {
         path: "population.placement_mix.supported_accommodation",
@@ -263,9 +268,10 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Young people aged 16-17 in supported (semi-independent) accommodation at the start.",
-        source: "Modelling assumption: no count in the references. In 2014 the council's units for care leavers had 16 \
-            places, Nelson Street 6 (ages 16-18) and Hollowgate 10 (no age range given), both 'almost always \
-            full' [R-PSS-2014-01].",
+        source: "Modelling assumption: no count in the references; 25, the market's limit, which the model's own \
+            admissions and exits keep it close to (with 20 it filled up in the first months). In 2014 the council's units for \
+            care leavers had 16 places, Nelson Street 6 (ages 16-18) and Hollowgate 10 (no age range given), both \
+            'almost always full' [R-PSS-2014-01].",
     },
     Param {
         path: "population.placement_mix.placed_with_parents",
@@ -296,7 +302,32 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Children in emergency or unregistered provision at the start.",
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: seven children were in emergency provision when the \
             briefing was finalised in late July 2020, after 3 in June (between three and eight at any time since \
-            lockdown). The default uses the later count of 7 for the June 2020 start.",
+            lockdown). The default is 5, within that range and the number the model's own shortages keep in \
+            emergency placements (with 7, all reviewed in the first month, month 0 cost more than the months after).",
+    },
+    Param {
+        path: "population.three_placements_share",
+        group: G::Population,
+        label: "Starting children with 3+ placements in the last year",
+        unit: "share (0-1)",
+        items: NONE,
+        help: "Share of the starting children who have had three or more placements in the 12 months before the start \
+            (two moves or more, within their time in care). Recent moves count in the stability measure and raise the \
+            risk of another breakdown. Children listed from the returns bring their own counts.",
+        source: "Performance Report May 2018 [R-CPP-2018-07]: 13.8% of children looked after had three or more placements \
+            in 12 months (England 10%).",
+    },
+    Param {
+        path: "population.one_move_share",
+        group: G::Population,
+        label: "Starting children with one move in the last year",
+        unit: "share (0-1)",
+        items: NONE,
+        help: "Share of the starting children who moved placement once in the 12 months before the start (two placements \
+            in the year).",
+        source: "Modelling assumption: 0.2, set so that the moves of the first year continue those of the years after \
+            (the references give only the share with three or more placements, 13.8% in May 2018, Performance Report \
+            [R-CPP-2018-07]).",
     },
     Param {
         path: "population.listed",

@@ -112,6 +112,22 @@ pub(super) const PARAMS: &[Param] = &[
             guardianship.",
     },
     Param {
+        path: "fostering.usable_place_share",
+        group: G::FosterCarers,
+        label: "Approved places usable for full-time placements",
+        unit: "share (0-1)",
+        items: NONE,
+        help: "Each approved place of a household is usable for a full-time placement with this chance, drawn when the \
+            household is approved; the others stay vacant (approved for respite only, carers on a break, a child who \
+            cannot be placed with the children already there). At the start, this share of all places is held back \
+            from the places the starting children leave vacant. They count among the places and the vacancies. \
+            1 = every place usable.",
+        source: "Modelling assumption: 0.85, so that the built-in borough keeps about the 32 vacant places it starts with \
+            (210 places, 178 children placed) instead of filling them. Rotherham's mainstream carers had 60 full-time \
+            vacancies and 22 respite vacancies beside 140 children placed in January 2014 (Placement Sufficiency \
+            Strategy [R-PSS-2014-01]): over a third of approved places unfilled.",
+    },
+    Param {
         path: "fostering.funnel.enquiries_per_month",
         group: G::FosterCarers,
         label: "Information visits a month",

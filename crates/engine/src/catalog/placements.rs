@@ -211,6 +211,57 @@ pub(super) const PARAMS: &[Param] = &[
             special guardianship or child arrangements orders during care proceedings (scrutiny minutes [R-ILSC-2018-09]).",
     },
     Param {
+        path: "markets.ifa.found_in_time",
+        group: G::Markets,
+        label: "Chance an agency foster home is found in time",
+        unit: "share (0-1)",
+        items: NONE,
+        help: "Each time matching looks for an agency foster home for a child under 11, the chance that a suitable one \
+            is found in time; otherwise matching moves on down the order, and a child nothing else can take waits in an \
+            emergency placement until a review finds one. For young people aged 11+ it is multiplied by \
+            markets.adolescent_found_factor. 1 = always found.",
+        source: "Modelling assumption: 0.95, set with the other chances of finding a place so that the built-in borough \
+            has 3 to 8 children in emergency placements at any time, as the council reported in spring 2020 (Sufficiency \
+            Monitor briefing [R-SUFF-2020-07]).",
+    },
+    Param {
+        path: "markets.external_residential.found_in_time",
+        group: G::Markets,
+        label: "Chance an independent children's home place is found in time",
+        unit: "share (0-1)",
+        items: NONE,
+        help: "Each time matching looks for a place in an independent children's home, the chance that a suitable one is \
+            found in time (multiplied by markets.adolescent_found_factor for a young person aged 11+); otherwise \
+            matching moves on, to an emergency placement at the end of the order. 1 = always found.",
+        source: "Modelling assumption: 0.85, set with the other chances so that the built-in borough has 3 to 8 children in \
+            emergency placements at any time, caused by breakdowns and emergency admissions (Sufficiency Monitor \
+            briefing [R-SUFF-2020-07]).",
+    },
+    Param {
+        path: "markets.supported_accommodation.found_in_time",
+        group: G::Markets,
+        label: "Chance a supported accommodation place is found in time",
+        unit: "share (0-1)",
+        items: NONE,
+        help: "Each time matching looks for supported accommodation, the chance that a suitable place is found in time \
+            (multiplied by markets.adolescent_found_factor); the market's limit applies as well. 1 = always found.",
+        source: "Modelling assumption: 1; the market's limit of places already bounds it (the council's own units were \
+            'almost always full' in 2014, Placement Sufficiency Strategy [R-PSS-2014-01]).",
+    },
+    Param {
+        path: "markets.adolescent_found_factor",
+        group: G::Markets,
+        label: "Adolescents: factor on the chance a bought-in place is found",
+        unit: "multiplier (0-1)",
+        items: NONE,
+        help: "For a young person aged 11+, each market's chance of finding a place in time is multiplied by this \
+            (placements for adolescents are harder to find). Complex needs and sibling groups lower the chance of an \
+            agency home further (markets.ifa_complex_availability, markets.ifa_sibling_availability). 1 = no difference.",
+        source: "Modelling assumption: 0.8. The 2014 strategy [R-PSS-2014-01] notes few carers take adolescents (5 of 60 \
+            vacancies were for ages 11-15); the July 2020 briefing [R-SUFF-2020-07] links emergency placements to \
+            breakdowns of placements for young people with challenging behaviour.",
+    },
+    Param {
         path: "markets.ifa_complex_availability",
         group: G::Markets,
         label: "Chance an agency carer is found for a complex-needs adolescent",

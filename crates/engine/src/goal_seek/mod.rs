@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::scenario::{RunSettings, Scenario};
 use crate::sensitivity::{mean, run_models, validated, AnalysisError, Outcome, Period};
-use crate::sim::{Model, StartPool};
+use crate::sim::Model;
 use crate::validate::ValidScenario;
 
 mod lever;
@@ -86,7 +86,6 @@ struct Seeker<'a> {
     goal: &'a Goal,
     settings: RunSettings,
     outcome: Outcome,
-    pool: Option<StartPool>,
     shares: BTreeMap<u64, f64>,
     progress: &'a mut dyn FnMut(u32) -> bool,
     runs_done: u32,
@@ -122,7 +121,6 @@ impl Seeker<'_> {
             outcome,
             self.settings.seed,
             reps,
-            &mut self.pool,
             |d| {
                 let go = progress(before + d);
                 cancelled |= !go;
@@ -217,7 +215,6 @@ pub fn seek(
         goal,
         settings,
         outcome,
-        pool: None,
         shares: BTreeMap::new(),
         progress: &mut progress,
         runs_done: 0,

@@ -100,7 +100,6 @@ impl GlobalPlan {
     pub fn run_with(&self, reps: Range<u32>, mut progress: impl FnMut(u32) -> bool) -> Runs {
         let mut runs = Runs::default();
         let mut done = 0;
-        let mut pool = None;
         for j in reps.start..reps.end.min(self.samples()) {
             let model = uncertain::shifted_model(&self.base, &self.design[j as usize]);
             let model = model.as_ref().unwrap_or(&self.base);
@@ -109,7 +108,6 @@ impl GlobalPlan {
                 &self.outcome,
                 self.seed,
                 j..j + 1,
-                &mut pool,
                 |_| true,
             ));
             done += 1;

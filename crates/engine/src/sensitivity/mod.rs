@@ -15,7 +15,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
-use crate::sim::{Model, Simulator, StartPool};
+use crate::sim::{Model, Simulator};
 
 pub mod global;
 mod jobs;
@@ -105,14 +105,12 @@ pub(crate) fn mean(xs: &[f64]) -> f64 {
 
 /// Run replications `reps` of every model on common random numbers (the same seed and
 /// replication), reading `outcome` from each, calling `progress(done)` after each
-/// replication; stops early when it returns false. The start-up `pool` is passed from
-/// model to model (the variants share its inputs) and left in `pool` for the next call.
+/// replication; stops early when it returns false.
 pub(crate) fn run_models(
     models: &[&Model],
     outcome: &Outcome,
     seed: u64,
     reps: Range<u32>,
-    pool: &mut Option<StartPool>,
     mut progress: impl FnMut(u32) -> bool,
 ) -> Runs {
     let mut sims: Vec<Simulator<'_>> = models.iter().map(|m| Simulator::new(m)).collect();
@@ -121,10 +119,8 @@ pub(crate) fn run_models(
     for rep in reps {
         let mut row = Vec::with_capacity(models.len());
         for (sim, model) in sims.iter_mut().zip(models) {
-            sim.set_pool(pool.take());
             sim.run(seed, rep);
             row.push(outcome.value(model, &sim.months));
-            *pool = sim.take_pool();
         }
         runs.values.insert(rep, row);
         done += 1;

@@ -120,7 +120,7 @@ impl TornadoPlan {
     pub fn run_with(&self, reps: Range<u32>, progress: impl FnMut(u32) -> bool) -> Runs {
         let reps = reps.start..reps.end.min(self.replications);
         let models: Vec<&Model> = self.models.iter().collect();
-        run_models(&models, &self.outcome, self.seed, reps, &mut None, progress)
+        run_models(&models, &self.outcome, self.seed, reps, progress)
     }
 
     /// The tornado from the runs made (all of them, or as many as were run).

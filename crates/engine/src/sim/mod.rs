@@ -9,6 +9,7 @@ pub mod queue;
 pub mod run;
 pub mod state;
 pub mod uncertain;
+pub mod stock;
 
 pub use model::Model;
-pub use run::{PoolKey, Simulator, StartPool, YearTotals};
+pub use run::{Simulator, YearTotals};

@@ -1,10 +1,11 @@
 //! `Model`: a validated scenario ([`ValidScenario`]) compiled for one horizon into what the
 //! event loop needs each month (lever effects per month, matching orders by age and needs,
-//! duration samplers).
+//! duration samplers, the tables the starting children are drawn from).
 
 use crate::calendar::months_per_financial_year;
 use crate::dist::Duration;
 use crate::scenario::{Home, LeverKind, Scenario};
+use crate::sim::stock::Stock;
 use crate::types::{Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::validate::ValidScenario;
 
@@ -39,6 +40,8 @@ pub struct Model {
     pub return_home: Duration,
     pub sgo: Duration,
     pub adoption: Duration,
+    /// The children in care at the start, to draw each run's from.
+    pub stock: Stock,
     /// Matching orders, normal then with supported accommodation first, each by age in
     /// whole years (0..=17) then needs (standard, complex): see `order`.
     pub orders: Vec<Vec<PlacementType>>,
@@ -297,10 +300,16 @@ impl Model {
                     .map(|h| h * e.attrition_mult * DAYS_PER_MONTH / DAYS_PER_YEAR)
             })
             .collect();
+        let (return_home, sgo, adoption) = (
+            Duration::compile(&s.exits.return_home),
+            Duration::compile(&s.exits.special_guardianship),
+            Duration::compile(&s.exits.adoption),
+        );
         Model {
-            return_home: Duration::compile(&s.exits.return_home),
-            sgo: Duration::compile(&s.exits.special_guardianship),
-            adoption: Duration::compile(&s.exits.adoption),
+            stock: Stock::compile(&s, [return_home.clone(), sgo.clone(), adoption.clone()]),
+            return_home,
+            sgo,
+            adoption,
             scenario: s,
             horizon,
             months,

@@ -31,8 +31,6 @@ use exits::with_permanence;
 use matching::Ask;
 use month_end::{CAT_PLUS, CAT_SUPPORTED_LEVER};
 
-pub use startup::{PoolKey, StartPool};
-
 const MAX_AGE_DAYS: f64 = 18.0 * DAYS_PER_YEAR;
 
 /// Financial-year totals of one run.
@@ -109,16 +107,6 @@ impl<'m> Simulator<'m> {
         self.run_inner(seed, rep, true)
     }
 
-    /// Hand over the start-up pool (built for one seed), to reuse it in another simulator of
-    /// the same model.
-    pub fn take_pool(&mut self) -> Option<StartPool> {
-        self.startup.pool.take()
-    }
-
-    pub fn set_pool(&mut self, pool: Option<StartPool>) {
-        self.startup.pool = pool;
-    }
-
     /// Replication `rep`'s random streams, one per process.
     fn streams(seed: u64, rep: u32) -> Streams {
         Streams {
@@ -135,14 +123,6 @@ impl<'m> Simulator<'m> {
     fn run_inner(&mut self, seed: u64, rep: u32, check: bool) -> Result<(), InvariantError> {
         let mut rs = Self::streams(seed, rep);
         let mut startup = Stream::new(seed, rep, Process::StartUp);
-        if self
-            .startup
-            .pool
-            .as_ref()
-            .is_none_or(|p| !p.serves(self.model, seed))
-        {
-            self.startup.pool = Some(self.build_pool(seed));
-        }
         self.reset();
         self.start_up(&mut startup, &mut rs);
         for m in 0..self.model.horizon {

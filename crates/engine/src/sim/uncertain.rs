@@ -192,12 +192,9 @@ pub fn can_vary(path: &str) -> bool {
 }
 
 /// Replication `rep` of every model (one per scenario of a job, baseline first) with the
-/// assumptions drawn for it, added to `aggregate`. `sims` are the job's own simulators: only
-/// their start-up pools are used (lent to the simulators of the shifted models and given
-/// back), since the pool's inputs (entry ages, exit routes and durations) are never varied.
+/// assumptions drawn for it, added to `aggregate`.
 pub fn run_replication(
     models: &[Model],
-    sims: &mut [Simulator<'_>],
     seed: u64,
     rep: u32,
     aggregate: &mut Aggregate,
@@ -209,10 +206,8 @@ pub fn run_replication(
         .zip(models)
         .map(|(s, m)| Simulator::new(s.as_ref().unwrap_or(m)))
         .collect();
-    for (run, own) in runs.iter_mut().zip(sims.iter_mut()) {
-        run.set_pool(own.take_pool());
+    for run in runs.iter_mut() {
         run.run(seed, rep);
-        own.set_pool(run.take_pool());
     }
     aggregate.add(rep, &runs);
 }

@@ -254,6 +254,7 @@ impl Check {
             );
         }
         self.age_range(field, m.min_age, m.max_age);
+        self.prob(&field.key("found_in_time"), m.found_in_time);
     }
 
     /// One listed starting child: ages in care (under 18), entry before now, time in care

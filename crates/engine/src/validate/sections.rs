@@ -93,6 +93,14 @@ pub(super) fn population(c: &mut Check, p: &StartingPopulation) {
         c.weights(&f.key("age_profile"), profile);
     }
     c.weights(&f.key("placement_mix"), &p.placement_mix.to_array());
+    c.prob(&f.key("three_placements_share"), p.three_placements_share);
+    c.prob(&f.key("one_move_share"), p.one_move_share);
+    if p.three_placements_share + p.one_move_share > 1.0 {
+        c.fail(
+            &f.key("one_move_share"),
+            "with three_placements_share, must not add up to more than 1",
+        );
+    }
     if !p.listed.is_empty() {
         let listed = f.key("listed");
         if p.listed.len() > limits::MAX_CHILDREN as usize {
@@ -167,6 +175,7 @@ pub(super) fn fostering(c: &mut Check, fo: &Fostering) {
         c.range(&f.key(name), v, 0.0, 10.0, "yearly hazard");
     }
     c.prob(&f.key("sgo_conversion_share"), fo.sgo_conversion_share);
+    c.prob(&f.key("usable_place_share"), fo.usable_place_share);
     let fu = &fo.funnel;
     let f = f.key("funnel");
     c.range(
@@ -221,6 +230,7 @@ pub(super) fn markets(c: &mut Check, m: &Markets) {
         ),
         ("ifa_complex_availability", m.ifa_complex_availability),
         ("ifa_sibling_availability", m.ifa_sibling_availability),
+        ("adolescent_found_factor", m.adolescent_found_factor),
     ] {
         c.prob(&f.key(name), v);
     }

@@ -97,11 +97,13 @@ fn market() -> impl Strategy<Value = Market> {
     (
         prop_oneof![Just(None), Just(Some(0)), (0u32..=400).prop_map(Some)],
         ages(),
+        prob(),
     )
-        .prop_map(|(limit, (min_age, max_age))| Market {
+        .prop_map(|(limit, (min_age, max_age), found_in_time)| Market {
             limit,
             min_age,
             max_age,
+            found_in_time,
         })
 }
 
@@ -153,6 +155,7 @@ fn population() -> BoxedStrategy<StartingPopulation> {
                 age_profile: profile.map(|p| p.map(|x| x * 100.0)),
                 placement_mix: mix,
                 listed: Vec::new(),
+                ..default_scenario().population
             }
         })
         .boxed()
@@ -190,14 +193,14 @@ fn fostering() -> BoxedStrategy<Fostering> {
             uniform3(0.0..3.0f64),
             0.0..9.0f64,
         ),
-        (dist::<3>(), prob()),
+        (dist::<3>(), prob(), prob()),
     )
         .prop_map(
             |(
                 (households, places, adolescent, max_age),
                 (tenure, early, later, sgo),
                 (enquiries, conv, delays, stage2_delay),
-                (new_places, new_adolescent),
+                (new_places, new_adolescent, usable),
             )| {
                 let mut f = default_scenario().fostering;
                 f.households = households;
@@ -208,6 +211,7 @@ fn fostering() -> BoxedStrategy<Fostering> {
                 f.attrition_early = early;
                 f.attrition_later = later;
                 f.sgo_conversion_share = sgo;
+                f.usable_place_share = usable;
                 let fu = &mut f.funnel;
                 fu.enquiries_per_month = enquiries;
                 [fu.to_visit, fu.to_stage1, fu.to_stage2, fu.to_approval] = conv;
@@ -234,10 +238,10 @@ fn homes() -> BoxedStrategy<Vec<Home>> {
 fn markets() -> BoxedStrategy<Markets> {
     (
         (market(), market(), market()),
-        (prob(), prob(), prob()),
+        (prob(), prob(), prob(), prob()),
         probs(),
     )
-        .prop_map(|((ifa, ext, sa), (cp, complex, sib), oob)| {
+        .prop_map(|((ifa, ext, sa), (cp, complex, sib, adolescent), oob)| {
             let mut m = default_scenario().markets;
             m.ifa = ifa;
             m.external_residential = ext;
@@ -245,6 +249,7 @@ fn markets() -> BoxedStrategy<Markets> {
             m.connected_person_availability = cp;
             m.ifa_complex_availability = complex;
             m.ifa_sibling_availability = sib;
+            m.adolescent_found_factor = adolescent;
             m.out_of_borough = oob;
             m
         })

@@ -6,17 +6,23 @@
 use super::*;
 
 /// Households joining and leaving: approvals waiting for their day, and the households
-/// leaving in each month, with when (see `add_household`).
+/// leaving in each month, with when (see `add_household`); and each household's approved
+/// places that cannot be used for a full-time placement, with their total over the active
+/// households.
 #[derive(Default)]
 pub(super) struct Turnover {
     pub pending: Vec<Pending>,
     pub leavers: Vec<Vec<(u32, f64)>>,
+    pub unusable: Vec<u8>,
+    pub unusable_total: i64,
 }
 
 impl Turnover {
     /// Nothing pending or booked, for a run of `horizon` months.
     pub fn reset(&mut self, horizon: usize) {
         self.pending.clear();
+        self.unusable.clear();
+        self.unusable_total = 0;
         for l in self.leavers.iter_mut() {
             l.clear();
         }
@@ -29,13 +35,26 @@ impl<'m> Simulator<'m> {
         rng.categorical(dist) as u8 + 1
     }
 
-    /// A new household, facing attrition from month `from`: its unit-exponential attrition
-    /// `budget` is spent by each month's hazard mass (early or later by tenure at the
-    /// month's start) and it leaves, within the month that exhausts it, in proportion to
-    /// what was left; the month and day are found now and acted on in `begin_month`.
+    /// How many of a new household's `places` can be used for full-time placements (each
+    /// with the scenario's chance; the rest are for respite, or held back).
+    pub(super) fn draw_usable(&self, rng: &mut Stream, places: u8) -> u8 {
+        let share = self.model.scenario.fostering.usable_place_share;
+        if share >= 1.0 {
+            return places;
+        }
+        (0..places).filter(|_| rng.bernoulli(share)).count() as u8
+    }
+
+    /// A new household with `places` approved places, `usable` of them usable, facing
+    /// attrition from month `from`: its unit-exponential attrition `budget` is spent by each
+    /// month's hazard mass (early or later by tenure at the month's start) and it leaves,
+    /// within the month that exhausts it, in proportion to what was left; the month and day
+    /// are found now and acted on in `begin_month`.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn add_household(
         &mut self,
         places: u8,
+        usable: u8,
         adolescent: bool,
         plus: bool,
         approved: f64,
@@ -43,8 +62,11 @@ impl<'m> Simulator<'m> {
         from: usize,
     ) {
         let f = &self.model.scenario.fostering;
+        let usable = usable.min(places);
+        self.turnover.unusable.push(places - usable);
+        self.turnover.unusable_total += (places - usable) as i64;
         let id = self.households.push(Household {
-            places,
+            places: usable,
             max_age: if adolescent { 17 } else { f.standard_max_age },
             adolescent,
             plus,
@@ -88,43 +110,9 @@ impl<'m> Simulator<'m> {
         let fu = &f.funnel;
         let cm = libm::pow(e.conversion_mult, 0.25);
         let enquiries = rs.funnel.poisson(fu.enquiries_per_month * e.enquiry_mult);
-        let horizon_end = model.horizon as f64 * DAYS_PER_MONTH;
-        let steps = [
-            (fu.to_visit, fu.visit_delay_months, metrics::VISITS),
-            (fu.to_stage1, fu.stage1_delay_months, metrics::STAGE1),
-            (fu.to_stage2, fu.stage2_delay_months, metrics::STAGE2),
-            (fu.to_approval, fu.approval_delay_months, usize::MAX),
-        ];
         self.months[m][metrics::ENQUIRIES] += enquiries as i64;
         for _ in 0..enquiries {
-            // Each step is passed or not first; the enquiry's day, a step's delay and the
-            // household's places are drawn only when something depends on them.
-            let mut t = f64::NAN;
-            let mut approved = true;
-            for (p, delay, metric) in steps {
-                if rs.funnel.uniform() >= (p * cm).min(1.0) {
-                    approved = false;
-                    break;
-                }
-                if t.is_nan() {
-                    t = t0 + rs.funnel.uniform() * DAYS_PER_MONTH;
-                }
-                t += rs.funnel.exponential(delay * DAYS_PER_MONTH);
-                if metric != usize::MAX {
-                    self.count_at(t, metric);
-                }
-            }
-            if approved && t < horizon_end {
-                let places = Self::draw_places(&mut rs.funnel, &fu.new_places);
-                let adolescent_draw = rs.funnel.uniform();
-                let id = self.turnover.pending.len() as u32;
-                self.turnover.pending.push(Pending {
-                    places,
-                    adolescent_draw,
-                    plus: false,
-                });
-                self.queue.push(t, EventKind::Approval, id, 0);
-            }
+            self.pursue_enquiry(t0, cm, 0, &mut rs.funnel);
         }
         // Fostering Plus: extra adolescent households recruited directly.
         if e.extra_plus_households > 0.0 {
@@ -143,6 +131,48 @@ impl<'m> Simulator<'m> {
         }
     }
 
+    /// One enquiry made in the month starting on day `t0`, followed through the funnel with
+    /// each step's chance times `cm`: the stages it reaches are counted in their months and
+    /// an approval is booked for its day (from the start on: an enquiry before the start
+    /// counts only what happens after it). Steps before `first` are taken as passed (an
+    /// enquiry drawn among those that passed them).
+    pub(super) fn pursue_enquiry(&mut self, t0: f64, cm: f64, first: usize, rng: &mut Stream) {
+        let fu = &self.model.scenario.fostering.funnel;
+        let horizon_end = self.model.horizon as f64 * DAYS_PER_MONTH;
+        let steps = [
+            (fu.to_visit, fu.visit_delay_months, metrics::VISITS),
+            (fu.to_stage1, fu.stage1_delay_months, metrics::STAGE1),
+            (fu.to_stage2, fu.stage2_delay_months, metrics::STAGE2),
+            (fu.to_approval, fu.approval_delay_months, usize::MAX),
+        ];
+        // Each step is passed or not first; the enquiry's day, a step's delay and the
+        // household's places are drawn only when something depends on them.
+        let mut t = f64::NAN;
+        for (i, (p, delay, metric)) in steps.into_iter().enumerate() {
+            if i >= first && rng.uniform() >= (p * cm).min(1.0) {
+                return;
+            }
+            if t.is_nan() {
+                t = t0 + rng.uniform() * DAYS_PER_MONTH;
+            }
+            t += rng.exponential(delay * DAYS_PER_MONTH);
+            if metric != usize::MAX && t >= 0.0 {
+                self.count_at(t, metric);
+            }
+        }
+        if (0.0..horizon_end).contains(&t) {
+            let places = Self::draw_places(rng, &fu.new_places);
+            let adolescent_draw = rng.uniform();
+            let id = self.turnover.pending.len() as u32;
+            self.turnover.pending.push(Pending {
+                places,
+                adolescent_draw,
+                plus: false,
+            });
+            self.queue.push(t, EventKind::Approval, id, 0);
+        }
+    }
+
     /// A household approved at `t` (pending approval `pid`) starts fostering.
     pub(super) fn approve(&mut self, pid: u32, t: f64, rs: &mut Streams) {
         let p = self.turnover.pending[pid as usize].clone();
@@ -150,7 +180,16 @@ impl<'m> Simulator<'m> {
         let adolescent = p.plus || p.adolescent_draw < e.new_adolescent_share;
         let plus = p.plus || (adolescent && e.fee_uplift > 0.0);
         let budget = rs.carers.exponential(1.0);
-        self.add_household(p.places, adolescent, plus, t, budget, self.month + 1);
+        let usable = self.draw_usable(&mut rs.carers, p.places);
+        self.add_household(
+            p.places,
+            usable,
+            adolescent,
+            plus,
+            t,
+            budget,
+            self.month + 1,
+        );
         self.months[self.month][metrics::APPROVALS] += 1;
         self.books.cost[metrics::COST_RECRUITMENT] +=
             self.model.scenario.costs.cost_per_approval * e.inflation;
@@ -170,6 +209,9 @@ impl<'m> Simulator<'m> {
         let Some((kids, n)) = self.households.leave(hid) else {
             return;
         };
+        if let Some(u) = self.turnover.unusable.get(hid as usize) {
+            self.turnover.unusable_total -= *u as i64;
+        }
         let kids = &kids[..n.min(kids.len())];
         self.months[self.month][metrics::DEREGISTRATIONS] += 1;
         if kids.is_empty() {

@@ -28,6 +28,21 @@ impl<'m> Simulator<'m> {
                 return Err(format!("household {i} has left but still holds children"));
             }
         }
+        let unusable: i64 = self
+            .households
+            .iter()
+            .zip(&self.turnover.unusable)
+            .filter(|(h, _)| h.active)
+            .map(|(_, u)| *u as i64)
+            .sum();
+        if unusable != self.turnover.unusable_total
+            || self.turnover.unusable.len() != self.households.len()
+        {
+            return Err(format!(
+                "{} unusable places counted, {unusable} in the active households",
+                self.turnover.unusable_total
+            ));
+        }
         for (i, h) in self.capacity.homes.iter().enumerate() {
             if h.occupied > h.usable || h.usable > h.beds {
                 return Err(format!(

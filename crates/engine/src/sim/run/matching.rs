@@ -100,6 +100,13 @@ impl<'m> Simulator<'m> {
                 .bernoulli(markets.connected_person_availability)
                 .then_some(Place::Market(t)),
             PlacementType::Ifa
+            | PlacementType::ExternalResidential
+            | PlacementType::SupportedAccommodation
+                if !self.found_in_time(t, oldest, rng) =>
+            {
+                None
+            }
+            PlacementType::Ifa
                 if (complex
                     && oldest >= 11.0
                     && !rng.bernoulli(markets.ifa_complex_availability))
@@ -114,6 +121,23 @@ impl<'m> Simulator<'m> {
             PlacementType::Emergency => (n == 1).then_some(Place::Market(t)),
             PlacementType::PlacedWithParents | PlacementType::PlacedForAdoption => None,
         }
+    }
+
+    /// Is a suitable place in bought-in market `t` found in time for children whose eldest
+    /// is `oldest`? Always, when the scenario says so (no draw).
+    #[inline(always)]
+    fn found_in_time(&self, t: PlacementType, oldest: f64, rng: &mut Stream) -> bool {
+        let markets = &self.model.scenario.markets;
+        let market = match t {
+            PlacementType::Ifa => &markets.ifa,
+            PlacementType::ExternalResidential => &markets.external_residential,
+            _ => &markets.supported_accommodation,
+        };
+        let mut p = market.found_in_time;
+        if oldest >= 11.0 {
+            p *= markets.adolescent_found_factor;
+        }
+        p >= 1.0 || rng.bernoulli(p)
     }
 
     /// Does bought-in market `t` (agency fostering, independent homes, supported

@@ -62,12 +62,15 @@ impl<'m> Simulator<'m> {
             row[metrics::IN_HOUSE_SHARE] = (in_house * 10_000 + in_care / 2) / in_care;
         }
         // Households' places: every child placed in one fills one (a household holds no
-        // more than its places, so the vacancies are what is left).
+        // more than its usable places, so the vacancies are what is left, with the places
+        // that cannot be used for a full-time placement).
         let filled = self.counts.tally.by_type[PlacementType::InHouseFoster.index()];
+        let unusable = self.turnover.unusable_total;
         row[metrics::HOUSEHOLDS] += self.households.active;
-        row[metrics::PLACES] += self.households.places;
+        row[metrics::PLACES] += self.households.places + unusable;
         row[metrics::FILLED] += filled;
-        row[metrics::VACANT] += self.households.places - filled - self.households.staying_put;
+        row[metrics::VACANT] +=
+            self.households.places + unusable - filled - self.households.staying_put;
         row[metrics::STAYING_PUT] += self.households.staying_put;
         for h in &self.capacity.homes {
             if h.open_month as usize <= m {

@@ -1,110 +1,44 @@
-//! The starting position of a run: foster households and the children already in care,
-//! with an age profile and placement mix from the scenario and remaining time in care
-//! consistent with how long each child has already been in.
-//!
-//! A child in the stock is more likely to be on a long stay (length bias), and has been in
-//! care for a uniformly distributed share of it. Drawing such children by rejection is
-//! costly, so each run draws them from a pool of accepted candidates built once per master
-//! seed and scenario (from a stream reserved for it), grouped by current age band.
+//! The starting position of a run: foster households and the children already in care.
+//! Each run draws its own starting children, independently, from its own stream: from the
+//! stock tables of the model (`sim::stock`: age profile, time in care and remaining time
+//! consistent with it, exactly) and the placement mix, or, for a scenario that lists its
+//! children one by one, each listed child with a remaining time in care drawn consistently
+//! with the time already spent. Every starting child has a placement history of the last
+//! 12 months (moves drawn from the scenario's shares, or a listed child's own count), which
+//! counts in the stability measure and the risk of the next breakdown; and the recruitment
+//! funnel starts full, with the applicants of the months before the start still on their way.
 
 use super::*;
+use crate::scenario::StartChild;
 
-const POOL_PER_BAND: usize = 1024;
-const POOL_MAX_TRIES: usize = 300_000;
-/// Replication index whose streams are reserved for building the pool.
-const POOL_REPLICATION: u32 = u32::MAX;
-
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Candidate {
-    age: f64,
-    entry_band: usize,
-    route: ExitRoute,
-    elapsed: f64,
-    stay: f64,
-}
-
-/// What a start-up pool is drawn from: the master seed and the scenario inputs the pool
-/// reads (entry ages, exit routes and durations). Pools with equal keys are identical.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PoolKey {
-    seed: u64,
-    entry_age: [f64; AgeBand::COUNT],
-    route_by_entry_age: [[f64; ExitRoute::COUNT]; AgeBand::COUNT],
-    durations: [crate::scenario::DurationDist; 3],
-}
-
-impl PoolKey {
-    pub fn new(model: &Model, seed: u64) -> PoolKey {
-        let s = &model.scenario;
-        PoolKey {
-            seed,
-            entry_age: s.demand.entry_age,
-            route_by_entry_age: s.exits.route_by_entry_age,
-            durations: [
-                s.exits.return_home.clone(),
-                s.exits.special_guardianship.clone(),
-                s.exits.adoption.clone(),
-            ],
-        }
-    }
-}
-
-/// Children to draw the starting stock from, built once per `PoolKey`.
-#[derive(Clone)]
-pub struct StartPool {
-    pub(super) key: PoolKey,
-    by_band: [Vec<Candidate>; AgeBand::COUNT],
-    any: Vec<Candidate>,
-}
-
-/// Start-up's state: the pool of starting children (kept across runs of the same seed), and
-/// the households with a vacancy while the starting stock is placed: those taking
-/// adolescents and complex needs, and the others.
+/// Start-up's state: the households with a vacancy while the starting stock is placed:
+/// those taking adolescents and complex needs, and the others.
 #[derive(Default)]
 pub(super) struct Startup {
-    pub pool: Option<StartPool>,
     pub open: [Vec<u32>; 2],
 }
 
-impl<'m> Simulator<'m> {
-    pub(super) fn build_pool(&self, seed: u64) -> StartPool {
-        let mut rng = Stream::new(seed, POOL_REPLICATION, Process::StartUp);
-        let mut pool = StartPool {
-            key: PoolKey::new(self.model, seed),
-            by_band: Default::default(),
-            any: Vec::with_capacity(POOL_PER_BAND),
-        };
-        let needed = |p: &StartPool| {
-            p.any.len() < POOL_PER_BAND || p.by_band.iter().any(|b| b.len() < POOL_PER_BAND)
-        };
-        let mut tries = 0;
-        while needed(&pool) && tries < POOL_MAX_TRIES {
-            tries += 1;
-            let entry = self.entry_age(&mut rng);
-            let (route, stay) = self.draw_route(&mut rng, entry);
-            if rng.uniform() * MAX_AGE_DAYS > stay {
-                continue;
-            }
-            let elapsed = rng.uniform() * stay;
-            let age = (entry + elapsed / DAYS_PER_YEAR).min(17.99);
-            let c = Candidate {
-                age,
-                entry_band: AgeBand::of_age(entry).index(),
-                route,
-                elapsed,
-                stay,
-            };
-            if pool.any.len() < POOL_PER_BAND {
-                pool.any.push(c);
-            }
-            let band = &mut pool.by_band[AgeBand::of_age(age).index()];
-            if band.len() < POOL_PER_BAND {
-                band.push(c);
-            }
-        }
-        pool
-    }
+/// A starting child before placement.
+struct Starter {
+    age: f64,
+    entry_band: usize,
+    route: ExitRoute,
+    /// Days in care so far, and to the exit.
+    elapsed: f64,
+    remaining: f64,
+    /// Known from the borough's returns (listed children), else drawn.
+    complex: Option<bool>,
+    placement: Option<PlacementType>,
+    moves: Option<u32>,
+}
 
+/// Months of applicants before the start whose progress through the funnel is simulated,
+/// as a multiple of the funnel's mean delays added up (an applicant is then almost never
+/// still on the way: under 1 in 500 for the built-in borough's delays), within bounds.
+const PIPELINE_DELAYS: f64 = 5.0;
+const PIPELINE_MONTHS: (usize, usize) = (12, 240);
+
+impl<'m> Simulator<'m> {
     pub(super) fn start_up(&mut self, rng: &mut Stream, rs: &mut Streams) {
         let model = self.model;
         let sc = &model.scenario;
@@ -114,8 +48,11 @@ impl<'m> Simulator<'m> {
             let adolescent = rng.bernoulli(f.adolescent_share);
             let approved = -rng.exponential(f.mean_tenure_years * DAYS_PER_YEAR);
             let budget = rng.exponential(1.0);
-            self.add_household(places, adolescent, false, approved, budget, 0);
+            // Every place is open to the starting children; the share held back is taken
+            // from the places they leave vacant (`hold_back_places`).
+            self.add_household(places, places, adolescent, false, approved, budget, 0);
         }
+        self.fill_pipeline(rng);
         for (class, list) in self.startup.open.iter_mut().enumerate() {
             list.clear();
             let adolescent = class == 0;
@@ -124,97 +61,238 @@ impl<'m> Simulator<'m> {
                     .filter(|&h| self.households[h as usize].adolescent == adolescent),
             );
         }
-        let pool = self.startup.pool.take();
-        let Some(pool) = pool else { return };
-        let n = sc.population.children as usize;
-        let lead = sc.exits.adoption_placement_lead_days;
         let mix = sc.population.placement_mix.to_array();
         let mix_total: f64 = mix.iter().sum();
+        let listed = &sc.population.listed;
+        let n = if listed.is_empty() {
+            sc.population.children as usize
+        } else {
+            listed.len()
+        };
         let mut remaining: [f64; PlacementType::COUNT] = mix.map(|c| c / mix_total * n as f64);
-        for _ in 0..n {
-            let candidates = match &sc.population.age_profile {
-                Some(p) => {
-                    let b = rng.categorical(p);
-                    if pool.by_band[b].is_empty() {
-                        &pool.any
-                    } else {
-                        &pool.by_band[b]
+        for k in 0..n {
+            let starter = match listed.get(k) {
+                Some(child) => self.listed_starter(child, rng),
+                None => {
+                    let c = model.stock.draw(rng);
+                    Starter {
+                        age: c.age,
+                        entry_band: AgeBand::of_age(c.entry_age).index(),
+                        route: c.route,
+                        elapsed: c.elapsed,
+                        remaining: c.remaining,
+                        complex: None,
+                        placement: None,
+                        moves: None,
                     }
                 }
-                None => &pool.any,
             };
-            if candidates.is_empty() {
-                break;
-            }
-            let c = candidates
-                [((rng.uniform() * candidates.len() as f64) as usize).min(candidates.len() - 1)];
-            let complex = rng.bernoulli(sc.demand.complex_needs[c.entry_band]);
-            let exit_at = (c.stay - c.elapsed)
-                .min(MAX_AGE_DAYS - c.age * DAYS_PER_YEAR)
-                .max(0.5);
-            let preferred = model
-                .order(0, c.age, Needs::of(complex))
-                .first()
-                .copied()
-                .unwrap_or(PlacementType::Emergency);
-            let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
-            // Initial placement from the starting mix, where the child fits.
-            let adoption = PlacementType::PlacedForAdoption.index();
-            // A child whose adoption is due sooner than the move to the adopters would come
-            // is already living with them (an adoption order needs that), starting mix or not.
-            let place = if c.route == ExitRoute::Adoption && exit_at <= lead {
-                Some(Place::Market(PlacementType::PlacedForAdoption))
-            } else {
-                let mut w = remaining;
-                w[adoption] = 0.0;
-                let mut chosen = None;
-                while w.iter().any(|x| *x > 0.0) {
-                    let t = PlacementType::ALL[rng.categorical(&w)];
-                    if let Some(p) = self.find_start_place(t, id, rng) {
-                        chosen = Some(p);
-                        break;
-                    }
-                    w[t.index()] = 0.0;
-                }
-                chosen
-            };
-            let since = -rng.uniform() * c.elapsed;
-            match place {
-                Some(p) => {
-                    if let Some(t) = p.kind() {
-                        remaining[t.index()] = (remaining[t.index()] - 1.0).max(0.0);
-                        // A child already living in a children's home is there for their
-                        // needs: treat them as complex, so a breakdown does not send them
-                        // to family care that could not meet them.
-                        if t.is_residential() && !complex {
-                            let child = &mut self.children[id as usize];
-                            child.complex = true;
-                            child.preferred = model
-                                .order(0, c.age, Needs::Complex)
-                                .first()
-                                .copied()
-                                .unwrap_or(PlacementType::Emergency);
-                        }
-                    }
-                    self.assign(id, p, 0.0, false, rs);
-                }
-                None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
-            }
-            // The entry placement, if the current one is a later one.
-            let entered = -c.elapsed;
-            let earlier = if since > entered + 1.0 {
-                entered
-            } else {
-                f64::NEG_INFINITY
-            };
-            self.children[id as usize].recent = [since, earlier, f64::NEG_INFINITY];
-            self.refresh_moved3(id);
-            if c.route == ExitRoute::Adoption && exit_at > lead {
-                self.queue
-                    .push(exit_at - lead, EventKind::AdoptionMove, id, 0);
+            self.start_child(&starter, &mut remaining, rng, rs);
+        }
+        self.hold_back_places(rng);
+    }
+
+    /// The starting households' places that cannot be used for a full-time placement
+    /// (respite, a break, a child who cannot join those there): the scenario's share of all
+    /// places, taken at random from those the starting children left vacant (where the
+    /// vacancies are, at the start), as far as there are enough.
+    fn hold_back_places(&mut self, rng: &mut Stream) {
+        let share = 1.0 - self.model.scenario.fostering.usable_place_share;
+        if share <= 0.0 {
+            return;
+        }
+        let places: i64 = self.households.iter().map(|h| h.places as i64).sum();
+        let vacant: i64 = self.households.iter().map(|h| h.vacancies() as i64).sum();
+        if vacant == 0 {
+            return;
+        }
+        let q = (share * places as f64 / vacant as f64).min(1.0);
+        for h in 0..self.households.len() {
+            let v = self.households[h].vacancies();
+            let held = (0..v).filter(|_| rng.bernoulli(q)).count() as u8;
+            if held > 0 {
+                self.households[h].places -= held;
+                self.households.places -= held as i64;
+                self.turnover.unusable[h] += held;
+                self.turnover.unusable_total += held as i64;
+                self.households.refresh_open(h as u32);
             }
         }
-        self.startup.pool = Some(pool);
+    }
+
+    /// A listed child: their route and remaining stay drawn given the time already spent.
+    fn listed_starter(&self, child: &StartChild, rng: &mut Stream) -> Starter {
+        let elapsed = child.months_in_care * DAYS_PER_MONTH;
+        let (route, remaining) =
+            self.model
+                .stock
+                .remaining(child.entry_age_years, child.age_years, elapsed, rng);
+        Starter {
+            age: child.age_years,
+            entry_band: AgeBand::of_age(child.entry_age_years).index(),
+            route,
+            elapsed,
+            remaining,
+            complex: Some(child.complex_needs),
+            placement: Some(child.placement),
+            moves: Some(child.moves_last_12_months),
+        }
+    }
+
+    /// The applicants of the months before the start still in the funnel: each month's
+    /// enquiries at the scenario's own rates, followed as `recruit` follows them, keeping
+    /// only what happens from the start on (approvals, and the stages reached).
+    fn fill_pipeline(&mut self, rng: &mut Stream) {
+        let fu = &self.model.scenario.fostering.funnel;
+        // Only enquiries that go on to a visit matter: drawn as such (a thinned Poisson).
+        let visits = fu.enquiries_per_month * fu.to_visit.min(1.0);
+        let delays = fu.visit_delay_months
+            + fu.stage1_delay_months
+            + fu.stage2_delay_months
+            + fu.approval_delay_months;
+        let months = ((delays * PIPELINE_DELAYS).ceil() as usize)
+            .clamp(PIPELINE_MONTHS.0, PIPELINE_MONTHS.1);
+        for k in 1..=months {
+            let t0 = -(k as f64) * DAYS_PER_MONTH;
+            for _ in 0..rng.poisson(visits) {
+                self.pursue_enquiry(t0, 1.0, 1, rng);
+            }
+        }
+    }
+
+    /// The start days of a starting child's placements, newest first (the current one, then
+    /// earlier ones), for `moves` moves within the 12 months before the start (within their
+    /// time in care, `elapsed` days).
+    fn placement_starts(elapsed: f64, moves: u32, rng: &mut Stream) -> [f64; 3] {
+        let window = elapsed.min(DAYS_PER_YEAR);
+        let mut starts = [f64::NEG_INFINITY; 3];
+        let mut n = 0;
+        // The moves in the window, newest first (the top of `moves` uniform times).
+        let mut last = 0.0f64;
+        for k in (1..=moves).rev() {
+            if n == 3 {
+                break;
+            }
+            // The largest of k uniforms on (last - window.., last): inversion.
+            let share = libm::pow(rng.uniform_open0(), 1.0 / k as f64);
+            last = -window + (last + window) * share;
+            starts[n] = last;
+            n += 1;
+        }
+        // The placement the child was in when the window opened: from the entry, or from
+        // some time before the window.
+        if n < 3 {
+            let before = if elapsed <= DAYS_PER_YEAR {
+                -elapsed
+            } else {
+                -DAYS_PER_YEAR - rng.uniform() * (elapsed - DAYS_PER_YEAR)
+            };
+            starts[n] = before;
+            n += 1;
+            if n < 3 && before > -elapsed + 1.0 {
+                starts[n] = -elapsed;
+            }
+        }
+        starts
+    }
+
+    /// Moves in the 12 months before the start for a drawn starting child: two (three
+    /// placements), one or none, with the scenario's shares.
+    fn draw_moves(&self, rng: &mut Stream) -> u32 {
+        let p = &self.model.scenario.population;
+        let u = rng.uniform();
+        if u < p.three_placements_share {
+            2
+        } else if u < p.three_placements_share + p.one_move_share {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// One starting child: in care, placed (in their listed placement, or one drawn from
+    /// what is left of the starting mix where they fit), with their exit scheduled.
+    fn start_child(
+        &mut self,
+        c: &Starter,
+        remaining: &mut [f64; PlacementType::COUNT],
+        rng: &mut Stream,
+        rs: &mut Streams,
+    ) {
+        let model = self.model;
+        let sc = &model.scenario;
+        let lead = sc.exits.adoption_placement_lead_days;
+        let complex = match c.complex {
+            Some(known) => known,
+            None => rng.bernoulli(sc.demand.complex_needs[c.entry_band]),
+        };
+        let exit_at = c.remaining.max(0.5);
+        let preferred = model
+            .order(0, c.age, Needs::of(complex))
+            .first()
+            .copied()
+            .unwrap_or(PlacementType::Emergency);
+        let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
+        let adoption = PlacementType::PlacedForAdoption.index();
+        // A child whose adoption is due sooner than the move to the adopters would come is
+        // already living with them (an adoption order needs that), starting mix or not.
+        let place = if c.route == ExitRoute::Adoption && exit_at <= lead {
+            Some(Place::Market(PlacementType::PlacedForAdoption))
+        } else if let Some(t) = c.placement {
+            // A listed child is where the returns say, if there is room there.
+            match t {
+                PlacementType::PlacedForAdoption => Some(Place::Market(t)),
+                _ => self.find_start_place(t, id, rng),
+            }
+        } else {
+            let mut w = *remaining;
+            w[adoption] = 0.0;
+            let mut chosen = None;
+            while w.iter().any(|x| *x > 0.0) {
+                let t = PlacementType::ALL[rng.categorical(&w)];
+                if let Some(p) = self.find_start_place(t, id, rng) {
+                    chosen = Some(p);
+                    break;
+                }
+                w[t.index()] = 0.0;
+            }
+            chosen
+        };
+        let moves = match c.moves {
+            Some(m) => m,
+            None => self.draw_moves(rng),
+        };
+        let starts = Self::placement_starts(c.elapsed, moves, rng);
+        // The placements before this one, as a placement's start sees them (the risk of its
+        // breakdown rises with recent moves).
+        self.children[id as usize].recent = [starts[1], starts[2], f64::NEG_INFINITY];
+        match place {
+            Some(p) => {
+                if let Some(t) = p.kind() {
+                    remaining[t.index()] = (remaining[t.index()] - 1.0).max(0.0);
+                    // A child already living in a children's home is there for their
+                    // needs: treat them as complex, so a breakdown does not send them
+                    // to family care that could not meet them.
+                    if t.is_residential() && !complex {
+                        let child = &mut self.children[id as usize];
+                        child.complex = true;
+                        child.preferred = model
+                            .order(0, c.age, Needs::Complex)
+                            .first()
+                            .copied()
+                            .unwrap_or(PlacementType::Emergency);
+                    }
+                }
+                self.assign(id, p, 0.0, false, rs);
+            }
+            None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
+        }
+        self.children[id as usize].recent = starts;
+        self.refresh_moved3(id);
+        if c.route == ExitRoute::Adoption && exit_at > lead {
+            self.queue
+                .push(exit_at - lead, EventKind::AdoptionMove, id, 0);
+        }
     }
 
     fn find_start_place(
@@ -262,24 +340,13 @@ impl<'m> Simulator<'m> {
                 Some(Place::Market(t))
             }
             PlacementType::PlacedForAdoption => None,
-            PlacementType::Ifa => self.market_room(t, self.ask(&[child], 0.0)),
+            PlacementType::Ifa
+            | PlacementType::ExternalResidential
+            | PlacementType::SupportedAccommodation => self.market_room(t, self.ask(&[child], 0.0)),
             _ => {
                 let ask = self.ask(&[child], 0.0);
                 self.fits(t, ask, rng)
             }
         }
-    }
-}
-
-impl StartPool {
-    /// Was this pool drawn for `model` and `seed` (so a run may use it)?
-    pub fn serves(&self, model: &Model, seed: u64) -> bool {
-        let (k, s) = (&self.key, &model.scenario);
-        k.seed == seed
-            && k.entry_age == s.demand.entry_age
-            && k.route_by_entry_age == s.exits.route_by_entry_age
-            && k.durations[0] == s.exits.return_home
-            && k.durations[1] == s.exits.special_guardianship
-            && k.durations[2] == s.exits.adoption
     }
 }
