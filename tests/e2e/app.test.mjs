@@ -511,7 +511,7 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.equal(ws.scenarios[1].name, 'Copy of Baseline');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
     const text = fs.readFileSync(await csv.path(), 'utf8');
-    assert.match(text, /^scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95\n/);
+    assert.match(text, /^scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95,mean_se,p50_se,definition\n/);
     assert.ok(text.includes('\nCopy of Baseline vs Baseline,difference.cost,'), 'the CSV has the paired differences');
 
     ws.scenarios[1].demand.entry_age[2] = 'x';

@@ -136,6 +136,7 @@ pub fn default_scenario() -> Scenario {
                         ExternalResidential,
                         Emergency,
                     ],
+                    suitable: Some(vec![InHouseFoster, ConnectedPerson, Ifa]),
                 },
                 MatchRule {
                     min_age: 0,
@@ -148,6 +149,12 @@ pub fn default_scenario() -> Scenario {
                         ExternalResidential,
                         Emergency,
                     ],
+                    suitable: Some(vec![
+                        InHouseFoster,
+                        Ifa,
+                        InHouseResidential,
+                        ExternalResidential,
+                    ]),
                 },
                 MatchRule {
                     min_age: 16,
@@ -162,6 +169,14 @@ pub fn default_scenario() -> Scenario {
                         ExternalResidential,
                         Emergency,
                     ],
+                    suitable: Some(vec![
+                        InHouseFoster,
+                        ConnectedPerson,
+                        SupportedAccommodation,
+                        Ifa,
+                        InHouseResidential,
+                        ExternalResidential,
+                    ]),
                 },
             ],
             keep_siblings_together: true,

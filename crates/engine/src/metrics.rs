@@ -32,6 +32,9 @@ pub struct MetricDef {
     pub label: String,
     pub unit: Unit,
     pub kind: Kind,
+    /// What it counts, in one line, for the measures whose label alone could be misread
+    /// (the sufficiency measures); empty for the others.
+    pub definition: String,
 }
 
 const PT: usize = PlacementType::COUNT;
@@ -55,10 +58,21 @@ pub const VISITS: usize = ENQUIRIES + 1;
 pub const STAGE1: usize = VISITS + 1;
 pub const STAGE2: usize = STAGE1 + 1;
 pub const GAP: usize = STAGE2 + 1;
-pub const GAP_BY_TYPE: usize = GAP + 1;
-pub const GAP_BY_AGE: usize = GAP_BY_TYPE + PT;
-pub const OUT_OF_BOROUGH: usize = GAP_BY_AGE + AB;
-pub const MOVES: usize = OUT_OF_BOROUGH + 1;
+pub const GAP_BY_AGE: usize = GAP + 1;
+pub const NO_SUITABLE: usize = GAP_BY_AGE + AB;
+pub const BELOW_NEED: usize = NO_SUITABLE + 1;
+pub const INHOUSE_SHORTFALL: usize = BELOW_NEED + 1;
+/// The in-house shortfall by the in-house type wanted: foster care, then children's homes.
+pub const SHORTFALL_BY_TYPE: usize = INHOUSE_SHORTFALL + 1;
+pub const SHORTFALL_TYPES: [PlacementType; 2] = [
+    PlacementType::InHouseFoster,
+    PlacementType::InHouseResidential,
+];
+pub const AT_DISTANCE: usize = SHORTFALL_BY_TYPE + SHORTFALL_TYPES.len();
+pub const AT_DISTANCE_BY_TYPE: usize = AT_DISTANCE + 1;
+/// The children placed out of borough: `AT_DISTANCE` by its older name.
+pub const OUT_OF_BOROUGH: usize = AT_DISTANCE;
+pub const MOVES: usize = AT_DISTANCE_BY_TYPE + PT;
 pub const MOVES3_SHARE: usize = MOVES + 1;
 pub const SPLITS: usize = MOVES3_SHARE + 1;
 pub const STAYING_PUT: usize = SPLITS + 1;
@@ -85,6 +99,7 @@ pub fn definitions() -> Vec<MetricDef> {
             label,
             unit,
             kind,
+            definition: String::new(),
         })
     };
     use Kind::*;
@@ -176,34 +191,55 @@ pub fn definitions() -> Vec<MetricDef> {
         Count,
         Flow,
     );
+    push("gap".into(), "Sufficiency gap".into(), Children, Stock);
+    for b in AgeBand::ALL {
+        push(
+            format!("gap_age.{}", b.key()),
+            format!("Sufficiency gap: children aged {}", b.label()),
+            Children,
+            Stock,
+        );
+    }
     push(
-        "gap".into(),
-        "Sufficiency gap: children not in their preferred placement type".into(),
+        "no_suitable".into(),
+        "No suitable placement".into(),
+        Children,
+        Stock,
+    );
+    push(
+        "below_need".into(),
+        "Placed below assessed need".into(),
+        Children,
+        Stock,
+    );
+    push(
+        "inhouse_shortfall".into(),
+        "In-house shortfall".into(),
+        Children,
+        Stock,
+    );
+    for t in SHORTFALL_TYPES {
+        push(
+            format!("inhouse_shortfall.{}", t.key()),
+            format!("In-house shortfall: {}", t.label()),
+            Children,
+            Stock,
+        );
+    }
+    push(
+        "at_distance".into(),
+        "Placed at a distance".into(),
         Children,
         Stock,
     );
     for t in PlacementType::ALL {
         push(
-            format!("gap.{}", t.key()),
-            format!("Gap: wanted {}", t.label()),
+            format!("at_distance.{}", t.key()),
+            format!("Placed at a distance: {}", t.label()),
             Children,
             Stock,
         );
     }
-    for b in AgeBand::ALL {
-        push(
-            format!("gap_age.{}", b.key()),
-            format!("Gap: children aged {}", b.label()),
-            Children,
-            Stock,
-        );
-    }
-    push(
-        "out_of_borough".into(),
-        "Children placed out of borough".into(),
-        Children,
-        Stock,
-    );
     push("moves".into(), "Placement moves".into(), Count, Flow);
     push(
         "moves3_share".into(),
@@ -275,7 +311,32 @@ pub fn definitions() -> Vec<MetricDef> {
         Flow,
     );
     debug_assert_eq!(v.len(), COUNT);
+    for d in &mut v {
+        d.definition = definition(&d.key).to_string();
+    }
     v
+}
+
+/// The one-line definition of each sufficiency measure (by key; a breakdown shares its
+/// measure's), as the app, the report, the CSV and the CLI show it; "" for other metrics.
+pub fn definition(key: &str) -> &'static str {
+    let measure = key.split('.').next().unwrap_or(key);
+    match measure {
+        "gap" | "gap_age" => {
+            "Children without a placement that meets their needs: no suitable placement plus placed below assessed need."
+        }
+        "no_suitable" => {
+            "Children in emergency, unregistered or holding placements, or waiting for a placement."
+        }
+        "below_need" => {
+            "Children in a type of placement less suitable than their needs call for (not one their matching rule lists as suitable, e.g. residential care for a child assessed for a family)."
+        }
+        "inhouse_shortfall" => {
+            "Children in agency placements who would be placed in-house if there were a suitable in-house place: the extra in-house places needed."
+        }
+        "at_distance" => "Children placed outside the borough.",
+        _ => "",
+    }
 }
 
 /// Index of a metric by key.

@@ -108,6 +108,7 @@ impl<'m> Simulator<'m> {
     #[inline(always)]
     pub(super) fn occupy(&mut self, id: u32, t: f64, delta: i32) {
         let end = self.month_end;
+        let (model, month) = (self.model, self.month);
         let Some(c) = self.children.get_mut(id as usize) else {
             return;
         };
@@ -120,12 +121,14 @@ impl<'m> Simulator<'m> {
         // would wait for the store (no store-to-load forwarding across it).
         let band = k.band;
         if delta > 0 {
-            c.gap_pref = tally::gap_of(c, kind);
-            k.gap = c.gap_pref.is_some();
+            let gap = tally::gap_of(model, c, kind, t, month);
+            c.gap_pref = Some(gap);
+            k.gap = gap.in_gap();
         }
+        let gap = c.gap_pref.unwrap_or_default();
         self.counts
             .tally
-            .count(kind, band, c.out_of_borough, c.gap_pref, d);
+            .count(kind, band, c.out_of_borough, gap, d);
         let moved3 = k.moved3_lapses != tally::NOT_MOVED3;
         if delta < 0 {
             c.gap_pref = None;

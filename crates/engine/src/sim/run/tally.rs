@@ -2,8 +2,9 @@
 //! leave their placements, so the month end does not scan every child.
 //!
 //! A child is counted from the moment it takes a placement (`occupy` with +1) until it
-//! leaves it (-1), by placement type, out-of-borough, sufficiency gap, age band and "3+
-//! placements in 12 months". Two of these change with time alone: the age band (at the
+//! leaves it (-1), by placement type, age band, "3+ placements in 12 months" and the
+//! sufficiency measures (no suitable placement, placed below assessed need, in-house
+//! shortfall, placed at a distance: see `gap_of`). Two of these change with time alone: the age band (at the
 //! 1st, 5th, 10th and 16th birthdays) and the 3+ moves flag (when the placement before last
 //! falls out of the last 12 months). Each such change is booked, while the child's record is
 //! at hand (on entering care, and on arrival in a placement), in a per-month list for the
@@ -35,9 +36,14 @@ fn band_of_age_days(days: f64) -> usize {
 pub(super) struct Tally {
     pub by_type: [i64; PlacementType::COUNT],
     pub by_age: [i64; AgeBand::COUNT],
-    pub out_of_borough: i64,
-    pub gap: i64,
-    pub gap_by_type: [i64; PlacementType::COUNT],
+    /// Placed at a distance (out of borough), in all and by placement type.
+    pub at_distance: i64,
+    pub at_distance_by_type: [i64; PlacementType::COUNT],
+    pub no_suitable: i64,
+    pub below_need: i64,
+    /// The in-house shortfall by the in-house type wanted (`metrics::SHORTFALL_TYPES`).
+    pub shortfall: [i64; 2],
+    /// The sufficiency gap (no suitable placement or below assessed need) by age band.
     pub gap_by_age: [i64; AgeBand::COUNT],
     pub moved3: i64,
 }
@@ -102,10 +108,59 @@ pub(super) fn moved3_at(c: &Child, end: f64) -> bool {
     c.recent[1] >= end - DAYS_PER_YEAR && c.recent[2].is_finite()
 }
 
-/// The gap a child in a placement of `kind` counts under: its preferred type.
+/// The sufficiency measures a child placed in `kind` at `t` (in month `month`) counts
+/// under, by the matching rule for its age and needs then:
+/// * an emergency placement: no suitable placement;
+/// * a type the rule does not list as suitable: placed below assessed need;
+/// * an agency placement (agency foster care, an independent children's home, supported
+///   accommodation) where the rule's order tries a suitable in-house type first: the
+///   in-house shortfall, under the in-house type of the same kind when the order tries it
+///   first (a children's home for a child in an independent one), else the first tried.
+///
+/// Placements that follow from a child's plan (placed with parents, for adoption) count
+/// under none.
 #[inline]
-pub(super) fn gap_of(c: &Child, kind: PlacementType) -> Option<PlacementType> {
-    (kind.is_matchable() && kind != c.preferred).then_some(c.preferred)
+pub(super) fn gap_of(
+    model: &Model,
+    c: &Child,
+    kind: PlacementType,
+    t: f64,
+    month: usize,
+) -> GapFlags {
+    use PlacementType as P;
+    if kind == P::Emergency {
+        return GapFlags(GapFlags::NO_SUITABLE);
+    }
+    if !kind.is_matchable() {
+        return GapFlags(0);
+    }
+    let (age, needs) = (c.age_years(t), Needs::of(c.complex));
+    let suitable = model.suitable(age, needs);
+    let mut bits = if suitable & 1 << kind.index() == 0 {
+        GapFlags::BELOW_NEED
+    } else {
+        0
+    };
+    if matches!(
+        kind,
+        P::Ifa | P::ExternalResidential | P::SupportedAccommodation
+    ) {
+        let order = model.order(month, age, needs);
+        let before = &order[..order.iter().position(|&o| o == kind).unwrap_or(order.len())];
+        let tried = |t: P| suitable & 1 << t.index() != 0 && before.contains(&t);
+        let (foster, home) = (tried(P::InHouseFoster), tried(P::InHouseResidential));
+        let home_first = home
+            && (kind == P::ExternalResidential
+                || !foster
+                || before.iter().position(|&o| o == P::InHouseResidential)
+                    < before.iter().position(|&o| o == P::InHouseFoster));
+        if home_first {
+            bits |= GapFlags::SHORT_HOME;
+        } else if foster {
+            bits |= GapFlags::SHORT_FOSTER;
+        }
+    }
+    GapFlags(bits)
 }
 
 impl Tally {
@@ -116,7 +171,7 @@ impl Tally {
         kind: PlacementType,
         band: u8,
         out_of_borough: bool,
-        gap: Option<PlacementType>,
+        gap: GapFlags,
         d: i64,
     ) {
         let band = (band as usize).min(AgeBand::COUNT - 1);
@@ -124,14 +179,15 @@ impl Tally {
         self.by_age[band] += d;
         // Without branches: whether a child is out of borough or in the gap is as good as
         // random, so a branch on it would often be mispredicted.
-        self.out_of_borough += d * out_of_borough as i64;
-        let (g, p) = match gap {
-            Some(p) => (d, p.index()),
-            None => (0, 0),
-        };
-        self.gap += g;
-        self.gap_by_type[p] += g;
-        self.gap_by_age[band] += g;
+        let oob = d * out_of_borough as i64;
+        self.at_distance += oob;
+        self.at_distance_by_type[kind.index()] += oob;
+        let flag = |bit: u8| d * gap.has(bit) as i64;
+        self.no_suitable += flag(GapFlags::NO_SUITABLE);
+        self.below_need += flag(GapFlags::BELOW_NEED);
+        self.shortfall[0] += flag(GapFlags::SHORT_FOSTER);
+        self.shortfall[1] += flag(GapFlags::SHORT_HOME);
+        self.gap_by_age[band] += d * gap.in_gap() as i64;
     }
 
     /// Write the counts into a month's row.
@@ -142,15 +198,21 @@ impl Tally {
         for (i, v) in self.by_age.iter().enumerate() {
             row[metrics::BY_AGE + i] += v;
         }
-        for (i, v) in self.gap_by_type.iter().enumerate() {
-            row[metrics::GAP_BY_TYPE + i] += v;
-        }
         for (i, v) in self.gap_by_age.iter().enumerate() {
             row[metrics::GAP_BY_AGE + i] += v;
         }
+        for (i, v) in self.at_distance_by_type.iter().enumerate() {
+            row[metrics::AT_DISTANCE_BY_TYPE + i] += v;
+        }
+        for (i, v) in self.shortfall.iter().enumerate() {
+            row[metrics::SHORTFALL_BY_TYPE + i] += v;
+        }
         row[metrics::IN_CARE] += self.by_type.iter().sum::<i64>();
-        row[metrics::OUT_OF_BOROUGH] += self.out_of_borough;
-        row[metrics::GAP] += self.gap;
+        row[metrics::AT_DISTANCE] += self.at_distance;
+        row[metrics::NO_SUITABLE] += self.no_suitable;
+        row[metrics::BELOW_NEED] += self.below_need;
+        row[metrics::INHOUSE_SHORTFALL] += self.shortfall.iter().sum::<i64>();
+        row[metrics::GAP] += self.no_suitable + self.below_need;
     }
 }
 
@@ -329,19 +391,13 @@ impl<'m> Simulator<'m> {
             };
             let Some(kind) = c.place.kind() else { continue };
             let band = band_of_age_days(end - c.birth);
-            t.by_type[kind.index()] += 1;
-            t.by_age[band] += 1;
-            if c.out_of_borough {
-                t.out_of_borough += 1;
-            }
             if moved3_at(c, end) {
                 t.moved3 += 1;
             }
-            if let Some(p) = gap_of(c, kind) {
-                t.gap += 1;
-                t.gap_by_type[p.index()] += 1;
-                t.gap_by_age[band] += 1;
-            }
+            // The measures are worked out as a placement starts (by the rule for the child's
+            // age and needs then); a placed child without them would show as a difference.
+            let gap = c.gap_pref.unwrap_or_default();
+            t.count(kind, band as u8, c.out_of_borough, gap, 1);
         }
         t
     }
