@@ -75,7 +75,11 @@ pub const OUT_OF_BOROUGH: usize = AT_DISTANCE;
 pub const MOVES: usize = AT_DISTANCE_BY_TYPE + PT;
 pub const MOVES3_SHARE: usize = MOVES + 1;
 pub const SPLITS: usize = MOVES3_SHARE + 1;
-pub const STAYING_PUT: usize = SPLITS + 1;
+pub const SIBLING_GROUPS: usize = SPLITS + 1;
+pub const SIBLING_GROUPS_SPLIT: usize = SIBLING_GROUPS + 1;
+pub const SPLIT_SHARE: usize = SIBLING_GROUPS_SPLIT + 1;
+pub const SIBLINGS_APART: usize = SPLIT_SHARE + 1;
+pub const STAYING_PUT: usize = SIBLINGS_APART + 1;
 pub const IN_HOUSE_SHARE: usize = STAYING_PUT + 1;
 pub const RES_BEDS_FILLED: usize = IN_HOUSE_SHARE + 1;
 pub const RES_BEDS_EMPTY: usize = RES_BEDS_FILLED + 1;
@@ -249,9 +253,33 @@ pub fn definitions() -> Vec<MetricDef> {
     );
     push(
         "sibling_splits".into(),
-        "Sibling groups split on placement".into(),
+        "Sibling separations (on entry, moves and breakdowns)".into(),
         Count,
         Flow,
+    );
+    push(
+        "sibling_groups".into(),
+        "Sibling groups in care (two or more children in care)".into(),
+        Count,
+        Stock,
+    );
+    push(
+        "sibling_groups_split".into(),
+        "Sibling groups in care living apart".into(),
+        Count,
+        Stock,
+    );
+    push(
+        "sibling_split_share".into(),
+        "Share of sibling groups living apart".into(),
+        BasisPoints,
+        Stock,
+    );
+    push(
+        "siblings_apart".into(),
+        "Children placed apart from brothers or sisters".into(),
+        Children,
+        Stock,
     );
     push(
         "staying_put".into(),
@@ -329,12 +357,21 @@ pub fn definition(key: &str) -> &'static str {
             "Children in emergency, unregistered or holding placements, or waiting for a placement."
         }
         "below_need" => {
-            "Children in a type of placement less suitable than their needs call for (not one their matching rule lists as suitable, e.g. residential care for a child assessed for a family)."
+            "Children in a type of placement less suitable than their needs call for (not one their matching rule lists as suitable, e.g. residential care for a child assessed for a family), or placed apart from brothers or sisters where siblings are to be kept together."
         }
         "inhouse_shortfall" => {
             "Children in agency placements who would be placed in-house if there were a suitable in-house place: the extra in-house places needed."
         }
         "at_distance" => "Children placed outside the borough.",
+        "sibling_splits" => {
+            "Each time brothers or sisters are separated: a group placed apart on entry, on a planned move or when its carers leave, or a child moved on alone (breakdown, step-down) from a placement shared with a sibling."
+        }
+        "sibling_groups" | "sibling_groups_split" | "sibling_split_share" => {
+            "Sibling groups with two or more children in care in placements (not at home or with adopters), and how many of them (and what share) do not all live together."
+        }
+        "siblings_apart" => {
+            "Children in care in a sibling group that does not all live together."
+        }
         _ => "",
     }
 }

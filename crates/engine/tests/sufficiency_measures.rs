@@ -110,11 +110,17 @@ fn strategies_move_the_measures_they_should() {
 
 /// "Placed below assessed need" is the scenario's policy: listing residential care as
 /// suitable for every child leaves nobody below need, and listing only in-house foster care
-/// puts everyone elsewhere below it (emergency placements apart).
+/// puts everyone elsewhere below it (emergency placements apart). Siblings are not required
+/// to live together here, so living apart puts nobody below need.
 #[test]
 fn below_need_follows_the_rules_suitable_types() {
-    let lenient = {
+    let apart_allowed = || {
         let mut s = default_scenario();
+        s.matching.keep_siblings_together = false;
+        s
+    };
+    let lenient = {
+        let mut s = apart_allowed();
         for r in &mut s.matching.rules {
             r.suitable = Some(
                 PlacementType::ALL
@@ -126,7 +132,7 @@ fn below_need_follows_the_rules_suitable_types() {
         s
     };
     let strict = {
-        let mut s = default_scenario();
+        let mut s = apart_allowed();
         for r in &mut s.matching.rules {
             r.suitable = Some(vec![PlacementType::InHouseFoster]);
         }
@@ -219,4 +225,41 @@ fn suitable_types_are_validated() {
             "{list:?}: {errors:?}"
         );
     }
+}
+
+/// Where siblings are to be kept together, children living apart from a brother or sister
+/// are below their assessed need even in a suitable type, and the share of sibling groups
+/// living apart is reported.
+#[test]
+fn siblings_apart_are_below_need_where_they_should_be_together() {
+    let mut s = default_scenario();
+    for r in &mut s.matching.rules {
+        r.suitable = Some(
+            PlacementType::ALL
+                .into_iter()
+                .filter(|t| t.is_matchable() && *t != PlacementType::Emergency)
+                .collect(),
+        );
+    }
+    let keys = [
+        metrics::BELOW_NEED,
+        metrics::SIBLINGS_APART,
+        metrics::SIBLING_GROUPS,
+        metrics::SIBLING_GROUPS_SPLIT,
+        metrics::SPLIT_SHARE,
+    ];
+    let runs = last_year_means(&[s], &keys, 6);
+    let mean = |j: usize| runs[0].iter().map(|r| r[j]).sum::<f64>() / runs[0].len() as f64;
+    assert!(mean(3) > 0.0, "some sibling groups live apart");
+    assert!(
+        (mean(0) - mean(1)).abs() < 1e-9,
+        "below need {} is the children apart {} when every type is suitable",
+        mean(0),
+        mean(1)
+    );
+    let share = mean(4) / 1e4;
+    assert!(
+        share > 0.0 && share < 1.0 && mean(2) > mean(3),
+        "share {share}"
+    );
 }

@@ -103,6 +103,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h3 class="tiles-title">{ "Sufficiency" }</h3>
             <div class="tiles" id="sufficiency-tiles">
                 { for r.definitions.iter().map(|d| tile(&d.key, &d.label, &format!("tile-{}", d.key.replace('_', "-")), d.definition.clone())) }
+                { tile("sibling_split_share", "Sibling groups living apart", "tile-sibling-split",
+                    engine::metrics::definition("sibling_split_share").into()) }
             </div>
             <div class="charts">
                 { for charts }

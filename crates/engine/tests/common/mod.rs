@@ -103,6 +103,25 @@ pub fn check_run(model: &Model, sim: &Simulator<'_>) -> Result<(), String> {
                 return err(format!("more {} at a distance than placed", t.key()));
             }
         }
+        // Sibling groups: the split ones are among the groups, each with two or more
+        // children apart, and the share is theirs.
+        let (groups, split) = (row[SIBLING_GROUPS], row[SIBLING_GROUPS_SPLIT]);
+        let share = if groups > 0 {
+            (split * 10_000 + groups / 2) / groups
+        } else {
+            0
+        };
+        if split > groups
+            || row[SIBLINGS_APART] < 2 * split
+            || row[SIBLINGS_APART] > in_care
+            || row[SPLIT_SHARE] != share
+            || (split == 0) != (row[SIBLINGS_APART] == 0)
+        {
+            return err(format!(
+                "{split} of {groups} sibling groups split, {} children apart, share {}",
+                row[SIBLINGS_APART], row[SPLIT_SHARE]
+            ));
+        }
         if row[AT_DISTANCE] > in_care {
             return err(format!(
                 "{} out of borough but only {in_care} in care",

@@ -73,6 +73,9 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
                 line(out, label, st, pct)?;
             }
         }
+        if let Some(st) = get("sibling_split_share") {
+            line(out, "sibling groups living apart", st, true)?;
+        }
         for d in &r.definitions {
             if let Some(st) = get(&d.key) {
                 line(out, &d.label.to_lowercase(), st, false)?;

@@ -56,6 +56,10 @@ impl<'m> Simulator<'m> {
             Place::Market(k) => self.capacity.markets[k.index()] += 1,
             Place::Nowhere => {}
         }
+        let unit = self.placement_unit(id, place, t);
+        if let Some(k) = self.counts.marks.get_mut(id as usize) {
+            k.unit = unit;
+        }
         let oob = rs.placement.uniform() < self.model.out_of_borough[kind.index()];
         let c = &mut self.children[id as usize];
         let adolescent = c.age_years(t) >= 11.0;

@@ -46,6 +46,44 @@ pub(super) struct Tally {
     /// The sufficiency gap (no suitable placement or below assessed need) by age band.
     pub gap_by_age: [i64; AgeBand::COUNT],
     pub moved3: i64,
+    /// Brothers and sisters, counted at the month end (`siblings`).
+    pub siblings: Siblings,
+}
+
+/// The sibling groups in care at a month end: groups with two or more children in care,
+/// those not all living together, the children in them, and of those the ones not already
+/// counted below need or without a suitable placement (who are, when the scenario keeps
+/// siblings together), in all and by age band.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Siblings {
+    pub groups: i64,
+    pub split: i64,
+    pub apart: i64,
+    pub apart_below_need: i64,
+    pub apart_below_need_by_age: [i64; AgeBand::COUNT],
+}
+
+/// Where a child lives, for telling whether brothers and sisters live together: the
+/// household or children's home, or for a bought-in placement the unit it was placed in
+/// (a group placed together shares one; `Marks::unit`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Living {
+    Household(u32),
+    Home(u32),
+    Unit(u32),
+}
+
+/// Which placement units children arriving join (see `Simulator::placement_unit`).
+#[derive(Debug, Default)]
+pub(super) struct Units {
+    /// The last unit handed out.
+    pub next: u32,
+    /// The last arrival: its sibling group, time, placement and unit.
+    pub last: Option<(u32, f64, Place, u32)>,
+    /// The month's sibling splits counted by matching at the last arrival, and the group
+    /// and time of the group being placed apart since.
+    pub seen_splits: i64,
+    pub splitting: Option<(u32, f64)>,
 }
 
 /// The end (day) of month `m`: the one definition the month loop and the bookings share, so
@@ -96,6 +134,8 @@ pub(super) struct Marks {
     pub band: u8,
     /// Counted in the sufficiency gap (by age band).
     pub gap: bool,
+    /// The placement unit it joined on arriving in its current placement.
+    pub unit: u32,
     /// Counted as having had 3+ placements in 12 months, until the end of this month (a
     /// month past the horizon if never within it); `NOT_MOVED3` if not counted.
     pub moved3_lapses: u32,
@@ -212,7 +252,19 @@ impl Tally {
         row[metrics::NO_SUITABLE] += self.no_suitable;
         row[metrics::BELOW_NEED] += self.below_need;
         row[metrics::INHOUSE_SHORTFALL] += self.shortfall.iter().sum::<i64>();
-        row[metrics::GAP] += self.no_suitable + self.below_need;
+        let sib = &self.siblings;
+        let below_need = self.below_need + sib.apart_below_need;
+        row[metrics::BELOW_NEED] += sib.apart_below_need;
+        row[metrics::GAP] += self.no_suitable + below_need;
+        for (i, v) in sib.apart_below_need_by_age.iter().enumerate() {
+            row[metrics::GAP_BY_AGE + i] += v;
+        }
+        row[metrics::SIBLING_GROUPS] += sib.groups;
+        row[metrics::SIBLING_GROUPS_SPLIT] += sib.split;
+        row[metrics::SIBLINGS_APART] += sib.apart;
+        if sib.groups > 0 {
+            row[metrics::SPLIT_SHARE] = (sib.split * 10_000 + sib.groups / 2) / sib.groups;
+        }
     }
 }
 
@@ -226,6 +278,7 @@ pub(super) struct Counts {
     pub moved3_checks: Vec<Vec<u32>>,
     /// By child: what applying those changes needs.
     pub marks: Vec<Marks>,
+    pub units: Units,
 }
 
 impl Counts {
@@ -233,6 +286,7 @@ impl Counts {
     pub fn reset(&mut self, horizon: usize) {
         self.tally = Tally::default();
         self.marks.clear();
+        self.units = Units::default();
         for l in self.band_checks.iter_mut() {
             l.clear();
         }
@@ -321,6 +375,7 @@ impl<'m> Simulator<'m> {
             in_care: true,
             band: band as u8,
             gap: false,
+            unit: 0,
             moved3_lapses: NOT_MOVED3,
         });
         for next in band + 1..AgeBand::COUNT {
@@ -380,6 +435,14 @@ impl<'m> Simulator<'m> {
         if let Some(list) = self.counts.moved3_checks.get_mut(m) {
             list.clear();
         }
+        self.counts.tally.siblings = self.siblings(|id| {
+            self.counts
+                .marks
+                .get(id as usize)
+                .map_or(0, |k| k.band as usize)
+        });
+        // The next month's splits are counted from zero.
+        self.counts.units.seen_splits = 0;
     }
 
     /// The month-end counts recounted from every child in care (for checks).
@@ -399,7 +462,138 @@ impl<'m> Simulator<'m> {
             let gap = c.gap_pref.unwrap_or_default();
             t.count(kind, band as u8, c.out_of_borough, gap, 1);
         }
+        // The sibling groups are recounted from scratch at every month end (nothing kept
+        // as children move could drift), so they are taken as they are.
+        t.siblings = self.counts.tally.siblings.clone();
         t
+    }
+
+    /// Where child `id` lives (see `Living`); `None` if it is not placed, or lives where
+    /// its plan says (with parents, with adopters), which is not a placement that could
+    /// keep it with its brothers and sisters.
+    pub(super) fn living(&self, id: u32) -> Option<Living> {
+        let unit = self.counts.marks.get(id as usize).map_or(0, |k| k.unit);
+        match self.children.get(id as usize)?.place {
+            Place::Nowhere => None,
+            Place::Market(t) if !t.is_matchable() => None,
+            Place::Household(h) => Some(Living::Household(h)),
+            Place::Home(h) => Some(Living::Home(h)),
+            Place::Market(_) => Some(Living::Unit(unit)),
+        }
+    }
+
+    /// The ids of child `id`'s sibling group (consecutive ids: a group is admitted at
+    /// once), or just `id` for a child with no known siblings.
+    pub(super) fn group_ids(&self, id: u32) -> std::ops::Range<u32> {
+        let Some(g) = self.children.get(id as usize).map(|c| c.group) else {
+            return id..id;
+        };
+        if g == NO_GROUP {
+            return id..id + 1;
+        }
+        let same = |i: u32| self.children.get(i as usize).is_some_and(|c| c.group == g);
+        let (mut lo, mut hi) = (id, id + 1);
+        while lo > 0 && same(lo - 1) {
+            lo -= 1;
+        }
+        while same(hi) {
+            hi += 1;
+        }
+        lo..hi
+    }
+
+    /// Does child `id` live with a brother or sister in care?
+    pub(super) fn with_sibling(&self, id: u32) -> bool {
+        let Some(here) = self.living(id) else {
+            return false;
+        };
+        self.group_ids(id).any(|s| {
+            s != id
+                && self.children.get(s as usize).is_some_and(|c| c.in_care)
+                && self.living(s) == Some(here)
+        })
+    }
+
+    /// The sibling groups in care now (see `Siblings`), with each child's age band from
+    /// `band`.
+    pub(super) fn siblings(&self, band: impl Fn(u32) -> usize) -> Siblings {
+        let mut out = Siblings::default();
+        let keep = self.model.scenario.matching.keep_siblings_together;
+        for &id in &self.children.active {
+            let ids = self.group_ids(id);
+            // Brothers and sisters in care in a placement (not at home or with adopters).
+            let in_care = |i: &u32| {
+                self.children.get(*i as usize).is_some_and(|c| c.in_care)
+                    && self.living(*i).is_some()
+            };
+            // Each group once: from its first child in care.
+            if ids.len() < 2 || ids.clone().find(in_care) != Some(id) {
+                continue;
+            }
+            let first = self.living(id);
+            let (mut n, mut split) = (0, false);
+            for s in ids.clone().filter(in_care) {
+                n += 1;
+                split |= self.living(s) != first;
+            }
+            if n < 2 {
+                continue;
+            }
+            out.groups += 1;
+            if !split {
+                continue;
+            }
+            out.split += 1;
+            for s in ids.filter(in_care) {
+                out.apart += 1;
+                let counted = self
+                    .children
+                    .get(s as usize)
+                    .and_then(|c| c.gap_pref)
+                    .is_some_and(GapFlags::in_gap);
+                if keep && !counted {
+                    out.apart_below_need += 1;
+                    out.apart_below_need_by_age[band(s).min(AgeBand::COUNT - 1)] += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The placement unit child `id`, arriving at `place` at `t`, joins: that of the
+    /// brother or sister who arrived just before at the same placement at the same time
+    /// (a group placed together), else a new one. A group the matching has just counted as
+    /// split (its `SPLITS` count went up since the last arrival) is placed child by child:
+    /// each arrival of it at that time gets a unit of its own.
+    pub(super) fn placement_unit(&mut self, id: u32, place: Place, t: f64) -> u32 {
+        let g = self.children.get(id as usize).map_or(NO_GROUP, |c| c.group);
+        let splits = self.months[self.month][metrics::SPLITS];
+        let u = &mut self.counts.units;
+        if splits != u.seen_splits {
+            u.seen_splits = splits;
+            u.splitting = Some((g, t));
+        }
+        let apart = u.splitting == Some((g, t));
+        let unit = match u.last {
+            Some((lg, lt, lp, lu))
+                if !apart && g != NO_GROUP && lg == g && lt == t && lp == place =>
+            {
+                lu
+            }
+            _ => {
+                u.next = u.next.wrapping_add(1);
+                u.next
+            }
+        };
+        u.last = Some((g, t, place, unit));
+        unit
+    }
+
+    /// Count a separation of brothers and sisters now (not one the matching counts).
+    pub(super) fn count_separation(&mut self) {
+        let row = &mut self.months[self.month];
+        row[metrics::SPLITS] += 1;
+        self.counts.units.seen_splits = row[metrics::SPLITS];
     }
 }
 
