@@ -84,6 +84,11 @@ pub(super) struct Units {
     /// and time of the group being placed apart since.
     pub seen_splits: i64,
     pub splitting: Option<(u32, f64)>,
+    /// The first id of each sibling group that may still have two or more children in
+    /// care (registered at its first arrival, dropped once it cannot), and by group id
+    /// whether it has been registered: the month end visits these groups only.
+    pub groups: Vec<u32>,
+    pub registered: Vec<bool>,
 }
 
 /// The end (day) of month `m`: the one definition the month loop and the bookings share, so
@@ -286,7 +291,13 @@ impl Counts {
     pub fn reset(&mut self, horizon: usize) {
         self.tally = Tally::default();
         self.marks.clear();
-        self.units = Units::default();
+        self.units = Units {
+            groups: std::mem::take(&mut self.units.groups),
+            registered: std::mem::take(&mut self.units.registered),
+            ..Units::default()
+        };
+        self.units.groups.clear();
+        self.units.registered.clear();
         for l in self.band_checks.iter_mut() {
             l.clear();
         }
@@ -435,6 +446,17 @@ impl<'m> Simulator<'m> {
         if let Some(list) = self.counts.moved3_checks.get_mut(m) {
             list.clear();
         }
+        // Groups that can no longer have two children in care together are dropped.
+        let mut groups = std::mem::take(&mut self.counts.units.groups);
+        groups.retain(|&first| {
+            let ids = self.group_ids(first);
+            ids.len() >= 2
+                && ids
+                    .filter(|&i| self.children.get(i as usize).is_some_and(|c| c.in_care))
+                    .nth(1)
+                    .is_some()
+        });
+        self.counts.units.groups = groups;
         self.counts.tally.siblings = self.siblings(|id| {
             self.counts
                 .marks
@@ -519,17 +541,16 @@ impl<'m> Simulator<'m> {
     pub(super) fn siblings(&self, band: impl Fn(u32) -> usize) -> Siblings {
         let mut out = Siblings::default();
         let keep = self.model.scenario.matching.keep_siblings_together;
-        for &id in &self.children.active {
-            let ids = self.group_ids(id);
+        for &lead in &self.counts.units.groups {
+            let ids = self.group_ids(lead);
             // Brothers and sisters in care in a placement (not at home or with adopters).
             let in_care = |i: &u32| {
                 self.children.get(*i as usize).is_some_and(|c| c.in_care)
                     && self.living(*i).is_some()
             };
-            // Each group once: from its first child in care.
-            if ids.len() < 2 || ids.clone().find(in_care) != Some(id) {
+            let Some(id) = ids.clone().find(in_care) else {
                 continue;
-            }
+            };
             let first = self.living(id);
             let (mut n, mut split) = (0, false);
             for s in ids.clone().filter(in_care) {
@@ -567,6 +588,18 @@ impl<'m> Simulator<'m> {
     /// each arrival of it at that time gets a unit of its own.
     pub(super) fn placement_unit(&mut self, id: u32, place: Place, t: f64) -> u32 {
         let g = self.children.get(id as usize).map_or(NO_GROUP, |c| c.group);
+        // A group's first arrival registers it.
+        if g != NO_GROUP {
+            let r = &mut self.counts.units.registered;
+            if r.len() <= g as usize {
+                r.resize(g as usize + 1, false);
+            }
+            if !r[g as usize] {
+                r[g as usize] = true;
+                let first = self.group_ids(id).start;
+                self.counts.units.groups.push(first);
+            }
+        }
         let splits = self.months[self.month][metrics::SPLITS];
         let u = &mut self.counts.units;
         if splits != u.seen_splits {
