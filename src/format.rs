@@ -97,6 +97,37 @@ pub fn probability(p: f64) -> String {
     }
 }
 
+/// The Monte Carlo error of a figure (one standard error, from simulation noise alone),
+/// compact for tables: "± 1.6 points" for a share or probability (0-1), "± £41k" for
+/// pounds, "± 2.3" for children and other counts (one decimal below 10).
+pub fn plus_minus(unit: Unit, se: f64) -> String {
+    if !se.is_finite() {
+        return MISSING.into();
+    }
+    let se = se.abs();
+    match unit {
+        Unit::Pounds => format!("± {}", pounds(se)),
+        Unit::BasisPoints => format!("± {} points", grouped(se * 100.0, 1)),
+        _ if se < 10.0 => format!("± {}", grouped(se, 1)),
+        _ => format!("± {}", grouped(se, 0)),
+    }
+}
+
+/// The Monte Carlo error of a headline figure in words: "± 1.6 points from simulation
+/// noise" (see [`plus_minus`]).
+pub fn noise(unit: Unit, se: f64) -> String {
+    if !se.is_finite() {
+        return MISSING.into();
+    }
+    format!("{} from simulation noise", plus_minus(unit, se))
+}
+
+/// The Monte Carlo error of a probability or share (0-1) in percentage points:
+/// "± 1.6 points from simulation noise".
+pub fn probability_noise(se: f64) -> String {
+    noise(Unit::BasisPoints, se)
+}
+
 /// A range in headline format: "£25.1M – £29.8M".
 pub fn range(unit: Unit, lo: f64, hi: f64) -> String {
     format!("{} \u{2013} {}", value(unit, lo), value(unit, hi))
@@ -222,6 +253,30 @@ fn grouped(magnitude: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simulation_noise_in_words() {
+        assert_eq!(
+            probability_noise(0.0158),
+            "± 1.6 points from simulation noise"
+        );
+        assert_eq!(
+            noise(Unit::BasisPoints, 0.0158),
+            "± 1.6 points from simulation noise"
+        );
+        assert_eq!(noise(Unit::Children, 2.34), "± 2.3 from simulation noise");
+        assert_eq!(noise(Unit::Children, 12.6), "± 13 from simulation noise");
+        assert_eq!(
+            noise(Unit::Pounds, 41_200.0),
+            "± £41,200 from simulation noise"
+        );
+        assert_eq!(
+            noise(Unit::Pounds, 412_000.0),
+            "± £412k from simulation noise"
+        );
+        assert_eq!(noise(Unit::Children, f64::NAN), MISSING);
+        assert_eq!(probability_noise(f64::INFINITY), MISSING);
+    }
 
     #[test]
     fn values_by_unit() {

@@ -1,8 +1,11 @@
 //! What the results views show, computed from a `Report` (pure, natively tested): metric
-//! series, the last full financial year, chart series and the comparison table.
+//! series, the last full financial year, chart series and the comparison table (each
+//! figure with its Monte Carlo error: one standard error from simulation noise).
 
 use engine::metrics::Unit;
-use engine::report::{months_per_year, MetricSeries, Report, ScenarioReport, Stat, YearRow};
+use engine::report::{
+    months_per_year, probability_se, MetricSeries, Report, ScenarioReport, Stat, YearRow,
+};
 use engine::PlacementType;
 
 use crate::charts::Series;
@@ -95,14 +98,24 @@ pub fn differences(report: &Report, key: &str) -> Vec<Series> {
         .collect()
 }
 
-/// The median, then on a line of its own the range (so that eight scenarios' columns fit
-/// side by side: the table shows line breaks).
+/// The median with its Monte Carlo error, then on a line of its own the range (so that
+/// eight scenarios' columns fit side by side: the table shows line breaks).
 fn median_range(unit: Unit, s: &Stat) -> String {
     unbroken_signs(format!(
-        "{}\n({})",
+        "{} ({})\n({})",
         format::value(unit, s.p50),
+        format::plus_minus(unit, s.p50_se),
         format::range(unit, s.p10, s.p90)
     ))
+}
+
+/// A probability with its Monte Carlo error: "49% (± 1.6 points)".
+fn probability(p: f64, runs: u64) -> String {
+    format!(
+        "{} ({})",
+        format::probability(p),
+        format::plus_minus(Unit::BasisPoints, probability_se(p, runs))
+    )
 }
 
 /// A narrow column must not wrap a number after its minus sign ("−" then "£2.0M" on the
@@ -114,8 +127,9 @@ fn unbroken_signs(text: String) -> String {
 
 fn signed_range(unit: Unit, s: &Stat) -> String {
     unbroken_signs(format!(
-        "{}\n({} to {})",
+        "{} ({})\n({} to {})",
         format::signed(unit, s.p50),
+        format::plus_minus(unit, s.p50_se),
         format::signed(unit, s.p10),
         format::signed(unit, s.p90)
     ))
@@ -179,12 +193,12 @@ pub fn comparison_table(report: &Report) -> (Vec<String>, Vec<Vec<String>>) {
             "Chance it costs less than the baseline".into(),
             per(&|i, _| {
                 cmp(i)
-                    .map(|c| format::probability(c.probability_cheaper))
+                    .map(|c| probability(c.probability_cheaper, report.runs))
                     .unwrap_or_else(dash)
             }),
         ),
         (
-            "Average sufficiency gap, children".into(),
+            "Average sufficiency gap: children without a placement that meets their needs".into(),
             per(&|_, s| median_range(Unit::Children, &s.mean_gap)),
         ),
         (
@@ -199,7 +213,7 @@ pub fn comparison_table(report: &Report) -> (Vec<String>, Vec<Vec<String>>) {
             "Chance of a smaller gap than the baseline".into(),
             per(&|i, _| {
                 cmp(i)
-                    .map(|c| format::probability(c.probability_less_gap))
+                    .map(|c| probability(c.probability_less_gap, report.runs))
                     .unwrap_or_else(dash)
             }),
         ),
@@ -215,7 +229,21 @@ pub fn comparison_table(report: &Report) -> (Vec<String>, Vec<Vec<String>>) {
             "Share with 3+ placements in 12 months at the end".into(),
             per(&|_, s| end(s, "moves3_share")),
         ),
-    ];
+    ]
+    .into_iter()
+    .chain(
+        report
+            .definitions
+            .iter()
+            .filter(|d| d.key != "gap")
+            .map(|d| {
+                (
+                    format!("{} at the end", d.label),
+                    per(&|_, s| end(s, &d.key)),
+                )
+            }),
+    )
+    .collect();
     let rows = rows
         .into_iter()
         .map(|(label, cells)| {

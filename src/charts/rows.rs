@@ -120,6 +120,7 @@ mod tests {
             p75: m + 1.0,
             p90: m + 2.0,
             p95: m + 3.0,
+            ..Default::default()
         }
     }
 

@@ -13,6 +13,7 @@ pub fn stat(m: f64) -> Stat {
         p75: m + 10.0,
         p90: m + 20.0,
         p95: m + 30.0,
+        ..Default::default()
     }
 }
 

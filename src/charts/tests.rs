@@ -59,6 +59,7 @@ fn stat(m: f64) -> Stat {
         p75: m + 15.0,
         p90: m + 30.0,
         p95: m + 40.0,
+        ..Default::default()
     }
 }
 
@@ -327,6 +328,7 @@ fn tiles_show_median_range_and_probability() {
             p10: 25_100_000.0,
             p50: 27_412_300.0,
             p90: 29_800_000.0,
+            p50_se: 41_200.0,
             ..stat(0.0)
         },
         note: "Budget £26.0M".into(),
@@ -338,6 +340,9 @@ fn tiles_show_median_range_and_probability() {
     assert!(html.contains(">£27.4M</p>"));
     assert!(html.contains("10-90% range: £25.1M \u{2013} £29.8M"));
     assert!(html.contains(r#"<p class="tile-note">Budget £26.0M</p>"#));
+    // The Monte Carlo error of the median, in words.
+    assert!(html.contains("± £41,200 from simulation noise"));
+    assert!(html.contains(r#"data-median-se="41200""#));
     let nan = render::<Tile>(TileProps {
         label: "X".into(),
         unit: Unit::Children,
@@ -351,12 +356,14 @@ fn tiles_show_median_range_and_probability() {
     let p = render::<ProbabilityTile>(ProbabilityTileProps {
         label: "Chance of overspending the budget".into(),
         probability: 0.62,
+        se: Some(0.0153),
         note: AttrValue::default(),
         id: "p-over".into(),
     });
     assert_clean(&p);
     assert!(p.contains(r#"class="tile probability-tile""#));
     assert!(p.contains(">62%</p>"));
+    assert!(p.contains("± 1.5 points from simulation noise"), "{p}");
     assert!(p.contains(r#"data-probability="0.62""#));
 }
 
@@ -385,6 +392,7 @@ fn preview_page_when_asked() {
                     p75: c + 0.7 * s,
                     p90: c + 1.5 * s,
                     p95: c + 2.0 * s,
+                    ..Default::default()
                 }
             })
             .collect()
@@ -423,6 +431,7 @@ fn preview_page_when_asked() {
             p75: 28.6e6,
             p90: 29.8e6,
             p95: 30.6e6,
+            ..Default::default()
         },
         note: "Budget £26.0M".into(),
         id: AttrValue::default(),
@@ -430,6 +439,7 @@ fn preview_page_when_asked() {
     html += &render::<ProbabilityTile>(ProbabilityTileProps {
         label: "Chance of overspending the budget".into(),
         probability: 0.62,
+        se: Some(0.0153),
         note: "2024/25".into(),
         id: AttrValue::default(),
     });
@@ -523,5 +533,6 @@ fn scale(s: &Stat, k: f64) -> Stat {
         p75: s.p75 * k,
         p90: s.p90 * k,
         p95: s.p95 * k,
+        ..Default::default()
     }
 }

@@ -264,6 +264,33 @@ describe('placement sufficiency modeller (release build)', () => {
     await context.close();
   });
 
+  test('sufficiency tiles show each measure with its definition and simulation noise; each rule says which types meet its children\'s needs', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await waitDone(page);
+    for (const id of ['tile-gap', 'tile-no-suitable', 'tile-below-need', 'tile-inhouse-shortfall', 'tile-at-distance', 'tile-sibling-split']) {
+      assert.ok((await page.textContent(`#${id} .tile-note`)).length > 10, `${id} has its definition`);
+      assert.match(await page.textContent(`#${id} .tile-noise`), /± [0-9.,]+( points)? from simulation noise/);
+    }
+    assert.match(await page.textContent('#tile-overspend .tile-noise'), /± [0-9.]+ points from simulation noise/);
+    await page.locator('#results').screenshot({ path: path.join(artifacts, 'sufficiency-tiles.png') });
+    const before = await median(page, 'tile-below-need');
+    const printBefore = await fingerprint(page);
+    await page.evaluate(() => { document.querySelector('#group-matching').open = true; });
+    // Rule 1 (under 16, standard needs): agency foster care no longer counts as meeting them.
+    const box = page.locator('#rule-0 .suitable li[data-type="ifa"] input');
+    assert.equal(await box.isChecked(), true);
+    await box.uncheck();
+    await page.locator('#field-matching-rules .changed-mark').waitFor();
+    await resultsChangeFrom(page, printBefore);
+    await waitDone(page);
+    assert.equal(await box.isChecked(), false);
+    const after = await median(page, 'tile-below-need');
+    assert.ok(after > before + 50, `children with agency carers are now below need (${before} then ${after})`);
+    await page.locator('#field-matching-rules').screenshot({ path: path.join(artifacts, 'matching-rules-suitable.png') });
+    await context.close();
+  });
+
   test('matching rules are edited in the form: reorder both ways, remove and add types; an empty order is refused', { timeout: TIMEOUT }, async () => {
     const context = await newContext();
     const page = await openApp(context);
@@ -511,7 +538,7 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.equal(ws.scenarios[1].name, 'Copy of Baseline');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
     const text = fs.readFileSync(await csv.path(), 'utf8');
-    assert.match(text, /^scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95\n/);
+    assert.match(text, /^scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95,mean_se,p50_se,definition\n/);
     assert.ok(text.includes('\nCopy of Baseline vs Baseline,difference.cost,'), 'the CSV has the paired differences');
 
     ws.scenarios[1].demand.entry_age[2] = 'x';

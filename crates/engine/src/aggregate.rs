@@ -368,6 +368,8 @@ impl Fingerprint {
         let sum = h.sum as u128;
         self.word(sum as u64);
         self.word((sum >> 64) as u64);
+        self.word(h.sum_sq as u64);
+        self.word((h.sum_sq >> 64) as u64);
         self.word(h.min as u64);
         self.word(h.max as u64);
     }
@@ -427,10 +429,11 @@ mod tests {
             assert_ne!(other.fingerprint(), print, "histogram {k}");
         }
         // Every other kind of field counts too, not only histogram bins.
-        let changes: [fn(&mut Aggregate); 5] = [
+        let changes: [fn(&mut Aggregate); 6] = [
             |a| a.runs += 1,
             |a| a.scenarios[0].year_overspent_runs[0] += 1,
             |a| a.scenarios[0].total_cost.sum += 1,
+            |a| a.scenarios[0].total_cost.sum_sq += 1,
             |a| a.scenarios[0].samples[0].series[0][0] += 1,
             |a| a.scenarios[0].mean_gap.max += 1,
         ];

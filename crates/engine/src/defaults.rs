@@ -144,6 +144,7 @@ pub fn default_scenario() -> Scenario {
                         ExternalResidential,
                         Emergency,
                     ],
+                    suitable: Some(vec![InHouseFoster, ConnectedPerson, Ifa]),
                 },
                 MatchRule {
                     min_age: 0,
@@ -156,6 +157,12 @@ pub fn default_scenario() -> Scenario {
                         ExternalResidential,
                         Emergency,
                     ],
+                    suitable: Some(vec![
+                        InHouseFoster,
+                        Ifa,
+                        InHouseResidential,
+                        ExternalResidential,
+                    ]),
                 },
                 MatchRule {
                     min_age: 16,
@@ -170,6 +177,14 @@ pub fn default_scenario() -> Scenario {
                         ExternalResidential,
                         Emergency,
                     ],
+                    suitable: Some(vec![
+                        InHouseFoster,
+                        ConnectedPerson,
+                        SupportedAccommodation,
+                        Ifa,
+                        InHouseResidential,
+                        ExternalResidential,
+                    ]),
                 },
             ],
             keep_siblings_together: true,

@@ -1,8 +1,9 @@
 //! `Hist`: a mergeable histogram of integers whose final state depends only on the multiset
 //! of values added, never on their order or on how they were split into batches. Bins are
 //! aligned powers-of-two wide; when the values span more than `MAX_BINS` bins the width
-//! doubles. Memory per histogram is bounded, whatever the number of runs. The sum is kept
-//! exactly (i128), so means are exact too.
+//! doubles. Memory per histogram is bounded, whatever the number of runs. The sum and the
+//! sum of squares are kept exactly (128-bit integers), so means and their standard errors
+//! are exact too, and merge in any order.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,10 @@ pub struct Hist {
     pub counts: Vec<u32>,
     pub n: u64,
     pub sum: i128,
+    /// The sum of the squared values (saturating at `u128::MAX`, which no realistic run
+    /// reaches: the sum of non-negative terms saturates at the same value in any order).
+    #[serde(default)]
+    pub sum_sq: u128,
     pub min: i64,
     pub max: i64,
 }
@@ -30,6 +35,7 @@ impl Hist {
                 *c += 1;
                 self.n += 1;
                 self.sum += v as i128;
+                self.sum_sq = self.sum_sq.saturating_add(square(v));
                 self.min = self.min.min(v);
                 self.max = self.max.max(v);
                 return;
@@ -51,6 +57,9 @@ impl Hist {
         }
         self.n += k as u64;
         self.sum += v as i128 * k as i128;
+        self.sum_sq = self
+            .sum_sq
+            .saturating_add(square(v).saturating_mul(u128::from(k)));
         if self.counts.is_empty() {
             // Start wide enough for this value alone, keeping earlier width.
             self.lo = v >> self.shift;
@@ -129,6 +138,7 @@ impl Hist {
         }
         self.n += other.n;
         self.sum += other.sum;
+        self.sum_sq = self.sum_sq.saturating_add(other.sum_sq);
         self.min = self.min.min(other.min);
         self.max = self.max.max(other.max);
         self.canonicalise();
@@ -162,6 +172,73 @@ impl Hist {
         } else {
             self.sum as f64 / self.n as f64
         }
+    }
+
+    /// The sample variance of the values (n - 1 in the denominator; 0 for fewer than two),
+    /// from the exact sums: `(n Σv² - (Σv)²) / (n (n - 1))`, in integers while they fit.
+    pub fn variance(&self) -> f64 {
+        if self.n < 2 {
+            return 0.0;
+        }
+        let n = u128::from(self.n);
+        let sum = self.sum.unsigned_abs();
+        let exact = n
+            .checked_mul(self.sum_sq)
+            .zip(sum.checked_mul(sum))
+            .map(|(a, b)| a.saturating_sub(b));
+        let spread = match exact {
+            Some(d) => d as f64,
+            None => {
+                let (nf, sf) = (self.n as f64, self.sum as f64);
+                (nf * self.sum_sq as f64 - sf * sf).max(0.0)
+            }
+        };
+        spread / (self.n as f64 * (self.n - 1) as f64)
+    }
+
+    /// The Monte Carlo standard error of the mean: the standard deviation over √n.
+    pub fn mean_se(&self) -> f64 {
+        if self.n < 2 {
+            return 0.0;
+        }
+        (self.variance() / self.n as f64).sqrt()
+    }
+
+    /// The Monte Carlo standard error of the median, without assuming a shape: half the
+    /// distance between the quantiles one binomial standard deviation of rank either side
+    /// of the middle (`0.5 ± 0.5/√n`), as the order statistics give it. The quantiles are
+    /// read with the values spread evenly over each bin (a whole number `v` over `v ± ½`),
+    /// so a median that sits on one whole number in most runs still shows how far it
+    /// could move.
+    pub fn median_se(&self) -> f64 {
+        if self.n < 2 {
+            return 0.0;
+        }
+        let d = 0.5 / (self.n as f64).sqrt();
+        (self.smooth_quantile(0.5 + d) - self.smooth_quantile(0.5 - d)) / 2.0
+    }
+
+    /// Quantile `q` (0..=1) with each bin's values spread evenly over it, at fractional
+    /// ranks: a continuous function of `q`, for `median_se`.
+    fn smooth_quantile(&self, q: f64) -> f64 {
+        let rank = q.clamp(0.0, 1.0) * self.n as f64;
+        let width = (1i64 << self.shift.min(62)) as f64;
+        let mut cum = 0.0;
+        for (i, &c) in self.counts.iter().enumerate() {
+            let c = c as f64;
+            if c > 0.0 && rank <= cum + c {
+                let b = self.lo + i as i64;
+                // A unit bin holds one whole number: spread it over ±½ around it.
+                let start = if self.shift == 0 {
+                    b as f64 - 0.5
+                } else {
+                    (b << self.shift) as f64
+                };
+                return start + (rank - cum) / c * width;
+            }
+            cum += c;
+        }
+        self.max as f64
     }
 
     /// Quantiles (each 0..=1, ascending) in one pass over the bins (a report asks for seven
@@ -218,6 +295,13 @@ impl Hist {
         }
         below as f64 / self.n as f64
     }
+}
+
+/// `v²`, exactly.
+#[inline]
+fn square(v: i64) -> u128 {
+    let a = u128::from(v.unsigned_abs());
+    a * a
 }
 
 #[cfg(test)]

@@ -32,6 +32,9 @@ pub struct MetricDef {
     pub label: String,
     pub unit: Unit,
     pub kind: Kind,
+    /// What it counts, in one line, for the measures whose label alone could be misread
+    /// (the sufficiency measures); empty for the others.
+    pub definition: String,
 }
 
 const PT: usize = PlacementType::COUNT;
@@ -55,13 +58,28 @@ pub const VISITS: usize = ENQUIRIES + 1;
 pub const STAGE1: usize = VISITS + 1;
 pub const STAGE2: usize = STAGE1 + 1;
 pub const GAP: usize = STAGE2 + 1;
-pub const GAP_BY_TYPE: usize = GAP + 1;
-pub const GAP_BY_AGE: usize = GAP_BY_TYPE + PT;
-pub const OUT_OF_BOROUGH: usize = GAP_BY_AGE + AB;
-pub const MOVES: usize = OUT_OF_BOROUGH + 1;
+pub const GAP_BY_AGE: usize = GAP + 1;
+pub const NO_SUITABLE: usize = GAP_BY_AGE + AB;
+pub const BELOW_NEED: usize = NO_SUITABLE + 1;
+pub const INHOUSE_SHORTFALL: usize = BELOW_NEED + 1;
+/// The in-house shortfall by the in-house type wanted: foster care, then children's homes.
+pub const SHORTFALL_BY_TYPE: usize = INHOUSE_SHORTFALL + 1;
+pub const SHORTFALL_TYPES: [PlacementType; 2] = [
+    PlacementType::InHouseFoster,
+    PlacementType::InHouseResidential,
+];
+pub const AT_DISTANCE: usize = SHORTFALL_BY_TYPE + SHORTFALL_TYPES.len();
+pub const AT_DISTANCE_BY_TYPE: usize = AT_DISTANCE + 1;
+/// The children placed out of borough: `AT_DISTANCE` by its older name.
+pub const OUT_OF_BOROUGH: usize = AT_DISTANCE;
+pub const MOVES: usize = AT_DISTANCE_BY_TYPE + PT;
 pub const MOVES3_SHARE: usize = MOVES + 1;
 pub const SPLITS: usize = MOVES3_SHARE + 1;
-pub const STAYING_PUT: usize = SPLITS + 1;
+pub const SIBLING_GROUPS: usize = SPLITS + 1;
+pub const SIBLING_GROUPS_SPLIT: usize = SIBLING_GROUPS + 1;
+pub const SPLIT_SHARE: usize = SIBLING_GROUPS_SPLIT + 1;
+pub const SIBLINGS_APART: usize = SPLIT_SHARE + 1;
+pub const STAYING_PUT: usize = SIBLINGS_APART + 1;
 pub const IN_HOUSE_SHARE: usize = STAYING_PUT + 1;
 pub const RES_BEDS_FILLED: usize = IN_HOUSE_SHARE + 1;
 pub const RES_BEDS_EMPTY: usize = RES_BEDS_FILLED + 1;
@@ -85,6 +103,7 @@ pub fn definitions() -> Vec<MetricDef> {
             label,
             unit,
             kind,
+            definition: String::new(),
         })
     };
     use Kind::*;
@@ -176,34 +195,55 @@ pub fn definitions() -> Vec<MetricDef> {
         Count,
         Flow,
     );
+    push("gap".into(), "Sufficiency gap".into(), Children, Stock);
+    for b in AgeBand::ALL {
+        push(
+            format!("gap_age.{}", b.key()),
+            format!("Sufficiency gap: children aged {}", b.label()),
+            Children,
+            Stock,
+        );
+    }
     push(
-        "gap".into(),
-        "Sufficiency gap: children not in their preferred placement type".into(),
+        "no_suitable".into(),
+        "No suitable placement".into(),
+        Children,
+        Stock,
+    );
+    push(
+        "below_need".into(),
+        "Placed below assessed need".into(),
+        Children,
+        Stock,
+    );
+    push(
+        "inhouse_shortfall".into(),
+        "In-house shortfall".into(),
+        Children,
+        Stock,
+    );
+    for t in SHORTFALL_TYPES {
+        push(
+            format!("inhouse_shortfall.{}", t.key()),
+            format!("In-house shortfall: {}", t.label()),
+            Children,
+            Stock,
+        );
+    }
+    push(
+        "at_distance".into(),
+        "Placed at a distance".into(),
         Children,
         Stock,
     );
     for t in PlacementType::ALL {
         push(
-            format!("gap.{}", t.key()),
-            format!("Gap: wanted {}", t.label()),
+            format!("at_distance.{}", t.key()),
+            format!("Placed at a distance: {}", t.label()),
             Children,
             Stock,
         );
     }
-    for b in AgeBand::ALL {
-        push(
-            format!("gap_age.{}", b.key()),
-            format!("Gap: children aged {}", b.label()),
-            Children,
-            Stock,
-        );
-    }
-    push(
-        "out_of_borough".into(),
-        "Children placed out of borough".into(),
-        Children,
-        Stock,
-    );
     push("moves".into(), "Placement moves".into(), Count, Flow);
     push(
         "moves3_share".into(),
@@ -213,9 +253,33 @@ pub fn definitions() -> Vec<MetricDef> {
     );
     push(
         "sibling_splits".into(),
-        "Sibling groups split on placement".into(),
+        "Sibling separations (on entry, moves and breakdowns)".into(),
         Count,
         Flow,
+    );
+    push(
+        "sibling_groups".into(),
+        "Sibling groups in care (two or more children in care)".into(),
+        Count,
+        Stock,
+    );
+    push(
+        "sibling_groups_split".into(),
+        "Sibling groups in care living apart".into(),
+        Count,
+        Stock,
+    );
+    push(
+        "sibling_split_share".into(),
+        "Share of sibling groups living apart".into(),
+        BasisPoints,
+        Stock,
+    );
+    push(
+        "siblings_apart".into(),
+        "Children placed apart from brothers or sisters".into(),
+        Children,
+        Stock,
     );
     push(
         "staying_put".into(),
@@ -275,7 +339,41 @@ pub fn definitions() -> Vec<MetricDef> {
         Flow,
     );
     debug_assert_eq!(v.len(), COUNT);
+    for d in &mut v {
+        d.definition = definition(&d.key).to_string();
+    }
     v
+}
+
+/// The one-line definition of each sufficiency measure (by key; a breakdown shares its
+/// measure's), as the app, the report, the CSV and the CLI show it; "" for other metrics.
+pub fn definition(key: &str) -> &'static str {
+    let measure = key.split('.').next().unwrap_or(key);
+    match measure {
+        "gap" | "gap_age" => {
+            "Children without a placement that meets their needs: no suitable placement plus placed below assessed need."
+        }
+        "no_suitable" => {
+            "Children in emergency, unregistered or holding placements, or waiting for a placement."
+        }
+        "below_need" => {
+            "Children in a type of placement less suitable than their needs call for (not one their matching rule lists as suitable, e.g. residential care for a child assessed for a family), or placed apart from brothers or sisters where siblings are to be kept together."
+        }
+        "inhouse_shortfall" => {
+            "Children in agency placements who would be placed in-house if there were a suitable in-house place: the extra in-house places needed."
+        }
+        "at_distance" => "Children placed outside the borough.",
+        "sibling_splits" => {
+            "Each time brothers or sisters are separated: a group placed apart on entry, on a planned move or when its carers leave, or a child moved on alone (breakdown, step-down) from a placement shared with a sibling."
+        }
+        "sibling_groups" | "sibling_groups_split" | "sibling_split_share" => {
+            "Sibling groups with two or more children in care in placements (not at home or with adopters), and how many of them (and what share) do not all live together."
+        }
+        "siblings_apart" => {
+            "Children in care in a sibling group that does not all live together."
+        }
+        _ => "",
+    }
 }
 
 /// Index of a metric by key.

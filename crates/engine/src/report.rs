@@ -14,8 +14,10 @@ use crate::runner::{Job, PreparedJob};
 pub const PERCENTILES: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
 
 /// Mean and percentiles of one quantity, in its natural unit (children, pounds, or a
-/// share 0-1 for basis-point metrics).
-#[derive(Clone, Copy, Debug, Serialize, PartialEq)]
+/// share 0-1 for basis-point metrics), with the Monte Carlo error of the mean and of the
+/// median: the standard error from simulation noise alone (one standard error; about
+/// 95% of repeats with other seeds fall within two), which shrinks as runs are added.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq)]
 pub struct Stat {
     pub mean: f64,
     pub p5: f64,
@@ -25,6 +27,12 @@ pub struct Stat {
     pub p75: f64,
     pub p90: f64,
     pub p95: f64,
+    /// Standard error of `mean` from simulation noise (the runs' standard deviation over
+    /// the square root of their number).
+    pub mean_se: f64,
+    /// Standard error of `p50` from simulation noise (from the order statistics: half the
+    /// distance between the quantiles 0.5 ± 0.5/√runs).
+    pub p50_se: f64,
 }
 
 impl Stat {
@@ -39,13 +47,36 @@ impl Stat {
             p75,
             p90,
             p95,
+            mean_se: h.mean_se() * scale,
+            p50_se: h.median_se() * scale,
         }
     }
-    pub fn values(&self) -> [f64; 8] {
+    /// The CSV's numbers: mean, the percentiles, then the two standard errors.
+    pub fn values(&self) -> [f64; 10] {
         [
-            self.mean, self.p5, self.p10, self.p25, self.p50, self.p75, self.p90, self.p95,
+            self.mean,
+            self.p5,
+            self.p10,
+            self.p25,
+            self.p50,
+            self.p75,
+            self.p90,
+            self.p95,
+            self.mean_se,
+            self.p50_se,
         ]
     }
+}
+
+/// The Monte Carlo standard error of a probability `p` estimated from `runs` runs (the
+/// binomial `√(p(1-p)/runs)`), as a share 0-1: for example 0.49 from 1,000 runs is
+/// 49% ± 1.6 points.
+pub fn probability_se(p: f64, runs: u64) -> f64 {
+    if runs == 0 || !p.is_finite() {
+        return 0.0;
+    }
+    let p = p.clamp(0.0, 1.0);
+    (p * (1.0 - p) / runs as f64).sqrt()
 }
 
 fn scale(unit: Unit) -> f64 {
@@ -107,6 +138,39 @@ pub struct Report {
     pub fingerprint: String,
     pub scenarios: Vec<ScenarioReport>,
     pub comparisons: Vec<Comparison>,
+    /// The sufficiency measures, each with its one-line definition.
+    pub definitions: Vec<Definition>,
+}
+
+/// A measure's key, label and one-line definition (see `metrics::definition`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Definition {
+    pub key: String,
+    pub label: String,
+    pub definition: String,
+}
+
+/// The headline sufficiency measures, in the order they are shown.
+pub const SUFFICIENCY_MEASURES: [&str; 5] = [
+    "gap",
+    "no_suitable",
+    "below_need",
+    "inhouse_shortfall",
+    "at_distance",
+];
+
+/// The definitions of the headline sufficiency measures.
+pub fn definitions() -> Vec<Definition> {
+    let defs = metrics::definitions();
+    SUFFICIENCY_MEASURES
+        .iter()
+        .filter_map(|k| defs.iter().find(|d| d.key == *k))
+        .map(|d| Definition {
+            key: d.key.clone(),
+            label: d.label.clone(),
+            definition: d.definition.clone(),
+        })
+        .collect()
 }
 
 /// The label ("2020-07") of each month of the horizon, from the start month on.
@@ -210,12 +274,14 @@ impl Report {
             fingerprint: agg.fingerprint(),
             scenarios,
             comparisons,
+            definitions: definitions(),
         }
     }
 
     /// Long-format CSV: one row per scenario, measure and period.
     pub fn to_csv(&self) -> String {
-        let mut out = String::from("scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95\n");
+        let mut out = String::from(CSV_HEADER);
+        out.push('\n');
         let mut row = |scenario: &str, measure: &str, period: &str, s: &Stat| {
             out.push_str(&csv_field(scenario));
             out.push(',');
@@ -226,6 +292,10 @@ impl Report {
                 out.push(',');
                 out.push_str(&fmt_num(v));
             }
+            let key = measure.strip_prefix("difference.").unwrap_or(measure);
+            let key = if key == "mean_gap" { "gap" } else { key };
+            out.push(',');
+            out.push_str(&csv_field(metrics::definition(key)));
             out.push('\n');
         };
         for s in &self.scenarios {
@@ -277,6 +347,11 @@ impl Report {
         out
     }
 }
+
+/// The CSV's columns: the mean, the percentiles, the Monte Carlo standard errors of the
+/// mean and of the median, and the one-line definition of a sufficiency measure.
+pub const CSV_HEADER: &str =
+    "scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95,mean_se,p50_se,definition";
 
 fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

@@ -346,6 +346,40 @@ pub struct MatchRule {
     pub max_age: u8,
     pub needs: NeedsFilter,
     pub order: Vec<PlacementType>,
+    /// The placement types that meet the assessed needs of the children this rule covers:
+    /// a child placed in any other type counts as "placed below assessed need" (emergency
+    /// placements count as "no suitable placement" instead). `null` (older scenario files)
+    /// means the rule's own derived policy: see [`MatchRule::suitable_types`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suitable: Option<Vec<PlacementType>>,
+}
+
+impl MatchRule {
+    /// The placement types suitable for this rule's children: as listed, or for a rule that
+    /// does not list them (a scenario written before the list existed), the types of its
+    /// order that meet the needs it covers: family-based care (in-house, connected-person
+    /// and agency foster care) for every child, supported accommodation for a rule of young
+    /// people aged 16 or over, and residential care for a rule that covers complex needs.
+    /// An emergency placement is never suitable.
+    pub fn suitable_types(&self) -> Vec<PlacementType> {
+        if let Some(list) = &self.suitable {
+            return list.clone();
+        }
+        self.order
+            .iter()
+            .copied()
+            .filter(|t| match t {
+                PlacementType::InHouseFoster
+                | PlacementType::ConnectedPerson
+                | PlacementType::Ifa => true,
+                PlacementType::SupportedAccommodation => self.min_age >= 16,
+                PlacementType::InHouseResidential | PlacementType::ExternalResidential => {
+                    self.needs != NeedsFilter::Standard
+                }
+                _ => false,
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

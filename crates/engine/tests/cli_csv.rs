@@ -40,7 +40,7 @@ fn records(text: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn names_starting_like_formulas_are_text_and_every_record_has_eleven_cells() {
+fn names_starting_like_formulas_are_text_and_every_record_has_every_cell() {
     let dir = std::env::temp_dir().join(format!("sufficiency-cli-csv-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -77,8 +77,10 @@ fn names_starting_like_formulas_are_text_and_every_record_has_eleven_cells() {
         let rows = records(&text);
         assert_eq!(rows[0][0], "scenario");
         assert!(rows.len() > 10);
+        // Fourteen cells: the numbers, their Monte Carlo errors, and the definition.
+        assert_eq!(rows[0].len(), 14);
         assert!(
-            rows.iter().all(|r| r.len() == 11),
+            rows.iter().all(|r| r.len() == 14),
             "{name:?}: a record split"
         );
         let firsts: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();

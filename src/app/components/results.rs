@@ -1,9 +1,12 @@
-//! Results of one scenario: headline tiles for the end of the horizon and charts over time
-//! (other scenarios' medians drawn for comparison), each chart with its table.
+//! Results of one scenario: headline tiles for the end of the horizon (the sufficiency
+//! measures each with its one-line definition; every figure with its Monte Carlo error) and
+//! charts over time (other scenarios' medians drawn for comparison), each chart with its
+//! table.
 
 use std::rc::Rc;
 
 use engine::metrics::Unit;
+use engine::report::probability_se;
 use yew::prelude::*;
 
 use crate::app::state::ReportRc;
@@ -23,7 +26,7 @@ const CHARTS: [(&str, &str, &str); 5] = [
     ("in_care", "Children in care", "chart-in-care"),
     (
         "gap",
-        "Sufficiency gap: children not in their preferred type of placement",
+        "Sufficiency gap: children without a placement that meets their needs",
         "chart-gap",
     ),
     (
@@ -70,6 +73,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <Tile label={format!("Cost {which}")} unit={Unit::Pounds} stat={y.cost}
                         note="Annual placement cost" id="tile-cost" />
                     <ProbabilityTile label={format!("Chance of overspend {which}")} probability={y.probability_overspend}
+                        se={probability_se(y.probability_overspend, r.runs)}
                         note={format!("Against a budget of {}", format::pounds(y.budget))}
                         id="tile-overspend" />
                 </>
@@ -90,12 +94,17 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <section class="results" id="results" aria-labelledby="results-title" data-complete={props.complete.to_string()}>
             <h2 id="results-title">{ format!("Results: {}", s.name) }</h2>
-            <p class="muted">{ format!("At the end of {end}: the median of {} simulated futures, with the range that 8 in 10 of them fall in.", format::count(r.runs as f64)) }</p>
+            <p class="muted">{ format!("At the end of {end}: the median of {} simulated futures, with the range that 8 in 10 of them fall in. The \u{b1} figure is the Monte Carlo error: one standard error from simulation noise, which more runs make smaller.", format::count(r.runs as f64)) }</p>
             <div class="tiles" id="tiles">
                 { tile("in_care", "Children in care", "tile-in-care", String::new()) }
                 { tile("in_house_share", "In-house share", "tile-in-house", "Children in in-house foster care or council homes".into()) }
-                { tile("gap", "Sufficiency gap", "tile-gap", "Children not in their preferred type of placement".into()) }
                 { year_tiles }
+            </div>
+            <h3 class="tiles-title">{ "Sufficiency" }</h3>
+            <div class="tiles" id="sufficiency-tiles">
+                { for r.definitions.iter().map(|d| tile(&d.key, &d.label, &format!("tile-{}", d.key.replace('_', "-")), d.definition.clone())) }
+                { tile("sibling_split_share", "Sibling groups living apart", "tile-sibling-split",
+                    engine::metrics::definition("sibling_split_share").into()) }
             </div>
             <div class="charts">
                 { for charts }

@@ -1,6 +1,7 @@
-//! Editor for the matching rules: each rule's ages and needs, and its preference order of
-//! placement types (move a type earlier or later, remove it, add one), plus adding, moving and
-//! removing rules. The moves are pure functions of the list (natively tested); every change
+//! Editor for the matching rules: each rule's ages and needs, its preference order of
+//! placement types (move a type earlier or later, remove it, add one) and the types that meet
+//! its children's assessed needs (ticked; "placed below assessed need" counts the others),
+//! plus adding, moving and removing rules. The moves are pure functions of the list (natively tested); every change
 //! is one `WorkAction::Edit` of a rule's `order` or of the list of rules, so reset, validation
 //! and saving treat it like any other field.
 
@@ -58,6 +59,78 @@ pub fn addable(order: &[String]) -> Vec<PlacementType> {
         .copied()
         .filter(|t| t.is_matchable() && !order.iter().any(|k| k == t.key()))
         .collect()
+}
+
+/// Placement types that can be ticked as suitable: every matchable type but emergency
+/// placements (which count as "no suitable placement").
+pub fn suitable_choices() -> Vec<PlacementType> {
+    PlacementType::ALL
+        .iter()
+        .copied()
+        .filter(|t| t.is_matchable() && *t != PlacementType::Emergency)
+        .collect()
+}
+
+/// The types a rule (as edited) lists as suitable, or, when it lists none (an older
+/// scenario), the engine's derived policy for it (`MatchRule::suitable_types`).
+pub fn suitable_keys(rule: &Value) -> Vec<String> {
+    if let Some(list) = rule.get("suitable").and_then(Value::as_array) {
+        return list
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+    }
+    serde_json::from_value::<engine::scenario::MatchRule>(rule.clone())
+        .map(|r| {
+            r.suitable_types()
+                .iter()
+                .map(|t| t.key().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The suitable list with `key` ticked (`on`) or not, in the usual order of types.
+pub fn toggle_suitable(current: &[String], key: &str, on: bool) -> Vec<String> {
+    PlacementType::ALL
+        .iter()
+        .map(|t| t.key())
+        .filter(|k| {
+            if *k == key {
+                on
+            } else {
+                current.iter().any(|c| c == k)
+            }
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// One rule's suitable types: a checkbox per type that can be suitable.
+fn suitable_editor(ctx: &Ctx, sp: &Path, rule: usize, current: &[String]) -> Html {
+    let boxes = suitable_choices().into_iter().map(|t| {
+        let key = t.key();
+        let checked = current.iter().any(|c| c == key);
+        let id = format!("in-{}-{key}", sp.dom_id());
+        let onchange = {
+            let (edit, current) = (ctx.edit(sp.clone()), current.to_vec());
+            Callback::from(move |e: Event| {
+                let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                edit.emit(to_value(toggle_suitable(&current, key, on)))
+            })
+        };
+        html! {
+            <li data-type={key}>
+                <input type="checkbox" id={id.clone()} {checked} {onchange}
+                    aria-label={format!("Rule {}: {} meets these children's needs", rule + 1, t.label())} />
+                <label for={id} aria-hidden="true">{ t.label() }</label>
+            </li>
+        }
+    });
+    let invalid = edit::errors_under(&ctx.errors, sp).next().is_some();
+    html! {
+        <ul class={classes!("suitable", invalid.then_some("invalid"))}>{ for boxes }</ul>
+    }
 }
 
 fn type_label(key: &str) -> String {
@@ -178,6 +251,7 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                     { age("min_age") }<span aria-hidden="true">{ "–" }</span>{ age("max_age") }</td>
                 <td class="needs"><span class="rule-label" aria-hidden="true">{ "needs" }</span>{ needs_select(ctx, &rp.key("needs"), i, &needs) }</td>
                 <td class="order-cell">{ order_editor(ctx, &rp.key("order"), i, &order) }</td>
+                <td class="suitable-cell">{ suitable_editor(ctx, &rp.key("suitable"), i, &suitable_keys(r)) }</td>
                 <td class="actions">
                     <button type="button" class="secondary small" onclick={earlier} disabled={i == 0}
                         aria-label={format!("Move rule {} earlier", i + 1)} title="Try this rule before the one above">{ "↑ Earlier" }</button>
@@ -193,7 +267,7 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     // applies, until its ages and needs are narrowed.
     let add = ctx.push(
         p,
-        Some(serde_json::json!({"min_age": 0, "max_age": 17, "needs": "any", "order": ["in_house_foster"]})),
+        Some(serde_json::json!({"min_age": 0, "max_age": 17, "needs": "any", "order": ["in_house_foster"], "suitable": ["in_house_foster"]})),
     );
     let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
     html! {
@@ -203,8 +277,8 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             </div>
             <div class="table-wrap">
                 <table class="rules">
-                    <caption>{ "The first rule that matches a child's age and needs gives the order in which placement types are tried; every age and need must be covered by some rule." }</caption>
-                    <thead><tr><th scope="col">{ "Ages" }</th><th scope="col">{ "Needs" }</th><th scope="col">{ "Preference order" }</th>
+                    <caption>{ "The first rule that matches a child's age and needs gives the order in which placement types are tried; every age and need must be covered by some rule. A child placed in a type not ticked as meeting its needs counts as placed below assessed need." }</caption>
+                    <thead><tr><th scope="col">{ "Ages" }</th><th scope="col">{ "Needs" }</th><th scope="col">{ "Preference order" }</th><th scope="col">{ "Meets assessed needs" }</th>
                         <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
@@ -276,6 +350,32 @@ mod tests {
             add_type(&o, "connected_person").last().map(String::as_str),
             Some("connected_person")
         );
+    }
+
+    #[test]
+    fn suitable_types_are_listed_or_derived_and_toggled() {
+        let listed = serde_json::json!({"min_age": 0, "max_age": 15, "needs": "standard",
+            "order": ["in_house_foster", "in_house_residential"], "suitable": ["ifa"]});
+        assert_eq!(suitable_keys(&listed), v(&["ifa"]));
+        // An older rule without the list: family-based care, and residential care only for
+        // a rule covering complex needs.
+        let old = serde_json::json!({"min_age": 0, "max_age": 15, "needs": "standard",
+            "order": ["in_house_foster", "ifa", "external_residential", "emergency"]});
+        assert_eq!(suitable_keys(&old), v(&["in_house_foster", "ifa"]));
+        let complex = serde_json::json!({"min_age": 0, "max_age": 15, "needs": "complex",
+            "order": ["in_house_foster", "external_residential", "emergency"]});
+        assert_eq!(
+            suitable_keys(&complex),
+            v(&["in_house_foster", "external_residential"])
+        );
+        let s = v(&["ifa", "in_house_foster"]);
+        assert_eq!(
+            toggle_suitable(&s, "connected_person", true),
+            v(&["in_house_foster", "connected_person", "ifa"])
+        );
+        assert_eq!(toggle_suitable(&s, "ifa", false), v(&["in_house_foster"]));
+        assert!(!suitable_choices().contains(&PlacementType::Emergency));
+        assert!(suitable_choices().iter().all(|t| t.is_matchable()));
     }
 
     #[test]

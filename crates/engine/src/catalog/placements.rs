@@ -444,6 +444,22 @@ pub(super) const PARAMS: &[Param] = &[
         source: "Modelling assumption following the stated priorities (see matching.rules; [R-PSS-2014-01], [R-SUFF-2020-07]).",
     },
     Param {
+        path: "matching.rules.suitable",
+        group: G::Matching,
+        label: "Placement types that meet these children's assessed needs",
+        unit: "placement types",
+        items: CHOICES,
+        help: "The policy behind \"placed below assessed need\": a child this rule covers who is placed in a type \
+            not listed here counts as placed below assessed need (an emergency placement counts as no suitable \
+            placement instead, and is never listed). A rule that does not list them (older scenario files) uses \
+            family-based care for every child, supported accommodation for a rule of 16- and 17-year-olds, and \
+            residential care for a rule that covers complex needs.",
+        source: "Modelling assumption following the priorities the references state: family-based care is what \
+            children need unless their needs call for residential care, which the 2014 strategy reserves for \
+            complex needs (Placement Sufficiency Strategy 2014/15 section 4.2, [R-PSS-2014-01]); supported \
+            accommodation for 16- and 17-year-olds [R-SUFF-2020-07].",
+    },
+    Param {
         path: "matching.keep_siblings_together",
         group: G::Matching,
         label: "Keep brothers and sisters together",

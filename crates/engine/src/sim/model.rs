@@ -47,6 +47,9 @@ pub struct Model {
     pub orders: Vec<Vec<PlacementType>>,
     /// Each month's first entry in `orders` (0, or the supported-first half).
     pub orders_from: Vec<usize>,
+    /// The placement types suitable for a child (its rule's `suitable_types`), as bits by
+    /// type index, by age in whole years (0..=17) then needs: see `suitable`.
+    pub suitable: Vec<u16>,
     pub group_size_cdf: Vec<f64>,
     /// Each simulated month's financial year, an index into `fin_year_labels`.
     pub fin_year: Vec<usize>,
@@ -259,6 +262,20 @@ impl Model {
                 }
             }
         }
+        let suitable = (0..=17u8)
+            .flat_map(|a| [Needs::Standard, Needs::Complex].map(move |n| (a, n)))
+            .map(|(age, needs)| {
+                s.matching
+                    .rules
+                    .iter()
+                    .find(|r| r.min_age <= age && age <= r.max_age && r.needs.admits(needs))
+                    .map_or(0, |r| {
+                        r.suitable_types()
+                            .iter()
+                            .fold(0u16, |m, t| m | 1 << t.index())
+                    })
+            })
+            .collect();
         let orders_from = months
             .iter()
             .map(|e| if e.supported_first { 18 * 2 } else { 0 })
@@ -316,6 +333,7 @@ impl Model {
             homes,
             orders,
             orders_from,
+            suitable,
             group_size_cdf: cdf,
             fin_year,
             fin_year_labels,
@@ -419,6 +437,14 @@ impl Model {
 
     pub fn month_start(m: usize) -> f64 {
         m as f64 * DAYS_PER_MONTH
+    }
+
+    /// The placement types suitable for a child of this age and needs, as bits by type
+    /// index.
+    pub fn suitable(&self, age_years: f64, needs: Needs) -> u16 {
+        let a = (age_years.max(0.0) as usize).min(17);
+        let n = (needs == Needs::Complex) as usize;
+        self.suitable.get(a * 2 + n).copied().unwrap_or(0)
     }
 
     /// The matching order in month `m` for a child of this age and needs.

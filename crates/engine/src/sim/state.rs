@@ -52,8 +52,34 @@ pub struct Child {
     /// The sibling group the child came into care with (`NO_GROUP` for the starting stock,
     /// whose siblings are not known).
     pub group: u32,
-    /// The gap counted for the current placement (see `run::tally`).
-    pub gap_pref: Option<PlacementType>,
+    /// The sufficiency measures the current placement is counted under (see `run::tally`),
+    /// worked out as it starts; `None` when not placed.
+    pub gap_pref: Option<GapFlags>,
+}
+
+/// Which sufficiency measures a child's placement counts under (bits; see `run::tally`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GapFlags(pub u8);
+
+impl GapFlags {
+    /// In an emergency placement: no suitable placement.
+    pub const NO_SUITABLE: u8 = 1;
+    /// In a type its matching rule does not list as suitable: placed below assessed need.
+    pub const BELOW_NEED: u8 = 2;
+    /// In an agency placement, where an in-house foster place (or, next bit, an in-house
+    /// children's home) would have been tried first: the in-house shortfall, by the
+    /// in-house type wanted.
+    pub const SHORT_FOSTER: u8 = 4;
+    pub const SHORT_HOME: u8 = 8;
+
+    pub fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+
+    /// Counted in the sufficiency gap (no suitable placement, or below assessed need).
+    pub fn in_gap(self) -> bool {
+        self.has(Self::NO_SUITABLE | Self::BELOW_NEED)
+    }
 }
 
 impl Child {

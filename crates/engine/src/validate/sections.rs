@@ -5,7 +5,7 @@ use super::check::Check;
 use crate::limits;
 use crate::path::FieldPath;
 use crate::scenario::*;
-use crate::types::Needs;
+use crate::types::{Needs, PlacementType};
 
 pub(super) fn top_level(c: &mut Check, s: &Scenario) {
     let root = FieldPath::root();
@@ -266,6 +266,35 @@ pub(super) fn matching(c: &mut Check, mt: &Matching) {
             }
             if r.order[..j].contains(t) {
                 c.fail(&order.index(j), format!("{} is listed twice", t.label()));
+            }
+        }
+        if let Some(suitable) = &r.suitable {
+            let sp = rule.key("suitable");
+            if suitable.is_empty() {
+                c.fail(
+                    &sp,
+                    "must list at least one placement type (with none, every child this rule \
+                     covers would count as placed below assessed need)",
+                );
+            }
+            for (j, t) in suitable.iter().enumerate() {
+                if !t.is_matchable() {
+                    c.fail(
+                        &sp.index(j),
+                        format!(
+                            "{} follows from a child's plan and is not a placement that is matched",
+                            t.label()
+                        ),
+                    );
+                } else if *t == PlacementType::Emergency {
+                    c.fail(
+                        &sp.index(j),
+                        "an emergency placement is never suitable: it counts as no suitable placement",
+                    );
+                }
+                if suitable[..j].contains(t) {
+                    c.fail(&sp.index(j), format!("{} is listed twice", t.label()));
+                }
             }
         }
     }

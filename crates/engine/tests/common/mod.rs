@@ -64,25 +64,68 @@ pub fn check_run(model: &Model, sim: &Simulator<'_>) -> Result<(), String> {
                 row[EXITS]
             ));
         }
-        // The gap is a subset of the children, split by wanted type and by age.
+        // The gap is no suitable placement plus below assessed need, split by age; every
+        // measure is a subset of the children, the emergency placements are exactly the
+        // children with no suitable placement, and the breakdowns add up.
         let gap = row[GAP];
         if gap > in_care
-            || sum(row, GAP_BY_TYPE, PlacementType::COUNT) != gap
+            || gap != row[NO_SUITABLE] + row[BELOW_NEED]
             || sum(row, GAP_BY_AGE, 5) != gap
+            || row[NO_SUITABLE] != row[ty(PlacementType::Emergency)]
         {
             return err(format!(
-                "gap {gap} (in care {in_care}) does not match its breakdowns"
+                "gap {gap} (in care {in_care}, no suitable {}, below need {}, emergency {}) \
+                 does not match its parts",
+                row[NO_SUITABLE],
+                row[BELOW_NEED],
+                row[ty(PlacementType::Emergency)]
+            ));
+        }
+        let agency = row[ty(PlacementType::Ifa)]
+            + row[ty(PlacementType::ExternalResidential)]
+            + row[ty(PlacementType::SupportedAccommodation)];
+        if sum(row, SHORTFALL_BY_TYPE, SHORTFALL_TYPES.len()) != row[INHOUSE_SHORTFALL]
+            || row[INHOUSE_SHORTFALL] > agency
+        {
+            return err(format!(
+                "in-house shortfall {} (of {agency} in agency placements) does not match its parts",
+                row[INHOUSE_SHORTFALL]
+            ));
+        }
+        if sum(row, AT_DISTANCE_BY_TYPE, PlacementType::COUNT) != row[AT_DISTANCE] {
+            return err(format!(
+                "{} placed at a distance, but the types add to another number",
+                row[AT_DISTANCE]
             ));
         }
         for t in PlacementType::ALL {
-            if row[GAP_BY_TYPE + t.index()] > 0 && !t.is_matchable() {
-                return err(format!("gap counted against unmatchable type {}", t.key()));
+            if row[AT_DISTANCE_BY_TYPE + t.index()] > row[ty(t)] {
+                return err(format!("more {} at a distance than placed", t.key()));
             }
         }
-        if row[OUT_OF_BOROUGH] > in_care {
+        // Sibling groups: the split ones are among the groups, each with two or more
+        // children apart, and the share is theirs.
+        let (groups, split) = (row[SIBLING_GROUPS], row[SIBLING_GROUPS_SPLIT]);
+        let share = if groups > 0 {
+            (split * 10_000 + groups / 2) / groups
+        } else {
+            0
+        };
+        if split > groups
+            || row[SIBLINGS_APART] < 2 * split
+            || row[SIBLINGS_APART] > in_care
+            || row[SPLIT_SHARE] != share
+            || (split == 0) != (row[SIBLINGS_APART] == 0)
+        {
+            return err(format!(
+                "{split} of {groups} sibling groups split, {} children apart, share {}",
+                row[SIBLINGS_APART], row[SPLIT_SHARE]
+            ));
+        }
+        if row[AT_DISTANCE] > in_care {
             return err(format!(
                 "{} out of borough but only {in_care} in care",
-                row[OUT_OF_BOROUGH]
+                row[AT_DISTANCE]
             ));
         }
         for k in [MOVES3_SHARE, IN_HOUSE_SHARE] {

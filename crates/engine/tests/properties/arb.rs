@@ -291,6 +291,7 @@ fn matching() -> BoxedStrategy<Matching> {
                         max_age,
                         needs: NeedsFilter::Complex,
                         order: vec![PlacementType::Emergency],
+                        suitable: None,
                     },
                 );
             }

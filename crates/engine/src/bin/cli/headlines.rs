@@ -1,10 +1,23 @@
 //! The headline figures printed after a run: per scenario the end-of-horizon median and
-//! 10th-90th percentiles of the main measures and each financial year's cost against
-//! budget, and per strategy its paired difference from the baseline.
+//! 10th-90th percentiles of the main measures (the sufficiency measures each with its
+//! one-line definition) and each financial year's cost against budget, and per strategy its
+//! paired difference from the baseline; every figure with its Monte Carlo error (± one
+//! standard error from simulation noise).
 
 use std::io::{self, Write};
 
-use engine::report::Report;
+use engine::report::{probability_se, Report, Stat};
+
+/// "± x" of a count, or "± x points" of a share given as 0-1.
+fn plus_minus(se: f64, pct: bool) -> String {
+    if pct {
+        format!("± {:.1} points", se * 100.0)
+    } else if se < 10.0 {
+        format!("± {se:.1}")
+    } else {
+        format!("± {se:.0}")
+    }
+}
 
 pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
     let last = r.horizon_months as usize - 1;
@@ -12,6 +25,11 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
         out,
         "seed {}, {} runs, {} months ({} to {}), fingerprint {}",
         r.seed, r.runs, r.horizon_months, r.month_labels[0], r.month_labels[last], r.fingerprint
+    )?;
+    writeln!(
+        out,
+        "Figures in brackets after ± are the Monte Carlo error: one standard error from \
+         simulation noise (more runs make it smaller)."
     )?;
     for s in &r.scenarios {
         let get = |key: &str| {
@@ -22,32 +40,46 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
         };
         writeln!(
             out,
-            "\n{} (end of horizon: median [10th-90th percentile])",
+            "\n{} (end of horizon: median (± its error) [10th-90th percentile])",
             s.name
         )?;
+        let line = |out: &mut dyn Write, label: &str, st: Stat, pct: bool| {
+            if pct {
+                writeln!(
+                    out,
+                    "  {label:32} {:.1}% ({}) [{:.1}%-{:.1}%]",
+                    st.p50 * 100.0,
+                    plus_minus(st.p50_se, true),
+                    st.p10 * 100.0,
+                    st.p90 * 100.0
+                )
+            } else {
+                writeln!(
+                    out,
+                    "  {label:32} {:.0} ({}) [{:.0}-{:.0}]",
+                    st.p50,
+                    plus_minus(st.p50_se, false),
+                    st.p10,
+                    st.p90
+                )
+            }
+        };
         for (key, label, pct) in [
             ("in_care", "children in care", false),
             ("in_house_share", "share in in-house placements", true),
-            ("gap", "sufficiency gap", false),
             ("households", "in-house foster households", false),
-            ("out_of_borough", "placed out of borough", false),
         ] {
             if let Some(st) = get(key) {
-                if pct {
-                    writeln!(
-                        out,
-                        "  {label:32} {:.1}% [{:.1}%-{:.1}%]",
-                        st.p50 * 100.0,
-                        st.p10 * 100.0,
-                        st.p90 * 100.0
-                    )?;
-                } else {
-                    writeln!(
-                        out,
-                        "  {label:32} {:.0} [{:.0}-{:.0}]",
-                        st.p50, st.p10, st.p90
-                    )?;
-                }
+                line(out, label, st, pct)?;
+            }
+        }
+        if let Some(st) = get("sibling_split_share") {
+            line(out, "sibling groups living apart", st, true)?;
+        }
+        for d in &r.definitions {
+            if let Some(st) = get(&d.key) {
+                line(out, &d.label.to_lowercase(), st, false)?;
+                writeln!(out, "  {:32}   {}", "", d.definition)?;
             }
         }
         let coverage = engine::report::months_per_year(&r.month_labels);
@@ -58,31 +90,37 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
                 _ => String::new(),
             };
             writeln!(
-        out,
-                "  FY{}{part}: cost £{:.1}M [{:.1}-{:.1}], budget £{:.1}M, chance of overspend {:.0}%",
+                out,
+                "  FY{}{part}: cost £{:.1}M (± £{:.2}M) [{:.1}-{:.1}], budget £{:.1}M, chance of overspend {:.0}% ({})",
                 y.year,
                 y.cost.p50 / 1e6,
+                y.cost.p50_se / 1e6,
                 y.cost.p10 / 1e6,
                 y.cost.p90 / 1e6,
                 y.budget / 1e6,
-                y.probability_overspend * 100.0
+                y.probability_overspend * 100.0,
+                plus_minus(probability_se(y.probability_overspend, r.runs), true)
             )?;
         }
     }
     for c in &r.comparisons {
         writeln!(
-        out,
-            "\n{} vs {}: total cost difference £{:.2}M [{:.2}-{:.2}], chance cheaper {:.0}%; mean gap difference {:.1} [{:.1}-{:.1}], chance of a smaller gap {:.0}%",
+            out,
+            "\n{} vs {}: total cost difference £{:.2}M (± £{:.2}M) [{:.2}-{:.2}], chance cheaper {:.0}% ({}); mean gap difference {:.1} ({}) [{:.1}-{:.1}], chance of a smaller gap {:.0}% ({})",
             c.name,
             c.baseline,
             c.total_cost_difference.p50 / 1e6,
+            c.total_cost_difference.p50_se / 1e6,
             c.total_cost_difference.p10 / 1e6,
             c.total_cost_difference.p90 / 1e6,
             c.probability_cheaper * 100.0,
+            plus_minus(probability_se(c.probability_cheaper, r.runs), true),
             c.mean_gap_difference.p50,
+            plus_minus(c.mean_gap_difference.p50_se, false),
             c.mean_gap_difference.p10,
             c.mean_gap_difference.p90,
-            c.probability_less_gap * 100.0
+            c.probability_less_gap * 100.0,
+            plus_minus(probability_se(c.probability_less_gap, r.runs), true)
         )?;
     }
     Ok(())

@@ -1,6 +1,9 @@
 //! Moves: placements that break down, short-term first placements ending in a planned
 //! move, emergency placements reviewed, children moving to their adopters, and the
-//! step-down lever moving children from residential to foster care.
+//! step-down lever moving children from residential to foster care. A child moved on alone
+//! from a placement it shared with a brother or sister, to one without them, is a sibling
+//! separation, counted as it happens (a group split on a planned move is counted by the
+//! matching; a move to adopters follows the child's plan and is not a separation).
 
 use super::*;
 
@@ -12,7 +15,9 @@ impl<'m> Simulator<'m> {
     pub(super) fn breakdown(&mut self, id: u32, t: f64, rs: &mut Streams) {
         let pfa = Place::Market(PlacementType::PlacedForAdoption);
         let disrupted = self.children[id as usize].place == pfa;
+        let together = self.with_sibling(id);
         self.place_single(id, t, true, Place::Nowhere, rs);
+        self.separated(id, together);
         if !disrupted {
             return;
         }
@@ -93,10 +98,12 @@ impl<'m> Simulator<'m> {
         }
         match place {
             Some(p) => {
+                let together = self.with_sibling(id);
                 let c = &mut self.children[id as usize];
                 c.complex = complex;
                 c.preferred = order.first().copied().unwrap_or(emergency);
                 self.assign(id, p, t, true, rs);
+                self.separated(id, together);
             }
             None => {
                 let c = &self.children[id as usize];
@@ -105,6 +112,14 @@ impl<'m> Simulator<'m> {
                 self.queue
                     .push_before(r, exit_at, EventKind::EmergencyReview, id, epoch);
             }
+        }
+    }
+
+    /// After child `id` moved on alone: if it lived with a brother or sister before
+    /// (`together`) and does not now, count the separation.
+    fn separated(&mut self, id: u32, together: bool) {
+        if together && !self.with_sibling(id) {
+            self.count_separation();
         }
     }
 
@@ -156,12 +171,99 @@ impl<'m> Simulator<'m> {
             for t in [PlacementType::InHouseFoster, PlacementType::Ifa] {
                 let ask = self.ask(&[id], t0);
                 if let Some(p) = self.fits(t, ask, &mut rs.placement) {
+                    let together = self.with_sibling(id);
                     self.assign(id, p, t0, true, rs);
+                    self.separated(id, together);
                     done += 1;
                     break;
                 }
             }
         }
         self.scratch.ids = eligible;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::defaults::default_scenario;
+
+    const SEED: u64 = 20_200_701;
+
+    /// A breakdown that takes a child away from the brother or sister it lived with is a
+    /// separation, counted as it happens (and one that leaves it with a sibling is not); the
+    /// groups then show as split, their children as apart and below need.
+    #[test]
+    fn a_breakdown_that_separates_siblings_is_counted() {
+        let model = Model::new(&default_scenario(), 12);
+        let mut sim = Simulator::new(&model);
+        sim.run(SEED, 3);
+        let mut rs = Simulator::streams(SEED, 99);
+        let (t, m) = (sim.month_end - 1.0, sim.month);
+        let band = |id: u32| sim.counts.marks[id as usize].band as usize;
+        let before = sim.siblings(band);
+        assert_eq!(before, sim.counts.tally.siblings, "the month end's count");
+        assert!(before.groups > 10, "{before:?}");
+        let together: Vec<u32> = sim
+            .children
+            .active
+            .iter()
+            .copied()
+            .filter(|&id| sim.with_sibling(id))
+            .collect();
+        assert!(
+            together.len() > 10,
+            "{} live with a sibling",
+            together.len()
+        );
+        let mut separated = 0;
+        for id in together.into_iter().take(40) {
+            // An earlier breakdown may have left this one alone already.
+            if !sim.with_sibling(id) {
+                continue;
+            }
+            let splits = sim.months[m][metrics::SPLITS];
+            sim.breakdown(id, t, &mut rs);
+            let apart = !sim.with_sibling(id);
+            assert_eq!(
+                sim.months[m][metrics::SPLITS] - splits,
+                apart as i64,
+                "child {id}"
+            );
+            separated += apart as i64;
+        }
+        assert!(separated > 5, "{separated} separations");
+        let band = |id: u32| sim.counts.marks[id as usize].band as usize;
+        let after = sim.siblings(band);
+        assert!(after.split > before.split, "{before:?} then {after:?}");
+        assert!(after.apart >= before.apart + 2);
+        assert!(after.apart_below_need > before.apart_below_need);
+        assert!(after.split <= after.groups && 2 * after.split <= after.apart);
+    }
+
+    /// A group placed together shares a unit, so brothers and sisters in one agency
+    /// placement live together; a group the matching splits does not, even where each child
+    /// lands in the same kind of placement.
+    #[test]
+    fn siblings_placed_together_live_together_and_split_ones_do_not() {
+        let mut together = default_scenario();
+        together.matching.keep_siblings_together = true;
+        together.markets.ifa_sibling_availability = 1.0;
+        let mut apart = together.clone();
+        apart.markets.ifa_sibling_availability = 0.0;
+        for (s, expect_split) in [(together, false), (apart, true)] {
+            let model = Model::new(&s, 6);
+            let mut sim = Simulator::new(&model);
+            sim.run(SEED, 1);
+            let at = sim.siblings(|_| 0);
+            assert!(at.groups > 5, "{at:?}");
+            if expect_split {
+                assert!(at.split > 0, "{at:?}");
+            } else {
+                // With every agency taking any group, nobody is split on entry (a
+                // breakdown may still separate a few).
+                assert!(at.split * 4 < at.groups, "{at:?}");
+            }
+        }
     }
 }

@@ -56,6 +56,10 @@ impl<'m> Simulator<'m> {
             Place::Market(k) => self.capacity.markets[k.index()] += 1,
             Place::Nowhere => {}
         }
+        let unit = self.placement_unit(id, place, t);
+        if let Some(k) = self.counts.marks.get_mut(id as usize) {
+            k.unit = unit;
+        }
         let oob = rs.placement.uniform() < self.model.out_of_borough[kind.index()];
         let c = &mut self.children[id as usize];
         let adolescent = c.age_years(t) >= 11.0;
@@ -108,6 +112,7 @@ impl<'m> Simulator<'m> {
     #[inline(always)]
     pub(super) fn occupy(&mut self, id: u32, t: f64, delta: i32) {
         let end = self.month_end;
+        let (model, month) = (self.model, self.month);
         let Some(c) = self.children.get_mut(id as usize) else {
             return;
         };
@@ -120,12 +125,14 @@ impl<'m> Simulator<'m> {
         // would wait for the store (no store-to-load forwarding across it).
         let band = k.band;
         if delta > 0 {
-            c.gap_pref = tally::gap_of(c, kind);
-            k.gap = c.gap_pref.is_some();
+            let gap = tally::gap_of(model, c, kind, t, month);
+            c.gap_pref = Some(gap);
+            k.gap = gap.in_gap();
         }
+        let gap = c.gap_pref.unwrap_or_default();
         self.counts
             .tally
-            .count(kind, band, c.out_of_borough, c.gap_pref, d);
+            .count(kind, band, c.out_of_borough, gap, d);
         let moved3 = k.moved3_lapses != tally::NOT_MOVED3;
         if delta < 0 {
             c.gap_pref = None;

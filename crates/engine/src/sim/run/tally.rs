@@ -2,8 +2,9 @@
 //! leave their placements, so the month end does not scan every child.
 //!
 //! A child is counted from the moment it takes a placement (`occupy` with +1) until it
-//! leaves it (-1), by placement type, out-of-borough, sufficiency gap, age band and "3+
-//! placements in 12 months". Two of these change with time alone: the age band (at the
+//! leaves it (-1), by placement type, age band, "3+ placements in 12 months" and the
+//! sufficiency measures (no suitable placement, placed below assessed need, in-house
+//! shortfall, placed at a distance: see `gap_of`). Two of these change with time alone: the age band (at the
 //! 1st, 5th, 10th and 16th birthdays) and the 3+ moves flag (when the placement before last
 //! falls out of the last 12 months). Each such change is booked, while the child's record is
 //! at hand (on entering care, and on arrival in a placement), in a per-month list for the
@@ -35,11 +36,59 @@ fn band_of_age_days(days: f64) -> usize {
 pub(super) struct Tally {
     pub by_type: [i64; PlacementType::COUNT],
     pub by_age: [i64; AgeBand::COUNT],
-    pub out_of_borough: i64,
-    pub gap: i64,
-    pub gap_by_type: [i64; PlacementType::COUNT],
+    /// Placed at a distance (out of borough), in all and by placement type.
+    pub at_distance: i64,
+    pub at_distance_by_type: [i64; PlacementType::COUNT],
+    pub no_suitable: i64,
+    pub below_need: i64,
+    /// The in-house shortfall by the in-house type wanted (`metrics::SHORTFALL_TYPES`).
+    pub shortfall: [i64; 2],
+    /// The sufficiency gap (no suitable placement or below assessed need) by age band.
     pub gap_by_age: [i64; AgeBand::COUNT],
     pub moved3: i64,
+    /// Brothers and sisters, counted at the month end (`siblings`).
+    pub siblings: Siblings,
+}
+
+/// The sibling groups in care at a month end: groups with two or more children in care,
+/// those not all living together, the children in them, and of those the ones not already
+/// counted below need or without a suitable placement (who are, when the scenario keeps
+/// siblings together), in all and by age band.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Siblings {
+    pub groups: i64,
+    pub split: i64,
+    pub apart: i64,
+    pub apart_below_need: i64,
+    pub apart_below_need_by_age: [i64; AgeBand::COUNT],
+}
+
+/// Where a child lives, for telling whether brothers and sisters live together: the
+/// household or children's home, or for a bought-in placement the unit it was placed in
+/// (a group placed together shares one; `Marks::unit`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Living {
+    Household(u32),
+    Home(u32),
+    Unit(u32),
+}
+
+/// Which placement units children arriving join (see `Simulator::placement_unit`).
+#[derive(Debug, Default)]
+pub(super) struct Units {
+    /// The last unit handed out.
+    pub next: u32,
+    /// The last arrival: its sibling group, time, placement and unit.
+    pub last: Option<(u32, f64, Place, u32)>,
+    /// The month's sibling splits counted by matching at the last arrival, and the group
+    /// and time of the group being placed apart since.
+    pub seen_splits: i64,
+    pub splitting: Option<(u32, f64)>,
+    /// The first id of each sibling group that may still have two or more children in
+    /// care (registered at its first arrival, dropped once it cannot), and by group id
+    /// whether it has been registered: the month end visits these groups only.
+    pub groups: Vec<u32>,
+    pub registered: Vec<bool>,
 }
 
 /// The end (day) of month `m`: the one definition the month loop and the bookings share, so
@@ -90,6 +139,8 @@ pub(super) struct Marks {
     pub band: u8,
     /// Counted in the sufficiency gap (by age band).
     pub gap: bool,
+    /// The placement unit it joined on arriving in its current placement.
+    pub unit: u32,
     /// Counted as having had 3+ placements in 12 months, until the end of this month (a
     /// month past the horizon if never within it); `NOT_MOVED3` if not counted.
     pub moved3_lapses: u32,
@@ -102,10 +153,59 @@ pub(super) fn moved3_at(c: &Child, end: f64) -> bool {
     c.recent[1] >= end - DAYS_PER_YEAR && c.recent[2].is_finite()
 }
 
-/// The gap a child in a placement of `kind` counts under: its preferred type.
+/// The sufficiency measures a child placed in `kind` at `t` (in month `month`) counts
+/// under, by the matching rule for its age and needs then:
+/// * an emergency placement: no suitable placement;
+/// * a type the rule does not list as suitable: placed below assessed need;
+/// * an agency placement (agency foster care, an independent children's home, supported
+///   accommodation) where the rule's order tries a suitable in-house type first: the
+///   in-house shortfall, under the in-house type of the same kind when the order tries it
+///   first (a children's home for a child in an independent one), else the first tried.
+///
+/// Placements that follow from a child's plan (placed with parents, for adoption) count
+/// under none.
 #[inline]
-pub(super) fn gap_of(c: &Child, kind: PlacementType) -> Option<PlacementType> {
-    (kind.is_matchable() && kind != c.preferred).then_some(c.preferred)
+pub(super) fn gap_of(
+    model: &Model,
+    c: &Child,
+    kind: PlacementType,
+    t: f64,
+    month: usize,
+) -> GapFlags {
+    use PlacementType as P;
+    if kind == P::Emergency {
+        return GapFlags(GapFlags::NO_SUITABLE);
+    }
+    if !kind.is_matchable() {
+        return GapFlags(0);
+    }
+    let (age, needs) = (c.age_years(t), Needs::of(c.complex));
+    let suitable = model.suitable(age, needs);
+    let mut bits = if suitable & 1 << kind.index() == 0 {
+        GapFlags::BELOW_NEED
+    } else {
+        0
+    };
+    if matches!(
+        kind,
+        P::Ifa | P::ExternalResidential | P::SupportedAccommodation
+    ) {
+        let order = model.order(month, age, needs);
+        let before = &order[..order.iter().position(|&o| o == kind).unwrap_or(order.len())];
+        let tried = |t: P| suitable & 1 << t.index() != 0 && before.contains(&t);
+        let (foster, home) = (tried(P::InHouseFoster), tried(P::InHouseResidential));
+        let home_first = home
+            && (kind == P::ExternalResidential
+                || !foster
+                || before.iter().position(|&o| o == P::InHouseResidential)
+                    < before.iter().position(|&o| o == P::InHouseFoster));
+        if home_first {
+            bits |= GapFlags::SHORT_HOME;
+        } else if foster {
+            bits |= GapFlags::SHORT_FOSTER;
+        }
+    }
+    GapFlags(bits)
 }
 
 impl Tally {
@@ -116,7 +216,7 @@ impl Tally {
         kind: PlacementType,
         band: u8,
         out_of_borough: bool,
-        gap: Option<PlacementType>,
+        gap: GapFlags,
         d: i64,
     ) {
         let band = (band as usize).min(AgeBand::COUNT - 1);
@@ -124,14 +224,15 @@ impl Tally {
         self.by_age[band] += d;
         // Without branches: whether a child is out of borough or in the gap is as good as
         // random, so a branch on it would often be mispredicted.
-        self.out_of_borough += d * out_of_borough as i64;
-        let (g, p) = match gap {
-            Some(p) => (d, p.index()),
-            None => (0, 0),
-        };
-        self.gap += g;
-        self.gap_by_type[p] += g;
-        self.gap_by_age[band] += g;
+        let oob = d * out_of_borough as i64;
+        self.at_distance += oob;
+        self.at_distance_by_type[kind.index()] += oob;
+        let flag = |bit: u8| d * gap.has(bit) as i64;
+        self.no_suitable += flag(GapFlags::NO_SUITABLE);
+        self.below_need += flag(GapFlags::BELOW_NEED);
+        self.shortfall[0] += flag(GapFlags::SHORT_FOSTER);
+        self.shortfall[1] += flag(GapFlags::SHORT_HOME);
+        self.gap_by_age[band] += d * gap.in_gap() as i64;
     }
 
     /// Write the counts into a month's row.
@@ -142,15 +243,33 @@ impl Tally {
         for (i, v) in self.by_age.iter().enumerate() {
             row[metrics::BY_AGE + i] += v;
         }
-        for (i, v) in self.gap_by_type.iter().enumerate() {
-            row[metrics::GAP_BY_TYPE + i] += v;
-        }
         for (i, v) in self.gap_by_age.iter().enumerate() {
             row[metrics::GAP_BY_AGE + i] += v;
         }
+        for (i, v) in self.at_distance_by_type.iter().enumerate() {
+            row[metrics::AT_DISTANCE_BY_TYPE + i] += v;
+        }
+        for (i, v) in self.shortfall.iter().enumerate() {
+            row[metrics::SHORTFALL_BY_TYPE + i] += v;
+        }
         row[metrics::IN_CARE] += self.by_type.iter().sum::<i64>();
-        row[metrics::OUT_OF_BOROUGH] += self.out_of_borough;
-        row[metrics::GAP] += self.gap;
+        row[metrics::AT_DISTANCE] += self.at_distance;
+        row[metrics::NO_SUITABLE] += self.no_suitable;
+        row[metrics::BELOW_NEED] += self.below_need;
+        row[metrics::INHOUSE_SHORTFALL] += self.shortfall.iter().sum::<i64>();
+        let sib = &self.siblings;
+        let below_need = self.below_need + sib.apart_below_need;
+        row[metrics::BELOW_NEED] += sib.apart_below_need;
+        row[metrics::GAP] += self.no_suitable + below_need;
+        for (i, v) in sib.apart_below_need_by_age.iter().enumerate() {
+            row[metrics::GAP_BY_AGE + i] += v;
+        }
+        row[metrics::SIBLING_GROUPS] += sib.groups;
+        row[metrics::SIBLING_GROUPS_SPLIT] += sib.split;
+        row[metrics::SIBLINGS_APART] += sib.apart;
+        if sib.groups > 0 {
+            row[metrics::SPLIT_SHARE] = (sib.split * 10_000 + sib.groups / 2) / sib.groups;
+        }
     }
 }
 
@@ -164,6 +283,7 @@ pub(super) struct Counts {
     pub moved3_checks: Vec<Vec<u32>>,
     /// By child: what applying those changes needs.
     pub marks: Vec<Marks>,
+    pub units: Units,
 }
 
 impl Counts {
@@ -171,6 +291,13 @@ impl Counts {
     pub fn reset(&mut self, horizon: usize) {
         self.tally = Tally::default();
         self.marks.clear();
+        self.units = Units {
+            groups: std::mem::take(&mut self.units.groups),
+            registered: std::mem::take(&mut self.units.registered),
+            ..Units::default()
+        };
+        self.units.groups.clear();
+        self.units.registered.clear();
         for l in self.band_checks.iter_mut() {
             l.clear();
         }
@@ -259,6 +386,7 @@ impl<'m> Simulator<'m> {
             in_care: true,
             band: band as u8,
             gap: false,
+            unit: 0,
             moved3_lapses: NOT_MOVED3,
         });
         for next in band + 1..AgeBand::COUNT {
@@ -318,6 +446,25 @@ impl<'m> Simulator<'m> {
         if let Some(list) = self.counts.moved3_checks.get_mut(m) {
             list.clear();
         }
+        // Groups that can no longer have two children in care together are dropped.
+        let mut groups = std::mem::take(&mut self.counts.units.groups);
+        groups.retain(|&first| {
+            let ids = self.group_ids(first);
+            ids.len() >= 2
+                && ids
+                    .filter(|&i| self.children.get(i as usize).is_some_and(|c| c.in_care))
+                    .nth(1)
+                    .is_some()
+        });
+        self.counts.units.groups = groups;
+        self.counts.tally.siblings = self.siblings(|id| {
+            self.counts
+                .marks
+                .get(id as usize)
+                .map_or(0, |k| k.band as usize)
+        });
+        // The next month's splits are counted from zero.
+        self.counts.units.seen_splits = 0;
     }
 
     /// The month-end counts recounted from every child in care (for checks).
@@ -329,21 +476,157 @@ impl<'m> Simulator<'m> {
             };
             let Some(kind) = c.place.kind() else { continue };
             let band = band_of_age_days(end - c.birth);
-            t.by_type[kind.index()] += 1;
-            t.by_age[band] += 1;
-            if c.out_of_borough {
-                t.out_of_borough += 1;
-            }
             if moved3_at(c, end) {
                 t.moved3 += 1;
             }
-            if let Some(p) = gap_of(c, kind) {
-                t.gap += 1;
-                t.gap_by_type[p.index()] += 1;
-                t.gap_by_age[band] += 1;
+            // The measures are worked out as a placement starts (by the rule for the child's
+            // age and needs then); a placed child without them would show as a difference.
+            let gap = c.gap_pref.unwrap_or_default();
+            t.count(kind, band as u8, c.out_of_borough, gap, 1);
+        }
+        // The sibling groups are recounted from scratch at every month end (nothing kept
+        // as children move could drift), so they are taken as they are.
+        t.siblings = self.counts.tally.siblings.clone();
+        t
+    }
+
+    /// Where child `id` lives (see `Living`); `None` if it is not placed, or lives where
+    /// its plan says (with parents, with adopters), which is not a placement that could
+    /// keep it with its brothers and sisters.
+    pub(super) fn living(&self, id: u32) -> Option<Living> {
+        let unit = self.counts.marks.get(id as usize).map_or(0, |k| k.unit);
+        match self.children.get(id as usize)?.place {
+            Place::Nowhere => None,
+            Place::Market(t) if !t.is_matchable() => None,
+            Place::Household(h) => Some(Living::Household(h)),
+            Place::Home(h) => Some(Living::Home(h)),
+            Place::Market(_) => Some(Living::Unit(unit)),
+        }
+    }
+
+    /// The ids of child `id`'s sibling group (consecutive ids: a group is admitted at
+    /// once), or just `id` for a child with no known siblings.
+    pub(super) fn group_ids(&self, id: u32) -> std::ops::Range<u32> {
+        let Some(g) = self.children.get(id as usize).map(|c| c.group) else {
+            return id..id;
+        };
+        if g == NO_GROUP {
+            return id..id + 1;
+        }
+        let same = |i: u32| self.children.get(i as usize).is_some_and(|c| c.group == g);
+        let (mut lo, mut hi) = (id, id + 1);
+        while lo > 0 && same(lo - 1) {
+            lo -= 1;
+        }
+        while same(hi) {
+            hi += 1;
+        }
+        lo..hi
+    }
+
+    /// Does child `id` live with a brother or sister in care?
+    pub(super) fn with_sibling(&self, id: u32) -> bool {
+        let Some(here) = self.living(id) else {
+            return false;
+        };
+        self.group_ids(id).any(|s| {
+            s != id
+                && self.children.get(s as usize).is_some_and(|c| c.in_care)
+                && self.living(s) == Some(here)
+        })
+    }
+
+    /// The sibling groups in care now (see `Siblings`), with each child's age band from
+    /// `band`.
+    pub(super) fn siblings(&self, band: impl Fn(u32) -> usize) -> Siblings {
+        let mut out = Siblings::default();
+        let keep = self.model.scenario.matching.keep_siblings_together;
+        for &lead in &self.counts.units.groups {
+            let ids = self.group_ids(lead);
+            // Brothers and sisters in care in a placement (not at home or with adopters).
+            let in_care = |i: &u32| {
+                self.children.get(*i as usize).is_some_and(|c| c.in_care)
+                    && self.living(*i).is_some()
+            };
+            let Some(id) = ids.clone().find(in_care) else {
+                continue;
+            };
+            let first = self.living(id);
+            let (mut n, mut split) = (0, false);
+            for s in ids.clone().filter(in_care) {
+                n += 1;
+                split |= self.living(s) != first;
+            }
+            if n < 2 {
+                continue;
+            }
+            out.groups += 1;
+            if !split {
+                continue;
+            }
+            out.split += 1;
+            for s in ids.filter(in_care) {
+                out.apart += 1;
+                let counted = self
+                    .children
+                    .get(s as usize)
+                    .and_then(|c| c.gap_pref)
+                    .is_some_and(GapFlags::in_gap);
+                if keep && !counted {
+                    out.apart_below_need += 1;
+                    out.apart_below_need_by_age[band(s).min(AgeBand::COUNT - 1)] += 1;
+                }
             }
         }
-        t
+        out
+    }
+
+    /// The placement unit child `id`, arriving at `place` at `t`, joins: that of the
+    /// brother or sister who arrived just before at the same placement at the same time
+    /// (a group placed together), else a new one. A group the matching has just counted as
+    /// split (its `SPLITS` count went up since the last arrival) is placed child by child:
+    /// each arrival of it at that time gets a unit of its own.
+    pub(super) fn placement_unit(&mut self, id: u32, place: Place, t: f64) -> u32 {
+        let g = self.children.get(id as usize).map_or(NO_GROUP, |c| c.group);
+        // A group's first arrival registers it.
+        if g != NO_GROUP {
+            let r = &mut self.counts.units.registered;
+            if r.len() <= g as usize {
+                r.resize(g as usize + 1, false);
+            }
+            if !r[g as usize] {
+                r[g as usize] = true;
+                let first = self.group_ids(id).start;
+                self.counts.units.groups.push(first);
+            }
+        }
+        let splits = self.months[self.month][metrics::SPLITS];
+        let u = &mut self.counts.units;
+        if splits != u.seen_splits {
+            u.seen_splits = splits;
+            u.splitting = Some((g, t));
+        }
+        let apart = u.splitting == Some((g, t));
+        let unit = match u.last {
+            Some((lg, lt, lp, lu))
+                if !apart && g != NO_GROUP && lg == g && lt == t && lp == place =>
+            {
+                lu
+            }
+            _ => {
+                u.next = u.next.wrapping_add(1);
+                u.next
+            }
+        };
+        u.last = Some((g, t, place, unit));
+        unit
+    }
+
+    /// Count a separation of brothers and sisters now (not one the matching counts).
+    pub(super) fn count_separation(&mut self) {
+        let row = &mut self.months[self.month];
+        row[metrics::SPLITS] += 1;
+        self.counts.units.seen_splits = row[metrics::SPLITS];
     }
 }
 
