@@ -10,6 +10,7 @@ use super::conflict::ConflictDialog;
 use super::editor::Editor;
 use super::history::History;
 use super::notices::Notices;
+use super::report::CabinetReport;
 use super::results::Results;
 use super::runbar::RunBar;
 use super::scenarios::ScenarioTabs;
@@ -156,6 +157,7 @@ pub fn App() -> Html {
                 </aside>
             </div>
             if let Some(r) = results { <Compare report={r.report.clone()} /> }
+            <CabinetReport state={state.clone()} />
         </div>
     }
 }

@@ -10,6 +10,7 @@ pub mod history;
 pub mod levers;
 pub mod notices;
 pub mod quick;
+pub mod report;
 pub mod results;
 pub mod rules;
 pub mod runbar;
