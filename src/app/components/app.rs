@@ -10,6 +10,7 @@ use super::conflict::ConflictDialog;
 use super::editor::Editor;
 use super::history::History;
 use super::notices::Notices;
+use super::present::Presentation;
 use super::report::CabinetReport;
 use super::results::Results;
 use super::runbar::RunBar;
@@ -158,6 +159,7 @@ pub fn App() -> Html {
             </div>
             if let Some(r) = results { <Compare report={r.report.clone()} /> }
             <CabinetReport state={state.clone()} />
+            <Presentation state={state.clone()} dispatch={dispatch.clone()} />
         </div>
     }
 }

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod history;
 pub mod levers;
 pub mod notices;
+pub mod present;
 pub mod quick;
 pub mod report;
 pub mod results;
