@@ -8,6 +8,11 @@
 // alive but do nothing. A banner says so, says whether the work is saved in this browser
 // (autosave writes after every change, so the saved copy is the last change that
 // completed), and offers to reload (which reads the saved work back) or to download it.
+//
+// Before that: the loading message in index.html stays until the app has drawn itself, or
+// says plainly why the app cannot start (no WebAssembly, the program failed to load). Once
+// the app runs, the service worker (dist/sw.js) is registered so the next visit works
+// with the network off. Every address is relative to the page, so any folder works.
 const SAVED_KEY = 'sufficiency.workspace.v1';
 
 function savedWork() {
@@ -81,12 +86,77 @@ addEventListener('unhandledrejection', (e) => {
   if (isWasmStop(e.reason)) showCrash(e.reason.message);
 });
 
-const tag = document.querySelector('script[data-app-js]');
-try {
-  const { default: init } = await import(tag.dataset.appJs);
-  await init({ module_or_path: tag.dataset.appWasm });
-} catch (err) {
-  showCrash(err && err.message ? err.message : err);
-  throw err;
+// The loading message (static in index.html, so it shows before any script runs) becomes
+// a clear message if the app cannot start, and goes once the app has drawn itself.
+const loading = document.getElementById('loading');
+
+function startFailed(message, detail) {
+  if (!loading) return showCrash(detail || message);
+  loading.classList.add('failed');
+  loading.setAttribute('role', 'alert');
+  loading.setAttribute('aria-busy', 'false');
+  loading.replaceChildren();
+  const text = document.createElement('p');
+  text.id = 'loading-error';
+  text.textContent = message;
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.textContent = 'Try again';
+  reload.addEventListener('click', () => location.reload());
+  loading.append(text, reload);
+  if (detail) {
+    const more = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = 'Details for a bug report';
+    const pre = document.createElement('pre');
+    pre.textContent = String(detail);
+    more.append(summary, pre);
+    loading.append(more);
+  }
 }
-dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+
+/** Removes the loading message once the app's root element is on the page. */
+function whenMounted() {
+  const done = () => loading?.remove();
+  if (document.querySelector('.app')) return done();
+  const watch = new MutationObserver(() => {
+    if (document.querySelector('.app')) {
+      watch.disconnect();
+      done();
+    }
+  });
+  watch.observe(document.body, { childList: true, subtree: true });
+}
+
+/** Keeps this build's files for use offline (web/service_worker.js, as dist/sw.js). */
+function registerServiceWorker() {
+  // Needs a secure context (https, or http on this computer); elsewhere the app still
+  // works, only not offline.
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('./sw.js').catch(() => {
+    // No service worker (a browser policy, private browsing): the app works online.
+  });
+}
+
+const tag = document.querySelector('script[data-app-js]');
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  startFailed('The modeller cannot start: this browser does not run WebAssembly, which the modeller needs. '
+    + 'Open it in a recent Edge, Chrome, Firefox or Safari; if WebAssembly is switched off by your organisation, ask for it to be allowed for this site.');
+} else {
+  try {
+    // Relative to the page (the attributes are "./app-….js"), so any folder works.
+    const { default: init } = await import(new URL(tag.dataset.appJs, document.baseURI).href);
+    whenMounted();
+    await init({ module_or_path: new URL(tag.dataset.appWasm, document.baseURI) });
+  } catch (err) {
+    const detail = err && err.message ? err.message : err;
+    if (document.querySelector('.app') || document.getElementById('crash')) {
+      loading?.remove();
+      showCrash(detail);
+    } else startFailed('The modeller could not start: its program did not load or could not run in this browser. '
+      + 'Check the connection and try again; it needs a recent Edge, Chrome, Firefox or Safari.', detail);
+    throw err;
+  }
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+  registerServiceWorker();
+}

@@ -429,12 +429,13 @@ describe('placement sufficiency modeller (release build)', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifacts, 'comparison.png'), fullPage: false });
     await page.locator('#compare').screenshot({ path: path.join(artifacts, 'comparison-section.png') });
-    // Print view: controls hidden, tiles, table and charts shown.
+    // Print view: the report of every scenario alone (tests/e2e/report.test.mjs prints it).
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.isVisible('#editor'), false);
     assert.equal(await page.isVisible('#run'), false);
-    assert.equal(await page.isVisible('#tiles'), true);
-    assert.equal(await page.isVisible('#comparison-table'), true);
+    assert.equal(await page.isVisible('#tiles'), false);
+    assert.equal(await page.isVisible('#report'), true);
+    assert.match(await page.textContent('#report'), /In-house homes/);
     await page.screenshot({ path: path.join(artifacts, 'print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await context.close();

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
-/** Serves `repo`/dist when `baseUrl` is empty, makes `artifacts`, starts Chromium. */
-export async function openHarness({ repo, artifacts, baseUrl }) {
+/** Serves `repo`/dist (under the folder `prefix`, "/" by default) when `baseUrl` is empty,
+ *  makes `artifacts`, starts Chromium. */
+export async function openHarness({ repo, artifacts, baseUrl, prefix = '/' }) {
   let server;
   if (!baseUrl) {
     assert.ok(fs.existsSync(path.join(repo, 'dist/index.html')), 'dist/ missing: run `trunk build --release`');
-    ({ server, url: baseUrl } = await startServer(path.join(repo, 'dist')));
+    ({ server, url: baseUrl } = await startServer(path.join(repo, 'dist'), 0, '127.0.0.1', prefix));
   }
   fs.mkdirSync(artifacts, { recursive: true });
   const browser = await chromium.launch({

@@ -10,6 +10,8 @@ use super::conflict::ConflictDialog;
 use super::editor::Editor;
 use super::history::History;
 use super::notices::Notices;
+use super::present::Presentation;
+use super::report::CabinetReport;
 use super::results::Results;
 use super::runbar::RunBar;
 use super::scenarios::ScenarioTabs;
@@ -156,6 +158,8 @@ pub fn App() -> Html {
                 </aside>
             </div>
             if let Some(r) = results { <Compare report={r.report.clone()} /> }
+            <CabinetReport state={state.clone()} />
+            <Presentation state={state.clone()} dispatch={dispatch.clone()} />
         </div>
     }
 }

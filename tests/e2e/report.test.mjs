@@ -1,0 +1,158 @@
+// End-to-end: the report for a Cabinet paper or scrutiny. Printed to PDF (A4) in Chromium,
+// its text read back (pdftotext, when installed) and its pages kept as images in
+// tests/e2e/artifacts/ (pdftoppm, or screenshots of the page as printed); the same report
+// downloaded as one HTML file that opens with the network off and runs nothing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openHarness, closeHarness } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const artifacts = path.join(here, 'artifacts');
+const TIMEOUT = 180_000;
+
+let server;
+let baseUrl = process.env.BASE_URL;
+let browser;
+const problems = [];
+
+before(async () => {
+  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
+});
+
+after(() => closeHarness({ browser, server }));
+
+/** Whether a command-line tool is installed. */
+function has(tool) {
+  try {
+    execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    return e.code !== 'ENOENT';
+  }
+}
+
+async function waitDone(page) {
+  await page.locator('#status[data-status="done"]').waitFor();
+}
+
+/** The report's text as the page has it now. */
+async function reportText(page) {
+  return page.evaluate(() => document.querySelector('#report').textContent);
+}
+
+describe('report for Cabinet or scrutiny', () => {
+  test('prints to A4 PDF with the answer first, the strategies, the changed assumptions and page numbers, whichever tab is shown', { timeout: TIMEOUT }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`${baseUrl}?workers=2`);
+    await page.locator('#run').waitFor();
+    await waitDone(page);
+    // A strategy, and an assumption changed in it.
+    await page.selectOption('#add-strategy', 'recruit');
+    await page.locator('#tab-1[aria-selected="true"]').waitFor();
+    await page.fill('#in-demand-groups_per_month', '11.5');
+    await page.press('#in-demand-groups_per_month', 'Tab');
+    await page.locator('#field-demand-groups_per_month .changed-mark').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#report .report-brief li').length === 2
+      && document.querySelector('#report').textContent.includes('11.5'));
+    await waitDone(page);
+    const fp = await page.getAttribute('#run-details', 'data-fingerprint');
+
+    // The report does not depend on the tab shown.
+    const withStrategyShown = await reportText(page);
+    await page.click('#tab-0');
+    await page.locator('#tab-0[aria-selected="true"]').waitFor();
+    assert.equal(await reportText(page), withStrategyShown, 'the same report from either tab');
+
+    // On screen it is a panel until previewed.
+    assert.equal(await page.isVisible('#report'), false);
+    await page.click('#report-preview');
+    await page.locator('#report').waitFor({ state: 'visible' });
+    await page.locator('#report-panel').screenshot({ path: path.join(artifacts, 'report-panel.png') });
+
+    const pdfPath = path.join(artifacts, 'report.pdf');
+    await page.emulateMedia({ media: 'print' });
+    // Only the report prints: no toolbar, tabs, form or run bar.
+    assert.equal(await page.isVisible('.toolbar'), false);
+    assert.equal(await page.isVisible('#run'), false);
+    assert.equal(await page.isVisible('#report'), true);
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+
+    let text;
+    if (has('pdftotext')) {
+      text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+      assert.match(text, /Page 1 of \d+/, 'page numbers');
+      const pages = Number(text.match(/Page 1 of (\d+)/)[1]);
+      assert.ok(pages >= 2 && pages <= 8, `${pages} pages`);
+    } else {
+      console.log('pdftotext not installed: checking the printed page\'s text instead of the PDF\'s');
+      text = await page.evaluate(() => document.body.innerText);
+    }
+    fs.writeFileSync(path.join(artifacts, 'report.txt'), text);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const want of [
+      'Homes for children in care', 'Printed ', 'Data as at month end June 2020',
+      'The answer', 'Chance of overspending the budget', 'Placement cost: median', 'Children without a suitable placement',
+      'Over time', 'How to read the charts',
+      'The strategies', 'Recruit more carers', 'Recruitment boost', 'Cost a year',
+      'Assumptions changed from the default', 'Recruit more carers: 11.5', 'Source of the default',
+      'What this does not include',
+    ]) {
+      assert.ok(flat.includes(want), `the printed report says "${want}"`);
+    }
+    assert.match(flat, /Baseline: a (\d+%|<1%|>99%) chance of overspending the FY\d{4}\/\d{2} budget/);
+    assert.ok(!flat.includes(fp), 'no fingerprint printed');
+    assert.ok(!/fingerprint/i.test(flat), 'no fingerprint printed');
+    for (const absent of ['Share link', 'Download scenarios', 'Run details']) {
+      assert.ok(!flat.includes(absent), `"${absent}" is not printed`);
+    }
+    // One legend: the band key appears once, not per chart.
+    assert.equal((flat.match(/the bands hold that month/g) || []).length, 1);
+
+    // The pages as images, to look at.
+    for (const f of fs.readdirSync(artifacts).filter((f) => /^report-page-\d+\.png$/.test(f))) fs.rmSync(path.join(artifacts, f));
+    if (has('pdftoppm')) {
+      execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, path.join(artifacts, 'report-page')]);
+    } else {
+      await page.screenshot({ path: path.join(artifacts, 'report-page-print.png'), fullPage: true });
+    }
+    assert.ok(fs.readdirSync(artifacts).some((f) => /^report-page-.*\.png$/.test(f)), 'page images kept');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The same report as one HTML file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-download')]);
+    assert.match(download.suggestedFilename(), /^placement-sufficiency-report-.*\.html$/);
+    const file = path.join(artifacts, 'report.html');
+    await download.saveAs(file);
+    const html = fs.readFileSync(file, 'utf8');
+    assert.ok(html.startsWith('<!doctype html>'));
+    assert.ok(!html.includes('<script'), 'no scripts');
+    assert.ok(!/\s(src|href)=/.test(html), 'nothing to fetch');
+    assert.ok(html.includes('<style>'), 'styles inline');
+    assert.equal(await reportText(page), withStrategyShown, 'same report after printing');
+    await context.close();
+
+    // It opens with the network off, scripts off, and asks for nothing.
+    const offline = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const requests = [];
+    offline.on('request', (r) => requests.push(r.url()));
+    const view = await offline.newPage();
+    await view.goto('file://' + file);
+    assert.equal(await view.locator('.report-chart').count(), 3);
+    assert.ok((await view.textContent('#report')).includes('Chance of overspending the budget'));
+    const bandsColour = await view.evaluate(() => getComputedStyle(document.querySelector('.report h2')).borderTopColor);
+    assert.equal(bandsColour, 'rgb(8, 48, 107)', 'its styles apply');
+    assert.deepEqual(requests.filter((u) => !u.startsWith('file:')), []);
+    await view.screenshot({ path: path.join(artifacts, 'report-file.png') });
+    await offline.close();
+    assert.deepEqual(problems, []);
+  });
+});
