@@ -136,6 +136,7 @@ fn figures_the_report_derives() {
         p75: 100.0,
         p90: 130.0,
         p95: 0.0,
+        ..Default::default()
     };
     assert_eq!(p80(&s), 110.0);
     let mut sc = default_scenario();
