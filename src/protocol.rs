@@ -355,6 +355,7 @@ mod tests {
                 ..Default::default()
             },
             scenarios,
+            compare_with: vec![],
         }
     }
 

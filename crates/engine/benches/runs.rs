@@ -54,6 +54,7 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) -> f64 {
             horizon_months: HORIZON,
         },
         scenarios,
+        compare_with: vec![],
     };
     let prepared = job.prepare().expect("valid job");
 

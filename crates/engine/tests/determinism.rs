@@ -26,6 +26,7 @@ fn job(seed: u64) -> Job {
             horizon_months: HORIZON,
         },
         scenarios: vec![base, strat],
+        compare_with: vec![],
     }
 }
 
@@ -166,6 +167,7 @@ fn paired_job() -> &'static Aggregate {
                 horizon_months: HORIZON,
             },
             scenarios: vec![base, copy, cheaper],
+            compare_with: vec![],
         };
         job.prepare().unwrap().run(0..PAIRED_REPS)
     })

@@ -21,6 +21,7 @@ fn run(seed: u64, reps: u32, horizon: u32, scenarios: Vec<Scenario>) -> Vec<Scen
             horizon_months: horizon,
         },
         scenarios,
+        compare_with: vec![],
     };
     let agg = job
         .prepare()

@@ -271,6 +271,7 @@ impl Work {
         Some(Job {
             settings,
             scenarios: scenarios?,
+            compare_with: vec![],
         })
     }
 

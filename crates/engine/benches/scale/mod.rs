@@ -104,6 +104,7 @@ pub fn time_worst(base: &Scenario, name: &str, months: u32, runs: u32) {
             horizon_months: months,
         },
         scenarios: vec![s.clone()],
+        compare_with: vec![],
     };
     let prepared = match job.prepare() {
         Ok(p) => p,
