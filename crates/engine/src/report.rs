@@ -148,17 +148,23 @@ pub fn start_note(s: &crate::Scenario) -> Option<String> {
         return None;
     }
     let start = YearMonth::from_count(s.start_year as i64 * 12 + s.start_month as i64 - 1);
-    Some(format!(
-        "Starts in {} {}, but the starting children, carers and prices are the figures as at {} {}: \
-         the start year only relabels the months. Roll prices forward to the start, or enter \
-         figures for {} {}.",
-        start.name(),
-        start.year(),
-        YearMonth::from_count(s.data_as_at.year as i64 * 12 + s.data_as_at.month as i64 - 1).name(),
-        s.data_as_at.year,
-        start.plus_months(-1).name(),
-        start.plus_months(-1).year(),
-    ))
+    let data = YearMonth::from_count(s.data_as_at.year as i64 * 12 + s.data_as_at.month as i64 - 1);
+    let (start_at, data_at) = (
+        format!("{} {}", start.name(), start.year()),
+        format!("{} {}", data.name(), data.year()),
+    );
+    Some(if s.data_as_at.prices_rolled_forward {
+        format!(
+            "Starts in {start_at}: prices were rolled forward from {data_at} at the scenario's \
+             inflation, but the starting children and carers are still the figures as at {data_at}."
+        )
+    } else {
+        format!(
+            "Starts in {start_at}, but the starting children, carers and prices are the figures \
+             as at {data_at}: the start year only relabels the months. Roll prices forward to the \
+             start, or enter your own figures."
+        )
+    })
 }
 
 /// The label ("2020-07") of each month of the horizon, from the start month on.

@@ -45,6 +45,10 @@ pub struct DataAsAt {
     pub year: i32,
     /// Calendar month (1-12) the figures are as at (the end of that month).
     pub month: u32,
+    /// The prices (weekly costs, homes, recruitment, levers, budget) were brought forward
+    /// from this date to the start at the scenario's inflation; children and carers were not.
+    #[serde(default)]
+    pub prices_rolled_forward: bool,
 }
 
 impl Default for DataAsAt {
@@ -53,6 +57,7 @@ impl Default for DataAsAt {
             source: "Example borough modelled on Rotherham's published figures".to_string(),
             year: 2020,
             month: 6,
+            prices_rolled_forward: false,
         }
     }
 }
@@ -63,7 +68,17 @@ impl DataAsAt {
         let month = crate::calendar::YearMonth::from_count(
             self.year as i64 * 12 + self.month.clamp(1, 12) as i64 - 1,
         );
-        format!("{}, as at {} {}", self.source, month.name(), self.year)
+        let rolled = if self.prices_rolled_forward {
+            " (prices rolled forward to the start)"
+        } else {
+            ""
+        };
+        format!(
+            "{}, as at {} {}{rolled}",
+            self.source,
+            month.name(),
+            self.year
+        )
     }
 
     /// Months from the month after the figures' date to `start` (0 when the start is the

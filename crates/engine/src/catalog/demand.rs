@@ -77,6 +77,16 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Calendar month (1 = January) the starting figures describe (its end).",
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: month end June 2020.",
     },
+    Param {
+        path: "data_as_at.prices_rolled_forward",
+        group: G::Population,
+        label: "Prices rolled forward to the start",
+        unit: "yes / no",
+        items: NONE,
+        help: "Set when the prices (weekly costs, homes, recruitment, levers and the budget) were brought forward from \
+            the figures' date to the start at the yearly inflation. Children and carers are not rolled forward.",
+        source: "Modelling assumption: no; the built-in prices are those of June 2020.",
+    },
     // ------------------------------------------------------------------ demand
     Param {
         path: "demand.groups_per_month",

@@ -19,10 +19,13 @@ pub fn months_after_data(s: &Scenario) -> i64 {
 }
 
 /// `s` with every price multiplied by its inflation over the months from the month after
-/// its figures' date to its start, and its figures' date moved to the month before its
-/// start (so that rolling again changes nothing). Counts are unchanged.
+/// its figures' date to its start, marked as rolled (so that rolling again changes
+/// nothing). The figures' date stays: children and carers are still the figures'.
 pub fn roll_prices_forward(s: &Scenario) -> Scenario {
     let months = months_after_data(s);
+    if s.data_as_at.prices_rolled_forward || months == 0 {
+        return s.clone();
+    }
     let f = price_factor(s.costs.inflation_per_year, months);
     let mut out = s.clone();
     let c = &mut out.costs;
@@ -39,10 +42,7 @@ pub fn roll_prices_forward(s: &Scenario) -> Scenario {
     for l in &mut out.levers {
         roll_lever(l, f);
     }
-    let before =
-        crate::calendar::YearMonth::from_count(s.start_year as i64 * 12 + s.start_month as i64 - 2);
-    out.data_as_at.year = before.year();
-    out.data_as_at.month = before.month();
+    out.data_as_at.prices_rolled_forward = true;
     out
 }
 

@@ -263,9 +263,22 @@ fn prices_roll_forward_by_inflation_and_only_prices() {
     );
     assert_eq!(r.fostering, s.fostering);
     assert_eq!(r.population, s.population);
-    assert_eq!((r.data_as_at.year, r.data_as_at.month), (2024, 3));
-    assert_eq!(prices::months_after_data(&r), 0);
+    assert_eq!(
+        (r.data_as_at.year, r.data_as_at.month),
+        (2020, 6),
+        "the figures' date stays"
+    );
+    assert!(r.data_as_at.prices_rolled_forward);
     assert_eq!(prices::roll_prices_forward(&r), r, "rolled once only");
+    assert!(r
+        .data_as_at
+        .note()
+        .ends_with("as at June 2020 (prices rolled forward to the start)"));
+    let note = crate::report::start_note(&r).unwrap();
+    assert!(note.contains("prices were rolled forward"), "{note}");
+    assert!(crate::report::start_note(&s)
+        .unwrap()
+        .starts_with("Starts in April 2024"));
     assert_eq!(
         s.data_as_at.note(),
         "Example borough modelled on Rotherham's published figures, as at June 2020"
