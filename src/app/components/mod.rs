@@ -3,11 +3,13 @@
 pub mod app;
 pub mod compare;
 pub mod conflict;
+pub mod dates;
 pub mod editor;
 pub mod field;
 pub mod fields;
 pub mod history;
 pub mod levers;
+pub mod lineage;
 pub mod notices;
 pub mod quick;
 pub mod results;

@@ -3,7 +3,7 @@
 //! compared with); [`ScenarioSet::resolve`] turns the set into full scenarios, each base
 //! resolved before the variants built on it, so that an edit of a base flows into every
 //! variant except the fields that variant overrides. The resolved scenarios are ordinary
-//! [`Scenario`](crate::Scenario) values: the one type the model, the files and the CLI read.
+//! [`Scenario`] values: the one type the model, the files and the CLI read.
 //!
 //! * [`value`]: reading and writing a scenario's JSON at a [`FieldPath`], and the field an
 //!   edit overrides;
