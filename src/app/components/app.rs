@@ -161,7 +161,8 @@ pub fn App() -> Html {
                     if let Some(doc) = active { <Editor {doc} docs={s.docs.clone()} dispatch={dispatch.clone()} /> }
                 </aside>
             </div>
-            if let Some(r) = results { <Compare report={r.report.clone()} doc_ids={r.doc_ids.clone()} dispatch={dispatch.clone()} /> }
+            if let Some(r) = results { <Compare report={r.report.clone()} doc_ids={r.doc_ids.clone()} dispatch={dispatch.clone()}
+                baseline={s.docs.first().and_then(|d| d.parsed.clone().map(|p| (d.id, p)))} /> }
         </div>
     }
 }

@@ -29,6 +29,8 @@ pub struct CompareProps {
     pub report: ReportRc,
     /// The doc each of the report's scenarios came from.
     pub doc_ids: Vec<u32>,
+    /// The baseline as validated and its doc id (where the budget is set).
+    pub baseline: Option<(u32, Rc<engine::ValidScenario>)>,
     pub dispatch: Callback<Action>,
 }
 
@@ -134,7 +136,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <summary>{ "What differs in each comparison (assumptions and levers, both values)" }</summary>
                 { for differences }
             </details>
-            <years::BudgetYears report={props.report.clone()} />
+            <years::BudgetYears report={props.report.clone()} baseline={props.baseline.clone()} dispatch={props.dispatch.clone()} />
             <div class="charts">
                 { diff("cost", "Monthly cost", Unit::Pounds, "chart-diff-cost") }
                 { diff("gap", "Sufficiency gap", Unit::Children, "chart-diff-gap") }

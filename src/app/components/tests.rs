@@ -248,6 +248,7 @@ fn the_comparison_table_has_every_strategy_and_the_chances() {
     let html = render::<Compare>(CompareProps {
         report,
         doc_ids: vec![1, 2],
+        baseline: None,
         dispatch: Callback::noop(),
     });
     let table = around(&html, "comparison-table");
