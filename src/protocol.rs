@@ -347,6 +347,7 @@ mod tests {
                 ..Default::default()
             },
             scenarios,
+            compare_with: vec![],
         }
     }
 

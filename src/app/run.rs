@@ -338,6 +338,7 @@ mod tests {
                 ..Default::default()
             },
             scenarios: vec![engine::defaults::default_scenario()],
+            compare_with: vec![],
         }
     }
 

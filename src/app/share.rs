@@ -1,8 +1,15 @@
 //! The workspace (run settings + scenarios as edited) and its two portable forms: the
 //! share link (`#w=` + base64url of the deflated JSON) and the JSON file.
+//!
+//! Version 2 keeps what each scenario after the baseline holds of its own
+//! (`engine::workspace::Variant`: its base, levers, overridden assumptions and what it is
+//! compared with) beside every scenario in full. Version 1 (older links, files and saved
+//! work) had only the full scenarios: each is read as a variant of the baseline whose
+//! overrides are the fields where it differs, so it opens with the same numbers.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use engine::workspace::{migrate, ScenarioSet, Variant};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -17,11 +24,19 @@ pub struct Workspace {
     #[serde(default = "one")]
     pub version: u32,
     pub settings: Value,
+    /// Every scenario in full, the baseline first: the baseline as edited, the others
+    /// resolved from their variants (which, from version 2, are what counts).
     pub scenarios: Vec<Value>,
+    /// What each scenario after the baseline holds of its own (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
     /// Index of the scenario being edited.
     #[serde(default)]
     pub active: usize,
 }
+
+/// The version this app writes.
+pub const VERSION: u32 = 2;
 
 fn one() -> u32 {
     1
@@ -30,18 +45,40 @@ fn one() -> u32 {
 impl Workspace {
     pub fn default_borough() -> Workspace {
         Workspace {
-            version: 1,
+            version: VERSION,
             settings: serde_json::to_value(engine::RunSettings::default()).unwrap_or(Value::Null),
             scenarios: vec![default_scenario_value()],
+            variants: vec![],
             active: 0,
         }
     }
 
-    /// Structural checks (not the engine's validation, which is shown per field).
+    /// A workspace of these full scenarios (the first the baseline), each other one a
+    /// variant of the baseline holding where it differs (as version 1 is read).
+    pub fn of_scenarios(settings: Value, scenarios: Vec<Value>, active: usize) -> Workspace {
+        Workspace {
+            version: VERSION,
+            settings,
+            variants: migrate::from_scenarios(&scenarios).variants,
+            scenarios,
+            active,
+        }
+    }
+
+    /// The baseline and the variants.
+    pub fn set(&self) -> ScenarioSet {
+        ScenarioSet {
+            baseline: self.scenarios.first().cloned().unwrap_or(Value::Null),
+            variants: self.variants.clone(),
+        }
+    }
+
+    /// Structural checks (not the engine's validation, which is shown per field); version
+    /// 1 is read into version 2, and the scenarios are resolved from the variants.
     pub fn check(self) -> Result<Workspace, String> {
-        if self.version != 1 {
+        if self.version != 1 && self.version != VERSION {
             return Err(format!(
-                "version {} is not supported (this app reads version 1)",
+                "version {} is not supported (this app reads versions 1 and {VERSION})",
                 self.version
             ));
         }
@@ -62,7 +99,17 @@ impl Workspace {
             return Err(format!("scenarios[{i}] is not a scenario object"));
         }
         let active = self.active.min(self.scenarios.len() - 1);
-        Ok(Workspace { active, ..self })
+        let ws = if self.version == 1 || self.variants.len() + 1 != self.scenarios.len() {
+            Workspace::of_scenarios(self.settings, self.scenarios, active)
+        } else {
+            Workspace {
+                version: VERSION,
+                active,
+                ..self
+            }
+        };
+        let scenarios = ws.set().resolve().map_err(|e| e.to_string())?;
+        Ok(Workspace { scenarios, ..ws })
     }
 
     pub fn to_json(&self) -> String {
@@ -121,12 +168,15 @@ pub enum Upload {
 pub fn parse_upload(text: &str) -> Result<Upload, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     if value.get("scenarios").is_some() {
-        // Check it as an engine job so that every problem names its field.
-        let mut job_value = value.clone();
-        if let Value::Object(m) = &mut job_value {
-            m.remove("version");
-            m.remove("active");
-        }
+        // The structure first (versions 1 and 2, the variants resolved), then every
+        // scenario as an engine job so that every problem names its field.
+        let ws: Workspace = serde_json::from_value(value.clone())
+            .map_err(|e| format!("not a saved comparison: {e}"))?;
+        let ws = ws.check()?;
+        let job_value = serde_json::json!({
+            "settings": ws.settings,
+            "scenarios": ws.scenarios,
+        });
         let job_text = serde_json::to_string(&job_value).unwrap_or_default();
         let job: engine::runner::Job = engine::validate::parse_json(&job_text).map_err(|e| {
             format!(
@@ -145,17 +195,7 @@ pub fn parse_upload(text: &str) -> Result<Upload, String> {
             };
             return Err(format!("{}{tail}", first.join("; ")));
         }
-        let ws = Workspace {
-            version: 1,
-            settings: serde_json::to_value(job.settings).unwrap_or(Value::Null),
-            scenarios: job
-                .scenarios
-                .iter()
-                .filter_map(|s| serde_json::to_value(s).ok())
-                .collect(),
-            active: 0,
-        };
-        return ws.check().map(Upload::Workspace);
+        return Ok(Upload::Workspace(Workspace { active: 0, ..ws }));
     }
     let scenario = engine::Scenario::from_json(text).map_err(|e| {
         format!(
@@ -186,7 +226,54 @@ mod tests {
             .push(serde_json::to_value(base.with_strategy(&strategy)).unwrap());
         ws.settings["seed"] = json!(u64::MAX - 7);
         ws.active = 1;
-        ws
+        ws.check().unwrap()
+    }
+
+    /// A share link and saved work made by the app before scenarios were built on a base
+    /// (tests/e2e/fixtures): they open as variants of the baseline that resolve to exactly
+    /// the scenarios they held, so they give the same numbers.
+    #[test]
+    fn old_links_and_saved_work_open_with_the_same_scenarios() {
+        let fixture: Value =
+            serde_json::from_str(include_str!("../../tests/e2e/fixtures/main-b0f8075.json"))
+                .unwrap();
+        let old_saved = &fixture["saved_state"];
+        let old_scenarios = old_saved["scenarios"].as_array().unwrap();
+        let fragment = fixture["share_fragment"].as_str().unwrap();
+        let ws = decode(payload_of_fragment(fragment).unwrap()).unwrap();
+        assert_eq!(ws.version, VERSION);
+        let same = |a: &[Value], b: &[Value]| {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| crate::app::state::saved::same_value(x, y))
+        };
+        assert!(same(&ws.scenarios, old_scenarios));
+        assert_eq!(ws.variants.len(), 2);
+        let homes = &ws.variants[1];
+        assert_eq!(homes.name, "In-house homes (16 + 2 beds)");
+        let own: Vec<String> = homes.overrides.iter().map(|o| o.path.to_string()).collect();
+        assert_eq!(own, ["fostering.households"]);
+        assert!(!homes.levers.is_empty());
+        // The same job, hence the same numbers.
+        let settings: engine::RunSettings = serde_json::from_value(ws.settings.clone()).unwrap();
+        let job = ws.set().job(settings).unwrap();
+        let old: Vec<engine::Scenario> = old_scenarios
+            .iter()
+            .map(|v| serde_json::from_value(v.clone()).unwrap())
+            .collect();
+        assert_eq!(job.scenarios, old);
+        assert_eq!(job.comparators(), [0, 0]);
+        // The saved state reads the same way (through the app's saved record).
+        let saved = Workspace::from_json(&old_saved.to_string()).unwrap();
+        assert!(same(&saved.scenarios, &ws.scenarios));
+        assert_eq!(saved.variants.len(), 2);
+        assert_eq!(
+            saved.variants[1].overrides[0].path.to_string(),
+            "fostering.households"
+        );
+        // And written again, it keeps its structure.
+        assert_eq!(decode(&encode(&ws)).unwrap(), ws);
     }
 
     #[test]
@@ -244,8 +331,24 @@ mod tests {
         let one = serde_json::to_string(&engine::defaults::default_scenario()).unwrap();
         assert!(matches!(parse_upload(&one).unwrap(), Upload::Scenario(_)));
 
+        // An older file (full scenarios only), and a file whose scenario holds a bad value
+        // of its own: both name the field.
         let mut bad = ws.clone();
+        bad.version = 1;
+        bad.variants.clear();
         bad.scenarios[1]["demand"]["entry_age"][2] = json!("x");
+        let e = parse_upload(&bad.to_json()).err().unwrap();
+        assert!(
+            e.starts_with("scenarios[1].demand.entry_age[2]: must be a number"),
+            "{e}"
+        );
+        let mut bad = ws.clone();
+        let mut ages = bad.scenarios[0]["demand"]["entry_age"].clone();
+        ages[2] = json!("x");
+        bad.variants[0].overrides.push(engine::workspace::Override {
+            path: engine::FieldPath::parse("demand.entry_age").unwrap(),
+            value: ages,
+        });
         let e = parse_upload(&bad.to_json()).err().unwrap();
         assert!(
             e.starts_with("scenarios[1].demand.entry_age[2]: must be a number"),

@@ -274,6 +274,7 @@ pub mod tests {
                 base.clone(),
                 base.with_strategy(&engine::defaults::strategy("recruit").unwrap()),
             ],
+            compare_with: vec![],
         };
         let prepared = job.prepare().unwrap();
         let agg = prepared.run(0..4);

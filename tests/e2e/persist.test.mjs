@@ -341,17 +341,17 @@ describe('keeping the user\'s work', () => {
     }
     assert.equal(await page.isDisabled('#duplicate-baseline'), true);
     assert.match(await page.textContent('.scenario-actions'), /8 scenarios at most/);
-    await page.locator('#comparison-table thead th:nth-child(9)').waitFor();
+    await page.locator('#compare-row-7').waitFor();
     await page.locator('#status[data-status="done"]').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
-    const scrolled = await page.evaluate(() => [...document.querySelectorAll('#compare .table-scroll, #compare table, .tabs')]
+    const scrolled = await page.evaluate(() => [...document.querySelectorAll('#compare .table-wrap, #compare table, .tabs')]
       .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.id || e.className));
     assert.deepEqual(scrolled, [], 'parts that scroll sideways');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifacts, 'eight-scenarios.png') });
-    await page.locator('#compare .table-scroll').screenshot({ path: path.join(artifacts, 'eight-scenarios-table.png') });
-    await page.locator('#compare .tiles').screenshot({ path: path.join(artifacts, 'eight-scenarios-chances.png') });
+    await page.locator('#comparison-table').screenshot({ path: path.join(artifacts, 'eight-scenarios-table.png') });
+    await page.locator('#budget-years').screenshot({ path: path.join(artifacts, 'eight-scenarios-years.png') });
     await context.close();
   });
 

@@ -56,6 +56,7 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) -> f64 {
             uncertainty: false,
         },
         scenarios,
+        compare_with: vec![],
     };
     let prepared = job.prepare().expect("valid job");
 

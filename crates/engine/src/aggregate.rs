@@ -1,6 +1,7 @@
 //! Streaming aggregation of runs: per scenario, month and metric a `Hist` (mean and any
 //! percentile), financial-year costs against budget, a few sample paths, and for each
-//! strategy the paired difference from the baseline run with the same random draws.
+//! strategy the paired difference from its comparator (the baseline or another scenario)
+//! run with the same random draws.
 //! Memory is fixed by the horizon and the number of scenarios, not by the number of runs;
 //! merging is exact and order-independent, so any split over workers gives the same result.
 
@@ -52,7 +53,7 @@ pub struct ScenarioAgg {
     pub samples: Vec<SamplePath>,
 }
 
-/// Paired differences (strategy minus baseline) for one strategy.
+/// Paired differences (strategy minus its comparator) for one strategy.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PairedAgg {
     /// `horizon * PAIRED_METRICS.len()` histograms.
@@ -69,6 +70,10 @@ pub struct Aggregate {
     pub runs: u64,
     pub scenarios: Vec<ScenarioAgg>,
     pub paired: Vec<PairedAgg>,
+    /// The scenario each of `paired` is the difference from (0 = the baseline): one per
+    /// scenario after the baseline.
+    #[serde(default)]
+    pub against: Vec<usize>,
 }
 
 /// The per-run numbers the aggregate needs from one scenario's replication.
@@ -241,33 +246,45 @@ impl PairedAgg {
 }
 
 impl Aggregate {
+    /// Every scenario after the baseline compared with the baseline.
     pub fn new(scenarios: usize, horizon: usize, years: usize) -> Self {
+        Aggregate::comparing(&vec![0; scenarios.saturating_sub(1)], horizon, years)
+    }
+
+    /// Scenario `i + 1` compared with scenario `against[i]` (0 = the baseline); there are
+    /// `against.len() + 1` scenarios.
+    pub fn comparing(against: &[usize], horizon: usize, years: usize) -> Self {
+        let scenarios = against.len() + 1;
         Aggregate {
             runs: 0,
             scenarios: (0..scenarios)
                 .map(|_| ScenarioAgg::new(horizon, years))
                 .collect(),
-            paired: (1..scenarios)
+            paired: against
+                .iter()
                 .map(|_| PairedAgg::new(horizon, years))
                 .collect(),
+            against: against.to_vec(),
         }
     }
 
-    /// Add one replication: one run per scenario, baseline first.
+    /// Add one replication: one run per scenario, baseline first. Each strategy's paired
+    /// difference is taken from its comparator's run of the same replication (the same
+    /// random draws).
     pub fn add<R: AsRunView>(&mut self, rep: u32, runs: &[R]) {
         self.runs += 1;
         for (agg, run) in self.scenarios.iter_mut().zip(runs) {
             agg.add(rep, &run.run_view());
         }
-        if let Some((base, strategies)) = runs.split_first() {
-            let base = base.run_view();
-            for (p, strat) in self.paired.iter_mut().zip(strategies) {
-                p.add(&base, &strat.run_view());
+        for (i, p) in self.paired.iter_mut().enumerate() {
+            let against = self.against.get(i).copied().unwrap_or(0);
+            if let (Some(base), Some(strat)) = (runs.get(against), runs.get(i + 1)) {
+                p.add(&base.run_view(), &strat.run_view());
             }
         }
     }
 
-    /// Fold in another batch of the same job.
+    /// Fold in another batch of the same job (same comparators).
     pub fn merge(&mut self, o: &Aggregate) {
         self.runs += o.runs;
         for (a, b) in self.scenarios.iter_mut().zip(&o.scenarios) {
@@ -292,6 +309,15 @@ impl Aggregate {
         f.len(self.paired.len());
         for p in &self.paired {
             p.digest(&mut f);
+        }
+        // Head-to-head comparisons: the comparators go in after everything else, and only
+        // when one is not the baseline, so that a job comparing every strategy with the
+        // baseline keeps the fingerprint it always had.
+        if self.against.iter().any(|&a| a != 0) {
+            f.len(self.against.len());
+            for &a in &self.against {
+                f.len(a);
+            }
         }
         format!("{:016x}", f.finish())
     }
@@ -411,6 +437,7 @@ mod tests {
                 uncertainty: false,
             },
             scenarios: vec![default_scenario()],
+            compare_with: vec![],
         };
         let prepared = job.prepare().expect("valid job");
         let agg = prepared.run(0..20);

@@ -29,6 +29,7 @@ pub fn default_scenario() -> Scenario {
         description: "Rotherham-like borough from July 2020, no new levers pulled".to_string(),
         start_year: 2020,
         start_month: 7,
+        data_as_at: DataAsAt::default(),
         demand: Demand {
             groups_per_month: 10.2,
             trend_per_year: 0.0,
@@ -206,6 +207,7 @@ pub fn default_scenario() -> Scenario {
             cost_per_approval: 8_000.0,
             budget_per_year: 30_500_000.0,
             budget_growth_per_year: 0.02,
+            budget_by_year: vec![],
         },
         levers: vec![],
     }

@@ -15,6 +15,8 @@ pub const MIN_REPLICATIONS: u32 = 1;
 pub const MAX_REPLICATIONS: u32 = 1_000_000;
 /// Longest horizon, in months (10 years).
 pub const MAX_HORIZON_MONTHS: u32 = 120;
+/// Most financial years a budget can be set for: the longest horizon touches 11.
+pub const MAX_BUDGET_YEARS: usize = 11;
 
 // ---------------------------------------------------------------- free text
 

@@ -1,7 +1,8 @@
 //! Turns an `Aggregate` into what people read: per scenario and metric a monthly table of the
 //! mean and the 5/10/25/50/75/90/95th percentiles, financial-year cost against budget with
 //! the chance of overspending, and for each strategy the paired difference from the
-//! baseline. Serialises to JSON and to one long-format CSV.
+//! scenario it is compared with (the baseline or another), with what differs between the
+//! two. Serialises to JSON and to one long-format CSV.
 
 use crate::calendar::{months_per_financial_year, YearMonth};
 use serde::Serialize;
@@ -99,6 +100,9 @@ pub struct MetricSeries {
 pub struct YearRow {
     pub year: String,
     pub budget: f64,
+    /// The budget is the built-in illustrative one (set near the modelled cost, so the
+    /// chance of overspending is about even by construction), not the council's own.
+    pub illustrative_budget: bool,
     pub cost: Stat,
     pub overspend: Stat,
     pub probability_overspend: f64,
@@ -118,8 +122,16 @@ pub struct ScenarioReport {
 #[derive(Clone, Debug, Serialize)]
 pub struct Comparison {
     pub name: String,
+    /// The name of the scenario it is compared with (the baseline or another scenario).
     pub baseline: String,
-    /// Monthly paired differences (strategy minus baseline), by metric key.
+    /// The index of that scenario in `Report::scenarios` (0 = the baseline).
+    pub against: usize,
+    /// The period the whole-horizon differences cover ("over the 5 years").
+    pub period: String,
+    /// What differs between the two scenarios (assumptions and levers, both values).
+    pub differences: Vec<crate::workspace::diff::Difference>,
+    /// Monthly paired differences (this scenario minus the one it is compared with), by
+    /// metric key.
     pub monthly: Vec<MetricSeries>,
     pub years: Vec<(String, Stat)>,
     pub total_cost_difference: Stat,
@@ -136,6 +148,12 @@ pub struct Report {
     /// Calendar label of each month ("2020-07").
     pub month_labels: Vec<String>,
     pub fingerprint: String,
+    /// Where the starting figures come from and when ("Example borough modelled on
+    /// Rotherham's published figures, as at June 2020").
+    pub data_note: String,
+    /// When the start is not the month after the figures' date: a note saying the starting
+    /// children, carers and prices are still the figures'.
+    pub start_note: Option<String>,
     pub scenarios: Vec<ScenarioReport>,
     pub comparisons: Vec<Comparison>,
     /// The sufficiency measures, each with its one-line definition.
@@ -173,6 +191,46 @@ pub fn definitions() -> Vec<Definition> {
         .collect()
 }
 
+/// The period of a horizon in words: "over the 5 years", "over the 18 months".
+pub fn period_words(horizon_months: u32) -> String {
+    if horizon_months % 12 == 0 && horizon_months >= 12 {
+        let y = horizon_months / 12;
+        if y == 1 {
+            "over the year".into()
+        } else {
+            format!("over the {y} years")
+        }
+    } else {
+        format!("over the {horizon_months} months")
+    }
+}
+
+/// The note shown when a scenario starts other than the month after its figures' date.
+pub fn start_note(s: &crate::Scenario) -> Option<String> {
+    let months = s.data_as_at.months_to(s.start_year, s.start_month);
+    if months == 0 {
+        return None;
+    }
+    let start = YearMonth::from_count(s.start_year as i64 * 12 + s.start_month as i64 - 1);
+    let data = YearMonth::from_count(s.data_as_at.year as i64 * 12 + s.data_as_at.month as i64 - 1);
+    let (start_at, data_at) = (
+        format!("{} {}", start.name(), start.year()),
+        format!("{} {}", data.name(), data.year()),
+    );
+    Some(if s.data_as_at.prices_rolled_forward {
+        format!(
+            "Starts in {start_at}: prices were rolled forward from {data_at} at the scenario's \
+             inflation, but the starting children and carers are still the figures as at {data_at}."
+        )
+    } else {
+        format!(
+            "Starts in {start_at}, but the starting children, carers and prices are the figures \
+             as at {data_at}: the start year only relabels the months. Roll prices forward to the \
+             start, or enter your own figures."
+        )
+    })
+}
+
 /// The label ("2020-07") of each month of the horizon, from the start month on.
 pub fn month_labels(start_year: i32, start_month: u32, horizon: usize) -> Vec<String> {
     let first = YearMonth::from_count(start_year as i64 * 12 + start_month as i64 - 1);
@@ -190,7 +248,8 @@ impl Report {
             .iter()
             .zip(&agg.scenarios)
             .zip(&prepared.models)
-            .map(|((s, a), model)| ScenarioReport {
+            .map(|((s, a), model)| (s, a, model, illustrative_budget(s)))
+            .map(|(s, a, model, illustrative)| ScenarioReport {
                 name: s.name.clone(),
                 metrics: defs
                     .iter()
@@ -210,6 +269,7 @@ impl Report {
                     .map(|(i, y)| YearRow {
                         year: y.clone(),
                         budget: model.fin_year_budget[i],
+                        illustrative_budget: illustrative,
                         cost: Stat::of(&a.year_cost[i], 1.0),
                         overspend: Stat::of(&a.year_overspend[i], 1.0),
                         probability_overspend: if agg.runs > 0 {
@@ -232,9 +292,16 @@ impl Report {
             .paired
             .iter()
             .enumerate()
-            .map(|(i, p)| Comparison {
+            .map(|(i, p)| (i, p, agg.against.get(i).copied().unwrap_or(0)))
+            .map(|(i, p, against)| Comparison {
                 name: job.scenarios[i + 1].name.clone(),
-                baseline: base.name.clone(),
+                baseline: job.scenarios[against].name.clone(),
+                against,
+                period: period_words(prepared.settings.horizon_months),
+                differences: crate::workspace::diff::differences(
+                    &job.scenarios[i + 1],
+                    &job.scenarios[against],
+                ),
                 monthly: PAIRED_METRICS
                     .iter()
                     .enumerate()
@@ -272,6 +339,8 @@ impl Report {
             horizon_months: prepared.settings.horizon_months,
             month_labels: month_labels(base.start_year, base.start_month, h),
             fingerprint: agg.fingerprint(),
+            data_note: base.data_as_at.note(),
+            start_note: start_note(base),
             scenarios,
             comparisons,
             definitions: definitions(),
@@ -352,6 +421,13 @@ impl Report {
 /// mean and of the median, and the one-line definition of a sufficiency measure.
 pub const CSV_HEADER: &str =
     "scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95,mean_se,p50_se,definition";
+
+/// Whether a scenario's budget is the built-in illustrative one (the default budget a year
+/// and no budget of its own for any year).
+pub fn illustrative_budget(s: &crate::Scenario) -> bool {
+    let d = crate::defaults::default_scenario().costs;
+    s.costs.budget_by_year.is_empty() && s.costs.budget_per_year == d.budget_per_year
+}
 
 fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

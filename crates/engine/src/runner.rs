@@ -20,13 +20,44 @@ use crate::validate::ValidScenario;
 #[serde(deny_unknown_fields)]
 pub struct Job {
     pub settings: RunSettings,
-    /// The first is the baseline; the others are compared with it.
+    /// The first is the baseline; the others are compared with it or with another one
+    /// (`compare_with`).
     pub scenarios: Vec<Scenario>,
+    /// For each scenario, the index of the scenario it is compared with (head to head, on
+    /// the same random draws); the baseline's own entry is ignored. Empty, or shorter than
+    /// the list: the rest are compared with the baseline (older jobs and files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub compare_with: Vec<usize>,
+}
+
+impl Job {
+    /// A job comparing every scenario with the baseline.
+    pub fn new(settings: RunSettings, scenarios: Vec<Scenario>) -> Job {
+        Job {
+            settings,
+            scenarios,
+            compare_with: vec![],
+        }
+    }
+
+    /// The index each scenario after the baseline is compared with (one per strategy).
+    pub fn comparators(&self) -> Vec<usize> {
+        comparators(&self.compare_with, self.scenarios.len())
+    }
+}
+
+/// The comparator of each scenario after the first, from a job's `compare_with`.
+pub fn comparators(compare_with: &[usize], scenarios: usize) -> Vec<usize> {
+    (1..scenarios)
+        .map(|i| compare_with.get(i).copied().unwrap_or(0))
+        .collect()
 }
 
 pub struct PreparedJob {
     pub settings: RunSettings,
     pub models: Vec<Model>,
+    /// The index each scenario after the baseline is compared with.
+    pub comparators: Vec<usize>,
 }
 
 /// The part of a job a [`FieldError`] of [`Job::validate`] concerns.
@@ -87,7 +118,9 @@ impl Job {
             }
         }
         let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
-        errors.splice(0..0, together(&self.settings, &scenarios));
+        let mut whole = together(&self.settings, &scenarios);
+        whole.extend(comparator_errors(&self.compare_with, scenarios.len()));
+        errors.splice(0..0, whole);
         if errors.is_empty() {
             Ok(valid)
         } else {
@@ -115,8 +148,37 @@ impl Job {
 
     pub fn prepare(&self) -> Result<PreparedJob, Vec<FieldError>> {
         let valid = self.validated()?;
-        Ok(PreparedJob::compile(self.settings, &valid))
+        Ok(PreparedJob::compile(self.settings, &valid).comparing(self.comparators()))
     }
+}
+
+/// Each comparator must be another scenario of the job.
+pub fn comparator_errors(compare_with: &[usize], scenarios: usize) -> Vec<FieldError> {
+    let list = FieldPath::root().key("compare_with");
+    let mut errors = vec![];
+    if compare_with.len() > scenarios {
+        errors.push(FieldError::at(
+            list.clone(),
+            format!(
+                "has {} entries for {scenarios} scenarios",
+                compare_with.len()
+            ),
+        ));
+    }
+    for (i, &c) in compare_with.iter().enumerate().skip(1) {
+        if c >= scenarios {
+            errors.push(FieldError::at(
+                list.index(i),
+                format!("is {c}, but there are only {scenarios} scenarios (0 is the baseline)"),
+            ));
+        } else if c == i {
+            errors.push(FieldError::at(
+                list.index(i),
+                "compares the scenario with itself; choose the baseline or another scenario",
+            ));
+        }
+    }
+    errors
 }
 
 /// The run settings, the number of scenarios and their start months, each problem naming its
@@ -215,10 +277,36 @@ impl PreparedJob {
     /// [`Job::check_together`]) without validating them again.
     pub fn compile(settings: RunSettings, scenarios: &[ValidScenario]) -> PreparedJob {
         let h = settings.horizon_months as usize;
+        let models = scenarios
+            .iter()
+            .map(|s| {
+                let mut model = Model::compile(s, h);
+                model.fin_year_budget = fin_year_budgets(s, h);
+                model
+            })
+            .collect();
         PreparedJob {
             settings,
-            models: scenarios.iter().map(|s| Model::compile(s, h)).collect(),
+            models,
+            comparators: comparators(&[], scenarios.len()),
         }
+    }
+
+    /// This job with each scenario after the baseline compared with `comparators[i - 1]`
+    /// (checked with [`comparator_errors`]; an index out of range counts as the baseline).
+    pub fn comparing(mut self, comparators: Vec<usize>) -> PreparedJob {
+        let n = self.models.len();
+        self.comparators = (1..n)
+            .map(|i| {
+                let c = comparators.get(i - 1).copied().unwrap_or(0);
+                if c < n && c != i {
+                    c
+                } else {
+                    0
+                }
+            })
+            .collect();
+        self
     }
 
     pub fn empty_aggregate(&self) -> Aggregate {
@@ -227,8 +315,8 @@ impl PreparedJob {
             .first()
             .map(|m| m.fin_year_labels.len())
             .unwrap_or(0);
-        Aggregate::new(
-            self.models.len(),
+        Aggregate::comparing(
+            &self.comparators,
             self.settings.horizon_months as usize,
             years,
         )
@@ -259,6 +347,18 @@ impl PreparedJob {
     }
 }
 
+/// The budget of each financial year the horizon touches, pro rata for part years: the
+/// scenario's own budget for that year ([`crate::scenario::Costs::year_budget`]).
+pub fn fin_year_budgets(s: &Scenario, horizon: usize) -> Vec<f64> {
+    let start =
+        crate::calendar::YearMonth::from_count(s.start_year as i64 * 12 + s.start_month as i64 - 1);
+    crate::calendar::months_per_financial_year(start.months(horizon))
+        .iter()
+        .enumerate()
+        .map(|(k, (_, n))| s.costs.year_budget(k) * (*n as f64 / 12.0))
+        .collect()
+}
+
 /// Replications of a prepared job run into one aggregate, keeping the simulators (and their
 /// buffers) between calls. Whatever the calls, the aggregate is exactly
 /// what one `PreparedJob::run` over the same replications gives.
@@ -281,12 +381,7 @@ impl Batch<'_> {
         for rep in reps.start..end {
             if settings.uncertainty {
                 let models = &self.job.models;
-                uncertain::run_replication(
-                    models,
-                    settings.seed,
-                    rep,
-                    &mut self.aggregate,
-                );
+                uncertain::run_replication(models, settings.seed, rep, &mut self.aggregate);
             } else {
                 for s in self.sims.iter_mut() {
                     s.run(settings.seed, rep);
@@ -322,6 +417,7 @@ mod tests {
                 ..RunSettings::default()
             },
             scenarios: vec![default_scenario(), bad],
+            compare_with: vec![],
         };
         let errors = job.validate().expect_err("invalid job");
         let placed: Vec<(JobPart, String)> = errors
@@ -339,6 +435,7 @@ mod tests {
         let none = Job {
             settings: RunSettings::default(),
             scenarios: vec![],
+            compare_with: vec![],
         };
         let (part, e) = JobPart::of(none.validate().unwrap_err().remove(0));
         assert_eq!((part, e.field.as_str()), (JobPart::Whole, "scenarios"));
@@ -362,6 +459,7 @@ mod tests {
             Job {
                 settings,
                 scenarios: vec![base.clone(), strat.clone()],
+                compare_with: vec![],
             }
             .prepare()
             .expect("valid job")
@@ -390,6 +488,81 @@ mod tests {
         assert_eq!(again.fingerprint(), whole.fingerprint());
     }
 
+    /// A strategy compared with another strategy gets the paired difference of those two on
+    /// the same random draws: exactly what a job with the other as its baseline finds, and
+    /// any split of the runs merges to the same.
+    #[test]
+    fn head_to_head_is_the_paired_difference_of_the_two() {
+        let base = default_scenario();
+        let recruit = base.with_strategy(&strategy("recruit").expect("built-in strategy"));
+        let homes = base.with_strategy(&strategy("homes").expect("built-in strategy"));
+        let settings = RunSettings {
+            seed: 5,
+            replications: 12,
+            horizon_months: 24,
+            uncertainty: false,
+        };
+        let three = Job {
+            settings,
+            scenarios: vec![base.clone(), recruit.clone(), homes.clone()],
+            compare_with: vec![0, 0, 1],
+        };
+        let prepared = three.prepare().expect("valid job");
+        let whole = prepared.run(0..12);
+        assert_eq!(whole.against, [0, 1]);
+        let two = Job::new(settings, vec![recruit, homes]);
+        let direct = two.prepare().expect("valid job").run(0..12);
+        assert_eq!(whole.paired[1], direct.paired[0]);
+        let with_base = Job::new(settings, three.scenarios.clone());
+        let against_base = with_base.prepare().expect("valid job").run(0..12);
+        assert_eq!(whole.paired[0], against_base.paired[0]);
+        assert_ne!(whole.paired[1], against_base.paired[1]);
+        assert_ne!(whole.fingerprint(), against_base.fingerprint());
+        let mut split = prepared.run(7..12);
+        split.merge(&prepared.run(0..7));
+        assert_eq!(split.fingerprint(), whole.fingerprint());
+        // Through JSON (as the worker sends jobs), with the comparator checked.
+        let back = Job::from_json(&serde_json::to_string(&three).unwrap()).unwrap();
+        assert_eq!(back, three);
+        let bad = Job {
+            compare_with: vec![0, 1, 7],
+            ..three
+        };
+        let fields: Vec<String> = bad
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["compare_with[1]", "compare_with[2]"]);
+    }
+
+    /// A budget of its own for each financial year, later years grown from the last.
+    #[test]
+    fn budgets_by_year_are_used_then_grown() {
+        let mut s = default_scenario();
+        let before = fin_year_budgets(&s, 60);
+        let model = Model::compile(&ValidScenario::new(s.clone()).unwrap(), 60);
+        assert_eq!(before, model.fin_year_budget, "the same as the model's own");
+        s.costs.budget_by_year = vec![40e6, 42e6];
+        let b = fin_year_budgets(&s, 60);
+        // July 2020 start: 9 months of 2020/21, then full years.
+        assert_eq!(b[0], 40e6 * 9.0 / 12.0);
+        assert_eq!(b[1], 42e6);
+        assert_eq!(b[2], 42e6 * 1.02);
+        let job = Job::new(
+            RunSettings {
+                seed: 1,
+                replications: 3,
+                horizon_months: 24,
+                uncertainty: false,
+            },
+            vec![s],
+        );
+        let prepared = job.prepare().unwrap();
+        assert_eq!(prepared.models[0].fin_year_budget[1], 42e6);
+    }
+
     /// Scenarios validated one by one and then checked together find exactly the problems
     /// the whole job's validation finds, and compile to the same models' results.
     #[test]
@@ -412,6 +585,7 @@ mod tests {
             let job = Job {
                 settings,
                 scenarios: scenarios.clone(),
+                compare_with: vec![],
             };
             let valid: Vec<ValidScenario> = scenarios
                 .into_iter()
@@ -426,6 +600,7 @@ mod tests {
                 ..RunSettings::default()
             },
             scenarios: vec![base.clone()],
+            compare_with: vec![],
         };
         let valid = vec![ValidScenario::new(base).unwrap()];
         let compiled = PreparedJob::compile(job.settings, &valid);

@@ -17,6 +17,10 @@ pub struct Scenario {
     /// First simulated month (calendar), e.g. 2020-07.
     pub start_year: i32,
     pub start_month: u32,
+    /// What the starting figures describe and the month they are as at (the default borough:
+    /// Rotherham's published figures, June 2020). Older files without it get the default.
+    #[serde(default)]
+    pub data_as_at: DataAsAt,
     pub demand: Demand,
     pub population: StartingPopulation,
     pub exits: Exits,
@@ -29,6 +33,60 @@ pub struct Scenario {
     /// The strategy: levers pulled on top of the baseline assumptions.
     #[serde(default)]
     pub levers: Vec<Lever>,
+}
+
+/// Where the starting figures (children, carers, prices) come from and the month they are as
+/// at. A start later than the month after it runs those figures as if they were the start's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataAsAt {
+    /// What the figures describe, in words.
+    pub source: String,
+    pub year: i32,
+    /// Calendar month (1-12) the figures are as at (the end of that month).
+    pub month: u32,
+    /// The prices (weekly costs, homes, recruitment, levers, budget) were brought forward
+    /// from this date to the start at the scenario's inflation; children and carers were not.
+    #[serde(default)]
+    pub prices_rolled_forward: bool,
+}
+
+impl Default for DataAsAt {
+    fn default() -> Self {
+        DataAsAt {
+            source: "Example borough modelled on Rotherham's published figures".to_string(),
+            year: 2020,
+            month: 6,
+            prices_rolled_forward: false,
+        }
+    }
+}
+
+impl DataAsAt {
+    /// "Example borough modelled on Rotherham's published figures, as at June 2020".
+    pub fn note(&self) -> String {
+        let month = crate::calendar::YearMonth::from_count(
+            self.year as i64 * 12 + self.month.clamp(1, 12) as i64 - 1,
+        );
+        let rolled = if self.prices_rolled_forward {
+            " (prices rolled forward to the start)"
+        } else {
+            ""
+        };
+        format!(
+            "{}, as at {} {}{rolled}",
+            self.source,
+            month.name(),
+            self.year
+        )
+    }
+
+    /// Months from the month after the figures' date to `start` (0 when the start is the
+    /// month after the figures, as for the default borough; negative when earlier).
+    pub fn months_to(&self, start_year: i32, start_month: u32) -> i64 {
+        (start_year as i64 * 12 + start_month as i64)
+            - (self.year as i64 * 12 + self.month as i64 + 1)
+    }
 }
 
 /// How many runs, with which seed, over what horizon.
@@ -422,6 +480,25 @@ pub struct Costs {
     pub budget_per_year: f64,
     /// Yearly growth of the budget.
     pub budget_growth_per_year: f64,
+    /// The council's own budget for each financial year of the horizon, first year first
+    /// (full-year figures); later years grow from the last at `budget_growth_per_year`.
+    /// Empty: `budget_per_year`, grown each year.
+    #[serde(default)]
+    pub budget_by_year: Vec<f64>,
+}
+
+impl Costs {
+    /// The full-year budget of the `k`-th financial year of the horizon (0 = the first).
+    pub fn year_budget(&self, k: usize) -> f64 {
+        let growth = |years: usize| libm::pow(1.0 + self.budget_growth_per_year, years as f64);
+        match self.budget_by_year.get(k) {
+            Some(b) => *b,
+            None => match self.budget_by_year.last() {
+                Some(last) => last * growth(k + 1 - self.budget_by_year.len()),
+                None => self.budget_per_year * growth(k),
+            },
+        }
+    }
 }
 
 /// A lever: one action with a start month, a ramp to full effect and its own cost.

@@ -27,6 +27,7 @@ fn job(seed: u64) -> Job {
             uncertainty: false,
         },
         scenarios: vec![base, strat],
+        compare_with: vec![],
     }
 }
 
@@ -168,6 +169,7 @@ fn paired_job() -> &'static Aggregate {
                 uncertainty: false,
             },
             scenarios: vec![base, copy, cheaper],
+            compare_with: vec![],
         };
         job.prepare().unwrap().run(0..PAIRED_REPS)
     })

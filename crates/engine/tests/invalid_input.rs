@@ -167,6 +167,7 @@ fn zero_replications_and_absurd_sizes_are_refused() {
             default_scenario(),
             scenario_with(|s| s.population.children = 10_000_000),
         ],
+        compare_with: vec![],
     };
     expect_error(job.validate(), "settings.replications", "at least 1");
     expect_error(job.validate(), "settings.horizon_months", "120");
@@ -183,11 +184,13 @@ fn zero_replications_and_absurd_sizes_are_refused() {
     let too_many = Job {
         settings: RunSettings::default(),
         scenarios: vec![default_scenario(); MAX_SCENARIOS + 1],
+        compare_with: vec![],
     };
     expect_error(too_many.validate(), "scenarios", "at most");
     let none = Job {
         settings: RunSettings::default(),
         scenarios: vec![],
+        compare_with: vec![],
     };
     expect_error(none.validate(), "scenarios", "at least one");
 }
@@ -209,6 +212,7 @@ fn comparisons_must_start_when_the_baseline_does() {
             default_scenario(),
             scenario_with(|s| (s.start_year, s.start_month) = (2020, 4)),
         ],
+        compare_with: vec![],
     };
     expect_error(
         job.validate(),
@@ -219,6 +223,7 @@ fn comparisons_must_start_when_the_baseline_does() {
     let same = Job {
         settings,
         scenarios: vec![default_scenario(), default_scenario()],
+        compare_with: vec![],
     };
     assert!(same.prepare().is_ok());
 }
@@ -335,6 +340,7 @@ fn seasonal_peaks_beyond_the_limit_name_the_seasonality() {
                 s.demand.seasonality = [1.0; 12];
                 s.demand.seasonality[6] = 2.0;
             })],
+            compare_with: vec![],
         };
         let errors = job.validate().expect_err("185 groups in July accepted");
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
@@ -369,6 +375,7 @@ fn compounded_demand_growth_is_bounded() {
             s.demand.groups_per_month = 100.0;
             s.demand.trend_per_year = 2.0;
         })],
+        compare_with: vec![],
     };
     let errors = job
         .validate()
@@ -387,6 +394,7 @@ fn compounded_demand_growth_is_bounded() {
             ..RunSettings::default()
         },
         scenarios: vec![scenario_with(|s| s.demand.trend_per_year = 0.04)],
+        compare_with: vec![],
     };
     assert!(ok.validate().is_ok());
 }

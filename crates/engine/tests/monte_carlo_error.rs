@@ -29,6 +29,7 @@ fn report(seed: u64, first: u32, runs: u32) -> Report {
             uncertainty: false,
         },
         scenarios: vec![scenario()],
+        compare_with: vec![],
     };
     let prepared = job.prepare().expect("valid job");
     let agg = prepared.run(first..first + runs);

@@ -22,6 +22,7 @@ fn run(seed: u64, reps: u32, horizon: u32, scenarios: Vec<Scenario>) -> Vec<Scen
             uncertainty: false,
         },
         scenarios,
+        compare_with: vec![],
     };
     let agg = job
         .prepare()

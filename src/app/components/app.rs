@@ -5,8 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::compare::summary::CompareSummary;
 use super::compare::Compare;
 use super::conflict::ConflictDialog;
+use super::dates::DataNote;
 use super::editor::Editor;
 use super::history::History;
 use super::notices::Notices;
@@ -128,6 +130,8 @@ pub fn App() -> Html {
             <div class="print-only print-header">
                 <p>{ format!("Scenarios: {}. {} simulated futures per scenario, seed {}, {} months from {}. Results fingerprint {}.",
                     names.join("; "), rep.runs, rep.seed, rep.horizon_months, rep.month_labels.first().cloned().unwrap_or_default(), rep.fingerprint) }</p>
+                <p>{ format!("{}.", rep.data_note) }</p>
+                if let Some(note) = &rep.start_note { <p>{ note.clone() }</p> }
             </div>
         }
     });
@@ -151,13 +155,16 @@ pub fn App() -> Html {
             <RunBar settings={s.settings.clone()} run={s.run.info.clone()} blockers={blockers.clone()} {details}
                 dispatch={dispatch.clone()} {on_run} {on_cancel} />
             <ScenarioTabs docs={s.docs.clone()} active={s.active} dispatch={dispatch.clone()} />
+            <DataNote baseline={s.docs.first().and_then(|d| d.parsed.clone())} dispatch={dispatch.clone()} />
+            if let Some(r) = results { <CompareSummary report={r.report.clone()} /> }
             <div class="workspace">
                 <main class="main-col" id="main">{ results_html }</main>
                 <aside class="side-col no-print">
-                    if let Some(doc) = active { <Editor {doc} dispatch={dispatch.clone()} /> }
+                    if let Some(doc) = active { <Editor {doc} docs={s.docs.clone()} dispatch={dispatch.clone()} /> }
                 </aside>
             </div>
-            if let Some(r) = results { <Compare report={r.report.clone()} /> }
+            if let Some(r) = results { <Compare report={r.report.clone()} doc_ids={r.doc_ids.clone()} dispatch={dispatch.clone()}
+                baseline={s.docs.first().and_then(|d| d.parsed.clone().map(|p| (d.id, p)))} /> }
             <CabinetReport state={state.clone()} />
             <Presentation state={state.clone()} dispatch={dispatch.clone()} />
         </div>

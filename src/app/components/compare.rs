@@ -1,18 +1,63 @@
-//! Strategies side by side against the baseline: a table, the chance each is cheaper or
-//! closes more of the gap, and the paired differences over time (common random numbers).
+//! Scenarios side by side: each against the scenario it is compared with (the baseline or
+//! another, chosen here or in its assumptions), on the same simulated futures (common random
+//! numbers). One row per scenario, so eight stay readable on a laptop and a tablet; what
+//! differs between each pair; the paired differences over time; and each financial year's
+//! cost against the budget.
+//!
+//! * [`money`]: ranges in one unit;
+//! * [`summary`]: the short summary near the top of the page;
+//! * [`years`]: the year-by-year table of cost against budget.
+
+pub mod money;
+pub mod summary;
+pub mod years;
 
 use std::rc::Rc;
 
 use engine::metrics::Unit;
+use engine::report::{Comparison, Report, ScenarioReport, Stat};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::app::state::ReportRc;
+use crate::app::state::{Action, ReportRc, WorkAction};
 use crate::app::view;
-use crate::charts::{DataTable, DifferenceChart, ProbabilityTile};
+use crate::charts::DifferenceChart;
+use crate::format;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
     pub report: ReportRc,
+    /// The doc each of the report's scenarios came from.
+    pub doc_ids: Vec<u32>,
+    /// The baseline as validated and its doc id (where the budget is set).
+    pub baseline: Option<(u32, Rc<engine::ValidScenario>)>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The median and, on a line of its own, the range 8 in 10 futures fall in.
+fn amount(unit: Unit, s: &Stat) -> String {
+    format!(
+        "{}\n({})",
+        format::value(unit, s.p50),
+        money::range(unit, s.p10, s.p90)
+    )
+}
+
+/// A paired difference: its median and range, in one unit. A sign is never left at the
+/// end of a line (a word joiner holds it to its number).
+pub fn difference(unit: Unit, s: &Stat) -> String {
+    format!(
+        "{}\n({})",
+        money::signed_with_range(unit, s.p50, s.p10, s.p90),
+        money::signed_range(unit, s.p10, s.p90)
+    )
+    .replace('\u{2212}', "\u{2212}\u{2060}")
+    .replace('+', "+\u{2060}")
+}
+
+/// The comparison of scenario `i` (none for the baseline).
+pub fn comparison(r: &Report, i: usize) -> Option<&Comparison> {
+    i.checked_sub(1).and_then(|j| r.comparisons.get(j))
 }
 
 #[function_component]
@@ -21,45 +66,130 @@ pub fn Compare(props: &CompareProps) -> Html {
     if r.comparisons.is_empty() {
         return html! {
             <section class="compare empty" id="compare" aria-labelledby="compare-title">
-                <h2 id="compare-title">{ "Compare strategies" }</h2>
-                <p class="muted">{ "Add a strategy above (or duplicate the baseline and change it) to compare it with the baseline, run on the same random draws." }</p>
+                <h2 id="compare-title">{ "Compare scenarios" }</h2>
+                <p class="muted">{ "Add a strategy above, or build a scenario on the baseline and change it, to compare it with the baseline on the same simulated futures." }</p>
             </section>
         };
     }
-    let baseline = r
-        .scenarios
+    let period = r
+        .comparisons
         .first()
-        .map(|s| s.name.clone())
+        .map(|c| c.period.clone())
         .unwrap_or_default();
-    let (columns, rows) = view::comparison_table(r);
+    let rows = r
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(i, s)| row(props, r, i, s));
     let months = Rc::new(r.month_labels.clone());
-    let chances = r.comparisons.iter().enumerate().map(|(i, c)| {
+    let diff = |key: &str, title: &str, unit: Unit, id: &str| {
+        let series = Rc::new(view::differences(r, key));
+        let title = format!("{title}: difference from what each is compared with");
+        html! { <DifferenceChart {title} {unit} months={months.clone()} {series} runs={r.runs} id={id.to_string()} /> }
+    };
+    let differences = r.comparisons.iter().enumerate().map(|(j, c)| {
+        let items = c.differences.iter().map(|d| {
+            html! {
+                <li data-path={d.path.clone()}>
+                    <span class="what">{ &d.label }</span>{ ": " }
+                    <span class="this">{ &d.this }</span>
+                    { format!(" in {}, against ", c.name) }
+                    <span class="other">{ &d.other }</span>{ format!(" in {}", c.baseline) }
+                </li>
+            }
+        });
         html! {
-            <div class="chance-pair">
-                <ProbabilityTile label={format!("{}: chance it costs less than {baseline}", c.name)} probability={c.probability_cheaper}
-                    note="Over the whole horizon, same simulated futures" id={format!("tile-cheaper-{}", i + 1)} />
-                <ProbabilityTile label={format!("{}: chance of a smaller gap", c.name)} probability={c.probability_less_gap}
-                    note="Average gap over the horizon" id={format!("tile-less-gap-{}", i + 1)} />
+            <div class="pair-differences" id={format!("differences-{}", j + 1)}>
+                <h4>{ format!("{} against {}", c.name, c.baseline) }</h4>
+                if c.differences.is_empty() {
+                    <p class="muted">{ "No assumption or lever differs: any difference in the results is chance alone (it should be none, as both run on the same futures)." }</p>
+                } else {
+                    <ul>{ for items }</ul>
+                }
             </div>
         }
     });
-    let diff = |key: &str, title: String, unit: Unit, id: &str| {
-        let series = Rc::new(view::differences(r, key));
-        html! { <DifferenceChart {title} {unit} months={months.clone()} {series} runs={r.runs} id={id.to_string()} /> }
-    };
     html! {
         <section class="compare" id="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{ format!("Compare strategies with {baseline}") }</h2>
-            <p class="muted">{ "Every scenario is run on the same simulated futures (common random numbers), so the paired difference shows the effect of the strategy itself. Negative costs and gaps are better." }</p>
-            <DataTable caption="Strategies against the baseline: medians, with the range 8 in 10 simulated futures fall in"
-                columns={Rc::new(columns)} rows={Rc::new(rows)} numeric_from={1} id="comparison-table" />
-            <div class="tiles chances">{ for chances }</div>
+            <h2 id="compare-title">{ "Compare scenarios" }</h2>
+            <p class="muted">{ format!("Every scenario runs on the same simulated futures (common random numbers), so each paired difference is the effect of what differs between the two scenarios, listed below the table. Costs and gaps are {period}; negative differences are cheaper or a smaller gap. Figures: the median, then the range 8 in 10 futures fall in.") }</p>
+            <p class="data-note">{ &r.data_note }</p>
+            <div class="table-wrap">
+                <table class="compare-table" id="comparison-table">
+                    <caption>{ format!("Each scenario against what it is compared with, {period}") }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Scenario" }</th>
+                            <th scope="col">{ "Compared with" }</th>
+                            <th scope="col" class="num">{ format!("Total cost {period}") }</th>
+                            <th scope="col" class="num">{ "Cost difference (paired)" }</th>
+                            <th scope="col" class="num">{ "Chance it costs less" }</th>
+                            <th scope="col" class="num">{ "Average gap, children" }</th>
+                            <th scope="col" class="num">{ "Gap difference (paired)" }</th>
+                            <th scope="col" class="num">{ "Chance of a smaller gap" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <details class="differences" id="comparison-differences" open=true>
+                <summary>{ "What differs in each comparison (assumptions and levers, both values)" }</summary>
+                { for differences }
+            </details>
+            <years::BudgetYears report={props.report.clone()} baseline={props.baseline.clone()} dispatch={props.dispatch.clone()} />
             <div class="charts">
-                { diff("cost", format!("Monthly cost: difference from {baseline}"), Unit::Pounds, "chart-diff-cost") }
-                { diff("gap", format!("Sufficiency gap: difference from {baseline}"), Unit::Children, "chart-diff-gap") }
-                { diff("in_house_share", format!("In-house share: difference from {baseline}"), Unit::BasisPoints, "chart-diff-in-house") }
-                { diff("moves", format!("Placement moves a month: difference from {baseline}"), Unit::Count, "chart-diff-moves") }
+                { diff("cost", "Monthly cost", Unit::Pounds, "chart-diff-cost") }
+                { diff("gap", "Sufficiency gap", Unit::Children, "chart-diff-gap") }
+                { diff("in_house_share", "In-house share", Unit::BasisPoints, "chart-diff-in-house") }
+                { diff("moves", "Placement moves a month", Unit::Count, "chart-diff-moves") }
             </div>
         </section>
+    }
+}
+
+/// One scenario's row: its figures and, after the baseline, its comparison.
+fn row(props: &CompareProps, r: &Report, i: usize, s: &ScenarioReport) -> Html {
+    let c = comparison(r, i);
+    let dash = || "\u{2014}".to_string();
+    let cell = |label: &str, text: String| {
+        html! { <td class="num" data-label={label.to_string()}>{ text }</td> }
+    };
+    // The exact figures, for checking (the text is rounded).
+    let exact = |label: &str, text: String, value: Option<f64>| {
+        html! { <td class="num" data-label={label.to_string()} data-value={value.map(|v| v.to_string())}>{ text }</td> }
+    };
+    let chooser = match (c, props.doc_ids.get(i)) {
+        (Some(c), Some(&doc)) => {
+            let dispatch = props.dispatch.clone();
+            let ids = props.doc_ids.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let el = e.target_unchecked_into::<HtmlSelectElement>();
+                if let Some(&with) = el.value().parse::<usize>().ok().and_then(|k| ids.get(k)) {
+                    dispatch.emit(WorkAction::CompareWith { doc, with }.into());
+                }
+            });
+            let options = r.scenarios.iter().enumerate().filter(|(k, _)| *k != i).map(|(k, o)| {
+                html! { <option value={k.to_string()} selected={k == c.against}>{ o.name.clone() }</option> }
+            });
+            html! {
+                <td data-label="Compared with">
+                    <label class="visually-hidden" for={format!("compare-with-{i}")}>{ format!("Compare {} with", s.name) }</label>
+                    <select id={format!("compare-with-{i}")} class="compare-with" {onchange}>{ for options }</select>
+                </td>
+            }
+        }
+        _ => html! { <td data-label="Compared with" class="muted">{ "baseline" }</td> },
+    };
+    html! {
+        <tr id={format!("compare-row-{i}")}>
+            <th scope="row" data-label="Scenario">{ s.name.clone() }</th>
+            { chooser }
+            { cell("Total cost", amount(Unit::Pounds, &s.total_cost)) }
+            { exact("Cost difference", c.map(|c| difference(Unit::Pounds, &c.total_cost_difference)).unwrap_or_else(dash), c.map(|c| c.total_cost_difference.mean)) }
+            { exact("Chance it costs less", c.map(|c| format::probability(c.probability_cheaper)).unwrap_or_else(dash), c.map(|c| c.probability_cheaper)) }
+            { cell("Average gap", amount(Unit::Children, &s.mean_gap)) }
+            { cell("Gap difference", c.map(|c| difference(Unit::Children, &c.mean_gap_difference)).unwrap_or_else(dash)) }
+            { cell("Chance of a smaller gap", c.map(|c| format::probability(c.probability_less_gap)).unwrap_or_else(dash)) }
+        </tr>
     }
 }

@@ -6,12 +6,15 @@ use yew::prelude::*;
 
 use super::field::Field;
 use super::fields::Ctx;
+use super::lineage::Lineage;
 use crate::app::edit::Path;
 use crate::app::state::{Action, Doc, WorkAction};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub doc: Doc,
+    /// Every scenario, the baseline first (what this one can be built on or compared with).
+    pub docs: Vec<Doc>,
     pub dispatch: Callback<Action>,
 }
 
@@ -32,6 +35,11 @@ pub fn Editor(props: &EditorProps) -> Html {
     let reset_all = {
         let (d, id) = (props.dispatch.clone(), doc.id);
         Callback::from(move |_: MouseEvent| d.emit(WorkAction::ResetAll { doc: id }.into()))
+    };
+    let reset_label = if doc.variant.is_some() {
+        "Use the base for every assumption"
+    } else {
+        "Reset all to the defaults"
     };
     let levers = engine::FieldPath::root().key("levers");
     let groups = Group::ALL.iter().map(|g| {
@@ -64,8 +72,9 @@ pub fn Editor(props: &EditorProps) -> Html {
         <section class="editor" id="editor" aria-labelledby="editor-title">
             <div class="editor-head">
                 <h2 id="editor-title">{ format!("Assumptions: {}", doc.name()) }</h2>
-                <button type="button" class="secondary small" id="reset-all" onclick={reset_all}>{ "Reset all to the defaults" }</button>
+                <button type="button" class="secondary small" id="reset-all" onclick={reset_all}>{ reset_label }</button>
             </div>
+            <Lineage doc={doc.clone()} docs={props.docs.clone()} dispatch={props.dispatch.clone()} />
             <p class="muted">{ "Every assumption of the model, with its unit, what it means and where the default comes from. Changes are checked as you go, saved in this browser and re-run automatically." }</p>
             if !unplaced.is_empty() {
                 <ul class="field-errors" role="alert" id="doc-errors">

@@ -3,12 +3,14 @@
 pub mod app;
 pub mod compare;
 pub mod conflict;
+pub mod dates;
 pub mod editor;
 pub mod field;
 pub mod fields;
 pub mod glossary;
 pub mod history;
 pub mod levers;
+pub mod lineage;
 pub mod notices;
 pub mod present;
 pub mod quick;

@@ -42,6 +42,11 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
             Callback::from(move |_: MouseEvent| dp.emit(WorkAction::Remove(id).into()))
         };
         let problems = d.errors.len();
+        // A scenario built on another than the baseline says which.
+        let on = d.variant.as_deref().and_then(|v| match v.base {
+            engine::workspace::BaseRef::Variant(b) => props.docs.iter().find(|x| x.id == b).map(Doc::name),
+            engine::workspace::BaseRef::Baseline => None,
+        });
         html! {
             <li role="presentation" class={classes!("tab", selected.then_some("selected"), (problems > 0).then_some("invalid"))}>
                 <button type="button" role="tab" id={format!("tab-{i}")} aria-selected={selected.to_string()}
@@ -49,6 +54,7 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
                     aria-controls="editor" onclick={select} onkeydown={keydown} data-name={d.name()}>
                     { d.name() }
                     if i == 0 { <span class="tag">{ "baseline" }</span> }
+                    if let Some(on) = on { <span class="tag on">{ format!("on {on}") }</span> }
                     if problems > 0 { <span class="tag problem">{ format!("{problems} to fix") }</span> }
                 </button>
                 if i > 0 {

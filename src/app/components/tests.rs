@@ -38,6 +38,7 @@ fn editor(s: &AppState) -> String {
     let doc = s.active_doc().unwrap().clone();
     render::<Editor>(EditorProps {
         doc,
+        docs: s.docs.clone(),
         dispatch: Callback::noop(),
     })
 }
@@ -244,12 +245,22 @@ fn results_show_tiles_and_charts_with_tables() {
 #[test]
 fn the_comparison_table_has_every_strategy_and_the_chances() {
     let report = ReportRc(Rc::new(small_report()));
-    let html = render::<Compare>(CompareProps { report });
+    let html = render::<Compare>(CompareProps {
+        report,
+        doc_ids: vec![1, 2],
+        baseline: None,
+        dispatch: Callback::noop(),
+    });
     let table = around(&html, "comparison-table");
-    assert!(table.contains("Baseline (baseline)"));
-    assert!(table.contains("Recruit more carers"));
-    assert!(table.contains("Chance it costs less than the baseline"));
-    assert!(html.contains("id=\"tile-cheaper-1\"") && html.contains("id=\"tile-less-gap-1\""));
+    assert!(table.contains("Chance it costs less"));
+    assert!(around(&html, "compare-row-1").contains("Recruit more carers"));
+    // Each row says what it is compared with, and every difference is listed.
+    assert!(around(&html, "compare-with-1").contains("selected"));
+    assert!(around(&html, "differences-1").contains("Levers"));
+    assert!(html.contains("over the 2 years"));
+    assert!(html.contains("id=\"budget-years-table\""));
+    assert!(html.contains("Illustrative budget: set yours."));
+    assert!(html.contains("as at June 2020"));
     assert!(html.contains("id=\"chart-diff-cost\""));
 }
 

@@ -13,6 +13,7 @@
 pub mod notices;
 pub mod run;
 pub mod saved;
+pub mod variants;
 pub mod workspace;
 
 #[cfg(test)]

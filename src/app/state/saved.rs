@@ -28,9 +28,12 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// The same scenarios and settings (which scenario is being edited aside).
+/// The same scenarios and settings (which scenario is being edited aside): the same full
+/// scenarios, and each built on the same base with the same assumptions of its own.
 pub fn same_work(a: &Workspace, b: &Workspace) -> bool {
-    same_value(&a.settings, &b.settings)
+    let structure = |w: &Workspace| serde_json::to_value(&w.variants).unwrap_or(Value::Null);
+    same_value(&structure(a), &structure(b))
+        && same_value(&a.settings, &b.settings)
         && a.scenarios.len() == b.scenarios.len()
         && a.scenarios
             .iter()
@@ -72,8 +75,18 @@ pub enum Choice {
 /// `Err(total)` when together they are more than `max`.
 pub fn combine(mine: &Workspace, theirs: &Workspace, max: usize) -> Result<Workspace, usize> {
     let mut out = theirs.clone();
+    if out.variants.len() + 1 != out.scenarios.len() {
+        out = Workspace::of_scenarios(out.settings, out.scenarios, out.active);
+    }
     for s in &mine.scenarios {
         if !out.scenarios.iter().any(|t| same_value(t, s)) {
+            // Built on their baseline, holding where it differs: the same scenario.
+            let id = out.set().next_id();
+            out.variants.push(engine::workspace::migrate::variant_of(
+                &out.scenarios[0],
+                s,
+                id,
+            ));
             out.scenarios.push(s.clone());
         }
     }

@@ -403,3 +403,78 @@ fn notices_are_bounded_and_dismissed() {
     s = s.reduce(Action::Dismiss(id));
     assert_eq!(s.notices.len(), 5);
 }
+
+/// A strategy is its base plus its own: editing the baseline flows into it, except the
+/// fields it overrides; it can be built on another scenario and compared with any.
+#[test]
+fn scenarios_follow_their_base_except_what_they_override() {
+    let edit = |doc: u32, path: &str, value: Value| {
+        w(WorkAction::Edit {
+            doc,
+            path: p(path),
+            value,
+        })
+    };
+    let s = state();
+    let s = s.reduce(w(WorkAction::Add(NewScenario::Strategy(
+        workspace::strategy("recruit").unwrap(),
+    ))));
+    let strat = s.docs[1].id;
+    let s = s.reduce(edit(strat, "fostering.households", json!(140)));
+    let s = s.reduce(edit(1, "demand.trend_per_year", json!(0.05)));
+    let s = s.reduce(edit(1, "fostering.households", json!(170)));
+    let v = &s.docs[1].value;
+    assert_eq!(
+        v["demand"]["trend_per_year"],
+        json!(0.05),
+        "follows the baseline"
+    );
+    assert_eq!(
+        v["fostering"]["households"],
+        json!(140),
+        "its own value stays"
+    );
+    assert_eq!(v["name"], "Recruit more carers");
+    assert!(!v["levers"].as_array().unwrap().is_empty());
+    let own = &s.docs[1].variant.as_ref().unwrap().overrides;
+    assert_eq!(own.len(), 1);
+    // Back to the base's value: it follows again.
+    let s = s.reduce(w(WorkAction::UseBase {
+        doc: strat,
+        path: p("fostering.households"),
+    }));
+    assert_eq!(s.docs[1].value["fostering"]["households"], json!(170));
+
+    // A shock scenario, a strategy built on it, compared head to head with the first.
+    let s = s.reduce(w(WorkAction::Add(NewScenario::Duplicate(1))));
+    let shock = s.docs[2].id;
+    let s = s.reduce(edit(shock, "demand.groups_per_month", json!(12.24)));
+    let s = s.reduce(w(WorkAction::Add(NewScenario::BuiltOn(shock))));
+    let on_shock = s.docs[3].id;
+    assert_eq!(s.docs[3].value["demand"]["groups_per_month"], json!(12.24));
+    let job = s.job().unwrap();
+    assert_eq!(job.compare_with, [0, 0, 0, 2], "compared with its base");
+    let s = s.reduce(w(WorkAction::CompareWith {
+        doc: on_shock,
+        with: strat,
+    }));
+    assert_eq!(s.job().unwrap().compare_with, [0, 0, 0, 1]);
+    // No circles: the shock cannot be built on what is built on it.
+    let before = s.rev;
+    let s = s.reduce(w(WorkAction::SetBase {
+        doc: shock,
+        base: on_shock,
+    }));
+    assert_eq!(s.rev, before);
+    // Saved, shared and read back: the same structure and values.
+    let ws = s.workspace();
+    let back = crate::app::share::decode(&crate::app::share::encode(&ws)).unwrap();
+    let again = AppState::new(back);
+    assert_eq!(again.workspace().scenarios, ws.scenarios);
+    assert_eq!(again.job().unwrap().compare_with, [0, 0, 0, 1]);
+    // Removing the shock keeps what was built on it as it was.
+    let kept = s.docs[3].value.clone();
+    let s = s.reduce(w(WorkAction::Remove(shock)));
+    assert_eq!(s.docs[2].value, kept);
+    assert_eq!(s.job().unwrap().compare_with, [0, 0, 1]);
+}

@@ -1,15 +1,23 @@
 //! The workspace part of the state: the scenarios and run settings as edited (JSON values,
 //! checked against the engine after every edit), which scenario is being edited, and the
 //! edits themselves ([`WorkAction`], with typed payloads).
+//!
+//! The first scenario is the baseline; every other one is built on the baseline or on
+//! another scenario and holds only what is its own (an `engine::workspace::Variant`: its
+//! base, levers, overridden assumptions and what it is compared with). Its full value is
+//! resolved from its base after every edit (`Work::resolve`), so editing a base flows into
+//! every scenario built on it except the fields that scenario overrides.
 
 use std::rc::Rc;
 
 use engine::runner::Job;
 use engine::validate::FieldError;
+use engine::workspace::{migrate, BaseRef, ScenarioSet, Variant};
 use engine::{Lever, RunSettings, Scenario, Strategy};
 use serde_json::Value;
 
 use super::notices::{NoticeAction, NoticeKind, Notices};
+use super::variants;
 use crate::app::edit::{self, Path};
 use crate::app::share::{default_scenario_value, Workspace, MAX_SCENARIOS};
 
@@ -32,9 +40,20 @@ pub struct Doc {
     pub errors: Rc<Vec<FieldError>>,
     own_errors: Rc<Vec<FieldError>>,
     pub parsed: Option<Rc<engine::ValidScenario>>,
+    /// What a scenario after the baseline holds of its own (its `id` is this doc's id, and
+    /// its base and comparator name docs by id); `None` for the baseline.
+    pub variant: Option<Rc<Variant>>,
 }
 
 impl Doc {
+    /// A scenario after the baseline: its full value (resolved) and what it holds of its own.
+    pub fn variant(id: u32, value: Value, variant: Variant) -> Doc {
+        Doc {
+            variant: Some(Rc::new(Variant { id, ..variant })),
+            ..Doc::new(id, value)
+        }
+    }
+
     pub fn new(id: u32, value: Value) -> Doc {
         let (errors, parsed) = match edit::check_scenario(&value) {
             Ok(s) => (vec![], Some(Rc::new(s))),
@@ -47,6 +66,7 @@ impl Doc {
             own_errors: errors.clone(),
             errors,
             parsed,
+            variant: None,
         }
     }
 
@@ -161,8 +181,10 @@ pub enum NewScenario {
     Duplicate(u32),
     /// The baseline with a ready-made strategy's levers.
     Strategy(Rc<Strategy>),
-    /// A scenario as read from a file.
+    /// A scenario as read from a file (built on the baseline, holding where it differs).
     Value(Value),
+    /// A new scenario built on the scenario with this doc id (and compared with it).
+    BuiltOn(u32),
 }
 
 /// An edit of the workspace.
@@ -210,6 +232,24 @@ pub enum WorkAction {
     Select(u32),
     Add(NewScenario),
     Remove(u32),
+    /// Build scenario `doc` on the scenario `base` (a doc id) instead.
+    SetBase {
+        doc: u32,
+        base: u32,
+    },
+    /// Compare scenario `doc` with the scenario `with` (a doc id).
+    CompareWith {
+        doc: u32,
+        with: u32,
+    },
+    /// Take the base's value of an assumption scenario `doc` overrides.
+    UseBase {
+        doc: u32,
+        path: Path,
+    },
+    /// Roll every price forward from the figures' date to the start, at the scenario's
+    /// inflation (the baseline's prices, and every scenario's own levers).
+    RollPrices,
 }
 
 /// The scenarios and settings as edited.
@@ -239,11 +279,100 @@ impl Work {
 
     pub fn workspace(&self) -> Workspace {
         Workspace {
-            version: 1,
+            version: crate::app::share::VERSION,
             settings: (*self.settings.value).clone(),
             scenarios: self.docs.iter().map(|d| (*d.value).clone()).collect(),
+            variants: self.variants(),
             active: self.active_index(),
         }
+    }
+
+    /// What each scenario after the baseline holds of its own (ids are doc ids).
+    pub fn variants(&self) -> Vec<Variant> {
+        self.docs
+            .iter()
+            .skip(1)
+            .filter_map(|d| d.variant.as_deref().cloned())
+            .collect()
+    }
+
+    /// The baseline and the variants, as the engine resolves them.
+    pub fn set(&self) -> ScenarioSet {
+        ScenarioSet {
+            baseline: self
+                .docs
+                .first()
+                .map(|d| (*d.value).clone())
+                .unwrap_or(Value::Null),
+            variants: self.variants(),
+        }
+    }
+
+    /// The reference to the doc with this id (the baseline's is `Baseline`).
+    pub fn base_ref(&self, id: u32) -> BaseRef {
+        match self.docs.first() {
+            Some(b) if b.id == id => BaseRef::Baseline,
+            _ => BaseRef::Variant(id),
+        }
+    }
+
+    /// The doc a reference names (the baseline when it names none).
+    pub fn doc_of(&self, r: BaseRef) -> Option<&Doc> {
+        match r {
+            BaseRef::Baseline => self.docs.first(),
+            BaseRef::Variant(id) => self.doc(id).or(self.docs.first()),
+        }
+    }
+
+    /// Whether doc `id` is built, directly or through others, on doc `on`.
+    pub fn built_on(&self, id: u32, on: u32) -> bool {
+        let mut cur = self.doc(id);
+        for _ in 0..self.docs.len() {
+            let Some(v) = cur.and_then(|d| d.variant.as_deref()) else {
+                return false;
+            };
+            let base = self.doc_of(v.base);
+            if base.map(|b| b.id) == Some(on) {
+                return true;
+            }
+            cur = base;
+        }
+        false
+    }
+
+    /// Resolve every scenario after the baseline from its base again; docs whose value
+    /// changes are checked again. An error (which the app's own edits cannot cause) is
+    /// returned for a notice, leaving the values as they were.
+    fn resolve(&mut self) -> Result<(), String> {
+        let values = self.set().resolve().map_err(|e| e.to_string())?;
+        for (d, value) in self.docs.iter_mut().zip(values).skip(1) {
+            if *d.value != value {
+                let variant = d.variant.as_deref().cloned();
+                *d = match variant {
+                    Some(v) => Doc::variant(d.id, value, v),
+                    None => Doc::new(d.id, value),
+                };
+            }
+        }
+        Ok(())
+    }
+
+    /// Replace the variant of doc `i` and resolve again.
+    fn set_variant(&mut self, notices: &mut Notices, i: usize, v: Variant) {
+        let value = (*self.docs[i].value).clone();
+        self.docs[i] = Doc::variant(self.docs[i].id, value, v);
+        self.after_edit(notices);
+    }
+
+    fn after_edit(&mut self, notices: &mut Notices) {
+        if let Err(e) = self.resolve() {
+            notices.push(
+                NoticeKind::Error,
+                format!("Could not update the scenarios: {e}"),
+                None,
+            );
+        }
+        self.rev += 1;
     }
 
     pub fn active_index(&self) -> usize {
@@ -271,6 +400,7 @@ impl Work {
         Some(Job {
             settings,
             scenarios: scenarios?,
+            compare_with: self.set().compare_with(),
         })
     }
 
@@ -335,14 +465,43 @@ impl Work {
         out
     }
 
-    /// Replace every scenario and the settings (doc ids stay unique across replacements).
+    /// Replace every scenario and the settings (doc ids stay unique across replacements;
+    /// the variants' references are moved to the new ids).
     pub fn replace(&mut self, ws: Workspace) {
         let first = self.next_id;
+        let ws = if ws.variants.len() + 1 == ws.scenarios.len() {
+            ws
+        } else {
+            Workspace::of_scenarios(ws.settings, ws.scenarios, ws.active)
+        };
+        let new_id = |old: u32| {
+            ws.variants
+                .iter()
+                .position(|v| v.id == old)
+                .map(|i| first + 1 + i as u32)
+        };
+        let remap = |r: BaseRef| match r {
+            BaseRef::Baseline => BaseRef::Baseline,
+            BaseRef::Variant(old) => new_id(old).map_or(BaseRef::Baseline, BaseRef::Variant),
+        };
         self.docs = ws
             .scenarios
             .into_iter()
             .enumerate()
-            .map(|(i, v)| Doc::new(first + i as u32, v))
+            .map(
+                |(i, v)| match i.checked_sub(1).and_then(|j| ws.variants.get(j)) {
+                    Some(var) => Doc::variant(
+                        first + i as u32,
+                        v,
+                        Variant {
+                            base: remap(var.base),
+                            compare_with: remap(var.compare_with),
+                            ..var.clone()
+                        },
+                    ),
+                    None => Doc::new(first + i as u32, v),
+                },
+            )
             .collect();
         self.next_id = first + self.docs.len() as u32;
         self.active = self
@@ -352,33 +511,61 @@ impl Work {
             .map(|d| d.id)
             .unwrap_or(first);
         self.settings = Settings::new(ws.settings);
+        let _ = self.resolve();
         self.rev += 1;
     }
 
+    /// Edit doc `id`'s full value with `f` at `path`: the baseline's value is changed, a
+    /// variant takes the edit into what it holds of its own; then everything built on it
+    /// is resolved again.
     fn edit_doc(
         &mut self,
         notices: &mut Notices,
         id: u32,
+        path: &Path,
         f: impl FnOnce(&mut Value) -> Result<(), edit::EditError>,
     ) {
         let Some(i) = self.docs.iter().position(|d| d.id == id) else {
             return;
         };
         let mut value = (*self.docs[i].value).clone();
-        match f(&mut value) {
-            Ok(()) => {
-                self.docs[i] = Doc::new(id, value);
-                self.rev += 1;
-            }
-            Err(e) => notices.push(
+        if let Err(e) = f(&mut value) {
+            notices.push(
                 NoticeKind::Error,
                 format!("Could not change that: {e}"),
                 None,
-            ),
+            );
+            return;
         }
+        match self.docs[i].variant.as_deref().cloned() {
+            None => self.docs[i] = Doc::new(id, value),
+            Some(mut v) => {
+                let base = self
+                    .doc_of(v.base)
+                    .map(|d| (*d.value).clone())
+                    .unwrap_or(Value::Null);
+                variants::absorb(&mut v, &base, &value, &path.0);
+                self.docs[i] = Doc::variant(id, value, v);
+            }
+        }
+        self.after_edit(notices);
     }
 
-    fn add_doc(&mut self, notices: &mut Notices, value: Value) {
+    /// A new variant (given an id here) with its value resolved.
+    fn add_variant(&mut self, notices: &mut Notices, v: Variant) {
+        let base = self
+            .doc_of(v.base)
+            .map(|d| (*d.value).clone())
+            .unwrap_or(Value::Null);
+        let value = engine::workspace::value::resolve_variant(&base, &v).unwrap_or(base);
+        let id = self.next_id;
+        if self.docs.len() < MAX_SCENARIOS {
+            self.next_id += 1;
+        }
+        self.add_doc_with(notices, Doc::variant(id, value, v));
+    }
+
+    fn add_doc_with(&mut self, notices: &mut Notices, doc: Doc) {
         if self.docs.len() >= MAX_SCENARIOS {
             notices.push(
                 NoticeKind::Warning,
@@ -387,10 +574,8 @@ impl Work {
             );
             return;
         }
-        let id = self.next_id;
-        self.next_id += 1;
-        self.docs.push(Doc::new(id, value));
-        self.active = id;
+        self.active = doc.id;
+        self.docs.push(doc);
         self.rev += 1;
     }
 
@@ -398,18 +583,61 @@ impl Work {
     pub fn apply(&mut self, notices: &mut Notices, action: WorkAction) -> bool {
         match action {
             WorkAction::Edit { doc, path, value } => {
-                self.edit_doc(notices, doc, |v| edit::set(v, &path, value))
+                self.edit_doc(notices, doc, &path, |v| edit::set(v, &path, value))
             }
             WorkAction::Reset { doc, path } => {
                 let Some(d) = edit::get(&default_value(), &path).cloned() else {
                     return false;
                 };
-                self.edit_doc(notices, doc, |v| edit::set(v, &path, d))
+                let Some(i) = self.docs.iter().position(|x| x.id == doc) else {
+                    return false;
+                };
+                match self.docs[i].variant.as_deref().cloned() {
+                    None => self.edit_doc(notices, doc, &path, |v| edit::set(v, &path, d)),
+                    Some(mut var) => {
+                        let base = self.doc_of(var.base).map(|b| (*b.value).clone());
+                        let current = (*self.docs[i].value).clone();
+                        variants::reset(&mut var, &base.unwrap_or_default(), &current, &path.0, d);
+                        self.set_variant(notices, i, var);
+                    }
+                }
+            }
+            WorkAction::UseBase { doc, path } => {
+                let Some(i) = self.docs.iter().position(|x| x.id == doc) else {
+                    return false;
+                };
+                let Some(mut var) = self.docs[i].variant.as_deref().cloned() else {
+                    return false;
+                };
+                if !variants::use_base(&mut var, &path.0) {
+                    return false;
+                }
+                self.set_variant(notices, i, var);
             }
             WorkAction::ResetAll { doc } => {
                 let before = Rc::new(self.workspace());
                 let name = self.doc(doc).map(Doc::name).unwrap_or_default();
-                self.edit_doc(notices, doc, |v| {
+                let Some(i) = self.docs.iter().position(|x| x.id == doc) else {
+                    return false;
+                };
+                if let Some(var) = self.docs[i].variant.as_deref().cloned() {
+                    let base = self.doc_of(var.base).map(Doc::name).unwrap_or_default();
+                    self.set_variant(
+                        notices,
+                        i,
+                        Variant {
+                            overrides: vec![],
+                            ..var
+                        },
+                    );
+                    notices.push(
+                        NoticeKind::Info,
+                        format!("Every assumption of {name} is now {base}'s (its levers stay)."),
+                        Some(NoticeAction::Undo(before)),
+                    );
+                    return true;
+                }
+                self.edit_doc(notices, doc, &Path::root(), |v| {
                     let mut fresh = (*default_value()).clone();
                     for key in ["name", "description", "levers"] {
                         let p = Path::root().key(key);
@@ -426,33 +654,40 @@ impl Work {
                     Some(NoticeAction::Undo(before)),
                 );
             }
-            WorkAction::Push { doc, path, value } => self.edit_doc(notices, doc, |v| {
-                let value = match value {
-                    Some(value) => value,
-                    None => match edit::get(v, &path) {
-                        Some(Value::Array(a)) => a.last().cloned().unwrap_or(Value::Null),
-                        _ => Value::Null,
-                    },
-                };
-                edit::push(v, &path, value)
-            }),
-            WorkAction::RemoveAt { doc, path, index } => self.edit_doc(notices, doc, |v| {
+            WorkAction::Push { doc, path, value } => {
+                self.edit_doc(notices, doc, &path.clone(), |v| {
+                    let value = match value {
+                        Some(value) => value,
+                        None => match edit::get(v, &path) {
+                            Some(Value::Array(a)) => a.last().cloned().unwrap_or(Value::Null),
+                            _ => Value::Null,
+                        },
+                    };
+                    edit::push(v, &path, value)
+                })
+            }
+            WorkAction::RemoveAt { doc, path, index } => self.edit_doc(notices, doc, &path, |v| {
                 edit::remove_at(v, &path, index).map(|_| ())
             }),
-            WorkAction::AddLever { doc, lever } => self.edit_doc(notices, doc, |v| {
+            WorkAction::AddLever { doc, lever } => {
                 let p = Path::root().key("levers");
-                if edit::get(v, &p).is_none() {
-                    edit::set(v, &p, Value::Array(vec![]))?;
-                }
-                edit::push(v, &p, serde_json::to_value(&*lever).unwrap_or(Value::Null))
-            }),
-            WorkAction::ApplyStrategy { doc, strategy } => {
-                self.edit_doc(notices, doc, |v| add_strategy_levers(v, &strategy))
+                self.edit_doc(notices, doc, &p, |v| {
+                    if edit::get(v, &p).is_none() {
+                        edit::set(v, &p, Value::Array(vec![]))?;
+                    }
+                    edit::push(v, &p, serde_json::to_value(&*lever).unwrap_or(Value::Null))
+                })
             }
-            WorkAction::SetFamily { doc, path, family } => self.edit_doc(notices, doc, |v| {
-                let current = edit::get(v, &path).cloned().unwrap_or(Value::Null);
-                edit::set(v, &path, edit::switch_family(&current, family.key()))
-            }),
+            WorkAction::ApplyStrategy { doc, strategy } => {
+                let p = Path::root().key("levers");
+                self.edit_doc(notices, doc, &p, |v| add_strategy_levers(v, &strategy))
+            }
+            WorkAction::SetFamily { doc, path, family } => {
+                self.edit_doc(notices, doc, &path, |v| {
+                    let current = edit::get(v, &path).cloned().unwrap_or(Value::Null);
+                    edit::set(v, &path, edit::switch_family(&current, family.key()))
+                })
+            }
             WorkAction::SetSetting { key, value } => {
                 let mut v = (*self.settings.value).clone();
                 if edit::set(&mut v, &Path::root().key(key.key()), value).is_err() {
@@ -469,26 +704,94 @@ impl Work {
             }
             WorkAction::Add(NewScenario::Duplicate(id)) => {
                 let Some(d) = self.doc(id) else { return false };
-                let mut v = (*d.value).clone();
-                name_value(&mut v, &format!("Copy of {}", d.name()));
-                self.add_doc(notices, v);
+                let name = short(&format!("Copy of {}", d.name()));
+                let v = match d.variant.as_deref() {
+                    Some(v) => Variant { name, ..v.clone() },
+                    None => Variant {
+                        name,
+                        description: String::new(),
+                        ..fresh_variant(BaseRef::Baseline)
+                    },
+                };
+                self.add_variant(notices, v);
+            }
+            WorkAction::Add(NewScenario::BuiltOn(id)) => {
+                let Some(d) = self.doc(id) else { return false };
+                let on = self.base_ref(id);
+                let v = Variant {
+                    name: short(&format!("Built on {}", d.name())),
+                    compare_with: on,
+                    ..fresh_variant(on)
+                };
+                self.add_variant(notices, v);
             }
             WorkAction::Add(NewScenario::Strategy(st)) => {
+                let v = Variant {
+                    name: short(&st.name),
+                    description: st.description.clone(),
+                    levers: st
+                        .levers
+                        .iter()
+                        .map(|l| serde_json::to_value(l).unwrap_or(Value::Null))
+                        .collect(),
+                    ..fresh_variant(BaseRef::Baseline)
+                };
+                self.add_variant(notices, v);
+            }
+            WorkAction::Add(NewScenario::Value(v)) => {
                 let Some(base) = self.docs.first() else {
                     return false;
                 };
-                let mut v = (*base.value).clone();
-                name_value(&mut v, &st.name);
-                let _ = edit::set(
-                    &mut v,
-                    &Path::root().key("description"),
-                    Value::String(st.description.clone()),
-                );
-                if add_strategy_levers(&mut v, &st).is_ok() {
-                    self.add_doc(notices, v);
-                }
+                let var = migrate::variant_of(&base.value, &v, 0);
+                self.add_variant(notices, var);
             }
-            WorkAction::Add(NewScenario::Value(v)) => self.add_doc(notices, v),
+            WorkAction::SetBase { doc, base } => {
+                let Some(i) = self.docs.iter().position(|x| x.id == doc) else {
+                    return false;
+                };
+                if doc == base || self.built_on(base, doc) || self.doc(base).is_none() {
+                    return false; // a scenario cannot be built on itself, even through others
+                }
+                let Some(var) = self.docs[i].variant.as_deref().cloned() else {
+                    return false;
+                };
+                let on = self.base_ref(base);
+                let compare_with = if var.compare_with == var.base {
+                    on
+                } else {
+                    var.compare_with
+                };
+                self.set_variant(
+                    notices,
+                    i,
+                    Variant {
+                        base: on,
+                        compare_with,
+                        ..var
+                    },
+                );
+            }
+            WorkAction::CompareWith { doc, with } => {
+                let Some(i) = self.docs.iter().position(|x| x.id == doc) else {
+                    return false;
+                };
+                let Some(var) = self.docs[i].variant.as_deref().cloned() else {
+                    return false;
+                };
+                if doc == with || self.doc(with).is_none() {
+                    return false;
+                }
+                let with = self.base_ref(with);
+                self.set_variant(
+                    notices,
+                    i,
+                    Variant {
+                        compare_with: with,
+                        ..var
+                    },
+                );
+            }
+            WorkAction::RollPrices => return self.roll_prices(notices),
             WorkAction::Remove(id) => {
                 let Some(i) = self.docs.iter().position(|d| d.id == id) else {
                     return false;
@@ -498,6 +801,23 @@ impl Work {
                 }
                 let before = Rc::new(self.workspace());
                 let removed = self.docs.remove(i);
+                if let Some(gone) = removed.variant.as_deref() {
+                    // What was built on it keeps its values; what was compared with it is
+                    // compared with its base.
+                    let me = BaseRef::Variant(id);
+                    for d in self.docs.iter_mut().skip(1) {
+                        let Some(mut v) = d.variant.as_deref().cloned() else {
+                            continue;
+                        };
+                        if v.base == me {
+                            variants::rebase_onto_grandparent(&mut v, gone);
+                        }
+                        if v.compare_with == me {
+                            v.compare_with = gone.base;
+                        }
+                        d.variant = Some(Rc::new(v));
+                    }
+                }
                 notices.push(
                     NoticeKind::Info,
                     format!("Removed {}.", removed.name()),
@@ -506,16 +826,72 @@ impl Work {
                 if self.active == id {
                     self.active = self.docs.get(i - 1).map(|d| d.id).unwrap_or(1);
                 }
-                self.rev += 1;
+                self.after_edit(notices);
             }
         }
         true
     }
+
+    /// Roll prices forward to the start (see [`WorkAction::RollPrices`]).
+    fn roll_prices(&mut self, notices: &mut Notices) -> bool {
+        let Some(base) = self.docs.first().and_then(|d| d.parsed.as_deref()) else {
+            notices.push(
+                NoticeKind::Warning,
+                "Fix the baseline's problems first: prices are rolled forward from a valid baseline.".into(),
+                None,
+            );
+            return false;
+        };
+        let s = base.scenario().clone();
+        let months = engine::workspace::prices::months_after_data(&s);
+        if months == 0 {
+            return false;
+        }
+        let factor = engine::workspace::prices::price_factor(s.costs.inflation_per_year, months);
+        let rolled = engine::workspace::prices::roll_prices_forward(&s);
+        let before = Rc::new(self.workspace());
+        let id = self.docs[0].id;
+        self.docs[0] = Doc::new(id, serde_json::to_value(&rolled).unwrap_or(Value::Null));
+        for d in self.docs.iter_mut().skip(1) {
+            let Some(mut v) = d.variant.as_deref().cloned() else {
+                continue;
+            };
+            for l in &mut v.levers {
+                if let Ok(mut lever) = serde_json::from_value::<Lever>(l.clone()) {
+                    engine::workspace::prices::roll_lever(&mut lever, factor);
+                    *l = serde_json::to_value(&lever).unwrap_or(Value::Null);
+                }
+            }
+            d.variant = Some(Rc::new(v));
+        }
+        self.after_edit(notices);
+        notices.push(
+            NoticeKind::Info,
+            format!(
+                "Prices rolled forward {months} months at {:.1}% a year (×{factor:.3}): weekly costs, homes, recruitment, levers and the budget. Assumptions a scenario sets for itself are unchanged; children and carers are still the figures'.",
+                s.costs.inflation_per_year * 100.0
+            ),
+            Some(NoticeAction::Undo(before)),
+        );
+        true
+    }
 }
 
-fn name_value(v: &mut Value, name: &str) {
-    let short: String = name.chars().take(120).collect();
-    let _ = edit::set(v, &Path::root().key("name"), Value::String(short));
+fn fresh_variant(base: BaseRef) -> Variant {
+    Variant {
+        id: 0,
+        name: String::new(),
+        description: String::new(),
+        base,
+        compare_with: BaseRef::Baseline,
+        levers: vec![],
+        base_levers: true,
+        overrides: vec![],
+    }
+}
+
+fn short(name: &str) -> String {
+    name.chars().take(120).collect()
 }
 
 fn add_strategy_levers(v: &mut Value, strategy: &Strategy) -> Result<(), edit::EditError> {

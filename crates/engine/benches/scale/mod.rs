@@ -105,6 +105,7 @@ pub fn time_worst(base: &Scenario, name: &str, months: u32, runs: u32) {
             uncertainty: false,
         },
         scenarios: vec![s.clone()],
+        compare_with: vec![],
     };
     let prepared = match job.prepare() {
         Ok(p) => p,

@@ -97,12 +97,19 @@ fn run(a: &RunArgs) -> ExitCode {
     interrupt::install();
     let mut errors = vec![];
     let mut scenarios = vec![];
+    let mut compare_with = vec![];
     let mut inputs: Vec<(&str, &Path)> = vec![];
     match &a.scenario {
         Some(p) => {
             inputs.push(("--scenario", p));
-            match input::read_scenario("--scenario", p) {
-                Ok(s) => scenarios.push(s),
+            match input::read_scenario_file("--scenario", p) {
+                Ok(file) => {
+                    if !file.read_as.is_empty() {
+                        eprintln!("{}", file.read_as);
+                    }
+                    scenarios.extend(file.scenarios);
+                    compare_with = file.compare_with;
+                }
                 Err(e) => errors.push(e),
             }
         }
@@ -133,6 +140,7 @@ fn run(a: &RunArgs) -> ExitCode {
     let job = Job {
         settings: a.settings(),
         scenarios,
+        compare_with,
     };
     let prepared = match job.prepare() {
         Ok(p) => p,

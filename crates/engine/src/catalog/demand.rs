@@ -48,6 +48,45 @@ pub(super) const PARAMS: &[Param] = &[
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: the latest snapshot is month end June 2020, so the \
             simulation starts in month 7 (July).",
     },
+    Param {
+        path: "data_as_at.source",
+        group: G::Population,
+        label: "Where the starting figures come from",
+        unit: "text",
+        items: NONE,
+        help: "What the starting children, carers and prices describe. Shown with every result and in the printed report.",
+        source: "The built-in borough is modelled on Rotherham's published figures: Sufficiency Monitor briefing Jul 2020 \
+            [R-SUFF-2020-07], month end June 2020.",
+    },
+    Param {
+        path: "data_as_at.year",
+        group: G::Population,
+        label: "Starting figures as at (year)",
+        unit: "calendar year",
+        items: NONE,
+        help: "Year of the month the starting figures describe. When the simulation starts later than the month after, \
+            the results say so: the children, carers and prices are still that month's.",
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: month-end figures for June 2020.",
+    },
+    Param {
+        path: "data_as_at.month",
+        group: G::Population,
+        label: "Starting figures as at (month)",
+        unit: "calendar month (1-12)",
+        items: NONE,
+        help: "Calendar month (1 = January) the starting figures describe (its end).",
+        source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: month end June 2020.",
+    },
+    Param {
+        path: "data_as_at.prices_rolled_forward",
+        group: G::Population,
+        label: "Prices rolled forward to the start",
+        unit: "yes / no",
+        items: NONE,
+        help: "Set when the prices (weekly costs, homes, recruitment, levers and the budget) were brought forward from \
+            the figures' date to the start at the yearly inflation. Children and carers are not rolled forward.",
+        source: "Modelling assumption: no; the built-in prices are those of June 2020.",
+    },
     // ------------------------------------------------------------------ demand
     Param {
         path: "demand.groups_per_month",

@@ -408,4 +408,15 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Yearly rise of the placements budget.",
         source: "Modelling assumption: 2% a year; no figure in the references.",
     },
+    Param {
+        path: "costs.budget_by_year",
+        group: G::CostsAndBudget,
+        label: "Your budget for each financial year",
+        unit: "£ / year",
+        items: NONE,
+        help: "Your council's placements budget for each financial year of the horizon (full-year figures, the first \
+            financial year first). Years after the last one you give grow from it at the yearly growth of the \
+            budget. Leave empty to use the placements budget a year above, grown each year.",
+        source: "Modelling assumption: empty, so the illustrative placements budget a year is used; set your own.",
+    },
 ];

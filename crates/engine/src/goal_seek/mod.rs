@@ -116,17 +116,11 @@ impl Seeker<'_> {
         let reps = 0..self.settings.replications;
         let (before, progress) = (self.runs_done, &mut *self.progress);
         let mut cancelled = false;
-        let runs = run_models(
-            &[&model],
-            outcome,
-            self.settings.seed,
-            reps,
-            |d| {
-                let go = progress(before + d);
-                cancelled |= !go;
-                go
-            },
-        );
+        let runs = run_models(&[&model], outcome, self.settings.seed, reps, |d| {
+            let go = progress(before + d);
+            cancelled |= !go;
+            go
+        });
         if cancelled {
             return Err(AnalysisError::Cancelled);
         }

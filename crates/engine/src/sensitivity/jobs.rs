@@ -32,6 +32,7 @@ impl TornadoPlan {
                 scenarios: std::iter::once(base.clone())
                     .chain(group.iter().map(|m| m.scenario.clone()))
                     .collect(),
+                compare_with: vec![],
             })
             .collect()
     }

@@ -139,6 +139,7 @@ pub(crate) fn validated(
     let job = crate::runner::Job {
         settings: *settings,
         scenarios: vec![scenario.clone()],
+        compare_with: vec![],
     };
     job.validate().map_err(AnalysisError::Invalid)?;
     crate::validate::ValidScenario::new(scenario.clone()).map_err(AnalysisError::Invalid)

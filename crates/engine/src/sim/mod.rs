@@ -8,8 +8,8 @@ pub mod model;
 pub mod queue;
 pub mod run;
 pub mod state;
-pub mod uncertain;
 pub mod stock;
+pub mod uncertain;
 
 pub use model::Model;
 pub use run::{Simulator, YearTotals};

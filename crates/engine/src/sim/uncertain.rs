@@ -193,12 +193,7 @@ pub fn can_vary(path: &str) -> bool {
 
 /// Replication `rep` of every model (one per scenario of a job, baseline first) with the
 /// assumptions drawn for it, added to `aggregate`.
-pub fn run_replication(
-    models: &[Model],
-    seed: u64,
-    rep: u32,
-    aggregate: &mut Aggregate,
-) {
+pub fn run_replication(models: &[Model], seed: u64, rep: u32, aggregate: &mut Aggregate) {
     let settings = draw(seed, rep);
     let shifted: Vec<Option<Model>> = models.iter().map(|m| shifted_model(m, &settings)).collect();
     let mut runs: Vec<Simulator<'_>> = shifted
@@ -322,6 +317,7 @@ mod tests {
                 uncertainty,
             },
             scenarios: vec![default_scenario(); scenarios],
+            compare_with: vec![],
         }
         .prepare()
         .expect("valid job")

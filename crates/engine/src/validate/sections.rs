@@ -30,6 +30,27 @@ pub(super) fn top_level(c: &mut Check, s: &Scenario) {
         12.0,
         "calendar month",
     );
+    let data = root.key("data_as_at");
+    c.text(
+        &data.key("source"),
+        &s.data_as_at.source,
+        limits::MAX_DESCRIPTION_CHARS,
+        true,
+    );
+    c.range(
+        &data.key("year"),
+        s.data_as_at.year as f64,
+        limits::MIN_START_YEAR as f64 - 1.0,
+        limits::MAX_START_YEAR as f64,
+        "calendar year",
+    );
+    c.range(
+        &data.key("month"),
+        s.data_as_at.month as f64,
+        1.0,
+        12.0,
+        "calendar month",
+    );
 }
 
 pub(super) fn demand(c: &mut Check, d: &Demand) {
@@ -392,4 +413,17 @@ pub(super) fn costs(c: &mut Check, co: &Costs) {
         1.0,
         "yearly rate",
     );
+    if co.budget_by_year.len() > limits::MAX_BUDGET_YEARS {
+        c.fail(
+            &f.key("budget_by_year"),
+            format!(
+                "has {} years; at most {} (the longest horizon's financial years) can be set",
+                co.budget_by_year.len(),
+                limits::MAX_BUDGET_YEARS
+            ),
+        );
+    }
+    for (i, b) in co.budget_by_year.iter().enumerate() {
+        c.range(&f.key("budget_by_year").index(i), *b, 0.0, 1e11, "pounds");
+    }
 }

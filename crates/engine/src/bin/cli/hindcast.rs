@@ -124,6 +124,7 @@ pub fn run(a: &HindcastArgs) -> ExitCode {
             uncertainty: false,
         },
         scenarios: vec![fitted.scenario.clone()],
+        compare_with: vec![],
     };
     let prepared = match job.prepare() {
         Ok(p) => p,
