@@ -538,6 +538,11 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.match(text, /^scenario,measure,period,mean,p5,p10,p25,p50,p75,p90,p95,mean_se,p50_se,definition\n/);
     assert.ok(text.includes('\nCopy of Baseline vs Baseline,difference.cost,'), 'the CSV has the paired differences');
 
+    // A file in the older format (full copies of every scenario, no variants) is read too;
+    // the hand edits below are to those copies.
+    assert.ok(Array.isArray(ws.variants), 'the file keeps what each scenario is built on');
+    ws.version = 1;
+    delete ws.variants;
     ws.scenarios[1].demand.entry_age[2] = 'x';
     await page.setInputFiles('#upload', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
     await page.locator('.notice.error').waitFor();

@@ -198,7 +198,11 @@ describe('comparisons that stay true', () => {
     const runs = OLD.saved_state.settings.replications;
     const linkContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const linked = await openApp(linkContext, OLD.share_fragment);
-    assert.equal(await doneWithRuns(linked, runs), OLD.fingerprint);
+    // The engine's results have changed on purpose since the fixture was made (its
+    // OLD.fingerprint), so "the same numbers" is checked as: the link and the saved work
+    // give the same scenarios (natively: app::share tests) and so the same fingerprint here.
+    const fromLink = await doneWithRuns(linked, runs);
+    assert.match(fromLink, /^[0-9a-f]{16}$/);
     const kept = await saved(linked);
     assert.equal(kept.version, 2, 'saved again in the new form');
     assert.deepEqual(kept.variants[1].overrides.map((o) => o.path), ['fostering.households']);
@@ -212,7 +216,7 @@ describe('comparisons that stay true', () => {
       }
     }, [KEY, JSON.stringify(OLD.saved_state)]);
     const page = await openApp(savedContext);
-    assert.equal(await doneWithRuns(page, runs), OLD.fingerprint);
+    assert.equal(await doneWithRuns(page, runs), fromLink);
     assert.equal(await page.locator('.tab').count(), 3);
     await savedContext.close();
   });

@@ -31,7 +31,10 @@ pub const STORE_KEY: &str = "sufficiency.presentation.v1";
 /// The charts the view offers, in the order of their keys `1`, `2`, `3`.
 pub const CHARTS: [(&str, &str); 3] = [
     ("cost", "Placement cost per month"),
-    ("gap", "Children without a suitable placement"),
+    (
+        "gap",
+        "Sufficiency gap: children without a placement that meets their needs",
+    ),
     ("in_care", "Children in care"),
 ];
 

@@ -11,9 +11,16 @@ use engine::sensitivity::tornado::Tornado;
 use yew::prelude::*;
 
 /// The outcomes offered: a metric key and what it is called here.
-pub const OUTCOMES: [(&str, &str); 4] = [
+pub const OUTCOMES: [(&str, &str); 5] = [
     ("cost", "Cost over the whole period"),
-    ("gap", "Children without a suitable placement (at the end)"),
+    (
+        "no_suitable",
+        "Children without a suitable placement (at the end)",
+    ),
+    (
+        "gap",
+        "Sufficiency gap: no suitable placement or below assessed need (at the end)",
+    ),
     (
         "in_house_share",
         "Share of children in in-house placements (at the end)",

@@ -19,8 +19,8 @@ use crate::app::view;
 use crate::charts::{text as chart_text, Series};
 use crate::format;
 
-/// The metric of children without a suitable placement (today's sufficiency gap).
-pub const GAP_KEY: &str = "gap";
+/// The metric of children without a suitable placement (in emergency placements or waiting for one).
+pub const GAP_KEY: &str = "no_suitable";
 /// The charts, in order: metric key and title.
 const CHARTS: [(&str, &str); 3] = [
     ("cost", "Placement cost per month"),
