@@ -58,6 +58,14 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 fi
+# The printed report's test reads the PDF's text and renders its pages with poppler's tools
+# (it falls back to the page's own text without them).
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  log "installing poppler-utils via apt"
+  { as_root env DEBIAN_FRONTEND=noninteractive apt-get update \
+    && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils; } \
+    || log "poppler-utils not installed: the report test checks the page's text instead"
+fi
 
 # 5. Node packages: playwright-core (the browser is the apt one above) and binaryen
 #    (wasm-opt for Trunk; Debian's binaryen is too old).

@@ -395,9 +395,10 @@ pub(super) const PARAMS: &[Param] = &[
         source: "Modelling assumption: no 2020 budget in the references. In August 2018 the two external placement budgets \
             were about £17.1M: out-of-authority residential £12.3M projected less £3.0M overspend, agency fostering \
             £11.5M less £3.7M (scrutiny minutes [R-ILSC-2018-09]); in June 2020 residential numbers were 'just one above \
-            the budget profile' [R-SUFF-2020-07]. £30.5M is set near the modelled cost of the 2020 placements and homes at the \
-            default prices (about £31-32M a year), so that the chance of overspending is a live question; \
-            replace it with your council's own budget.",
+            the budget profile' [R-SUFF-2020-07]. £30.5M is an illustrative figure only, about 10% below the modelled cost of the \
+            2020 placements, homes and emergency placements at the default prices (about £34-35M a year), in keeping \
+            with the council's reported overspends on placements; it is not the council's budget: \
+            replace it with your council's own (per year, in the budget table).",
     },
     Param {
         path: "costs.budget_growth_per_year",
