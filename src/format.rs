@@ -106,6 +106,11 @@ pub fn plus_minus(unit: Unit, se: f64) -> String {
     }
     let se = se.abs();
     match unit {
+        // In millions when the figure it qualifies is (a cost tile's error is tens of
+        // thousands): "± £0.09M", not "± £92,886".
+        Unit::Pounds if se >= 10_000.0 => {
+            format!("± £{}M", grouped(se / 1e6, 2))
+        }
         Unit::Pounds => format!("± {}", pounds(se)),
         Unit::BasisPoints => format!("± {} points", grouped(se * 100.0, 1)),
         _ if se < 10.0 => format!("± {}", grouped(se, 1)),
@@ -130,6 +135,14 @@ pub fn probability_noise(se: f64) -> String {
 
 /// A range in headline format: "£25.1M – £29.8M".
 pub fn range(unit: Unit, lo: f64, hi: f64) -> String {
+    // One unit for both ends: "-£9.4M – +£0.5M", never "-£9.4M – +£467k".
+    if unit == Unit::Pounds
+        && lo.is_finite()
+        && hi.is_finite()
+        && round_to(lo.abs().max(hi.abs()) / 1e6, 1) >= 1.0
+    {
+        return format!("{} \u{2013} {}", pounds_millions(lo), pounds_millions(hi));
+    }
     format!("{} \u{2013} {}", value(unit, lo), value(unit, hi))
 }
 
@@ -268,11 +281,11 @@ mod tests {
         assert_eq!(noise(Unit::Children, 12.6), "± 13 from simulation noise");
         assert_eq!(
             noise(Unit::Pounds, 41_200.0),
-            "± £41,200 from simulation noise"
+            "± £0.04M from simulation noise"
         );
         assert_eq!(
             noise(Unit::Pounds, 412_000.0),
-            "± £412k from simulation noise"
+            "± £0.41M from simulation noise"
         );
         assert_eq!(noise(Unit::Children, f64::NAN), MISSING);
         assert_eq!(probability_noise(f64::INFINITY), MISSING);
@@ -355,6 +368,11 @@ mod tests {
             "£25.1M \u{2013} £29.8M"
         );
         assert_eq!(range(Unit::Children, 548.0, 620.0), "548 \u{2013} 620");
+        // One unit for both ends.
+        assert_eq!(
+            range(Unit::Pounds, -9_400_000.0, 467_000.0),
+            "\u{2212}£9.4M \u{2013} £0.5M"
+        );
     }
 
     #[test]

@@ -341,7 +341,7 @@ fn tiles_show_median_range_and_probability() {
     assert!(html.contains("10-90% range: £25.1M \u{2013} £29.8M"));
     assert!(html.contains(r#"<p class="tile-note">Budget £26.0M</p>"#));
     // The Monte Carlo error of the median, in words.
-    assert!(html.contains("± £41,200 from simulation noise"));
+    assert!(html.contains("± £0.04M from simulation noise"));
     assert!(html.contains(r#"data-median-se="41200""#));
     let nan = render::<Tile>(TileProps {
         label: "X".into(),
