@@ -10,6 +10,7 @@ use super::compare::Compare;
 use super::conflict::ConflictDialog;
 use super::dates::DataNote;
 use super::editor::Editor;
+use super::glossary::Glossary;
 use super::history::History;
 use super::notices::Notices;
 use super::present::Presentation;
@@ -123,18 +124,15 @@ pub fn App() -> Html {
             </section>
         },
     };
-    let print_header = results.map(|r| {
-        let rep = &r.report.0;
-        let names: Vec<String> = rep.scenarios.iter().map(|x| x.name.clone()).collect();
-        html! {
-            <div class="print-only print-header">
-                <p>{ format!("Scenarios: {}. {} simulated futures per scenario, seed {}, {} months from {}. Results fingerprint {}.",
-                    names.join("; "), rep.runs, rep.seed, rep.horizon_months, rep.month_labels.first().cloned().unwrap_or_default(), rep.fingerprint) }</p>
-                <p>{ format!("{}.", rep.data_note) }</p>
-                if let Some(note) = &rep.start_note { <p>{ note.clone() }</p> }
-            </div>
-        }
-    });
+    let glossary_open = use_state(|| false);
+    let open_glossary = {
+        let g = glossary_open.clone();
+        Callback::from(move |_: MouseEvent| g.set(true))
+    };
+    let close_glossary = {
+        let g = glossary_open.clone();
+        Callback::from(move |()| g.set(false))
+    };
     html! {
         <div class="app">
             <header class="app-header">
@@ -144,7 +142,10 @@ pub fn App() -> Html {
                 </div>
                 <Toolbar state={StateHandle(state.clone())} set_history={set_history.clone()} />
             </header>
-            { print_header.unwrap_or_default() }
+            <p class="no-print glossary-link">
+                <button type="button" class="link" id="open-glossary" onclick={open_glossary}>{ "What the words mean (glossary)" }</button>
+            </p>
+            <Glossary open={*glossary_open} on_close={close_glossary} />
             if let Some(c) = &s.conflict {
                 <ConflictDialog conflict={c.clone()} mine={current.clone()} dispatch={dispatch.clone()} />
             }

@@ -63,9 +63,12 @@ pub const TERMS: &[Term] = &[
     Term {
         key: "sufficiency-gap-parts",
         term: "Parts of the sufficiency gap",
-        meaning: "The gap is counted in parts: children in a different type of placement from the one that \
-            suits them (for example a children's home instead of a foster family), children placed outside the \
-            borough, children in emergency placements, and brothers and sisters placed apart.",
+        meaning: "The gap is shown in four parts, each with its own figure: no suitable placement (children in \
+            emergency, unregistered or holding placements, or waiting for one); placed below assessed need (in a \
+            kind of placement less suitable than their needs call for, or apart from brothers and sisters who \
+            should live together); in-house shortfall (children with agency carers or in private homes who would \
+            be placed with the council's own if it had a suitable place); and placed at a distance (outside the \
+            borough).",
     },
     Term {
         key: "percentile-bands",
@@ -101,9 +104,10 @@ pub const TERMS: &[Term] = &[
     Term {
         key: "sufficiency-gap",
         term: "Sufficiency gap",
-        meaning: "Children living somewhere other than the kind of home that suits them best: in a more \
-            expensive or less suitable placement, or in an emergency one, because the right place was not \
-            there.",
+        meaning: "Children without a placement that meets their needs: those with no suitable placement at \
+            all (in an emergency placement or waiting for one) plus those placed below their assessed need. \
+            Children with agency carers in a placement that suits them are not in the gap; they count in the \
+            in-house shortfall instead.",
     },
 ];
 
