@@ -61,7 +61,7 @@ describe('presentation view', () => {
       // Keys: 2 picks the second chart.
       await page.keyboard.press('2');
       await page.locator('#present-chart-2[aria-pressed="true"]').waitFor();
-      assert.match(await page.textContent('#present-chart .chart-title'), /without a suitable placement/);
+      assert.match(await page.textContent('#present-chart .chart-title'), /placement that meets their needs/);
       await context.close();
     });
   }
