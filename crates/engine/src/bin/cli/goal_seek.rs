@@ -8,7 +8,6 @@ use clap::{ArgGroup, Args};
 use serde::Serialize;
 
 use engine::calendar::YearMonth;
-use engine::defaults;
 use engine::goal_seek::{seek, Answer, Direction, Goal, LeverChoice};
 use engine::scenario::RunSettings;
 use engine::sensitivity::AnalysisError;
@@ -100,15 +99,7 @@ pub fn run(a: &GoalSeekArgs) -> ExitCode {
     interrupt::install();
     let mut errors = vec![];
     let mut inputs = vec![];
-    let scenario = match &a.scenario {
-        Some(p) => {
-            inputs.push(("--scenario", p.as_path()));
-            input::read_scenario("--scenario", p)
-                .map_err(|e| errors.push(e))
-                .ok()
-        }
-        None => Some(defaults::default_scenario()),
-    };
+    let scenario = input::scenario_or_default(&a.scenario, &mut errors, &mut inputs);
     let outputs: Vec<(&str, &Target)> = a.json.iter().map(|t| ("--json", t)).collect();
     errors.extend(output::check(&outputs, &inputs));
     let Some(scenario) = scenario else {

@@ -128,3 +128,21 @@ fn one(s: Scenario) -> ScenarioFile {
         compare_with: vec![],
     }
 }
+
+/// The scenario an analysis command runs: the `--scenario` file (listed in `inputs`, so no
+/// output may overwrite it; a problem goes to `errors`), or the built-in borough.
+pub fn scenario_or_default<'p>(
+    path: &'p Option<std::path::PathBuf>,
+    errors: &mut Vec<FieldError>,
+    inputs: &mut Vec<(&'static str, &'p Path)>,
+) -> Option<Scenario> {
+    match path {
+        Some(p) => {
+            inputs.push(("--scenario", p.as_path()));
+            read_scenario("--scenario", p)
+                .map_err(|e| errors.push(e))
+                .ok()
+        }
+        None => Some(engine::defaults::default_scenario()),
+    }
+}

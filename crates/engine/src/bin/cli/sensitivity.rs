@@ -10,7 +10,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use clap::Args;
 use serde::Serialize;
 
-use engine::defaults;
 use engine::scenario::RunSettings;
 use engine::sensitivity::global::{GlobalPlan, Ranking};
 use engine::sensitivity::tornado::{Tornado, TornadoPlan};
@@ -121,15 +120,7 @@ pub fn run(a: &SensitivityArgs) -> ExitCode {
     interrupt::install();
     let mut errors = vec![];
     let mut inputs = vec![];
-    let scenario = match &a.scenario {
-        Some(p) => {
-            inputs.push(("--scenario", p.as_path()));
-            input::read_scenario("--scenario", p)
-                .map_err(|e| errors.push(e))
-                .ok()
-        }
-        None => Some(defaults::default_scenario()),
-    };
+    let scenario = input::scenario_or_default(&a.scenario, &mut errors, &mut inputs);
     let outputs: Vec<(&str, &Target)> = a.json.iter().map(|t| ("--json", t)).collect();
     errors.extend(output::check(&outputs, &inputs));
     if a.month == Some(0) {
