@@ -5,35 +5,24 @@
 // in-process). Chromium comes from apt (/usr/bin/chromium, or CHROMIUM_PATH).
 //
 // Each test opens its own browser context (fresh localStorage) unless it says otherwise.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness, watchPage, waitDone, setField } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { artifacts } = h;
 const TIMEOUT = 120_000;
 // Runs of the default borough whose fingerprint the native test computes
 // (src/protocol.rs, E2E_RUNS): more than the 100-run preview.
 const FINGERPRINT_RUNS = '150';
 
-let server; // only when we serve dist/ ourselves
-let baseUrl = process.env.BASE_URL;
-let browser;
 const requests = []; // every request URL seen by any context
 const problems = []; // console errors, page errors, CSP violations
 
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
-
 async function newContext(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await h.browser.newContext({ viewport, acceptDownloads: true });
   context.on('request', (req) => requests.push(req.url()));
   context.on('weberror', (err) => problems.push(`weberror: ${err.error().message}`));
   return context;
@@ -43,15 +32,12 @@ async function newContext(viewport = { width: 1280, height: 900 }) {
 async function openApp(context, suffix = '') {
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  watchPage(page, problems);
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(baseUrl + suffix);
+  await page.goto(h.baseUrl + suffix);
   try {
     await page.locator('#run').waitFor({ timeout: 15_000 });
   } catch (err) {
@@ -60,18 +46,8 @@ async function openApp(context, suffix = '') {
   return page;
 }
 
-async function waitDone(page) {
-  await page.locator('#status[data-status="done"]').waitFor();
-}
-
 async function median(page, id) {
   return Number(await page.getAttribute(`#${id}`, 'data-median'));
-}
-
-/** Types into a field and commits it (change event), as a person tabbing away would. */
-async function setField(page, selector, text) {
-  await page.fill(selector, text);
-  await page.press(selector, 'Tab');
 }
 
 async function fingerprint(page) {
@@ -452,14 +428,14 @@ describe('placement sufficiency modeller (release build)', () => {
     await a.close();
 
     const b = await newContext();
-    const fresh = await openApp(b, url.slice(baseUrl.length));
+    const fresh = await openApp(b, url.slice(h.baseUrl.length));
     assert.equal(await fresh.inputValue('#setting-seed'), '777');
     assert.equal(await fresh.inputValue('#in-levers-0-kind-enquiry_multiplier'), '1.8');
     assert.match(await fresh.textContent('#tab-1'), /Recruit more carers/);
     assert.equal(await doneWithRuns(fresh, '160'), print, 'same seed, same numbers');
     assert.equal(new URL(fresh.url()).hash, '', 'the link is cleared from the address bar once opened');
     // A damaged link is refused, and the work is unchanged.
-    await fresh.goto(`${baseUrl}#w=damaged!!`);
+    await fresh.goto(`${h.baseUrl}#w=damaged!!`);
     await fresh.locator('.notice.error').waitFor();
     assert.match(await fresh.textContent('.notice.error'), /share link could not be opened/);
     assert.equal(await fresh.inputValue('#setting-seed'), '777');
@@ -587,7 +563,7 @@ describe('placement sufficiency modeller (release build)', () => {
   });
 
   test('every request was same-origin and nothing was logged as an error', () => {
-    const origin = new URL(baseUrl).origin;
+    const origin = new URL(h.baseUrl).origin;
     if (process.env.E2E_DEBUG) console.log(requests.join('\n'));
     assert.ok(requests.length > 0);
     const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);

@@ -3,34 +3,23 @@
 //
 // This file serves dist/ itself (under a sub-path, and on a server it stops to take the
 // network away), whatever BASE_URL says; it needs `trunk build --release` first.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness, watchPage } from './harness.mjs';
 import { startServer } from './serve.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const dist = path.join(repo, 'dist');
-const artifacts = path.join(here, 'artifacts');
 const TIMEOUT = 120_000;
 const PREFIX = '/council/modeller/';
-
-let browser;
-let server; // dist/ under PREFIX, for the whole file
-let baseUrl;
-
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, prefix: PREFIX }));
-});
-
-after(() => closeHarness({ browser, server }));
+// dist/ under PREFIX, for the whole file.
+const h = useHarness(import.meta.url, { prefix: PREFIX });
+const { artifacts } = h;
+const dist = path.join(h.repo, 'dist');
 
 /** A fresh context that records every request and every problem. */
 async function newContext() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const seen = { requests: [], failed: [], problems: [] };
   context.on('request', (r) => seen.requests.push(r.url()));
   // The service worker's own tries at the network (which fail offline, and are then
@@ -44,8 +33,7 @@ async function newContext() {
 async function newPage(context, seen) {
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') seen.problems.push(`console.${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => seen.problems.push(`pageerror: ${e.message}`));
+  watchPage(page, seen.problems);
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -74,20 +62,20 @@ async function controlled(page) {
 
 describe('offline, any folder, loading message', () => {
   test('dist/ served under a sub-path runs the model on several workers, every request inside that folder', { timeout: TIMEOUT }, async () => {
-    assert.ok(baseUrl.endsWith(PREFIX), baseUrl);
+    assert.ok(h.baseUrl.endsWith(PREFIX), h.baseUrl);
     const { context, seen } = await newContext();
     const page = await newPage(context, seen);
-    await page.goto(`${baseUrl}?workers=2`);
+    await page.goto(`${h.baseUrl}?workers=2`);
     const fp = await simulationDone(page);
     assert.match(fp, /^[0-9a-f]{16}$/);
     assert.equal(page.workers().length, 2, 'two simulation workers started');
     assert.match(await page.textContent('#run-details'), /2 workers/);
     const scope = await controlled(page);
-    assert.equal(scope, baseUrl, 'the service worker keeps to the folder');
-    const outside = seen.requests.filter((u) => u.startsWith('http') && !u.startsWith(baseUrl));
+    assert.equal(scope, h.baseUrl, 'the service worker keeps to the folder');
+    const outside = seen.requests.filter((u) => u.startsWith('http') && !u.startsWith(h.baseUrl));
     assert.deepEqual(outside, [], 'requests outside the folder');
     for (const f of ['boot.js', 'worker_loader.js', 'worker.js', 'worker_bg.wasm', 'sw.js']) {
-      assert.ok(seen.requests.some((u) => u.startsWith(baseUrl + f)), `request for ${f}`);
+      assert.ok(seen.requests.some((u) => u.startsWith(h.baseUrl + f)), `request for ${f}`);
     }
     assert.deepEqual(seen.failed, []);
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
@@ -179,7 +167,7 @@ describe('offline, any folder, loading message', () => {
     let release;
     const held = new Promise((r) => { release = r; });
     await page.route(/app-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-    await page.goto(baseUrl, { waitUntil: 'commit' });
+    await page.goto(h.baseUrl, { waitUntil: 'commit' });
     await page.locator('#loading').waitFor({ state: 'visible' });
     assert.match(await page.textContent('#loading'), /Starting the modeller/);
     assert.equal(await page.locator('.app').count(), 0, 'the app is not drawn yet');
@@ -196,7 +184,7 @@ describe('offline, any folder, loading message', () => {
     // The program fails to load.
     const page = await context.newPage();
     await page.route(/app-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(baseUrl);
+    await page.goto(h.baseUrl);
     await page.locator('.loading.failed #loading-error').waitFor();
     assert.match(await page.textContent('#loading-error'), /could not start/);
     assert.equal(await page.getAttribute('#loading', 'role'), 'alert');
@@ -204,7 +192,7 @@ describe('offline, any folder, loading message', () => {
     // No WebAssembly at all.
     const bare = await context.newPage();
     await bare.addInitScript(() => { delete globalThis.WebAssembly; });
-    await bare.goto(baseUrl);
+    await bare.goto(h.baseUrl);
     await bare.locator('#loading-error').waitFor();
     assert.match(await bare.textContent('#loading-error'), /does not run WebAssembly/);
     await context.close();

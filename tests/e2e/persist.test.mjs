@@ -3,36 +3,25 @@
 // app stopping, the share link's clipboard, and room for eight scenarios.
 //
 // Run like app.test.mjs (BASE_URL set by scripts/test.sh, or dist/ served in-process).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness, setField } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { here, artifacts } = h;
 const TIMEOUT = 120_000;
 const KEY = 'sufficiency.workspace.v1';
 const HISTORY_KEY = 'sufficiency.workspace.v1.history';
 const ADMISSIONS = '#in-demand-groups_per_month';
 const HOUSEHOLDS = '#in-fostering-households';
 
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
 const problems = [];
 
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
-
 async function newContext(viewport = { width: 1280, height: 900 }) {
-  return browser.newContext({ viewport, acceptDownloads: true });
+  return h.browser.newContext({ viewport, acceptDownloads: true });
 }
 
 /** Opens the app (one worker each: several tabs share two cores) and waits for Yew. */
@@ -40,15 +29,9 @@ async function openApp(context, suffix = '') {
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  await page.goto(`${baseUrl}?workers=1${suffix}`);
+  await page.goto(`${h.baseUrl}?workers=1${suffix}`);
   await page.locator('#run').waitFor({ timeout: 15_000 });
   return page;
-}
-
-/** Types into a field and commits it (change event), as a person tabbing away would. */
-async function setField(page, selector, text) {
-  await page.fill(selector, text);
-  await page.press(selector, 'Tab');
 }
 
 async function openFosterCarers(page) {
@@ -226,7 +209,7 @@ describe('keeping the user\'s work', () => {
     });
     assert.ok(filler > 0);
     const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
-    await page.goto(`${baseUrl}?workers=1${link}`);
+    await page.goto(`${h.baseUrl}?workers=1${link}`);
     await page.locator('#run').waitFor();
     const notice = page.locator('.notice.error');
     await notice.waitFor();
@@ -242,7 +225,7 @@ describe('keeping the user\'s work', () => {
     assert.equal(JSON.parse(fs.readFileSync(await download.path(), 'utf8')).scenarios[0].fostering.households, 137);
     // With room again, the same link opens and keeps the work.
     await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler.')) localStorage.removeItem(k); });
-    await page.goto(`${baseUrl}?workers=1${link}`);
+    await page.goto(`${h.baseUrl}?workers=1${link}`);
     await page.locator('#run').waitFor();
     await page.waitForFunction((sel) => document.querySelector(sel).value === '15', ADMISSIONS);
     const history = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), HISTORY_KEY);
@@ -315,7 +298,7 @@ describe('keeping the user\'s work', () => {
 
   test('the share link says whether it reached the clipboard', { timeout: TIMEOUT }, async () => {
     const context = await newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.baseUrl).origin });
     const page = await openApp(context);
     await page.click('#share');
     await page.locator('.share-box[data-copied="true"]').waitFor();

@@ -2,29 +2,18 @@
 // its text read back (pdftotext, when installed) and its pages kept as images in
 // tests/e2e/artifacts/ (pdftoppm, or screenshots of the page as printed); the same report
 // downloaded as one HTML file that opens with the network off and runs nothing.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness, watchPage, waitDone } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { artifacts } = h;
 const TIMEOUT = 180_000;
 
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
 const problems = [];
-
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
 
 /** Whether a command-line tool is installed. */
 function has(tool) {
@@ -36,10 +25,6 @@ function has(tool) {
   }
 }
 
-async function waitDone(page) {
-  await page.locator('#status[data-status="done"]').waitFor();
-}
-
 /** The report's text as the page has it now. */
 async function reportText(page) {
   return page.evaluate(() => document.querySelector('#report').textContent);
@@ -47,12 +32,11 @@ async function reportText(page) {
 
 describe('report for Cabinet or scrutiny', () => {
   test('prints to A4 PDF with the answer first, the strategies, the changed assumptions and page numbers, whichever tab is shown', { timeout: TIMEOUT }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`${baseUrl}?workers=2`);
+    watchPage(page, problems);
+    await page.goto(`${h.baseUrl}?workers=2`);
     await page.locator('#run').waitFor();
     await waitDone(page);
     // A strategy, and an assumption changed in it.
@@ -141,7 +125,7 @@ describe('report for Cabinet or scrutiny', () => {
     await context.close();
 
     // It opens with the network off, scripts off, and asks for nothing.
-    const offline = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const offline = await h.browser.newContext({ javaScriptEnabled: false, offline: true });
     const requests = [];
     offline.on('request', (r) => requests.push(r.url()));
     const view = await offline.newPage();

@@ -9,34 +9,23 @@
 // is sent a chunk, `startupMs()` lists each worker's time from spawn to ready.
 //
 // Run like app.test.mjs (BASE_URL, ENGINE_FINGERPRINT; or dist/ served in-process).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness, waitDone, setField, openGroupOf } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { artifacts } = h;
 const TIMEOUT = 180_000;
 // Runs of the default borough whose fingerprint the native test pins (src/protocol.rs).
 const FINGERPRINT_RUNS = '150';
 const TEST = '?test=1&workers=2';
 
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
 const problems = []; // page errors and console errors not caused on purpose
-
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
 
 /** Opens the app at `suffix` in a fresh context and waits for its first run to finish. */
 async function openApp(suffix = TEST) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   // Errors made on purpose (a worker told to fail) are expected; anything else is not.
@@ -45,24 +34,10 @@ async function openApp(suffix = TEST) {
     if (msg.type() === 'error' && !expected.test(msg.text())) problems.push(`console.error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  await page.goto(baseUrl + suffix);
+  await page.goto(h.baseUrl + suffix);
   await page.locator('#run').waitFor({ timeout: 15_000 });
   await waitDone(page);
   return { context, page };
-}
-
-async function waitDone(page) {
-  await page.locator('#status[data-status="done"]').waitFor();
-}
-
-async function setField(page, selector, text) {
-  await page.fill(selector, text);
-  await page.press(selector, 'Tab');
-}
-
-/** Opens the (collapsed) form group holding `selector`, so it can be typed into. */
-async function openGroupOf(page, selector) {
-  await page.locator(selector).evaluate((e) => { const d = e.closest('details'); if (d) d.open = true; });
 }
 
 async function fingerprint(page) {
