@@ -9,7 +9,10 @@
 //! floor).
 
 use engine::defaults::default_scenario;
-use engine::metrics::{APPROVALS, BY_TYPE, COST, IN_CARE, MOVES3_SHARE, VACANT};
+use engine::metrics::{
+    APPROVALS, BELOW_NEED, BY_TYPE, COST, GAP, IN_CARE, MOVES3_SHARE, SIBLINGS_APART, SIBLING_GROUPS,
+    SPLIT_SHARE, VACANT,
+};
 use engine::sim::{Model, Simulator};
 use engine::types::PlacementType;
 
@@ -64,6 +67,13 @@ fn the_first_year_moves_as_later_years_do() {
         ("approvals".into(), APPROVALS),
         ("3+ placements share".into(), MOVES3_SHARE),
         ("vacant in-house places".into(), VACANT),
+        // Brothers and sisters: the starting children come in sibling groups as admitted
+        // children do, some already apart (issue 15, section 5).
+        ("sibling groups in care".into(), SIBLING_GROUPS),
+        ("children living apart from siblings".into(), SIBLINGS_APART),
+        ("sibling split share".into(), SPLIT_SHARE),
+        ("children below need".into(), BELOW_NEED),
+        ("sufficiency gap".into(), GAP),
     ];
     for t in PlacementType::ALL {
         figures.push((format!("children in {}", t.label()), BY_TYPE + t.index()));
