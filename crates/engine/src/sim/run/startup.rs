@@ -246,8 +246,13 @@ impl<'m> Simulator<'m> {
         let adoption = PlacementType::PlacedForAdoption.index();
         // A child whose adoption is due sooner than the move to the adopters would come is
         // already living with them (an adoption order needs that), starting mix or not.
+        // Only while the starting mix still has children of that type to place, so
+        // groups living together do not inflate it.
         let joined = match join {
-            Some(p) if !(c.route == ExitRoute::Adoption && exit_at <= lead) => {
+            Some(p)
+                if !(c.route == ExitRoute::Adoption && exit_at <= lead)
+                    && p.kind().is_some_and(|t| remaining[t.index()] > 0.0) =>
+            {
                 self.join_start_place(p, id)
             }
             _ => None,
@@ -328,7 +333,7 @@ impl<'m> Simulator<'m> {
     /// stay drawn as at entry: still in care if that stay outlasts the time spent (the
     /// rest of it to go). A group with `j` children in care is kept with probability
     /// `1 / j` (it could have been reached through any of them), so groups, not children,
-    /// come in their steady proportions. Each child's placement history is drawn here.
+    /// come in their steady proportions. The group's placement history is drawn here.
     fn draw_start_group(&self, rng: &mut Stream, room: usize, group: &mut Vec<Starter>) {
         let model = self.model;
         let d = &model.scenario.demand;
@@ -383,20 +388,17 @@ impl<'m> Simulator<'m> {
             }
         }
         group.truncate(room.max(1));
+        // One placement history for the group (they came in on one day, and move together
+        // while they live together: `start_group`).
+        let moves = self.draw_moves(rng);
+        let starts = Some(Self::placement_starts(group[0].elapsed, moves, rng));
         for s in group.iter_mut() {
-            let moves = self.draw_moves(rng);
-            s.starts = Some(Self::placement_starts(s.elapsed, moves, rng));
+            s.starts = starts;
         }
-        // Those still in the placement they came into care in first: they came in
-        // together, and are placed together where that placement has room.
-        group.sort_by_key(|s| !s.starts.is_some_and(|st| st[0] <= -s.elapsed));
     }
 
-    /// A starting sibling group, placed: the children still in their first placement
-    /// together where it has room (as matching keeps a group together at entry), the
-    /// others (moved since, or with no room) from the starting mix, each on their own
-    /// unless the group moved on together from a short-term first placement (and they
-    /// have not moved since). A
+    /// A starting sibling group, placed: together where every match of its history kept
+    /// it together and its placement has room, else each child from the starting mix. A
     /// group of two or more gets a sibling group id, registered with its first placement
     /// as an admitted group's is.
     fn start_group(
@@ -411,31 +413,40 @@ impl<'m> Simulator<'m> {
         } else {
             NO_GROUP
         };
-        // A group whose first placement was short-term moved on together
-        // (`stability.short_term_first_share`): those moved once since entry (that move)
-        // live together too; a child moved more often has had a move of their own.
-        let moved_together = group.len() > 1
-            && rng.bernoulli(self.model.scenario.stability.short_term_first_share);
-        // The place of the first child still in their first placement, and of the first
-        // child moved since.
-        let mut together: [Option<Place>; 2] = [None, None];
-        let mut seen = [false; 2];
-        for s in group {
-            let first = s.starts.is_some_and(|st| st[0] <= -s.elapsed);
-            // One move since entry: the group's own, if it moved on together.
-            let second = s.starts.is_some_and(|st| st[1] <= -s.elapsed);
-            let class = usize::from(!first);
-            let c = Starter { group: gid, ..*s };
-            let join = if first || (moved_together && second) {
-                together[class]
-            } else {
-                None
+        // The group came into care on one day and, as breakdowns and planned moves move
+        // brothers and sisters who live together as a group (`moves`), it shares one
+        // placement history: the first child's. It lives together if its match on entry
+        // kept it together, as the matching does for a group an agency foster home takes:
+        // a place found in time for its eldest, and one that takes a group of its size
+        // (`markets.ifa.found_in_time`, `adolescent_found_factor`,
+        // `ifa_sibling_availability`), and its placement has room for them all. Modelling
+        // assumption: the separations of later group moves are not drawn again here; with
+        // them the starting groups were more often apart than the model keeps them in its
+        // later years (59% against 50% of groups), and `tests/transients.rs` checks the
+        // starting level against the later path.
+        let Some(first) = group.first() else { return };
+        let starts = first.starts;
+        let together = group.len() > 1 && {
+            let markets = &self.model.scenario.markets;
+            let eldest = group.iter().map(|s| s.age).fold(0.0, f64::max);
+            let mut found = markets.ifa.found_in_time;
+            if eldest >= 11.0 {
+                found *= markets.adolescent_found_factor;
+            }
+            let keep = found.min(1.0) * self.model.ifa_siblings_availability(group.len() as u32);
+            rng.uniform() < keep
+        };
+        let mut place: Option<Place> = None;
+        for (k, s) in group.iter().enumerate() {
+            let c = Starter {
+                group: gid,
+                starts,
+                ..*s
             };
+            let join = if together { place } else { None };
             let placed = self.start_child(&c, join, remaining, rng, rs);
-            if !seen[class] {
-                seen[class] = true;
-                together[class] =
-                    placed.filter(|p| p.kind().is_some_and(|t| t.is_matchable()));
+            if k == 0 {
+                place = placed.filter(|p| p.kind().is_some_and(|t| t.is_matchable()));
             }
         }
     }
