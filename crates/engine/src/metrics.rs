@@ -354,7 +354,7 @@ pub fn definition(key: &str) -> &'static str {
             "Children without a placement that meets their needs: no suitable placement plus placed below assessed need."
         }
         "no_suitable" => {
-            "Children in emergency, unregistered or holding placements, or waiting for a placement."
+            "Children in emergency, unregistered or holding placements (the Emergency / unregistered placement type): every child for whom no suitable placement is found in time waits in one until a review finds one, so this includes every child waiting for a placement. Beds in the council's own children's homes count as residential care, not here."
         }
         "below_need" => {
             "Children in a type of placement less suitable than their needs call for (not one their matching rule lists as suitable, e.g. residential care for a child assessed for a family), or placed apart from brothers or sisters where siblings are to be kept together."

@@ -34,6 +34,18 @@ impl Admissions {
         self.specs.clear();
         self.groups.clear();
     }
+
+    /// A sibling group id for a group of the starting stock (no children to admit: they
+    /// are placed at the start), from the ids admitted groups take, so none is shared.
+    pub fn start_group(&mut self) -> u32 {
+        let gid = self.groups.len() as u32;
+        self.groups.push(Group {
+            first: self.specs.len() as u32,
+            len: 0,
+            month: 0,
+        });
+        gid
+    }
 }
 
 impl<'m> Simulator<'m> {

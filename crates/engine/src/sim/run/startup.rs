@@ -16,9 +16,12 @@ use crate::scenario::StartChild;
 #[derive(Default)]
 pub(super) struct Startup {
     pub open: [Vec<u32>; 2],
+    /// The sibling group being drawn (`draw_start_group`).
+    group: Vec<Starter>,
 }
 
 /// A starting child before placement.
+#[derive(Clone, Copy, Debug)]
 struct Starter {
     age: f64,
     entry_band: usize,
@@ -30,6 +33,11 @@ struct Starter {
     complex: Option<bool>,
     placement: Option<PlacementType>,
     moves: Option<u32>,
+    /// The sibling group (`NO_GROUP` for a child on their own in care).
+    group: u32,
+    /// The starts of the current placement and the two before (`placement_starts`),
+    /// drawn with the group (drawn children), else at placement.
+    starts: Option<[f64; 3]>,
 }
 
 /// Months of applicants before the start whose progress through the funnel is simulated,
@@ -70,24 +78,22 @@ impl<'m> Simulator<'m> {
             listed.len()
         };
         let mut remaining: [f64; PlacementType::COUNT] = mix.map(|c| c / mix_total * n as f64);
-        for k in 0..n {
-            let starter = match listed.get(k) {
-                Some(child) => self.listed_starter(child, rng),
-                None => {
-                    let c = model.stock.draw(rng);
-                    Starter {
-                        age: c.age,
-                        entry_band: AgeBand::of_age(c.entry_age).index(),
-                        route: c.route,
-                        elapsed: c.elapsed,
-                        remaining: c.remaining,
-                        complex: None,
-                        placement: None,
-                        moves: None,
-                    }
-                }
-            };
-            self.start_child(&starter, &mut remaining, rng, rs);
+        if listed.is_empty() {
+            let mut group = std::mem::take(&mut self.startup.group);
+            let mut k = 0;
+            while k < n {
+                self.draw_start_group(rng, n - k, &mut group);
+                k += group.len();
+                self.start_group(&group, &mut remaining, rng, rs);
+            }
+            self.startup.group = group;
+        } else {
+            // Listed children: the returns say nothing of their brothers and sisters, so
+            // each is on their own (no sibling group).
+            for child in listed {
+                let starter = self.listed_starter(child, rng);
+                self.start_child(&starter, None, &mut remaining, rng, rs);
+            }
         }
         self.hold_back_places(rng);
     }
@@ -136,6 +142,8 @@ impl<'m> Simulator<'m> {
             complex: Some(child.complex_needs),
             placement: Some(child.placement),
             moves: Some(child.moves_last_12_months),
+            group: NO_GROUP,
+            starts: None,
         }
     }
 
@@ -215,10 +223,11 @@ impl<'m> Simulator<'m> {
     fn start_child(
         &mut self,
         c: &Starter,
+        join: Option<Place>,
         remaining: &mut [f64; PlacementType::COUNT],
         rng: &mut Stream,
         rs: &mut Streams,
-    ) {
+    ) -> Option<Place> {
         let model = self.model;
         let sc = &model.scenario;
         let lead = sc.exits.adoption_placement_lead_days;
@@ -233,11 +242,25 @@ impl<'m> Simulator<'m> {
             .copied()
             .unwrap_or(PlacementType::Emergency);
         let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
+        self.children[id as usize].group = c.group;
         let adoption = PlacementType::PlacedForAdoption.index();
         // A child whose adoption is due sooner than the move to the adopters would come is
         // already living with them (an adoption order needs that), starting mix or not.
+        // Only while the starting mix still has children of that type to place, so
+        // groups living together do not inflate it.
+        let joined = match join {
+            Some(p)
+                if !(c.route == ExitRoute::Adoption && exit_at <= lead)
+                    && p.kind().is_some_and(|t| remaining[t.index()] > 0.0) =>
+            {
+                self.join_start_place(p, id)
+            }
+            _ => None,
+        };
         let place = if c.route == ExitRoute::Adoption && exit_at <= lead {
             Some(Place::Market(PlacementType::PlacedForAdoption))
+        } else if joined.is_some() {
+            joined
         } else if let Some(t) = c.placement {
             // A listed child is where the returns say, if there is room there.
             match t {
@@ -258,11 +281,16 @@ impl<'m> Simulator<'m> {
             }
             chosen
         };
-        let moves = match c.moves {
-            Some(m) => m,
-            None => self.draw_moves(rng),
+        let starts = match c.starts {
+            Some(s) => s,
+            None => {
+                let moves = match c.moves {
+                    Some(m) => m,
+                    None => self.draw_moves(rng),
+                };
+                Self::placement_starts(c.elapsed, moves, rng)
+            }
         };
-        let starts = Self::placement_starts(c.elapsed, moves, rng);
         // The placements before this one, as a placement's start sees them (the risk of its
         // breakdown rises with recent moves).
         self.children[id as usize].recent = [starts[1], starts[2], f64::NEG_INFINITY];
@@ -292,6 +320,159 @@ impl<'m> Simulator<'m> {
         if c.route == ExitRoute::Adoption && exit_at > lead {
             self.queue
                 .push(exit_at - lead, EventKind::AdoptionMove, id, 0);
+        }
+        place
+    }
+
+    /// One sibling group of the starting stock, into `group` (at most `room` children),
+    /// as the admissions' sibling process leaves them in care: a child of the stock, the
+    /// size of the group they came in with (a child is in a group of `k` in proportion to
+    /// `k` times the share of groups of `k`, `demand.group_size`), and each brother or
+    /// sister with an entry age as admissions draw it (`demand.sibling_age_spread_years`
+    /// from the first, younger seven times in ten), the same entry day, and a route and
+    /// stay drawn as at entry: still in care if that stay outlasts the time spent (the
+    /// rest of it to go). A group with `j` children in care is kept with probability
+    /// `1 / j` (it could have been reached through any of them), so groups, not children,
+    /// come in their steady proportions. The group's placement history is drawn here.
+    fn draw_start_group(&self, rng: &mut Stream, room: usize, group: &mut Vec<Starter>) {
+        let model = self.model;
+        let d = &model.scenario.demand;
+        let cdf = &model.group_size_cdf;
+        let mean: f64 = (0..cdf.len())
+            .map(|k| (k + 1) as f64 * (cdf[k] - if k == 0 { 0.0 } else { cdf[k - 1] }))
+            .sum();
+        loop {
+            group.clear();
+            let c = model.stock.draw(rng);
+            // The size, size-biased: inversion over k * p_k / mean.
+            let u = rng.uniform() * mean;
+            let (mut acc, mut size) = (0.0, cdf.len());
+            for k in 0..cdf.len() {
+                acc += (k + 1) as f64 * (cdf[k] - if k == 0 { 0.0 } else { cdf[k - 1] });
+                if u < acc {
+                    size = k + 1;
+                    break;
+                }
+            }
+            group.push(Starter {
+                age: c.age,
+                entry_band: AgeBand::of_age(c.entry_age).index(),
+                route: c.route,
+                elapsed: c.elapsed,
+                remaining: c.remaining,
+                complex: None,
+                placement: None,
+                moves: None,
+                group: NO_GROUP,
+                starts: None,
+            });
+            for _ in 1..size {
+                let spread = rng.uniform() * d.sibling_age_spread_years;
+                let younger = rng.uniform() < 0.7;
+                let entry =
+                    (c.entry_age + spread * if younger { -1.0 } else { 1.0 }).clamp(0.0, 17.9);
+                let (route, duration) = self.draw_route(rng, entry);
+                if duration > c.elapsed {
+                    group.push(Starter {
+                        age: entry + c.elapsed / DAYS_PER_YEAR,
+                        entry_band: AgeBand::of_age(entry).index(),
+                        route,
+                        elapsed: c.elapsed,
+                        remaining: duration - c.elapsed,
+                        ..group[0]
+                    });
+                }
+            }
+            if rng.uniform() * (group.len() as f64) < 1.0 {
+                break;
+            }
+        }
+        group.truncate(room.max(1));
+        // One placement history for the group (they came in on one day, and move together
+        // while they live together: `start_group`).
+        let moves = self.draw_moves(rng);
+        let starts = Some(Self::placement_starts(group[0].elapsed, moves, rng));
+        for s in group.iter_mut() {
+            s.starts = starts;
+        }
+    }
+
+    /// A starting sibling group, placed: together where every match of its history kept
+    /// it together and its placement has room, else each child from the starting mix. A
+    /// group of two or more gets a sibling group id, registered with its first placement
+    /// as an admitted group's is.
+    fn start_group(
+        &mut self,
+        group: &[Starter],
+        remaining: &mut [f64; PlacementType::COUNT],
+        rng: &mut Stream,
+        rs: &mut Streams,
+    ) {
+        let gid = if group.len() > 1 {
+            self.admissions.start_group()
+        } else {
+            NO_GROUP
+        };
+        // The group came into care on one day and, as breakdowns and planned moves move
+        // brothers and sisters who live together as a group (`moves`), it shares one
+        // placement history: the first child's. It lives together if its match on entry
+        // kept it together, as the matching does for a group an agency foster home takes:
+        // a place found in time for its eldest, and one that takes a group of its size
+        // (`markets.ifa.found_in_time`, `adolescent_found_factor`,
+        // `ifa_sibling_availability`), and its placement has room for them all. Modelling
+        // assumption: the separations of later group moves are not drawn again here; with
+        // them the starting groups were more often apart than the model keeps them in its
+        // later years (59% against 50% of groups), and `tests/transients.rs` checks the
+        // starting level against the later path.
+        let Some(first) = group.first() else { return };
+        let starts = first.starts;
+        let together = group.len() > 1 && {
+            let markets = &self.model.scenario.markets;
+            let eldest = group.iter().map(|s| s.age).fold(0.0, f64::max);
+            let mut found = markets.ifa.found_in_time;
+            if eldest >= 11.0 {
+                found *= markets.adolescent_found_factor;
+            }
+            let keep = found.min(1.0) * self.model.ifa_siblings_availability(group.len() as u32);
+            rng.uniform() < keep
+        };
+        let mut place: Option<Place> = None;
+        for (k, s) in group.iter().enumerate() {
+            let c = Starter {
+                group: gid,
+                starts,
+                ..*s
+            };
+            let join = if together { place } else { None };
+            let placed = self.start_child(&c, join, remaining, rng, rs);
+            if k == 0 {
+                place = placed.filter(|p| p.kind().is_some_and(|t| t.is_matchable()));
+            }
+        }
+    }
+
+    /// The place `p` of a brother or sister, for starting child `id`, if it has room for
+    /// them: a household with a vacancy that takes them, or a bought-in placement with
+    /// room (a children's home of the council's own is not shared here: the child is
+    /// placed from the mix).
+    fn join_start_place(&mut self, p: Place, id: u32) -> Option<Place> {
+        match p {
+            Place::Household(h) => {
+                let hh = &self.households[h as usize];
+                let c = &self.children[id as usize];
+                let fits = hh.adolescent
+                    || (!c.complex
+                        && c.age_years(0.0)
+                            < self.model.scenario.fostering.standard_max_age as f64 + 1.0);
+                (hh.vacancies() >= 1 && fits).then_some(p)
+            }
+            Place::Market(
+                t @ (PlacementType::Ifa
+                | PlacementType::ExternalResidential
+                | PlacementType::SupportedAccommodation),
+            ) => self.market_room(t, self.ask(&[id], 0.0)).map(|_| p),
+            Place::Market(PlacementType::ConnectedPerson) => Some(p),
+            _ => None,
         }
     }
 
