@@ -74,12 +74,12 @@ pub const TERMS: &[Term] = &[
     Term {
         key: "sufficiency-gap-parts",
         term: "Parts of the sufficiency gap",
-        meaning: "The gap is shown in four parts, each with its own figure: no suitable placement (children in \
-            emergency, unregistered or holding placements, or waiting for one); placed below assessed need (in a \
-            kind of placement less suitable than their needs call for, or apart from brothers and sisters who \
-            should live together); in-house shortfall (children with agency carers or in private homes who would \
-            be placed with the council's own if it had a suitable place); and placed at a distance (outside the \
-            borough).",
+        meaning: "The gap has two parts: no suitable placement (children in emergency, unregistered or holding \
+            placements, or waiting for one) and placed below assessed need (in a kind of placement less suitable \
+            than their needs call for, or apart from brothers and sisters who should live together). Two more \
+            measures are shown beside it but are not part of it: in-house shortfall (children with agency carers or \
+            in private homes who would be placed with the council's own if it had a suitable place) and placed at a \
+            distance (outside the borough).",
         mentions: &["no suitable placement", "placed below assessed need", "below assessed need", "in-house shortfall", "placed at a distance"],
     },
     Term {
@@ -134,18 +134,17 @@ pub const TERMS: &[Term] = &[
 const HEADLINES: &[(&str, &str)] = &[
     (
         "in_care",
-        "Children in the council's care at the end of the month, wherever they live (with foster carers, in \
-         children's homes, in supported accommodation, with parents or with adopters before the order).",
+        "Children in the council's care at the end of the month, wherever they live.",
     ),
     (
         "in_house_share",
-        "Of the children in care, the share placed with the council's own foster carers (including family and \
-         friends carers) or in its own children's homes.",
+        "Share of the children in care placed with the council's own foster carers (family and friends \
+         carers included) or in its own children's homes.",
     ),
     (
         "cost",
-        "What placements cost the council in the financial year (April to March): the weekly cost of every \
-         child's days in each placement, plus the running costs of the strategies chosen.",
+        "Placement cost for the financial year (April to March), including the running costs of the \
+         strategies chosen.",
     ),
     (
         "overspend",

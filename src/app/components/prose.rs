@@ -203,7 +203,8 @@ mod tests {
         assert!(text_of(&p).ends_with("IFAs. Reinforced."));
     }
 
-    /// What a councillor reads of the catalogue names no field path and no raw citation.
+    /// What a councillor reads of the catalogue names no field path, raw citation or
+    /// distribution name.
     #[test]
     fn no_path_or_raw_citation_survives_in_any_catalogue_text() {
         let spreads = catalog::uncertain().iter().map(|s| s.reason);
@@ -218,6 +219,12 @@ mod tests {
             let read = text_of(&pieces(t, true));
             if read.contains("[R-") {
                 found.push(format!("raw citation in {read}"));
+            }
+            let lower = read.to_lowercase();
+            for jargon in ["hazard", "gamma", "lognormal", "exponential"] {
+                if lower.contains(jargon) {
+                    found.push(format!("{jargon} in {read}"));
+                }
             }
             for word in read.split(|c: char| c.is_whitespace() || "(),;:".contains(c)) {
                 let w = word.trim_end_matches('.');

@@ -30,7 +30,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "distribution (months)",
         items: NONE,
         help: "How long, from entering care, a child whose plan is to return home stays in care: the average is set here \
-            (the shape of the spread around it is in the advanced view); the permanence-drive lever shortens it.",
+            (the shape of the spread around it is shown with the modelling detail); the permanence-drive lever shortens it.",
         source: "Modelling assumption: no durations in the references. An average of 14 months, widely spread \
             (many short stays and some long ones). The references describe children returned home \
             within two weeks after a 72-hour assessment (scrutiny minutes [R-ILSC-2018-09]) and discharges falling from 19 to \
@@ -97,7 +97,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "distribution (months)",
         items: NONE,
         help: "How long, from entering care, a child whose plan is a special guardianship or child arrangements order \
-            stays in care: the average is set here (the shape of the spread around it is in the advanced view). The \
+            stays in care: the average is set here (the shape of the spread around it is shown with the modelling detail). The \
             permanence-drive lever shortens it.",
         source: "Modelling assumption: no durations in the references. An average of 24 months, with 8 in 10 children \
             leaving between about 9 and 43 months. Special guardianship was 9.8% and 8.2% of leavers in 2016/17 and \
@@ -166,7 +166,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "distribution (months)",
         items: NONE,
         help: "How long, from entering care, a child whose plan is adoption stays in care, up to the adoption order \
-            (the average is set here; the shape of the spread is in the advanced view); the child moves to the adopters \
+            (the average is set here; the shape of the spread is shown with the modelling detail); the child moves to the adopters \
             exits.adoption_placement_lead_days before it.",
         source: "Performance Report May 2018 [R-CPP-2018-07]: the average time from entering care to moving in with the \
             adopters (A1) was 325 days in 2017/18 (296-404 days in 2014/15-2016/17; England 558). The default \

@@ -64,8 +64,8 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Average time since approval of the starting households (many recent, a few long-standing). It decides how many are \
             still in their first two years, when fostering.attrition_early applies.",
-        source: "Modelling assumption: no figure in the references. With 7 years about a quarter of households (1 − e^(−2/7) \
-            ≈ 25%, about 37 of 150) are in their first two years, in line with approvals of 17 a year in 2019/20 \
+        source: "Modelling assumption: no figure in the references. With an average of 7 years about a quarter of households \
+            (about 37 of 150, derived) are in their first two years, in line with approvals of 17 a year in 2019/20 \
             [R-SUFF-2020-07] and 13-32 a year in 2015/16-2017/18 [R-CPP-2018-07].",
     },
     Param {

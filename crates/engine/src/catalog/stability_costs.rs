@@ -18,7 +18,7 @@ pub(super) const PARAMS: &[Param] = &[
             whose placement ended is not offered the child again). A rate of 0.12 is about 11% a year.",
         source: "Modelling assumption checked against the Performance Report May 2018 [R-CPP-2018-07]: 61.3% of long-term \
             looked-after children had been in the same placement for two years, an average rate of about 0.25 a \
-            year (−ln 0.613 / 2) across ages, and 13.8% of children had three or more placements in 12 months \
+            year across ages (derived), and 13.8% of children had three or more placements in 12 months \
             (England 10%).",
     },
     Param {
