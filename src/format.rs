@@ -5,6 +5,9 @@
 
 use engine::metrics::Unit;
 
+mod words;
+pub use words::{in_unit, range_in_words, rate_share, reading, RATE_A_YEAR};
+
 /// Shown in place of a number that is not finite.
 pub const MISSING: &str = "n/a";
 /// The minus sign used for negative numbers.

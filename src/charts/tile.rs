@@ -35,6 +35,16 @@ fn note(n: &AttrValue) -> Html {
     }
 }
 
+/// A tile's label, with its definition (the note) on hover; it takes the keyboard focus so
+/// that the definition is reachable without a mouse too.
+fn label(text: &AttrValue, note: &AttrValue) -> Html {
+    if note.is_empty() {
+        html! { <p class="tile-label">{ text.clone() }</p> }
+    } else {
+        html! { <p class="tile-label" title={note.clone()} tabindex="0">{ text.clone() }</p> }
+    }
+}
+
 /// The Monte Carlo error under a headline value, explained on hover.
 fn noise(text: String) -> Html {
     html! {
@@ -52,7 +62,7 @@ pub fn Tile(p: &TileProps) -> Html {
     let id = (!p.id.is_empty()).then(|| p.id.clone());
     html! {
         <div class="tile" id={id} data-median={raw(s.p50)} data-median-se={raw(s.p50_se)}>
-            <p class="tile-label">{ p.label.clone() }</p>
+            { label(&p.label, &p.note) }
             <p class="tile-value">{ format::value(p.unit, s.p50) }</p>
             { noise(format::noise(p.unit, s.p50_se)) }
             <p class="tile-range" title="In 8 of 10 simulated futures the value is inside this range">
@@ -84,7 +94,7 @@ pub fn ProbabilityTile(p: &ProbabilityTileProps) -> Html {
     html! {
         <div class="tile probability-tile" id={id} data-probability={raw(p.probability)}
             data-probability-se={p.se.map(raw).unwrap_or_default()}>
-            <p class="tile-label">{ p.label.clone() }</p>
+            { label(&p.label, &p.note) }
             <p class="tile-value">{ format::probability(p.probability) }</p>
             if let Some(se) = p.se { { noise(format::probability_noise(se)) } }
             { note(&p.note) }

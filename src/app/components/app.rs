@@ -146,6 +146,8 @@ pub fn App() -> Html {
                 <button type="button" class="link" id="open-glossary" onclick={open_glossary}>{ "What the words mean (glossary)" }</button>
             </p>
             <Glossary open={*glossary_open} on_close={close_glossary} />
+            <super::references::References />
+            <super::advanced::AdvancedSwitch />
             if let Some(c) = &s.conflict {
                 <ConflictDialog conflict={c.clone()} mine={current.clone()} dispatch={dispatch.clone()} />
             }

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::fields::{self, Ctx};
 use super::levers::{homes_editor, levers_editor};
+use super::prose::prose;
 use crate::app::edit::Path;
 use crate::app::state::{Family, WorkAction};
 
@@ -157,9 +158,10 @@ fn duration_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let changed = ctx.differs(&p.key("family"));
     html! {
         <fieldset class={classes!("field", "duration", changed.then_some("is-changed"))} id={format!("field-{dom}")} data-path={p.to_string()}>
-            <legend class="field-label">{ param.label }</legend>
-            <p class="help">{ param.help }</p>
-            <div class="field-head">
+            <legend class="field-label">{ prose(param.label, true) }</legend>
+            <p class="help">{ prose(param.help, true) }</p>
+            { fields::path_note(p, param) }
+            <div class="field-head advanced-only">
                 <label for={format!("in-{dom}-family")}>{ family_param.map(|f| f.label).unwrap_or("Distribution") }</label>
                 if changed { <span class="changed-mark">{ "Changed" }</span> }
                 <select id={format!("in-{dom}-family")} {onchange}>
@@ -169,7 +171,7 @@ fn duration_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 </select>
             </div>
             { for members }
-            <details class="about"><summary>{ "Source" }</summary><p class="source">{ param.source }</p></details>
+            <details class="about"><summary>{ "Source" }</summary><p class="source">{ prose(param.source, false) }</p></details>
         </fieldset>
     }
 }

@@ -11,9 +11,11 @@ use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::prose::prose;
 use crate::app::edit::{self, Path};
 use crate::app::limits::{DESCRIPTION_CHARS, NAME_CHARS, NUMBER_CHARS};
 use crate::app::state::{default_value, Action, WorkAction};
+use crate::format;
 
 /// What every field needs: the scenario value, its problems and where edits go.
 #[derive(Clone, PartialEq)]
@@ -127,14 +129,64 @@ fn messages(errors: &[FieldError], p: &Path, id: &str) -> Html {
     }
 }
 
-fn about(param: &Param) -> Html {
+/// The explanation and source of an assumption (citations link to the References view,
+/// terms to the glossary).
+pub fn about(param: &Param) -> Html {
     html! {
         <details class="about">
             <summary>{ "Explanation and source" }</summary>
-            <p class="help">{ param.help }</p>
-            <p class="source"><strong>{ "Source: " }</strong>{ param.source }</p>
+            <p class="help">{ prose(param.help, true) }</p>
+            <p class="source"><strong>{ "Source: " }</strong>{ prose(param.source, false) }</p>
         </details>
     }
+}
+
+/// The plausible range of an uncertain assumption, beside its value: the range in the
+/// assumption's unit, and why (one click away).
+pub fn range_note(param: &Param) -> Html {
+    let Some(r) = param.range() else {
+        return html! {};
+    };
+    html! {
+        <details class="range" data-low={r.low.to_string()} data-high={r.high.to_string()}>
+            <summary><span class="range-label">{ "Plausible range: " }</span>{ format::range_in_words(param.unit, r) }</summary>
+            <p class="range-reason">{ prose(r.reason, true) }</p>
+        </details>
+    }
+}
+
+/// What a value means in words, beside its box: a yearly rate as the share of these
+/// households or placements who go each year, days and long spans of months in weeks,
+/// months or years, a share as a percentage.
+pub fn reading(ctx: &Ctx, p: &Path, param: &Param) -> Html {
+    let Some(v) = ctx.get(p).and_then(Value::as_f64) else {
+        return html! {};
+    };
+    let text = if param.unit == format::RATE_A_YEAR {
+        let who = if param.path.starts_with("fostering.") {
+            "of these households stop fostering"
+        } else {
+            "of these placements break down"
+        };
+        Some(format!("{} {who} each year", format::rate_share(v)))
+    } else {
+        format::reading(param.unit, v)
+    };
+    text.map(|t| html! { <span class="reading">{ format!("= {t}") }</span> })
+        .unwrap_or_default()
+}
+
+/// Parts of a duration distribution that only the modelling-detail view shows: which
+/// shape of distribution, and its spread.
+pub fn advanced_only(catalog_key: &str) -> bool {
+    [".family", ".shape", ".sigma"]
+        .iter()
+        .any(|end| catalog_key.starts_with("exits.") && catalog_key.ends_with(end))
+}
+
+/// The field path and the model's unit, for the modelling-detail view only.
+pub fn path_note(p: &Path, param: &Param) -> Html {
+    html! { <code class="field-path advanced-only">{ format!("{} ({})", p.catalog_key(), param.unit) }</code> }
 }
 
 fn changed_mark(ctx: &Ctx, p: &Path, label: &str) -> Html {
@@ -205,14 +257,15 @@ fn field_shell(ctx: &Ctx, p: &Path, param: &Param, body: Html, below: Html) -> H
     let class = classes!(
         "field",
         ctx.differs(p).then_some("is-changed"),
-        invalid.then_some("has-error")
+        invalid.then_some("has-error"),
+        advanced_only(&p.catalog_key()).then_some("advanced-only")
     );
     // One input: a <label for>; several (arrays, tables): a group labelled by the heading.
     let single = !matches!(ctx.get(p), Some(Value::Array(_)));
     let label = if single {
-        html! { <label for={format!("in-{dom}")} class="field-label" id={format!("label-{dom}")}>{ param.label }</label> }
+        html! { <label for={format!("in-{dom}")} class="field-label" id={format!("label-{dom}")}>{ prose(param.label, true) }</label> }
     } else {
-        html! { <span class="field-label" id={format!("label-{dom}")}>{ param.label }</span> }
+        html! { <span class="field-label" id={format!("label-{dom}")}>{ prose(param.label, true) }</span> }
     };
     let role = (!single).then_some("group");
     let labelledby = (!single).then(|| format!("label-{dom}"));
@@ -223,7 +276,9 @@ fn field_shell(ctx: &Ctx, p: &Path, param: &Param, body: Html, below: Html) -> H
                 <span class="unit">{ param.unit }</span>
                 { changed_mark(ctx, p, param.label) }
             </div>
+            { path_note(p, param) }
             { body }
+            { range_note(param) }
             { messages(&ctx.errors, p, &dom) }
             { below }
             { about(param) }
@@ -237,7 +292,7 @@ pub fn number_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         ctx,
         p,
         param,
-        number_input(ctx, p, param.label, None),
+        html! { <>{ number_input(ctx, p, param.label, None) }{ reading(ctx, p, param) }</> },
         html! {},
     )
 }
@@ -378,11 +433,39 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             </div>
             { add }
             <ul class="field-errors" role="alert">
-                { for cell_errors.iter().map(|e| html! { <li class="field-error" data-field={e.field.clone()}>{ format!("{}: {}", e.field, e.reason) }</li> }) }
+                { for cell_errors.iter().map(|e| html! { <li class="field-error" data-field={e.field.clone()}>{ format!("{}: {}", cell_name(param, &cols, &e.field), e.reason) }</li> }) }
             </ul>
         </>
     };
     field_shell(ctx, p, param, table, html! {})
+}
+
+/// A cell of a table named for a reader ("10-15, Adoption") rather than by its path
+/// (`exits.route_by_entry_age[3][2]`), from the last two indices of the path.
+fn cell_name(param: &Param, cols: &[String], field: &str) -> String {
+    let idx: Vec<usize> = field
+        .split('[')
+        .skip(1)
+        .filter_map(|s| s.trim_end_matches(']').parse().ok())
+        .collect();
+    let row = |i: usize| {
+        param
+            .items
+            .get(i)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| format!("Point {}", i + 1))
+    };
+    match idx.as_slice() {
+        [.., r, c] => format!(
+            "{}, {}",
+            row(*r),
+            cols.get(*c)
+                .cloned()
+                .unwrap_or_else(|| format!("column {}", c + 1))
+        ),
+        [r] => row(*r),
+        [] => param.label.to_string(),
+    }
 }
 
 /// A yes/no setting.
@@ -446,11 +529,13 @@ pub fn per_type_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                     { engine::PlacementType::ALL.iter().find(|t| t.key() == k).map(|t| t.label()).unwrap_or(label) }
                 </label>
                 { number_input(ctx, &cp, label, None) }
+                { child.map(|c| reading(ctx, &cp, c)).unwrap_or_default() }
                 { changed_mark(ctx, &cp, label) }
+                { child.map(range_note).unwrap_or_default() }
                 { messages(&ctx.errors, &cp, &dom) }
                 { child.map(|c| html! {
                     <details class="about"><summary>{ "Source" }</summary>
-                        <p class="help">{ c.help }</p><p class="source"><strong>{ "Source: " }</strong>{ c.source }</p>
+                        <p class="help">{ prose(c.help, true) }</p><p class="source"><strong>{ "Source: " }</strong>{ prose(c.source, false) }</p>
                     </details>
                 }).unwrap_or_default() }
             </div>
@@ -467,7 +552,9 @@ pub fn per_type_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     );
     html! {
         <fieldset {class} id={format!("field-{dom}")} data-path={p.to_string()}>
-            <legend class="field-label">{ param.label }<span class="unit">{ param.unit }</span></legend>
+            <legend class="field-label">{ prose(param.label, true) }<span class="unit">{ param.unit }</span></legend>
+            { path_note(p, param) }
+            { range_note(param) }
             <div class="array">{ for rows }</div>
             { messages(&ctx.errors, p, &dom) }
             { about(param) }

@@ -7,6 +7,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::fields::{self, Ctx};
+use super::prose::prose;
 use crate::app::edit::{self, Path};
 use crate::app::limits::NAME_CHARS;
 use crate::app::state::{workspace, WorkAction};
@@ -81,7 +82,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     };
     let head = HOME_FIELDS.iter().map(|f| {
         let (label, unit, help) = home_field(f);
-        html! { <th scope="col" title={help}>{ label }<span class="unit">{ unit }</span></th> }
+        html! { <th scope="col" title={super::prose::plain_paths(help)}>{ label }<span class="unit">{ unit }</span></th> }
     });
     let rows = homes.iter().enumerate().map(|(i, h)| {
         let hp = p.index(i);
@@ -101,7 +102,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             let (label, unit, help) = home_field(f);
             let invalid = edit::errors_at(&ctx.errors, &cp).next().is_some();
             html! { <td class={classes!("home-number", cell_class(&cp, invalid))}>
-                <span class="cell-label" aria-hidden="true" title={help}>{ label }<span class="unit">{ unit }</span></span>
+                <span class="cell-label" aria-hidden="true" title={super::prose::plain_paths(help)}>{ label }<span class="unit">{ unit }</span></span>
                 { fields::number_input(ctx, &cp, label, Some(format!("{name}: {label}"))) }</td> }
         });
         let remove = ctx.remove_at(p, i);
@@ -127,7 +128,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let dom = p.dom_id();
     html! {
         <div class={classes!("field", "homes", ctx.differs(p).then_some("is-changed"))} id={format!("field-{dom}")} data-path={p.to_string()}>
-            <div class="field-head"><span class="field-label">{ param.label }</span><span class="unit">{ param.unit }</span>
+            <div class="field-head"><span class="field-label">{ prose(param.label, true) }</span><span class="unit">{ param.unit }</span>
                 if ctx.differs(p) { <span class="changed-mark">{ "Changed" }</span> }
             </div>
             <div class="table-wrap">
@@ -141,7 +142,7 @@ pub fn homes_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 { for errors.iter().map(|e| html! { <li class="field-error" data-field={e.field.clone()}>{ format!("{}: {}", describe_home_field(ctx, &e.field), e.reason) }</li> }) }
             </ul>
             <details class="about"><summary>{ "Explanation and source" }</summary>
-                <p class="help">{ param.help }</p><p class="source"><strong>{ "Source: " }</strong>{ param.source }</p></details>
+                <p class="help">{ prose(param.help, true) }</p><p class="source"><strong>{ "Source: " }</strong>{ prose(param.source, false) }</p></details>
         </div>
     }
 }
@@ -195,9 +196,9 @@ fn lever_card(ctx: &Ctx, p: &Path, i: usize, lever: &Value) -> Html {
     html! {
         <fieldset class="lever" id={format!("lever-{i}")} data-kind={kind.clone()}>
             <legend>{ label.clone() }</legend>
-            <p class="help">{ help }</p>
+            <p class="help">{ prose(help, true) }</p>
             <div class="lever-fields">{ for common }{ for specific }</div>
-            <details class="about"><summary>{ "Source" }</summary><p class="source">{ source }</p></details>
+            <details class="about"><summary>{ "Source" }</summary><p class="source">{ prose(source, false) }</p></details>
             <button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove lever: {label}")}>{ "Remove this lever" }</button>
         </fieldset>
     }
@@ -238,9 +239,9 @@ pub fn levers_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     };
     html! {
         <div class="field levers" id="field-levers" data-path="levers">
-            <div class="field-head"><span class="field-label">{ param.label }</span>
+            <div class="field-head"><span class="field-label">{ prose(param.label, true) }</span>
                 <span class="unit">{ format!("{} pulled", levers.len()) }</span></div>
-            <p class="help">{ param.help }</p>
+            <p class="help">{ prose(param.help, true) }</p>
             if levers.is_empty() { <p class="muted" id="no-levers">{ "No levers: this scenario is the borough as it is." }</p> }
             { for levers.iter().enumerate().map(|(i, l)| lever_card(&lctx, p, i, l)) }
             <div class="add-row">

@@ -1,5 +1,6 @@
 //! The Yew components of the app, one a file.
 
+pub mod advanced;
 pub mod app;
 pub mod compare;
 pub mod conflict;
@@ -13,7 +14,9 @@ pub mod levers;
 pub mod lineage;
 pub mod notices;
 pub mod present;
+pub mod prose;
 pub mod quick;
+pub mod references;
 pub mod report;
 pub mod results;
 pub mod rules;

@@ -9,6 +9,7 @@ use engine::metrics::Unit;
 use engine::report::probability_se;
 use yew::prelude::*;
 
+use super::glossary::headline;
 use crate::app::state::ReportRc;
 use crate::app::view;
 use crate::charts::{FanChart, ProbabilityTile, StackedChart, Tile};
@@ -71,7 +72,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             html! {
                 <>
                     <Tile label={format!("Cost {which}")} unit={Unit::Pounds} stat={y.cost}
-                        note="Annual placement cost" id="tile-cost" />
+                        note={headline("cost")} id="tile-cost" />
                     <ProbabilityTile label={format!("Chance of overspend {which}")} probability={y.probability_overspend}
                         se={probability_se(y.probability_overspend, r.runs)}
                         note={if y.illustrative_budget {
@@ -100,8 +101,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h2 id="results-title">{ format!("Results: {}", s.name) }</h2>
             <p class="muted">{ format!("At the end of {end}: the median of {} simulated futures, with the range that 8 in 10 of them fall in. The \u{b1} figure is the Monte Carlo error: one standard error from simulation noise, which more runs make smaller.", format::count(r.runs as f64)) }</p>
             <div class="tiles" id="tiles">
-                { tile("in_care", "Children in care", "tile-in-care", String::new()) }
-                { tile("in_house_share", "In-house share", "tile-in-house", "Children in in-house foster care or council homes".into()) }
+                { tile("in_care", "Children in care", "tile-in-care", headline("in_care").into()) }
+                { tile("in_house_share", "In-house share", "tile-in-house", headline("in_house_share").into()) }
                 { year_tiles }
             </div>
             <h3 class="tiles-title">{ "Sufficiency" }</h3>

@@ -13,6 +13,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::fields::{self, Ctx};
+use super::prose::prose;
 use crate::app::edit::{self, Path};
 
 /// The list with the item at `i` moved one place earlier (unchanged for the first): a type
@@ -272,7 +273,7 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     let errors: Vec<_> = edit::errors_under(&ctx.errors, p).collect();
     html! {
         <div class={classes!("field", "rules-field", ctx.differs(p).then_some("is-changed"))} id={format!("field-{}", p.dom_id())} data-path={p.to_string()}>
-            <div class="field-head"><span class="field-label">{ param.label }</span>
+            <div class="field-head"><span class="field-label">{ prose(param.label, true) }</span>
                 if ctx.differs(p) { <span class="changed-mark">{ "Changed" }</span> }
             </div>
             <div class="table-wrap">
@@ -288,7 +289,7 @@ pub fn rules_editor(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 { for errors.iter().map(|e| html! { <li class="field-error" data-field={e.field.clone()}>{ format!("{}: {}", describe_rule_field(&e.field), e.reason) }</li> }) }
             </ul>
             <details class="about"><summary>{ "Explanation and source" }</summary>
-                <p class="help">{ param.help }</p><p class="source"><strong>{ "Source: " }</strong>{ param.source }</p></details>
+                <p class="help">{ prose(param.help, true) }</p><p class="source"><strong>{ "Source: " }</strong>{ prose(param.source, false) }</p></details>
         </div>
     }
 }

@@ -29,10 +29,10 @@ pub(super) const PARAMS: &[Param] = &[
         label: "Time in care before returning home",
         unit: "distribution (months)",
         items: NONE,
-        help: "How long, from entering care, a child whose plan is to return home stays in care. Choose a family and \
-            its parameters; the permanence-drive lever shortens it.",
-        source: "Modelling assumption: no durations in the references. Gamma with an average of 14 months and shape 1.2 \
-            (nearly exponential: many short stays and some long ones). The references describe children returned home \
+        help: "How long, from entering care, a child whose plan is to return home stays in care: the average is set here \
+            (the shape of the spread around it is shown with the modelling detail); the permanence-drive lever shortens it.",
+        source: "Modelling assumption: no durations in the references. An average of 14 months, widely spread \
+            (many short stays and some long ones). The references describe children returned home \
             within two weeks after a 72-hour assessment (scrutiny minutes [R-ILSC-2018-09]) and discharges falling from 19 to \
             12 a month when social workers were stretched [R-CPP-2018-07].",
     },
@@ -97,9 +97,10 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "distribution (months)",
         items: NONE,
         help: "How long, from entering care, a child whose plan is a special guardianship or child arrangements order \
-            stays in care. The permanence-drive lever shortens it.",
-        source: "Modelling assumption: no durations in the references. Gamma with an average of 24 months and shape 3 (80% \
-            between about 9 and 43 months). Special guardianship was 9.8% and 8.2% of leavers in 2016/17 and \
+            stays in care: the average is set here (the shape of the spread around it is shown with the modelling detail). The \
+            permanence-drive lever shortens it.",
+        source: "Modelling assumption: no durations in the references. An average of 24 months, with 8 in 10 children \
+            leaving between about 9 and 43 months. Special guardianship was 9.8% and 8.2% of leavers in 2016/17 and \
             2017/18 (Performance Report May 2018 [R-CPP-2018-07]), and most Regulation 24 family placements were \
             converted to special guardianship or child arrangements orders during care proceedings (scrutiny \
             minutes [R-ILSC-2018-09]).",
@@ -164,11 +165,12 @@ pub(super) const PARAMS: &[Param] = &[
         label: "Time in care before the adoption order",
         unit: "distribution (months)",
         items: NONE,
-        help: "How long, from entering care, a child whose plan is adoption stays in care, up to the adoption order; \
-            the child moves to the adopters exits.adoption_placement_lead_days before it.",
+        help: "How long, from entering care, a child whose plan is adoption stays in care, up to the adoption order \
+            (the average is set here; the shape of the spread is shown with the modelling detail); the child moves to the adopters \
+            exits.adoption_placement_lead_days before it.",
         source: "Performance Report May 2018 [R-CPP-2018-07]: the average time from entering care to moving in with the \
             adopters (A1) was 325 days in 2017/18 (296-404 days in 2014/15-2016/17; England 558). The default \
-            order comes on average 21 months (about 640 days) after entry, gamma shape 4, and the move \
+            order comes on average 21 months (about 640 days) after entry, fairly regularly, and the move \
             exits.adoption_placement_lead_days (300) before that, so about 340 days after entry (derived), close to \
             the 2017/18 average of 325 days and below the 469 days of the year to May 2018.",
     },

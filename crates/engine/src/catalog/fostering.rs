@@ -62,20 +62,20 @@ pub(super) const PARAMS: &[Param] = &[
         label: "Average years since approval",
         unit: "years",
         items: NONE,
-        help: "Average time since approval of the starting households (spread exponentially). It decides how many are \
+        help: "Average time since approval of the starting households (many recent, a few long-standing). It decides how many are \
             still in their first two years, when fostering.attrition_early applies.",
-        source: "Modelling assumption: no figure in the references. With 7 years about a quarter of households (1 − e^(−2/7) \
-            ≈ 25%, about 37 of 150) are in their first two years, in line with approvals of 17 a year in 2019/20 \
+        source: "Modelling assumption: no figure in the references. With an average of 7 years about a quarter of households \
+            (about 37 of 150, derived) are in their first two years, in line with approvals of 17 a year in 2019/20 \
             [R-SUFF-2020-07] and 13-32 a year in 2015/16-2017/18 [R-CPP-2018-07].",
     },
     Param {
         path: "fostering.attrition_early",
         group: G::FosterCarers,
-        label: "Leaving rate in the first two years",
-        unit: "yearly hazard",
+        label: "Carers leaving in their first two years",
+        unit: "a year",
         items: NONE,
-        help: "Yearly rate at which households approved less than two years ago stop fostering (0.18 ≈ 16% a year). \
-            The retention lever multiplies it.",
+        help: "How fast foster households approved less than two years ago stop fostering, as a yearly rate: 0.18 \
+            means about 16% of them leave each year. The retention lever lowers it.",
         source: "Modelling assumption for the split; the total is calibrated. Households deregistered: 16, 22 and 25 a \
             year in 2015/16-2017/18 [R-CPP-2018-07] and 21 in 2019/20 [R-SUFF-2020-07]; with about 37 households in their \
             first two years at 0.18 and 113 later at 0.13 the default loses about 21 a year (early leaving is \
@@ -87,11 +87,11 @@ pub(super) const PARAMS: &[Param] = &[
     Param {
         path: "fostering.attrition_later",
         group: G::FosterCarers,
-        label: "Leaving rate after two years",
-        unit: "yearly hazard",
+        label: "Carers leaving after their first two years",
+        unit: "a year",
         items: NONE,
-        help: "Yearly rate at which households approved two or more years ago stop fostering (0.13 ≈ 12% a year). \
-            The retention lever multiplies it.",
+        help: "How fast foster households approved two or more years ago stop fostering, as a yearly rate: 0.13 \
+            means about 12% of them leave each year. The retention lever lowers it.",
         source: "Modelling assumption (see fostering.attrition_early): with the early rate it reproduces the 21-25 \
             households a year that stopped fostering (Performance Report May 2018 [R-CPP-2018-07]; scorecard 2019/20 \
             [R-SUFF-2020-07]). Reasons named: changes in family circumstances, bereavement and the stress of allegations \
@@ -185,7 +185,7 @@ pub(super) const PARAMS: &[Param] = &[
         label: "Wait for the follow-up visit",
         unit: "months",
         items: NONE,
-        help: "Average months (exponentially spread) from information visit to follow-up visit.",
+        help: "Average months from information visit to follow-up visit (many sooner, a few much later).",
         source: "Modelling assumption: half a month; no figure in the references.",
     },
     Param {

@@ -61,8 +61,8 @@ pub(super) const PARAMS: &[Param] = &[
         label: "Lever",
         unit: "choice",
         items: NONE,
-        help: "Which action: recruitment_boost, adolescent_carers, retention, new_homes, step_down, edge_of_care, \
-            permanence_drive, framework_pricing or supported_accommodation.",
+        help: "Which action the lever takes: more recruitment, carers for adolescents, retention, new homes, step-down, \
+            edge of care, a permanence drive, framework pricing or supported accommodation.",
         source: "The actions named in the references [R-SUFF-2020-07], [R-CAB-2022-10], [R-ILSC-2018-09], [R-PSS-2014-01]; see each lever's own help.",
     },
     Param {
@@ -140,7 +140,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "homes",
         items: NONE,
         help: "Homes the lever opens, each described like residential.homes (their fields share those entries); a home \
-            opens at its open_month or the lever's start month, whichever is later.",
+            opens in its opening month or the lever's start month, whichever is later.",
         source: "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07] and Cabinet report Oct 2022 [R-CAB-2022-10]: 16 beds plus 2 \
             emergency beds across 7 settings; Pegasus House registered July 2020 and two two-bed homes in phase \
             two; 4 homes bought and 3 opened by 2022, but only 6 young people had lived in them. The ready-made \

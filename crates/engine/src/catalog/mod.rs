@@ -226,4 +226,4 @@ pub fn lever_help(kind_key: &str) -> Option<(&'static str, &'static str)> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -11,21 +11,21 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child",
         group: G::Stability,
         label: "Placement breakdown rate, children under 11",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "For each placement type, the yearly rate at which placements of children under 11 (at the time of \
             placement) end unplanned; the child is then matched again, elsewhere (the foster household or children's home \
             whose placement ended is not offered the child again). A rate of 0.12 is about 11% a year.",
         source: "Modelling assumption checked against the Performance Report May 2018 [R-CPP-2018-07]: 61.3% of long-term \
             looked-after children had been in the same placement for two years, an average rate of about 0.25 a \
-            year (−ln 0.613 / 2) across ages, and 13.8% of children had three or more placements in 12 months \
+            year across ages (derived), and 13.8% of children had three or more placements in 12 months \
             (England 10%).",
     },
     Param {
         path: "stability.breakdown_child.in_house_foster",
         group: G::Stability,
         label: "Breakdown rate, in-house foster care (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which in-house foster placements of children under 11 break down.",
         source: "Modelling assumption: 0.12, half the all-ages average of about 0.25 implied by 61.3% two-year \
@@ -35,7 +35,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child.connected_person",
         group: G::Stability,
         label: "Breakdown rate, family and friends care (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which connected-person placements of children under 11 break down.",
         source: "Modelling assumption: 0.1, a little below in-house foster care; no figure in the references (see \
@@ -45,7 +45,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child.ifa",
         group: G::Stability,
         label: "Breakdown rate, agency foster care (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which agency foster placements of children under 11 break down.",
         source: "Modelling assumption: 0.14, a little above in-house foster care, whose carers the scrutiny minutes \
@@ -55,7 +55,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child.in_house_residential",
         group: G::Stability,
         label: "Breakdown rate, council homes (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which council children's home placements of children under 11 end unplanned.",
         source: "Modelling assumption: 0.2; no figure by type in the references (see stability.breakdown_child [R-CPP-2018-07]).",
@@ -64,7 +64,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child.external_residential",
         group: G::Stability,
         label: "Breakdown rate, independent homes (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which independent children's home placements of children under 11 end unplanned.",
         source: "Modelling assumption: 0.25; no figure by type in the references (see stability.breakdown_child [R-CPP-2018-07]).",
@@ -73,7 +73,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child.supported_accommodation",
         group: G::Stability,
         label: "Breakdown rate, supported accommodation (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate for supported accommodation; only 16-17 year olds are placed there, so this under-11 rate \
             has no effect with the default ages.",
@@ -84,7 +84,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child.placed_with_parents",
         group: G::Stability,
         label: "Breakdown rate, placed with parents (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which placements with parents of children under 11 break down (the child is then \
             matched to a placement).",
@@ -94,7 +94,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child.placed_for_adoption",
         group: G::Stability,
         label: "Breakdown rate, adoptive placements (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which adoptive placements of children under 11 disrupt before the order. A disruption \
             ends the adoption plan: the child is matched again and its way out of care is drawn afresh, for its \
@@ -106,7 +106,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_child.emergency",
         group: G::Stability,
         label: "Breakdown rate, emergency placements (under 11)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly breakdown rate of emergency placements; emergency placements end by review \
             (matching.emergency_review_days) rather than breakdown.",
@@ -117,7 +117,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent",
         group: G::Stability,
         label: "Placement breakdown rate, young people 11+",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "For each placement type, the yearly rate at which placements of young people aged 11 or more (at the \
             time of placement) end unplanned; they are then matched again. A rate of 0.3 is about 26% a year.",
@@ -130,7 +130,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.in_house_foster",
         group: G::Stability,
         label: "Breakdown rate, in-house foster care (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which in-house foster placements of young people aged 11+ break down.",
         source: "Modelling assumption: 0.3; the references report rising foster placement disruptions for young people with \
@@ -140,7 +140,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.connected_person",
         group: G::Stability,
         label: "Breakdown rate, family and friends care (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which connected-person placements of young people aged 11+ break down.",
         source: "Modelling assumption: 0.2; no figure in the references (see stability.breakdown_adolescent [R-CPP-2018-07]).",
@@ -149,7 +149,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.ifa",
         group: G::Stability,
         label: "Breakdown rate, agency foster care (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which agency foster placements of young people aged 11+ break down.",
         source: "Modelling assumption: 0.35; no figure by type in the references (see stability.breakdown_adolescent, \
@@ -159,7 +159,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.in_house_residential",
         group: G::Stability,
         label: "Breakdown rate, council homes (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which council children's home placements of young people aged 11+ end unplanned.",
         source: "Modelling assumption: 0.45; no figure by type in the references (see stability.breakdown_adolescent, \
@@ -169,7 +169,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.external_residential",
         group: G::Stability,
         label: "Breakdown rate, independent homes (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which independent children's home placements of young people aged 11+ end unplanned.",
         source: "Modelling assumption: 0.5, the highest; no figure by type in the references. Many of these placements were \
@@ -179,7 +179,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.supported_accommodation",
         group: G::Stability,
         label: "Breakdown rate, supported accommodation (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which supported accommodation placements of 16-17 year olds end unplanned.",
         source: "Modelling assumption: 0.4; no figure in the references (16+ framework [R-SUFF-2020-07]).",
@@ -188,7 +188,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.placed_with_parents",
         group: G::Stability,
         label: "Breakdown rate, placed with parents (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which placements with parents of young people aged 11+ break down.",
         source: "Modelling assumption: 0.2; no figure in the references.",
@@ -197,7 +197,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.placed_for_adoption",
         group: G::Stability,
         label: "Breakdown rate, adoptive placements (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly rate at which adoptive placements of children aged 11+ disrupt before the order.",
         source: "Modelling assumption: 0.02, as for younger children; adoption at 11+ is rare ([R-PSS-2014-01]: 10 of 33 \
@@ -207,7 +207,7 @@ pub(super) const PARAMS: &[Param] = &[
         path: "stability.breakdown_adolescent.emergency",
         group: G::Stability,
         label: "Breakdown rate, emergency placements (11+)",
-        unit: "yearly hazard",
+        unit: "a year",
         items: NONE,
         help: "Yearly breakdown rate of emergency placements; they end by review (matching.emergency_review_days) \
             rather than breakdown.",
@@ -257,7 +257,7 @@ pub(super) const PARAMS: &[Param] = &[
         label: "Days in a short-term first placement",
         unit: "days",
         items: NONE,
-        help: "Mean length (exponential) of a short-term first placement before the planned move.",
+        help: "Average length of a short-term first placement before the planned move (many shorter, a few much longer).",
         source: "Modelling assumption: 45 days; the 2014 emergency home took young people for at most 20 weeks \
             (Sufficiency Strategy 2014 [R-PSS-2014-01]).",
     },

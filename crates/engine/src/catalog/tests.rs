@@ -46,13 +46,10 @@ impl Walk {
     }
 }
 
-/// Every variant of every duration distribution, every lever of every strategy and the
-/// run settings, walked as JSON.
-fn walk_everything() -> Walk {
-    let mut w = Walk::default();
-    let base = default_scenario();
-    w.walk("", &serde_json::to_value(&base).unwrap());
-    let families = [
+/// One duration distribution of each family, for tests that must meet every family's
+/// fields (the catalogue's and validation's).
+pub(crate) fn every_family() -> [DurationDist; 4] {
+    [
         DurationDist::Exponential { mean_months: 10.0 },
         DurationDist::Gamma {
             mean_months: 10.0,
@@ -65,7 +62,16 @@ fn walk_everything() -> Walk {
         DurationDist::Empirical {
             points: vec![(6.0, 0.3), (24.0, 1.0)],
         },
-    ];
+    ]
+}
+
+/// Every variant of every duration distribution, every lever of every strategy and the
+/// run settings, walked as JSON.
+fn walk_everything() -> Walk {
+    let mut w = Walk::default();
+    let base = default_scenario();
+    w.walk("", &serde_json::to_value(&base).unwrap());
+    let families = every_family();
     for d in &families {
         let mut s: Scenario = base.clone();
         s.exits.return_home = d.clone();

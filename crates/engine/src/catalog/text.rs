@@ -32,18 +32,18 @@ lognormal (median_months and sigma) or empirical (points).";
 pub(super) const FAMILY_SOURCE: &str =
     "Modelling assumption: gamma for all three routes by default, because it lets the average and \
 the spread be set separately; no durations are published in the references.";
-pub(super) const MEAN_HELP: &str = "Average months from entering care to leaving by this route, for the exponential and gamma families.";
+pub(super) const MEAN_HELP: &str = "Average months from entering care to leaving by this route.";
 pub(super) const SHAPE_HELP: &str =
     "Gamma shape: 1 is the exponential (many short stays and a long tail); larger values cluster \
 times around the average (coefficient of variation 1/√shape).";
-pub(super) const MEDIAN_HELP: &str = "Median months in care by this route, for the lognormal family (half leave sooner, half later).";
+pub(super) const MEDIAN_HELP: &str = "Middle time in care by this route, in months: half of these children leave sooner, half later.";
 pub(super) const SIGMA_HELP: &str = "Spread of the lognormal family on the log scale: 0.5 means a quarter of stays are under about 0.7 \
 times the median and a quarter over about 1.4 times.";
-pub(super) const POINTS_HELP: &str = "Points of the cumulative distribution for the empirical family: after each number of months, \
+pub(super) const POINTS_HELP: &str = "The time in care point by point (for a council's own figures): after each number of months, \
 the share of these children who have left. Months must increase and the last share must be 1; straight lines in between.";
 pub(super) const UNUSED_LOGNORMAL: &str =
-    "Modelling assumption: not used by the default, which is a gamma distribution; there is no \
+    "Modelling assumption: not used by the default, which sets an average and a spread; there is no \
 figure for it in the references.";
 pub(super) const UNUSED_POINTS: &str =
-    "Modelling assumption: not used by the default, which is a gamma distribution; meant for a \
+    "Modelling assumption: not used by the default, which sets an average and a spread; meant for a \
 council's own durations from its SSDA903 returns, which the references do not give.";

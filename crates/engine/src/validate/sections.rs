@@ -193,7 +193,7 @@ pub(super) fn fostering(c: &mut Check, fo: &Fostering) {
         ("attrition_early", fo.attrition_early),
         ("attrition_later", fo.attrition_later),
     ] {
-        c.range(&f.key(name), v, 0.0, 10.0, "yearly hazard");
+        c.range(&f.key(name), v, 0.0, 10.0, "a yearly rate");
     }
     c.prob(&f.key("sgo_conversion_share"), fo.sgo_conversion_share);
     c.prob(&f.key("usable_place_share"), fo.usable_place_share);
@@ -357,13 +357,13 @@ pub(super) fn stability(c: &mut Check, s: &Stability) {
         &f.key("breakdown_child"),
         &s.breakdown_child,
         limits::MAX_BREAKDOWN_PER_YEAR,
-        "yearly hazard",
+        "a yearly rate",
     );
     c.counts(
         &f.key("breakdown_adolescent"),
         &s.breakdown_adolescent,
         limits::MAX_BREAKDOWN_PER_YEAR,
-        "yearly hazard",
+        "a yearly rate",
     );
     c.prob(&f.key("short_term_first_share"), s.short_term_first_share);
     c.range(

@@ -80,20 +80,7 @@ fn breakages(v: &Value) -> Vec<Value> {
 
 #[test]
 fn every_validation_error_names_a_catalogued_field() {
-    let families = [
-        DurationDist::Exponential { mean_months: 10.0 },
-        DurationDist::Gamma {
-            mean_months: 10.0,
-            shape: 2.0,
-        },
-        DurationDist::Lognormal {
-            median_months: 10.0,
-            sigma: 0.5,
-        },
-        DurationDist::Empirical {
-            points: vec![(6.0, 0.3), (24.0, 1.0)],
-        },
-    ];
+    let families = crate::catalog::tests::every_family();
     let (mut refused, mut fields) = (0, BTreeSet::new());
     let exits = FieldPath::root().key("exits");
     for (n, family) in families.iter().enumerate() {

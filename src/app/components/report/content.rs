@@ -120,6 +120,7 @@ pub fn article(input: &Input<'_>) -> String {
     strategies(input, &mut s);
     changed_assumptions(input, &mut s);
     caveats(&mut s);
+    super::references::back_matter(&mut s);
     s.push_str("</article>");
     s
 }
@@ -457,7 +458,10 @@ fn changed_assumptions(input: &Input<'_>, s: &mut String) {
                 format!("{}{unit}", esc(&c.label)),
                 value,
                 esc(&c.default),
-                format!("<span class=\"source\">{}</span>", esc(&c.source)),
+                format!(
+                    "<span class=\"source\">{}</span>",
+                    super::references::source_html(&c.source)
+                ),
             ]
         })
         .collect();

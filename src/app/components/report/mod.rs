@@ -15,6 +15,7 @@
 pub mod assumptions;
 pub mod content;
 pub mod markup;
+pub mod references;
 pub mod svg;
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ fn changed_assumptions_are_listed_once_with_each_scenario_value_and_the_source()
     assert!(section.contains("All scenarios: 12.5"), "{section}");
     assert_eq!(section.matches("All scenarios").count(), 1);
     let p = engine::catalog::lookup("demand.groups_per_month").unwrap();
-    assert!(section.contains(&esc(p.source)));
+    assert!(section.contains(&super::references::source_html(p.source)));
     assert!(
         section.contains("(item 1)"),
         "the element of a list is named"
