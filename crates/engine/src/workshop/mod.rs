@@ -131,7 +131,9 @@ impl std::error::Error for ChoiceError {}
 
 /// Pounds, to the nearest thousand (`£1.25M`, `£250k`).
 pub fn money(v: f64) -> String {
-    if v.abs() >= 1e6 {
+    if v == 0.0 {
+        "£0".to_string()
+    } else if v.abs() >= 1e6 {
         format!("£{:.2}M", v / 1e6)
     } else {
         format!("£{:.0}k", v / 1e3)

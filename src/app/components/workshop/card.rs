@@ -40,9 +40,12 @@ pub fn StrategyCard(props: &CardProps) -> Html {
     html! {
         <article class={classes!("ws-card", (props.level != Level::Off).then_some("on"))} data-card={key}>
             <h4>{ props.card.kind.label() }</h4>
-            <p class="ws-consequence">{ consequence(&props.card, if props.level == Level::Off { Level::Medium } else { props.level }) }</p>
+            <p class="ws-consequence">{ if props.level == Level::Off {
+                format!("At medium: {}", consequence(&props.card, Level::Medium))
+            } else {
+                consequence(&props.card, props.level)
+            } }</p>
             <div class="ws-levels" role="group" aria-label={format!("{} setting", props.card.kind.label())}>{ for settings }</div>
-            <p class="ws-card-cost">{ if props.level == Level::Off { "Not picked (medium shown above)".to_string() } else { format!("{}: {} a year", props.level.label(), money(now)) } }</p>
         </article>
     }
 }

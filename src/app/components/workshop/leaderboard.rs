@@ -47,6 +47,12 @@ fn level_cell(l: Level) -> Html {
     html! { <span class={classes!("ws-lv", format!("ws-lv-{}", l.key()))} title={l.label()}>{ text }</span> }
 }
 
+/// A mean setting to two decimals, without trailing zeros (`0.75`, `1`, `0.4`).
+pub fn mean_text(m: f64) -> String {
+    let t = format!("{m:.2}");
+    t.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 #[function_component]
 pub fn Leaderboard(props: &BoardProps) -> Html {
     let b = &props.board;
@@ -98,7 +104,7 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
     let mean = |j: usize| {
         b.spread
             .get(j)
-            .map(|s| html! { <span data-mean={format!("{:.2}", s.mean)}>{ format!("{:.1}", s.mean) }</span> })
+            .map(|s| html! { <span data-mean={format!("{:.3}", s.mean)}>{ mean_text(s.mean) }</span> })
             .unwrap_or_default()
     };
     html! {
@@ -130,5 +136,17 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
             ) }</p>
             if let Some(t) = &props.target { <p class="ws-note" id="ws-target-words">{ format!("Target: {t}.") }</p> }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mean_settings_read_without_trailing_zeros() {
+        assert_eq!(super::mean_text(0.75), "0.75");
+        assert_eq!(super::mean_text(1.0), "1");
+        assert_eq!(super::mean_text(0.0), "0");
+        assert_eq!(super::mean_text(0.5), "0.5");
+        assert_eq!(super::mean_text(2.0 / 3.0), "0.67");
     }
 }

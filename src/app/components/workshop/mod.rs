@@ -23,10 +23,14 @@ use engine::workshop::{money, Level, Target, Workshop};
 use yew::prelude::*;
 
 use crate::app::io;
+use crate::app::persist::{LocalStore, Store};
 use crate::app::state::workshop::{WorkshopAction, WorkshopState};
 use card::StrategyCard;
 use facilitator::Facilitator;
 use leaderboard::Leaderboard;
+
+/// Where this browser keeps the workshop.
+pub const STORE_KEY: &str = "sufficiency.workshop.v1";
 
 #[derive(Properties, PartialEq)]
 pub struct WorkshopProps {
@@ -85,12 +89,27 @@ pub fn WorkshopMode(props: &WorkshopProps) -> Html {
     let state = {
         let baseline = props.baseline.clone();
         use_reducer(move || {
-            let b = baseline
-                .map(|b| b.scenario().clone())
-                .unwrap_or_else(engine::defaults::default_scenario);
-            WorkshopState::new(Workshop::new(b, engine::workshop::MAX_TEAMS))
+            // The workshop kept in this browser, else a new one on the page's baseline.
+            let kept = LocalStore
+                .get(STORE_KEY)
+                .and_then(|t| engine::workshop::file::read(&t).ok());
+            let ws = kept.unwrap_or_else(|| {
+                let b = baseline
+                    .map(|b| b.scenario().clone())
+                    .unwrap_or_else(engine::defaults::default_scenario);
+                Workshop::new(b, engine::workshop::MAX_TEAMS)
+            });
+            WorkshopState::new(ws)
         })
     };
+    // Kept in this browser at every change, so a reload does not lose the tables' picks.
+    {
+        let ws = state.ws.clone();
+        use_effect_with(state.rev, move |_| {
+            let mut store = LocalStore;
+            let _ = store.set(STORE_KEY, &engine::workshop::file::write(&ws));
+        });
+    }
     let token: runner::Token = (*use_memo((), |_| Rc::new(std::cell::Cell::new(0u64)))).clone();
 
     // Links: the one the page opened with, and any pasted later.
@@ -146,7 +165,7 @@ pub fn WorkshopMode(props: &WorkshopProps) -> Html {
             <button type="button" class={classes!("ws-team", (i == team).then_some("selected"))}
                 data-team={i.to_string()} aria-pressed={(i == team).to_string()}
                 onclick={Callback::from(move |_: MouseEvent| d.emit(WorkshopAction::SelectTeam(i)))}>
-                { t.name.clone() }<span class="ws-team-count">{ format!(" · {picked} cards") }</span>
+                { t.name.clone() }<span class="ws-team-count">{ format!(" · {picked} card{}", if picked == 1 { "" } else { "s" }) }</span>
             </button>
         }
     });
