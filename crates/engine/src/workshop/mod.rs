@@ -5,7 +5,7 @@
 //!   settings, cards, purse, target and teams); nothing identifying is kept (teams are
 //!   named by the facilitator, "Table 1" by default);
 //! * [`cards`]: the cards, their settings, consequences and costs to the purse;
-//! * [`file`]: reading a workshop file (migration from older versions, validation naming
+//! * [`file`](mod@file): reading a workshop file (migration from older versions, validation naming
 //!   the field);
 //! * [`summary`]: the leaderboard (each team's figures) and the spread of each lever's
 //!   setting across teams.
