@@ -128,21 +128,28 @@ pub fn default_scenario_value() -> Value {
 
 /// The share-link payload for a workspace.
 pub fn encode(ws: &Workspace) -> String {
-    let json = ws.to_json();
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-    URL_SAFE_NO_PAD.encode(packed)
+    pack(&ws.to_json())
 }
 
 /// Read a share-link payload back.
 pub fn decode(payload: &str) -> Result<Workspace, String> {
+    Workspace::from_json(&unpack(payload)?)
+}
+
+/// Text as a link payload: deflated, then base64url (also the workshop's link).
+pub fn pack(text: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
+    URL_SAFE_NO_PAD.encode(packed)
+}
+
+/// A link payload's text back.
+pub fn unpack(payload: &str) -> Result<String, String> {
     let packed = URL_SAFE_NO_PAD
         .decode(payload.trim().trim_end_matches('='))
         .map_err(|e| format!("the link is damaged ({e})"))?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
         .map_err(|_| "the link is damaged (it does not unpack)".to_string())?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| "the link is damaged (not text)".to_string())?;
-    Workspace::from_json(&text)
+    String::from_utf8(bytes).map_err(|_| "the link is damaged (not text)".to_string())
 }
 
 /// The payload of a `#w=...` fragment (with or without the `#`), if it is one.

@@ -25,6 +25,7 @@ pub mod sim;
 pub mod ssda903;
 pub mod types;
 pub mod validate;
+pub mod workshop;
 pub mod workspace;
 
 pub use error::{FieldError, InvariantError, JobError};

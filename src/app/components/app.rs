@@ -19,6 +19,7 @@ use super::results::Results;
 use super::runbar::RunBar;
 use super::scenarios::ScenarioTabs;
 use super::toolbar::{StateHandle, Toolbar};
+use super::workshop::WorkshopMode;
 use crate::app::controller::{self, Controller};
 use crate::app::hooks::{replace_work_in_browser, use_autosave, use_debounced_run, use_share_link};
 use crate::app::io;
@@ -170,6 +171,7 @@ pub fn App() -> Html {
                 baseline={s.docs.first().and_then(|d| d.parsed.clone().map(|p| (d.id, p)))} /> }
             <CabinetReport state={state.clone()} />
             <Presentation state={state.clone()} dispatch={dispatch.clone()} />
+            <WorkshopMode baseline={s.docs.first().and_then(|d| d.parsed.clone())} />
         </div>
     }
 }

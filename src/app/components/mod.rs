@@ -24,6 +24,7 @@ pub mod runbar;
 pub mod scenarios;
 pub mod sensitivity;
 pub mod toolbar;
+pub mod workshop;
 
 #[cfg(test)]
 mod tests;

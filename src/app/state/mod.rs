@@ -14,6 +14,7 @@ pub mod notices;
 pub mod run;
 pub mod saved;
 pub mod variants;
+pub mod workshop;
 pub mod workspace;
 
 #[cfg(test)]
