@@ -364,7 +364,7 @@ pub fn definition(key: &str) -> &'static str {
         }
         "at_distance" => "Children placed outside the borough.",
         "sibling_splits" => {
-            "Each time brothers or sisters are separated: a group placed apart on entry, on a planned move or when its carers leave, or a child moved on alone (breakdown, step-down) from a placement shared with a sibling."
+            "Each time brothers or sisters are separated: a group placed apart on entry, on a planned move, when its placement breaks down or when its carers leave, or a child moved on alone (step-down, an emergency bed's review) from a placement shared with a sibling."
         }
         "sibling_groups" | "sibling_groups_split" | "sibling_split_share" => {
             "Sibling groups with two or more children in care in placements (not at home or with adopters), and how many of them (and what share) do not all live together."

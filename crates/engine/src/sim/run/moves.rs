@@ -2,13 +2,15 @@
 //! move, emergency placements reviewed, children moving to their adopters, and the
 //! step-down lever moving children from residential to foster care. A child moved on alone
 //! from a placement it shared with a brother or sister, to one without them, is a sibling
-//! separation, counted as it happens (a group split on a planned move is counted by the
-//! matching; a move to adopters follows the child's plan and is not a separation).
+//! separation, counted as it happens (a group split on a planned move or a breakdown of
+//! its shared placement is counted by the matching; a move to adopters follows the child's
+//! plan and is not a separation).
 
 use super::*;
 
 impl<'m> Simulator<'m> {
-    /// A placement breaks down: the child is matched again. If it was placed for adoption,
+    /// A placement breaks down: the child is matched again, with the brothers and sisters
+    /// living there if any (`group_breakdown`). If it was placed for adoption,
     /// the adoption has disrupted: the plan ends, and the child's way out of care is drawn
     /// again from its age now among the other routes (a new adoption plan within the
     /// horizon is not modelled).
