@@ -1,6 +1,7 @@
 //! The Yew components of the app, one a file.
 
 pub mod app;
+pub mod borough;
 pub mod compare;
 pub mod conflict;
 pub mod dates;
