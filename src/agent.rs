@@ -76,6 +76,8 @@ async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
     // changes the number of runs reuses it).
     let mut cache = JobCache::default();
     let mut cancelled_job: Option<JobId> = None;
+    // A council's returns, kept to refit them (see `crate::borough`).
+    let mut borough = crate::borough::Cache::default();
     loop {
         let spec = match queue.pop_front() {
             Some(spec) => spec,
@@ -83,6 +85,10 @@ async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
                 Some(ToWorker::Run(spec)) => spec,
                 Some(ToWorker::Cancel { job_id }) => {
                     cancelled_job = Some(job_id);
+                    continue;
+                }
+                Some(ToWorker::Borough(req)) => {
+                    serve_borough(&mut borough, req);
                     continue;
                 }
                 None => return,
@@ -150,6 +156,7 @@ async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
                         }
                         queue.push_back(next);
                     }
+                    Some(ToWorker::Borough(req)) => serve_borough(&mut borough, req),
                     None => {
                         control = Control::Exit;
                         break;
@@ -173,6 +180,16 @@ async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
             }),
         }
     }
+}
+
+/// Answers a request about a council's returns (at once: its own pool sends nothing else).
+fn serve_borough(cache: &mut crate::borough::Cache, req: crate::borough::BoroughRequest) {
+    crate::borough::serve(
+        cache,
+        req,
+        &|reply| post(&FromWorker::Borough(reply)),
+        &js_sys::Date::now,
+    );
 }
 
 fn cancelled(spec: &ChunkSpec, done: u32) -> FromWorker {

@@ -3,6 +3,7 @@
 //! * [`protocol`]: UI <-> worker messages and how a job is cut into chunks (natively tested).
 //! * [`agent`]: the simulation loop run inside each Web Worker (`bin/worker.rs`); [`pool`] spawns, watches and replaces the workers.
 //! * [`pool`]: spawns/drives N workers from the UI thread.
+//! * [`borough`]: a council's SSDA903 returns imported and fitted in a worker (messages and work).
 //! * [`app`]: the app's state, pure logic and Yew components (`bin/app.rs`).
 //! * [`charts`]: scales, ticks, SVG paths and the chart/table components.
 //! * [`mod@format`]: number formatting.
@@ -13,6 +14,7 @@
 
 pub mod agent;
 pub mod app;
+pub mod borough;
 pub mod charts;
 pub mod format;
 pub mod pool;

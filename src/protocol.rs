@@ -67,6 +67,8 @@ pub enum ToWorker {
     Cancel {
         job_id: JobId,
     },
+    /// Import, fit (and perhaps hindcast) a council's SSDA903 returns (`crate::borough`).
+    Borough(crate::borough::BoroughRequest),
 }
 
 /// Worker -> UI.
@@ -98,13 +100,15 @@ pub enum FromWorker {
         chunk: u32,
         error: JobError,
     },
+    /// Progress or the outcome of a [`ToWorker::Borough`] request.
+    Borough(crate::borough::BoroughReply),
 }
 
 impl FromWorker {
     /// The job a message is about (None for `Ready`).
     pub fn job_id(&self) -> Option<JobId> {
         match self {
-            FromWorker::Ready { .. } => None,
+            FromWorker::Ready { .. } | FromWorker::Borough(_) => None,
             FromWorker::Progress { job_id, .. }
             | FromWorker::Done { job_id, .. }
             | FromWorker::Cancelled { job_id, .. }
@@ -119,7 +123,7 @@ impl FromWorker {
             FromWorker::Done { job_id, chunk, .. }
             | FromWorker::Cancelled { job_id, chunk, .. }
             | FromWorker::Failed { job_id, chunk, .. } => Some((*job_id, *chunk)),
-            FromWorker::Ready { .. } | FromWorker::Progress { .. } => None,
+            FromWorker::Ready { .. } | FromWorker::Progress { .. } | FromWorker::Borough(_) => None,
         }
     }
 }

@@ -188,7 +188,7 @@ impl Scheduler {
             return fx;
         }
         match msg {
-            FromWorker::Ready { .. } => {}
+            FromWorker::Ready { .. } | FromWorker::Borough(_) => {}
             FromWorker::Progress { chunk, done, .. } => {
                 let entry = self
                     .busy

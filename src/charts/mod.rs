@@ -3,13 +3,15 @@
 //!
 //! * pure: [`scale`] (linear scale, nice ticks, month ticks), [`path`] (SVG path data),
 //!   [`layout`] (the plotting frame), [`geom`] (what each chart draws), [`text`] (summaries,
-//!   captions, legend sentences), [`rows`] (table contents), [`palette`].
+//!   captions, legend sentences), [`rows`] (table contents), [`palette`], [`observed`]
+//!   (observed series from returns over a fan, as SVG text).
 //! * components: [`FanChart`], [`DifferenceChart`], [`StackedChart`], [`DataTable`],
 //!   [`Tile`], [`ProbabilityTile`]. No inline styles anywhere (the page's CSP forbids
 //!   them): colours are SVG presentation attributes, layout is in `styles/charts.css`.
 
 pub mod geom;
 pub mod layout;
+pub mod observed;
 pub mod palette;
 pub mod path;
 pub mod rows;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::borough::{BoroughPanel, ObservedHistory};
 use super::compare::summary::CompareSummary;
 use super::compare::Compare;
 use super::conflict::ConflictDialog;
@@ -32,6 +33,8 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let ctrl: controller::Shared = use_mut_ref(Controller::default);
     let history_open = use_state(|| false);
+    // A council's own returns (never saved: see `state::borough`).
+    let borough = use_reducer(crate::app::state::borough::BoroughState::default);
     // One callback for the component's life: children whose other props are unchanged
     // (the editor while a run reports progress or results) then skip re-rendering. That
     // spares the UI thread, which shares the cores with the workers, and keeps a value
@@ -145,7 +148,13 @@ pub fn App() -> Html {
             </header>
             <p class="no-print glossary-link">
                 <button type="button" class="link" id="open-glossary" onclick={open_glossary}>{ "What the words mean (glossary)" }</button>
+                { " \u{00b7} " }
+                <button type="button" class="link" id="open-borough" onclick={
+                    let d = borough.dispatcher();
+                    Callback::from(move |_: MouseEvent| d.dispatch(crate::app::state::borough::BoroughAction::Open(true)))
+                }>{ "Use your own borough\u{2019}s returns" }</button>
             </p>
+            <BoroughPanel state={StateHandle(state.clone())} borough={borough.clone()} />
             <Glossary open={*glossary_open} on_close={close_glossary} />
             <super::references::References />
             <super::advanced::AdvancedSwitch />
@@ -162,7 +171,10 @@ pub fn App() -> Html {
             <DataNote baseline={s.docs.first().and_then(|d| d.parsed.clone())} dispatch={dispatch.clone()} />
             if let Some(r) = results { <CompareSummary report={r.report.clone()} /> }
             <div class="workspace">
-                <main class="main-col" id="main">{ results_html }</main>
+                <main class="main-col" id="main">
+                    <ObservedHistory borough={borough.clone()} report={results.map(|r| r.report.clone())} />
+                    { results_html }
+                </main>
                 <aside class="side-col no-print">
                     if let Some(doc) = active { <Editor {doc} docs={s.docs.clone()} dispatch={dispatch.clone()} /> }
                 </aside>

@@ -2,6 +2,7 @@
 
 pub mod advanced;
 pub mod app;
+pub mod borough;
 pub mod compare;
 pub mod conflict;
 pub mod dates;

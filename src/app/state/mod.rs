@@ -4,12 +4,14 @@
 //! * [`workspace`]: the scenarios and run settings as edited ([`Work`], [`WorkAction`]);
 //! * [`run`]: what the simulation workers are doing and have found ([`RunState`]);
 //! * [`notices`]: the messages shown above the work ([`Notices`]);
+//! * [`borough`]: an import of a council's own returns (its own reducer, never saved);
 //! * [`saved`]: how this tab's work stands against the work saved in the browser, which
 //!   other tabs share ([`SavedMark`], [`Conflict`]).
 //!
 //! [`AppState::reduce`] only routes each [`Action`] to its part. Storage is never touched
 //! here: the hooks (`app::hooks`) read and write it and tell the state what happened.
 
+pub mod borough;
 pub mod notices;
 pub mod run;
 pub mod saved;

@@ -119,6 +119,7 @@ pub fn article(input: &Input<'_>) -> String {
     charts(r, &mut s);
     strategies(input, &mut s);
     changed_assumptions(input, &mut s);
+    super::track_record::section(&mut s);
     caveats(&mut s);
     super::references::back_matter(&mut s);
     s.push_str("</article>");

@@ -7,7 +7,8 @@
 //! * [`content`]: the report as HTML text (pure, tested natively), the same text shown
 //!   here and downloaded;
 //! * [`assumptions`]: the assumptions a scenario changes from the default, lever settings;
-//! * [`svg`]: the charts as SVG text; [`markup`]: escaping and the standalone file.
+//! * [`svg`]: the charts as SVG text; [`markup`]: escaping and the standalone file;
+//! * [`track_record`]: the hindcast on the council's own returns, when there is one.
 //!
 //! Wiring: `<CabinetReport state={state.clone()} />` as a direct child of the page's
 //! `.app` element (print.css hides the other children of `.app` when printing).
@@ -17,6 +18,7 @@ pub mod content;
 pub mod markup;
 pub mod references;
 pub mod svg;
+pub mod track_record;
 
 #[cfg(test)]
 mod tests;
@@ -66,8 +68,9 @@ pub fn CabinetReport(props: &CabinetReportProps) -> Html {
             results.as_ref().map(|r| r.complete),
             s.rev,
             printed.clone(),
+            track_record::version(),
         );
-        use_memo(key, move |(_, _, _, printed)| {
+        use_memo(key, move |(_, _, _, printed, _)| {
             let r = results?;
             let default = engine::defaults::default_scenario();
             let input = content::Input {
