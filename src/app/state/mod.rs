@@ -13,6 +13,7 @@
 pub mod notices;
 pub mod run;
 pub mod saved;
+pub mod scrutiny;
 pub mod variants;
 pub mod workspace;
 
@@ -47,6 +48,8 @@ pub struct AppState {
     /// Bumped when a slider is let go: a re-run still waiting for the burst limit starts
     /// at once (the results for where it stopped are the ones people wait for).
     pub settled: u64,
+    /// The scrutiny analyses (what matters most, what if this is wrong).
+    pub scrutiny: scrutiny::ScrutinyState,
 }
 
 /// Most readers want the workspace (the run controller reads `docs` and `job()`).
@@ -140,6 +143,8 @@ pub enum Action {
         job_id: JobId,
         error: String,
     },
+    /// A scrutiny analysis started, progressed or finished.
+    Scrutiny(scrutiny::ScrutinyAction),
 }
 
 impl From<WorkAction> for Action {
@@ -163,6 +168,7 @@ impl AppState {
             conflict: None,
             save_paused: false,
             settled: 0,
+            scrutiny: Default::default(),
         };
         s.saved.active = active;
         s.work.refresh_job_errors();
@@ -319,6 +325,7 @@ impl Reducible for AppState {
                 s.run.apply(RunEvent::Cancelled { job_id, done })
             }
             Action::RunFailed { job_id, error } => s.run.apply(RunEvent::Failed { job_id, error }),
+            Action::Scrutiny(a) => s.scrutiny.apply(a),
         };
         if !changed {
             return self;
