@@ -140,16 +140,40 @@ fn read_goal() -> Result<Goal, String> {
 #[function_component]
 pub fn GoalPanel(props: &GoalPanelProps) -> Html {
     let problem = use_state(|| None::<String>);
+    // The question last asked, restated with its answer.
+    let asked = use_state(|| None::<Goal>);
     let run = {
-        let (on, problem) = (props.on_run.clone(), problem.clone());
+        let (on, problem, asked) = (props.on_run.clone(), problem.clone(), asked.clone());
         Callback::from(move |_: MouseEvent| match read_goal() {
             Ok(goal) => {
                 problem.set(None);
+                asked.set(Some(goal.clone()));
                 on.emit(goal)
             }
             Err(e) => problem.set(Some(e)),
         })
     };
+    let question = (*asked).as_ref().map(|g| {
+        let measure = MEASURES
+            .iter()
+            .find(|(k, _, _)| *k == g.metric)
+            .map(|(_, n, _)| *n)
+            .unwrap_or("the measure");
+        let way = match g.direction {
+            Direction::AtMost => "at most",
+            Direction::AtLeast => "at least",
+        };
+        let by = props
+            .months
+            .get(g.month)
+            .map(|m| month_name(m))
+            .unwrap_or_default();
+        format!(
+            "You asked: {measure} {way} {} in {by}, in {:.0} of 10 futures.",
+            g.target,
+            g.confidence * 10.0
+        )
+    });
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let last = props.months.len().saturating_sub(1);
     let progress = props.progress.map(|(done, total)| {
@@ -171,8 +195,8 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
                 <label>{ "Measure" }
                     <select id="goal-measure">{ for MEASURES.iter().map(|(k, n, _)| html! { <option value={*k}>{ *n }</option> }) }</select></label>
                 <label>{ "Should be" }
-                    <select id="goal-direction"><option value="at_most">{ "at most" }</option><option value="at_least">{ "at least" }</option></select></label>
-                <label>{ "Target" }<input id="goal-target" type="text" inputmode="decimal" class="num" value="20" size="6" /></label>
+                    <select id="goal-direction"><option value="at_most" selected=true>{ "at most" }</option><option value="at_least">{ "at least" }</option></select></label>
+                <label>{ "Target" }<input id="goal-target" type="text" inputmode="decimal" class="num" placeholder="e.g. 20" size="6" /></label>
                 <label>{ "By" }
                     <select id="goal-month">{ for props.months.iter().enumerate().map(|(i, m)| html! { <option value={i.to_string()} selected={i == last}>{ month_name(m) }</option> }) }</select></label>
                 <label>{ "How sure" }
@@ -183,6 +207,9 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
             if let Some(p) = &*problem { <p class="field-error" role="alert" id="goal-problem">{ p }</p> }
             { progress.unwrap_or_default() }
             if let Some(why) = &props.stopped { <p class="note" id="goal-stopped">{ why }</p> }
+            if props.answer.is_some() {
+                if let Some(q) = question { <p class="goal-question" id="goal-question">{ q }</p> }
+            }
             { props.answer.as_deref().map(answer).unwrap_or_default() }
         </section>
     }
