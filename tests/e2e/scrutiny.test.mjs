@@ -106,10 +106,11 @@ test('what matters most, what if this is wrong, what would it take, and the band
   // placement at the end, in 8 of 10 futures.
   await page.selectOption('#goal-lever', 'new_home_beds');
   await page.selectOption('#goal-measure', 'no_suitable');
+  await page.selectOption('#goal-direction', 'at_most');
   await page.fill('#goal-target', 'twenty');
   await page.click('#goal-run');
   assert.match(await page.textContent('#goal-problem'), /Target: enter a number/);
-  await page.fill('#goal-target', '20');
+  await page.fill('#goal-target', '4');
   await page.click('#goal-run');
   await page.locator('#goal-progress').waitFor({ state: 'attached' });
   await page.locator('#goal-answer').waitFor();
