@@ -18,8 +18,10 @@ use engine::runner::{Job, PreparedJob};
 use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
+use crate::app::analysis::AnalysisRun;
 use crate::app::io;
 use crate::app::run::{Effect, Scheduler};
+use crate::app::state::scrutiny::ScrutinyAction;
 use crate::app::state::{Action, AppState, NoticeKind, ReportRc, Results};
 use crate::pool::{PoolEvent, WorkerPool};
 use crate::protocol::{FromWorker, JobId};
@@ -53,6 +55,8 @@ pub struct Controller {
     last_progress_ms: f64,
     /// A refresh was skipped by the throttle.
     pending: bool,
+    /// The scrutiny analysis whose jobs the scheduler runs, if any.
+    analysis: Option<AnalysisRun>,
 }
 
 pub type Shared = Rc<RefCell<Controller>>;
@@ -79,6 +83,10 @@ pub fn start(ctrl: &Shared, dispatch: &Dispatch, state: &AppState) {
         };
         if c.pool.is_none() {
             spawn_pool(&mut c, ctrl, dispatch);
+        }
+        // An analysis under way is given up for the run.
+        if c.analysis.take().is_some() {
+            actions.push(Action::Scrutiny(ScrutinyAction::Cancelled));
         }
         // A job still running is superseded: its workers are asked to stop (the newer
         // job's chunks also tell them) and terminated if they do not in time.
@@ -309,6 +317,12 @@ fn notify(text: String) -> Action {
 
 fn apply(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
     let job_id = c.sched.as_ref().map(|s| s.job_id).unwrap_or(0);
+    if c.analysis
+        .as_ref()
+        .is_some_and(|a| a.job_id == Some(job_id))
+    {
+        return apply_analysis(c, fx, actions);
+    }
     for e in fx {
         match e {
             Effect::Send(w, msg) => {
@@ -362,4 +376,101 @@ fn publish(c: &mut Controller, last: bool, actions: &mut Vec<Action>) {
     });
     c.last_publish_ms = io::now_ms();
     c.pending = false;
+}
+
+/// Start a scrutiny analysis on the workers (it supersedes any job running); the state
+/// hears of its progress and answer through [`Action::Scrutiny`].
+pub fn start_analysis(ctrl: &Shared, dispatch: &Dispatch, run: AnalysisRun) {
+    let kind = run.kind;
+    let total = run.total();
+    with_controller(ctrl, dispatch, move |c, actions| {
+        if c.pool.is_none() {
+            return actions.push(Action::Scrutiny(ScrutinyAction::Failed(
+                "the simulation workers are not ready yet".into(),
+            )));
+        }
+        let superseded = c.sched.as_mut().map(Scheduler::cancel).unwrap_or_default();
+        apply(c, superseded, actions);
+        c.analysis = Some(run);
+        actions.push(Action::Scrutiny(ScrutinyAction::Started { kind, total }));
+        launch_next(c, actions);
+    });
+    if let Ok(mut c) = ctrl.try_borrow_mut() {
+        arm_eviction(&mut c, ctrl, dispatch);
+    }
+}
+
+/// Send the analysis's next job to the workers, or report its answer when none is left.
+fn launch_next(c: &mut Controller, actions: &mut Vec<Action>) {
+    let Some(run) = c.analysis.as_mut() else {
+        return;
+    };
+    let job = match run.next_job() {
+        Ok(Some(job)) => job,
+        Ok(None) => {
+            let answer = run.answer().unwrap_or_else(ScrutinyAction::Failed);
+            c.analysis = None;
+            return actions.push(Action::Scrutiny(answer));
+        }
+        Err(e) => return analysis_failed(c, e, actions),
+    };
+    let prepared = match (serde_json::to_string(&job), job.prepare()) {
+        (Ok(json), Ok(prepared)) => (json, prepared),
+        (Err(e), _) => return analysis_failed(c, e.to_string(), actions),
+        (_, Err(errors)) => {
+            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            return analysis_failed(c, list.join("; "), actions);
+        }
+    };
+    let (json, prepared) = prepared;
+    c.next_job += 1;
+    let job_id = c.next_job;
+    run.job_id = Some(job_id);
+    let total = job.settings.replications;
+    let (sched, fx) = Scheduler::start(job_id, json, total, c.workers, prepared.empty_aggregate());
+    c.sched = Some(sched);
+    c.job = Some((Rc::new(job), Rc::new(prepared), vec![]));
+    apply_analysis(c, fx, actions);
+}
+
+fn analysis_failed(c: &mut Controller, error: String, actions: &mut Vec<Action>) {
+    c.analysis = None;
+    actions.push(Action::Scrutiny(ScrutinyAction::Failed(error)));
+}
+
+/// The scheduler's effects for an analysis's job: progress over the whole analysis, the
+/// next job when one finishes.
+fn apply_analysis(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
+    for e in fx {
+        match e {
+            Effect::Send(w, msg) => {
+                if let Some(pool) = &c.pool {
+                    pool.send(w, msg);
+                }
+            }
+            Effect::Progress { done, total } => {
+                let now = io::now_ms();
+                if done == 0 || done >= total || now - c.last_progress_ms >= PROGRESS_MS {
+                    c.last_progress_ms = now;
+                    if let Some(run) = &c.analysis {
+                        let done = run.done(done);
+                        actions.push(Action::Scrutiny(ScrutinyAction::Progress { done }));
+                    }
+                }
+            }
+            Effect::Publish { last: false } => {}
+            Effect::Publish { last: true } => {
+                let aggregate = c.sched.as_ref().map(|s| s.aggregate.clone());
+                if let (Some(run), Some(a)) = (c.analysis.as_mut(), aggregate) {
+                    run.finished(a);
+                }
+                launch_next(c, actions);
+            }
+            Effect::Cancelled { .. } => {
+                c.analysis = None;
+                actions.push(Action::Scrutiny(ScrutinyAction::Cancelled));
+            }
+            Effect::Failed(error) => analysis_failed(c, error, actions),
+        }
+    }
 }

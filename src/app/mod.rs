@@ -11,12 +11,14 @@
 //!   other's newer work), earlier versions kept before anything replaces the work;
 //!   unreadable saves are kept aside.
 //! * [`run`]: scheduling a job's chunks over the workers; [`controller`] drives it.
+//! * [`analysis`]: a scrutiny analysis (what matters most, what if) as a sequence of jobs.
 //! * [`view`]: what the results views show, from a report.
 //! * [`quick`]: the quick controls (sliders over a few key assumptions).
 //! * [`components`]: forms, tables, results and the root component.
 //! * [`io`]: downloads, clipboard, address bar.
 //! * [`crash`]: a panic shows a banner that keeps the saved work and offers a reload.
 
+pub mod analysis;
 pub mod components;
 pub mod controller;
 pub mod crash;

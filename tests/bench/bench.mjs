@@ -18,6 +18,8 @@
 //      `cargo run -p sufficiency-engine --example ssda903_returns`, into a temporary
 //      folder) chosen in the page, imported and fitted in a worker: the worker's import
 //      and fit times, and from choosing the files to the report on screen.
+//  (g) "What matters most" end to end: the tornado of every uncertain assumption at 500
+//      paired runs each, from the click to the chart drawn.
 // Timings are measured inside the page with performance.now() and a MutationObserver on
 // the app's own data attributes (#status[data-status], #run-details[data-fingerprint]);
 // "on screen" is when a message posted from the next animation frame's callback arrives,
@@ -35,8 +37,8 @@ const repo = path.resolve(here, '../..');
 const EDITS = Number(process.env.BENCH_EDITS || 9);
 const REPEATS = Number(process.env.BENCH_REPEATS || 3);
 const DRAGS = Number(process.env.BENCH_DRAGS || 8);
-// BENCH_ONLY=a,b,c,d,e: only some of the parts.
-const ONLY = (process.env.BENCH_ONLY || 'a,b,c,d,e,f').split(',');
+// BENCH_ONLY=a,b,c,d,e,f,g: only some of the parts.
+const ONLY = (process.env.BENCH_ONLY || 'a,b,c,d,e,f,g').split(',');
 const want = (part) => ONLY.includes(part);
 const MEMORY_RUNS = (process.env.BENCH_MEMORY_RUNS || '1000,10000,50000').split(',').map(Number);
 
@@ -420,11 +422,27 @@ if (want('f')) {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+// (g) What matters most: the tornado at 500 paired runs, from the click to the chart.
+if (want('g')) {
+  const { context, page } = await openApp();
+  await setField(page, '#setting-replications', 500);
+  await page.locator('#status[data-status="done"]').waitFor({ timeout: 600_000 });
+  const t0 = await page.evaluate(() => performance.now());
+  await page.click('#sensitivity-run');
+  await page.locator('#tornado').waitFor({ timeout: 600_000 });
+  const t1 = await page.evaluate(() => performance.now());
+  const bars = Number(await page.getAttribute('#tornado', 'data-bars'));
+  const total = Number(await page.evaluate(() => document.querySelector('#tornado figcaption')?.textContent.match(/\((\d+) runs each\)/)?.[1]));
+  out.tornado = { assumptions: bars, runsEach: total, ms: t1 - t0, workers: page.workers().length };
+  console.log(`\n(g) what matters most: ${bars} assumptions x ${total} paired runs, ${out.tornado.workers} workers: ${ms(out.tornado.ms)} from the click to the chart`);
+  await context.close();
+}
+
 await browser.close();
 await new Promise((r) => (server ? server.close(r) : r()));
 
 // Summary.
-if (ONLY.length < 6) {
+if (ONLY.length < 7) {
   if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
   process.exit(0);
 }
@@ -449,6 +467,7 @@ rows.push([`memory ${m0.runs} → ${mN.runs} runs (page heap, page wasm, workers
 rows.push(['dragging a slider: results first move / where it stopped (after release)',
   `median ${ms(out.drag.firstPreview.median)} / ${ms(out.drag.finalFromRelease.median)}, max ${ms(out.drag.firstPreview.max)} / ${ms(out.drag.finalFromRelease.max)}`, '', null]);
 rows.push(['a lever slider step, strategy vs baseline: first preview (DOM / on screen)', `median ${ms(out.drag.comparison.fromInput.median)} / ${ms(out.drag.comparison.painted.median)}, max ${ms(out.drag.comparison.fromInput.max)} / ${ms(out.drag.comparison.painted.max)} (${out.drag.comparison.previewRuns} paired runs)`, '', null]);
+rows.push([`what matters most: ${out.tornado.assumptions} assumptions x ${out.tornado.runsEach} paired runs, end to end`, ms(out.tornado.ms), '≤ 15 s', out.tornado.ms <= 15000]);
 rows.push(['first page load, gzip', `${kb(out.transfer.gzip)} (${kb(out.transfer.raw)} raw)`, '< 1.5 MB', out.transfer.gzip < 1.5e6]);
 rows.push(['your own returns: 10 years, ~20,000 episode rows, import + fit in a worker', `${ms(out.ssda903.workerMs)} (${ms(out.ssda903.wallMs)} from choosing the files to the fit on screen)`, '< 1 s', out.ssda903.workerMs < 1000]);
 console.log('\nSummary (browser, release build, headless Chromium', out.chromium + ')');

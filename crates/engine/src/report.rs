@@ -143,6 +143,9 @@ pub struct Comparison {
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
     pub seed: u64,
+    /// The runs drew the uncertain assumptions from their plausible ranges
+    /// (`RunSettings::uncertainty`): the bands show both chance and not knowing the inputs.
+    pub uncertainty: bool,
     pub runs: u64,
     pub horizon_months: u32,
     /// Calendar label of each month ("2020-07").
@@ -335,6 +338,7 @@ impl Report {
             .collect();
         Report {
             seed: prepared.settings.seed,
+            uncertainty: prepared.settings.uncertainty,
             runs: agg.runs,
             horizon_months: prepared.settings.horizon_months,
             month_labels: month_labels(base.start_year, base.start_month, h),

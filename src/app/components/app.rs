@@ -19,6 +19,7 @@ use super::report::CabinetReport;
 use super::results::Results;
 use super::runbar::RunBar;
 use super::scenarios::ScenarioTabs;
+use super::scrutiny::{self, panel::ScrutinyPanel, AnalysisRequest, WhatIfHook};
 use super::toolbar::{StateHandle, Toolbar};
 use super::workshop::WorkshopMode;
 use crate::app::controller::{self, Controller};
@@ -100,6 +101,29 @@ pub fn App() -> Html {
         })
     };
     let set_history = history_open.setter();
+    // Scrutiny analyses: asked for by the panel or any field's "What if this is wrong?", run
+    // by an effect with the state as it is then (so the hook's callback stays the same).
+    let asked = use_state(|| None::<(f64, AnalysisRequest)>);
+    let ask: Callback<AnalysisRequest> = {
+        let set = asked.setter();
+        (*use_memo((), move |_| {
+            Callback::from(move |r| set.set(Some((io::now_ms(), r))))
+        }))
+        .clone()
+    };
+    {
+        let (state, ctrl) = (state.clone(), ctrl.clone());
+        use_effect_with((*asked).clone(), move |asked| {
+            if let Some((_, request)) = asked {
+                scrutiny::run_request(&ctrl, &state, request);
+            }
+        });
+    }
+    // The same hook for the component's life: a new one would re-render every field.
+    let what_if_hook = {
+        let ask = ask.clone();
+        (*use_memo((), move |_| WhatIfHook(ask.reform(AnalysisRequest::WhatIf)))).clone()
+    };
 
     let s = &*state;
     let blockers = Rc::new(s.blockers());
@@ -153,6 +177,7 @@ pub fn App() -> Html {
                     let d = borough.dispatcher();
                     Callback::from(move |_: MouseEvent| d.dispatch(crate::app::state::borough::BoroughAction::Open(true)))
                 }>{ "Use your own borough\u{2019}s returns" }</button>
+                { " \u{b7} " }<a href="#scrutiny" id="to-scrutiny">{ "For scrutiny: which assumptions matter most" }</a>
             </p>
             <BoroughPanel state={StateHandle(state.clone())} borough={borough.clone()} />
             <Glossary open={*glossary_open} on_close={close_glossary} />
@@ -166,10 +191,11 @@ pub fn App() -> Html {
             }
             <Notices notices={s.notices.clone()} dispatch={dispatch.clone()} on_action={on_notice_action} />
             <RunBar settings={s.settings.clone()} run={s.run.info.clone()} blockers={blockers.clone()} {details}
-                dispatch={dispatch.clone()} {on_run} {on_cancel} />
+                dispatch={dispatch.clone()} {on_run} on_cancel={on_cancel.clone()} />
             <ScenarioTabs docs={s.docs.clone()} active={s.active} dispatch={dispatch.clone()} />
             <DataNote baseline={s.docs.first().and_then(|d| d.parsed.clone())} dispatch={dispatch.clone()} />
             if let Some(r) = results { <CompareSummary report={r.report.clone()} /> }
+            <ContextProvider<WhatIfHook> context={what_if_hook}>
             <div class="workspace">
                 <main class="main-col" id="main">
                     <ObservedHistory borough={borough.clone()} report={results.map(|r| r.report.clone())} />
@@ -179,8 +205,13 @@ pub fn App() -> Html {
                     if let Some(doc) = active { <Editor {doc} docs={s.docs.clone()} dispatch={dispatch.clone()} /> }
                 </aside>
             </div>
+            </ContextProvider<WhatIfHook>>
             if let Some(r) = results { <Compare report={r.report.clone()} doc_ids={r.doc_ids.clone()} dispatch={dispatch.clone()}
                 baseline={s.docs.first().and_then(|d| d.parsed.clone().map(|p| (d.id, p)))} /> }
+            <ScrutinyPanel scrutiny={s.scrutiny.clone()} run_busy={s.run.info.status.is_busy()} on_request={ask.clone()}
+                on_cancel={on_cancel.clone()}
+                years={Rc::new(results.and_then(|r| r.report.0.scenarios.first()).map(|x| x.years.iter().map(|y| y.year.clone()).collect()).unwrap_or_default())}
+                months={Rc::new(results.map(|r| r.report.0.month_labels.clone()).unwrap_or_default())} />
             <CabinetReport state={state.clone()} />
             <Presentation state={state.clone()} dispatch={dispatch.clone()} />
             <WorkshopMode baseline={s.docs.first().and_then(|d| d.parsed.clone())} />

@@ -85,7 +85,10 @@ pub fn Compare(props: &CompareProps) -> Html {
     let diff = |key: &str, title: &str, unit: Unit, id: &str| {
         let series = Rc::new(view::differences(r, key));
         let title = format!("{title}: difference from what each is compared with");
-        html! { <DifferenceChart {title} {unit} months={months.clone()} {series} runs={r.runs} id={id.to_string()} /> }
+        html! { <div class="fan-with-note">
+            <DifferenceChart {title} {unit} months={months.clone()} {series} runs={r.runs} id={id.to_string()} />
+            { super::scrutiny::bands::note(r.uncertainty) }
+        </div> }
     };
     let differences = r.comparisons.iter().enumerate().map(|(j, c)| {
         let items = c.differences.iter().map(|d| {

@@ -64,7 +64,10 @@ impl PartialEq for FieldProps {
 
 #[function_component]
 pub fn Field(props: &FieldProps) -> Html {
-    field(&props.ctx, props.param)
+    let what_if = use_context::<super::scrutiny::WhatIfHook>();
+    let what_if = (!drawn_by_parent(&props.ctx, props.param))
+        .then(|| super::scrutiny::what_if_button(what_if, props.param.path));
+    html! { <>{ field(&props.ctx, props.param) }{ what_if.unwrap_or_default() }</> }
 }
 
 /// Catalogue entries drawn by an enclosing editor (elements of lists, members of a

@@ -23,6 +23,7 @@ pub mod results;
 pub mod rules;
 pub mod runbar;
 pub mod scenarios;
+pub mod scrutiny;
 pub mod sensitivity;
 pub mod toolbar;
 pub mod workshop;

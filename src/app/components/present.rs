@@ -158,10 +158,11 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 .get(shown)
                 .and_then(|sc| view::metric(sc, key))
             {
-                Some(m) => html! {
+                Some(m) => html! { <div class="fan-with-note">
                     <FanChart title={title.to_string()} unit={m.unit} months={Rc::new(rep.month_labels.clone())}
                         series={Rc::new(view::series(rep, key, shown))} runs={rep.runs} id="present-chart" />
-                },
+                    { super::scrutiny::bands::note(rep.uncertainty) }
+                </div> },
                 None => html! {},
             }
         }

@@ -90,10 +90,11 @@ pub fn Results(props: &ResultsProps) -> Html {
         let Some(m) = view::metric(s, key) else { return html! {} };
         let series = Rc::new(view::series(r, key, props.shown));
         let samples = Rc::new(view::samples(s, key));
-        html! {
+        html! { <div class="fan-with-note">
             <FanChart title={title.to_string()} unit={m.unit} months={months.clone()} {series} runs={r.runs}
                 {samples} id={id.to_string()} />
-        }
+            { super::scrutiny::bands::note(r.uncertainty) }
+        </div> }
     });
     let layers = Rc::new(view::placement_layers(s));
     html! {

@@ -124,7 +124,8 @@ pub fn RunBar(props: &RunBarProps) -> Html {
     });
     html! {
         <section class="runbar no-print" aria-label="Run settings">
-            <div class="settings"><SettingsInputs settings={props.settings.clone()} dispatch={props.dispatch.clone()} /></div>
+            <div class="settings"><SettingsInputs settings={props.settings.clone()} dispatch={props.dispatch.clone()} />
+                <super::scrutiny::uncertainty::UncertaintySwitch settings={props.settings.clone()} dispatch={props.dispatch.clone()} /></div>
             <div class="run-controls">
                 <button type="button" id="run" onclick={on_run} disabled={busy || blocked}
                     aria-describedby={blocked.then_some("run-blocked")}>{ "Run" }</button>

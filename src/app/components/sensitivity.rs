@@ -98,9 +98,18 @@ pub struct WhatMattersMostProps {
     pub tornado: Option<Rc<Tornado>>,
     /// Runs done and in all, while running.
     pub progress: Option<(u64, u64)>,
-    /// Run the tornado for this metric key.
+    /// Run the tornado for this outcome choice (a metric key, or `cost@YEAR`).
     pub on_run: Callback<String>,
     pub on_cancel: Callback<()>,
+    /// The financial years simulated (for "cost in one financial year").
+    #[prop_or_default]
+    pub years: Rc<Vec<String>>,
+    /// The workers are busy with another run or analysis.
+    #[prop_or_default]
+    pub busy: bool,
+    /// Why the last tornado stopped, if it did not finish.
+    #[prop_or_default]
+    pub stopped: Option<String>,
 }
 
 #[function_component]
@@ -127,22 +136,35 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
         html! {
             <div class="progress-wrap">
                 <progress id="sensitivity-progress" max={total.to_string()} value={done.to_string()} />
+                <span id="sensitivity-status">{ format!("{done} of {total} simulated futures") }</span>
                 <button type="button" id="sensitivity-cancel" class="secondary" onclick={cancel}>{ "Cancel" }</button>
             </div>
         }
     });
-    let options = OUTCOMES.iter().map(|(key, label)| {
-        html! { <option value={*key} selected={*metric == *key}>{ *label }</option> }
+    let mut choices: Vec<(String, String)> = OUTCOMES
+        .iter()
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .collect();
+    choices.extend(
+        props
+            .years
+            .iter()
+            .map(|y| (format!("cost@{y}"), format!("Cost in financial year {y}"))),
+    );
+    let options = choices.iter().map(|(key, label)| {
+        html! { <option value={key.clone()} selected={*metric == *key}>{ label }</option> }
     });
     html! {
         <section class="sensitivity" id="what-matters-most" aria-label="What matters most">
-            <h2>{ "What matters most" }</h2>
+            <h3>{ "What matters most" }</h3>
             <div class="sensitivity-controls">
                 <label for="sensitivity-outcome">{ "For" }</label>
                 <select id="sensitivity-outcome" onchange={choose} disabled={running}>{ for options }</select>
-                <button type="button" id="sensitivity-run" onclick={run} disabled={running}>{ "Find out" }</button>
+                <button type="button" id="sensitivity-run" onclick={run} disabled={running || props.busy}>{ "Find out" }</button>
             </div>
+            <p class="muted">{ "Each uncertain assumption is set to the low and then the high end of its plausible range, one at a time, on the same simulated futures; it takes a while (it runs the model about thirty times over)." }</p>
             { progress.unwrap_or_default() }
+            if let Some(why) = &props.stopped { <p class="note" id="sensitivity-stopped">{ why }</p> }
             { props.tornado.as_deref().map(chart).unwrap_or_default() }
         </section>
     }
@@ -187,7 +209,7 @@ fn chart(t: &Tornado) -> Html {
         }
     });
     html! {
-        <figure class="tornado">
+        <figure class="tornado" id="tornado" data-outcome={t.metric.clone()} data-bars={t.bars.len().to_string()}>
             <figcaption>
                 { format!("{}: {} in the baseline ({} runs each).", t.outcome, figure(t.baseline), t.runs) }
                 <br />{ &t.meaning }

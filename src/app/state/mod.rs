@@ -15,6 +15,7 @@ pub mod borough;
 pub mod notices;
 pub mod run;
 pub mod saved;
+pub mod scrutiny;
 pub mod variants;
 pub mod workshop;
 pub mod workspace;
@@ -50,6 +51,8 @@ pub struct AppState {
     /// Bumped when a slider is let go: a re-run still waiting for the burst limit starts
     /// at once (the results for where it stopped are the ones people wait for).
     pub settled: u64,
+    /// The scrutiny analyses (what matters most, what if this is wrong).
+    pub scrutiny: scrutiny::ScrutinyState,
 }
 
 /// Most readers want the workspace (the run controller reads `docs` and `job()`).
@@ -143,6 +146,8 @@ pub enum Action {
         job_id: JobId,
         error: String,
     },
+    /// A scrutiny analysis started, progressed or finished.
+    Scrutiny(scrutiny::ScrutinyAction),
 }
 
 impl From<WorkAction> for Action {
@@ -166,6 +171,7 @@ impl AppState {
             conflict: None,
             save_paused: false,
             settled: 0,
+            scrutiny: Default::default(),
         };
         s.saved.active = active;
         s.work.refresh_job_errors();
@@ -322,6 +328,7 @@ impl Reducible for AppState {
                 s.run.apply(RunEvent::Cancelled { job_id, done })
             }
             Action::RunFailed { job_id, error } => s.run.apply(RunEvent::Failed { job_id, error }),
+            Action::Scrutiny(a) => s.scrutiny.apply(a),
         };
         if !changed {
             return self;

@@ -113,6 +113,8 @@ pub enum SettingKey {
     Seed,
     Replications,
     HorizonMonths,
+    /// Include uncertainty in the assumptions (a yes/no, not in [`SettingKey::ALL`]).
+    Uncertainty,
 }
 
 impl SettingKey {
@@ -126,6 +128,7 @@ impl SettingKey {
             SettingKey::Seed => "seed",
             SettingKey::Replications => "replications",
             SettingKey::HorizonMonths => "horizon_months",
+            SettingKey::Uncertainty => "uncertainty",
         }
     }
 }

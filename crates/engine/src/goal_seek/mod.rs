@@ -7,21 +7,22 @@
 //! the asked share of futures give or take two standard errors, given the number of runs),
 //! the cost to the date with and without the lever, and says so when no setting within the
 //! lever's range reaches the target.
-
-use std::collections::BTreeMap;
+//!
+//! The search is made of ordinary jobs, one per setting tried ([`steps`]), so that the
+//! browser's workers run it as any job and give the same answer as [`seek`] here.
 
 use serde::Serialize;
 
 use crate::scenario::{RunSettings, Scenario};
-use crate::sensitivity::{mean, run_models, validated, AnalysisError, Outcome, Period};
-use crate::sim::Model;
-use crate::validate::ValidScenario;
+use crate::sensitivity::AnalysisError;
 
 mod lever;
+pub mod steps;
 #[cfg(test)]
 mod tests;
 
 pub use lever::{LeverChoice, HOME_WEEKLY_COST_PER_BED};
+pub use steps::{Evaluation, Evaluations, GoalPlan, Step};
 
 /// Whether the target is a ceiling or a floor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -80,101 +81,6 @@ pub struct Answer {
     pub summary: String,
 }
 
-/// Runs a goal's evaluations, remembering each setting's share.
-struct Seeker<'a> {
-    scenario: &'a Scenario,
-    goal: &'a Goal,
-    settings: RunSettings,
-    outcome: Outcome,
-    shares: BTreeMap<u64, f64>,
-    progress: &'a mut dyn FnMut(u32) -> bool,
-    runs_done: u32,
-}
-
-impl Seeker<'_> {
-    /// The scenario with the lever at `setting`, compiled to the goal's month.
-    fn model(&self, setting: f64) -> Result<Model, AnalysisError> {
-        let mut s = self.scenario.clone();
-        let annual = self.goal.cost_per_unit * setting;
-        s.levers.extend(self.goal.lever.lever(
-            self.scenario,
-            setting,
-            self.goal.start_month,
-            self.goal.ramp_months,
-            annual,
-        ));
-        let valid = ValidScenario::new(s).map_err(AnalysisError::Invalid)?;
-        Ok(Model::compile(
-            &valid,
-            self.settings.horizon_months as usize,
-        ))
-    }
-
-    /// The outcome in every run at `setting` (`None` if cancelled).
-    fn values(&mut self, setting: f64, outcome: &Outcome) -> Result<Vec<f64>, AnalysisError> {
-        let model = self.model(setting)?;
-        let reps = 0..self.settings.replications;
-        let (before, progress) = (self.runs_done, &mut *self.progress);
-        let mut cancelled = false;
-        let runs = run_models(&[&model], outcome, self.settings.seed, reps, |d| {
-            let go = progress(before + d);
-            cancelled |= !go;
-            go
-        });
-        if cancelled {
-            return Err(AnalysisError::Cancelled);
-        }
-        self.runs_done += self.settings.replications;
-        Ok(runs.column(0))
-    }
-
-    /// Share of futures reaching the target at `setting`.
-    fn share(&mut self, setting: f64) -> Result<f64, AnalysisError> {
-        if let Some(s) = self.shares.get(&setting.to_bits()) {
-            return Ok(*s);
-        }
-        let outcome = self.outcome.clone();
-        let values = self.values(setting, &outcome)?;
-        let hit = values
-            .iter()
-            .filter(|v| match self.goal.direction {
-                Direction::AtMost => **v <= self.goal.target,
-                Direction::AtLeast => **v >= self.goal.target,
-            })
-            .count();
-        let share = hit as f64 / values.len().max(1) as f64;
-        self.shares.insert(setting.to_bits(), share);
-        Ok(share)
-    }
-
-    /// The smallest setting in the range whose share reaches `wanted`, by bisection (to a
-    /// whole number, or 1/256 of the range); `None` if the top of the range does not.
-    fn smallest(&mut self, wanted: f64) -> Result<Option<f64>, AnalysisError> {
-        let (mut lo, mut hi) = self.goal.lever.range(self.scenario);
-        if self.share(hi)? < wanted {
-            return Ok(None);
-        }
-        if self.share(lo)? >= wanted {
-            return Ok(Some(lo));
-        }
-        let whole = self.goal.lever.whole();
-        let step = if whole { 1.0 } else { (hi - lo) / 256.0 };
-        while hi - lo > step {
-            let mid = if whole {
-                libm::floor((lo + hi) / 2.0)
-            } else {
-                (lo + hi) / 2.0
-            };
-            if self.share(mid)? >= wanted {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        Ok(Some(hi))
-    }
-}
-
 /// Find the smallest setting of the goal's lever reaching its target, on
 /// `settings.replications` futures of `settings.seed` (the horizon is the goal's month;
 /// `settings.horizon_months` and `uncertainty` are not used). `progress(runs)` is called
@@ -184,74 +90,9 @@ pub fn seek(
     scenario: &Scenario,
     settings: &RunSettings,
     goal: &Goal,
-    mut progress: impl FnMut(u32) -> bool,
+    progress: impl FnMut(u32) -> bool,
 ) -> Result<Answer, AnalysisError> {
-    check(goal)?;
-    let settings = RunSettings {
-        horizon_months: goal.month as u32 + 1,
-        uncertainty: false,
-        ..*settings
-    };
-    validated(scenario, &settings)?;
-    let outcome = Outcome::new(&goal.metric, Some(Period::Month(goal.month)))?;
-    let range = goal.lever.range(scenario);
-    if range.1 <= range.0 {
-        return Err(AnalysisError::Setting {
-            name: "lever".into(),
-            reason: format!(
-                "'{}' cannot be turned up in this scenario (its range is empty)",
-                goal.lever.key()
-            ),
-        });
-    }
-    let mut seeker = Seeker {
-        scenario,
-        goal,
-        settings,
-        outcome,
-        shares: BTreeMap::new(),
-        progress: &mut progress,
-        runs_done: 0,
-    };
-    let c = goal.confidence;
-    let se = libm::sqrt(c * (1.0 - c) / settings.replications as f64);
-    let setting = seeker.smallest(c)?;
-    let setting_low = match setting {
-        Some(_) => seeker.smallest((c - 2.0 * se).max(0.0))?,
-        None => None,
-    };
-    let setting_high = match setting {
-        Some(_) => seeker.smallest((c + 2.0 * se).min(1.0))?,
-        None => None,
-    };
-    let with = setting.unwrap_or(range.1);
-    let share_without = seeker.share(range.0)?;
-    let share_with = seeker.share(with)?;
-    let cost = Outcome::new("cost", Some(Period::Horizon))?;
-    let cost_without = mean(&seeker.values(range.0, &cost)?);
-    let cost_with = mean(&seeker.values(with, &cost)?);
-    let tried = seeker
-        .shares
-        .iter()
-        .map(|(bits, share)| (f64::from_bits(*bits), *share))
-        .collect();
-    let mut answer = Answer {
-        lever: goal.lever,
-        setting_means: goal.lever.describe().to_string(),
-        range,
-        setting,
-        setting_low,
-        setting_high,
-        share_without,
-        share_with,
-        cost_without,
-        cost_with,
-        runs: settings.replications,
-        tried,
-        summary: String::new(),
-    };
-    answer.summary = summary(goal, &answer);
-    Ok(answer)
+    steps::seek_by_jobs(scenario, settings, goal, progress)
 }
 
 /// The goal's own numbers, each named when wrong.

@@ -115,3 +115,28 @@ fn bad_questions_name_their_setting_and_cancelling_stops() {
     let stopped = seek(&small(), &settings(50), &goal(30.0, 0.8), |runs| runs < 70);
     assert_eq!(stopped, Err(AnalysisError::Cancelled));
 }
+
+/// The search driven a job at a time, each job's runs split into two chunks merged (as the
+/// browser's workers run it), gives the answer `seek` gives.
+#[test]
+fn the_search_by_chunked_jobs_is_seek() {
+    let (s, runs) = (small(), settings(60));
+    let g = goal(30.0, 0.8);
+    let plan = GoalPlan::new(&s, &runs, &g).expect("a plan");
+    let mut known = Evaluations::new();
+    let mut jobs = 0;
+    let answer = loop {
+        match plan.step(&known) {
+            Step::Done(a) => break *a,
+            Step::Need(x) => {
+                let prepared = plan.job(x).expect("job").prepare().expect("valid");
+                let mut agg = prepared.run(0..25);
+                agg.merge(&prepared.run(25..60));
+                known.insert(x.to_bits(), plan.evaluate(&agg));
+                jobs += 1;
+            }
+        }
+    };
+    assert!(jobs as u32 <= plan.max_evaluations(), "{jobs} jobs");
+    assert_eq!(Ok(answer), seek(&s, &runs, &g, |_| true));
+}

@@ -80,7 +80,7 @@ impl TornadoPlan {
 
 /// The mean of `outcome` over the runs a scenario's aggregate holds (`model` gives the
 /// financial years).
-fn mean_of(outcome: &Outcome, s: &ScenarioAgg, model: &Model) -> f64 {
+pub(super) fn mean_of(outcome: &Outcome, s: &ScenarioAgg, model: &Model) -> f64 {
     let k = outcome.index();
     let h = s.horizon;
     let raw = match &outcome.period {

@@ -21,6 +21,7 @@ pub mod global;
 mod jobs;
 mod outcome;
 pub mod tornado;
+pub mod what_if;
 
 pub use outcome::{Outcome, Period};
 

@@ -48,6 +48,8 @@ pub struct Input<'a> {
     pub printed: String,
     /// Whether every run is done (otherwise the figures are marked provisional).
     pub complete: bool,
+    /// "What matters most", when worked out in the page.
+    pub tornado: Option<&'a engine::sensitivity::tornado::Tornado>,
 }
 
 /// The 80th percentile, read between the 75th and 90th (the report keeps those two):
@@ -117,6 +119,7 @@ pub fn article(input: &Input<'_>) -> String {
     header(input, &mut s);
     answer(r, &mut s);
     charts(r, &mut s);
+    super::matters::section(input.tornado, &mut s);
     strategies(input, &mut s);
     changed_assumptions(input, &mut s);
     super::track_record::section(&mut s);
@@ -324,9 +327,10 @@ fn charts(r: &Report, s: &mut String) {
         let label = chart_text::fan_summary(title, unit, &r.month_labels, &series, false);
         let _ = write!(
             s,
-            "<figure class=\"report-figure\"><figcaption>{}</figcaption>{}</figure>",
+            "<figure class=\"report-figure\"><figcaption>{}</figcaption>{}<p class=\"bands-note\">{}</p></figure>",
             esc(title),
-            svg::fan_chart(&label, unit, &r.month_labels, &series)
+            svg::fan_chart(&label, unit, &r.month_labels, &series),
+            esc(crate::app::components::scrutiny::bands::sentence(r.uncertainty))
         );
     }
     s.push_str("</div></section>");

@@ -17,6 +17,7 @@ pub mod assumptions;
 pub mod content;
 pub mod markup;
 pub mod references;
+pub mod matters;
 pub mod svg;
 pub mod track_record;
 
@@ -63,14 +64,16 @@ pub fn CabinetReport(props: &CabinetReportProps) -> Html {
                     .collect()
             })
             .unwrap_or_default();
+        let tornado = s.scrutiny.tornado.clone();
         let key = (
             results.as_ref().map(|r| Rc::as_ptr(&r.report.0) as usize),
             results.as_ref().map(|r| r.complete),
             s.rev,
             printed.clone(),
             track_record::version(),
+            tornado.as_ref().map(|t| Rc::as_ptr(t) as usize),
         );
-        use_memo(key, move |(_, _, _, printed, _)| {
+        use_memo(key, move |(_, _, _, printed, _, _)| {
             let r = results?;
             let default = engine::defaults::default_scenario();
             let input = content::Input {
@@ -82,6 +85,7 @@ pub fn CabinetReport(props: &CabinetReportProps) -> Html {
                 default: &default,
                 printed: printed.clone(),
                 complete: r.complete,
+                tornado: tornado.as_deref(),
             };
             Some((content::title(&r.report.0), content::article(&input)))
         })

@@ -20,6 +20,7 @@ fn input<'a>(
         default,
         printed: "3 December 2026".into(),
         complete: true,
+        tornado: None,
     }
 }
 

@@ -1,0 +1,137 @@
+// End-to-end, as a scrutiny councillor would use it: "What matters most" draws the tornado
+// with progress, "What if this is wrong?" from a field in the form gives the results at the
+// low and high end of its range, "What would it take?" gives an answer, and the sentence
+// beside every fan says what its bands include and changes with the uncertainty switch
+// (which is remembered).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openHarness, closeHarness } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const artifacts = path.join(here, 'artifacts');
+const TIMEOUT = 600_000;
+
+let server;
+let baseUrl = process.env.BASE_URL;
+let browser;
+
+before(async () => {
+  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
+});
+
+after(() => closeHarness({ browser, server }));
+
+async function setField(page, selector, text) {
+  await page.fill(selector, text);
+  await page.press(selector, 'Tab');
+}
+
+async function waitDone(page) {
+  await page.locator('#status[data-status="done"]').waitFor();
+}
+
+/** The sentences under the fans, and how many fans there are. */
+async function bandNotes(page) {
+  return page.evaluate(() => ({
+    fans: document.querySelectorAll('figure.fan-chart').length,
+    notes: [...document.querySelectorAll('figure.fan-chart')].map((f) => f.closest('.fan-with-note')?.querySelector('.bands-note')?.textContent ?? ''),
+  }));
+}
+
+test('what matters most, what if this is wrong, what would it take, and the bands sentence', { timeout: TIMEOUT }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${baseUrl}?workers=2`);
+  await page.locator('#run').waitFor();
+  // Few runs over two years: the same steps a councillor takes, quicker.
+  await setField(page, '#setting-replications', '60');
+  await setField(page, '#setting-horizon_months', '24');
+  await waitDone(page);
+
+  // Every fan says its bands are chance only.
+  let b = await bandNotes(page);
+  assert.ok(b.fans >= 3, `fans shown: ${b.fans}`);
+  assert.equal(b.notes.length, b.fans, 'a sentence beside every fan');
+  assert.ok(b.notes.every((n) => n.length > 0), 'every fan has its sentence');
+  for (const n of b.notes) assert.match(n, /^Bands show chance only: the assumptions are held at their values/);
+
+  // What matters most, for children without a suitable placement.
+  await page.click('#to-scrutiny');
+  await page.selectOption('#sensitivity-outcome', 'no_suitable');
+  await page.click('#sensitivity-run');
+  await page.locator('#sensitivity-progress').waitFor({ state: 'attached' });
+  const progressMax = Number(await page.getAttribute('#sensitivity-progress', 'max'));
+  assert.ok(progressMax >= 60 * 29, `progress counts every variant's runs: ${progressMax}`);
+  await page.locator('#tornado').waitFor();
+  assert.equal(await page.locator('#sensitivity-progress').count(), 0, 'progress gone when done');
+  const bars = Number(await page.getAttribute('#tornado', 'data-bars'));
+  assert.equal(bars, 14, 'one bar per uncertain assumption');
+  assert.equal(await page.locator('#tornado .tornado-row').count(), 14);
+  const caption = await page.textContent('#tornado figcaption');
+  assert.match(caption, /in the baseline \(60 runs each\)/);
+  assert.match(caption, /the longer the bar, the more the answer depends/);
+  assert.match(await page.textContent('#tornado svg'), /baseline/);
+  await page.locator('#what-matters-most').screenshot({ path: path.join(artifacts, 'scrutiny-tornado.png') });
+
+  // What if carers leave faster or slower, from the field in the form.
+  const tabsBefore = await page.locator('[role="tab"]').count();
+  await page.click('#group-fostercarers > summary');
+  const hook = page.locator('aside button.what-if-button[data-path="fostering.attrition_early"]');
+  await hook.scrollIntoViewIfNeeded();
+  await page.locator('aside').screenshot({ path: path.join(artifacts, 'scrutiny-field-hook.png') });
+  await hook.click();
+  await page.locator('#what-if-answer[data-path="fostering.attrition_early"]').waitFor();
+  const rows = await page.$$eval('#what-if-answer tbody tr', (trs) => trs.map((tr) => ({
+    metric: tr.dataset.metric,
+    cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+  })));
+  assert.deepEqual(rows.map((r) => r.metric), ['cost', 'no_suitable', 'in_house_share', 'in_care']);
+  const cost = rows[0].cells;
+  assert.equal(cost.length, 3);
+  assert.notEqual(cost[0], cost[2], `low and high differ: ${cost}`);
+  const answerText = await page.textContent('#what-if-answer');
+  assert.match(answerText, /plausible range/);
+  assert.match(answerText, /not a strategy/);
+  // A sensitivity adds nothing to the comparison.
+  assert.equal(await page.locator('[role="tab"]').count(), tabsBefore, 'no scenario added');
+  await page.locator('#what-if').screenshot({ path: path.join(artifacts, 'scrutiny-what-if.png') });
+
+  // What would it take: beds in a new home so that no more than 20 children lack a suitable
+  // placement at the end, in 8 of 10 futures.
+  await page.selectOption('#goal-lever', 'new_home_beds');
+  await page.selectOption('#goal-measure', 'no_suitable');
+  await page.selectOption('#goal-direction', 'at_most');
+  await page.fill('#goal-target', 'twenty');
+  await page.click('#goal-run');
+  assert.match(await page.textContent('#goal-problem'), /Target: enter a number/);
+  await page.fill('#goal-target', '4');
+  await page.click('#goal-run');
+  await page.locator('#goal-progress').waitFor({ state: 'attached' });
+  await page.locator('#goal-answer').waitFor();
+  const summary = await page.textContent('#goal-summary');
+  assert.match(summary, /reaches the target in 80 in 100 futures|No setting up to/);
+  assert.match(await page.textContent('#goal-answer'), /Average cost to that month: £[\d.,]+M? without the lever, £[\d.,]+M? with it/);
+  await page.locator('#goal-seek').screenshot({ path: path.join(artifacts, 'scrutiny-goal.png') });
+
+  // Include uncertainty in the assumptions: the fans say so, and it is remembered.
+  await page.check('#setting-uncertainty');
+  await page.locator('#status[data-status="running"]').waitFor({ state: 'attached' }).catch(() => {});
+  await waitDone(page);
+  await page.waitForFunction(() => [...document.querySelectorAll('.fan-with-note .bands-note')]
+    .every((p) => p.textContent.startsWith("Bands show chance and the assumptions' plausible ranges")));
+  b = await bandNotes(page);
+  for (const n of b.notes) assert.match(n, /^Bands show chance and the assumptions' plausible ranges/);
+  await page.locator('#results .fan-with-note').first().screenshot({ path: path.join(artifacts, 'scrutiny-bands.png') });
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await page.locator('#setting-uncertainty').waitFor();
+  assert.equal(await page.isChecked('#setting-uncertainty'), true, 'the switch is remembered');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
