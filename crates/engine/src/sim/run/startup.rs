@@ -233,6 +233,9 @@ impl<'m> Simulator<'m> {
             .copied()
             .unwrap_or(PlacementType::Emergency);
         let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
+        if let Some(h) = &mut self.history {
+            h.admitted(id, -c.elapsed, -c.age * DAYS_PER_YEAR, None);
+        }
         let adoption = PlacementType::PlacedForAdoption.index();
         // A child whose adoption is due sooner than the move to the adopters would come is
         // already living with them (an adoption order needs that), starting mix or not.
