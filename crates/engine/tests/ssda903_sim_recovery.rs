@@ -16,15 +16,15 @@
 //! The independent generator's test (`ssda903_fit_recovery.rs`) checks the same fit
 //! against the model's structure without the simulator.
 
+mod ssda903_support;
 use engine::defaults::default_scenario;
 use engine::scenario::{DurationDist, Scenario};
 use engine::sim::{Model, Simulator};
 use engine::ssda903::date::Date;
 use engine::ssda903::fit::{fit, Fit, FitOptions};
 use engine::ssda903::simulated::write_returns;
-use engine::ssda903::{import, ImportOptions, InputFile};
+use ssda903_support::{close, import_returns, share, value};
 
-const Z: f64 = 4.0;
 const HORIZON: usize = 120;
 /// The simulation starts in April 2014; returns 2018/19 to 2023/24 are written.
 const FIRST_RETURN: i32 = 2018;
@@ -52,19 +52,7 @@ fn fitted(s: &Scenario, seed: u64) -> Fit {
         FIRST_RETURN,
         RETURNS,
     );
-    let inputs: Vec<InputFile<'_>> = files
-        .iter()
-        .map(|(name, text)| InputFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
-    let imported = import(&inputs, &ImportOptions::default());
-    assert!(
-        imported.report.errors().next().is_none(),
-        "{}",
-        imported.report
-    );
+    let imported = import_returns(&files);
     assert_eq!(
         imported.observed_to,
         Date::collection_year_end(FIRST_RETURN + RETURNS as i32 - 1)
@@ -76,31 +64,6 @@ fn fitted(s: &Scenario, seed: u64) -> Fit {
     let f = fit(&imported, s, &options, &mut |_, _| {}).expect("fit");
     println!("{}", f.report);
     f
-}
-
-fn value(f: &Fit, field: &str) -> (f64, Option<f64>, usize) {
-    let v = f
-        .report
-        .value(field)
-        .unwrap_or_else(|| panic!("{field} not fitted"));
-    (v.value, v.std_error, v.n)
-}
-
-fn close(field: &str, est: f64, truth: f64, se: f64) {
-    assert!(
-        (est - truth).abs() <= Z * se,
-        "{field}: estimate {est:.4}, truth {truth:.4}, tolerance {:.4} (4 x {se:.4})",
-        Z * se
-    );
-}
-
-fn share(f: &Fit, field: &str, truth: f64) {
-    let (est, _, n) = value(f, field);
-    assert!(n >= 30, "{field}: only {n} observations");
-    let se = (truth * (1.0 - truth) / n as f64)
-        .sqrt()
-        .max(0.5 / n as f64);
-    close(field, est, truth, se);
 }
 
 /// The level on the forecast start (the model's month 120) and the trend.

@@ -54,6 +54,19 @@ pub struct InputFile<'a> {
     pub bytes: &'a [u8],
 }
 
+impl<'a> InputFile<'a> {
+    /// Input files from (name, text) pairs, such as [`write::returns`] gives.
+    pub fn from_texts(files: &'a [(String, String)]) -> Vec<InputFile<'a>> {
+        files
+            .iter()
+            .map(|(name, text)| InputFile {
+                name,
+                bytes: text.as_bytes(),
+            })
+            .collect()
+    }
+}
+
 /// Choices the user can change.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportOptions {
