@@ -52,13 +52,7 @@ fn main() {
         .map(|(_, t)| t.lines().count() - 1)
         .sum();
     let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
-    let inputs: Vec<InputFile<'_>> = files
-        .iter()
-        .map(|(name, text)| InputFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
+    let inputs = InputFile::from_texts(&files);
     let options = ImportOptions::default();
     let first = import(&inputs, &options);
     let stock = in_care_on(&first.children, b.end()).in_care;

@@ -21,31 +21,18 @@
 //! The histories come from a small generator in the engine (not the simulator, which keeps
 //! no per-child history), drawing routes and durations as the model does.
 
+mod ssda903_support;
 use engine::scenario::DurationDist;
 use engine::ssda903::fit::{fit, Fit, FitOptions};
 use engine::ssda903::synthetic::{simulate, SyntheticBorough};
 use engine::ssda903::write::returns;
-use engine::ssda903::{import, ImportOptions, InputFile};
 use engine::types::PlacementType;
-
-const Z: f64 = 4.0;
+use ssda903_support::{close, import_returns, share, value};
 
 fn fitted(b: &SyntheticBorough, seed: u64, window_years: u32) -> Fit {
     let children = simulate(b, seed);
     let files = returns(&children, b.first_year, b.years);
-    let inputs: Vec<InputFile<'_>> = files
-        .iter()
-        .map(|(name, text)| InputFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
-    let imported = import(&inputs, &ImportOptions::default());
-    assert!(
-        imported.report.errors().next().is_none(),
-        "{}",
-        imported.report
-    );
+    let imported = import_returns(&files);
     assert_eq!(imported.observed_to, Some(b.end()));
     let options = FitOptions {
         window_years,
@@ -60,36 +47,6 @@ fn fitted(b: &SyntheticBorough, seed: u64, window_years: u32) -> Fit {
     .expect("fit");
     println!("{}", f.report);
     f
-}
-
-fn value(f: &Fit, field: &str) -> (f64, Option<f64>, usize) {
-    let v = f
-        .report
-        .value(field)
-        .unwrap_or_else(|| panic!("{field} not fitted"));
-    (v.value, v.std_error, v.n)
-}
-
-fn close(field: &str, est: f64, truth: f64, se: f64) {
-    assert!(
-        (est - truth).abs() <= Z * se,
-        "{field}: estimate {est:.4}, truth {truth:.4}, tolerance {:.4} (4 x {se:.4})",
-        Z * se
-    );
-}
-
-/// A share against the truth, with the binomial standard error of its sample size.
-fn share(f: &Fit, field: &str, truth: f64) {
-    let (est, _, n) = value(f, field);
-    assert!(n >= 30, "{field}: only {n} observations");
-    close(
-        field,
-        est,
-        truth,
-        (truth * (1.0 - truth) / n as f64)
-            .sqrt()
-            .max(0.5 / n as f64),
-    );
 }
 
 /// Admissions: the level at the start and the trend, with the standard errors the number

@@ -2,6 +2,7 @@
 //! the `Simulator` that runs one replication of it as a discrete-event simulation with
 //! monthly reporting.
 
+pub mod history;
 pub mod households;
 pub mod id_set;
 pub mod model;

@@ -71,6 +71,8 @@ pub struct Simulator<'m> {
     counts: tally::Counts,
     scratch: matching::Scratch<'m>,
     startup: startup::Startup,
+    /// Each child's history, when recording (`super::history`); `None` costs one check.
+    pub(crate) history: Option<Box<super::history::HistoryRecorder>>,
 }
 
 impl<'m> Simulator<'m> {
@@ -92,6 +94,7 @@ impl<'m> Simulator<'m> {
             counts: Default::default(),
             scratch: Default::default(),
             startup: Default::default(),
+            history: None,
         }
     }
 
@@ -159,6 +162,9 @@ impl<'m> Simulator<'m> {
         self.capacity.reset(self.model);
         self.books.clear();
         self.counts.reset(h);
+        if let Some(r) = &mut self.history {
+            r.clear();
+        }
     }
 
     /// The start of month `m`: the levers' running costs, then each process's draws for

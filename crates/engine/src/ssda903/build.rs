@@ -36,7 +36,9 @@ pub fn histories(
     }
     let mut out: Vec<(Date, ChildHistory, Vec<String>)> = Vec::with_capacity(stitched.len());
     for ((_, child), eps) in stitched {
-        let rows = by_child.get(&child).cloned().unwrap_or_default();
+        let rows: Vec<&HeaderRow> = by_child
+            .get(&child)
+            .map_or(Vec::new(), |v| v.iter().collect());
         let (sex, dob, uasc) = header_of(&child, rows, &eps, &year, reports);
         let (periods, posts) = periods_of(&eps, dob, observed_from, map, reports);
         if dob.is_some_and(|d| periods.iter().any(|p| d > p.start)) {
@@ -58,7 +60,7 @@ pub fn histories(
 /// header first, then a UASC row), noting conflicts and codes.
 fn header_of(
     child: &str,
-    mut rows: Vec<HeaderRow>,
+    mut rows: Vec<&HeaderRow>,
     eps: &[Episode],
     year: &impl Fn(usize) -> Option<i32>,
     reports: &mut [FileReport],
@@ -66,12 +68,13 @@ fn header_of(
     let uasc = rows.iter().any(|h| h.uasc);
     // The latest return's row (the last file, the last row, on a tie).
     rows.sort_by_key(|h| (year(h.file), h.file));
-    let Some(mut best) = rows.pop() else {
+    let Some(best) = rows.pop() else {
         if let Some(r) = eps.first().and_then(|e| reports.get_mut(e.row.file)) {
             r.record(Reason::NoHeader, Action::Noted, "", child);
         }
         return (Sex::Unknown, None, uasc);
     };
+    let mut best = best.clone();
     // A DOB missing from the latest row is taken from the latest row that has one.
     if best.dob.is_none() {
         if let Some(older) = rows.iter().rev().find(|h| h.dob.is_some()) {

@@ -11,6 +11,7 @@
 //!   every value;
 //! - [`synthetic`] and [`mod@write`] make a borough with known parameters and write its
 //!   returns in the real format (for parameter-recovery tests and benchmarks);
+//!   [`simulated`] writes the returns of a borough simulated by the engine's own model;
 //! - [`hindcast`] sets a projection made as at a date against what the returns show
 //!   after it;
 //! - [`summary`] computes the observed history (children in care by placement type and age
@@ -24,6 +25,7 @@ pub mod fit;
 pub mod hindcast;
 pub mod history;
 pub mod quality;
+pub mod simulated;
 mod stitch;
 pub mod summary;
 pub mod synthetic;
@@ -39,7 +41,7 @@ pub use quality::{Action, FileReport, Issue, QualityReport, Reason, TableKind};
 pub use text::MAX_FILE_BYTES;
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use table::{EpisodeRow, HeaderRow};
 
 /// Most files one import reads.
@@ -50,6 +52,19 @@ pub const MAX_FILES: usize = 500;
 pub struct InputFile<'a> {
     pub name: &'a str,
     pub bytes: &'a [u8],
+}
+
+impl<'a> InputFile<'a> {
+    /// Input files from (name, text) pairs, such as [`write::returns`] gives.
+    pub fn from_texts(files: &'a [(String, String)]) -> Vec<InputFile<'a>> {
+        files
+            .iter()
+            .map(|(name, text)| InputFile {
+                name,
+                bytes: text.as_bytes(),
+            })
+            .collect()
+    }
 }
 
 /// Choices the user can change.
@@ -211,15 +226,26 @@ pub fn import(files: &[InputFile<'_>], options: &ImportOptions) -> Import {
     // The latest return of each council (files holding several councils have an LA column;
     // a council's own returns have none, and are all one council).
     let mut latest: BTreeMap<String, i32> = BTreeMap::new();
-    let mut by_child: BTreeMap<(String, String), Vec<EpisodeRow>> = BTreeMap::new();
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    let mut groups: Vec<((String, String), Vec<EpisodeRow>)> = Vec::new();
     for row in episodes.into_iter().flatten() {
-        let l = latest.entry(row.la.clone()).or_insert(row.year);
-        *l = (*l).max(row.year);
-        by_child
-            .entry((row.la.clone(), row.child.clone()))
-            .or_default()
-            .push(row);
+        match latest.get_mut(&row.la) {
+            Some(l) => *l = (*l).max(row.year),
+            None => {
+                latest.insert(row.la.clone(), row.year);
+            }
+        }
+        let key = (row.la.clone(), row.child.clone());
+        match index.get(&key) {
+            Some(&g) => groups[g].1.push(row),
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push((key, vec![row]));
+            }
+        }
     }
+    drop(index);
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut assumptions = Vec::new();
     if latest.len() > 1 {
         assumptions.push(format!(
@@ -227,7 +253,7 @@ pub fn import(files: &[InputFile<'_>], options: &ImportOptions) -> Import {
             latest.len()
         ));
     }
-    let stitched = by_child
+    let stitched = groups
         .into_iter()
         .map(|((la, child), rows)| {
             let last = latest.get(&la).copied().unwrap_or(i32::MIN);
@@ -309,29 +335,55 @@ fn header_years(
     years: &mut [Option<i32>],
     reports: &mut [FileReport],
 ) {
-    use std::collections::HashSet;
-    let sets: Vec<HashSet<&str>> = episodes
+    // Children numbered once; each table's children as a sorted list of numbers.
+    fn number<'a>(ids: &mut HashMap<&'a str, u32>, c: &'a str) -> u32 {
+        let n = ids.len() as u32;
+        *ids.entry(c).or_insert(n)
+    }
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let sorted = |mut v: Vec<u32>| {
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let sets: Vec<Vec<u32>> = episodes
         .iter()
-        .map(|e| e.iter().map(|r| r.child.as_str()).collect())
+        .map(|e| sorted(e.iter().map(|r| number(&mut ids, &r.child)).collect()))
         .collect();
+    let mut by_file: HashMap<usize, Vec<u32>> = HashMap::new();
+    for h in headers {
+        let n = number(&mut ids, &h.child);
+        by_file.entry(h.file).or_default().push(n);
+    }
+    let common = |a: &[u32], b: &[u32]| {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    };
     for (i, report) in reports.iter_mut().enumerate() {
         if report.error.is_some()
             || !matches!(report.table, Some(TableKind::Header | TableKind::Uasc))
         {
             continue;
         }
-        let mine: HashSet<&str> = headers
-            .iter()
-            .filter(|h| h.file == i)
-            .map(|h| h.child.as_str())
-            .collect();
+        let mine = sorted(by_file.remove(&i).unwrap_or_default());
         // Most children in common (a return's header lists every child of its episodes;
         // later returns hold only those still in care), then the closer set (Jaccard),
         // then the later return.
         let mut best: Option<(usize, f64, i32, usize)> = None;
         for (f, set) in sets.iter().enumerate() {
             let Some(y) = years[f] else { continue };
-            let n = mine.intersection(set).count();
+            let n = common(&mine, set);
             if n == 0 {
                 continue;
             }

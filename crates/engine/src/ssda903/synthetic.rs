@@ -5,9 +5,9 @@
 //! constant breakdown rate, and Staying Put at 18. Histories are kept with made-up ids,
 //! dates of birth and postcodes, for [`mod@super::write`] to write as returns.
 //!
-//! This is a small independent generator, not the engine's simulator: the simulator keeps
-//! no per-child history (it has no hook to report one), so the parameters recovered here
-//! are the model's structure, drawn with the engine's own samplers (`dist`, `rng`).
+//! This is a small independent generator, not the engine's simulator (whose own histories
+//! are written by [`super::simulated`]): it checks the fit against the model's structure,
+//! drawn with the engine's own samplers (`dist`, `rng`), independently of the simulator.
 
 use super::date::Date;
 use crate::dist::Duration;
@@ -140,7 +140,7 @@ pub struct SynthChild {
 }
 
 /// A made-up postcode, unique to `n` (not a real district: "ZZ" is not used in the UK).
-fn postcode(n: u64) -> String {
+pub(crate) fn postcode(n: u64) -> String {
     let letters = b"ABDEFGHJLNPQRSTUWXYZ";
     let l = |k: u64| letters[(k % letters.len() as u64) as usize] as char;
     format!("ZZ{} {}{}{}", n / 8000 + 1, (n / 400) % 10, l(n / 20), l(n))

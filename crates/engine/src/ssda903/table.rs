@@ -21,6 +21,31 @@ pub struct RawRow {
     pub malformed: bool,
 }
 
+/// A table's data rows, however they are stored (CSV text or XML elements).
+pub trait TableRows {
+    fn columns(&self) -> &[String];
+    fn len(&self) -> usize;
+    /// The field in column `col` of row `row`, if the row has it.
+    fn field(&self, row: usize, col: usize) -> Option<&str>;
+    /// The row broke the file's shape (too many fields, or a field over the size limit).
+    fn malformed(&self, row: usize) -> bool;
+}
+
+impl TableRows for RawTable {
+    fn columns(&self) -> &[String] {
+        &self.columns
+    }
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn field(&self, row: usize, col: usize) -> Option<&str> {
+        self.rows.get(row)?.fields.get(col).map(String::as_str)
+    }
+    fn malformed(&self, row: usize) -> bool {
+        self.rows.get(row).is_some_and(|r| r.malformed)
+    }
+}
+
 /// An episode row, checked: DECOM is a real date, codes upper-cased and trimmed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EpisodeRow {
@@ -170,16 +195,16 @@ impl Columns {
         self.0[col as usize].is_some()
     }
 
-    /// The field `col` of `row`, trimmed ("" when absent).
-    fn get<'a>(&self, row: &'a RawRow, col: Col) -> &'a str {
+    /// The field `col` of row `row`, trimmed ("" when absent).
+    fn get<'a, T: TableRows>(&self, t: &'a T, row: usize, col: Col) -> &'a str {
         self.0[col as usize]
-            .and_then(|i| row.fields.get(i))
+            .and_then(|i| t.field(row, i))
             .map(|s| s.trim())
             .unwrap_or("")
     }
 
-    fn code(&self, row: &RawRow, col: Col) -> String {
-        self.get(row, col).to_ascii_uppercase()
+    fn code<T: TableRows>(&self, t: &T, row: usize, col: Col) -> String {
+        self.get(t, row, col).to_ascii_uppercase()
     }
 }
 
@@ -191,24 +216,24 @@ const OPTIONAL_EPISODE: [(Col, &str); 3] = [
 ];
 
 /// Checks an episodes table's rows, recording every drop in `report`.
-pub fn episodes(
-    table: &RawTable,
+pub fn episodes<T: TableRows>(
+    table: &T,
     kind: TableKind,
     file: usize,
     report: &mut FileReport,
 ) -> Result<Vec<EpisodeRow>, String> {
-    let cols = Columns::new(&table.columns, kind)?;
+    let cols = Columns::new(table.columns(), kind)?;
     for (c, what) in OPTIONAL_EPISODE {
         if !cols.has(c) {
             let name = NAMES[c as usize];
             report.assumptions.push(format!("no {name} column: {what}"));
         }
     }
-    let mut out = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
+    let mut out = Vec::with_capacity(table.len());
+    for row in 0..table.len() {
         report.rows_read += 1;
-        let child = cols.get(row, Col::Child).to_string();
-        if row.malformed {
+        let child = cols.get(table, row, Col::Child).to_string();
+        if table.malformed(row) {
             report.record(Reason::MalformedRow, Action::Dropped, "", &child);
             continue;
         }
@@ -216,11 +241,11 @@ pub fn episodes(
             report.record(Reason::MissingChild, Action::Dropped, "", "");
             continue;
         }
-        let Some(decom) = Date::parse(cols.get(row, Col::Decom)) else {
+        let Some(decom) = Date::parse(cols.get(table, row, Col::Decom)) else {
             report.record(Reason::BadDate, Action::Dropped, "DECOM", &child);
             continue;
         };
-        let dec_text = cols.get(row, Col::Dec);
+        let dec_text = cols.get(table, row, Col::Dec);
         let dec = if dec_text.is_empty() {
             None
         } else {
@@ -234,7 +259,7 @@ pub fn episodes(
             report.record(Reason::EndsBeforeStart, Action::Dropped, "DEC", &child);
             continue;
         }
-        let mut rec = cols.code(row, Col::Rec);
+        let mut rec = cols.code(table, row, Col::Rec);
         if dec.is_none() && !rec.is_empty() {
             report.record(Reason::RecWithoutDec, Action::Noted, "", &child);
             rec.clear();
@@ -242,24 +267,27 @@ pub fn episodes(
         out.push(EpisodeRow {
             child,
             decom,
-            rne: cols.code(row, Col::Rne),
-            ls: cols.code(row, Col::Ls),
-            place: cols.code(row, Col::Place),
-            provider: cols.code(row, Col::Provider),
+            rne: cols.code(table, row, Col::Rne),
+            ls: cols.code(table, row, Col::Ls),
+            place: cols.code(table, row, Col::Place),
+            provider: cols.code(table, row, Col::Provider),
             dec,
             rec,
-            reason_change: cols.code(row, Col::ReasonChange),
-            home_post: cols.code(row, Col::HomePost).split_whitespace().collect(),
-            pl_post: cols.code(row, Col::PlPost),
-            urn: cols.code(row, Col::Urn),
+            reason_change: cols.code(table, row, Col::ReasonChange),
+            home_post: cols
+                .code(table, row, Col::HomePost)
+                .split_whitespace()
+                .collect(),
+            pl_post: cols.code(table, row, Col::PlPost),
+            urn: cols.code(table, row, Col::Urn),
             file,
             year: i32::MIN,
             year_column: cols
-                .get(row, Col::Year)
+                .get(table, row, Col::Year)
                 .parse::<i32>()
                 .ok()
                 .filter(|y| (1900..=2200).contains(y)),
-            la: cols.get(row, Col::La).to_string(),
+            la: cols.get(table, row, Col::La).to_string(),
         });
     }
     Ok(out)
@@ -267,18 +295,18 @@ pub fn episodes(
 
 /// Checks a header or UASC table's rows. DOB problems are not counted here but where the
 /// DOB is used (only children with episodes matter).
-pub fn headers(
-    table: &RawTable,
+pub fn headers<T: TableRows>(
+    table: &T,
     kind: TableKind,
     file: usize,
     report: &mut FileReport,
 ) -> Result<Vec<HeaderRow>, String> {
-    let cols = Columns::new(&table.columns, kind)?;
-    let mut out = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
+    let cols = Columns::new(table.columns(), kind)?;
+    let mut out = Vec::with_capacity(table.len());
+    for row in 0..table.len() {
         report.rows_read += 1;
-        let child = cols.get(row, Col::Child).to_string();
-        if row.malformed {
+        let child = cols.get(table, row, Col::Child).to_string();
+        if table.malformed(row) {
             report.record(Reason::MalformedRow, Action::Dropped, "", &child);
             continue;
         }
@@ -289,14 +317,14 @@ pub fn headers(
         let uasc = match kind {
             TableKind::Uasc => true,
             _ => {
-                let u = cols.get(row, Col::Uasc);
+                let u = cols.get(table, row, Col::Uasc);
                 !(u.is_empty() || u == "0")
             }
         };
         out.push(HeaderRow {
             child,
-            sex: cols.code(row, Col::Sex),
-            dob: Date::parse(cols.get(row, Col::Dob)),
+            sex: cols.code(table, row, Col::Sex),
+            dob: Date::parse(cols.get(table, row, Col::Dob)),
             uasc,
             file,
         });

@@ -18,20 +18,28 @@ use engine::validate::FieldError;
 
 use crate::args::{target, HelpFlag, Target};
 
+/// The options `calibrate` and `hindcast` share: the returns, the window and the base
+/// scenario.
 #[derive(Clone, Debug, Args)]
-pub struct CalibrateArgs {
+pub struct ReturnsArgs {
     /// Folder holding the returns: episodes, header and UASC tables as CSV, or XML returns (every file in it is read)
     #[arg(long = "ssda903", value_name = "DIR")]
     pub ssda903: PathBuf,
-    /// Fit as at this date, YYYY-MM-DD (only data up to it are used) [default: the last date in the returns]
-    #[arg(long, value_name = "DATE", value_parser = as_at)]
-    pub as_at: Option<Date>,
     /// Years of returns before the date that the rates are estimated from, 1 to 20
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = window)]
     pub window_years: u32,
     /// Scenario whose carers, homes, markets, matching and costs are kept (the return does not hold them) [default: the built-in borough]
     #[arg(long, value_name = "FILE")]
     pub scenario: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct CalibrateArgs {
+    #[command(flatten)]
+    pub returns: ReturnsArgs,
+    /// Fit as at this date, YYYY-MM-DD (only data up to it are used) [default: the last date in the returns]
+    #[arg(long, value_name = "DATE", value_parser = as_at)]
+    pub as_at: Option<Date>,
     /// Write the fitted scenario as JSON (a file for --scenario); - for standard output
     #[arg(long, value_name = "FILE", value_parser = target())]
     pub out: Target,
@@ -64,15 +72,58 @@ pub fn base(path: &Option<PathBuf>) -> Result<Scenario, FieldError> {
     }
 }
 
+/// Checks the outputs and the base scenario (every problem named by its option), then
+/// picks where the reports are printed: standard error when standard output carries one
+/// of the outputs, else standard output.
+pub fn prepare(
+    returns: &ReturnsArgs,
+    outputs: &[(&str, Option<&Target>)],
+) -> Result<(Scenario, Box<dyn std::io::Write>), ExitCode> {
+    let mut inputs: Vec<(&str, &Path)> = vec![];
+    if let Some(p) = &returns.scenario {
+        inputs.push(("--scenario", p));
+    }
+    let outputs: Vec<(&str, &Target)> = outputs
+        .iter()
+        .filter_map(|(flag, t)| Some((*flag, (*t)?)))
+        .collect();
+    let mut errors = crate::output::check(&outputs, &inputs);
+    let base = base(&returns.scenario).map_err(|e| errors.push(e)).ok();
+    let Some(base) = base.filter(|_| errors.is_empty()) else {
+        return Err(crate::invalid(&errors));
+    };
+    let to_stdout = outputs.iter().any(|(_, t)| **t == Target::Stdout);
+    let out: Box<dyn std::io::Write> = if to_stdout {
+        Box::new(std::io::stderr())
+    } else {
+        Box::new(std::io::stdout())
+    };
+    Ok((base, out))
+}
+
+/// Writes each text to its target, whole or not at all (at most one on standard output).
+pub fn write_targets(targets: &[(Option<&Target>, &str)]) -> ExitCode {
+    let mut files = vec![];
+    let mut stdout = None;
+    for (target, text) in targets {
+        match target {
+            None => {}
+            Some(Target::File(p)) => files.push((p.as_path(), *text)),
+            Some(Target::Stdout) => stdout = Some(*text),
+        }
+    }
+    crate::write_outputs(&files, stdout)
+}
+
 /// Imports the folder and fits `base` as at `as_at`; prints the quality report (to `out`)
 /// either way. Errors name the option.
 pub fn import_and_fit(
-    dir: &Path,
+    returns: &ReturnsArgs,
     as_at: Option<Date>,
-    window_years: u32,
     base: &Scenario,
     out: &mut dyn std::io::Write,
 ) -> Result<(Import, Fit), FieldError> {
+    let dir = returns.ssda903.as_path();
     let import = import_dir(dir, &ImportOptions::default())
         .map_err(|e| FieldError::new("--ssda903", format!("cannot read {}: {e}", dir.display())))?;
     let _ = write!(out, "{}", import.report);
@@ -87,7 +138,7 @@ pub fn import_and_fit(
     }
     let options = FitOptions {
         as_at,
-        window_years,
+        window_years: returns.window_years,
         ..FitOptions::default()
     };
     let fitted = fit(&import, base, &options, &mut |_, _| {}).map_err(|e| {
@@ -102,27 +153,14 @@ pub fn import_and_fit(
 }
 
 pub fn run(a: &CalibrateArgs) -> ExitCode {
-    let mut inputs: Vec<(&str, &Path)> = vec![];
-    if let Some(p) = &a.scenario {
-        inputs.push(("--scenario", p));
-    }
-    let outputs: Vec<(&str, &Target)> = [("--out", Some(&a.out)), ("--report", a.report.as_ref())]
-        .into_iter()
-        .filter_map(|(flag, t)| Some((flag, t?)))
-        .collect();
-    let mut errors = crate::output::check(&outputs, &inputs);
-    let base = base(&a.scenario).map_err(|e| errors.push(e)).ok();
-    let Some(base) = base.filter(|_| errors.is_empty()) else {
-        return crate::invalid(&errors);
+    let (base, mut out) = match prepare(
+        &a.returns,
+        &[("--out", Some(&a.out)), ("--report", a.report.as_ref())],
+    ) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
-    // Reports go to standard error when standard output carries an output.
-    let to_stdout = outputs.iter().any(|(_, t)| **t == Target::Stdout);
-    let mut out: Box<dyn std::io::Write> = if to_stdout {
-        Box::new(std::io::stderr())
-    } else {
-        Box::new(std::io::stdout())
-    };
-    let (_, fitted) = match import_and_fit(&a.ssda903, a.as_at, a.window_years, &base, &mut out) {
+    let (_, fitted) = match import_and_fit(&a.returns, a.as_at, &base, &mut out) {
         Ok(f) => f,
         Err(e) => return crate::invalid(&[e]),
     };
@@ -135,14 +173,5 @@ pub fn run(a: &CalibrateArgs) -> ExitCode {
         (Ok(s), Ok(r)) => (s + "\n", r + "\n"),
         _ => return crate::failed("cannot serialise the fitted scenario"),
     };
-    let mut files = vec![];
-    let mut stdout = None;
-    for (target, text) in [(Some(&a.out), &scenario), (a.report.as_ref(), &report)] {
-        match target {
-            None => {}
-            Some(Target::File(p)) => files.push((p.as_path(), text.as_str())),
-            Some(Target::Stdout) => stdout = Some(text.as_str()),
-        }
-    }
-    crate::write_outputs(&files, stdout)
+    write_targets(&[(Some(&a.out), &scenario), (a.report.as_ref(), &report)])
 }

@@ -4,7 +4,6 @@
 //! (`month,metric,observed,p10,p50,p90`), a JSON with the same plus the coverage summary,
 //! the fit report and a verdict in words, which is also printed.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -20,19 +19,15 @@ use engine::ssda903::summary;
 use engine::validate::FieldError;
 
 use crate::args::{horizon, runs, seed, target, threads, HelpFlag, Target};
-use crate::calibrate::{as_at, import_and_fit, window};
+use crate::calibrate::{as_at, import_and_fit, prepare, write_targets, ReturnsArgs};
 
 #[derive(Clone, Debug, Args)]
 pub struct HindcastArgs {
-    /// Folder holding the returns (as for calibrate)
-    #[arg(long = "ssda903", value_name = "DIR")]
-    pub ssda903: PathBuf,
+    #[command(flatten)]
+    pub returns: ReturnsArgs,
     /// Project from this date, YYYY-MM-DD, inside the returns: the fit uses only data up to it
     #[arg(long, value_name = "DATE", value_parser = as_at)]
     pub as_at: Date,
-    /// Years of returns before the date that the rates are estimated from, 1 to 20
-    #[arg(long, value_name = "N", default_value_t = 3, value_parser = window)]
-    pub window_years: u32,
     /// Months to project [default: every month the returns cover after the date, at most 120]
     #[arg(long, value_name = "N", value_parser = horizon, allow_hyphen_values = true)]
     pub horizon_months: Option<u32>,
@@ -45,9 +40,6 @@ pub struct HindcastArgs {
     /// Threads to run on (the same numbers with any count) [default: every core]
     #[arg(long, value_name = "N", value_parser = threads, allow_hyphen_values = true)]
     pub threads: Option<usize>,
-    /// Scenario whose carers, homes, markets, matching and costs are kept [default: the built-in borough]
-    #[arg(long, value_name = "FILE")]
-    pub scenario: Option<PathBuf>,
     /// Write the comparison, coverage summary, verdict and fit report as JSON; - for standard output
     #[arg(long, value_name = "FILE", value_parser = target())]
     pub json: Option<Target>,
@@ -71,32 +63,17 @@ struct Output<'a> {
 
 pub fn run(a: &HindcastArgs) -> ExitCode {
     crate::interrupt::install();
-    let mut inputs: Vec<(&str, &Path)> = vec![];
-    if let Some(p) = &a.scenario {
-        inputs.push(("--scenario", p));
-    }
-    let outputs: Vec<(&str, &Target)> = [("--json", &a.json), ("--csv", &a.csv)]
-        .into_iter()
-        .filter_map(|(flag, t)| Some((flag, t.as_ref()?)))
-        .collect();
-    let mut errors = crate::output::check(&outputs, &inputs);
-    let base = crate::calibrate::base(&a.scenario)
-        .map_err(|e| errors.push(e))
-        .ok();
-    let Some(base) = base.filter(|_| errors.is_empty()) else {
-        return crate::invalid(&errors);
+    let (base, mut out) = match prepare(
+        &a.returns,
+        &[("--json", a.json.as_ref()), ("--csv", a.csv.as_ref())],
+    ) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
-    let to_stdout = outputs.iter().any(|(_, t)| **t == Target::Stdout);
-    let mut out: Box<dyn std::io::Write> = if to_stdout {
-        Box::new(std::io::stderr())
-    } else {
-        Box::new(std::io::stdout())
+    let (import, fitted) = match import_and_fit(&a.returns, Some(a.as_at), &base, &mut out) {
+        Ok(f) => f,
+        Err(e) => return crate::invalid(&[e]),
     };
-    let (import, fitted) =
-        match import_and_fit(&a.ssda903, Some(a.as_at), a.window_years, &base, &mut out) {
-            Ok(f) => f,
-            Err(e) => return crate::invalid(&[e]),
-        };
     let _ = write!(out, "{}", fitted.report);
     // Months observed after the date.
     let (sy, sm) = start_month(a.as_at);
@@ -161,16 +138,7 @@ pub fn run(a: &HindcastArgs) -> ExitCode {
         Err(e) => return crate::failed(&format!("cannot serialise the hindcast: {e}")),
     };
     let csv = hindcast.to_csv();
-    let mut files = vec![];
-    let mut stdout = None;
-    for (target, text) in [(&a.json, &json), (&a.csv, &csv)] {
-        match target.as_ref() {
-            None => {}
-            Some(Target::File(p)) => files.push((p.as_path(), text.as_str())),
-            Some(Target::Stdout) => stdout = Some(text.as_str()),
-        }
-    }
-    crate::write_outputs(&files, stdout)
+    write_targets(&[(a.json.as_ref(), &json), (a.csv.as_ref(), &csv)])
 }
 
 /// Whole calendar months from the one starting on `first` to the one ending by `last`.

@@ -162,6 +162,9 @@ impl<'m> Simulator<'m> {
                 PlacementType::InHouseFoster,
             );
             self.children[id as usize].group = gid;
+            if let Some(h) = &mut self.history {
+                h.admitted(id, t, t - s.age * DAYS_PER_YEAR, Some(gid));
+            }
             if s.route == ExitRoute::Adoption && s.duration > lead {
                 self.queue
                     .push(t + s.duration - lead, EventKind::AdoptionMove, id, 0);

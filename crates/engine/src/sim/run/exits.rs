@@ -95,6 +95,9 @@ impl<'m> Simulator<'m> {
 
     pub(super) fn exit(&mut self, id: u32, t: f64, route: ExitRoute, rs: &mut Streams) {
         let prev = self.children[id as usize].place;
+        if let Some(h) = &mut self.history {
+            h.left(id, t, route);
+        }
         self.release(id, t);
         if let Some(k) = self.counts.marks.get_mut(id as usize) {
             k.in_care = false;
@@ -113,6 +116,9 @@ impl<'m> Simulator<'m> {
                 if rs.exits.uniform() < sp.staying_put_share && self.households[h as usize].active {
                     self.households[h as usize].staying_put += 1;
                     self.households.staying_put += 1;
+                    if let Some(r) = &mut self.history {
+                        r.stayed_put(id);
+                    }
                     self.households.refresh_open(h);
                     self.queue.push(
                         t + sp.staying_put_months * DAYS_PER_MONTH,

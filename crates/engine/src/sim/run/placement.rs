@@ -44,6 +44,9 @@ impl<'m> Simulator<'m> {
             self.release(id, t);
         }
         let Some(kind) = place.kind() else { return };
+        if let Some(h) = &mut self.history {
+            h.placed(id, t, kind);
+        }
         let m = self.month;
         match place {
             Place::Household(h) => {

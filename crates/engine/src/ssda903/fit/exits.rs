@@ -9,7 +9,13 @@
 //! of not having left by any route by `t`, `π_18 + Σ π_r S_r(t)` (a plain average of
 //! completed stays would be biased short); a period that ended for another or an unrecorded
 //! reason before 17½ counts as an exit by an unknown route, `Σ π_r f_r(t)`. Durations are
-//! counted in whole weeks (exit probabilities over the week; survival to its start).
+//! counted in whole weeks over the first two years and in four-week steps after (exit
+//! probabilities over the step; survival to its start).
+//!
+//! Periods already under way when the window opened are seen only because they lasted
+//! that long: each enters conditional on still being in care then (left truncation),
+//! its probability divided by `π_18 + Σ π_r S_r(a)` at its time in care `a` on that day.
+//! Counting them as if followed from entry would over-weight long stays.
 //!
 //! The route probabilities are profiled out (for given durations the best `π` follows by
 //! an EM iteration over the data cells, without new distribution values), and the
@@ -22,8 +28,31 @@ use crate::scenario::DurationDist;
 use crate::types::{AgeBand, DAYS_PER_MONTH};
 use serde::{Deserialize, Serialize};
 
-/// Days per grid step (a week).
+/// Days per grid step: a week over the first two years in care, four weeks after (the
+/// data say nothing finer about long stays, and the grid is most of the fit's work).
 const STEP_DAYS: f64 = 7.0;
+const WEEKLY_STEPS: usize = 104;
+const LONG_STEP_DAYS: f64 = 28.0;
+
+/// The grid step holding day `days` of a stay.
+fn step_of(days: f64) -> usize {
+    let weekly = WEEKLY_STEPS as f64 * STEP_DAYS;
+    let d = days.max(0.0);
+    if d < weekly {
+        (d / STEP_DAYS).floor() as usize
+    } else {
+        WEEKLY_STEPS + ((d - weekly) / LONG_STEP_DAYS).floor() as usize
+    }
+}
+
+/// The first day of grid step `k`.
+fn day_of(k: usize) -> f64 {
+    if k <= WEEKLY_STEPS {
+        k as f64 * STEP_DAYS
+    } else {
+        WEEKLY_STEPS as f64 * STEP_DAYS + (k - WEEKLY_STEPS) as f64 * LONG_STEP_DAYS
+    }
+}
 /// Fewest periods in an entry-age band for its routes to be estimated.
 pub const MIN_BAND_PERIODS: usize = 10;
 /// Fewest observed exits by a route for its duration to be estimated.
@@ -41,12 +70,16 @@ pub enum Outcome {
     Unknown,
 }
 
-/// One period: entry-age band, days from entry to exit or cut-off, and the outcome.
+/// One period: entry-age band, days from entry to exit or cut-off, the outcome, and the
+/// days it had already lasted when the window opened (0 for a period that began in the
+/// window; more for one already under way, which is seen only because it lasted that long:
+/// its likelihood is conditional on that, "left truncation").
 #[derive(Clone, Copy, Debug)]
 pub struct ExitObs {
     pub band: usize,
     pub days: f64,
     pub outcome: Outcome,
+    pub truncated_days: f64,
 }
 
 /// A duration family and its parameters on an unconstrained (log) scale, in days.
@@ -126,7 +159,7 @@ impl Family {
         }
     }
 
-    /// The CDF at weeks 0..=k_max, or `None` for parameters out of the scenario's range.
+    /// The CDF at the starts of grid steps 0..=k_max, or `None` for parameters out of the scenario's range.
     fn grid(self, p: &[f64], k_max: usize) -> Option<Vec<f64>> {
         let ok = p.iter().all(|v| v.is_finite())
             && (0.0..=libm::log(240.0 * DAYS_PER_MONTH)).contains(&p[0])
@@ -143,11 +176,7 @@ impl Family {
         } else {
             0.0
         };
-        Some(
-            (0..=k_max)
-                .map(|k| self.cdf(p, k as f64 * STEP_DAYS, lg))
-                .collect(),
-        )
+        Some((0..=k_max).map(|k| self.cdf(p, day_of(k), lg)).collect())
     }
 }
 
@@ -172,44 +201,81 @@ pub struct ExitFit {
     pub censored_or_adult: usize,
     pub unknown_route: usize,
     pub periods: usize,
+    /// Periods already under way when the window opened (left-truncated).
+    #[serde(default)]
+    pub left_truncated: usize,
 }
 
-/// Data cells: counts by band, outcome and week.
+/// One data cell: periods with the same entry-age band, outcome, grid step of exit (or of
+/// the cut-off) and step of the window's start (0 for periods that began in the window).
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    band: usize,
+    outcome: Outcome,
+    week: usize,
+    truncated: usize,
+    n: f64,
+}
+
+/// Data cells: counts by band, outcome, step and truncation step.
 struct Cells {
-    /// (band, outcome, week, count)
-    cells: Vec<(usize, Outcome, usize, f64)>,
+    cells: Vec<Cell>,
     k_max: usize,
+}
+
+/// The chance of still being in care at the start of step `j` (1 for `j` = 0): the
+/// probability a left-truncated period is seen at all.
+fn in_care_at(j: usize, pi: &[f64; 4], grids: &[Vec<f64>; 3]) -> f64 {
+    if j == 0 {
+        return 1.0;
+    }
+    let mut t = pi[3];
+    for r in 0..3 {
+        let g = &grids[r];
+        t += pi[r] * (1.0 - g[j.min(g.len() - 1)]).max(0.0);
+    }
+    t
 }
 
 impl Cells {
     fn new(obs: &[ExitObs]) -> Cells {
-        let mut map: std::collections::BTreeMap<(usize, u8, usize), f64> = Default::default();
+        let mut map: std::collections::BTreeMap<(usize, u8, usize, usize), f64> =
+            Default::default();
         let mut k_max = 1;
         for o in obs {
-            let k = (o.days.max(0.0) / STEP_DAYS).floor() as usize;
+            let k = step_of(o.days);
+            // Seen from the start of the step the window opens in (never after the exit).
+            let j = step_of(o.truncated_days).min(k);
             k_max = k_max.max(k + 1);
             let code = match o.outcome {
                 Outcome::Route(r) => r as u8,
                 Outcome::Survived => 3,
                 Outcome::Unknown => 4,
             };
-            *map.entry((o.band.min(4), code, k)).or_default() += 1.0;
+            *map.entry((o.band.min(4), code, k, j)).or_default() += 1.0;
         }
         let cells = map
             .into_iter()
-            .map(|((b, code, k), n)| {
+            .map(|((band, code, week, truncated), n)| {
                 let outcome = match code {
                     0..=2 => Outcome::Route(code as usize),
                     3 => Outcome::Survived,
                     _ => Outcome::Unknown,
                 };
-                (b, outcome, k, n)
+                Cell {
+                    band,
+                    outcome,
+                    week,
+                    truncated,
+                    n,
+                }
             })
             .collect();
         Cells { cells, k_max }
     }
 
-    /// Probabilities of each route (0-2) and of staying (3) for one cell, unnormalised.
+    /// Probabilities of each route (0-2) and of staying (3) for one cell, unnormalised
+    /// (and not yet divided by the chance of being seen, for a left-truncated cell).
     fn weights(outcome: Outcome, k: usize, pi: &[f64; 4], grids: &[Vec<f64>; 3]) -> [f64; 4] {
         let mut w = [0.0; 4];
         for r in 0..3 {
@@ -228,29 +294,49 @@ impl Cells {
         w
     }
 
+    /// The log-likelihood; a left-truncated cell's probability is conditional on being in
+    /// care when the window opened.
     fn log_lik(&self, pi: &[[f64; 4]; 5], grids: &[Vec<f64>; 3]) -> f64 {
         self.cells
             .iter()
-            .map(|&(b, o, k, n)| {
-                let s: f64 = Self::weights(o, k, &pi[b], grids).iter().sum();
-                n * libm::log(s.max(1e-300))
+            .map(|c| {
+                let p = &pi[c.band];
+                let s: f64 = Self::weights(c.outcome, c.week, p, grids).iter().sum();
+                let seen = in_care_at(c.truncated, p, grids);
+                c.n * (libm::log(s.max(1e-300)) - libm::log(seen.max(1e-300)))
             })
             .sum()
     }
 
     /// The best route probabilities of the fitted bands for given durations (EM from `pi`).
+    /// A left-truncated period stands for itself and for the periods like it that ended
+    /// before the window opened and so were never seen (on average (1 - T) / T of them,
+    /// where T is the chance of still being in care then), which left by route `r` with
+    /// probability `π_r F_r(j) / (1 - T)`: the usual EM for truncated data.
     fn profile_pi(&self, pi: &mut [[f64; 4]; 5], fitted: &[bool; 5], grids: &[Vec<f64>; 3]) {
         let mut last = f64::NEG_INFINITY;
         for _ in 0..500 {
             let mut acc = [[0.0f64; 4]; 5];
             let mut ll = 0.0;
-            for &(b, o, k, n) in &self.cells {
-                let w = Self::weights(o, k, &pi[b], grids);
+            for c in &self.cells {
+                let p = &pi[c.band];
+                let w = Self::weights(c.outcome, c.week, p, grids);
                 let s: f64 = w.iter().sum();
                 if s > 0.0 {
-                    ll += n * libm::log(s);
+                    ll += c.n * libm::log(s);
                     for r in 0..4 {
-                        acc[b][r] += n * w[r] / s;
+                        acc[c.band][r] += c.n * w[r] / s;
+                    }
+                }
+                if c.truncated > 0 {
+                    let seen = in_care_at(c.truncated, p, grids);
+                    if seen > 0.0 {
+                        ll -= c.n * libm::log(seen);
+                        for r in 0..3 {
+                            let g = &grids[r];
+                            let gone = g[c.truncated.min(g.len() - 1)];
+                            acc[c.band][r] += c.n * p[r] * gone / seen;
+                        }
                     }
                 }
             }
@@ -265,6 +351,50 @@ impl Cells {
             }
             last = ll;
         }
+    }
+}
+
+/// The CDF grids of the three routes at given duration parameters, recomputing only the
+/// routes whose parameters changed since the last call (the optimiser and the Hessian
+/// often move one route at a time).
+struct Grids<'a> {
+    fams: &'a [(Family, Vec<f64>)],
+    free: &'a [usize],
+    k_max: usize,
+    keys: [Option<Vec<f64>>; 3],
+    grids: [Vec<f64>; 3],
+}
+
+impl<'a> Grids<'a> {
+    fn new(fams: &'a [(Family, Vec<f64>)], free: &'a [usize], k_max: usize) -> Grids<'a> {
+        let grids = [0, 1, 2].map(|r| {
+            let (f, p) = &fams[r];
+            f.grid(p, k_max).unwrap_or_else(|| vec![0.0; k_max + 1])
+        });
+        Grids {
+            fams,
+            free,
+            k_max,
+            keys: [None, None, None],
+            grids,
+        }
+    }
+
+    /// The grids at the free routes' parameters `x`, or `None` out of range.
+    fn at(&mut self, x: &[f64]) -> Option<&[Vec<f64>; 3]> {
+        let mut at = 0;
+        for &r in self.free {
+            let (fam, _) = &self.fams[r];
+            let n = fam.params();
+            let p = &x[at..at + n];
+            at += n;
+            if self.keys[r].as_deref() != Some(p) {
+                self.keys[r] = None;
+                self.grids[r] = fam.grid(p, self.k_max)?;
+                self.keys[r] = Some(p.to_vec());
+            }
+        }
+        Some(&self.grids)
     }
 }
 
@@ -301,53 +431,33 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
     let fams: Vec<(Family, Vec<f64>)> = durations.iter().map(Family::of).collect();
     let free: Vec<usize> = (0..3).filter(|r| duration_fitted[*r]).collect();
     let k_max = cells.k_max + 1;
-    let base_grids: Vec<Vec<f64>> = fams
-        .iter()
-        .map(|(f, p)| f.grid(p, k_max).unwrap_or_else(|| vec![0.0; k_max + 1]))
-        .collect();
-    let grids_at = |x: &[f64]| -> Option<[Vec<f64>; 3]> {
-        let mut grids = [
-            base_grids[0].clone(),
-            base_grids[1].clone(),
-            base_grids[2].clone(),
-        ];
-        let mut at = 0;
-        for &r in &free {
-            let (fam, _) = &fams[r];
-            let n = fam.params();
-            grids[r] = fam.grid(&x[at..at + n], k_max)?;
-            at += n;
-        }
-        Some(grids)
-    };
     let start: Vec<f64> = free.iter().flat_map(|&r| fams[r].1.clone()).collect();
     let mut pi = *routes;
     // Profile likelihood over the duration parameters.
     let mut best_pi = pi;
+    let mut grids = Grids::new(&fams, &free, k_max);
     let mut objective = |x: &[f64]| -> f64 {
-        let Some(grids) = grids_at(x) else {
+        let Some(g) = grids.at(x) else {
             return f64::INFINITY;
         };
         let mut p = best_pi;
-        cells.profile_pi(&mut p, &band_fitted, &grids);
-        let ll = cells.log_lik(&p, &grids);
+        cells.profile_pi(&mut p, &band_fitted, g);
+        let ll = cells.log_lik(&p, g);
         best_pi = p;
         -ll
     };
     let mut x = start.clone();
     if !x.is_empty() {
         for step in [0.3, 0.05] {
-            let (bx, _) = nelder_mead(&mut objective, &x, step, 400 * x.len(), 1e-12);
+            let (bx, _) = nelder_mead(&mut objective, &x, step, 400 * x.len(), 1e-9);
             x = bx;
         }
     }
-    let grids = grids_at(&x).unwrap_or_else(|| {
-        [
-            base_grids[0].clone(),
-            base_grids[1].clone(),
-            base_grids[2].clone(),
-        ]
-    });
+    let mut at_x = Grids::new(&fams, &free, k_max);
+    let grids: [Vec<f64>; 3] = match at_x.at(&x) {
+        Some(g) => g.clone(),
+        None => Grids::new(&fams, &[], k_max).grids,
+    };
     cells.profile_pi(&mut pi, &band_fitted, &grids);
 
     // Standard errors from the observed information over (the free logits of fitted
@@ -383,9 +493,10 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
         }
         p
     };
+    let mut cache = Grids::new(&fams, &free, k_max);
     let mut neg_ll = |t: &[f64]| -> f64 {
-        match grids_at(&t[n_logits..]) {
-            Some(g) => -cells.log_lik(&probabilities(t), &g),
+        match cache.at(&t[n_logits..]) {
+            Some(g) => -cells.log_lik(&probabilities(t), g),
             None => f64::INFINITY,
         }
     };
@@ -464,6 +575,7 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
         censored_or_adult: survived,
         unknown_route: unknown,
         periods: obs.len(),
+        left_truncated: obs.iter().filter(|o| o.truncated_days > 0.0).count(),
     }
 }
 

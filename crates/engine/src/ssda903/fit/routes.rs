@@ -1,5 +1,6 @@
 //! Exit routes by age at entry and the duration to each, from the periods of care that
-//! began in the window (the model in [`super::exits`]), written into the fitted scenario.
+//! began in the window or were under way when it opened (left-truncated there), by the
+//! model in [`super::exits`], written into the fitted scenario.
 
 use super::exits::{self as ex, ExitFit, ExitObs, Outcome};
 use super::rates::entrants;
@@ -25,6 +26,31 @@ fn outcome(p: &PeriodOfCare, entry_age: f64, days: f64) -> Outcome {
     }
 }
 
+/// The periods the exit fit sees: those that began in the window, and those already under
+/// way when it opened (with a known start), left-truncated at its first day.
+pub(super) fn observed(
+    children: &[ChildHistory],
+    from: Date,
+    to: Date,
+) -> impl Iterator<Item = ExitObs> + '_ {
+    let under_way = children
+        .iter()
+        .flat_map(|c| &c.periods)
+        .filter(move |p| p.start_observed && p.start < from && p.in_care_on(from));
+    entrants(children, from, to)
+        .chain(under_way)
+        .filter_map(move |p| {
+            let age = f64::from(p.age_at_entry_months?) / 12.0;
+            let days = f64::from(p.end.unwrap_or(to).min(to).days_since(p.start)).max(0.0);
+            Some(ExitObs {
+                band: ex::band_of(age),
+                days,
+                outcome: outcome(p, age, days),
+                truncated_days: f64::from(from.days_since(p.start).max(0)),
+            })
+        })
+}
+
 pub fn exits(
     children: &[ChildHistory],
     from: Date,
@@ -33,17 +59,7 @@ pub fn exits(
     s: &mut Scenario,
     r: &mut FitReport,
 ) -> ExitFit {
-    let obs: Vec<ExitObs> = entrants(children, from, to)
-        .filter_map(|p| {
-            let age = f64::from(p.age_at_entry_months?) / 12.0;
-            let days = f64::from(p.end.unwrap_or(to).min(to).days_since(p.start)).max(0.0);
-            Some(ExitObs {
-                band: ex::band_of(age),
-                days,
-                outcome: outcome(p, age, days),
-            })
-        })
-        .collect();
+    let obs: Vec<ExitObs> = observed(children, from, to).collect();
     let e = &base.exits;
     let f = ex::fit(
         &obs,
@@ -55,8 +71,8 @@ pub fn exits(
         ],
     );
     r.notes.push(format!(
-        "exits: {} periods of care that began in the window; {} still in care on the date or left as young adults (censored: their stays count as at least that long); {} left for another or an unrecorded reason before 17½ (counted as leaving by a route not known)",
-        f.periods, f.censored_or_adult, f.unknown_route
+        "exits: {} periods of care that began in the window or were under way when it opened ({} of them, counted as seen because they lasted until then: left truncation); {} still in care on the date or left as young adults (censored: their stays count as at least that long); {} left for another or an unrecorded reason before 17½ (counted as leaving by a route not known)",
+        f.periods, f.left_truncated, f.censored_or_adult, f.unknown_route
     ));
     if f64::from(to.days_since(from)) < 4.5 * DAYS_PER_YEAR {
         r.notes.push("exits: from a window under five years, how many young children stay in care until 18 rests on how the durations' tails run beyond the window (a long stay by another route looks the same): a longer window pins it better".into());
