@@ -1,5 +1,6 @@
 //! Each financial year's placement cost against the budget, for every scenario: the
-//! median cost, the chance of overspending and the average over or under the budget.
+//! median cost, the chance of overspending and the expected overspend (the average amount
+//! over budget, futures within budget counting as £0), each with its Monte Carlo error.
 //! While the built-in illustrative budget is used, it says so (it is set near the modelled
 //! cost, so the chance of overspending is about even by construction).
 
@@ -110,18 +111,13 @@ pub fn BudgetYears(props: &BudgetYearsProps) -> Html {
                 return html! { <td /> };
             };
             let own_budget = (row.budget - y.budget).abs() > 0.5;
-            let mean = row.overspend.mean;
-            let average = if mean >= 0.0 {
-                format!("avg {} over", format::pounds_millions(mean))
-            } else {
-                format!("avg {} under", format::pounds_millions(-mean))
-            };
             html! {
                 <td class="num" data-label={s.name.clone()}>
                     <span class="cost">{ format::value(Unit::Pounds, row.cost.p50) }</span>
                     if own_budget { <span class="budget">{ format!("budget {}", format::value(Unit::Pounds, row.budget)) }</span> }
                     <span class="chance">{ format!("{} chance over", format::probability(row.probability_overspend)) }</span>
-                    <span class="mean">{ average }</span>
+                    <span class="mean expected-overspend" data-value={row.expected_overspend.mean.to_string()}>
+                        { format!("expected overspend {}", crate::app::view::expected_overspend(row)) }</span>
                 </td>
             }
         });
@@ -145,11 +141,12 @@ pub fn BudgetYears(props: &BudgetYearsProps) -> Html {
             { budget_inputs(props, &base.years.iter().map(|y| y.year.clone()).collect::<Vec<_>>()) }
             <div class="table-wrap">
                 <table class="years-table" id="budget-years-table">
-                    <caption>{ "Placement cost in each financial year (median of the simulated futures), the chance it is over the budget, and the average over or under it; budgets of part years pro rata" }</caption>
+                    <caption>{ "Placement cost in each financial year (median of the simulated futures), the chance it is over the budget, and the expected overspend; budgets of part years pro rata" }</caption>
                     <thead><tr><th scope="col">{ "Financial year" }</th><th scope="col" class="num">{ "Budget" }</th>{ for head }</tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            <p class="muted definition" id="expected-overspend-definition">{ engine::report::EXPECTED_OVERSPEND_DEFINITION }</p>
         </div>
     }
 }
