@@ -110,10 +110,11 @@ pub fn horizon_mean(s: &ScenarioReport, key: &str) -> Option<f64> {
 /// (± £0.05M)".
 pub fn expected_overspend(y: &YearRow) -> String {
     let e = &y.expected_overspend;
+    // The error stays on one line with its sign: "(± £0.06M)" never breaks after "±".
     format!(
         "{} ({})",
         format::pounds_millions(e.mean),
-        format::plus_minus(Unit::Pounds, e.mean_se)
+        format::plus_minus(Unit::Pounds, e.mean_se).replace(' ', "\u{a0}")
     )
 }
 
@@ -122,14 +123,14 @@ pub fn expected_overspend(y: &YearRow) -> String {
 pub fn overspend_note(y: &YearRow) -> String {
     let budget = if y.illustrative_budget {
         format!(
-            "Against an illustrative budget of {} (illustrative budget: set yours in the budget table).",
+            "Illustrative budget of {}: set yours in the budget table.",
             format::pounds(y.budget)
         )
     } else {
         format!("Against your budget of {}.", format::pounds(y.budget))
     };
     format!(
-        "Expected overspend {}: the average amount over budget, counting every future within budget as \u{a3}0. {budget}",
+        "Expected overspend {}: the average over budget, \u{a3}0 in futures within it. {budget}",
         expected_overspend(y)
     )
 }
@@ -204,7 +205,7 @@ pub mod tests {
         let y = &r.scenarios[0].years[1];
         let note = overspend_note(y);
         assert!(note.starts_with("Expected overspend £"), "{note}");
-        assert!(note.contains("illustrative budget"), "{note}");
+        assert!(note.contains("Illustrative budget of £"), "{note}");
         assert!(y.expected_overspend.mean >= y.overspend.mean.max(0.0));
     }
 }

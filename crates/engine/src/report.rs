@@ -105,8 +105,8 @@ pub struct MetricSeries {
 pub struct YearRow {
     pub year: String,
     pub budget: f64,
-    /// The budget is the built-in illustrative one (set near the modelled cost, so the
-    /// chance of overspending is about even by construction), not the council's own.
+    /// The budget is the built-in illustrative one (about 10% below the modelled cost; see
+    /// its catalogue source), not the council's own.
     pub illustrative_budget: bool,
     pub cost: Stat,
     pub overspend: Stat,

@@ -1,8 +1,9 @@
 //! Each financial year's placement cost against the budget, for every scenario: the
 //! median cost, the chance of overspending and the expected overspend (the average amount
 //! over budget, futures within budget counting as £0), each with its Monte Carlo error.
-//! While the built-in illustrative budget is used, it says so (it is set near the modelled
-//! cost, so the chance of overspending is about even by construction).
+//! While the built-in illustrative budget is used, it says so: it is not the council's (it
+//! is set about 10% below the modelled cost, in keeping with the council's reported
+//! overspends), so the chances and amounts over it are illustrative too.
 
 use std::rc::Rc;
 
@@ -135,7 +136,7 @@ pub fn BudgetYears(props: &BudgetYearsProps) -> Html {
             if illustrative {
                 <p class="note illustrative" id="illustrative-budget">
                     <strong>{ "Illustrative budget: set yours." }</strong>
-                    { " The built-in budget is set near the modelled cost, so the chance of overspending is about even by construction. Enter your council's budget for each financial year under Costs and budget." }
+                    { " The built-in budget is not your council's: it is set about 10% below the modelled cost (in keeping with the council's reported overspends on placements), so the chances of overspending and the expected overspends below are illustrative too. Enter your council's budget for each financial year just below." }
                 </p>
             }
             { budget_inputs(props, &base.years.iter().map(|y| y.year.clone()).collect::<Vec<_>>()) }
