@@ -75,7 +75,9 @@ pub fn start(ctrl: &Shared, dispatch: &Dispatch, state: &AppState) {
     let Some(valid) = state.valid_scenarios() else {
         return;
     };
-    let prepared = PreparedJob::compile(job.settings, &valid);
+    // Each scenario against its comparator, as the workers compare them (so the page's
+    // aggregate and report name the scenario each is compared with).
+    let prepared = PreparedJob::compile(job.settings, &valid).comparing(job.comparators());
     let mut actions = vec![];
     {
         let Ok(mut c) = ctrl.try_borrow_mut() else {

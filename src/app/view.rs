@@ -1,11 +1,10 @@
 //! What the results views show, computed from a `Report` (pure, natively tested): metric
-//! series, the last full financial year, chart series and the comparison table (each
-//! figure with its Monte Carlo error: one standard error from simulation noise).
+//! series, the last full financial year, chart series, the paired differences and the
+//! expected overspend (each figure with its Monte Carlo error: one standard error from
+//! simulation noise).
 
 use engine::metrics::Unit;
-use engine::report::{
-    months_per_year, probability_se, MetricSeries, Report, ScenarioReport, Stat, YearRow,
-};
+use engine::report::{months_per_year, MetricSeries, Report, ScenarioReport, Stat, YearRow};
 use engine::PlacementType;
 
 use crate::charts::Series;
@@ -83,7 +82,8 @@ pub fn placement_layers(s: &ScenarioReport) -> Vec<(String, Vec<f64>)> {
         .collect()
 }
 
-/// Paired differences (strategy minus baseline) of one metric, one series per strategy.
+/// Paired differences (each scenario minus what it is compared with) of one metric, one
+/// series per comparison.
 pub fn differences(report: &Report, key: &str) -> Vec<Series> {
     report
         .comparisons
@@ -98,161 +98,41 @@ pub fn differences(report: &Report, key: &str) -> Vec<Series> {
         .collect()
 }
 
-/// The median with its Monte Carlo error, then on a line of its own the range (so that
-/// eight scenarios' columns fit side by side: the table shows line breaks).
-fn median_range(unit: Unit, s: &Stat) -> String {
-    unbroken_signs(format!(
-        "{} ({})\n({})",
-        format::value(unit, s.p50),
-        format::plus_minus(unit, s.p50_se),
-        format::range(unit, s.p10, s.p90)
-    ))
+/// The mean over the whole horizon of a metric (the average of its monthly means), in its
+/// natural unit: for a measure of children, the average number over the period.
+pub fn horizon_mean(s: &ScenarioReport, key: &str) -> Option<f64> {
+    let m = metric(s, key)?;
+    (!m.months.is_empty())
+        .then(|| m.months.iter().map(|st| st.mean).sum::<f64>() / m.months.len() as f64)
 }
 
-/// A probability with its Monte Carlo error: "49% (± 1.6 points)".
-fn probability(p: f64, runs: u64) -> String {
+/// The expected overspend of a year in words, with its Monte Carlo error: "£1.2M
+/// (± £0.05M)".
+pub fn expected_overspend(y: &YearRow) -> String {
+    let e = &y.expected_overspend;
+    // The error stays on one line with its sign: "(± £0.06M)" never breaks after "±".
     format!(
         "{} ({})",
-        format::probability(p),
-        format::plus_minus(Unit::BasisPoints, probability_se(p, runs))
+        format::pounds_millions(e.mean),
+        format::plus_minus(Unit::Pounds, e.mean_se).replace(' ', "\u{a0}")
     )
 }
 
-/// A narrow column must not wrap a number after its minus sign ("−" then "£2.0M" on the
-/// next line): a word joiner holds them together.
-fn unbroken_signs(text: String) -> String {
-    text.replace('\u{2212}', "\u{2212}\u{2060}")
-        .replace('+', "+\u{2060}")
-}
-
-fn signed_range(unit: Unit, s: &Stat) -> String {
-    unbroken_signs(format!(
-        "{} ({})\n({} to {})",
-        format::signed(unit, s.p50),
-        format::plus_minus(unit, s.p50_se),
-        format::signed(unit, s.p10),
-        format::signed(unit, s.p90)
-    ))
-}
-
-/// The comparison table: one column per scenario (the baseline first), one row per measure.
-pub fn comparison_table(report: &Report) -> (Vec<String>, Vec<Vec<String>>) {
-    let year = report
-        .scenarios
-        .first()
-        .and_then(|s| last_full_year(report, s))
-        .map(|(y, _)| y.year.clone())
-        .unwrap_or_default();
-    let mut columns = vec!["Measure".to_string()];
-    columns.extend(report.scenarios.iter().enumerate().map(|(i, s)| {
-        if i == 0 {
-            format!("{} (baseline)", s.name)
-        } else {
-            s.name.clone()
-        }
-    }));
-    let dash = || "—".to_string();
-    let per = |f: &dyn Fn(usize, &ScenarioReport) -> String| -> Vec<String> {
-        report
-            .scenarios
-            .iter()
-            .enumerate()
-            .map(|(i, s)| f(i, s))
-            .collect()
+/// The note on the overspend tile: the expected overspend, what it means, and whose
+/// budget it is measured against.
+pub fn overspend_note(y: &YearRow) -> String {
+    let budget = if y.illustrative_budget {
+        format!(
+            "Illustrative budget of {}: set yours in the budget table.",
+            format::pounds(y.budget)
+        )
+    } else {
+        format!("Against your budget of {}.", format::pounds(y.budget))
     };
-    let cmp = |i: usize| i.checked_sub(1).and_then(|j| report.comparisons.get(j));
-    let end = |s: &ScenarioReport, k: &str| {
-        last_stat(s, k)
-            .map(|(u, st)| median_range(u, &st))
-            .unwrap_or_default()
-    };
-    let rows: Vec<(String, Vec<String>)> = vec![
-        (
-            format!("Placement cost FY{year}"),
-            per(&|_, s| {
-                s.years
-                    .iter()
-                    .find(|y| y.year == year)
-                    .map(|y| median_range(Unit::Pounds, &y.cost))
-                    .unwrap_or_default()
-            }),
-        ),
-        (
-            "Total cost over the horizon".into(),
-            per(&|_, s| median_range(Unit::Pounds, &s.total_cost)),
-        ),
-        (
-            "Cost difference from the baseline (paired)".into(),
-            per(&|i, _| {
-                cmp(i)
-                    .map(|c| signed_range(Unit::Pounds, &c.total_cost_difference))
-                    .unwrap_or_else(dash)
-            }),
-        ),
-        (
-            "Chance it costs less than the baseline".into(),
-            per(&|i, _| {
-                cmp(i)
-                    .map(|c| probability(c.probability_cheaper, report.runs))
-                    .unwrap_or_else(dash)
-            }),
-        ),
-        (
-            "Average sufficiency gap: children without a placement that meets their needs".into(),
-            per(&|_, s| median_range(Unit::Children, &s.mean_gap)),
-        ),
-        (
-            "Gap difference from the baseline (paired)".into(),
-            per(&|i, _| {
-                cmp(i)
-                    .map(|c| signed_range(Unit::Children, &c.mean_gap_difference))
-                    .unwrap_or_else(dash)
-            }),
-        ),
-        (
-            "Chance of a smaller gap than the baseline".into(),
-            per(&|i, _| {
-                cmp(i)
-                    .map(|c| probability(c.probability_less_gap, report.runs))
-                    .unwrap_or_else(dash)
-            }),
-        ),
-        (
-            "Children in care at the end".into(),
-            per(&|_, s| end(s, "in_care")),
-        ),
-        (
-            "Share in in-house placements at the end".into(),
-            per(&|_, s| end(s, "in_house_share")),
-        ),
-        (
-            "Share with 3+ placements in 12 months at the end".into(),
-            per(&|_, s| end(s, "moves3_share")),
-        ),
-    ]
-    .into_iter()
-    .chain(
-        report
-            .definitions
-            .iter()
-            .filter(|d| d.key != "gap")
-            .map(|d| {
-                (
-                    format!("{} at the end", d.label),
-                    per(&|_, s| end(s, &d.key)),
-                )
-            }),
+    format!(
+        "Expected overspend {}: the average over budget, \u{a3}0 in futures within it. {budget}",
+        expected_overspend(y)
     )
-    .collect();
-    let rows = rows
-        .into_iter()
-        .map(|(label, cells)| {
-            let mut row = vec![label];
-            row.extend(cells);
-            row
-        })
-        .collect();
-    (columns, rows)
 }
 
 #[cfg(test)]
@@ -318,14 +198,14 @@ pub mod tests {
         let in_care = metric(&r.scenarios[0], "in_care").unwrap().months[0].mean;
         assert!((total - in_care).abs() < 1e-6);
         assert_eq!(differences(&r, "cost").len(), 1);
-        let (cols, rows) = comparison_table(&r);
-        assert_eq!(
-            cols,
-            vec!["Measure", "Baseline (baseline)", "Recruit more carers"]
-        );
-        assert!(rows.iter().all(|row| row.len() == cols.len()));
-        assert_eq!(rows[2][1], "—", "no difference of the baseline from itself");
-        assert!(rows[3][2].contains('%'), "{}", rows[3][2]);
-        assert!(rows[0][0].contains("FY2021/22"));
+        let gap = horizon_mean(&r.scenarios[0], "gap").unwrap();
+        let parts = horizon_mean(&r.scenarios[0], "no_suitable").unwrap()
+            + horizon_mean(&r.scenarios[0], "below_need").unwrap();
+        assert!((gap - parts).abs() < 1e-6, "the gap is its two parts");
+        let y = &r.scenarios[0].years[1];
+        let note = overspend_note(y);
+        assert!(note.starts_with("Expected overspend £"), "{note}");
+        assert!(note.contains("Illustrative budget of £"), "{note}");
+        assert!(y.expected_overspend.mean >= y.overspend.mean.max(0.0));
     }
 }

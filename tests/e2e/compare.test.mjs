@@ -74,6 +74,7 @@ describe('comparisons that stay true', () => {
     await setField(page, '#setting-replications', '60');
     await page.selectOption('#add-strategy', 'recruit');
     await page.locator('#tab-1[aria-selected="true"]').waitFor();
+    assert.match(await page.textContent('#tab-1'), /Recruit more carers \(\+50% enquiries, \+20% conversion\)/, 'named from its levers');
     await openGroups(page);
     // The strategy's own households.
     await setField(page, '#in-fostering-households', '140');
@@ -104,7 +105,7 @@ describe('comparisons that stay true', () => {
     const diffs = page.locator('#differences-1');
     await diffs.locator('li[data-path="fostering.households"]').waitFor();
     assert.match(await diffs.locator('li[data-path="fostering.households"]').textContent(), /140.*170/);
-    assert.match(await diffs.locator('li[data-path="levers"]').textContent(), /Recruitment boost.*none/);
+    assert.match(await diffs.locator('li[data-path="levers"]').textContent(), /Recruitment boost: \+50% enquiries, \+20% conversion, from month \d+.*a year in .*, against none in Baseline/);
     assert.equal(await diffs.locator('li').count(), 2, 'nothing else differs');
     // Back to the base's value: it follows the baseline again.
     await page.click('#own-assumptions li[data-path="fostering.households"] button');
@@ -132,8 +133,12 @@ describe('comparisons that stay true', () => {
     await page.click('#build-on');
     await page.locator('#tab-3[aria-selected="true"]').waitFor();
     await page.selectOption('#add-lever', 'new_homes');
-    // Homes (3) compared with recruitment (2).
+    // Built on the shock, each is compared with the shock until told otherwise.
     await page.locator('#compare-with-3').waitFor();
+    await page.locator('#status[data-status="done"]').waitFor();
+    await page.locator('#differences-3 h4:has-text("against Shock: admissions +20%")').waitFor();
+    assert.match(await page.textContent('#gap-parts-row-2'), /vs Shock: admissions \+20%/);
+    // Homes (3) compared with recruitment (2).
     assert.equal(await page.locator('#compare-with-3 option').count(), 3, 'any other scenario');
     await page.selectOption('#compare-with-3', '2');
     await page.waitForFunction((k) => {
@@ -154,9 +159,30 @@ describe('comparisons that stay true', () => {
       await page2.getAttribute('#compare-row-1 td[data-label="Chance it costs less"]', 'data-value'),
     ];
     assert.deepEqual(headToHead, direct);
+    assert.match(await page.textContent('#differences-3 h4'), /against Recruitment boost/, 'named as what it is compared with');
+    // Every scenario has a name of its own, from its levers and what it is built on.
+    const names = await page.$$eval('.tab', (ts) => ts.map((t) => t.textContent.trim()));
+    assert.equal(new Set(names).size, names.length, `names are unique: ${names}`);
+    assert.ok(names.some((n) => /Recruitment boost \(\+50% enquiries.*\) on Shock: admissions \+20%/.test(n)), `${names}`);
+    assert.ok(names.some((n) => /New in-house children's homes \(\d+ homes?, \d+ beds?\) on Shock/.test(n)), `${names}`);
+    // The comparison shows what the gap is made of, every scenario, with the difference.
+    for (let i = 0; i < 4; i += 1) {
+      const row = page.locator(`#gap-parts-row-${i} td`);
+      assert.equal(await row.count(), 4);
+      const parts = await row.evaluateAll((cs) => cs.map((c) => Number(c.dataset.value)));
+      assert.ok(parts.every((v) => Number.isFinite(v) && v >= 0), `${parts}`);
+    }
+    assert.match(await page.textContent('#gap-parts-row-3'), /vs Recruitment boost/);
+    // The summary names a scenario with its chance, or says plainly there is no clear difference.
     await page.locator('#compare-summary').waitFor();
-    assert.match(await page.textContent('#summary-cheapest'), /Costs least: .+ over the 2 years/);
-    assert.match(await page.textContent('#summary-gap'), /Closes most of the gap: .+(chance it has a smaller gap|it is the baseline)/);
+    for (const [id, lead] of [['#summary-cheapest', 'Costs least:'], ['#summary-gap', 'Closes most of the gap:']]) {
+      const text = (await page.textContent(id)).replace(/\s+/g, ' ');
+      if (await page.getAttribute(id, 'data-clear') === 'true') {
+        assert.match(text, new RegExp(`^${lead} .+(\\d+%|<1%|>99%) chance`), text);
+      } else {
+        assert.match(text, new RegExp(`^${lead} No clear difference in (cost|the gap)`), text);
+      }
+    }
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifacts, 'compare-cabinet-top.png') });
     await page.locator('#compare').screenshot({ path: path.join(artifacts, 'compare-cabinet.png') });
@@ -219,6 +245,60 @@ describe('comparisons that stay true', () => {
     assert.equal(await doneWithRuns(page, runs), fromLink);
     assert.equal(await page.locator('.tab').count(), 3);
     await savedContext.close();
+
+    // The same scenarios entered fresh in the new form, not through the migration: each
+    // built on the baseline with its levers and, as its own, every section that differs
+    // (the defaults have changed since the fixture was made, so the form's defaults would
+    // be other scenarios). The same numbers.
+    const [base, ...others] = OLD.saved_state.scenarios;
+    const own = (s) => Object.keys(s)
+      .filter((k) => !['name', 'description', 'levers'].includes(k) && JSON.stringify(s[k]) !== JSON.stringify(base[k]))
+      .map((k) => ({ path: k, value: s[k] }));
+    const entered = {
+      version: 2,
+      settings: OLD.saved_state.settings,
+      scenarios: OLD.saved_state.scenarios,
+      variants: others.map((s, i) => ({
+        id: i + 2, name: s.name, description: s.description ?? '', base: 'baseline', compare_with: 'baseline',
+        levers: s.levers ?? [], overrides: own(s),
+      })),
+    };
+    assert.ok(entered.variants[1].overrides.some((o) => o.path === 'fostering'), 'the homes scenario holds its own households');
+    const freshContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const fresh = await openApp(freshContext, fragment(entered));
+    assert.equal(await doneWithRuns(fresh, runs), fromLink, 'entered fresh: the same numbers as the old link and saved work');
+    await freshContext.close();
+  });
+
+  test('expected overspend against your budget; a copy of the baseline is no clear difference', { timeout: TIMEOUT }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openApp(context);
+    await setField(page, '#setting-replications', '60');
+    await setField(page, '#setting-horizon_months', '24');
+    await page.click('#duplicate-baseline');
+    await page.locator('#tab-1').waitFor();
+    await doneWithRuns(page, 60);
+    // Identical scenarios on the same futures: the summary names no winner.
+    for (const id of ['#summary-cheapest', '#summary-gap']) {
+      assert.equal(await page.getAttribute(id, 'data-clear'), 'false');
+      assert.match(await page.textContent(id), /No clear difference/);
+    }
+    // The tile and the year table give the expected overspend, with its definition.
+    await page.click('#tab-0');
+    assert.match(await page.textContent('#tile-overspend'), /Expected overspend £[\d.]+M \(±\s£[\d.]+M\): the average over budget/);
+    const before = await page.$$eval('#budget-years-table .expected-overspend', (es) => es.map((e) => Number(e.dataset.value)));
+    assert.ok(before.length >= 2 && before.every((v) => v >= 0), `${before}`);
+    assert.match(await page.textContent('#expected-overspend-definition'), /counting every future within budget as £0/);
+    // A budget no future reaches in the first full year: nothing expected over it, no chance.
+    await page.evaluate(() => { document.querySelector('#budget-editor').open = true; });
+    await setField(page, '#budget-year-1', '10000000000');
+    await page.waitForFunction(() => {
+      const es = [...document.querySelectorAll('#budget-years-table tbody tr:nth-child(2) .expected-overspend')];
+      return es.length === 2 && es.every((e) => Number(e.dataset.value) === 0);
+    });
+    await doneWithRuns(page, 60);
+    assert.match(await page.textContent('#budget-years-table tbody tr:nth-child(2)'), /<1% chance over/);
+    await context.close();
   });
 
   test('a start later than the figures says so, and prices can be rolled forward', { timeout: TIMEOUT }, async () => {

@@ -87,7 +87,7 @@ describe('report for Cabinet or scrutiny', () => {
       'The answer', 'Chance of overspending the budget', 'Placement cost: median', 'Children without a suitable placement',
       'Over time', 'How to read the charts',
       'The strategies', 'Recruit more carers', 'Recruitment boost', 'Cost a year',
-      'Assumptions changed from the default', 'Recruit more carers: 11.5', 'Source of the default',
+      'Assumptions changed from the default', 'Recruit more carers (+50% enquiries, +20% conversion): 11.5', 'Source of the default',
       'What this does not include',
     ]) {
       assert.ok(flat.includes(want), `the printed report says "${want}"`);

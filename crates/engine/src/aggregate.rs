@@ -47,6 +47,10 @@ pub struct ScenarioAgg {
     pub year_cost: Vec<Hist>,
     pub year_overspend: Vec<Hist>,
     pub year_overspent_runs: Vec<u64>,
+    /// Each financial year's overspend when over budget, else 0 (`max(0, cost - budget)`):
+    /// its mean is the expected overspend, with its Monte Carlo error.
+    #[serde(default)]
+    pub year_excess: Vec<Hist>,
     pub total_cost: Hist,
     /// Mean gap over the horizon, in hundredths of a child.
     pub mean_gap: Hist,
@@ -125,6 +129,7 @@ impl ScenarioAgg {
             year_cost: vec![Hist::default(); years],
             year_overspend: vec![Hist::default(); years],
             year_overspent_runs: vec![0; years],
+            year_excess: vec![Hist::default(); years],
             total_cost: Hist::default(),
             mean_gap: Hist::default(),
             samples: vec![],
@@ -153,6 +158,10 @@ impl ScenarioAgg {
             overspend.add(over);
             *overspent += (over > 0) as u64;
         }
+        let overs = run.years.cost.iter().zip(&run.years.budget);
+        for (excess, (c, b)) in self.year_excess.iter_mut().zip(overs) {
+            excess.add(((c - b).round() as i64).max(0));
+        }
         self.total_cost.add(run.total_cost());
         self.mean_gap.add(run.mean_gap_centi());
         if rep < SAMPLE_PATHS {
@@ -170,6 +179,7 @@ impl ScenarioAgg {
         merge_all(&mut self.monthly, &o.monthly);
         merge_all(&mut self.year_cost, &o.year_cost);
         merge_all(&mut self.year_overspend, &o.year_overspend);
+        merge_all(&mut self.year_excess, &o.year_excess);
         for (a, b) in self
             .year_overspent_runs
             .iter_mut()
@@ -333,6 +343,7 @@ impl ScenarioAgg {
         for &r in &self.year_overspent_runs {
             f.word(r);
         }
+        f.hists(&self.year_excess);
         f.hist(&self.total_cost);
         f.hist(&self.mean_gap);
         f.len(self.samples.len());
@@ -456,9 +467,10 @@ mod tests {
             assert_ne!(other.fingerprint(), print, "histogram {k}");
         }
         // Every other kind of field counts too, not only histogram bins.
-        let changes: [fn(&mut Aggregate); 6] = [
+        let changes: [fn(&mut Aggregate); 7] = [
             |a| a.runs += 1,
             |a| a.scenarios[0].year_overspent_runs[0] += 1,
+            |a| a.scenarios[0].year_excess[0].sum += 1,
             |a| a.scenarios[0].total_cost.sum += 1,
             |a| a.scenarios[0].total_cost.sum_sq += 1,
             |a| a.scenarios[0].samples[0].series[0][0] += 1,

@@ -277,14 +277,7 @@ impl PreparedJob {
     /// [`Job::check_together`]) without validating them again.
     pub fn compile(settings: RunSettings, scenarios: &[ValidScenario]) -> PreparedJob {
         let h = settings.horizon_months as usize;
-        let models = scenarios
-            .iter()
-            .map(|s| {
-                let mut model = Model::compile(s, h);
-                model.fin_year_budget = fin_year_budgets(s, h);
-                model
-            })
-            .collect();
+        let models = scenarios.iter().map(|s| Model::compile(s, h)).collect();
         PreparedJob {
             settings,
             models,
@@ -345,18 +338,6 @@ impl PreparedJob {
             aggregate: self.empty_aggregate(),
         }
     }
-}
-
-/// The budget of each financial year the horizon touches, pro rata for part years: the
-/// scenario's own budget for that year ([`crate::scenario::Costs::year_budget`]).
-pub fn fin_year_budgets(s: &Scenario, horizon: usize) -> Vec<f64> {
-    let start =
-        crate::calendar::YearMonth::from_count(s.start_year as i64 * 12 + s.start_month as i64 - 1);
-    crate::calendar::months_per_financial_year(start.months(horizon))
-        .iter()
-        .enumerate()
-        .map(|(k, (_, n))| s.costs.year_budget(k) * (*n as f64 / 12.0))
-        .collect()
 }
 
 /// Replications of a prepared job run into one aggregate, keeping the simulators (and their
@@ -541,11 +522,8 @@ mod tests {
     #[test]
     fn budgets_by_year_are_used_then_grown() {
         let mut s = default_scenario();
-        let before = fin_year_budgets(&s, 60);
-        let model = Model::compile(&ValidScenario::new(s.clone()).unwrap(), 60);
-        assert_eq!(before, model.fin_year_budget, "the same as the model's own");
         s.costs.budget_by_year = vec![40e6, 42e6];
-        let b = fin_year_budgets(&s, 60);
+        let b = Model::compile(&ValidScenario::new(s.clone()).unwrap(), 60).fin_year_budget;
         // July 2020 start: 9 months of 2020/21, then full years.
         assert_eq!(b[0], 40e6 * 9.0 / 12.0);
         assert_eq!(b[1], 42e6);

@@ -654,7 +654,8 @@ fn cli_small_run_writes_json_and_csv() {
         }
     }
     let years = scenarios[0]["years"].as_array().unwrap().len();
-    let per_scenario = engine::metrics::COUNT * 12 + 2 * years + 2;
+    // Each year: its cost, its overspend and its expected overspend.
+    let per_scenario = engine::metrics::COUNT * 12 + 3 * years + 2;
     let per_comparison = engine::aggregate::PAIRED_METRICS.len() * 12 + years + 2;
     assert_eq!(rows.len(), 2 * per_scenario + per_comparison);
     assert!(rows

@@ -4,11 +4,13 @@
 //! differs between each pair; the paired differences over time; and each financial year's
 //! cost against the budget.
 //!
-//! * [`money`]: ranges in one unit;
+//! * [`money`]: signed differences and their ranges in one unit;
+//! * [`parts`]: what the gap is made of, for every scenario;
 //! * [`summary`]: the short summary near the top of the page;
 //! * [`years`]: the year-by-year table of cost against budget.
 
 pub mod money;
+pub mod parts;
 pub mod summary;
 pub mod years;
 
@@ -39,7 +41,7 @@ fn amount(unit: Unit, s: &Stat) -> String {
     format!(
         "{}\n({})",
         format::value(unit, s.p50),
-        money::range(unit, s.p10, s.p90)
+        format::range(unit, s.p10, s.p90)
     )
 }
 
@@ -76,11 +78,17 @@ pub fn Compare(props: &CompareProps) -> Html {
         .first()
         .map(|c| c.period.clone())
         .unwrap_or_default();
+    let year = r
+        .scenarios
+        .first()
+        .and_then(|s| view::last_full_year(r, s))
+        .map(|(y, _)| y.year.clone())
+        .unwrap_or_default();
     let rows = r
         .scenarios
         .iter()
         .enumerate()
-        .map(|(i, s)| row(props, r, i, s));
+        .map(|(i, s)| row(props, r, i, s, &year));
     let months = Rc::new(r.month_labels.clone());
     let diff = |key: &str, title: &str, unit: Unit, id: &str| {
         let series = Rc::new(view::differences(r, key));
@@ -130,11 +138,13 @@ pub fn Compare(props: &CompareProps) -> Html {
                             <th scope="col" class="num">{ "Average gap, children" }</th>
                             <th scope="col" class="num">{ "Gap difference (paired)" }</th>
                             <th scope="col" class="num">{ "Chance of a smaller gap" }</th>
+                            <th scope="col" class="num">{ format!("Expected overspend FY{year}") }</th>
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            <parts::GapParts report={props.report.clone()} />
             <details class="differences" id="comparison-differences" open=true>
                 <summary>{ "What differs in each comparison (assumptions and levers, both values)" }</summary>
                 { for differences }
@@ -151,7 +161,8 @@ pub fn Compare(props: &CompareProps) -> Html {
 }
 
 /// One scenario's row: its figures and, after the baseline, its comparison.
-fn row(props: &CompareProps, r: &Report, i: usize, s: &ScenarioReport) -> Html {
+fn row(props: &CompareProps, r: &Report, i: usize, s: &ScenarioReport, year: &str) -> Html {
+    let fy = s.years.iter().find(|y| y.year == year);
     let c = comparison(r, i);
     let dash = || "\u{2014}".to_string();
     let cell = |label: &str, text: String| {
@@ -193,6 +204,7 @@ fn row(props: &CompareProps, r: &Report, i: usize, s: &ScenarioReport) -> Html {
             { cell("Average gap", amount(Unit::Children, &s.mean_gap)) }
             { cell("Gap difference", c.map(|c| difference(Unit::Children, &c.mean_gap_difference)).unwrap_or_else(dash)) }
             { cell("Chance of a smaller gap", c.map(|c| format::probability(c.probability_less_gap)).unwrap_or_else(dash)) }
+            { exact("Expected overspend", fy.map(view::expected_overspend).unwrap_or_else(dash), fy.map(|y| y.expected_overspend.mean)) }
         </tr>
     }
 }

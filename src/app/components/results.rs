@@ -75,11 +75,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         note={headline("cost")} id="tile-cost" />
                     <ProbabilityTile label={format!("Chance of overspend {which}")} probability={y.probability_overspend}
                         se={probability_se(y.probability_overspend, r.runs)}
-                        note={if y.illustrative_budget {
-                            format!("Against an illustrative budget of {} (illustrative budget: set yours in the budget table)", format::pounds(y.budget))
-                        } else {
-                            format!("Against your budget of {}", format::pounds(y.budget))
-                        }}
+                        note={view::overspend_note(y)}
                         id="tile-overspend" />
                 </>
             }

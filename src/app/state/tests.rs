@@ -130,7 +130,10 @@ fn scenarios_are_added_up_to_eight_and_the_baseline_stays() {
         .unwrap()
         .text
         .starts_with("At most 8 scenarios"));
-    assert_eq!(s.docs[2].name(), "Recruit more carers");
+    assert_eq!(
+        s.docs[2].name(),
+        "Recruit more carers (+50% enquiries, +20% conversion)"
+    );
     assert_eq!(s.docs[2].value["levers"].as_array().unwrap().len(), 1);
     let job = s.job().unwrap();
     assert_eq!(job.scenarios.len(), 8);
@@ -434,7 +437,10 @@ fn scenarios_follow_their_base_except_what_they_override() {
         json!(140),
         "its own value stays"
     );
-    assert_eq!(v["name"], "Recruit more carers");
+    assert_eq!(
+        v["name"],
+        "Recruit more carers (+50% enquiries, +20% conversion)"
+    );
     assert!(!v["levers"].as_array().unwrap().is_empty());
     let own = &s.docs[1].variant.as_ref().unwrap().overrides;
     assert_eq!(own.len(), 1);

@@ -3,7 +3,8 @@
 //! (up to its first list index, see `engine::workspace::value::override_path`), a lever
 //! edit changes its own levers, and a reset takes the base's value back. The scenario's
 //! full value is then resolved again from its base, so the base's later edits still flow
-//! into every field it has not made its own.
+//! into every field it has not made its own. A scenario still called "Built on X" is named
+//! from its levers once it has some.
 
 use engine::workspace::value::{get, override_path};
 use engine::workspace::{Override, Variant};
@@ -52,6 +53,33 @@ fn set_levers(v: &mut Variant, base: &Value, edited: &Value) {
         v.base_levers = false;
         v.levers = all;
     }
+}
+
+/// The prefix of the name a scenario built on another is given ("Built on Baseline") until
+/// it has levers of its own or is renamed.
+pub const BUILT_ON: &str = "Built on ";
+
+/// A scenario still carrying its given name ("Built on X") is named from its own levers
+/// once it has some ("Recruitment boost (+50% enquiries) on X"), unique among `taken`;
+/// `value` (its full value) gets the same name. A name the user chose is kept.
+pub fn name_from_levers(v: &mut Variant, on: &str, taken: &[String], mut value: Value) -> Value {
+    if !v.name.starts_with(BUILT_ON) {
+        return value;
+    }
+    let levers: Vec<engine::Lever> = v
+        .levers
+        .iter()
+        .filter_map(|l| serde_json::from_value(l.clone()).ok())
+        .collect();
+    if levers.is_empty() {
+        return value;
+    }
+    let wanted = engine::workspace::words::scenario_name(None, &levers, Some(on));
+    v.name = engine::workspace::words::unique_name(&wanted, taken.iter().map(String::as_str));
+    if let Some(name) = value.get_mut("name") {
+        *name = Value::String(v.name.clone());
+    }
+    value
 }
 
 /// Make `at` its own with `value` (an override already covering it is updated within).

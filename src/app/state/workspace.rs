@@ -548,6 +548,14 @@ impl Work {
                     .map(|d| (*d.value).clone())
                     .unwrap_or(Value::Null);
                 variants::absorb(&mut v, &base, &value, &path.0);
+                let on = self.doc_of(v.base).map(Doc::name).unwrap_or_default();
+                let taken: Vec<String> = self
+                    .docs
+                    .iter()
+                    .filter(|d| d.id != id)
+                    .map(Doc::name)
+                    .collect();
+                let value = variants::name_from_levers(&mut v, &on, &taken, value);
                 self.docs[i] = Doc::variant(id, value, v);
             }
         }
@@ -555,7 +563,9 @@ impl Work {
     }
 
     /// A new variant (given an id here) with its value resolved.
-    fn add_variant(&mut self, notices: &mut Notices, v: Variant) {
+    fn add_variant(&mut self, notices: &mut Notices, mut v: Variant) {
+        let taken: Vec<String> = self.docs.iter().map(Doc::name).collect();
+        v.name = engine::workspace::words::unique_name(&v.name, taken.iter().map(String::as_str));
         let base = self
             .doc_of(v.base)
             .map(|d| (*d.value).clone())
@@ -722,7 +732,7 @@ impl Work {
                 let Some(d) = self.doc(id) else { return false };
                 let on = self.base_ref(id);
                 let v = Variant {
-                    name: short(&format!("Built on {}", d.name())),
+                    name: short(&format!("{}{}", variants::BUILT_ON, d.name())),
                     compare_with: on,
                     ..fresh_variant(on)
                 };
@@ -730,7 +740,11 @@ impl Work {
             }
             WorkAction::Add(NewScenario::Strategy(st)) => {
                 let v = Variant {
-                    name: short(&st.name),
+                    name: short(&engine::workspace::words::scenario_name(
+                        Some(&st.name),
+                        &st.levers,
+                        None,
+                    )),
                     description: st.description.clone(),
                     levers: st
                         .levers

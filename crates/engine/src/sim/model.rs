@@ -53,7 +53,9 @@ pub struct Model {
     pub group_size_cdf: Vec<f64>,
     /// Each simulated month's financial year, an index into `fin_year_labels`.
     pub fin_year: Vec<usize>,
-    /// The financial years the horizon touches (`2020/21`), and each one's budget.
+    /// The financial years the horizon touches (`2020/21`), and each one's budget: the
+    /// scenario's own for that year (`Costs::year_budget`), pro rata for part years. The
+    /// one place a year's budget is computed.
     pub fin_year_labels: Vec<String>,
     pub fin_year_budget: Vec<f64>,
     /// Breakdown multiplier after 0, 1 or 2 recent placements.
@@ -300,11 +302,7 @@ impl Model {
         let fin_year_budget = years
             .iter()
             .enumerate()
-            .map(|(k, (_, n))| {
-                s.costs.budget_per_year
-                    * libm::pow(1.0 + s.costs.budget_growth_per_year, k as f64)
-                    * (*n as f64 / 12.0)
-            })
+            .map(|(k, (_, n))| s.costs.year_budget(k) * (*n as f64 / 12.0))
             .collect();
 
         let m = s.stability.repeat_multiplier;

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::catalog;
 use crate::path::FieldPath;
-use crate::scenario::{Lever, Scenario};
+use crate::scenario::Scenario;
 
 /// One difference between a scenario and the one it is compared with.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -34,8 +34,8 @@ pub fn differences(this: &Scenario, other: &Scenario) -> Vec<Difference> {
         out.push(Difference {
             path: "levers".into(),
             label: "Levers".into(),
-            this: levers_text(&this.levers),
-            other: levers_text(&other.levers),
+            this: super::words::levers_sentences(&this.levers),
+            other: super::words::levers_sentences(&other.levers),
         });
     }
     out
@@ -59,12 +59,15 @@ fn walk(a: &Map<String, Value>, b: &Map<String, Value>, at: &FieldPath, out: &mu
             (Value::Object(am), Value::Object(bm)) if am.get("family").is_none() => {
                 walk(am, bm, &path, out)
             }
-            _ => out.push(Difference {
-                label: label(&path),
-                path: path.to_string(),
-                this: text(av),
-                other: text(bv),
-            }),
+            _ => {
+                let unit = catalog::lookup_path(&path).map_or("", |p| p.unit);
+                out.push(Difference {
+                    label: label(&path),
+                    path: path.to_string(),
+                    this: super::words::value_in(unit, av),
+                    other: super::words::value_in(unit, bv),
+                })
+            }
         }
     }
 }
@@ -99,32 +102,4 @@ fn number(x: f64) -> String {
     let digits = (6 - 1 - x.abs().log10().floor() as i32).clamp(0, 10) as usize;
     let s = format!("{x:.digits$}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-fn levers_text(levers: &[Lever]) -> String {
-    if levers.is_empty() {
-        return "none".into();
-    }
-    levers
-        .iter()
-        .map(|l| {
-            let v = serde_json::to_value(&l.kind).unwrap_or(Value::Null);
-            let detail: Vec<String> = match &v {
-                Value::Object(m) => m
-                    .iter()
-                    .filter(|(k, _)| k.as_str() != "type")
-                    .map(|(k, v)| format!("{} {}", k.replace('_', " "), text(v)))
-                    .collect(),
-                _ => vec![],
-            };
-            format!(
-                "{} from month {} ({}; £{}/year)",
-                l.kind.label(),
-                l.start_month,
-                detail.join(", "),
-                number(l.annual_cost)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }

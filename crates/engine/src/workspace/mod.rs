@@ -10,7 +10,9 @@
 //! * [`migrate`]: older saved work (a list of full scenarios, the first the baseline) into
 //!   a set whose scenarios resolve to exactly the same values;
 //! * [`diff`]: the differences between two scenarios, in words, with both values;
-//! * [`prices`]: rolling a scenario's prices forward when it starts after its figures' date.
+//! * [`prices`]: rolling a scenario's prices forward when it starts after its figures' date;
+//! * [`words`]: values and levers in plain English, and names for new scenarios (from their
+//!   strategy and levers, unique within the set).
 //!
 //! Values are kept as JSON so that the app can hold what a person typed even when it is
 //! not valid yet; [`ScenarioSet::job`] parses and validates, naming the scenario and field.
@@ -19,6 +21,7 @@ pub mod diff;
 pub mod migrate;
 pub mod prices;
 pub mod value;
+pub mod words;
 
 #[cfg(test)]
 mod tests;

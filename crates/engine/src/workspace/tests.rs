@@ -230,7 +230,10 @@ fn differences_list_assumptions_and_levers_with_both_values() {
     let d = diff::differences(&s, &b);
     assert_eq!(d.len(), 2, "{d:?}");
     assert_eq!(d[0].path, "demand.trend_per_year");
-    assert_eq!((d[0].this.as_str(), d[0].other.as_str()), ("0.05", "0"));
+    assert_eq!(
+        (d[0].this.as_str(), d[0].other.as_str()),
+        ("5% a year", "0% a year")
+    );
     assert!(
         !d[0].label.contains('.'),
         "a label, not a path: {}",

@@ -1,11 +1,10 @@
-//! Figures for comparisons: a range in one unit ("−£9.4M to +£0.5M", never "−£9.4M to
-//! +£467k"), signed, chosen from the larger end.
+//! Signed figures for comparisons: a difference's range in one unit ("−£9.4M to +£0.5M",
+//! never "−£9.4M to +£467k"), chosen from the larger end. Ranges of amounts (not
+//! differences) are `format::range`.
 
 use engine::metrics::Unit;
 
 use crate::format;
-
-const MINUS: char = '\u{2212}';
 
 /// The unit both ends of a pounds range are shown in: millions, thousands or pounds.
 fn pounds_scale(lo: f64, hi: f64) -> (f64, &'static str, usize) {
@@ -80,30 +79,6 @@ pub fn signed_with_range(unit: Unit, v: f64, lo: f64, hi: f64) -> String {
     }
 }
 
-/// A range of amounts in one unit: "£60.4M – £67.0M".
-pub fn range(unit: Unit, lo: f64, hi: f64) -> String {
-    if unit == Unit::Pounds {
-        let (scale, suffix, d) = pounds_scale(lo, hi);
-        let plain = |v: f64| signed_in(v, scale, suffix, d).replace(['+', MINUS], "");
-        let sign = |v: f64| {
-            if v < 0.0 {
-                MINUS.to_string()
-            } else {
-                String::new()
-            }
-        };
-        format!(
-            "{}{} \u{2013} {}{}",
-            sign(lo),
-            plain(lo),
-            sign(hi),
-            plain(hi)
-        )
-    } else {
-        format::range(unit, lo, hi)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,10 +102,6 @@ mod tests {
             "\u{2212}£1,200 to +£3,400"
         );
         assert_eq!(signed_range(Unit::Pounds, 0.0, 2e6), "£0.0M to +£2.0M");
-        assert_eq!(
-            range(Unit::Pounds, 600_000.0, 1.26e6),
-            "£0.6M \u{2013} £1.3M"
-        );
         assert_eq!(
             signed_with_range(Unit::Pounds, 343_000.0, -1.2e6, 1.7e6),
             "+£0.3M"

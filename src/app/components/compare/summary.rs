@@ -1,9 +1,11 @@
 //! The short comparison summary near the top of the page, once there are two or more
 //! scenarios: which costs least and which closes most of the gap, each with its chance
-//! against what it is compared with, linked to the detail.
+//! against what it is compared with, linked to the detail. It names no "winner" on noise:
+//! when the paired difference is within its Monte Carlo error, or the chance is near
+//! even, it says there is no clear difference.
 
 use engine::metrics::Unit;
-use engine::report::Report;
+use engine::report::{Comparison, Report, Stat};
 use yew::prelude::*;
 
 use super::{comparison, difference};
@@ -15,38 +17,107 @@ pub struct SummaryProps {
     pub report: ReportRc,
 }
 
+/// A chance of being lower this far from even, or nearer, is "near 50%".
+pub const NEAR_EVEN: f64 = 0.10;
+/// Standard errors of the mean paired difference that a clear difference exceeds.
+pub const CLEAR_SE: f64 = 2.0;
+
+/// Whether a paired difference is clear: its mean further from 0 than its Monte Carlo
+/// error allows, and the chance of being lower not near 50%. `Some(true)` when clearly
+/// lower, `Some(false)` when clearly higher, `None` when not clear.
+pub fn clear(stat: &Stat, chance_lower: f64) -> Option<bool> {
+    let beyond_noise = stat.mean.abs() > CLEAR_SE * stat.mean_se && stat.mean != 0.0;
+    let not_even = (chance_lower - 0.5).abs() > NEAR_EVEN;
+    (beyond_noise && not_even).then_some(stat.mean < 0.0)
+}
+
 /// The index of the scenario with the lowest median of `key`.
 fn lowest(r: &Report, key: impl Fn(usize) -> f64) -> Option<usize> {
     (0..r.scenarios.len()).min_by(|a, b| key(*a).total_cmp(&key(*b)))
 }
 
-/// What the pick's comparison says, in words ("against Baseline: 37% chance it costs
-/// less; −£0.3M (−£1.2M to +£0.8M) over the 5 years").
-fn against(r: &Report, i: usize, cost: bool) -> String {
-    let Some(c) = comparison(r, i) else {
-        return "it is the baseline: see how each scenario compares with it below".into();
-    };
-    let (p, what, stat, unit) = if cost {
+/// The paired figures of a comparison, for cost or for the gap.
+fn figures(c: &Comparison, cost: bool) -> (f64, &Stat, Unit, &'static str) {
+    if cost {
         (
             c.probability_cheaper,
-            "costs less",
             &c.total_cost_difference,
             Unit::Pounds,
+            "costs less",
         )
     } else {
         (
             c.probability_less_gap,
-            "has a smaller gap",
             &c.mean_gap_difference,
             Unit::Children,
+            "has a smaller gap",
         )
-    };
+    }
+}
+
+/// "a 62% chance it costs less than Baseline; difference −£0.3M (−£1.2M to +£0.8M) over
+/// the 5 years".
+fn chance_text(c: &Comparison, cost: bool) -> String {
+    let (p, stat, unit, what) = figures(c, cost);
     format!(
-        "against {}: {} chance it {what}; difference {} {}",
-        c.baseline,
+        "a {} chance it {what} than {}; difference {} {}",
         format::probability(p),
+        c.baseline,
         difference(unit, stat).replace('\n', " "),
         c.period
+    )
+}
+
+/// What the summary says of the scenario lowest by median (`pick`): named with its
+/// chance when its lead is clear, otherwise "no clear difference". Returns the verdict
+/// (whether a scenario is named) and the sentence.
+pub fn verdict(r: &Report, pick: usize, cost: bool) -> (bool, String) {
+    let name = &r.scenarios[pick].name;
+    // Clearly lower than what it is compared with.
+    if let Some(c) = comparison(r, pick) {
+        let (p, stat, _, _) = figures(c, cost);
+        if clear(stat, p) == Some(true) {
+            return (true, format!("{name}: {}.", chance_text(c, cost)));
+        }
+    }
+    // Or every scenario compared with it is clearly higher.
+    let against_it: Vec<&Comparison> = r.comparisons.iter().filter(|c| c.against == pick).collect();
+    let all_higher = !against_it.is_empty()
+        && against_it.iter().all(|c| {
+            let (p, stat, _, _) = figures(c, cost);
+            clear(stat, p) == Some(false)
+        });
+    if all_higher {
+        let each: Vec<String> = against_it
+            .iter()
+            .map(|c| {
+                let (p, _, _, what) = figures(c, cost);
+                format!(
+                    "{} has a {} chance it {what}",
+                    c.name,
+                    format::probability(p)
+                )
+            })
+            .collect();
+        return (
+            true,
+            format!(
+                "{name}: each scenario compared with it does worse ({}).",
+                each.join("; ")
+            ),
+        );
+    }
+    let detail = comparison(r, pick)
+        .map(|c| format!(" {name}, lowest by median, has {}.", chance_text(c, cost)))
+        .unwrap_or_else(|| {
+            format!(" {name} is lowest by median, but no scenario is clearly above it.")
+        });
+    let what = if cost { "cost" } else { "the gap" };
+    (
+        false,
+        format!(
+            "No clear difference in {what}: the paired differences are within simulation noise or the chances are near 50%.{detail}"
+        ),
     )
 }
 
@@ -56,32 +127,21 @@ pub fn CompareSummary(props: &SummaryProps) -> Html {
     if r.scenarios.len() < 2 {
         return html! {};
     }
-    let period = r
-        .comparisons
-        .first()
-        .map(|c| c.period.clone())
-        .unwrap_or_default();
     let cheapest = lowest(r, |i| r.scenarios[i].total_cost.p50);
     let smallest_gap = lowest(r, |i| r.scenarios[i].mean_gap.p50);
     let line = |id: &str, lead: &str, i: Option<usize>, cost: bool| {
         let Some(i) = i else { return html! {} };
-        let s = &r.scenarios[i];
-        let figure = if cost {
-            format!(
-                "{} total cost {period} (median)",
-                format::value(Unit::Pounds, s.total_cost.p50)
-            )
+        let (named, text) = verdict(r, i, cost);
+        if named {
+            html! {
+                <li id={id.to_string()} data-scenario={i.to_string()} data-clear="true">
+                    <strong>{ lead }</strong>{ " " }<span class="pick">{ text }</span>
+                </li>
+            }
         } else {
-            format!(
-                "average gap {} children {period} (median)",
-                format::value(Unit::Children, s.mean_gap.p50)
-            )
-        };
-        html! {
-            <li id={id.to_string()} data-scenario={i.to_string()}>
-                <strong>{ lead }</strong>{ " " }<span class="pick">{ s.name.clone() }</span>
-                { format!(": {figure}; {}.", against(r, i, cost)) }
-            </li>
+            html! {
+                <li id={id.to_string()} data-clear="false"><strong>{ lead }</strong>{ " " }{ text }</li>
+            }
         }
     };
     html! {
@@ -91,8 +151,53 @@ pub fn CompareSummary(props: &SummaryProps) -> Html {
                 { line("summary-cheapest", "Costs least:", cheapest, true) }
                 { line("summary-gap", "Closes most of the gap:", smallest_gap, false) }
             </ul>
-            <p class="muted">{ "Medians of the simulated futures; chances are on the same futures (paired). " }
+            <p class="muted">{ format!("Chances are on the same simulated futures (paired), each against what the scenario is compared with. A difference is called clear when it is more than {CLEAR_SE:.0} Monte Carlo errors from nothing and its chance is outside {:.0}\u{2013}{:.0}%. ", (0.5 - NEAR_EVEN) * 100.0, (0.5 + NEAR_EVEN) * 100.0) }
                 <a href="#compare">{ "See the comparison in detail" }</a></p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stat(mean: f64, se: f64) -> Stat {
+        Stat {
+            mean,
+            mean_se: se,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn noise_and_even_chances_are_no_clear_difference() {
+        assert_eq!(clear(&stat(-5e5, 1e5), 0.8), Some(true));
+        assert_eq!(clear(&stat(5e5, 1e5), 0.2), Some(false));
+        assert_eq!(clear(&stat(-1.5e5, 1e5), 0.8), None, "within 2 errors");
+        assert_eq!(clear(&stat(-5e5, 1e5), 0.55), None, "near even");
+        assert_eq!(clear(&stat(0.0, 0.0), 0.0), None, "no difference at all");
+    }
+
+    #[test]
+    fn a_copy_of_the_baseline_is_no_clear_difference() {
+        // Two identical scenarios: every paired difference is 0.
+        let base = engine::defaults::default_scenario();
+        let job = engine::runner::Job {
+            settings: engine::RunSettings {
+                seed: 2,
+                replications: 6,
+                horizon_months: 12,
+                uncertainty: false,
+            },
+            scenarios: vec![base.clone(), base],
+            compare_with: vec![],
+        };
+        let prepared = job.prepare().unwrap();
+        let r = Report::new(&job, &prepared, &prepared.run(0..6));
+        for cost in [true, false] {
+            let (named, text) = verdict(&r, 1, cost);
+            assert!(!named, "{text}");
+            assert!(text.starts_with("No clear difference"), "{text}");
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! Each financial year's placement cost against the budget, for every scenario: the
-//! median cost, the chance of overspending and the average over or under the budget.
-//! While the built-in illustrative budget is used, it says so (it is set near the modelled
-//! cost, so the chance of overspending is about even by construction).
+//! median cost, the chance of overspending and the expected overspend (the average amount
+//! over budget, futures within budget counting as £0), each with its Monte Carlo error.
+//! While the built-in illustrative budget is used, it says so: it is not the council's (it
+//! is set about 10% below the modelled cost, in keeping with the council's reported
+//! overspends), so the chances and amounts over it are illustrative too.
 
 use std::rc::Rc;
 
@@ -110,18 +112,13 @@ pub fn BudgetYears(props: &BudgetYearsProps) -> Html {
                 return html! { <td /> };
             };
             let own_budget = (row.budget - y.budget).abs() > 0.5;
-            let mean = row.overspend.mean;
-            let average = if mean >= 0.0 {
-                format!("avg {} over", format::pounds_millions(mean))
-            } else {
-                format!("avg {} under", format::pounds_millions(-mean))
-            };
             html! {
                 <td class="num" data-label={s.name.clone()}>
                     <span class="cost">{ format::value(Unit::Pounds, row.cost.p50) }</span>
                     if own_budget { <span class="budget">{ format!("budget {}", format::value(Unit::Pounds, row.budget)) }</span> }
                     <span class="chance">{ format!("{} chance over", format::probability(row.probability_overspend)) }</span>
-                    <span class="mean">{ average }</span>
+                    <span class="mean expected-overspend" data-value={row.expected_overspend.mean.to_string()}>
+                        { format!("expected overspend {}", crate::app::view::expected_overspend(row)) }</span>
                 </td>
             }
         });
@@ -139,17 +136,18 @@ pub fn BudgetYears(props: &BudgetYearsProps) -> Html {
             if illustrative {
                 <p class="note illustrative" id="illustrative-budget">
                     <strong>{ "Illustrative budget: set yours." }</strong>
-                    { " The built-in budget is set near the modelled cost, so the chance of overspending is about even by construction. Enter your council's budget for each financial year under Costs and budget." }
+                    { " The built-in budget is not your council's: it is set about 10% below the modelled cost (in keeping with the council's reported overspends on placements), so the chances of overspending and the expected overspends below are illustrative too. Enter your council's budget for each financial year just below." }
                 </p>
             }
             { budget_inputs(props, &base.years.iter().map(|y| y.year.clone()).collect::<Vec<_>>()) }
             <div class="table-wrap">
                 <table class="years-table" id="budget-years-table">
-                    <caption>{ "Placement cost in each financial year (median of the simulated futures), the chance it is over the budget, and the average over or under it; budgets of part years pro rata" }</caption>
+                    <caption>{ "Placement cost in each financial year (median of the simulated futures), the chance it is over the budget, and the expected overspend; budgets of part years pro rata" }</caption>
                     <thead><tr><th scope="col">{ "Financial year" }</th><th scope="col" class="num">{ "Budget" }</th>{ for head }</tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            <p class="muted definition" id="expected-overspend-definition">{ engine::report::EXPECTED_OVERSPEND_DEFINITION }</p>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! The headline figures printed after a run: per scenario the end-of-horizon median and
 //! 10th-90th percentiles of the main measures (the sufficiency measures each with its
-//! one-line definition) and each financial year's cost against budget, and per strategy its
+//! one-line definition) and each financial year's cost against budget (the chance of
+//! overspending and the expected overspend), and per strategy its
 //! paired difference from the baseline; every figure with its Monte Carlo error (± one
 //! standard error from simulation noise).
 
@@ -29,7 +30,8 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
     writeln!(
         out,
         "Figures in brackets after ± are the Monte Carlo error: one standard error from \
-         simulation noise (more runs make it smaller)."
+         simulation noise (more runs make it smaller). {}",
+        engine::report::EXPECTED_OVERSPEND_DEFINITION
     )?;
     for s in &r.scenarios {
         let get = |key: &str| {
@@ -91,7 +93,7 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
             };
             writeln!(
                 out,
-                "  FY{}{part}: cost £{:.1}M (± £{:.2}M) [{:.1}-{:.1}], budget £{:.1}M, chance of overspend {:.0}% ({})",
+                "  FY{}{part}: cost £{:.1}M (± £{:.2}M) [{:.1}-{:.1}], budget £{:.1}M, chance of overspend {:.0}% ({}), expected overspend £{:.2}M (± £{:.2}M)",
                 y.year,
                 y.cost.p50 / 1e6,
                 y.cost.p50_se / 1e6,
@@ -99,7 +101,9 @@ pub fn write(out: &mut impl Write, r: &Report) -> io::Result<()> {
                 y.cost.p90 / 1e6,
                 y.budget / 1e6,
                 y.probability_overspend * 100.0,
-                plus_minus(probability_se(y.probability_overspend, r.runs), true)
+                plus_minus(probability_se(y.probability_overspend, r.runs), true),
+                y.expected_overspend.mean / 1e6,
+                y.expected_overspend.mean_se / 1e6
             )?;
         }
     }
