@@ -28,7 +28,7 @@ pub fn anchor(r: &Reference) -> String {
     format!("ref-{}", r.id)
 }
 
-/// A numbered citation, "[4]": the full citation on hover, and a click opens the entry.
+/// A numbered citation, "`[4]`": the full citation on hover, and a click opens the entry.
 pub fn ref_link(r: &'static Reference, n: usize) -> Html {
     html! {
         <a class="cite" href={format!("#{}", anchor(r))} title={r.citation()}

@@ -80,7 +80,7 @@ fn breakages(v: &Value) -> Vec<Value> {
 
 #[test]
 fn every_validation_error_names_a_catalogued_field() {
-    let families = crate::catalog::tests::every_family();
+    let families = catalog::tests::every_family();
     let (mut refused, mut fields) = (0, BTreeSet::new());
     let exits = FieldPath::root().key("exits");
     for (n, family) in families.iter().enumerate() {

@@ -53,7 +53,7 @@ fn anchor(id: &str) -> String {
     format!("report-ref-{id}")
 }
 
-/// `[R-SUFF-2020-07]` in an (escaped) text becomes a numbered link to the entry, "[4]";
+/// `[R-SUFF-2020-07]` in an (escaped) text becomes a numbered link to the entry, "`[4]`";
 /// anything else is left as it is.
 pub fn linked_citations(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
