@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 use crate::app::io;
 use crate::app::run::{Effect, Scheduler};
-use crate::app::state::{Action, AppState, NoticeKind, ReportRc, Results};
+use crate::app::state::{Action, AggregateRc, AppState, NoticeKind, ReportRc, Results};
 use crate::pool::{PoolEvent, WorkerPool};
 use crate::protocol::{FromWorker, JobId};
 
@@ -355,6 +355,7 @@ fn publish(c: &mut Controller, last: bool, actions: &mut Vec<Action>) {
         results: Results {
             job_id: s.job_id,
             report: ReportRc(Rc::new(report)),
+            aggregate: AggregateRc(Rc::new(s.aggregate.clone())),
             doc_ids: doc_ids.clone(),
             complete: last,
         },
