@@ -22,7 +22,7 @@ use crate::app::analysis::AnalysisRun;
 use crate::app::io;
 use crate::app::run::{Effect, Scheduler};
 use crate::app::state::scrutiny::ScrutinyAction;
-use crate::app::state::{Action, AppState, NoticeKind, ReportRc, Results};
+use crate::app::state::{Action, AggregateRc, AppState, NoticeKind, ReportRc, Results};
 use crate::pool::{PoolEvent, WorkerPool};
 use crate::protocol::{FromWorker, JobId};
 
@@ -371,6 +371,7 @@ fn publish(c: &mut Controller, last: bool, actions: &mut Vec<Action>) {
         results: Results {
             job_id: s.job_id,
             report: ReportRc(Rc::new(report)),
+            aggregate: AggregateRc(Rc::new(s.aggregate.clone())),
             doc_ids: doc_ids.clone(),
             complete: last,
         },

@@ -38,7 +38,7 @@ pub struct FanChartProps {
 }
 
 /// The SVG body of a fan (without the `<svg>` element).
-fn fan_body(g: &FanGeom, zero_line: bool) -> Html {
+pub(super) fn fan_body(g: &FanGeom, zero_line: bool) -> Html {
     let comparison_bands = g.comparisons.iter().enumerate().map(|(k, c)| {
         svg::area(
             "comparison-band",

@@ -37,6 +37,8 @@ pub struct Frame {
     pub y_ticks: Vec<Tick>,
     /// Pixel y of the value 0, when 0 is inside the y domain.
     pub zero_y: Option<f64>,
+    /// Extra width right of the plotting area (for direct labels at the lines' ends).
+    pub right_room: f64,
 }
 
 impl Frame {
@@ -91,7 +93,17 @@ impl Frame {
             x_ticks,
             y_ticks,
             zero_y,
+            right_room: 0.0,
         }
+    }
+
+    /// The same frame, `room` wider, the extra width right of the plotting area (for labels
+    /// at the ends of the lines).
+    pub fn with_right_room(mut self, room: f64) -> Frame {
+        let room = if room.is_finite() { room.max(0.0) } else { 0.0 };
+        self.width += room - self.right_room;
+        self.right_room = room;
+        self
     }
 
     /// Left, right, top and bottom pixel edges of the plotting area.
@@ -99,7 +111,7 @@ impl Frame {
         MARGIN_LEFT
     }
     pub fn right(&self) -> f64 {
-        self.width - MARGIN_RIGHT
+        self.width - MARGIN_RIGHT - self.right_room
     }
     pub fn top(&self) -> f64 {
         MARGIN_TOP

@@ -3,9 +3,10 @@
 //!
 //! * pure: [`scale`] (linear scale, nice ticks, month ticks), [`path`] (SVG path data),
 //!   [`layout`] (the plotting frame), [`geom`] (what each chart draws), [`text`] (summaries,
-//!   captions, legend sentences), [`rows`] (table contents), [`palette`], [`observed`]
-//!   (observed series from returns over a fan, as SVG text).
-//! * components: [`FanChart`], [`DifferenceChart`], [`StackedChart`], [`DataTable`],
+//!   captions, legend sentences), [`rows`] (table contents), [`palette`], [`stage`] (the
+//!   presentation chart's held axis, trace, target, time clipping and end labels),
+//!   [`observed`] (observed series from returns over a fan, as SVG text).
+//! * components: [`FanChart`], [`DifferenceChart`], [`StageChart`], [`StackedChart`], [`DataTable`],
 //!   [`Tile`], [`ProbabilityTile`]. No inline styles anywhere (the page's CSP forbids
 //!   them): colours are SVG presentation attributes, layout is in `styles/charts.css`.
 
@@ -16,10 +17,12 @@ pub mod palette;
 pub mod path;
 pub mod rows;
 pub mod scale;
+pub mod stage;
 pub mod text;
 
 mod fan;
 mod stacked;
+mod stage_chart;
 mod svg;
 mod table;
 mod tile;
@@ -31,6 +34,7 @@ mod tests;
 
 pub use fan::{DifferenceChart, DifferenceChartProps, FanChart, FanChartProps};
 pub use stacked::{StackedChart, StackedChartProps};
+pub use stage_chart::{stage_domain, StageChart, StageChartProps, TargetMark, STAGE_HEIGHT};
 pub use table::{DataTable, DataTableProps, TableData, TableToggle, TableToggleProps};
 pub use tile::{ProbabilityTile, ProbabilityTileProps, Tile, TileProps};
 

@@ -9,13 +9,31 @@ pub const BAND_10_90: &str = "#a6c8e6";
 pub const BAND_25_75: &str = "#5f9fd3";
 pub const MEDIAN: &str = "#08306b";
 
-/// Comparison series: line colours and dash patterns, by index (cycled).
-pub const COMPARISON: [&str; 4] = ["#c24e00", "#00775a", "#a0467f", "#7a5c00"];
-pub const DASHES: [&str; 4] = ["7 4", "2 3", "9 3 2 3", "14 5"];
+/// Comparison series: line colours and dash patterns, by index (cycled). Eight of each, so
+/// the main scenario and up to eight others each have their own colour and pattern.
+pub const COMPARISON: [&str; 8] = [
+    "#c24e00", "#00775a", "#a0467f", "#7a5c00", "#0086b3", "#5e3c99", "#4d4d4d", "#b2182b",
+];
+pub const DASHES: [&str; 8] = [
+    "7 4",
+    "2 3",
+    "9 3 2 3",
+    "14 5",
+    "5 2 1 2 1 2",
+    "11 3 3 3",
+    "3 6",
+    "16 3 2 3 2 3",
+];
 /// Fill opacity of a comparison's 10th-90th band.
 pub const COMPARISON_BAND_OPACITY: &str = "0.1";
 /// Stroke opacity of the thin edges of a comparison's band.
 pub const COMPARISON_EDGE_OPACITY: &str = "0.75";
+
+/// The previous result's trace in the presentation view, and its band's fill opacity.
+pub const TRACE: &str = "#6e7781";
+pub const TRACE_BAND_OPACITY: &str = "0.16";
+/// A facilitator's target line.
+pub const TARGET: &str = "#111111";
 
 /// Sample paths.
 pub const SAMPLE: &str = "#5c5c5c";

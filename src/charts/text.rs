@@ -17,7 +17,19 @@ pub const ZERO_LINE: &str =
     "Zero line: no difference from the baseline. Below zero = lower than the baseline; above zero = higher than the baseline.";
 
 /// Words for the dash pattern of comparison line `k` (see `palette::DASHES`).
-pub const DASH_NAMES: [&str; 4] = ["dashed", "dotted", "dash-dot", "long-dashed"];
+pub const DASH_NAMES: [&str; 8] = [
+    "dashed",
+    "dotted",
+    "dash-dot",
+    "long-dashed",
+    "dash-dot-dot",
+    "dash-dash-dot",
+    "widely dotted",
+    "long-dash-dot-dot",
+];
+
+/// The label at the end of the previous result's faint trace.
+pub const TRACE: &str = "Before";
 
 /// Legend sentence for a comparison series drawn with dash pattern `k`.
 pub fn comparison(label: &str, k: usize) -> String {
@@ -253,7 +265,11 @@ mod tests {
 
     #[test]
     fn legend_sentences() {
-        assert!(comparison("Recruit", 5).contains("dotted"));
+        assert!(comparison("Recruit", 5).contains("dash-dash-dot"));
+        assert!(
+            comparison("Recruit", 9).contains("thick dotted"),
+            "eight patterns, cycled"
+        );
         assert!(samples(3).starts_with("Thin grey lines: 3"));
         assert!(samples(1).starts_with("Thin grey line: one"));
     }

@@ -23,6 +23,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod sim;
 pub mod ssda903;
+pub mod target;
 pub mod types;
 pub mod validate;
 pub mod workshop;

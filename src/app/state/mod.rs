@@ -30,7 +30,7 @@ use serde_json::Value;
 use yew::Reducible;
 
 pub use notices::{Notice, NoticeAction, NoticeKind, Notices};
-pub use run::{ReportRc, Results, RunEvent, RunInfo, RunState, RunStatus};
+pub use run::{AggregateRc, ReportRc, Results, RunEvent, RunInfo, RunState, RunStatus};
 pub use saved::{Choice, Conflict, SavedMark};
 pub use workspace::{
     default_value, Doc, Family, NewScenario, SettingKey, Settings, Work, WorkAction,

@@ -68,10 +68,23 @@ impl PartialEq for ReportRc {
     }
 }
 
+/// An aggregate shared by reference (props compare by pointer).
+#[derive(Clone, Debug)]
+pub struct AggregateRc(pub Rc<engine::aggregate::Aggregate>);
+
+impl PartialEq for AggregateRc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Results {
     pub job_id: JobId,
     pub report: ReportRc,
+    /// The merged aggregate the report was built from (the presentation view reads how
+    /// often a target is met from its histograms).
+    pub aggregate: AggregateRc,
     /// Ids of the docs the report's scenarios came from, in order.
     pub doc_ids: Vec<u32>,
     pub complete: bool,

@@ -16,8 +16,8 @@
 pub mod assumptions;
 pub mod content;
 pub mod markup;
-pub mod references;
 pub mod matters;
+pub mod references;
 pub mod svg;
 pub mod track_record;
 

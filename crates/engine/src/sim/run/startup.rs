@@ -244,7 +244,12 @@ impl<'m> Simulator<'m> {
         let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
         self.children[id as usize].group = c.group;
         if let Some(h) = &mut self.history {
-            h.admitted(id, -c.elapsed, -c.age * DAYS_PER_YEAR, (c.group != NO_GROUP).then_some(c.group));
+            h.admitted(
+                id,
+                -c.elapsed,
+                -c.age * DAYS_PER_YEAR,
+                (c.group != NO_GROUP).then_some(c.group),
+            );
         }
         let adoption = PlacementType::PlacedForAdoption.index();
         // A child whose adoption is due sooner than the move to the adopters would come is

@@ -1,0 +1,252 @@
+//! The facilitator's target on the chart shown ("at most 5 children by March 2028", "cost
+//! at most £3.2M a month by March 2027"): the form that sets it, and the plain verdict of
+//! how often the simulated futures meet it, read from the run's histograms at that month
+//! (`engine::target`).
+
+use std::rc::Rc;
+
+use engine::aggregate::Aggregate;
+use engine::metrics::Unit;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::settings::{target_months, TargetSetting};
+use crate::app::state::Results;
+use crate::format;
+
+/// A threshold typed by a person: "5", "3,200,000", "£3.2M", "450k".
+pub fn parse_threshold(text: &str) -> Result<f64, String> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '£' | ',' | ' '))
+        .collect();
+    let (digits, factor) = match t.chars().last() {
+        Some('k' | 'K') => (&t[..t.len() - 1], 1e3),
+        Some('m' | 'M') => (&t[..t.len() - 1], 1e6),
+        _ => (t.as_str(), 1.0),
+    };
+    match digits.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * factor),
+        Ok(_) => Err("Target: the value must be zero or more".into()),
+        Err(_) => Err("Target: type a number, for example 5 or £3.2M".into()),
+    }
+}
+
+/// The unit's words after "at most".
+fn unit_words(unit: Unit, v: f64) -> String {
+    let n = format::value(unit, v);
+    match unit {
+        Unit::Children if v == 1.0 => format!("{n} child"),
+        Unit::Children => format!("{n} children"),
+        _ => n,
+    }
+}
+
+/// "At most 5 children in March 2028".
+pub fn target_words(unit: Unit, t: &TargetSetting) -> String {
+    format!(
+        "At most {} in {}",
+        unit_words(unit, t.threshold),
+        format::month_long(&t.month)
+    )
+}
+
+/// "Target met in 62% of simulated futures".
+pub fn verdict_words(chance: f64) -> String {
+    format!(
+        "Target met in {} of simulated futures",
+        format::probability(chance)
+    )
+}
+
+/// The verdict for every scenario of the run (first the one shown), or why there is none.
+pub fn verdict(
+    agg: &Aggregate,
+    names: &[String],
+    shown: usize,
+    month: usize,
+    t: &TargetSetting,
+) -> Result<Vec<(String, f64)>, String> {
+    let mut order = vec![shown];
+    order.extend((0..names.len()).filter(|i| *i != shown));
+    order
+        .into_iter()
+        .filter_map(|i| Some((names.get(i)?.clone(), agg.scenarios.get(i)?)))
+        .map(|(name, a)| {
+            engine::target::chance_at_most(a, &t.key, month, t.threshold)
+                .map(|p| (name, p))
+                .map_err(|e| e.to_string())
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TargetFormProps {
+    pub metric: AttrValue,
+    pub unit: Unit,
+    pub months: Rc<Vec<String>>,
+    pub current: Option<TargetSetting>,
+    pub on_set: Callback<Option<TargetSetting>>,
+}
+
+/// The form: "Target: at most (5) in (March 2028), Set, Clear".
+#[function_component]
+pub fn TargetForm(p: &TargetFormProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let text_ref = use_node_ref();
+    let month_ref = use_node_ref();
+    let options = target_months(&p.months);
+    let chosen = p
+        .current
+        .as_ref()
+        .map(|t| t.month.clone())
+        .or_else(|| options.last().and_then(|&i| p.months.get(i).cloned()))
+        .unwrap_or_default();
+    let onsubmit = {
+        let (error, text_ref, month_ref) = (error.clone(), text_ref.clone(), month_ref.clone());
+        let (on_set, key) = (p.on_set.clone(), p.metric.to_string());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = text_ref
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let month = month_ref
+                .cast::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            match parse_threshold(&text) {
+                Ok(threshold) => {
+                    error.set(None);
+                    on_set.emit(Some(TargetSetting {
+                        key: key.clone(),
+                        threshold,
+                        month,
+                    }));
+                }
+                Err(m) => error.set(Some(m)),
+            }
+        })
+    };
+    let clear = {
+        let (on_set, error) = (p.on_set.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            error.set(None);
+            on_set.emit(None)
+        })
+    };
+    let value = p
+        .current
+        .as_ref()
+        .map(|t| t.threshold.to_string())
+        .unwrap_or_default();
+    let unit = match p.unit {
+        Unit::Children => "children",
+        _ => "",
+    };
+    html! {
+        <form class="present-target" id="present-target-form" {onsubmit} novalidate=true>
+            <p class="present-target-title">{ "Target for this chart" }</p>
+            <label for="present-target-value">{ "At most" }</label>
+            <input id="present-target-value" ref={text_ref} type="text" inputmode="decimal"
+                size="7" value={value} aria-invalid={error.is_some().to_string()}
+                aria-describedby="present-target-error" placeholder={if p.unit == Unit::Pounds { "£3.2M" } else { "5" }} />
+            <span class="unit">{ unit }</span>
+            <label for="present-target-month">{ "in" }</label>
+            <select id="present-target-month" ref={month_ref}>
+                { for options.iter().filter_map(|&i| p.months.get(i)).map(|m| html! {
+                    <option value={m.clone()} selected={*m == chosen}>{ format::month_long(m) }</option>
+                }) }
+            </select>
+            <button type="submit" id="present-target-set">{ "Set" }</button>
+            if p.current.is_some() {
+                <button type="button" class="secondary" id="present-target-clear" onclick={clear}>{ "Clear" }</button>
+            }
+            <p class="field-error" id="present-target-error" role="alert">{ (*error).clone().unwrap_or_default() }</p>
+        </form>
+    }
+}
+
+/// "Target met in 62% of simulated futures", with what the target is and each other
+/// scenario's chance; or why it cannot be judged.
+pub fn verdict_view(
+    r: &Results,
+    shown: usize,
+    unit: Unit,
+    t: Option<&TargetSetting>,
+    month: Option<usize>,
+) -> Html {
+    let Some(t) = t else { return html! {} };
+    let rep = &r.report.0;
+    let names: Vec<String> = rep.scenarios.iter().map(|s| s.name.clone()).collect();
+    let body = match month {
+        None => Err(format!(
+            "{} is not in this projection: set the target again.",
+            format::month_long(&t.month)
+        )),
+        Some(month) => verdict(&r.aggregate.0, &names, shown, month, t),
+    };
+    match body {
+        Ok(list) => {
+            let Some((_, p)) = list.first() else {
+                return html! {};
+            };
+            let others = list
+                .iter()
+                .skip(1)
+                .map(|(n, p)| format!("{n} {}", format::probability(*p)))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            html! {
+                <div class="present-verdict" id="present-verdict" role="status" data-chance={p.to_string()}>
+                    <p class="present-verdict-main">{ verdict_words(*p) }</p>
+                    <p class="present-verdict-what">
+                        { target_words(unit, t) }{ format!(" ({} futures so far)", rep.runs) }
+                        if !others.is_empty() { <br />{ format!("Others: {others}") } }
+                    </p>
+                </div>
+            }
+        }
+        Err(e) => {
+            html! { <p class="present-verdict field-error" id="present-verdict" role="status">{ e }</p> }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_as_people_type_them() {
+        assert_eq!(parse_threshold("5"), Ok(5.0));
+        assert_eq!(parse_threshold(" £3.2M "), Ok(3_200_000.0));
+        assert_eq!(parse_threshold("450k"), Ok(450_000.0));
+        assert_eq!(parse_threshold("3,200,000"), Ok(3_200_000.0));
+        assert!(parse_threshold("").unwrap_err().contains("type a number"));
+        assert!(parse_threshold("-2").unwrap_err().contains("zero or more"));
+        assert!(parse_threshold("five").is_err());
+    }
+
+    #[test]
+    fn verdict_in_words() {
+        let t = TargetSetting {
+            key: "gap".into(),
+            threshold: 5.0,
+            month: "2028-03".into(),
+        };
+        assert_eq!(
+            target_words(Unit::Children, &t),
+            "At most 5 children in March 2028"
+        );
+        assert_eq!(
+            verdict_words(0.62),
+            "Target met in 62% of simulated futures"
+        );
+        assert_eq!(
+            verdict_words(1.0),
+            "Target met in >99% of simulated futures"
+        );
+    }
+}
