@@ -4,26 +4,14 @@
 // plausible range beside the value; a source's numbered citation opens its entry in the
 // References view; a term in a label opens the glossary at its entry; a headline tile gives
 // its definition on hover and to the keyboard.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { artifacts } = h;
 const TIMEOUT = 180_000;
-
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
-
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
 
 const SECTIONS = 'demand|population|exits|fostering|residential|markets|matching|stability|costs|levers';
 /** Field paths (`fostering.attrition_early`), snake_case names and the model's jargon. */
@@ -40,8 +28,8 @@ async function openPage(context) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${baseUrl}?workers=1`);
-  await page.locator('[data-path="fostering.attrition_early"]').waitFor({ state: 'attached' });
+  await page.goto(`${h.baseUrl}?workers=1`);
+  await page.locator('.field[data-path="fostering.attrition_early"]').waitFor({ state: 'attached' });
   return { page, problems };
 }
 
@@ -56,7 +44,7 @@ async function openAllDetails(page) {
 const formText = (page) => page.locator('aside.side-col').evaluate((el) => el.innerText);
 
 test('the default form reads in plain English; the switch shows the modelling detail', { timeout: TIMEOUT }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, problems } = await openPage(context);
   assert.equal(await page.isChecked('#advanced-view'), false, 'plain by default');
   await openAllDetails(page);
@@ -70,7 +58,7 @@ test('the default form reads in plain English; the switch shows the modelling de
   }
   assert.deepEqual(found, [], 'the default view shows jargon');
   // A rate read as people say it, beside its box.
-  const early = page.locator('[data-path="fostering.attrition_early"]');
+  const early = page.locator('.field[data-path="fostering.attrition_early"]');
   assert.match(await early.locator('.reading').innerText(), /about \d+% of these households stop fostering each year/);
   await early.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, 'plain-form.png') });
@@ -81,12 +69,12 @@ test('the default form reads in plain English; the switch shows the modelling de
   assert.match(await path1.innerText(), /fostering\.attrition_early/);
   const advanced = await formText(page);
   assert.match(advanced, /Gamma/, 'the distribution shapes show');
-  await page.locator('[data-path="exits.return_home"]').scrollIntoViewIfNeeded();
+  await page.locator('.field[data-path="exits.return_home"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, 'plain-advanced.png') });
 
-  // Remembered in this browser.
+  // Remembered in this h.browser.
   await page.reload();
-  await page.locator('[data-path="fostering.attrition_early"]').waitFor({ state: 'attached' });
+  await page.locator('.field[data-path="fostering.attrition_early"]').waitFor({ state: 'attached' });
   assert.equal(await page.isChecked('#advanced-view'), true, 'the switch is remembered');
   await page.uncheck('#advanced-view');
   assert.equal(await page.locator('.field-path').first().isVisible(), false);
@@ -95,12 +83,12 @@ test('the default form reads in plain English; the switch shows the modelling de
 });
 
 test('ranges beside values, sources open their reference, terms open the glossary', { timeout: TIMEOUT }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, problems } = await openPage(context);
   await page.click('#group-fostercarers > summary');
 
   // The plausible range beside the value, and its reason one click away.
-  const early = page.locator('[data-path="fostering.attrition_early"]');
+  const early = page.locator('.field[data-path="fostering.attrition_early"]');
   const range = early.locator('details.range');
   assert.match(await range.locator('summary').innerText(), /Plausible range: 0\.1 to 0\.3 a year \(about 9\.5% to 26% each year\)/);
   await range.locator('summary').click();
@@ -126,7 +114,7 @@ test('ranges beside values, sources open their reference, terms open the glossar
 
   // A term in a label opens the glossary at its entry.
   await page.click('#group-exits > summary');
-  const term = page.locator('[data-path="exits.staying_put_months"] .field-label a.term[href="#glossary-staying-put"]');
+  const term = page.locator('.field[data-path="exits.staying_put_months"] .field-label a.term[href="#glossary-staying-put"]');
   await term.waitFor({ state: 'visible' });
   assert.ok((await term.getAttribute('title')).length > 40, 'its meaning on hover');
   await term.click();
@@ -138,7 +126,7 @@ test('ranges beside values, sources open their reference, terms open the glossar
 });
 
 test('a headline tile gives its definition on hover and to the keyboard', { timeout: TIMEOUT }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, problems } = await openPage(context);
   const label = page.locator('#tile-in-care .tile-label');
   await label.waitFor({ state: 'visible', timeout: 120_000 });

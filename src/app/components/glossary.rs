@@ -75,7 +75,7 @@ pub const TERMS: &[Term] = &[
         key: "sufficiency-gap-parts",
         term: "Parts of the sufficiency gap",
         meaning: "The gap has two parts: no suitable placement (children in emergency, unregistered or holding \
-            placements, or waiting for one) and placed below assessed need (in a kind of placement less suitable \
+            placements, where every child waiting for a placement is) and placed below assessed need (in a kind of placement less suitable \
             than their needs call for, or apart from brothers and sisters who should live together). Two more \
             measures are shown beside it but are not part of it: in-house shortfall (children with agency carers or \
             in private homes who would be placed with the council's own if it had a suitable place) and placed at a \
@@ -122,7 +122,7 @@ pub const TERMS: &[Term] = &[
         key: "sufficiency-gap",
         term: "Sufficiency gap",
         meaning: "Children without a placement that meets their needs: those with no suitable placement at \
-            all (in an emergency placement or waiting for one) plus those placed below their assessed need. \
+            all (in an emergency, unregistered or holding placement while one is found) plus those placed below their assessed need. \
             Children with agency carers in a placement that suits them are not in the gap; they count in the \
             in-house shortfall instead.",
         mentions: &["sufficiency gap"],

@@ -19,7 +19,8 @@ use crate::app::view;
 use crate::charts::{text as chart_text, Series};
 use crate::format;
 
-/// The metric of children without a suitable placement (in emergency placements or waiting for one).
+/// The metric of children without a suitable placement (in emergency, unregistered or holding
+/// placements, which include every child waiting for a placement).
 pub const GAP_KEY: &str = "no_suitable";
 /// The charts, in order: metric key and title.
 const CHARTS: [(&str, &str); 3] = [
@@ -32,8 +33,8 @@ pub const CAVEATS: [&str; 3] = [
     "Costs are the costs of placements and of the strategies\u{2019} own running costs as entered; \
      they leave out social work staff, legal, education and health costs, and one-off capital costs such as buying or building a home.",
     "Children are matched by age, a broad level of need and sibling group; the model does not judge the quality of any placement \
-     or children\u{2019}s outcomes, and \u{201c}suitable\u{201d} means the type of placement the matching rules prefer.",
-    "The ranges show chance within these assumptions only: a change of law or policy, a shift in the provider market or a \
+     or children\u{2019}s outcomes; \u{201c}suitable\u{201d} means a type of placement the scenario\u{2019}s matching rules list as suitable for the child.",
+    "The ranges show chance within these assumptions (and their plausible ranges, when that option is on) only: a change of law or policy, a shift in the provider market or a \
      rise in demand beyond what the assumptions allow (a pandemic, say) is not in them.",
 ];
 
@@ -273,10 +274,9 @@ fn answer(r: &Report, s: &mut String) {
         s,
         "<h3>Chance of overspending the budget</h3>{}\
          <h3>Placement cost: median <span class=\"sub\">(80th percentile below)</span></h3>{}\
-         <p class=\"report-note\">Half of the simulated futures cost more than the median; one in five costs more than the 80th percentile \
-         (read between the 75th and 90th percentiles the model keeps). Costs include the strategies\u{2019} running costs.</p>\
+         <p class=\"report-note\">Half of the simulated futures cost more than the median; one in five costs more than the 80th percentile. Costs include the strategies\u{2019} running costs.</p>\
          <h3>Children without a suitable placement at the end of the year: median <span class=\"sub\">(8 in 10 futures between)</span></h3>{}\
-         <p class=\"report-note\">Children not in the type of placement the matching rules prefer for them, at the end of the last month of each year simulated.</p>",
+         <p class=\"report-note\">Children in emergency, unregistered or holding placements (which include every child waiting for a placement), at the end of the last month of each year simulated.</p>",
         table("report-table", &head, &overspend_rows),
         table("report-table", &head, &cost),
         table("report-table", &head, &gap),
