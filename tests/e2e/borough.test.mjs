@@ -6,31 +6,19 @@
 // Privacy: no request leaves the page, and none of the returns' CHILD ids, dates of birth
 // or postcodes is in anything written: localStorage, the share link, the downloaded
 // scenarios, results and report, or the console.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { repo, artifacts } = h;
 const FIXTURES = process.env.SSDA903_FIXTURES || path.resolve(repo, '../../shared/fixtures/ssda903');
 const SHARED = fs.existsSync(FIXTURES) ? FIXTURES : '/work/shared/fixtures/ssda903';
 const SMALL = path.join(repo, 'crates/engine/tests/fixtures/ssda903');
 const TIMEOUT = 300_000;
-
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
-
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
 
 /** Every file of `dir` ending in .csv or .xml. */
 function returnFiles(dir) {
@@ -105,7 +93,7 @@ async function openApp(context) {
   page.on('request', (r) => seen.requests.push(r.url()));
   page.on('console', (m) => seen.console.push(m.text()));
   page.on('pageerror', (e) => seen.errors.push(e.message));
-  await page.goto(`${baseUrl}?workers=2`);
+  await page.goto(`${h.baseUrl}?workers=2`);
   await page.locator('#run').waitFor();
   await page.locator('#status[data-status="done"]').waitFor();
   return { page, seen };
@@ -142,7 +130,7 @@ function assertNothingLeaks(outputs, who, seen) {
     assert.deepEqual(leaks(text, who, where === 'results' || where === 'report'), [], `no identifier in ${where}`);
   }
   assert.deepEqual(leaks(seen.console.join('\n'), who), [], 'no identifier in the console');
-  const origin = new URL(baseUrl).origin;
+  const origin = new URL(h.baseUrl).origin;
   const away = seen.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(away, [], 'no request leaves the page');
   assert.deepEqual(seen.errors, [], 'no page error');
@@ -154,8 +142,8 @@ describe('your own borough', () => {
     assert.equal(files.length, 15, 'the five d2i returns (episodes, header, UASC)');
     const who = identifiers(files);
     assert.ok(who.ids.length > 500 && who.dobs.length > 500 && who.postcodes.length > 500, 'identifiers read from the fixtures');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.baseUrl });
     const { page, seen } = await openApp(context);
     await importReturns(page, files);
 
@@ -226,8 +214,8 @@ describe('your own borough', () => {
       ...returnFiles(path.join(SMALL, 'stitch')),
     ];
     const who = identifiers(files);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.baseUrl });
     const { page, seen } = await openApp(context);
     await importReturns(page, files);
     assert.equal(await page.locator('.quality-file').count(), files.length);

@@ -5,39 +5,28 @@
 // than the figures' date is said.
 //
 // Run like app.test.mjs (BASE_URL set by scripts/test.sh, or dist/ served in-process).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { here, artifacts } = h;
 const TIMEOUT = 180_000;
 const KEY = 'sufficiency.workspace.v1';
 // A share link and saved work made by the app before this change (main at b0f8075), with
 // the fingerprint of the numbers it showed for them.
 const OLD = JSON.parse(fs.readFileSync(path.join(here, 'fixtures/main-b0f8075.json'), 'utf8'));
 
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
 const problems = [];
-
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
 
 async function openApp(context, suffix = '') {
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  await page.goto(`${baseUrl}?workers=2${suffix}`);
+  await page.goto(`${h.baseUrl}?workers=2${suffix}`);
   await page.locator('#run').waitFor({ timeout: 15_000 });
   return page;
 }
@@ -69,7 +58,7 @@ function fragment(ws) {
 
 describe('comparisons that stay true', () => {
   test('a strategy follows its base, except the fields it overrides; the comparison lists the differences', { timeout: TIMEOUT }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await openApp(context);
     await setField(page, '#setting-replications', '60');
     await page.selectOption('#add-strategy', 'recruit');
@@ -115,7 +104,7 @@ describe('comparisons that stay true', () => {
   });
 
   test('head to head: a strategy compared with another gets the paired difference of those two', { timeout: TIMEOUT }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await openApp(context);
     await setField(page, '#setting-replications', '80');
     await setField(page, '#setting-horizon_months', '24');
@@ -151,7 +140,7 @@ describe('comparisons that stay true', () => {
     const ws = await saved(page);
     // The same two scenarios on their own, recruitment as the baseline: the same paired difference.
     const alone = { version: 1, settings: ws.settings, scenarios: [ws.scenarios[2], ws.scenarios[3]] };
-    const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page2 = await openApp(other, fragment(alone));
     await doneWithRuns(page2, 80);
     const direct = [
@@ -192,7 +181,7 @@ describe('comparisons that stay true', () => {
 
   for (const [width, height] of [[1280, 800], [768, 1024]]) {
     test(`eight scenarios fit at ${width} px without sideways scrolling of the key figures`, { timeout: TIMEOUT }, async () => {
-      const context = await browser.newContext({ viewport: { width, height } });
+      const context = await h.browser.newContext({ viewport: { width, height } });
       const page = await openApp(context);
       await setField(page, '#setting-replications', '40');
       const strategies = await page.$$eval('#add-strategy option', (os) => os.map((o) => o.value).filter(Boolean));
@@ -222,7 +211,7 @@ describe('comparisons that stay true', () => {
 
   test('an old share link and old saved work open with the same numbers', { timeout: TIMEOUT }, async () => {
     const runs = OLD.saved_state.settings.replications;
-    const linkContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const linkContext = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const linked = await openApp(linkContext, OLD.share_fragment);
     // The engine's results have changed on purpose since the fixture was made (its
     // OLD.fingerprint), so "the same numbers" is checked as: the link and the saved work
@@ -234,7 +223,7 @@ describe('comparisons that stay true', () => {
     assert.deepEqual(kept.variants[1].overrides.map((o) => o.path), ['fostering.households']);
     await linkContext.close();
 
-    const savedContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const savedContext = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     await savedContext.addInitScript(([k, v]) => {
       if (!sessionStorage.getItem('seeded')) {
         localStorage.setItem(k, v);
@@ -264,14 +253,14 @@ describe('comparisons that stay true', () => {
       })),
     };
     assert.ok(entered.variants[1].overrides.some((o) => o.path === 'fostering'), 'the homes scenario holds its own households');
-    const freshContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const freshContext = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const fresh = await openApp(freshContext, fragment(entered));
     assert.equal(await doneWithRuns(fresh, runs), fromLink, 'entered fresh: the same numbers as the old link and saved work');
     await freshContext.close();
   });
 
   test('expected overspend against your budget; a copy of the baseline is no clear difference', { timeout: TIMEOUT }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await openApp(context);
     await setField(page, '#setting-replications', '60');
     await setField(page, '#setting-horizon_months', '24');
@@ -302,7 +291,7 @@ describe('comparisons that stay true', () => {
   });
 
   test('a start later than the figures says so, and prices can be rolled forward', { timeout: TIMEOUT }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await openApp(context);
     assert.match(await page.textContent('#data-note'), /Example borough modelled on Rotherham's published figures, as at June 2020/);
     assert.equal(await page.locator('#start-note').count(), 0);

@@ -1,33 +1,21 @@
 // End-to-end: the glossary opens from the link under the header, explains the terms a
 // councillor meets (the sufficiency gap and its parts, IFA, paired difference, ...) and
 // closes again.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { artifacts } = h;
 const TIMEOUT = 120_000;
 
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
-
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
-
 test('the glossary opens from the page, explains the terms and closes', { timeout: TIMEOUT }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${baseUrl}?workers=1`);
+  await page.goto(`${h.baseUrl}?workers=1`);
   await page.locator('#open-glossary').waitFor();
   assert.equal(await page.isVisible('#glossary'), false, 'closed at first');
   await page.click('#open-glossary');

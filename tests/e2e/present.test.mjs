@@ -4,35 +4,24 @@
 // a new result until it is revealed; fixed axes keep their scale when a lever moves and the
 // previous result stays as a trace; a target is drawn with its verdict; the projection
 // plays year by year; each line is named at its end; the switch is remembered.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { artifacts } = h;
 const TIMEOUT = Number(process.env.PRESENT_TIMEOUT || 180_000);
 
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
 const problems = [];
 
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
-
 async function open(viewport, deviceScaleFactor = 1) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const context = await h.browser.newContext({ viewport, deviceScaleFactor });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${baseUrl}?workers=2`);
+  await page.goto(`${h.baseUrl}?workers=2`);
   await page.locator('#run').waitFor();
   return { context, page };
 }

@@ -3,26 +3,14 @@
 // low and high end of its range, "What would it take?" gives an answer, and the sentence
 // beside every fan says what its bands include and changes with the uncertainty switch
 // (which is remembered).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { artifacts } = h;
 const TIMEOUT = 600_000;
-
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
-
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
 
 async function setField(page, selector, text) {
   await page.fill(selector, text);
@@ -42,12 +30,12 @@ async function bandNotes(page) {
 }
 
 test('what matters most, what if this is wrong, what would it take, and the bands sentence', { timeout: TIMEOUT }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${baseUrl}?workers=2`);
+  await page.goto(`${h.baseUrl}?workers=2`);
   await page.locator('#run').waitFor();
   // Few runs over two years: the same steps a councillor takes, quicker.
   await setField(page, '#setting-replications', '60');

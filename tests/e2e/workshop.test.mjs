@@ -3,36 +3,25 @@
 // a message), all eight run together, and the leaderboard shows every team's figures and,
 // for each card, the lowest, highest and mean setting. The workshop is saved as a file and
 // opened again, a bad file is refused naming the field, and the workshop link reopens it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openHarness, closeHarness } from './harness.mjs';
+import { useHarness } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const artifacts = path.join(here, 'artifacts');
+const h = useHarness(import.meta.url);
+const { artifacts } = h;
 const TIMEOUT = 600_000;
 
-let server;
-let baseUrl = process.env.BASE_URL;
-let browser;
 const problems = [];
 
-before(async () => {
-  ({ browser, server, baseUrl } = await openHarness({ repo, artifacts, baseUrl }));
-});
-
-after(() => closeHarness({ browser, server }));
-
 async function open(viewport, hash = '') {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await h.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${baseUrl}?workers=1${hash}`);
+  await page.goto(`${h.baseUrl}?workers=1${hash}`);
   await page.locator('#run').waitFor({ state: 'attached' });
   return { context, page };
 }
