@@ -146,6 +146,16 @@ pub fn range(unit: Unit, lo: f64, hi: f64) -> String {
     {
         return format!("{} \u{2013} {}", pounds_millions(lo), pounds_millions(hi));
     }
+    // Below £1M, thousands for both ends once the larger shows in thousands: "£50k – £120k",
+    // never "£50,000 – £120k".
+    if unit == Unit::Pounds
+        && lo.is_finite()
+        && hi.is_finite()
+        && round_to(lo.abs().max(hi.abs()), 0) >= 100_000.0
+    {
+        let k = |v: f64| with_sign(v / 1e3, |m| format!("£{}k", grouped(m, 0)));
+        return format!("{} \u{2013} {}", k(lo), k(hi));
+    }
     format!("{} \u{2013} {}", value(unit, lo), value(unit, hi))
 }
 
@@ -375,6 +385,14 @@ mod tests {
         assert_eq!(
             range(Unit::Pounds, -9_400_000.0, 467_000.0),
             "\u{2212}£9.4M \u{2013} £0.5M"
+        );
+        assert_eq!(
+            range(Unit::Pounds, 50_000.0, 120_000.0),
+            "£50k \u{2013} £120k"
+        );
+        assert_eq!(
+            range(Unit::Pounds, 5_000.0, 50_000.0),
+            "£5,000 \u{2013} £50,000"
         );
     }
 
