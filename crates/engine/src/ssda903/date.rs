@@ -28,6 +28,23 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
+/// Whole calendar months from the one starting on `first` to the one ending by `last`.
+pub fn months_between(first: Date, last: Date) -> u32 {
+    let (y0, m0, _) = first.ymd();
+    let (y1, m1, d1) = last.ymd();
+    let mut n = (y1 - y0) * 12 + m1 as i32 - m0 as i32;
+    if d1 == days_in_month(y1, m1) {
+        n += 1;
+    }
+    n.max(0) as u32
+}
+
+/// The (year, month) `k` months after month `m` of year `y`.
+pub fn add_months(y: i32, m: u32, k: u32) -> (i32, u32) {
+    let total = y * 12 + m as i32 - 1 + k as i32;
+    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+}
+
 impl Date {
     /// The date of year `y`, month `m` (1-12), day `d`; `None` unless it exists and the
     /// year is within [`MIN_YEAR`, `MAX_YEAR`].

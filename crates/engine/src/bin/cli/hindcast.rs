@@ -12,7 +12,7 @@ use serde::Serialize;
 use engine::report::Report;
 use engine::runner::Job;
 use engine::scenario::RunSettings;
-use engine::ssda903::date::{days_in_month, Date};
+use engine::ssda903::date::{add_months, days_in_month, months_between, Date};
 use engine::ssda903::fit::{start_month, FitReport};
 use engine::ssda903::hindcast::{compare, Hindcast};
 use engine::ssda903::summary;
@@ -139,20 +139,4 @@ pub fn run(a: &HindcastArgs) -> ExitCode {
     };
     let csv = hindcast.to_csv();
     write_targets(&[(a.json.as_ref(), &json), (a.csv.as_ref(), &csv)])
-}
-
-/// Whole calendar months from the one starting on `first` to the one ending by `last`.
-fn months_between(first: Date, last: Date) -> u32 {
-    let (y0, m0, _) = first.ymd();
-    let (y1, m1, d1) = last.ymd();
-    let mut n = (y1 - y0) * 12 + m1 as i32 - m0 as i32;
-    if d1 == days_in_month(y1, m1) {
-        n += 1;
-    }
-    n.max(0) as u32
-}
-
-fn add_months(y: i32, m: u32, k: u32) -> (i32, u32) {
-    let total = y * 12 + m as i32 - 1 + k as i32;
-    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
 }
