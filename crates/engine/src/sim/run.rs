@@ -23,6 +23,7 @@ mod month_end;
 mod moves;
 mod placement;
 mod startup;
+mod siblings;
 mod tally;
 #[cfg(test)]
 mod tests;

@@ -161,7 +161,7 @@ impl<'m> Simulator<'m> {
                 t + s.duration,
                 PlacementType::InHouseFoster,
             );
-            self.children[id as usize].group = gid;
+            self.join_group(id, gid);
             if let Some(h) = &mut self.history {
                 h.admitted(id, t, t - s.age * DAYS_PER_YEAR, Some(gid));
             }

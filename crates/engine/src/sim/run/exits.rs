@@ -99,6 +99,7 @@ impl<'m> Simulator<'m> {
             h.left(id, t, route);
         }
         self.release(id, t);
+        self.touch_group(id);
         if let Some(k) = self.counts.marks.get_mut(id as usize) {
             k.in_care = false;
         }

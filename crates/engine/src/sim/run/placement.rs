@@ -47,6 +47,7 @@ impl<'m> Simulator<'m> {
         if let Some(h) = &mut self.history {
             h.placed(id, t, kind);
         }
+        self.touch_group(id);
         let m = self.month;
         match place {
             Place::Household(h) => {
@@ -94,6 +95,7 @@ impl<'m> Simulator<'m> {
 
     /// Take a child out of its placement (booking its cost).
     pub(super) fn release(&mut self, id: u32, t: f64) {
+        self.touch_group(id);
         self.occupy(id, t, -1);
         let place = self.children[id as usize].place;
         self.children[id as usize].place = Place::Nowhere;

@@ -242,7 +242,7 @@ impl<'m> Simulator<'m> {
             .copied()
             .unwrap_or(PlacementType::Emergency);
         let id = self.add_child(-c.age * DAYS_PER_YEAR, complex, c.route, exit_at, preferred);
-        self.children[id as usize].group = c.group;
+        self.join_group(id, c.group);
         if let Some(h) = &mut self.history {
             h.admitted(
                 id,

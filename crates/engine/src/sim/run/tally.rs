@@ -13,6 +13,7 @@
 //! reading the records, which by then are far from the processor's caches. `scan` recounts
 //! from scratch, and `check_invariants` compares the two.
 
+use super::siblings::touch;
 use super::*;
 
 /// Age band index from age in days, without dividing, and without branches (ages are
@@ -89,6 +90,16 @@ pub(super) struct Units {
     /// whether it has been registered: the month end visits these groups only.
     pub groups: Vec<u32>,
     pub registered: Vec<bool>,
+    /// By group id, the ids of its children so far (`first..end`; consecutive, as a group
+    /// enters care at once), kept as they join it (`Simulator::join_group`), so
+    /// `group_ids` does not scan its neighbours; empty for a group with none yet.
+    pub spans: Vec<(u32, u32)>,
+    /// By group id, what it adds to the month end's `Siblings` (as at the last month end
+    /// it was recounted), whether it has changed since (a child of it placed, moved, out of
+    /// care or into a new age band: `Simulator::touch_group`), and the groups changed.
+    pub counted: Vec<Siblings>,
+    pub touched: Vec<bool>,
+    pub touched_list: Vec<u32>,
 }
 
 /// The end (day) of month `m`: the one definition the month loop and the bookings share, so
@@ -294,10 +305,18 @@ impl Counts {
         self.units = Units {
             groups: std::mem::take(&mut self.units.groups),
             registered: std::mem::take(&mut self.units.registered),
+            spans: std::mem::take(&mut self.units.spans),
+            counted: std::mem::take(&mut self.units.counted),
+            touched: std::mem::take(&mut self.units.touched),
+            touched_list: std::mem::take(&mut self.units.touched_list),
             ..Units::default()
         };
+        self.units.counted.clear();
+        self.units.touched.clear();
+        self.units.touched_list.clear();
         self.units.groups.clear();
         self.units.registered.clear();
+        self.units.spans.clear();
         for l in self.band_checks.iter_mut() {
             l.clear();
         }
@@ -426,6 +445,9 @@ impl<'m> Simulator<'m> {
             t.gap_by_age[to] += gap;
             // A child out of care is never counted again, so its band may move on too.
             k.band = band;
+            if k.in_care {
+                touch(&mut self.counts.units, &self.children, id);
+            }
         }
         for &id in self
             .counts
@@ -446,23 +468,7 @@ impl<'m> Simulator<'m> {
         if let Some(list) = self.counts.moved3_checks.get_mut(m) {
             list.clear();
         }
-        // Groups that can no longer have two children in care together are dropped.
-        let mut groups = std::mem::take(&mut self.counts.units.groups);
-        groups.retain(|&first| {
-            let ids = self.group_ids(first);
-            ids.len() >= 2
-                && ids
-                    .filter(|&i| self.children.get(i as usize).is_some_and(|c| c.in_care))
-                    .nth(1)
-                    .is_some()
-        });
-        self.counts.units.groups = groups;
-        self.counts.tally.siblings = self.siblings(|id| {
-            self.counts
-                .marks
-                .get(id as usize)
-                .map_or(0, |k| k.band as usize)
-        });
+        self.count_siblings();
         // The next month's splits are counted from zero.
         self.counts.units.seen_splits = 0;
     }
@@ -484,9 +490,14 @@ impl<'m> Simulator<'m> {
             let gap = c.gap_pref.unwrap_or_default();
             t.count(kind, band as u8, c.out_of_borough, gap, 1);
         }
-        // The sibling groups are recounted from scratch at every month end (nothing kept
-        // as children move could drift), so they are taken as they are.
-        t.siblings = self.counts.tally.siblings.clone();
+        // The sibling groups, recounted from every group (the month end recounts only the
+        // groups that changed).
+        t.siblings = self.siblings(|id| {
+            self.counts
+                .marks
+                .get(id as usize)
+                .map_or(0, |k| k.band as usize)
+        });
         t
     }
 
@@ -513,15 +524,10 @@ impl<'m> Simulator<'m> {
         if g == NO_GROUP {
             return id..id + 1;
         }
-        let same = |i: u32| self.children.get(i as usize).is_some_and(|c| c.group == g);
-        let (mut lo, mut hi) = (id, id + 1);
-        while lo > 0 && same(lo - 1) {
-            lo -= 1;
+        match self.counts.units.spans.get(g as usize) {
+            Some(&(first, end)) if first <= id && id < end => first..end,
+            _ => self.group_ids_scan(id, g),
         }
-        while same(hi) {
-            hi += 1;
-        }
-        lo..hi
     }
 
     /// Does child `id` live with a brother or sister in care?

@@ -1,0 +1,154 @@
+//! Sibling groups at the month end, kept cheap: each group's ids as a span recorded as its
+//! children join it (so finding a child's brothers and sisters does not scan their
+//! neighbours), and the month end's counts (`tally::Siblings`) kept group by group, so the
+//! month end recounts only the groups that changed since the last (a child of theirs
+//! placed, moved, out of care, or into a new age band). `Simulator::siblings` recounts
+//! every group; `check_invariants` compares the two at every month end of a checked run.
+
+use super::tally::{Living, Siblings, Units};
+use super::*;
+
+/// Child `id`'s sibling group (if any) has changed: it is recounted at the month end.
+#[inline]
+pub(super) fn touch(units: &mut Units, children: &Children, id: u32) {
+    let g = children.get(id as usize).map_or(NO_GROUP, |c| c.group);
+    if let Some(t) = units.touched.get_mut(g as usize) {
+        if !*t {
+            *t = true;
+            units.touched_list.push(g);
+        }
+    }
+}
+
+impl Siblings {
+    /// Add (`d` = 1) or take away (-1) a group's counts.
+    fn add(&mut self, o: &Siblings, d: i64) {
+        self.groups += d * o.groups;
+        self.split += d * o.split;
+        self.apart += d * o.apart;
+        self.apart_below_need += d * o.apart_below_need;
+        for (a, b) in self
+            .apart_below_need_by_age
+            .iter_mut()
+            .zip(&o.apart_below_need_by_age)
+        {
+            *a += d * b;
+        }
+    }
+}
+
+impl<'m> Simulator<'m> {
+    /// Child `id`, just admitted (its id the last), joins sibling group `g` (`NO_GROUP`:
+    /// none). A group's children are admitted one after another, so its ids are a span.
+    pub(super) fn join_group(&mut self, id: u32, g: u32) {
+        self.children[id as usize].group = g;
+        if g == NO_GROUP {
+            return;
+        }
+        let u = &mut self.counts.units;
+        if u.spans.len() <= g as usize {
+            let n = g as usize + 1;
+            u.spans.resize(n, (0, 0));
+            u.counted.resize(n, Siblings::default());
+            u.touched.resize(n, false);
+        }
+        let span = &mut u.spans[g as usize];
+        if span.0 == span.1 {
+            *span = (id, id + 1);
+        } else {
+            debug_assert_eq!(span.1, id, "a sibling group's ids are consecutive");
+            span.1 = id + 1;
+        }
+    }
+
+    /// Child `id`'s placement changes: its sibling group is recounted at the month end.
+    #[inline]
+    pub(super) fn touch_group(&mut self, id: u32) {
+        touch(&mut self.counts.units, &self.children, id);
+    }
+
+    /// `group_ids` of child `id` in group `g` by scanning its neighbours' groups (for a
+    /// group whose span was not recorded).
+    #[cold]
+    pub(super) fn group_ids_scan(&self, id: u32, g: u32) -> std::ops::Range<u32> {
+        let same = |i: u32| self.children.get(i as usize).is_some_and(|c| c.group == g);
+        let (mut lo, mut hi) = (id, id + 1);
+        while lo > 0 && same(lo - 1) {
+            lo -= 1;
+        }
+        while same(hi) {
+            hi += 1;
+        }
+        lo..hi
+    }
+
+    /// The month end's sibling counts (`Siblings`, as `siblings` counts them): the groups
+    /// changed since the last month end recounted, their old counts replaced.
+    pub(super) fn count_siblings(&mut self) {
+        let mut list = std::mem::take(&mut self.counts.units.touched_list);
+        let mut total = std::mem::take(&mut self.counts.tally.siblings);
+        for &g in &list {
+            let (first, end) = self.counts.units.spans[g as usize];
+            let now = self.group_siblings(first..end);
+            let u = &mut self.counts.units;
+            u.touched[g as usize] = false;
+            total.add(&u.counted[g as usize], -1);
+            total.add(&now, 1);
+            u.counted[g as usize] = now;
+        }
+        list.clear();
+        self.counts.units.touched_list = list;
+        self.counts.tally.siblings = total;
+    }
+
+    /// What the sibling group of children `ids` adds to `Siblings` now (see `siblings`).
+    fn group_siblings(&self, ids: std::ops::Range<u32>) -> Siblings {
+        let mut out = Siblings::default();
+        let keep = self.model.scenario.matching.keep_siblings_together;
+        let marks = &self.counts.marks;
+        // Where child `s` (in care) lives, as `living` says, from its record.
+        let living = |s: u32, c: &Child| -> Option<Living> {
+            match c.place {
+                Place::Nowhere => None,
+                Place::Market(t) if !t.is_matchable() => None,
+                Place::Household(h) => Some(Living::Household(h)),
+                Place::Home(h) => Some(Living::Home(h)),
+                Place::Market(_) => Some(Living::Unit(
+                    marks.get(s as usize).map_or(0, |k| k.unit),
+                )),
+            }
+        };
+        let in_care = |s: u32| self.children.get(s as usize).filter(|c| c.in_care);
+        let (mut placed, mut first, mut split) = (0, None, false);
+        for s in ids.clone() {
+            if let Some(l) = in_care(s).and_then(|c| living(s, c)) {
+                placed += 1;
+                match first {
+                    None => first = Some(l),
+                    Some(f) => split |= l != f,
+                }
+            }
+        }
+        if placed < 2 {
+            return out;
+        }
+        out.groups = 1;
+        if !split {
+            return out;
+        }
+        out.split = 1;
+        for s in ids {
+            let Some(c) = in_care(s).filter(|c| living(s, c).is_some()) else {
+                continue;
+            };
+            out.apart += 1;
+            let counted = c.gap_pref.is_some_and(GapFlags::in_gap);
+            if keep && !counted {
+                let band = marks.get(s as usize).map_or(0, |k| k.band as usize);
+                out.apart_below_need += 1;
+                out.apart_below_need_by_age[band.min(AgeBand::COUNT - 1)] += 1;
+            }
+        }
+        out
+    }
+}
