@@ -491,13 +491,18 @@ impl<'m> Simulator<'m> {
             t.count(kind, band as u8, c.out_of_borough, gap, 1);
         }
         // The sibling groups, recounted from every group (the month end recounts only the
-        // groups that changed).
-        t.siblings = self.siblings(|id| {
-            self.counts
-                .marks
-                .get(id as usize)
-                .map_or(0, |k| k.band as usize)
-        });
+        // groups that changed), when none has changed since the month end (as right after
+        // it, in `run_checked`); between month ends they are as the last one counted them.
+        t.siblings = if self.counts.units.touched_list.is_empty() {
+            self.siblings(|id| {
+                self.counts
+                    .marks
+                    .get(id as usize)
+                    .map_or(0, |k| k.band as usize)
+            })
+        } else {
+            self.counts.tally.siblings.clone()
+        };
         t
     }
 
