@@ -1,7 +1,8 @@
 //! Throughput benchmark (no harness): replications per second of the built-in borough over
 //! five years (60 months), on one thread, alone and compared with one strategy; and of a
-//! large county (the built-in borough ten times over, see `scale`), to show how the cost of
-//! a run grows with the borough's size.
+//! large county (the built-in borough eight times over, as many as validation's limit on
+//! admissions allows, see `scale`), to show how the cost of a run grows with the borough's
+//! size.
 //!
 //!     cargo bench -p sufficiency-engine --bench runs            # 2,000 replications
 //!     cargo bench -p sufficiency-engine --bench runs -- 500     # another count
@@ -141,6 +142,44 @@ fn bench(label: &str, scenarios: Vec<Scenario>, reps: u32) -> f64 {
     rate(sim_time)
 }
 
+/// `PreparedJob::run` of the built-in borough with and without uncertainty in the
+/// assumptions (each replication then compiles its shifted model, taking the exit
+/// durations and start-up tables from the job's: `uncertain::shifted_model`): the fastest
+/// of two alternated passes of each.
+fn uncertainty_cost(base: &Scenario, reps: u32) {
+    let time = |uncertainty: bool| {
+        let job = Job {
+            settings: RunSettings {
+                seed: SEED,
+                replications: reps,
+                horizon_months: HORIZON,
+                uncertainty,
+            },
+            scenarios: vec![base.clone()],
+            compare_with: vec![],
+        };
+        let prepared = job.prepare().expect("valid job");
+        let t = Instant::now();
+        black_box(prepared.run(0..reps));
+        t.elapsed()
+    };
+    let (mut off, mut on) = (Duration::MAX, Duration::MAX);
+    for _ in 0..2 {
+        off = off.min(time(false));
+        on = on.min(time(true));
+    }
+    println!(
+        "Uncertainty in the assumptions ({reps} replications of the built-in borough, one thread)"
+    );
+    println!("  off            {}", per_run(off, reps));
+    println!(
+        "  on             {}   ({:+.0}%)",
+        per_run(on, reps),
+        100.0 * (on.as_secs_f64() / off.as_secs_f64() - 1.0)
+    );
+    println!();
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a bare number sets the replication count.
     let args: Vec<String> = std::env::args()
@@ -161,16 +200,17 @@ fn main() {
         .unwrap_or(2_000);
     let default_rate = bench("Built-in borough", vec![base.clone()], reps);
     println!();
-    // A tenth of the replications: each run is about ten times the work.
-    let large_reps = (reps / 10).max(20);
+    // A share of the replications: each run is about `COUNTY_SCALE` times the work.
+    let k = scale::COUNTY_SCALE;
+    let large_reps = (reps / k).max(20);
     let large_rate = bench(
-        "Large county (10x the built-in borough)",
+        &format!("Large county ({k}x the built-in borough)"),
         vec![scale::large_county(&base)],
         large_reps,
     );
     println!(
         "  vs built-in    {default_rate:.0} runs/s built-in, {large_rate:.0} runs/s large \
-         county: a run costs {:.1}x (10x the borough)",
+         county: a run costs {:.1}x ({k}x the borough)",
         default_rate / large_rate
     );
     println!();
@@ -181,6 +221,8 @@ fn main() {
         reps,
     );
     println!();
+
+    uncertainty_cost(&base, (reps / 4).max(20));
 
     // Every child enters under 1 and returns home (the start-up pool this replaced drew
     // until its cap here; the stock tables cost the same for any scenario).

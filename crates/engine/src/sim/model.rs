@@ -110,6 +110,15 @@ impl Model {
 
     /// Compile a validated scenario for a horizon in months.
     pub fn compile(scenario: &ValidScenario, horizon: usize) -> Model {
+        Model::compile_like(scenario, horizon, None)
+    }
+
+    /// As `compile`, taking the exit durations and the starting-stock tables (most of the
+    /// cost of compiling) from `like` when the scenario's inputs to them (exits, entry ages,
+    /// the starting age profile) are the same as its: they are then the same tables, as
+    /// compiling is deterministic. For a scenario shifted from `like`'s by the uncertain
+    /// assumptions (`uncertain::shifted_model`), none of which feeds them.
+    pub fn compile_like(scenario: &ValidScenario, horizon: usize, like: Option<&Model>) -> Model {
         let s = scenario.scenario().clone();
         let mut homes = s.residential.homes.clone();
         for l in &s.levers {
@@ -315,13 +324,31 @@ impl Model {
                     .map(|h| h * e.attrition_mult * DAYS_PER_MONTH / DAYS_PER_YEAR)
             })
             .collect();
-        let (return_home, sgo, adoption) = (
-            Duration::compile(&s.exits.return_home),
-            Duration::compile(&s.exits.special_guardianship),
-            Duration::compile(&s.exits.adoption),
-        );
+        let same_stock = |m: &&Model| {
+            m.scenario.exits == s.exits
+                && m.scenario.demand.entry_age == s.demand.entry_age
+                && m.scenario.population.age_profile == s.population.age_profile
+        };
+        let (return_home, sgo, adoption, stock) = match like.filter(same_stock) {
+            Some(m) => (
+                m.return_home.clone(),
+                m.sgo.clone(),
+                m.adoption.clone(),
+                m.stock.clone(),
+            ),
+            None => {
+                let (return_home, sgo, adoption) = (
+                    Duration::compile(&s.exits.return_home),
+                    Duration::compile(&s.exits.special_guardianship),
+                    Duration::compile(&s.exits.adoption),
+                );
+                let stock =
+                    Stock::compile(&s, [return_home.clone(), sgo.clone(), adoption.clone()]);
+                (return_home, sgo, adoption, stock)
+            }
+        };
         Model {
-            stock: Stock::compile(&s, [return_home.clone(), sgo.clone(), adoption.clone()]),
+            stock,
             return_home,
             sgo,
             adoption,

@@ -22,8 +22,8 @@ mod matching;
 mod month_end;
 mod moves;
 mod placement;
-mod startup;
 mod siblings;
+mod startup;
 mod tally;
 #[cfg(test)]
 mod tests;

@@ -113,9 +113,7 @@ impl<'m> Simulator<'m> {
                 Place::Market(t) if !t.is_matchable() => None,
                 Place::Household(h) => Some(Living::Household(h)),
                 Place::Home(h) => Some(Living::Home(h)),
-                Place::Market(_) => Some(Living::Unit(
-                    marks.get(s as usize).map_or(0, |k| k.unit),
-                )),
+                Place::Market(_) => Some(Living::Unit(marks.get(s as usize).map_or(0, |k| k.unit))),
             }
         };
         let in_care = |s: u32| self.children.get(s as usize).filter(|c| c.in_care);
