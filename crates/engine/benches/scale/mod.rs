@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use engine::limits::MAX_GROUP_SIZE;
+use engine::limits::{MAX_BREAKDOWN_PER_YEAR, MAX_GROUP_SIZE, MAX_REPEAT_MULTIPLIER};
 use engine::runner::{Job, MAX_GROUPS_PER_MONTH};
 use engine::scenario::{PlacementCounts, RunSettings, Scenario};
 use engine::sim::Simulator;
@@ -41,8 +41,8 @@ pub fn large_county(base: &Scenario) -> Scenario {
 
 /// The worst cases: `households` (100,000 households, 10,000 enquiries a month all
 /// approved, 200 homes of 100 beds); `admissions` (`MAX_GROUPS_PER_MONTH` sibling groups of
-/// `MAX_GROUP_SIZE` a month,
-/// placements breaking down ten times as often as in the built-in borough); `breakdowns`
+/// `MAX_GROUP_SIZE` a month, placements breaking down ten times as often as in the built-in
+/// borough, up to `MAX_BREAKDOWN_PER_YEAR`); `breakdowns`
 /// (the built-in borough with the highest breakdown rates and repeat multiplier allowed);
 /// `all` (the first two together).
 pub fn worst(base: &Scenario, name: &str) -> Option<Scenario> {
@@ -76,7 +76,11 @@ pub fn worst(base: &Scenario, name: &str) -> Option<Scenario> {
         s.demand.group_size[MAX_GROUP_SIZE - 1] = 1.0;
         let st = &mut s.stability;
         for rates in [&mut st.breakdown_child, &mut st.breakdown_adolescent] {
-            *rates = PlacementCounts::from_array(rates.to_array().map(|r| (r * 10.0).min(50.0)));
+            *rates = PlacementCounts::from_array(
+                rates
+                    .to_array()
+                    .map(|r| (r * 10.0).min(MAX_BREAKDOWN_PER_YEAR)),
+            );
         }
     };
     match name {
@@ -86,9 +90,9 @@ pub fn worst(base: &Scenario, name: &str) -> Option<Scenario> {
         "admissions" => admissions(&mut s),
         "breakdowns" => {
             let st = &mut s.stability;
-            st.breakdown_child = PlacementCounts::from_array([50.0; 9]);
-            st.breakdown_adolescent = PlacementCounts::from_array([50.0; 9]);
-            st.repeat_multiplier = 10.0;
+            st.breakdown_child = PlacementCounts::from_array([MAX_BREAKDOWN_PER_YEAR; 9]);
+            st.breakdown_adolescent = PlacementCounts::from_array([MAX_BREAKDOWN_PER_YEAR; 9]);
+            st.repeat_multiplier = MAX_REPEAT_MULTIPLIER;
         }
         "all" => {
             households(&mut s);
