@@ -40,8 +40,9 @@ pub struct Model {
     pub return_home: Duration,
     pub sgo: Duration,
     pub adoption: Duration,
-    /// The children in care at the start, to draw each run's from.
-    pub stock: Stock,
+    /// The children in care at the start, to draw each run's from (shared, not copied, by a
+    /// model compiled like this one: `compile_like`).
+    pub stock: std::sync::Arc<Stock>,
     /// Matching orders, normal then with supported accommodation first, each by age in
     /// whole years (0..=17) then needs (standard, complex): see `order`.
     pub orders: Vec<Vec<PlacementType>>,
@@ -342,8 +343,10 @@ impl Model {
                     Duration::compile(&s.exits.special_guardianship),
                     Duration::compile(&s.exits.adoption),
                 );
-                let stock =
-                    Stock::compile(&s, [return_home.clone(), sgo.clone(), adoption.clone()]);
+                let stock = std::sync::Arc::new(Stock::compile(
+                    &s,
+                    [return_home.clone(), sgo.clone(), adoption.clone()],
+                ));
                 (return_home, sgo, adoption, stock)
             }
         };
