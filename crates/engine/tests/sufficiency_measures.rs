@@ -1,6 +1,9 @@
 //! The sufficiency measures mean what councils mean: the ready-made strategies move the
-//! right ones (new in-house homes fewer children in distant independent homes and a smaller
-//! in-house shortfall for homes; recruitment a smaller in-house shortfall for foster care),
+//! right ones (new in-house homes fewer children in distant independent homes, fewer
+//! waiting in emergency placements, fewer 16-17 year olds in supported accommodation and a
+//! smaller in-house shortfall for homes; recruitment a smaller in-house shortfall for
+//! foster care), young people with complex needs are not placed in supported accommodation
+//! ahead of care,
 //! "placed below assessed need" follows the scenario's own list of suitable types, and older
 //! scenario files without that list get the derived policy.
 
@@ -68,6 +71,8 @@ fn strategies_move_the_measures_they_should() {
         metrics::GAP,
         metrics::BELOW_NEED,
         metrics::AT_DISTANCE,
+        metrics::NO_SUITABLE,
+        metrics::BY_TYPE + PlacementType::SupportedAccommodation.index(),
     ];
     let runs = last_year_means(&[base.clone(), with("homes"), with("recruit")], &keys, 120);
     let (base, homes, recruit) = (&runs[0], &runs[1], &runs[2]);
@@ -88,6 +93,15 @@ fn strategies_move_the_measures_they_should() {
         "homes: children placed at a distance",
         paired(base, homes, 6),
     );
+    // The council's own beds are tried before any bought place: they take young people who
+    // would wait in an emergency placement when no independent home is found in time, and
+    // 16-17 year olds with complex needs who would live in supported accommodation (below
+    // their need: it gives support, not care).
+    reduces("homes: no suitable placement", paired(base, homes, 7));
+    reduces(
+        "homes: 16-17 year olds in supported accommodation",
+        paired(base, homes, 8),
+    );
     // Recruitment: more in-house carers, so fewer children with agencies who would have
     // been placed in-house.
     reduces(
@@ -105,6 +119,32 @@ fn strategies_move_the_measures_they_should() {
                 "{name}: measure {j} rises by {mean:.2} (standard error {se:.2})"
             );
         }
+    }
+}
+
+/// Supported accommodation gives support, not care: for a 16- or 17-year-old with complex
+/// needs it is below assessed need, the council's own children's home is tried before it,
+/// and the supported-accommodation lever (supported accommodation tried right after
+/// in-house foster care) moves it up only for the young people it suits.
+#[test]
+fn complex_needs_at_16_are_not_placed_in_supported_accommodation_ahead_of_care() {
+    use PlacementType::*;
+    use engine::types::Needs;
+    let base = default_scenario();
+    let lever = strategy("supported_16_17").expect("ready-made strategy");
+    let with = base.with_strategy(&lever);
+    let (a, b) = (Model::new(&base, 12), Model::new(&with, 12));
+    let pos = |o: &[PlacementType], t| o.iter().position(|&x| x == t).expect("listed");
+    for age in [16.0, 17.5] {
+        let bit = 1 << SupportedAccommodation.index();
+        assert_ne!(a.suitable(age, Needs::Standard) & bit, 0, "suits standard needs");
+        assert_eq!(a.suitable(age, Needs::Complex) & bit, 0, "below complex needs");
+        for model in [&a, &b] {
+            let o = model.order(11, age, Needs::Complex);
+            assert!(pos(o, InHouseResidential) < pos(o, SupportedAccommodation), "{o:?}");
+        }
+        let o = b.order(11, age, Needs::Standard);
+        assert_eq!(pos(o, SupportedAccommodation), pos(o, InHouseFoster) + 1, "{o:?}");
     }
 }
 
