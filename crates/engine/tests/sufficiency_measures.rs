@@ -210,19 +210,39 @@ fn below_need_follows_the_rules_suitable_types() {
 }
 
 /// A scenario file written before rules listed their suitable types still loads, and gets
-/// the derived policy: family-based care for every child, supported accommodation for
-/// 16-17, residential care where the rule covers complex needs. That is the built-in
-/// borough's own list, so its results do not change.
+/// the derived policy: family-based care for every child, supported accommodation for a
+/// rule of 16-17 year olds that does not cover only complex needs, residential care where
+/// the rule covers complex needs. Such files have the rules the built-in borough had then
+/// (one rule for every 16-17 year old), and the derived policy is the list it gave them,
+/// so their results do not change. The built-in borough's rules now split 16-17 year olds
+/// by needs: the complex-needs rule's list is its derived policy; the standard-needs rule
+/// keeps the list the single rule gave them (residential care included), so a 16- or
+/// 17-year-old with standard needs counts as before.
 #[test]
 fn older_rules_get_the_derived_suitable_types() {
+    use PlacementType::*;
+    use engine::scenario::MatchRule;
+    use engine::types::NeedsFilter;
     let s = default_scenario();
-    let mut json: serde_json::Value = serde_json::to_value(&s).expect("serialises");
+    // The 16-17 rule of scenario files from before the split, with the list it had.
+    let mut then = s.clone();
+    let complex = then.matching.rules.pop().expect("complex 16-17 rule");
+    let standard = then.matching.rules.pop().expect("standard 16-17 rule");
+    assert_eq!(
+        (standard.min_age, standard.needs, complex.min_age, complex.needs),
+        (16, NeedsFilter::Standard, 16, NeedsFilter::Complex)
+    );
+    then.matching.rules.push(MatchRule {
+        needs: NeedsFilter::Any,
+        ..standard.clone()
+    });
+    let mut json: serde_json::Value = serde_json::to_value(&then).expect("serialises");
     for r in json["matching"]["rules"].as_array_mut().expect("rules") {
         r.as_object_mut().expect("rule").remove("suitable");
     }
     let old = Scenario::from_json(&json.to_string()).expect("an older file loads");
     assert!(old.matching.rules.iter().all(|r| r.suitable.is_none()));
-    for (derived, listed) in old.matching.rules.iter().zip(&s.matching.rules) {
+    for (derived, listed) in old.matching.rules.iter().zip(&then.matching.rules) {
         assert_eq!(
             Some(derived.suitable_types()),
             listed.suitable.clone(),
@@ -232,8 +252,15 @@ fn older_rules_get_the_derived_suitable_types() {
             derived.needs
         );
     }
-    let (a, b) = (Model::new(&s, 12), Model::new(&old, 12));
+    let (a, b) = (Model::new(&then, 12), Model::new(&old, 12));
     assert_eq!(a.suitable, b.suitable);
+    // The new complex-needs rule's list is its derived policy: no supported accommodation.
+    let bare = MatchRule {
+        suitable: None,
+        ..complex.clone()
+    };
+    assert_eq!(Some(bare.suitable_types()), complex.suitable);
+    assert!(!bare.suitable_types().contains(&SupportedAccommodation));
 }
 
 /// A list of suitable types is checked: not empty, no emergency placement, no type that
