@@ -128,8 +128,8 @@ fn strategies_move_the_measures_they_should() {
 /// in-house foster care) moves it up only for the young people it suits.
 #[test]
 fn complex_needs_at_16_are_not_placed_in_supported_accommodation_ahead_of_care() {
-    use PlacementType::*;
     use engine::types::Needs;
+    use PlacementType::*;
     let base = default_scenario();
     let lever = strategy("supported_16_17").expect("ready-made strategy");
     let with = base.with_strategy(&lever);
@@ -137,14 +137,29 @@ fn complex_needs_at_16_are_not_placed_in_supported_accommodation_ahead_of_care()
     let pos = |o: &[PlacementType], t| o.iter().position(|&x| x == t).expect("listed");
     for age in [16.0, 17.5] {
         let bit = 1 << SupportedAccommodation.index();
-        assert_ne!(a.suitable(age, Needs::Standard) & bit, 0, "suits standard needs");
-        assert_eq!(a.suitable(age, Needs::Complex) & bit, 0, "below complex needs");
+        assert_ne!(
+            a.suitable(age, Needs::Standard) & bit,
+            0,
+            "suits standard needs"
+        );
+        assert_eq!(
+            a.suitable(age, Needs::Complex) & bit,
+            0,
+            "below complex needs"
+        );
         for model in [&a, &b] {
             let o = model.order(11, age, Needs::Complex);
-            assert!(pos(o, InHouseResidential) < pos(o, SupportedAccommodation), "{o:?}");
+            assert!(
+                pos(o, InHouseResidential) < pos(o, SupportedAccommodation),
+                "{o:?}"
+            );
         }
         let o = b.order(11, age, Needs::Standard);
-        assert_eq!(pos(o, SupportedAccommodation), pos(o, InHouseFoster) + 1, "{o:?}");
+        assert_eq!(
+            pos(o, SupportedAccommodation),
+            pos(o, InHouseFoster) + 1,
+            "{o:?}"
+        );
     }
 }
 
@@ -220,16 +235,21 @@ fn below_need_follows_the_rules_suitable_types() {
 /// 17-year-old with standard needs counts as before.
 #[test]
 fn older_rules_get_the_derived_suitable_types() {
-    use PlacementType::*;
     use engine::scenario::MatchRule;
     use engine::types::NeedsFilter;
+    use PlacementType::*;
     let s = default_scenario();
     // The 16-17 rule of scenario files from before the split, with the list it had.
     let mut then = s.clone();
     let complex = then.matching.rules.pop().expect("complex 16-17 rule");
     let standard = then.matching.rules.pop().expect("standard 16-17 rule");
     assert_eq!(
-        (standard.min_age, standard.needs, complex.min_age, complex.needs),
+        (
+            standard.min_age,
+            standard.needs,
+            complex.min_age,
+            complex.needs
+        ),
         (16, NeedsFilter::Standard, 16, NeedsFilter::Complex)
     );
     then.matching.rules.push(MatchRule {
