@@ -168,7 +168,7 @@ pub fn default_scenario() -> Scenario {
                 MatchRule {
                     min_age: 16,
                     max_age: 17,
-                    needs: NeedsFilter::Any,
+                    needs: NeedsFilter::Standard,
                     order: vec![
                         InHouseFoster,
                         ConnectedPerson,
@@ -184,6 +184,30 @@ pub fn default_scenario() -> Scenario {
                         SupportedAccommodation,
                         Ifa,
                         InHouseResidential,
+                        ExternalResidential,
+                    ]),
+                },
+                // Supported accommodation gives support, not care: below the assessed need
+                // of a young person whose needs call for care, so the council's own
+                // children's home is tried before it (catalogue: matching.rules).
+                MatchRule {
+                    min_age: 16,
+                    max_age: 17,
+                    needs: NeedsFilter::Complex,
+                    order: vec![
+                        InHouseFoster,
+                        ConnectedPerson,
+                        InHouseResidential,
+                        SupportedAccommodation,
+                        Ifa,
+                        ExternalResidential,
+                        Emergency,
+                    ],
+                    suitable: Some(vec![
+                        InHouseFoster,
+                        ConnectedPerson,
+                        InHouseResidential,
+                        Ifa,
                         ExternalResidential,
                     ]),
                 },
@@ -326,12 +350,12 @@ pub fn strategies() -> Vec<Strategy> {
         s("recruit", "Recruit more carers", "Digital marketing and a recruitment website: 50% more enquiries and 20% better conversion.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]; Sufficiency Strategy 2014 [R-PSS-2014-01]", vec![recruit.clone()]),
         s("fostering_plus", "Fostering Plus (adolescent carers)", "Half of new carers take adolescents and complex needs, 4 extra such households a year, paid £200 a week more.", "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]; Performance Report May 2018 [R-CPP-2018-07]", vec![plus.clone()]),
         s("retain", "Retain carers", "Support package, Mockingbird hubs, faster LADO process: 30% lower attrition.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![retain.clone()]),
-        s("homes", "In-house homes (16 + 2 beds)", "The 2020-22 in-house residential programme: 16 beds and 2 emergency beds across 7 settings, opened in phases; about half the beds usable (modelling assumption: matching children who can safely live together leaves beds empty).", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![homes.clone()]),
+        s("homes", "In-house homes (16 + 2 beds)", "The 2020-22 in-house residential programme: 16 beds and 2 emergency beds across 7 settings, opened in phases; about half the beds usable (modelling assumption: matching children who can safely live together leaves beds empty). The council's own beds are tried before any bought place, so they take young people who would otherwise go to a distant independent home, wait in an emergency placement when no home is found in time, or, at 16-17 with complex needs, live in supported accommodation that gives support but not the care they need.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![homes.clone()]),
         s("step_down", "Step down from residential", "Move 8 children a year from residential into foster care.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![step.clone()]),
         s("edge_of_care", "Reduce admissions safely", "Edge-of-care panel and 72-hour intensive family assessments: 20% fewer admissions of young people aged 10+.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]", vec![edge]),
         s("permanence", "Accelerate discharges", "Right Child Right Care permanence reviews: special guardianship and reunification 20% sooner.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]; Performance Report May 2018 [R-CPP-2018-07]", vec![perm]),
         s("framework", "Regional purchasing framework", "White Rose framework: IFA and residential prices 5% lower.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![frame.clone()]),
-        s("supported_16_17", "Supported accommodation for 16-17", "10 supported accommodation places for 16-17 year olds, tried right after in-house foster care.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Sufficiency Strategy 2014 [R-PSS-2014-01]", vec![supported]),
+        s("supported_16_17", "Supported accommodation for 16-17", "10 supported accommodation places for 16-17 year olds, tried right after in-house foster care for those it suits (not ahead of care for young people with complex needs).", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Sufficiency Strategy 2014 [R-PSS-2014-01]", vec![supported]),
         s("strategy_2019_22", "2019-22 sufficiency strategy", "Recruitment, in-house homes, step-down and framework pricing together, as the 2019-22 strategy set out.", "Cabinet report Oct 2022 [R-CAB-2022-10]", vec![recruit, homes, step, frame]),
     ]
 }

@@ -367,10 +367,10 @@ pub fn definition(key: &str) -> &'static str {
             "Each time brothers or sisters are separated: a group placed apart on entry, on a planned move, when its placement breaks down or when its carers leave, or a child moved on alone (step-down, an emergency bed's review) from a placement shared with a sibling."
         }
         "sibling_groups" | "sibling_groups_split" | "sibling_split_share" => {
-            "Sibling groups with two or more children in care in placements (not at home or with adopters), and how many of them (and what share) do not all live together."
+            "Sibling groups with two or more children in care in placements (not at home or with adopters), and how many of them (and what share) do not all live together. A model output, checked only for plausibility: the council's papers give no rate of sibling separation to calibrate it against."
         }
         "siblings_apart" => {
-            "Children in care in a sibling group that does not all live together."
+            "Children in care in a sibling group that does not all live together. A model output, checked only for plausibility: the council's papers give no rate of sibling separation to calibrate it against."
         }
         _ => "",
     }

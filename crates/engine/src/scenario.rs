@@ -417,7 +417,9 @@ impl MatchRule {
     /// does not list them (a scenario written before the list existed), the types of its
     /// order that meet the needs it covers: family-based care (in-house, connected-person
     /// and agency foster care) for every child, supported accommodation for a rule of young
-    /// people aged 16 or over, and residential care for a rule that covers complex needs.
+    /// people aged 16 or over that covers standard needs (it gives support, not care: below
+    /// the need of a young person whose needs call for care), and residential care for a
+    /// rule that covers complex needs.
     /// An emergency placement is never suitable.
     pub fn suitable_types(&self) -> Vec<PlacementType> {
         if let Some(list) = &self.suitable {
@@ -430,7 +432,9 @@ impl MatchRule {
                 PlacementType::InHouseFoster
                 | PlacementType::ConnectedPerson
                 | PlacementType::Ifa => true,
-                PlacementType::SupportedAccommodation => self.min_age >= 16,
+                PlacementType::SupportedAccommodation => {
+                    self.min_age >= 16 && self.needs != NeedsFilter::Complex
+                }
                 PlacementType::InHouseResidential | PlacementType::ExternalResidential => {
                     self.needs != NeedsFilter::Standard
                 }
@@ -541,7 +545,8 @@ pub enum LeverKind {
         ifa_multiplier: f64,
         residential_multiplier: f64,
     },
-    /// Supported accommodation places for 16-17 year olds, tried right after in-house foster care.
+    /// Supported accommodation places for 16-17 year olds, tried right after in-house foster care
+    /// for young people whose rule lists it as suitable.
     SupportedAccommodation { places: u32, weekly_cost: f64 },
 }
 

@@ -1,6 +1,9 @@
 //! The sufficiency measures mean what councils mean: the ready-made strategies move the
-//! right ones (new in-house homes fewer children in distant independent homes and a smaller
-//! in-house shortfall for homes; recruitment a smaller in-house shortfall for foster care),
+//! right ones (new in-house homes fewer children in distant independent homes, fewer
+//! waiting in emergency placements, fewer 16-17 year olds in supported accommodation and a
+//! smaller in-house shortfall for homes; recruitment a smaller in-house shortfall for
+//! foster care), young people with complex needs are not placed in supported accommodation
+//! ahead of care,
 //! "placed below assessed need" follows the scenario's own list of suitable types, and older
 //! scenario files without that list get the derived policy.
 
@@ -68,6 +71,8 @@ fn strategies_move_the_measures_they_should() {
         metrics::GAP,
         metrics::BELOW_NEED,
         metrics::AT_DISTANCE,
+        metrics::NO_SUITABLE,
+        metrics::BY_TYPE + PlacementType::SupportedAccommodation.index(),
     ];
     let runs = last_year_means(&[base.clone(), with("homes"), with("recruit")], &keys, 120);
     let (base, homes, recruit) = (&runs[0], &runs[1], &runs[2]);
@@ -88,6 +93,15 @@ fn strategies_move_the_measures_they_should() {
         "homes: children placed at a distance",
         paired(base, homes, 6),
     );
+    // The council's own beds are tried before any bought place: they take young people who
+    // would wait in an emergency placement when no independent home is found in time, and
+    // 16-17 year olds with complex needs who would live in supported accommodation (below
+    // their need: it gives support, not care).
+    reduces("homes: no suitable placement", paired(base, homes, 7));
+    reduces(
+        "homes: 16-17 year olds in supported accommodation",
+        paired(base, homes, 8),
+    );
     // Recruitment: more in-house carers, so fewer children with agencies who would have
     // been placed in-house.
     reduces(
@@ -105,6 +119,47 @@ fn strategies_move_the_measures_they_should() {
                 "{name}: measure {j} rises by {mean:.2} (standard error {se:.2})"
             );
         }
+    }
+}
+
+/// Supported accommodation gives support, not care: for a 16- or 17-year-old with complex
+/// needs it is below assessed need, the council's own children's home is tried before it,
+/// and the supported-accommodation lever (supported accommodation tried right after
+/// in-house foster care) moves it up only for the young people it suits.
+#[test]
+fn complex_needs_at_16_are_not_placed_in_supported_accommodation_ahead_of_care() {
+    use engine::types::Needs;
+    use PlacementType::*;
+    let base = default_scenario();
+    let lever = strategy("supported_16_17").expect("ready-made strategy");
+    let with = base.with_strategy(&lever);
+    let (a, b) = (Model::new(&base, 12), Model::new(&with, 12));
+    let pos = |o: &[PlacementType], t| o.iter().position(|&x| x == t).expect("listed");
+    for age in [16.0, 17.5] {
+        let bit = 1 << SupportedAccommodation.index();
+        assert_ne!(
+            a.suitable(age, Needs::Standard) & bit,
+            0,
+            "suits standard needs"
+        );
+        assert_eq!(
+            a.suitable(age, Needs::Complex) & bit,
+            0,
+            "below complex needs"
+        );
+        for model in [&a, &b] {
+            let o = model.order(11, age, Needs::Complex);
+            assert!(
+                pos(o, InHouseResidential) < pos(o, SupportedAccommodation),
+                "{o:?}"
+            );
+        }
+        let o = b.order(11, age, Needs::Standard);
+        assert_eq!(
+            pos(o, SupportedAccommodation),
+            pos(o, InHouseFoster) + 1,
+            "{o:?}"
+        );
     }
 }
 
@@ -170,19 +225,44 @@ fn below_need_follows_the_rules_suitable_types() {
 }
 
 /// A scenario file written before rules listed their suitable types still loads, and gets
-/// the derived policy: family-based care for every child, supported accommodation for
-/// 16-17, residential care where the rule covers complex needs. That is the built-in
-/// borough's own list, so its results do not change.
+/// the derived policy: family-based care for every child, supported accommodation for a
+/// rule of 16-17 year olds that does not cover only complex needs, residential care where
+/// the rule covers complex needs. Such files have the rules the built-in borough had then
+/// (one rule for every 16-17 year old), and the derived policy is the list it gave them,
+/// so their results do not change. The built-in borough's rules now split 16-17 year olds
+/// by needs: the complex-needs rule's list is its derived policy; the standard-needs rule
+/// keeps the list the single rule gave them (residential care included), so a 16- or
+/// 17-year-old with standard needs counts as before.
 #[test]
 fn older_rules_get_the_derived_suitable_types() {
+    use engine::scenario::MatchRule;
+    use engine::types::NeedsFilter;
+    use PlacementType::*;
     let s = default_scenario();
-    let mut json: serde_json::Value = serde_json::to_value(&s).expect("serialises");
+    // The 16-17 rule of scenario files from before the split, with the list it had.
+    let mut then = s.clone();
+    let complex = then.matching.rules.pop().expect("complex 16-17 rule");
+    let standard = then.matching.rules.pop().expect("standard 16-17 rule");
+    assert_eq!(
+        (
+            standard.min_age,
+            standard.needs,
+            complex.min_age,
+            complex.needs
+        ),
+        (16, NeedsFilter::Standard, 16, NeedsFilter::Complex)
+    );
+    then.matching.rules.push(MatchRule {
+        needs: NeedsFilter::Any,
+        ..standard.clone()
+    });
+    let mut json: serde_json::Value = serde_json::to_value(&then).expect("serialises");
     for r in json["matching"]["rules"].as_array_mut().expect("rules") {
         r.as_object_mut().expect("rule").remove("suitable");
     }
     let old = Scenario::from_json(&json.to_string()).expect("an older file loads");
     assert!(old.matching.rules.iter().all(|r| r.suitable.is_none()));
-    for (derived, listed) in old.matching.rules.iter().zip(&s.matching.rules) {
+    for (derived, listed) in old.matching.rules.iter().zip(&then.matching.rules) {
         assert_eq!(
             Some(derived.suitable_types()),
             listed.suitable.clone(),
@@ -192,8 +272,15 @@ fn older_rules_get_the_derived_suitable_types() {
             derived.needs
         );
     }
-    let (a, b) = (Model::new(&s, 12), Model::new(&old, 12));
+    let (a, b) = (Model::new(&then, 12), Model::new(&old, 12));
     assert_eq!(a.suitable, b.suitable);
+    // The new complex-needs rule's list is its derived policy: no supported accommodation.
+    let bare = MatchRule {
+        suitable: None,
+        ..complex.clone()
+    };
+    assert_eq!(Some(bare.suitable_types()), complex.suitable);
+    assert!(!bare.suitable_types().contains(&SupportedAccommodation));
 }
 
 /// A list of suitable types is checked: not empty, no emergency placement, no type that

@@ -99,8 +99,9 @@ const FRAMEWORK_PRICING: LeverHelp = LeverHelp {
 
 const SUPPORTED_ACCOMMODATION: LeverHelp = LeverHelp {
     key: "supported_accommodation",
-    help: "Adds supported accommodation places for 16-17 year olds, tried right after in-house foster care, at \
-        their own weekly price.",
+    help: "Adds supported accommodation places for 16-17 year olds, tried right after in-house foster care for those \
+        whose rule lists it as suitable (not ahead of care for those whose needs call for care), at their own \
+        weekly price.",
     source: "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07] and Cabinet report Oct 2022 [R-CAB-2022-10]: a 16+ support and \
         accommodation flexible purchasing system, live January 2021, and joint work with Adult Care and \
         Housing for 16-17 year olds; Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]: supported lodgings \

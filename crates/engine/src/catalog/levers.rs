@@ -223,7 +223,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "places",
         items: NONE,
         help: "Extra supported accommodation places for 16-17 year olds; while the lever acts, supported accommodation \
-            is tried right after in-house foster care.",
+            is tried right after in-house foster care for young people whose rule lists it as suitable.",
         source: "Modelling assumption: 10 places; no count in the references. The 16+ flexible purchasing system ([R-SUFF-2020-07], \
             [R-CAB-2022-10]) and the 2014 semi-independent units of 6 and 10 places [R-PSS-2014-01].",
     },

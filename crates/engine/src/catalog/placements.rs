@@ -400,7 +400,12 @@ pub(super) const PARAMS: &[Param] = &[
             in-house before agency, local before distant (Placement Sufficiency Strategy 2014/15 section 4.2, \
             [R-PSS-2014-01]; 2019-22 strategy [R-SUFF-2020-07] and [R-CAB-2022-10]), and supported accommodation for 16-17 year olds \
             after foster care [R-SUFF-2020-07]. Connected persons are tried second, after in-house carers, although the \
-            2014 strategy [R-PSS-2014-01] stresses the duty to place with extended family where possible.",
+            2014 strategy [R-PSS-2014-01] stresses the duty to place with extended family where possible. For a 16- or \
+            17-year-old with complex needs the council's own children's home is tried before supported accommodation \
+            (modelling assumption: supported accommodation gives support, not care, so it is below the need of a young \
+            person whose needs call for care; the council's homes are its own to use at once, 'increased control and \
+            flexibility' [R-SUFF-2020-07]); supported accommodation stays next, before agency foster care and independent \
+            homes, as for other 16- and 17-year-olds.",
     },
     Param {
         path: "matching.rules.min_age",
@@ -419,7 +424,7 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "age (years)",
         items: NONE,
         help: "The rule applies to children up to this age (inclusive).",
-        source: "Modelling assumption: 15 for the under-16 rules and 17 for the 16-17 rule ([R-SUFF-2020-07]: supported \
+        source: "Modelling assumption: 15 for the under-16 rules and 17 for the 16-17 rules ([R-SUFF-2020-07]: supported \
             accommodation for 16- and 17-year-olds).",
     },
     Param {
@@ -431,7 +436,9 @@ pub(super) const PARAMS: &[Param] = &[
         help: "Whether the rule applies to children with standard needs, complex needs, or any.",
         source: "Modelling assumption: children under 16 with complex needs skip connected persons and go from \
             in-house (Fostering Plus-type) carers to agencies and residential care; the 2014 strategy [R-PSS-2014-01] \
-            set up Fostering Plus for older children and those with complex needs.",
+            set up Fostering Plus for older children and those with complex needs. Young people of 16 and 17 have a rule \
+            for each: supported accommodation meets standard needs but not complex ones (modelling assumption: it gives \
+            support, not care).",
     },
     Param {
         path: "matching.rules.order",
@@ -452,12 +459,14 @@ pub(super) const PARAMS: &[Param] = &[
         help: "The policy behind \"placed below assessed need\": a child this rule covers who is placed in a type \
             not listed here counts as placed below assessed need (an emergency placement counts as no suitable \
             placement instead, and is never listed). A rule that does not list them (older scenario files) uses \
-            family-based care for every child, supported accommodation for a rule of 16- and 17-year-olds, and \
-            residential care for a rule that covers complex needs.",
+            family-based care for every child, supported accommodation for a rule of 16- and 17-year-olds that does \
+            not cover only complex needs, and residential care for a rule that covers complex needs.",
         source: "Modelling assumption following the priorities the references state: family-based care is what \
             children need unless their needs call for residential care, which the 2014 strategy reserves for \
             complex needs (Placement Sufficiency Strategy 2014/15 section 4.2, [R-PSS-2014-01]); supported \
-            accommodation for 16- and 17-year-olds [R-SUFF-2020-07].",
+            accommodation for 16- and 17-year-olds [R-SUFF-2020-07], except those with complex needs (modelling \
+            assumption: supported accommodation gives support, not care, so a young person whose needs call for care \
+            placed there is below assessed need).",
     },
     Param {
         path: "matching.keep_siblings_together",

@@ -255,7 +255,13 @@ impl Model {
                     .filter(|t| t.is_matchable())
                     .collect(),
             };
-            if supported_first && age >= 16 {
+            // The lever tries supported accommodation early only for young people it is
+            // suitable for: not ahead of care for those whose needs call for care.
+            let suits = rule.is_none_or(|r| {
+                r.suitable_types()
+                    .contains(&PlacementType::SupportedAccommodation)
+            });
+            if supported_first && age >= 16 && suits {
                 order.retain(|t| *t != PlacementType::SupportedAccommodation);
                 let pos = order
                     .iter()
