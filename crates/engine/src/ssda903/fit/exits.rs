@@ -544,11 +544,41 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
         p
     };
     let mut cache = Grids::new(&fams, &free, k_max);
+    // Most of the Hessian's points move one or two bands' logits and no duration: each
+    // cell's term at the centre is kept, and only the moved bands' cells are computed
+    // again (the sum taken in the same order, so the same number).
+    let mut centre: Option<(Vec<f64>, [[f64; 4]; 5], Vec<CellTerms>, Vec<f64>)> = None;
     let mut neg_ll = |t: &[f64]| -> f64 {
-        match cache.at(&t[n_logits..]) {
-            Some(g) => -Cells::log_lik(&probabilities(t), &cells.terms(g)),
-            None => f64::INFINITY,
+        let durations = &t[n_logits..];
+        let p = probabilities(t);
+        if let Some((d0, p0, terms, ll0)) = &centre {
+            if d0.as_slice() == durations {
+                let moved: [bool; 5] =
+                    std::array::from_fn(|b| p[b].map(f64::to_bits) != p0[b].map(f64::to_bits));
+                let ll: f64 = terms
+                    .iter()
+                    .zip(ll0)
+                    .map(|(c, &l)| {
+                        if moved[c.band] {
+                            c.log_lik(&p[c.band])
+                        } else {
+                            l
+                        }
+                    })
+                    .sum();
+                return -ll;
+            }
         }
+        let Some(g) = cache.at(durations) else {
+            return f64::INFINITY;
+        };
+        let terms = cells.terms(g);
+        let per_cell: Vec<f64> = terms.iter().map(|c| c.log_lik(&p[c.band])).collect();
+        let ll: f64 = per_cell.iter().copied().sum();
+        if centre.is_none() {
+            centre = Some((durations.to_vec(), p, terms, per_cell));
+        }
+        -ll
     };
     let cov = invert(&hessian(&mut neg_ll, &theta, 1e-4));
     let var = |i: usize| -> Option<f64> {
