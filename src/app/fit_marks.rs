@@ -210,7 +210,10 @@ mod tests {
         assert_eq!(marks.values.len(), 3, "Staying Put was not accepted");
         assert_eq!(marks.window(), "Apr 2019 \u{2013} Mar 2022");
         let mut s = serde_json::to_value(engine::defaults::default_scenario()).unwrap();
-        assert!(marks.for_scenario(&s).is_none(), "the default holds no fitted value");
+        assert!(
+            marks.for_scenario(&s).is_none(),
+            "the default holds no fitted value"
+        );
         s["demand"]["groups_per_month"] = Value::from(27.5);
         s["exits"]["route_by_entry_age"][2][0] = Value::from(0.4);
         let m = marks.for_scenario(&s).unwrap();

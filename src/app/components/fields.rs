@@ -12,8 +12,8 @@ use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::prose::prose;
 use super::from_returns::returns_note;
+use super::prose::prose;
 use crate::app::edit::{self, Path};
 use crate::app::fit_marks::ScenarioMarks;
 use crate::app::limits::{DESCRIPTION_CHARS, NAME_CHARS, NUMBER_CHARS};

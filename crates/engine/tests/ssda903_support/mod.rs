@@ -68,7 +68,12 @@ pub fn fit_window(imported: &Import, base: &Scenario, window_years: u32) -> Fit 
 pub fn admissions(f: &Fit, level: f64, trend: f64, window_years: f64) -> f64 {
     let groups = f.admissions.as_ref().expect("admissions fitted").groups;
     let (gpm, _, _) = value(f, "demand.groups_per_month");
-    close("ln groups_per_month", gpm.ln(), level.ln(), 2.0 / groups.sqrt());
+    close(
+        "ln groups_per_month",
+        gpm.ln(),
+        level.ln(),
+        2.0 / groups.sqrt(),
+    );
     let (est, _, _) = value(f, "demand.trend_per_year");
     let se = (12.0 / (groups * window_years * window_years)).sqrt() * (1.0 + trend);
     close("demand.trend_per_year", est, trend, se);
