@@ -390,8 +390,8 @@ impl CellTerms {
             return 1.0;
         }
         let mut t = pi[3];
-        for r in 0..3 {
-            t += pi[r] * self.still[r];
+        for (p, still) in pi.iter().zip(&self.still) {
+            t += p * still;
         }
         t
     }
@@ -445,6 +445,15 @@ impl<'a> Grids<'a> {
         }
         Some(&self.grids)
     }
+}
+
+/// The Hessian's centre: its duration parameters, route probabilities, cells and each
+/// cell's log-likelihood there.
+struct Centre {
+    durations: Vec<f64>,
+    pi: [[f64; 4]; 5],
+    terms: Vec<CellTerms>,
+    per_cell: Vec<f64>,
 }
 
 /// Log-probabilities relative to route `reference` (clamped away from 0).
@@ -547,11 +556,17 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
     // Most of the Hessian's points move one or two bands' logits and no duration: each
     // cell's term at the centre is kept, and only the moved bands' cells are computed
     // again (the sum taken in the same order, so the same number).
-    let mut centre: Option<(Vec<f64>, [[f64; 4]; 5], Vec<CellTerms>, Vec<f64>)> = None;
+    let mut centre: Option<Centre> = None;
     let mut neg_ll = |t: &[f64]| -> f64 {
         let durations = &t[n_logits..];
         let p = probabilities(t);
-        if let Some((d0, p0, terms, ll0)) = &centre {
+        if let Some(Centre {
+            durations: d0,
+            pi: p0,
+            terms,
+            per_cell: ll0,
+        }) = &centre
+        {
             if d0.as_slice() == durations {
                 let moved: [bool; 5] =
                     std::array::from_fn(|b| p[b].map(f64::to_bits) != p0[b].map(f64::to_bits));
@@ -576,7 +591,12 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
         let per_cell: Vec<f64> = terms.iter().map(|c| c.log_lik(&p[c.band])).collect();
         let ll: f64 = per_cell.iter().copied().sum();
         if centre.is_none() {
-            centre = Some((durations.to_vec(), p, terms, per_cell));
+            centre = Some(Centre {
+                durations: durations.to_vec(),
+                pi: p,
+                terms,
+                per_cell,
+            });
         }
         -ll
     };
