@@ -205,10 +205,12 @@ describe('your own borough', () => {
 
     // The form marks where each value came from, beside it.
     await checkFormMarks(page, 'after acceptance');
-    await page.locator('#group-demand').screenshot({ path: path.join(artifacts, 'borough-form-demand.png') });
-    await page.locator('#group-exits summary').click();
-    await page.locator('#group-exits').screenshot({ path: path.join(artifacts, 'borough-form-exits.png') });
-    await page.locator('#group-fostercarers summary').click();
+    await page.locator('.field[data-path="demand.groups_per_month"]').screenshot({ path: path.join(artifacts, 'borough-form-demand.png') });
+    await page.locator('#group-exits > summary').click();
+    await page.locator('[data-path="exits.route_by_entry_age"] details.from-returns > summary').click();
+    await page.locator('.field[data-path="exits.route_by_entry_age"]').screenshot({ path: path.join(artifacts, 'borough-form-exits.png') });
+    await page.locator('.field[data-path="exits.return_home.mean_months"]').screenshot({ path: path.join(artifacts, 'borough-form-duration.png') });
+    await page.locator('#group-fostercarers > summary').click();
     await page.locator('.field[data-path="fostering.households"]').screenshot({ path: path.join(artifacts, 'borough-form-kept.png') });
 
     // The observed history, then the forecast from the month after the as-at date.
