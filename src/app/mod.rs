@@ -23,6 +23,7 @@ pub mod components;
 pub mod controller;
 pub mod crash;
 pub mod edit;
+pub mod fit_marks;
 pub mod hooks;
 pub mod io;
 pub mod limits;

@@ -13,6 +13,7 @@ use engine::workspace::{migrate, ScenarioSet, Variant};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::app::fit_marks::FitMarks;
 pub use crate::app::limits::MAX_SCENARIOS;
 /// Largest share payload we inflate (a real workspace is ~100 kB of JSON).
 const MAX_INFLATED: usize = 8 << 20;
@@ -33,6 +34,10 @@ pub struct Workspace {
     /// Index of the scenario being edited.
     #[serde(default)]
     pub active: usize,
+    /// The accepted fit to a council's own returns, if any: where the fitted values came
+    /// from, for the form's marks (no identifier in it; see `fit_marks`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_returns: Option<FitMarks>,
 }
 
 /// The version this app writes.
@@ -50,6 +55,7 @@ impl Workspace {
             scenarios: vec![default_scenario_value()],
             variants: vec![],
             active: 0,
+            from_returns: None,
         }
     }
 
@@ -62,6 +68,7 @@ impl Workspace {
             variants: migrate::from_scenarios(&scenarios).variants,
             scenarios,
             active,
+            from_returns: None,
         }
     }
 
@@ -100,7 +107,10 @@ impl Workspace {
         }
         let active = self.active.min(self.scenarios.len() - 1);
         let ws = if self.version == 1 || self.variants.len() + 1 != self.scenarios.len() {
-            Workspace::of_scenarios(self.settings, self.scenarios, active)
+            Workspace {
+                from_returns: self.from_returns,
+                ..Workspace::of_scenarios(self.settings, self.scenarios, active)
+            }
         } else {
             Workspace {
                 version: VERSION,

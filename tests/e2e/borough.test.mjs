@@ -3,6 +3,10 @@
 // engine's small fixtures are chosen in the page, imported and fitted in a worker; the
 // data-quality report, the fit review, accepting it, the run, the observed history and the
 // hindcast's verdict are checked and screenshotted (tests/e2e/artifacts/borough-*.png).
+// After acceptance the form marks every accepted fitted value "Estimated from your returns
+// (N ..., window) ± u; default was X" and what the return cannot inform "Not from your
+// returns: confirm or enter", also after a reload; a hindcast can be cancelled while it
+// runs, and the panel is usable again.
 // Privacy: no request leaves the page, and none of the returns' CHILD ids, dates of birth
 // or postcodes is in anything written: localStorage, the share link, the downloaded
 // scenarios, results and report, or the console.
@@ -136,6 +140,22 @@ function assertNothingLeaks(outputs, who, seen) {
   assert.deepEqual(seen.errors, [], 'no page error');
 }
 
+/** The form's marks on the accepted fit (window 2 years to 31 March 2022; breakdowns kept
+ *  as the baseline's; foster households entered). */
+async function checkFormMarks(page, when) {
+  const mark = (p) => page.locator(`.field[data-path="${p}"] .from-returns`).first();
+  await mark('demand.groups_per_month').waitFor({ state: 'attached' });
+  const rate = await mark('demand.groups_per_month').textContent();
+  assert.match(rate, /^Estimated from your returns \(\d[\d,]* months, Apr 2020 – Mar 2022\) ± \d[\d.]*; default was \d[\d.]*$/, `${when}: ${rate}`);
+  const routes = await mark('exits.route_by_entry_age').textContent();
+  assert.match(routes, /^Estimated from your returns \(\d[\d,–]* periods of care, Apr 2020 – Mar 2022\): \d+ of these values/, `${when}: ${routes}`);
+  assert.match(routes, /: 0\.\d+ ± 0\.\d+; default was 0\.\d+/, `${when}: each element with its uncertainty and default`);
+  assert.equal(await page.locator('[data-path="stability.breakdown_child"] .from-returns').count(), 0, `${when}: breakdowns kept as the baseline's are not marked`);
+  const kept = await page.locator('.field[data-path="fostering.households"] .not-from-returns').textContent();
+  assert.equal(kept, 'Not from your returns: confirm or enter', when);
+  assert.equal(await page.locator('.field[data-path="costs.budget_per_year"] .not-from-returns').count(), 1, `${when}: costs`);
+}
+
 describe('your own borough', () => {
   test('five annual returns: quality report, fit reviewed and accepted, run, history and hindcast, nothing identifying written', { timeout: TIMEOUT }, async () => {
     const files = returnFiles(path.join(SHARED, 'd2i-sample'));
@@ -183,11 +203,34 @@ describe('your own borough', () => {
     });
     assert.equal(households, 120, 'the entered value is in the saved baseline');
 
+    // The form marks where each value came from, beside it.
+    await checkFormMarks(page, 'after acceptance');
+    await page.locator('.field[data-path="demand.groups_per_month"]').screenshot({ path: path.join(artifacts, 'borough-form-demand.png') });
+    await page.locator('#group-exits > summary').click();
+    await page.locator('[data-path="exits.route_by_entry_age"] details.from-returns > summary').click();
+    await page.locator('.field[data-path="exits.route_by_entry_age"]').screenshot({ path: path.join(artifacts, 'borough-form-exits.png') });
+    await page.locator('.field[data-path="exits.return_home.mean_months"]').screenshot({ path: path.join(artifacts, 'borough-form-duration.png') });
+    await page.locator('#group-fostercarers > summary').click();
+    await page.locator('.field[data-path="fostering.households"]').screenshot({ path: path.join(artifacts, 'borough-form-kept.png') });
+
     // The observed history, then the forecast from the month after the as-at date.
     const history = page.locator('#observed-history');
     await history.locator('#history-in-care .fan-band').waitFor();
     assert.equal(await history.locator('.forecast-start').count(), 4);
     await history.screenshot({ path: path.join(artifacts, 'borough-history.png') });
+
+    // A hindcast cancelled while it runs: its worker is stopped, nothing of it arrives
+    // later, and the panel is usable again (the next hindcast below runs).
+    await page.fill('#hindcast-date', '2019-06-30');
+    await page.click('#hindcast-run');
+    await page.locator('#hindcast-progress').waitFor();
+    await page.click('#hindcast-cancel', { timeout: 10_000 });
+    await page.locator('#borough-cancelled').waitFor();
+    assert.equal(await page.locator('#hindcast-progress').count(), 0, 'no hindcast under way');
+    assert.equal(await page.locator('#borough-progress').count(), 0, 'nothing under way');
+    await page.waitForTimeout(2000);
+    assert.equal(await page.locator('#hindcast-result').count(), 0, 'no result from the cancelled hindcast');
+    await page.locator('#borough-hindcast').screenshot({ path: path.join(artifacts, 'borough-hindcast-cancelled.png') });
 
     // The hindcast: fitted as at 31 March 2020 with only the data before it.
     await page.fill('#hindcast-date', '2020-03-31');
@@ -198,6 +241,7 @@ describe('your own borough', () => {
     assert.match(text, /^Projected from 2020-03-31 with only the data before it, the number of children in care stayed inside the model's 10-90% band in \d+ of 24 months \(\d+%\)/);
     assert.match(text, /After 12 months the median forecast was \d+ against \d+ observed/);
     assert.match(text, /After 24 months/);
+    assert.equal(await page.locator('#borough-cancelled').count(), 0, 'the cancelled note goes with the next request');
     await page.locator('#borough-hindcast').screenshot({ path: path.join(artifacts, 'borough-hindcast.png') });
     // ...and it is the report's track record.
     await page.locator('#report-track-record .verdict', { hasText: 'Projected from 2020-03-31' }).waitFor({ state: 'attached' });
@@ -205,6 +249,11 @@ describe('your own borough', () => {
     // Nothing identifying in anything written.
     assertNothingLeaks(await written(page), who, seen);
     await page.screenshot({ path: path.join(artifacts, 'borough-page.png'), fullPage: true });
+
+    // The marks are saved with the work: after a reload they are still there.
+    await page.reload();
+    await page.locator('#status[data-status="done"]').waitFor();
+    await checkFormMarks(page, 'after a reload');
     await context.close();
   });
 

@@ -1,8 +1,9 @@
 //! Import and fit benchmark (no harness): ten annual SSDA903 returns of a borough with
 //! about 1,500 children in care (~20,000 episode rows), written by the engine's synthetic
-//! writer, imported (`ssda903::import`) and fitted (`ssda903::fit::fit`) natively on one
-//! thread. Prints the data's size and the median of five passes of each step, with the
-//! range.
+//! writer (`ssda903::write::benchmark_returns`, as `examples/ssda903_returns.rs` writes
+//! them for the browser's benchmark), imported (`ssda903::import`) and fitted
+//! (`ssda903::fit::fit`) natively on one thread. Prints the data's size and the median of
+//! five passes of each step, with the range.
 //!
 //!     cargo bench -p sufficiency-engine --bench ssda903
 //!     cargo bench -p sufficiency-engine --bench ssda903 -- 30   # groups a month
@@ -13,8 +14,7 @@ use std::time::{Duration, Instant};
 use engine::defaults::default_scenario;
 use engine::ssda903::fit::{fit, FitOptions};
 use engine::ssda903::summary::in_care_on;
-use engine::ssda903::synthetic::{simulate, SyntheticBorough};
-use engine::ssda903::write::returns;
+use engine::ssda903::write::benchmark_returns;
 use engine::ssda903::{import, ImportOptions, InputFile};
 
 const PASSES: usize = 5;
@@ -39,13 +39,7 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(32.0);
-    let b = SyntheticBorough {
-        years: 10,
-        first_year: 2014,
-        groups_per_month: groups,
-        ..SyntheticBorough::example()
-    };
-    let files = returns(&simulate(&b, 1), b.first_year, b.years);
+    let (b, files) = benchmark_returns(groups);
     let rows: usize = files
         .iter()
         .filter(|(n, _)| n.contains("episodes"))

@@ -1,13 +1,13 @@
 //! Writes the benchmark borough's SSDA903 returns into a folder: ten annual returns
 //! (episodes, header and UASC tables as CSV) of a borough with about 1,500 children in
-//! care (~20,000 episode rows), from the engine's synthetic borough and writer, the same
-//! data as `benches/ssda903.rs`. For the browser benchmark (`tests/bench/bench.mjs`), which
+//! care (~20,000 episode rows), from the engine's synthetic borough and writer
+//! (`ssda903::write::benchmark_returns`, the same data as `benches/ssda903.rs`). For the
+//! browser benchmark (`tests/bench/bench.mjs`), which
 //! imports and fits them in the page; not committed as data.
 //!
 //!     cargo run -p sufficiency-engine --example ssda903_returns -- DIR [GROUPS_PER_MONTH]
 
-use engine::ssda903::synthetic::{simulate, SyntheticBorough};
-use engine::ssda903::write::returns;
+use engine::ssda903::write::benchmark_returns;
 
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args().skip(1);
@@ -16,13 +16,7 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::from(2);
     };
     let groups: f64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(32.0);
-    let b = SyntheticBorough {
-        years: 10,
-        first_year: 2014,
-        groups_per_month: groups,
-        ..SyntheticBorough::example()
-    };
-    let files = returns(&simulate(&b, 1), b.first_year, b.years);
+    let (_, files) = benchmark_returns(groups);
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot make {dir}: {e}");
         return std::process::ExitCode::FAILURE;

@@ -22,53 +22,33 @@
 //! no per-child history), drawing routes and durations as the model does.
 
 mod ssda903_support;
-use engine::scenario::DurationDist;
-use engine::ssda903::fit::{fit, Fit, FitOptions};
+use engine::ssda903::fit::Fit;
 use engine::ssda903::synthetic::{simulate, SyntheticBorough};
 use engine::ssda903::write::returns;
 use engine::types::PlacementType;
-use ssda903_support::{close, import_returns, share, value};
+use ssda903_support::{close, durations, fit_window, import_returns, share, value};
 
 fn fitted(b: &SyntheticBorough, seed: u64, window_years: u32) -> Fit {
     let children = simulate(b, seed);
     let files = returns(&children, b.first_year, b.years);
     let imported = import_returns(&files);
     assert_eq!(imported.observed_to, Some(b.end()));
-    let options = FitOptions {
-        window_years,
-        ..FitOptions::default()
-    };
-    let f = fit(
+    fit_window(
         &imported,
         &engine::defaults::default_scenario(),
-        &options,
-        &mut |_, _| {},
+        window_years,
     )
-    .expect("fit");
-    println!("{}", f.report);
-    f
 }
 
 /// Admissions: the level at the start and the trend, with the standard errors the number
 /// of groups gives; returns the groups counted.
 fn admissions(f: &Fit, b: &SyntheticBorough, window_years: f64) -> f64 {
-    let groups = f.admissions.as_ref().expect("admissions fitted").groups;
-    let (gpm, _, _) = value(f, "demand.groups_per_month");
     let start =
         engine::ssda903::date::Date::from_ymd(f.scenario.start_year, f.scenario.start_month, 1)
             .unwrap();
-    let truth = b.groups_per_month
+    let level = b.groups_per_month
         * (1.0 + b.trend_per_year).powf(f64::from(start.days_since(b.reference)) / 365.25);
-    close(
-        "ln groups_per_month",
-        gpm.ln(),
-        truth.ln(),
-        2.0 / groups.sqrt(),
-    );
-    let (trend, _, _) = value(f, "demand.trend_per_year");
-    let se = (12.0 / (groups * window_years * window_years)).sqrt() * (1.0 + b.trend_per_year);
-    close("demand.trend_per_year", trend, b.trend_per_year, se);
-    groups
+    ssda903_support::admissions(f, level, b.trend_per_year, window_years)
 }
 
 #[test]
@@ -150,24 +130,8 @@ fn exits(f: &Fit, b: &SyntheticBorough) {
             close(&field, est, *truth, se.max(uncensored));
         }
     }
-    for (k, name) in ["return_home", "special_guardianship", "adoption"]
-        .iter()
-        .enumerate()
-    {
-        let DurationDist::Gamma { mean_months, shape } = b.durations[k] else {
-            unreachable!()
-        };
-        for (key, truth) in [("mean_months", mean_months), ("shape", shape)] {
-            let field = format!("exits.{name}.{key}");
-            let (est, se, _) = value(f, &field);
-            let se = se.unwrap_or_else(|| panic!("{field}: no standard error"));
-            assert!(
-                se < 0.5 * truth,
-                "{field}: SE {se}: the test would say nothing"
-            );
-            close(&field, est, truth, se);
-        }
-    }
+    let [home, guardianship, adoption] = &b.durations;
+    durations(f, [home, guardianship, adoption]);
 }
 
 #[test]

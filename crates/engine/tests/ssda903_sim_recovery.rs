@@ -18,12 +18,12 @@
 
 mod ssda903_support;
 use engine::defaults::default_scenario;
-use engine::scenario::{DurationDist, Scenario};
+use engine::scenario::Scenario;
 use engine::sim::{Model, Simulator};
 use engine::ssda903::date::Date;
-use engine::ssda903::fit::{fit, Fit, FitOptions};
+use engine::ssda903::fit::Fit;
 use engine::ssda903::simulated::write_returns;
-use ssda903_support::{close, import_returns, share, value};
+use ssda903_support::{close, durations, fit_window, import_returns, share, value};
 
 const HORIZON: usize = 120;
 /// The simulation starts in April 2014; returns 2018/19 to 2023/24 are written.
@@ -57,31 +57,15 @@ fn fitted(s: &Scenario, seed: u64) -> Fit {
         imported.observed_to,
         Date::collection_year_end(FIRST_RETURN + RETURNS as i32 - 1)
     );
-    let options = FitOptions {
-        window_years: WINDOW_YEARS,
-        ..FitOptions::default()
-    };
-    let f = fit(&imported, s, &options, &mut |_, _| {}).expect("fit");
-    println!("{}", f.report);
-    f
+    fit_window(&imported, s, WINDOW_YEARS)
 }
 
 /// The level on the forecast start (the model's month 120) and the trend.
 fn admissions(f: &Fit, s: &Scenario) {
-    let groups = f.admissions.as_ref().expect("admissions fitted").groups;
-    let (gpm, _, _) = value(f, "demand.groups_per_month");
     let years = HORIZON as f64 / 12.0;
-    let truth = s.demand.groups_per_month * (1.0 + s.demand.trend_per_year).powf(years);
-    close(
-        "ln groups_per_month",
-        gpm.ln(),
-        truth.ln(),
-        2.0 / groups.sqrt(),
-    );
-    let (trend, _, _) = value(f, "demand.trend_per_year");
-    let t = f64::from(WINDOW_YEARS);
-    let se = (12.0 / (groups * t * t)).sqrt() * (1.0 + s.demand.trend_per_year);
-    close("demand.trend_per_year", trend, s.demand.trend_per_year, se);
+    let level = s.demand.groups_per_month * (1.0 + s.demand.trend_per_year).powf(years);
+    let window = f64::from(WINDOW_YEARS);
+    ssda903_support::admissions(f, level, s.demand.trend_per_year, window);
 }
 
 fn exits(f: &Fit, s: &Scenario) {
@@ -100,26 +84,14 @@ fn exits(f: &Fit, s: &Scenario) {
             close(&field, est, *truth, se.max(uncensored));
         }
     }
-    let durations = [
-        ("return_home", &s.exits.return_home),
-        ("special_guardianship", &s.exits.special_guardianship),
-        ("adoption", &s.exits.adoption),
-    ];
-    for (name, d) in durations {
-        let DurationDist::Gamma { mean_months, shape } = d else {
-            panic!("the test borough's durations are gamma")
-        };
-        for (key, truth) in [("mean_months", *mean_months), ("shape", *shape)] {
-            let field = format!("exits.{name}.{key}");
-            let (est, se, _) = value(f, &field);
-            let se = se.unwrap_or_else(|| panic!("{field}: no standard error"));
-            assert!(
-                se < 0.5 * truth,
-                "{field}: SE {se}: the test would say nothing"
-            );
-            close(&field, est, truth, se);
-        }
-    }
+    durations(
+        f,
+        [
+            &s.exits.return_home,
+            &s.exits.special_guardianship,
+            &s.exits.adoption,
+        ],
+    );
 }
 
 #[test]

@@ -202,7 +202,7 @@ pub fn App() -> Html {
                     { results_html }
                 </main>
                 <aside class="side-col no-print">
-                    if let Some(doc) = active { <Editor {doc} docs={s.docs.clone()} dispatch={dispatch.clone()} /> }
+                    if let Some(doc) = active { <Editor {doc} docs={s.docs.clone()} dispatch={dispatch.clone()} from_returns={s.from_returns.clone()} /> }
                 </aside>
             </div>
             </ContextProvider<WhatIfHook>>

@@ -1,6 +1,8 @@
 //! The assumptions of one scenario, grouped as the catalogue groups them, generated from the
 //! catalogue over the scenario value (each field a [`Field`] component of its own).
 
+use std::rc::Rc;
+
 use engine::catalog::{self, Group, Param};
 use yew::prelude::*;
 
@@ -8,6 +10,7 @@ use super::field::Field;
 use super::fields::Ctx;
 use super::lineage::Lineage;
 use crate::app::edit::Path;
+use crate::app::fit_marks::FitMarks;
 use crate::app::state::{Action, Doc, WorkAction};
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +19,9 @@ pub struct EditorProps {
     /// Every scenario, the baseline first (what this one can be built on or compared with).
     pub docs: Vec<Doc>,
     pub dispatch: Callback<Action>,
+    /// The accepted fit to the council's own returns, if any (the fields it set are marked).
+    #[prop_or_default]
+    pub from_returns: Option<Rc<FitMarks>>,
 }
 
 pub fn group_id(g: Group) -> String {
@@ -31,6 +37,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         errors: doc.errors.clone(),
         dispatch: props.dispatch.clone(),
         compare: true,
+        returns: props
+            .from_returns
+            .as_ref()
+            .and_then(|m| m.for_scenario(&doc.value)),
     };
     let reset_all = {
         let (d, id) = (props.dispatch.clone(), doc.id);

@@ -56,6 +56,7 @@ impl PartialEq for FieldProps {
         std::ptr::eq(self.param, other.param)
             && a.doc == b.doc
             && a.compare == b.compare
+            && a.returns == b.returns
             && a.dispatch == b.dispatch
             && (Rc::ptr_eq(&a.value, &b.value) || self.own() == other.own())
             && (Rc::ptr_eq(&a.errors, &b.errors) || self.own_errors() == other.own_errors())

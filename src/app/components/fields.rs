@@ -1,7 +1,8 @@
 //! Form fields generated from the catalogue over a scenario value: numbers, arrays of
 //! numbers with item labels, tables of rows, booleans, optional limits and text. Each shows
 //! its label and unit, its explanation and source, a mark when it differs from the default
-//! (with a reset), and its own validation messages in place.
+//! (with a reset), where it came from when the scenario was fitted to the council's own
+//! returns (`from_returns`), and its own validation messages in place.
 
 use std::rc::Rc;
 
@@ -11,8 +12,10 @@ use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::from_returns::returns_note;
 use super::prose::prose;
 use crate::app::edit::{self, Path};
+use crate::app::fit_marks::ScenarioMarks;
 use crate::app::limits::{DESCRIPTION_CHARS, NAME_CHARS, NUMBER_CHARS};
 use crate::app::state::{default_value, Action, WorkAction};
 use crate::format;
@@ -26,6 +29,9 @@ pub struct Ctx {
     pub dispatch: Callback<Action>,
     /// Whether to mark differences from the default borough (not for levers).
     pub compare: bool,
+    /// Where the scenario's values came from, when it is built from an accepted fit to the
+    /// council's own returns.
+    pub returns: Option<Rc<ScenarioMarks>>,
 }
 
 impl Ctx {
@@ -277,6 +283,7 @@ fn field_shell(ctx: &Ctx, p: &Path, param: &Param, body: Html, below: Html) -> H
                 { changed_mark(ctx, p, param.label) }
             </div>
             { path_note(p, param) }
+            { returns_note(ctx, p, param) }
             { body }
             { range_note(param) }
             { messages(&ctx.errors, p, &dom) }
@@ -442,7 +449,7 @@ pub fn matrix_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
 
 /// A cell of a table named for a reader ("10-15, Adoption") rather than by its path
 /// (`exits.route_by_entry_age[3][2]`), from the last two indices of the path.
-fn cell_name(param: &Param, cols: &[String], field: &str) -> String {
+pub fn cell_name(param: &Param, cols: &[String], field: &str) -> String {
     let idx: Vec<usize> = field
         .split('[')
         .skip(1)
@@ -531,6 +538,7 @@ pub fn per_type_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 { number_input(ctx, &cp, label, None) }
                 { child.map(|c| reading(ctx, &cp, c)).unwrap_or_default() }
                 { changed_mark(ctx, &cp, label) }
+                { child.map(|c| returns_note(ctx, &cp, c)).unwrap_or_default() }
                 { child.map(range_note).unwrap_or_default() }
                 { messages(&ctx.errors, &cp, &dom) }
                 { child.map(|c| html! {
@@ -554,6 +562,7 @@ pub fn per_type_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         <fieldset {class} id={format!("field-{dom}")} data-path={p.to_string()}>
             <legend class="field-label">{ prose(param.label, true) }<span class="unit">{ param.unit }</span></legend>
             { path_note(p, param) }
+            { ctx.returns.as_ref().and_then(|m| m.kept_at(p)).map(|_| returns_note(ctx, p, param)).unwrap_or_default() }
             { range_note(param) }
             <div class="array">{ for rows }</div>
             { messages(&ctx.errors, p, &dom) }

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod editor;
 pub mod field;
 pub mod fields;
+pub mod from_returns;
 pub mod glossary;
 pub mod history;
 pub mod levers;

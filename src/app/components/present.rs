@@ -326,6 +326,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             errors: d.errors.clone(),
             dispatch: props.dispatch.clone(),
             compare: true,
+            returns: None,
         })
     });
     let tabs = s.docs.iter().map(|d| {

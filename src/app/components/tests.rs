@@ -40,6 +40,7 @@ fn editor(s: &AppState) -> String {
         doc,
         docs: s.docs.clone(),
         dispatch: Callback::noop(),
+        from_returns: s.work.from_returns.clone(),
     })
 }
 
@@ -344,6 +345,7 @@ fn a_field_re_renders_only_for_its_own_value_and_problems() {
                 errors: doc.errors.clone(),
                 dispatch: Callback::noop(),
                 compare: true,
+                returns: None,
             },
             param: engine::catalog::param(path).unwrap(),
         }

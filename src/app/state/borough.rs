@@ -2,7 +2,8 @@
 //! reducer, beside the workspace and never saved: its quality report holds CHILD ids for
 //! the screen). What the worker last answered ([`Outcome`]), the choices that refit
 //! (placement table, as-at date, window), the fit groups to accept, the edits to the
-//! assumptions the return does not hold, and the hindcast date.
+//! assumptions the return does not hold, and the hindcast date. A request under way can be
+//! cancelled: the choices go back to those of the answer on screen.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -25,7 +26,8 @@ pub struct BoroughState {
     pub open: bool,
     /// Names of the files read (bytes stay in the panel and the worker).
     pub files: Vec<String>,
-    /// The latest request sent; answers to older ones are ignored.
+    /// The latest request sent (0: none under way or it was cancelled); answers to other
+    /// requests are ignored.
     pub request: u32,
     /// A request under way: its step in words and share done.
     pub busy: Option<(String, f64)>,
@@ -39,6 +41,20 @@ pub struct BoroughState {
     /// Values the user entered for assumptions the return does not hold (path -> value).
     pub entered: BTreeMap<String, Value>,
     /// The hindcast date asked for, if any.
+    pub hindcast_as_at: Option<String>,
+    /// The choices the answer on screen was made with (restored when a later request is
+    /// cancelled).
+    pub answered: Option<AnsweredChoices>,
+    /// The last request was cancelled (said on screen until the next one is sent).
+    pub cancelled: bool,
+}
+
+/// The choices behind an answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnsweredChoices {
+    pub map: PlacementMap,
+    pub as_at: Option<String>,
+    pub window_years: u32,
     pub hindcast_as_at: Option<String>,
 }
 
@@ -56,6 +72,8 @@ impl Default for BoroughState {
             accepted: FitGroup::ALL.into_iter().collect(),
             entered: BTreeMap::new(),
             hindcast_as_at: None,
+            answered: None,
+            cancelled: false,
         }
     }
 }
@@ -80,6 +98,11 @@ pub enum BoroughAction {
     Failed {
         id: u32,
     },
+    /// The user cancelled request `id` (its worker was stopped): the answer on screen and
+    /// its choices stay; nothing of the request may arrive after.
+    Cancelled {
+        id: u32,
+    },
     SetMap(PlacementMap),
     SetAsAt(Option<String>),
     SetWindow(u32),
@@ -101,9 +124,11 @@ impl BoroughState {
             BoroughAction::Sent { id, files } => {
                 self.request = id;
                 self.busy = Some(("starting".into(), 0.0));
+                self.cancelled = false;
                 if let Some(f) = files {
                     self.files = f;
                     self.outcome = None;
+                    self.answered = None;
                     self.hindcast_as_at = None;
                     self.as_at = None;
                 }
@@ -113,14 +138,32 @@ impl BoroughState {
                 stage,
                 fraction,
             } if id == self.request => self.busy = Some((stage, fraction)),
-            BoroughAction::Answered { id, outcome } if id == self.request => {
+            BoroughAction::Answered { id, outcome } if id == self.request && id != 0 => {
                 self.busy = None;
                 self.outcome = Some(outcome);
+                self.answered = Some(AnsweredChoices {
+                    map: self.map.clone(),
+                    as_at: self.as_at.clone(),
+                    window_years: self.window_years,
+                    hindcast_as_at: self.hindcast_as_at.clone(),
+                });
             }
             BoroughAction::Failed { id } if id == self.request => self.busy = None,
+            BoroughAction::Cancelled { id } if id == self.request && id != 0 => {
+                self.busy = None;
+                self.request = 0;
+                self.cancelled = true;
+                if let Some(a) = self.answered.clone() {
+                    self.map = a.map;
+                    self.as_at = a.as_at;
+                    self.window_years = a.window_years;
+                    self.hindcast_as_at = a.hindcast_as_at;
+                }
+            }
             BoroughAction::Progress { .. }
             | BoroughAction::Answered { .. }
-            | BoroughAction::Failed { .. } => {}
+            | BoroughAction::Failed { .. }
+            | BoroughAction::Cancelled { .. } => {}
             BoroughAction::SetMap(m) => self.map = m,
             BoroughAction::SetAsAt(d) => self.as_at = d,
             BoroughAction::SetWindow(w) => self.window_years = w,
@@ -185,6 +228,68 @@ mod tests {
             "new returns are fitted as at their last date"
         );
         assert_eq!(s.files, vec!["b.csv".to_string()]);
+    }
+
+    #[test]
+    fn a_cancelled_request_keeps_the_answer_on_screen_and_its_choices_and_hears_nothing_more() {
+        let outcome = |n: usize| {
+            Rc::new(Outcome {
+                report: Default::default(),
+                child_ids: vec![],
+                returns: vec![2020 + n as i32],
+                observed_from: None,
+                observed_to: None,
+                fit: Err(crate::borough::Problem {
+                    field: "returns".into(),
+                    message: "none".into(),
+                }),
+                history: vec![],
+                hindcast: None,
+                import_ms: 0.0,
+                fit_ms: 0.0,
+            })
+        };
+        let s = BoroughState::default()
+            .reduce(BoroughAction::Sent {
+                id: 1,
+                files: Some(vec!["a.csv".into()]),
+            })
+            .reduce(BoroughAction::Answered {
+                id: 1,
+                outcome: outcome(1),
+            });
+        // A hindcast is asked for, then cancelled while it runs.
+        let s = s
+            .reduce(BoroughAction::SetHindcast(Some("2019-03-31".into())))
+            .reduce(BoroughAction::SetWindow(2))
+            .reduce(BoroughAction::Sent { id: 2, files: None })
+            .reduce(BoroughAction::Progress {
+                id: 2,
+                stage: "hindcast: 20 of 200 runs".into(),
+                fraction: 0.9,
+            });
+        assert!(s.busy.is_some());
+        let s = s.reduce(BoroughAction::Cancelled { id: 2 });
+        assert!(s.busy.is_none() && s.cancelled);
+        assert_eq!(s.hindcast_as_at, None, "back to the choices on screen");
+        assert_eq!(s.window_years, DEFAULT_WINDOW_YEARS);
+        assert_eq!(s.outcome.as_ref().unwrap().returns, vec![2021]);
+        // Anything the stopped request still sends is ignored.
+        let s = s
+            .reduce(BoroughAction::Progress {
+                id: 2,
+                stage: "late".into(),
+                fraction: 1.0,
+            })
+            .reduce(BoroughAction::Answered {
+                id: 2,
+                outcome: outcome(2),
+            });
+        assert!(s.busy.is_none());
+        assert_eq!(s.outcome.as_ref().unwrap().returns, vec![2021]);
+        // The next request clears the note.
+        let s = s.reduce(BoroughAction::Sent { id: 3, files: None });
+        assert!(!s.cancelled);
     }
 
     #[test]

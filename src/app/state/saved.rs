@@ -34,6 +34,7 @@ pub fn same_work(a: &Workspace, b: &Workspace) -> bool {
     let structure = |w: &Workspace| serde_json::to_value(&w.variants).unwrap_or(Value::Null);
     same_value(&structure(a), &structure(b))
         && same_value(&a.settings, &b.settings)
+        && a.from_returns == b.from_returns
         && a.scenarios.len() == b.scenarios.len()
         && a.scenarios
             .iter()

@@ -19,6 +19,7 @@ use serde_json::Value;
 use super::notices::{NoticeAction, NoticeKind, Notices};
 use super::variants;
 use crate::app::edit::{self, Path};
+use crate::app::fit_marks::FitMarks;
 use crate::app::share::{default_scenario_value, Workspace, MAX_SCENARIOS};
 
 thread_local! {
@@ -253,6 +254,9 @@ pub enum WorkAction {
     /// Roll every price forward from the figures' date to the start, at the scenario's
     /// inflation (the baseline's prices, and every scenario's own levers).
     RollPrices,
+    /// Keep where an accepted fit to the council's own returns got its values (for the
+    /// form's marks; saved with the work).
+    MarkFromReturns(Option<Rc<FitMarks>>),
 }
 
 /// The scenarios and settings as edited.
@@ -264,6 +268,8 @@ pub struct Work {
     next_id: u32,
     /// Bumped by every change to the scenarios or settings (drives autosave and re-runs).
     pub rev: u64,
+    /// The accepted fit to the council's own returns, if any (see `fit_marks`).
+    pub from_returns: Option<Rc<FitMarks>>,
 }
 
 impl Work {
@@ -274,6 +280,7 @@ impl Work {
             active: 1,
             next_id: 1,
             rev: 0,
+            from_returns: None,
         };
         w.replace(ws);
         w.rev = 0;
@@ -287,6 +294,7 @@ impl Work {
             scenarios: self.docs.iter().map(|d| (*d.value).clone()).collect(),
             variants: self.variants(),
             active: self.active_index(),
+            from_returns: self.from_returns.as_deref().cloned(),
         }
     }
 
@@ -472,6 +480,7 @@ impl Work {
     /// the variants' references are moved to the new ids).
     pub fn replace(&mut self, ws: Workspace) {
         let first = self.next_id;
+        self.from_returns = ws.from_returns.clone().map(Rc::new);
         let ws = if ws.variants.len() + 1 == ws.scenarios.len() {
             ws
         } else {
@@ -700,6 +709,13 @@ impl Work {
                     let current = edit::get(v, &path).cloned().unwrap_or(Value::Null);
                     edit::set(v, &path, edit::switch_family(&current, family.key()))
                 })
+            }
+            WorkAction::MarkFromReturns(marks) => {
+                if self.from_returns == marks {
+                    return false;
+                }
+                self.from_returns = marks;
+                self.rev += 1;
             }
             WorkAction::SetSetting { key, value } => {
                 let mut v = (*self.settings.value).clone();

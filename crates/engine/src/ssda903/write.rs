@@ -8,7 +8,7 @@
 //! 2018/19 and E45 after; other placements Z1 until 2024/25 and Z14 after.
 
 use super::date::Date;
-use super::synthetic::{SynthChild, SynthPlacement};
+use super::synthetic::{simulate, SynthChild, SynthPlacement, SyntheticBorough};
 use crate::types::PlacementType;
 
 /// One written file: its name (`2019-episodes.csv`) and text.
@@ -43,6 +43,21 @@ fn rec_in(rec: &str, year: i32) -> &str {
     } else {
         rec
     }
+}
+
+/// The benchmark borough's returns: ten annual returns (2014/15 to 2023/24) of the
+/// [`SyntheticBorough::example`] borough with `groups_per_month` sibling groups a month
+/// (32: about 1,500 children in care, ~28,500 episode rows), seed 1. One writer for the
+/// engine's benchmark (`benches/ssda903.rs`) and the browser's (`examples/ssda903_returns.rs`).
+pub fn benchmark_returns(groups_per_month: f64) -> (SyntheticBorough, Vec<ReturnFile>) {
+    let b = SyntheticBorough {
+        years: 10,
+        first_year: 2014,
+        groups_per_month,
+        ..SyntheticBorough::example()
+    };
+    let files = returns(&simulate(&b, 1), b.first_year, b.years);
+    (b, files)
 }
 
 /// Writes the returns of collection years `first..first + years` from `children`.

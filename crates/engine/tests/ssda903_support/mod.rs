@@ -1,7 +1,9 @@
-//! What the SSDA903 parameter-recovery tests share: importing written returns, reading a
-//! fitted value from the fit report, and the four-standard-error comparison with the truth.
+//! What the SSDA903 parameter-recovery tests share: importing written returns and fitting
+//! them, reading a fitted value from the fit report, the four-standard-error comparison
+//! with the truth, and the checks of admissions and exit durations both tests make.
 
-use engine::ssda903::fit::Fit;
+use engine::scenario::{DurationDist, Scenario};
+use engine::ssda903::fit::{fit, Fit, FitOptions};
 use engine::ssda903::{import, Import, ImportOptions, InputFile};
 
 /// Standard errors an estimate may lie from the truth (a false alarm about once in 15,000
@@ -45,4 +47,58 @@ pub fn share(f: &Fit, field: &str, truth: f64) {
         .sqrt()
         .max(0.5 / n as f64);
     close(field, est, truth, se);
+}
+
+/// The fit of imported returns as at their last date over `window_years`, keeping what
+/// the return does not hold from `base` (the report printed for a failing test's log).
+pub fn fit_window(imported: &Import, base: &Scenario, window_years: u32) -> Fit {
+    let options = FitOptions {
+        window_years,
+        ..FitOptions::default()
+    };
+    let f = fit(imported, base, &options, &mut |_, _| {}).expect("fit");
+    println!("{}", f.report);
+    f
+}
+
+/// Admissions: the level on the forecast start against `level` (extrapolated along a
+/// fitted trend across a window of `T` years holding `N` groups: `2 / sqrt(N)` on the log
+/// scale) and the trend against `trend` (`sqrt(12 / (N T^2))`, times `1 + trend`); returns
+/// the groups counted.
+pub fn admissions(f: &Fit, level: f64, trend: f64, window_years: f64) -> f64 {
+    let groups = f.admissions.as_ref().expect("admissions fitted").groups;
+    let (gpm, _, _) = value(f, "demand.groups_per_month");
+    close(
+        "ln groups_per_month",
+        gpm.ln(),
+        level.ln(),
+        2.0 / groups.sqrt(),
+    );
+    let (est, _, _) = value(f, "demand.trend_per_year");
+    let se = (12.0 / (groups * window_years * window_years)).sqrt() * (1.0 + trend);
+    close("demand.trend_per_year", est, trend, se);
+    groups
+}
+
+/// The three routes' durations (gamma: mean and shape) within four of the fit's own
+/// standard errors, each small enough for the comparison to say something.
+pub fn durations(f: &Fit, truth: [&DurationDist; 3]) {
+    for (name, d) in ["return_home", "special_guardianship", "adoption"]
+        .into_iter()
+        .zip(truth)
+    {
+        let DurationDist::Gamma { mean_months, shape } = d else {
+            panic!("the test borough's durations are gamma")
+        };
+        for (key, truth) in [("mean_months", *mean_months), ("shape", *shape)] {
+            let field = format!("exits.{name}.{key}");
+            let (est, se, _) = value(f, &field);
+            let se = se.unwrap_or_else(|| panic!("{field}: no standard error"));
+            assert!(
+                se < 0.5 * truth,
+                "{field}: SE {se}: the test would say nothing"
+            );
+            close(&field, est, truth, se);
+        }
+    }
 }

@@ -1,9 +1,12 @@
 //! Accepting a fit: the baseline with the accepted groups taken from the returns and the
 //! values entered for what the return does not hold, into the workspace as the baseline
 //! (the work it replaces kept in Earlier versions) or as a new scenario. It then runs
-//! like any other.
+//! like any other. Where each accepted value came from is kept with the work
+//! (`fit_marks`), so the form marks it "estimated from your returns" after acceptance and
+//! after a reload.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use engine::scenario::Scenario;
 use engine::ssda903::fit::{apply, FitGroup};
@@ -12,6 +15,7 @@ use yew::prelude::*;
 
 use super::super::toolbar::StateHandle;
 use super::not_from_return::set_at;
+use crate::app::fit_marks::FitMarks;
 use crate::app::hooks::replace_work_in_browser;
 use crate::app::share::Workspace;
 use crate::app::state::borough::BoroughState;
@@ -57,11 +61,16 @@ pub fn AcceptFit(props: &AcceptFitProps) -> Html {
         .map(|p| p.scenario().clone())
         .unwrap_or_else(engine::defaults::default_scenario);
     let value = accepted_scenario(&base, &fitted, &b.accepted, &b.entered);
+    let marks = FitMarks::of(&fitted.report, &b.accepted);
     let as_baseline = {
         let (state, value, done) = (props.state.clone(), value.clone(), done.clone());
+        let marks = marks.clone();
         Callback::from(move |_: MouseEvent| {
             let current = state.workspace();
-            let ws = Workspace::of_scenarios(current.settings.clone(), vec![value.clone()], 0);
+            let ws = Workspace {
+                from_returns: Some(marks.clone()),
+                ..Workspace::of_scenarios(current.settings.clone(), vec![value.clone()], 0)
+            };
             state.dispatch(replace_work_in_browser(
                 &current,
                 ws,
@@ -81,6 +90,9 @@ pub fn AcceptFit(props: &AcceptFitProps) -> Html {
             state.dispatch(Action::Work(WorkAction::Add(NewScenario::Value(
                 value.clone(),
             ))));
+            state.dispatch(Action::Work(WorkAction::MarkFromReturns(Some(Rc::new(
+                marks.clone(),
+            )))));
             done.set(Some(
                 "Your borough was added as a new scenario, built on the baseline.".into(),
             ));

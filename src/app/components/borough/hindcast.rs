@@ -1,7 +1,9 @@
 //! The hindcast: pick a date inside the returns; the fit then uses only the data before
 //! it, the projection runs forward in the worker, and the observed line is drawn over the
 //! fan with a verdict in plain English (the share of months inside the 10-90% band, the
-//! median's error after 12 and 24 months). Also the report's "Track record".
+//! median's error after 12 and 24 months). Also the report's "Track record". While it
+//! runs, its progress and a Cancel button (which stops the worker; the answer on screen
+//! stays).
 
 use std::rc::Rc;
 
@@ -19,6 +21,9 @@ pub struct HindcastViewProps {
     pub outcome: Rc<Outcome>,
     pub choices: Choices,
     pub on_change: Callback<Choices>,
+    /// The request under way includes a hindcast: its step in words and share done.
+    pub running: Option<(String, f64)>,
+    pub on_cancel: Callback<()>,
 }
 
 fn coverage_row(c: &Coverage, label: &str) -> Html {
@@ -107,6 +112,13 @@ pub fn HindcastView(props: &HindcastViewProps) -> Html {
             <label for="hindcast-date">{ "Hindcast from" }</label>
             <input type="date" id="hindcast-date" value={date} min={from.to_string()} max={to.to_string()} onchange={on_date} />
             <button type="button" class="secondary" id="hindcast-run" onclick={on_run}>{ "Run the hindcast" }</button>
+            if let Some((stage, fraction)) = &props.running {
+                <p class="borough-progress" id="hindcast-progress" role="status">
+                    <progress max="1" value={fraction.to_string()}></progress>
+                    { format!(" {stage}\u{2026} ") }
+                    <button type="button" class="secondary small" id="hindcast-cancel" onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                </p>
+            }
             { body }
         </section>
     }

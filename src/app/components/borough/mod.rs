@@ -84,6 +84,24 @@ pub fn baseline_json(state: &StateHandle) -> String {
     serde_json::to_string(&base).unwrap_or_default()
 }
 
+/// Cancels the request under way, if any: its worker is stopped (a worker cannot read a
+/// message while it computes) and replaced by a fresh one, which is sent the files again
+/// with the next request. The answer on screen stays.
+pub fn cancel(link: &LinkRef, borough: &UseReducerDispatcher<BoroughState>) {
+    let mut l = link.borrow_mut();
+    let (id, busy) = *l.latest.borrow();
+    if !busy {
+        return;
+    }
+    if let Some(p) = &l.pool {
+        p.replace(0);
+    }
+    l.worker_has_files = false;
+    l.latest.borrow_mut().1 = false;
+    drop(l);
+    borough.dispatch(BoroughAction::Cancelled { id });
+}
+
 /// Sends a request: new `files` (or those kept) with `choices`.
 pub fn send(
     link: &LinkRef,
@@ -221,10 +239,19 @@ pub fn BoroughPanel(props: &BoroughPanelProps) -> Html {
             send(&link, &borough, &state, Some(files), &choices)
         })
     };
-    let close = {
-        let d = props.borough.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(BoroughAction::Open(false)))
+    let on_cancel = {
+        let (link, d) = (link.clone(), props.borough.dispatcher());
+        Callback::from(move |_: ()| cancel(&link, &d))
     };
+    // Leaving the panel stops what it was doing.
+    let close = {
+        let (link, d) = (link.clone(), props.borough.dispatcher());
+        Callback::from(move |_: MouseEvent| {
+            cancel(&link, &d);
+            d.dispatch(BoroughAction::Open(false))
+        })
+    };
+    let cancel_click = on_cancel.reform(|_: MouseEvent| ());
     let outcome = b.outcome.clone();
     html! {
         <section class="borough-panel" id="borough" aria-labelledby="borough-title">
@@ -237,8 +264,12 @@ pub fn BoroughPanel(props: &BoroughPanelProps) -> Html {
             if let Some((stage, fraction)) = &b.busy {
                 <p class="borough-progress" id="borough-progress" role="status">
                     <progress max="1" value={fraction.to_string()}></progress>
-                    { format!(" {stage}\u{2026}") }
+                    { format!(" {stage}\u{2026} ") }
+                    <button type="button" class="secondary small" id="borough-cancel" onclick={cancel_click}>{ "Cancel" }</button>
                 </p>
+            }
+            if b.cancelled {
+                <p class="note" id="borough-cancelled" role="status">{ "Cancelled: the results shown are those of your earlier choices." }</p>
             }
             if let Some(o) = outcome {
                 <quality::QualityView outcome={o.clone()} />
@@ -247,7 +278,8 @@ pub fn BoroughPanel(props: &BoroughPanelProps) -> Html {
                 <review::FitReview outcome={o.clone()} borough={props.borough.clone()} />
                 <not_from_return::NotFromReturn state={props.state.clone()} borough={props.borough.clone()} />
                 <accept::AcceptFit state={props.state.clone()} borough={props.borough.clone()} />
-                <hindcast::HindcastView outcome={o} choices={Choices::of(b)} on_change={resend} />
+                <hindcast::HindcastView outcome={o} choices={Choices::of(b)} on_change={resend}
+                    running={b.busy.clone().filter(|_| b.hindcast_as_at.is_some())} {on_cancel} />
             }
         </section>
     }

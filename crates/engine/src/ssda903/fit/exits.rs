@@ -223,20 +223,6 @@ struct Cells {
     k_max: usize,
 }
 
-/// The chance of still being in care at the start of step `j` (1 for `j` = 0): the
-/// probability a left-truncated period is seen at all.
-fn in_care_at(j: usize, pi: &[f64; 4], grids: &[Vec<f64>; 3]) -> f64 {
-    if j == 0 {
-        return 1.0;
-    }
-    let mut t = pi[3];
-    for r in 0..3 {
-        let g = &grids[r];
-        t += pi[r] * (1.0 - g[j.min(g.len() - 1)]).max(0.0);
-    }
-    t
-}
-
 impl Cells {
     fn new(obs: &[ExitObs]) -> Cells {
         let mut map: std::collections::BTreeMap<(usize, u8, usize, usize), f64> =
@@ -274,38 +260,45 @@ impl Cells {
         Cells { cells, k_max }
     }
 
-    /// Probabilities of each route (0-2) and of staying (3) for one cell, unnormalised
-    /// (and not yet divided by the chance of being seen, for a left-truncated cell).
-    fn weights(outcome: Outcome, k: usize, pi: &[f64; 4], grids: &[Vec<f64>; 3]) -> [f64; 4] {
-        let mut w = [0.0; 4];
-        for r in 0..3 {
+    /// Each cell's distribution values at `grids`, for [`Cells::profile_pi`] and
+    /// [`Cells::log_lik`] (which then only multiply them by route probabilities).
+    fn terms(&self, grids: &[Vec<f64>; 3]) -> Vec<CellTerms> {
+        let at = |r: usize, k: usize| {
             let g = &grids[r];
-            let (f0, f1) = (g[k.min(g.len() - 1)], g[(k + 1).min(g.len() - 1)]);
-            w[r] = match outcome {
-                Outcome::Route(x) if x == r => pi[r] * (f1 - f0).max(0.0),
-                Outcome::Route(_) => 0.0,
-                Outcome::Survived => pi[r] * (1.0 - f0).max(0.0),
-                Outcome::Unknown => pi[r] * (f1 - f0).max(0.0),
-            };
-        }
-        if outcome == Outcome::Survived {
-            w[3] = pi[3];
-        }
-        w
+            g[k.min(g.len() - 1)]
+        };
+        self.cells
+            .iter()
+            .map(|c| {
+                let k = c.week;
+                let mut exit = [0.0; 3];
+                for (r, e) in exit.iter_mut().enumerate() {
+                    let (f0, f1) = (at(r, k), at(r, k + 1));
+                    *e = match c.outcome {
+                        Outcome::Route(x) if x == r => (f1 - f0).max(0.0),
+                        Outcome::Route(_) => 0.0,
+                        Outcome::Survived => (1.0 - f0).max(0.0),
+                        Outcome::Unknown => (f1 - f0).max(0.0),
+                    };
+                }
+                let j = c.truncated;
+                CellTerms {
+                    band: c.band,
+                    outcome: c.outcome,
+                    n: c.n,
+                    exit,
+                    truncated: j > 0,
+                    still: [0, 1, 2].map(|r| (1.0 - at(r, j)).max(0.0)),
+                    gone: [0, 1, 2].map(|r| at(r, j)),
+                }
+            })
+            .collect()
     }
 
     /// The log-likelihood; a left-truncated cell's probability is conditional on being in
     /// care when the window opened.
-    fn log_lik(&self, pi: &[[f64; 4]; 5], grids: &[Vec<f64>; 3]) -> f64 {
-        self.cells
-            .iter()
-            .map(|c| {
-                let p = &pi[c.band];
-                let s: f64 = Self::weights(c.outcome, c.week, p, grids).iter().sum();
-                let seen = in_care_at(c.truncated, p, grids);
-                c.n * (libm::log(s.max(1e-300)) - libm::log(seen.max(1e-300)))
-            })
-            .sum()
+    fn log_lik(pi: &[[f64; 4]; 5], terms: &[CellTerms]) -> f64 {
+        terms.iter().map(|t| t.log_lik(&pi[t.band])).sum()
     }
 
     /// The best route probabilities of the fitted bands for given durations (EM from `pi`).
@@ -313,29 +306,34 @@ impl Cells {
     /// before the window opened and so were never seen (on average (1 - T) / T of them,
     /// where T is the chance of still being in care then), which left by route `r` with
     /// probability `π_r F_r(j) / (1 - T)`: the usual EM for truncated data.
-    fn profile_pi(&self, pi: &mut [[f64; 4]; 5], fitted: &[bool; 5], grids: &[Vec<f64>; 3]) {
+    fn profile_pi(pi: &mut [[f64; 4]; 5], fitted: &[bool; 5], terms: &[CellTerms]) {
         let mut last = f64::NEG_INFINITY;
         for _ in 0..500 {
             let mut acc = [[0.0f64; 4]; 5];
             let mut ll = 0.0;
-            for c in &self.cells {
+            for c in terms {
                 let p = &pi[c.band];
-                let w = Self::weights(c.outcome, c.week, p, grids);
+                let w = c.weights(p);
                 let s: f64 = w.iter().sum();
+                let a = &mut acc[c.band];
                 if s > 0.0 {
                     ll += c.n * libm::log(s);
-                    for r in 0..4 {
-                        acc[c.band][r] += c.n * w[r] / s;
+                    // A zero weight adds nothing: only the cell's own route, for an exit.
+                    match c.outcome {
+                        Outcome::Route(x) => a[x] += c.n * w[x] / s,
+                        _ => {
+                            for r in 0..4 {
+                                a[r] += c.n * w[r] / s;
+                            }
+                        }
                     }
                 }
-                if c.truncated > 0 {
-                    let seen = in_care_at(c.truncated, p, grids);
+                if c.truncated {
+                    let seen = c.seen(p);
                     if seen > 0.0 {
                         ll -= c.n * libm::log(seen);
                         for r in 0..3 {
-                            let g = &grids[r];
-                            let gone = g[c.truncated.min(g.len() - 1)];
-                            acc[c.band][r] += c.n * p[r] * gone / seen;
+                            a[r] += c.n * p[r] * c.gone[r] / seen;
                         }
                     }
                 }
@@ -351,6 +349,57 @@ impl Cells {
             }
             last = ll;
         }
+    }
+}
+
+/// One data cell with its distribution values at given durations: for each route the
+/// chance of the cell's outcome given that route (exit in its step, or still in care at
+/// its start), and for a left-truncated cell the chance of still being in care, and of
+/// having left, at the step the window opened in.
+#[derive(Clone, Copy, Debug)]
+struct CellTerms {
+    band: usize,
+    outcome: Outcome,
+    n: f64,
+    exit: [f64; 3],
+    truncated: bool,
+    still: [f64; 3],
+    gone: [f64; 3],
+}
+
+impl CellTerms {
+    /// Probabilities of each route (0-2) and of staying (3), unnormalised (and not yet
+    /// divided by the chance of being seen, for a left-truncated cell).
+    fn weights(&self, pi: &[f64; 4]) -> [f64; 4] {
+        let e = &self.exit;
+        match self.outcome {
+            Outcome::Route(x) => {
+                let mut w = [0.0; 4];
+                w[x] = pi[x] * e[x];
+                w
+            }
+            Outcome::Survived => [pi[0] * e[0], pi[1] * e[1], pi[2] * e[2], pi[3]],
+            Outcome::Unknown => [pi[0] * e[0], pi[1] * e[1], pi[2] * e[2], 0.0],
+        }
+    }
+
+    /// The chance of still being in care when the window opened: the probability a
+    /// left-truncated period is seen at all (1 for one that began in the window).
+    fn seen(&self, pi: &[f64; 4]) -> f64 {
+        if !self.truncated {
+            return 1.0;
+        }
+        let mut t = pi[3];
+        for (p, still) in pi.iter().zip(&self.still) {
+            t += p * still;
+        }
+        t
+    }
+
+    fn log_lik(&self, pi: &[f64; 4]) -> f64 {
+        let s: f64 = self.weights(pi).iter().sum();
+        let seen = self.seen(pi);
+        self.n * (libm::log(s.max(1e-300)) - libm::log(seen.max(1e-300)))
     }
 }
 
@@ -398,6 +447,15 @@ impl<'a> Grids<'a> {
     }
 }
 
+/// The Hessian's centre: its duration parameters, route probabilities, cells and each
+/// cell's log-likelihood there.
+struct Centre {
+    durations: Vec<f64>,
+    pi: [[f64; 4]; 5],
+    terms: Vec<CellTerms>,
+    per_cell: Vec<f64>,
+}
+
 /// Log-probabilities relative to route `reference` (clamped away from 0).
 fn logits(p: &[f64; 4], reference: usize) -> [f64; 4] {
     let base = p[reference].max(1e-9);
@@ -440,9 +498,10 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
         let Some(g) = grids.at(x) else {
             return f64::INFINITY;
         };
+        let terms = cells.terms(g);
         let mut p = best_pi;
-        cells.profile_pi(&mut p, &band_fitted, g);
-        let ll = cells.log_lik(&p, g);
+        Cells::profile_pi(&mut p, &band_fitted, &terms);
+        let ll = Cells::log_lik(&p, &terms);
         best_pi = p;
         -ll
     };
@@ -458,7 +517,7 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
         Some(g) => g.clone(),
         None => Grids::new(&fams, &[], k_max).grids,
     };
-    cells.profile_pi(&mut pi, &band_fitted, &grids);
+    Cells::profile_pi(&mut pi, &band_fitted, &cells.terms(&grids));
 
     // Standard errors from the observed information over (the free logits of fitted
     // bands, against each band's likeliest route; the duration parameters). A route with
@@ -494,11 +553,52 @@ pub fn fit(obs: &[ExitObs], routes: &[[f64; 4]; 5], durations: &[DurationDist; 3
         p
     };
     let mut cache = Grids::new(&fams, &free, k_max);
+    // Most of the Hessian's points move one or two bands' logits and no duration: each
+    // cell's term at the centre is kept, and only the moved bands' cells are computed
+    // again (the sum taken in the same order, so the same number).
+    let mut centre: Option<Centre> = None;
     let mut neg_ll = |t: &[f64]| -> f64 {
-        match cache.at(&t[n_logits..]) {
-            Some(g) => -cells.log_lik(&probabilities(t), g),
-            None => f64::INFINITY,
+        let durations = &t[n_logits..];
+        let p = probabilities(t);
+        if let Some(Centre {
+            durations: d0,
+            pi: p0,
+            terms,
+            per_cell: ll0,
+        }) = &centre
+        {
+            if d0.as_slice() == durations {
+                let moved: [bool; 5] =
+                    std::array::from_fn(|b| p[b].map(f64::to_bits) != p0[b].map(f64::to_bits));
+                let ll: f64 = terms
+                    .iter()
+                    .zip(ll0)
+                    .map(|(c, &l)| {
+                        if moved[c.band] {
+                            c.log_lik(&p[c.band])
+                        } else {
+                            l
+                        }
+                    })
+                    .sum();
+                return -ll;
+            }
         }
+        let Some(g) = cache.at(durations) else {
+            return f64::INFINITY;
+        };
+        let terms = cells.terms(g);
+        let per_cell: Vec<f64> = terms.iter().map(|c| c.log_lik(&p[c.band])).collect();
+        let ll: f64 = per_cell.iter().copied().sum();
+        if centre.is_none() {
+            centre = Some(Centre {
+                durations: durations.to_vec(),
+                pi: p,
+                terms,
+                per_cell,
+            });
+        }
+        -ll
     };
     let cov = invert(&hessian(&mut neg_ll, &theta, 1e-4));
     let var = |i: usize| -> Option<f64> {

@@ -1,0 +1,91 @@
+//! The form's marks for a scenario built from an accepted fit to the council's own
+//! returns: beside a fitted value, "Estimated from your returns (N periods of care, Apr
+//! 2019 – Mar 2022) ± u; default was X" (for an array or table, one line per element
+//! still at its fitted value); on a field the return cannot inform, "Not from your
+//! returns: confirm or enter". The marks come from `fit_marks` (saved with the work).
+
+use engine::catalog::Param;
+use yew::prelude::*;
+
+use super::borough::review::figure;
+use super::fields::{cell_name, columns, Ctx};
+use crate::app::edit::Path;
+use crate::app::fit_marks::MarkedValue;
+
+/// "± 0.88" (95%: 1.96 standard errors), or that it is not known.
+fn uncertainty(v: &MarkedValue) -> String {
+    match v.std_error {
+        Some(se) if se.is_finite() => format!("\u{00b1} {}", figure(1.96 * se)),
+        _ => "uncertainty not known".into(),
+    }
+}
+
+/// "(3,227 periods of care, Apr 2019 – Mar 2022)".
+fn basis(n: usize, n_of: &str, window: &str) -> String {
+    format!("({} {n_of}, {window})", crate::format::count(n as f64))
+}
+
+/// The mark for the field at `p` (`param` its catalogue entry), if the scenario is built
+/// from a fit: its fitted values, or why it is not from the returns.
+pub fn returns_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
+    let Some(m) = &ctx.returns else {
+        return html! {};
+    };
+    let fitted: Vec<&MarkedValue> = m.fitted_at(p).collect();
+    if let [v] = fitted.as_slice() {
+        if Path::parse(&v.field).as_ref() == Some(p) {
+            return html! {
+                <p class="from-returns" data-field={v.field.clone()}>
+                    { format!(
+                        "Estimated from your returns {} {}; default was {}",
+                        basis(v.n, &v.n_of, &m.window),
+                        uncertainty(v),
+                        figure(v.default)
+                    ) }
+                </p>
+            };
+        }
+    }
+    if !fitted.is_empty() {
+        let cols = columns(&p.catalog_key());
+        let (lo, hi) = fitted
+            .iter()
+            .fold((usize::MAX, 0), |(lo, hi), v| (lo.min(v.n), hi.max(v.n)));
+        let n_of = &fitted[0].n_of;
+        let counts = if lo == hi {
+            crate::format::count(lo as f64)
+        } else {
+            format!(
+                "{}\u{2013}{}",
+                crate::format::count(lo as f64),
+                crate::format::count(hi as f64)
+            )
+        };
+        return html! {
+            <details class="from-returns">
+                <summary>{ format!(
+                    "Estimated from your returns ({counts} {n_of}, {}): {} of these values, each \u{00b1} its uncertainty",
+                    m.window,
+                    fitted.len()
+                ) }</summary>
+                <ul>
+                    { for fitted.iter().map(|v| html! {
+                        <li data-field={v.field.clone()}>{ format!(
+                            "{}: {} {}; default was {}",
+                            cell_name(param, &cols, &v.field),
+                            figure(v.value),
+                            uncertainty(v),
+                            figure(v.default)
+                        ) }</li>
+                    }) }
+                </ul>
+            </details>
+        };
+    }
+    match m.kept_at(p) {
+        Some(k) => html! {
+            <p class="not-from-returns" title={k.reason.clone()}>{ "Not from your returns: confirm or enter" }</p>
+        },
+        None => html! {},
+    }
+}
