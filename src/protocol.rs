@@ -380,6 +380,34 @@ pub(crate) mod tests {
         assert_eq!(sizes[..5], [3, 40, 80, 160, 320]);
     }
 
+    /// A sampled analysis's chunks cover every run once, start with one small chunk a
+    /// worker, and are never below the smallest size (but the last).
+    #[test]
+    fn sampled_chunks_cover_every_run_in_small_chunks() {
+        for (total, variants) in [(500u32, 29usize), (500, 1), (3, 29), (24, 1), (10_000, 29)] {
+            for workers in [1u32, 2, 3] {
+                let (chunks, first) = plan_sampled_chunks(total, workers, variants);
+                let mut next = 0;
+                for c in &chunks {
+                    assert_eq!(c.start, next);
+                    assert!(c.end > c.start);
+                    next = c.end;
+                }
+                assert_eq!(next, total);
+                assert!(first as u32 <= workers);
+                let min = (MIN_SAMPLED_SIMULATIONS / variants as u32).max(1);
+                let sizes: Vec<u32> = chunks.iter().map(|c| c.end - c.start).collect();
+                assert!(sizes[..first].iter().all(|&n| n <= min), "{sizes:?}");
+                let body = &sizes[first..sizes.len().saturating_sub(1).max(first)];
+                assert!(body.iter().all(|&n| n >= min), "{sizes:?}");
+            }
+        }
+        // The tornado's 500 runs on two workers: four runs each first, at most 64 a chunk.
+        let (chunks, _) = plan_sampled_chunks(500, 2, 29);
+        assert_eq!(chunks[0], 0..4);
+        assert!(chunks.iter().all(|c| c.end - c.start <= 64), "{chunks:?}");
+    }
+
     /// What yew-agent 0.5 does to every bridge message (bincode 2, serde, standard).
     pub fn bincode_round_trip<T: Serialize + for<'de> Deserialize<'de>>(value: &T) -> T {
         let config = bincode::config::standard();
