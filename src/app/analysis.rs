@@ -38,7 +38,10 @@ pub enum Work {
     Job(Job),
     /// A sampled analysis of `variants` simulations a run: its chunks answer with each
     /// run's outcome.
-    Sampled { job: SampledJob, variants: usize },
+    Sampled {
+        job: Box<SampledJob>,
+        variants: usize,
+    },
 }
 
 impl Work {
@@ -138,11 +141,11 @@ impl AnalysisRun {
         let global = GlobalPlan::new(scenario, &global_job.settings, outcome).map_err(error)?;
         let jobs = vec![
             Work::Sampled {
-                job: tornado_job,
+                job: Box::new(tornado_job),
                 variants: tornado.variants(),
             },
             Work::Sampled {
-                job: global_job,
+                job: Box::new(global_job),
                 variants: 1,
             },
         ];

@@ -192,7 +192,7 @@ fn on_event(ctrl: &Shared, dispatch: &Dispatch, event: PoolEvent) {
     let (ctrl2, dispatch2) = (ctrl.clone(), dispatch.clone());
     with_controller(ctrl, dispatch, move |c, actions| match event {
         PoolEvent::Output(idx, msg) => {
-            let done = matches!(msg, FromWorker::Done { .. });
+            let done = matches!(msg, FromWorker::Done { .. } | FromWorker::Sampled { .. });
             let failed = matches!(msg, FromWorker::Failed { .. });
             let fx = c
                 .sched

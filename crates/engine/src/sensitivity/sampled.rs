@@ -42,7 +42,7 @@ pub struct SampledJob {
 /// A prepared [`SampledJob`].
 pub enum SampledPlan {
     Tornado(TornadoPlan),
-    Global(GlobalPlan),
+    Global(Box<GlobalPlan>),
 }
 
 impl SampledJob {
@@ -62,7 +62,8 @@ impl SampledJob {
                 SampledPlan::Tornado(TornadoPlan::new(&self.scenario, &self.settings, outcome)?)
             }
             Method::Global => {
-                SampledPlan::Global(GlobalPlan::new(&self.scenario, &self.settings, outcome)?)
+                let plan = GlobalPlan::new(&self.scenario, &self.settings, outcome)?;
+                SampledPlan::Global(Box::new(plan))
             }
         })
     }
