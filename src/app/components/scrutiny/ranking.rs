@@ -16,8 +16,8 @@ const RISES: &str = "#b5523b";
 const FALLS: &str = "#3f7f5f";
 
 /// How it differs from the tornado, in plain words.
-pub const DIFFERENCE: &str = "How this differs from the chart above: there, one assumption moves at a time \
-    while the others stay as the scenario gives them. Here all of them move together, as they might in \
+pub const DIFFERENCE: &str = "How this differs from the other chart (one assumption at a time): there, one \
+    assumption moves at a time while the others stay as the scenario gives them. Here all of them move together, as they might in \
     reality, so an assumption that matters mostly in combination with another (say, more admissions in the \
     same years as carers leave faster) shows its full weight. Where the two orders differ, this one says \
     which assumptions matter most overall; the tornado says how far each one alone can move the answer.";
@@ -43,6 +43,14 @@ pub fn geometry(r: &Ranking) -> (Vec<(f64, f64)>, f64) {
         })
         .collect();
     (bars, zero)
+}
+
+/// About how large a coefficient chance alone can make with this many samples: twice its
+/// standard error, sqrt((1 - R²) / (n - k - 1)) for settings as nearly uncorrelated as a
+/// Latin hypercube's. `None` when there are too few samples to say.
+pub fn chance_level(r: &Ranking) -> Option<f64> {
+    let spare = f64::from(r.samples) - r.effects.len() as f64 - 1.0;
+    (spare >= 1.0).then(|| 2.0 * ((1.0 - r.r_squared.clamp(0.0, 1.0)) / spare).sqrt())
 }
 
 /// A share of the spread explained, in words: "62%".
@@ -101,6 +109,14 @@ pub fn ranking_chart(r: &Ranking) -> Html {
                     r.outcome, r.samples, percent(r.r_squared)
                 ) }
                 <br />{ &r.meaning }
+                if let Some(c) = chance_level(r) {
+                    <br />
+                    <span id="ranking-chance">{ format!(
+                        "With {} futures, a bar shorter than about ±{c:.2} could be chance alone; more runs make \
+                         the ranking sharper.",
+                        r.samples
+                    ) }</span>
+                }
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {}", height + 24.0)} role="img"
                  aria-label="Ranking with all assumptions varying together" font-family="sans-serif">
@@ -158,5 +174,22 @@ mod tests {
         let (bars, _) = geometry(&ranking(&[-2.5, f64::NAN]));
         assert!(bars[0].0 >= LABELS && bars[0].1 <= WIDTH);
         assert_eq!(percent(0.456), "46%");
+    }
+
+    /// Chance's reach shrinks with more samples and a better fit, and is unknown with too
+    /// few samples.
+    #[test]
+    fn chance_level_shrinks_with_samples() {
+        let mut r = ranking(&[0.5, 0.1]);
+        r.r_squared = 0.36;
+        r.samples = 67;
+        // 2 × sqrt(0.64 / 64) = 0.2.
+        assert!((chance_level(&r).expect("enough") - 0.2).abs() < 1e-12);
+        r.samples = 259;
+        assert!((chance_level(&r).expect("enough") - 0.1).abs() < 1e-12);
+        r.r_squared = 1.0;
+        assert_eq!(chance_level(&r), Some(0.0));
+        r.samples = 3;
+        assert_eq!(chance_level(&r), None);
     }
 }
