@@ -26,7 +26,8 @@ use yew::platform::pinned::mpsc;
 use yew::platform::time::sleep;
 use yew_agent::{Bincode, Codec};
 
-use crate::protocol::{ChunkSpec, FromWorker, JobCache, JobId, ToWorker};
+use crate::chunk::WorkCache;
+use crate::protocol::{ChunkSpec, FromWorker, JobId, ToWorker};
 
 /// Least time between two looks at the incoming messages (cancellation, newer jobs).
 /// (A look itself is cheap: the chunk's simulators and aggregate carry over.)
@@ -73,8 +74,8 @@ enum Control {
 async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
     let mut queue: VecDeque<ChunkSpec> = VecDeque::new();
     // The prepared job of the latest job id (chunks of one job share it; a job that only
-    // changes the number of runs reuses it).
-    let mut cache = JobCache::default();
+    // changes the number of runs reuses it), and of the latest sampled analysis.
+    let mut cache = WorkCache::default();
     let mut cancelled_job: Option<JobId> = None;
     // A council's returns, kept to refit them (see `crate::borough`).
     let mut borough = crate::borough::Cache::default();
@@ -98,8 +99,9 @@ async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
             post(&cancelled(&spec, 0));
             continue;
         }
-        let prepared = match cache.get(spec.job_id, &spec.job_json) {
-            Ok(p) => p,
+        // One run for the whole chunk: its simulators and results carry over the slices.
+        let mut batch = match cache.chunk(&spec) {
+            Ok(run) => run,
             Err(e) => {
                 post(&FromWorker::Failed {
                     job_id: spec.job_id,
@@ -109,11 +111,8 @@ async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
                 continue;
             }
         };
-
-        // One batch for the whole chunk: its simulators and aggregate carry over the slices.
-        let mut batch = prepared.batch();
         // A chunk reaching past the job's replications runs only those it has.
-        let end = spec.end.min(prepared.settings.replications);
+        let end = spec.end.min(batch.replications());
         let mut rep = spec.first.min(end);
         let mut control = Control::Continue;
         let mut last_yield = js_sys::Date::now();
@@ -172,12 +171,7 @@ async fn simulate(mut commands: mpsc::UnboundedReceiver<ToWorker>) {
         match control {
             Control::Exit => return,
             Control::Cancel => post(&cancelled(&spec, rep.saturating_sub(spec.first))),
-            Control::Continue => post(&FromWorker::Done {
-                job_id: spec.job_id,
-                chunk: spec.chunk,
-                aggregate: batch.finish(),
-                memory: wasm_memory_bytes(),
-            }),
+            Control::Continue => post(&batch.answer(spec.job_id, spec.chunk, wasm_memory_bytes())),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Browser app for the placement sufficiency modeller.
 //!
 //! * [`protocol`]: UI <-> worker messages and how a job is cut into chunks (natively tested).
+//! * [`chunk`]: what a worker runs for one chunk (a job's or a sampled analysis's).
 //! * [`agent`]: the simulation loop run inside each Web Worker (`bin/worker.rs`); [`pool`] spawns, watches and replaces the workers.
 //! * [`pool`]: spawns/drives N workers from the UI thread.
 //! * [`borough`]: a council's SSDA903 returns imported and fitted in a worker (messages and work).
@@ -16,6 +17,7 @@ pub mod agent;
 pub mod app;
 pub mod borough;
 pub mod charts;
+pub mod chunk;
 pub mod format;
 pub mod pool;
 pub mod protocol;

@@ -14,6 +14,11 @@
 //!   answer in time is terminated by the pool, see `crate::pool`). Every chunk sent gets
 //!   exactly one answer: `Done`, `Cancelled` or `Failed`, unless the worker dies.
 //!
+//! * A chunk is of an ordinary job (answered with an aggregate, [`FromWorker::Done`]) or
+//!   of a sampled analysis, the tornado or the global ranking ([`Work::Sampled`]: an
+//!   `engine::sensitivity::sampled::SampledJob`, answered with each run's outcome,
+//!   [`FromWorker::Sampled`]); [`crate::chunk`] runs either.
+//!
 //! Codec: yew-agent sends messages with bincode 2 (serde), which is not self-describing
 //! and cannot decode internally tagged enums, so the `Job` travels as a JSON string; the
 //! `Aggregate` is bincode-safe and goes as it is.
@@ -22,6 +27,7 @@ use std::ops::Range;
 
 use engine::aggregate::Aggregate;
 use engine::runner::{Job, PreparedJob};
+use engine::sensitivity::Runs;
 use engine::{FieldError, JobError};
 use serde::{Deserialize, Serialize};
 
@@ -47,12 +53,23 @@ pub fn preview_runs(scenarios: usize) -> u32 {
 pub const MIN_CHUNK: u32 = 40;
 pub const MAX_CHUNK: u32 = 2000;
 
+/// What a chunk's `job_json` holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Work {
+    /// An `engine::runner::Job`.
+    #[default]
+    Job,
+    /// An `engine::sensitivity::sampled::SampledJob`.
+    Sampled,
+}
+
 /// One chunk of a job for one worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChunkSpec {
     pub job_id: JobId,
     pub chunk: u32,
-    /// The whole `engine::runner::Job` as JSON (workers cache the prepared job by id).
+    pub work: Work,
+    /// The whole job as JSON (workers cache the prepared job by id).
     pub job_json: String,
     /// Replications `first..end`.
     pub first: u32,
@@ -90,6 +107,13 @@ pub enum FromWorker {
         aggregate: Aggregate,
         memory: u32,
     },
+    /// A chunk of a sampled analysis done: the outcome of each variant in each run.
+    Sampled {
+        job_id: JobId,
+        chunk: u32,
+        runs: Runs,
+        memory: u32,
+    },
     Cancelled {
         job_id: JobId,
         chunk: u32,
@@ -111,6 +135,7 @@ impl FromWorker {
             FromWorker::Ready { .. } | FromWorker::Borough(_) => None,
             FromWorker::Progress { job_id, .. }
             | FromWorker::Done { job_id, .. }
+            | FromWorker::Sampled { job_id, .. }
             | FromWorker::Cancelled { job_id, .. }
             | FromWorker::Failed { job_id, .. } => Some(*job_id),
         }
@@ -121,6 +146,7 @@ impl FromWorker {
     pub fn answers(&self) -> Option<(JobId, u32)> {
         match self {
             FromWorker::Done { job_id, chunk, .. }
+            | FromWorker::Sampled { job_id, chunk, .. }
             | FromWorker::Cancelled { job_id, chunk, .. }
             | FromWorker::Failed { job_id, chunk, .. } => Some((*job_id, *chunk)),
             FromWorker::Ready { .. } | FromWorker::Progress { .. } | FromWorker::Borough(_) => None,
@@ -229,6 +255,29 @@ pub fn split_runs(total: u32, workers: u32) -> Vec<(u32, u32)> {
 /// preview even in a run of a million, then shrinking towards the end.
 /// Returns the chunks and how many of them make up the preview.
 pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, usize) {
+    guided_chunks(total, workers, preview, MIN_CHUNK)
+}
+
+/// Fewest simulations in a chunk of a sampled analysis (each of its runs simulates every
+/// variant: the tornado's 29, the global ranking's one).
+pub const MIN_SAMPLED_SIMULATIONS: u32 = 120;
+
+/// The chunks of a sampled analysis of `variants` simulations a run: as [`plan_chunks`],
+/// with a first round of the smallest chunk a worker and chunks no smaller than
+/// [`MIN_SAMPLED_SIMULATIONS`] simulations (a few of the tornado's runs, so that the
+/// workers finish together).
+pub fn plan_sampled_chunks(total: u32, workers: u32, variants: usize) -> (Vec<Range<u32>>, usize) {
+    let variants = u32::try_from(variants.max(1)).unwrap_or(u32::MAX);
+    let min = (MIN_SAMPLED_SIMULATIONS / variants).max(1);
+    guided_chunks(total, workers, min.saturating_mul(workers.max(1)), min)
+}
+
+fn guided_chunks(
+    total: u32,
+    workers: u32,
+    preview: u32,
+    min_chunk: u32,
+) -> (Vec<Range<u32>>, usize) {
     let workers = workers.max(1);
     let p = preview.min(total);
     let mut chunks: Vec<Range<u32>> = split_runs(p, workers)
@@ -240,7 +289,7 @@ pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, 
     // workers finish together (a large last chunk would leave the others idle). Not too
     // small (each chunk costs a message and a merge), not too large (results refresh).
     // Ramped: no larger than twice the chunk of the round before (the preview's first).
-    let mut ramp = p.div_ceil(workers).max(MIN_CHUNK / 2);
+    let mut ramp = p.div_ceil(workers).max(min_chunk / 2);
     let mut a = p;
     while a < total {
         if (chunks.len() - preview_chunks) % workers as usize == 0 {
@@ -248,7 +297,7 @@ pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, 
         }
         let size = (total - a)
             .div_ceil(workers * 3)
-            .clamp(MIN_CHUNK, MAX_CHUNK)
+            .clamp(min_chunk, MAX_CHUNK)
             .min(ramp);
         let b = a.saturating_add(size).min(total);
         chunks.push(a..b);
@@ -258,7 +307,7 @@ pub fn plan_chunks(total: u32, workers: u32, preview: u32) -> (Vec<Range<u32>>, 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -331,6 +380,34 @@ mod tests {
         assert_eq!(sizes[..5], [3, 40, 80, 160, 320]);
     }
 
+    /// A sampled analysis's chunks cover every run once, start with one small chunk a
+    /// worker, and are never below the smallest size (but the last).
+    #[test]
+    fn sampled_chunks_cover_every_run_in_small_chunks() {
+        for (total, variants) in [(500u32, 29usize), (500, 1), (3, 29), (24, 1), (10_000, 29)] {
+            for workers in [1u32, 2, 3] {
+                let (chunks, first) = plan_sampled_chunks(total, workers, variants);
+                let mut next = 0;
+                for c in &chunks {
+                    assert_eq!(c.start, next);
+                    assert!(c.end > c.start);
+                    next = c.end;
+                }
+                assert_eq!(next, total);
+                assert!(first as u32 <= workers);
+                let min = (MIN_SAMPLED_SIMULATIONS / variants as u32).max(1);
+                let sizes: Vec<u32> = chunks.iter().map(|c| c.end - c.start).collect();
+                assert!(sizes[..first].iter().all(|&n| n <= min), "{sizes:?}");
+                let body = &sizes[first..sizes.len().saturating_sub(1).max(first)];
+                assert!(body.iter().all(|&n| n >= min), "{sizes:?}");
+            }
+        }
+        // The tornado's 500 runs on two workers: four runs each first, at most 64 a chunk.
+        let (chunks, _) = plan_sampled_chunks(500, 2, 29);
+        assert_eq!(chunks[0], 0..4);
+        assert!(chunks.iter().all(|c| c.end - c.start <= 64), "{chunks:?}");
+    }
+
     /// What yew-agent 0.5 does to every bridge message (bincode 2, serde, standard).
     pub fn bincode_round_trip<T: Serialize + for<'de> Deserialize<'de>>(value: &T) -> T {
         let config = bincode::config::standard();
@@ -376,6 +453,7 @@ mod tests {
             let msg = bincode_round_trip(&ToWorker::Run(ChunkSpec {
                 job_id: 1,
                 chunk: i as u32,
+                work: Work::Job,
                 job_json: json.clone(),
                 first: c.start,
                 end: c.end,

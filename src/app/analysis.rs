@@ -1,9 +1,12 @@
-//! A scrutiny analysis as a sequence of ordinary jobs for the workers: "what matters most"
-//! (the tornado, `TornadoPlan::jobs`), "what if this is wrong?" (`WhatIfPlan::job`) or
-//! "what would it take?" (goal seek, a job per setting tried: `GoalPlan::step`). The
-//! controller runs the jobs one after another through the same scheduler as any run
-//! (chunks, progress, cancel, lost workers), hands each merged aggregate back here, and
-//! reports the answer made from them all. Pure: natively tested.
+//! A scrutiny analysis as a sequence of jobs for the workers: "what matters most" (the
+//! tornado and then the global ranking, each a sampled job whose chunks return every run's
+//! outcome: `engine::sensitivity::sampled`), "what if this is wrong?" (an ordinary job,
+//! `WhatIfPlan::job`) or "what would it take?" (goal seek, a job per setting tried:
+//! `GoalPlan::step`). The controller runs the jobs one after another through the same
+//! scheduler as any run (chunks, progress, cancel, lost workers), hands each one's merged
+//! result back here, and reports the answers made from them (the tornado as soon as it is
+//! made, the ranking at the end) with the engine's own functions, as the CLI makes them.
+//! Pure: natively tested.
 
 use std::rc::Rc;
 
@@ -11,56 +14,143 @@ use engine::aggregate::Aggregate;
 use engine::goal_seek::{Evaluations, Goal, GoalPlan, Step};
 use engine::runner::Job;
 use engine::scenario::{RunSettings, Scenario};
+use engine::sensitivity::global::{self, GlobalPlan};
+use engine::sensitivity::sampled::{Method, SampledJob};
 use engine::sensitivity::tornado::TornadoPlan;
 use engine::sensitivity::what_if::WhatIfPlan;
-use engine::sensitivity::{Outcome, Period};
+use engine::sensitivity::{Outcome, Period, Runs};
 
 use crate::app::state::scrutiny::{AnalysisKind, ScrutinyAction};
 use crate::protocol::JobId;
 
 enum Plan {
-    Tornado(TornadoPlan),
+    /// "What matters most": the tornado's plan, then the global ranking's.
+    Sensitivity(Box<TornadoPlan>, Box<GlobalPlan>),
     WhatIf(WhatIfPlan),
     /// The goal, the settings evaluated so far and the one being evaluated.
     Goal(Box<GoalPlan>, Evaluations, Option<f64>),
 }
 
-/// An analysis under way: its jobs, the aggregates of those finished, and the job running.
+/// One job of an analysis, as the scheduler runs it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Work {
+    /// An ordinary job: its chunks answer with aggregates.
+    Job(Job),
+    /// A sampled analysis of `variants` simulations a run: its chunks answer with each
+    /// run's outcome.
+    Sampled {
+        job: Box<SampledJob>,
+        variants: usize,
+    },
+}
+
+impl Work {
+    /// Replications (or samples) it runs.
+    pub fn runs(&self) -> u32 {
+        match self {
+            Work::Job(j) => j.settings.replications,
+            Work::Sampled { job, .. } => job.settings.replications,
+        }
+    }
+
+    /// Simulations in each of its runs.
+    fn variants(&self) -> u64 {
+        match self {
+            Work::Job(j) => j.scenarios.len() as u64,
+            Work::Sampled { variants, .. } => *variants as u64,
+        }
+    }
+
+    fn weight(&self) -> u64 {
+        self.variants() * u64::from(self.runs())
+    }
+}
+
+/// A finished job's merged result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Merged {
+    Aggregate(Aggregate),
+    Runs(Runs),
+}
+
+/// An analysis under way: its jobs, the results of those finished, and the job running.
 pub struct AnalysisRun {
     pub kind: AnalysisKind,
     plan: Plan,
-    jobs: Vec<Job>,
-    aggregates: Vec<Aggregate>,
+    jobs: Vec<Work>,
+    results: Vec<Merged>,
     /// The scheduler's id of the job running.
     pub job_id: Option<JobId>,
 }
 
 /// An outcome chosen in the "what matters most" view: a metric key, optionally `@` a
 /// financial year (`cost@2024/25`) for a flow added up over that year.
-pub fn outcome_of(choice: &str) -> Result<Outcome, String> {
-    let (metric, period) = match choice.split_once('@') {
+pub fn choice_parts(choice: &str) -> (&str, Option<Period>) {
+    match choice.split_once('@') {
         Some((m, year)) => (m, Some(Period::Year(year.to_string()))),
         None => (choice, None),
-    };
+    }
+}
+
+/// The outcome of a choice (see [`choice_parts`]).
+pub fn outcome_of(choice: &str) -> Result<Outcome, String> {
+    let (metric, period) = choice_parts(choice);
     Outcome::new(metric, period).map_err(|e| e.to_string())
 }
 
 impl AnalysisRun {
-    /// The tornado of `scenario` for the outcome `choice` (see [`outcome_of`]).
+    fn new(kind: AnalysisKind, plan: Plan, jobs: Vec<Work>) -> AnalysisRun {
+        AnalysisRun {
+            kind,
+            plan,
+            jobs,
+            results: vec![],
+            job_id: None,
+        }
+    }
+
+    /// "What matters most" for the outcome `choice` (see [`choice_parts`]): the tornado on
+    /// `settings.replications` runs, then the global ranking on as many samples (at least
+    /// [`global::min_samples`]).
     pub fn tornado(
         scenario: &Scenario,
         settings: &RunSettings,
         choice: &str,
     ) -> Result<AnalysisRun, String> {
-        let plan =
-            TornadoPlan::new(scenario, settings, outcome_of(choice)?).map_err(|e| e.to_string())?;
-        Ok(AnalysisRun {
-            kind: AnalysisKind::Tornado,
-            jobs: plan.jobs(),
-            plan: Plan::Tornado(plan),
-            aggregates: vec![],
-            job_id: None,
-        })
+        let (metric, period) = choice_parts(choice);
+        let sampled = |method, replications| SampledJob {
+            method,
+            scenario: scenario.clone(),
+            settings: RunSettings {
+                replications,
+                uncertainty: false,
+                ..*settings
+            },
+            metric: metric.to_string(),
+            period: period.clone(),
+        };
+        let tornado_job = sampled(Method::Tornado, settings.replications);
+        let global_job = sampled(
+            Method::Global,
+            settings.replications.max(global::min_samples()),
+        );
+        let outcome = outcome_of(choice)?;
+        let error = |e: engine::sensitivity::AnalysisError| e.to_string();
+        let tornado =
+            TornadoPlan::new(scenario, &tornado_job.settings, outcome.clone()).map_err(error)?;
+        let global = GlobalPlan::new(scenario, &global_job.settings, outcome).map_err(error)?;
+        let jobs = vec![
+            Work::Sampled {
+                job: Box::new(tornado_job),
+                variants: tornado.variants(),
+            },
+            Work::Sampled {
+                job: Box::new(global_job),
+                variants: 1,
+            },
+        ];
+        let plan = Plan::Sensitivity(Box::new(tornado), Box::new(global));
+        Ok(AnalysisRun::new(AnalysisKind::Tornado, plan, jobs))
     }
 
     /// "What if this is wrong?" for the uncertain assumption at catalogue `path`.
@@ -70,13 +160,12 @@ impl AnalysisRun {
         path: &str,
     ) -> Result<AnalysisRun, String> {
         let plan = WhatIfPlan::new(scenario, settings, path).map_err(|e| e.to_string())?;
-        Ok(AnalysisRun {
-            kind: AnalysisKind::WhatIf,
-            jobs: vec![plan.job()],
-            plan: Plan::WhatIf(plan),
-            aggregates: vec![],
-            job_id: None,
-        })
+        let jobs = vec![Work::Job(plan.job())];
+        Ok(AnalysisRun::new(
+            AnalysisKind::WhatIf,
+            Plan::WhatIf(plan),
+            jobs,
+        ))
     }
 
     /// "What would it take?": the smallest setting of the goal's lever reaching it.
@@ -86,49 +175,54 @@ impl AnalysisRun {
         goal: &Goal,
     ) -> Result<AnalysisRun, String> {
         let plan = GoalPlan::new(scenario, settings, goal).map_err(|e| e.to_string())?;
-        Ok(AnalysisRun {
-            kind: AnalysisKind::Goal,
-            jobs: vec![],
-            plan: Plan::Goal(Box::new(plan), Evaluations::new(), None),
-            aggregates: vec![],
-            job_id: None,
-        })
+        let plan = Plan::Goal(Box::new(plan), Evaluations::new(), None);
+        Ok(AnalysisRun::new(AnalysisKind::Goal, plan, vec![]))
     }
 
     /// The next job to run, if any is left (a goal seek works it out from the settings
     /// evaluated so far).
-    pub fn next_job(&mut self) -> Result<Option<Job>, String> {
+    pub fn next_job(&mut self) -> Result<Option<Work>, String> {
         match &mut self.plan {
             Plan::Goal(plan, known, pending) => match plan.step(known) {
                 Step::Done(_) => Ok(None),
                 Step::Need(x) => {
                     *pending = Some(x);
-                    plan.job(x).map(Some).map_err(|e| e.to_string())
+                    plan.job(x)
+                        .map(|j| Some(Work::Job(j)))
+                        .map_err(|e| e.to_string())
                 }
             },
-            _ => Ok(self.jobs.get(self.aggregates.len()).cloned()),
+            _ => Ok(self.jobs.get(self.results.len()).cloned()),
         }
     }
 
-    /// The job running finished with this merged aggregate.
-    pub fn finished(&mut self, aggregate: Aggregate) {
-        if let Plan::Goal(plan, known, pending) = &mut self.plan {
+    /// The job running finished with this merged result; what to show at once, if anything
+    /// (the tornado, while the global ranking runs).
+    pub fn finished(&mut self, result: Merged) -> Option<ScrutinyAction> {
+        if let (Plan::Goal(plan, known, pending), Merged::Aggregate(a)) = (&mut self.plan, &result)
+        {
             if let Some(x) = pending.take() {
-                known.insert(x.to_bits(), plan.evaluate(&aggregate));
+                known.insert(x.to_bits(), plan.evaluate(a));
             }
         }
-        self.aggregates.push(aggregate);
+        self.results.push(result);
         self.job_id = None;
+        match (&self.plan, self.results.as_slice()) {
+            (Plan::Sensitivity(tornado, _), [Merged::Runs(runs)]) => {
+                Some(ScrutinyAction::Tornado(Rc::new(tornado.tornado(runs))))
+            }
+            _ => None,
+        }
     }
 
-    /// Simulated futures in all: every scenario of every job, each run `replications`
-    /// times (for a goal seek, the most its search can need).
+    /// Simulated futures in all: every variant of every job, each run as often as the job
+    /// says (for a goal seek, the most its search can need).
     pub fn total(&self) -> u64 {
         match &self.plan {
             Plan::Goal(plan, ..) => {
                 u64::from(plan.max_evaluations()) * u64::from(plan.replications())
             }
-            _ => self.jobs.iter().map(weight).sum(),
+            _ => self.jobs.iter().map(Work::weight).sum(),
         }
     }
 
@@ -140,13 +234,9 @@ impl AnalysisRun {
                 known.len() as u64 * u64::from(plan.replications()) + runs
             }
             _ => {
-                let n = self.aggregates.len();
-                let before: u64 = self.jobs[..n.min(self.jobs.len())].iter().map(weight).sum();
-                let now = self
-                    .jobs
-                    .get(n)
-                    .map(|j| j.scenarios.len() as u64 * runs)
-                    .unwrap_or(0);
+                let n = self.results.len().min(self.jobs.len());
+                let before: u64 = self.jobs[..n].iter().map(Work::weight).sum();
+                let now = self.jobs.get(n).map(|j| j.variants() * runs).unwrap_or(0);
                 before + now
             }
         }
@@ -154,25 +244,22 @@ impl AnalysisRun {
 
     /// The answer once every job has finished.
     pub fn answer(&self) -> Result<ScrutinyAction, String> {
-        match &self.plan {
-            Plan::Tornado(p) => p
-                .tornado_from_aggregates(&self.aggregates)
-                .map(|t| ScrutinyAction::Tornado(Rc::new(t))),
-            Plan::WhatIf(p) => match self.aggregates.first() {
-                Some(a) => p.answer(a).map(|w| ScrutinyAction::WhatIf(Rc::new(w))),
-                None => return Err("the what-if was not run".into()),
-            },
-            Plan::Goal(plan, known, _) => match plan.step(known) {
+        match (&self.plan, self.results.as_slice()) {
+            (Plan::Sensitivity(_, global), [_, Merged::Runs(runs)]) => {
+                Ok(ScrutinyAction::Ranking(Rc::new(global.ranking(runs))))
+            }
+            (Plan::Sensitivity(..), _) => Err("the ranking was not run".into()),
+            (Plan::WhatIf(p), [Merged::Aggregate(a)]) => p
+                .answer(a)
+                .map(|w| ScrutinyAction::WhatIf(Rc::new(w)))
+                .map_err(|e| e.to_string()),
+            (Plan::WhatIf(_), _) => Err("the what-if was not run".into()),
+            (Plan::Goal(plan, known, _), _) => match plan.step(known) {
                 Step::Done(a) => Ok(ScrutinyAction::Goal(Rc::new(*a))),
-                Step::Need(_) => return Err("the search has not finished".into()),
+                Step::Need(_) => Err("the search has not finished".into()),
             },
         }
-        .map_err(|e| e.to_string())
     }
-}
-
-fn weight(j: &Job) -> u64 {
-    j.scenarios.len() as u64 * u64::from(j.settings.replications)
 }
 
 #[cfg(test)]
@@ -189,31 +276,65 @@ mod tests {
         }
     }
 
-    /// Run every job of `run` as the workers would (two chunks each).
-    fn run_all(run: &mut AnalysisRun) {
-        while let Some(job) = run.next_job().expect("a job") {
-            let prepared = job.prepare().expect("valid");
-            let mut a = prepared.run(0..1);
-            a.merge(&prepared.run(1..2));
-            run.finished(a);
+    /// Run every job of `run` as the workers would (chunks through the codec), collecting
+    /// what it shows on the way.
+    fn run_all(run: &mut AnalysisRun) -> Vec<ScrutinyAction> {
+        let mut shown = vec![];
+        while let Some(work) = run.next_job().expect("a job") {
+            let merged = match work {
+                Work::Job(job) => {
+                    let prepared = job.prepare().expect("valid");
+                    let mut a = prepared.run(0..1);
+                    a.merge(&prepared.run(1..2));
+                    Merged::Aggregate(a)
+                }
+                Work::Sampled { job, .. } => {
+                    Merged::Runs(crate::chunk::tests::run_like_the_app(&job, 2))
+                }
+            };
+            shown.extend(run.finished(merged));
         }
+        shown
     }
 
+    /// The tornado and the global ranking the page makes from its workers' chunks are the
+    /// CLI's (`sufficiency-cli sensitivity`: the plans run straight through), to the bit;
+    /// the progress counts every simulation.
     #[test]
-    fn a_tornado_runs_as_jobs_and_counts_its_progress() {
-        let mut run = AnalysisRun::tornado(&default_scenario(), &settings(), "cost@2020/21")
-            .expect("a tornado");
-        let total = run.total();
+    fn what_matters_most_gives_the_cli_answers_and_counts_its_progress() {
+        let choice = "cost@2020/21";
+        let mut run =
+            AnalysisRun::tornado(&default_scenario(), &settings(), choice).expect("a tornado");
         let k = engine::catalog::uncertain().len() as u64;
-        // Each job repeats the baseline.
-        assert!(total >= 2 * (2 * k + 1));
+        let samples = u64::from(global::min_samples());
+        assert_eq!(run.total(), 2 * (2 * k + 1) + samples);
         assert_eq!(run.done(0), 0);
-        run_all(&mut run);
-        assert_eq!(run.done(0), total);
-        match run.answer().expect("answer") {
-            ScrutinyAction::Tornado(t) => {
+        let shown = run_all(&mut run);
+        assert_eq!(run.done(0), run.total());
+        // As the CLI makes them.
+        let outcome = outcome_of(choice).expect("an outcome");
+        let tornado =
+            TornadoPlan::new(&default_scenario(), &settings(), outcome.clone()).expect("plan");
+        let cli_tornado = tornado.tornado(&tornado.run_with(0..2, |_| true));
+        let global_settings = RunSettings {
+            replications: global::min_samples(),
+            ..settings()
+        };
+        let global = GlobalPlan::new(&default_scenario(), &global_settings, outcome).expect("plan");
+        let cli_ranking = global.ranking(&global.run_with(0..global.samples(), |_| true));
+        match shown.as_slice() {
+            [ScrutinyAction::Tornado(t)] => {
+                assert_eq!(**t, cli_tornado);
                 assert_eq!(t.bars.len() as u64, k);
                 assert!(t.outcome.contains("2020/21"), "{}", t.outcome);
+            }
+            other => panic!("{other:?}"),
+        }
+        match run.answer().expect("answer") {
+            ScrutinyAction::Ranking(r) => {
+                assert_eq!(*r, cli_ranking);
+                assert_eq!(r.effects.len() as u64, k);
+                assert_eq!(u64::from(r.samples), samples);
             }
             other => panic!("{other:?}"),
         }
@@ -225,7 +346,7 @@ mod tests {
             AnalysisRun::what_if(&default_scenario(), &settings(), "demand.groups_per_month")
                 .expect("a what-if");
         assert!(run.answer().is_err());
-        run_all(&mut run);
+        assert!(run_all(&mut run).is_empty());
         assert!(matches!(run.answer(), Ok(ScrutinyAction::WhatIf(_))));
         assert!(outcome_of("nonsense").is_err());
         assert!(AnalysisRun::tornado(&default_scenario(), &settings(), "cost@1999/00").is_err());

@@ -18,7 +18,7 @@ use engine::runner::{Job, PreparedJob};
 use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
-use crate::app::analysis::AnalysisRun;
+use crate::app::analysis::{AnalysisRun, Merged, Work};
 use crate::app::io;
 use crate::app::run::{Effect, Scheduler};
 use crate::app::state::scrutiny::ScrutinyAction;
@@ -192,7 +192,7 @@ fn on_event(ctrl: &Shared, dispatch: &Dispatch, event: PoolEvent) {
     let (ctrl2, dispatch2) = (ctrl.clone(), dispatch.clone());
     with_controller(ctrl, dispatch, move |c, actions| match event {
         PoolEvent::Output(idx, msg) => {
-            let done = matches!(msg, FromWorker::Done { .. });
+            let done = matches!(msg, FromWorker::Done { .. } | FromWorker::Sampled { .. });
             let failed = matches!(msg, FromWorker::Failed { .. });
             let fx = c
                 .sched
@@ -317,14 +317,16 @@ fn notify(text: String) -> Action {
     }
 }
 
+/// Carry out the scheduler's effects: send chunks, and tell the state of the progress,
+/// results, cancellation or failure of the main run or, when the scheduler runs a job of
+/// the scrutiny analysis under way, of the analysis (progress over the whole analysis; the
+/// next job when one finishes).
 fn apply(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
     let job_id = c.sched.as_ref().map(|s| s.job_id).unwrap_or(0);
-    if c.analysis
+    let analysis = c
+        .analysis
         .as_ref()
-        .is_some_and(|a| a.job_id == Some(job_id))
-    {
-        return apply_analysis(c, fx, actions);
-    }
+        .is_some_and(|a| a.job_id == Some(job_id));
     for e in fx {
         match e {
             Effect::Send(w, msg) => {
@@ -336,12 +338,29 @@ fn apply(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
                 let now = io::now_ms();
                 if done == 0 || done >= total || now - c.last_progress_ms >= PROGRESS_MS {
                     c.last_progress_ms = now;
-                    actions.push(Action::RunProgress {
-                        job_id,
-                        done,
-                        now_ms: now,
-                    });
+                    match &c.analysis {
+                        Some(run) if analysis => {
+                            let done = run.done(done);
+                            actions.push(Action::Scrutiny(ScrutinyAction::Progress { done }));
+                        }
+                        _ => actions.push(Action::RunProgress {
+                            job_id,
+                            done,
+                            now_ms: now,
+                        }),
+                    }
                 }
+            }
+            Effect::Publish { last: false } if analysis => {}
+            Effect::Publish { last: true } if analysis => {
+                let merged = c.sched.as_mut().map(|s| match s.work() {
+                    crate::protocol::Work::Job => Merged::Aggregate(s.aggregate.clone()),
+                    crate::protocol::Work::Sampled => Merged::Runs(std::mem::take(&mut s.runs)),
+                });
+                if let (Some(run), Some(m)) = (c.analysis.as_mut(), merged) {
+                    actions.extend(run.finished(m).map(Action::Scrutiny));
+                }
+                launch_next(c, actions);
             }
             Effect::Publish { last } => {
                 let now = io::now_ms();
@@ -351,12 +370,17 @@ fn apply(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
                     c.pending = true;
                 }
             }
+            Effect::Cancelled { .. } if analysis => {
+                c.analysis = None;
+                actions.push(Action::Scrutiny(ScrutinyAction::Cancelled));
+            }
             Effect::Cancelled { done, .. } => {
                 if c.pending {
                     publish(c, false, actions);
                 }
                 actions.push(Action::RunCancelled { job_id, done });
             }
+            Effect::Failed(error) if analysis => analysis_failed(c, error, actions),
             Effect::Failed(error) => actions.push(Action::RunFailed { job_id, error }),
         }
     }
@@ -417,63 +441,40 @@ fn launch_next(c: &mut Controller, actions: &mut Vec<Action>) {
         }
         Err(e) => return analysis_failed(c, e, actions),
     };
-    let prepared = match (serde_json::to_string(&job), job.prepare()) {
-        (Ok(json), Ok(prepared)) => (json, prepared),
-        (Err(e), _) => return analysis_failed(c, e.to_string(), actions),
-        (_, Err(errors)) => {
-            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            return analysis_failed(c, list.join("; "), actions);
-        }
+    let total = job.runs();
+    let json = match &job {
+        Work::Job(j) => serde_json::to_string(j),
+        Work::Sampled { job, .. } => serde_json::to_string(job),
     };
-    let (json, prepared) = prepared;
+    let json = match json {
+        Ok(json) => json,
+        Err(e) => return analysis_failed(c, e.to_string(), actions),
+    };
     c.next_job += 1;
     let job_id = c.next_job;
     run.job_id = Some(job_id);
-    let total = job.settings.replications;
-    let (sched, fx) = Scheduler::start(job_id, json, total, c.workers, prepared.empty_aggregate());
+    let (sched, fx) = match job {
+        Work::Job(job) => {
+            let prepared = match job.prepare() {
+                Ok(p) => p,
+                Err(errors) => {
+                    let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                    return analysis_failed(c, list.join("; "), actions);
+                }
+            };
+            let empty = prepared.empty_aggregate();
+            c.job = Some((Rc::new(job), Rc::new(prepared), vec![]));
+            Scheduler::start(job_id, json, total, c.workers, empty)
+        }
+        Work::Sampled { variants, .. } => {
+            Scheduler::start_sampled(job_id, json, total, c.workers, variants)
+        }
+    };
     c.sched = Some(sched);
-    c.job = Some((Rc::new(job), Rc::new(prepared), vec![]));
-    apply_analysis(c, fx, actions);
+    apply(c, fx, actions);
 }
 
 fn analysis_failed(c: &mut Controller, error: String, actions: &mut Vec<Action>) {
     c.analysis = None;
     actions.push(Action::Scrutiny(ScrutinyAction::Failed(error)));
-}
-
-/// The scheduler's effects for an analysis's job: progress over the whole analysis, the
-/// next job when one finishes.
-fn apply_analysis(c: &mut Controller, fx: Vec<Effect>, actions: &mut Vec<Action>) {
-    for e in fx {
-        match e {
-            Effect::Send(w, msg) => {
-                if let Some(pool) = &c.pool {
-                    pool.send(w, msg);
-                }
-            }
-            Effect::Progress { done, total } => {
-                let now = io::now_ms();
-                if done == 0 || done >= total || now - c.last_progress_ms >= PROGRESS_MS {
-                    c.last_progress_ms = now;
-                    if let Some(run) = &c.analysis {
-                        let done = run.done(done);
-                        actions.push(Action::Scrutiny(ScrutinyAction::Progress { done }));
-                    }
-                }
-            }
-            Effect::Publish { last: false } => {}
-            Effect::Publish { last: true } => {
-                let aggregate = c.sched.as_ref().map(|s| s.aggregate.clone());
-                if let (Some(run), Some(a)) = (c.analysis.as_mut(), aggregate) {
-                    run.finished(a);
-                }
-                launch_next(c, actions);
-            }
-            Effect::Cancelled { .. } => {
-                c.analysis = None;
-                actions.push(Action::Scrutiny(ScrutinyAction::Cancelled));
-            }
-            Effect::Failed(error) => analysis_failed(c, error, actions),
-        }
-    }
 }

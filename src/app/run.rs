@@ -2,8 +2,9 @@
 //! to show; the app does it). Each worker holds up to two chunks, the one it runs and the
 //! next, so it starts the next without waiting for the page to take its result (the page
 //! may be busy drawing); near the end it holds one, so no chunk waits behind another while
-//! a worker is free. Finished chunks merge into one aggregate, shown first when the preview
-//! is complete and then as it grows.
+//! a worker is free. Finished chunks merge into one aggregate (or, for a sampled analysis,
+//! into the outcome of every run), shown first when the preview is complete and then as it
+//! grows.
 //!
 //! A worker that dies loses the chunks it held: they are sent again, before any new one
 //! (a chunk's runs are fixed by their replication indices and aggregates merge exactly in
@@ -15,9 +16,12 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use engine::aggregate::Aggregate;
+use engine::sensitivity::Runs;
 
 use crate::format;
-use crate::protocol::{plan_chunks, preview_runs, ChunkSpec, FromWorker, JobId, ToWorker};
+use crate::protocol::{
+    plan_chunks, plan_sampled_chunks, preview_runs, ChunkSpec, FromWorker, JobId, ToWorker, Work,
+};
 
 /// How many times one chunk is sent again after its worker died before the job fails.
 pub const MAX_RESTARTS: u8 = 3;
@@ -43,6 +47,7 @@ pub enum Effect {
 
 pub struct Scheduler {
     pub job_id: JobId,
+    work: Work,
     job_json: String,
     pub total: u32,
     chunks: Vec<Range<u32>>,
@@ -58,6 +63,8 @@ pub struct Scheduler {
     /// Runs in finished chunks.
     pub merged_runs: u32,
     pub aggregate: Aggregate,
+    /// A sampled analysis's merged runs.
+    pub runs: Runs,
     preview_shown: bool,
     pub stopped: bool,
     /// Per worker: its wasm linear memory in bytes at its last finished chunk (0 unknown).
@@ -72,11 +79,50 @@ impl Scheduler {
         workers: usize,
         empty: Aggregate,
     ) -> (Scheduler, Vec<Effect>) {
-        let workers = workers.max(1);
         let preview = preview_runs(empty.scenarios.len());
-        let (chunks, preview_chunks) = plan_chunks(total, workers as u32, preview);
+        let planned = plan_chunks(total, workers.max(1) as u32, preview);
+        Scheduler::begin(
+            job_id,
+            (Work::Job, job_json),
+            total,
+            workers,
+            planned,
+            empty,
+        )
+    }
+
+    /// As [`start`](Self::start), for a sampled analysis (`job_json`: its `SampledJob`) of
+    /// `variants` simulations a run; its chunks' runs merge into [`runs`](Self::runs).
+    pub fn start_sampled(
+        job_id: JobId,
+        job_json: String,
+        total: u32,
+        workers: usize,
+        variants: usize,
+    ) -> (Scheduler, Vec<Effect>) {
+        let planned = plan_sampled_chunks(total, workers.max(1) as u32, variants);
+        let work = (Work::Sampled, job_json);
+        let none = Aggregate {
+            runs: 0,
+            scenarios: vec![],
+            paired: vec![],
+            against: vec![],
+        };
+        Scheduler::begin(job_id, work, total, workers, planned, none)
+    }
+
+    fn begin(
+        job_id: JobId,
+        (work, job_json): (Work, String),
+        total: u32,
+        workers: usize,
+        (chunks, preview_chunks): (Vec<Range<u32>>, usize),
+        empty: Aggregate,
+    ) -> (Scheduler, Vec<Effect>) {
+        let workers = workers.max(1);
         let mut s = Scheduler {
             job_id,
+            work,
             job_json,
             total,
             finished: vec![false; chunks.len()],
@@ -88,6 +134,7 @@ impl Scheduler {
             busy: vec![VecDeque::new(); workers],
             merged_runs: 0,
             aggregate: empty,
+            runs: Runs::default(),
             preview_shown: false,
             stopped: false,
             worker_memory: vec![0; workers],
@@ -102,6 +149,11 @@ impl Scheduler {
         }
         fx.push(Effect::Progress { done: 0, total });
         (s, fx)
+    }
+
+    /// What the chunks are of.
+    pub fn work(&self) -> Work {
+        self.work
     }
 
     /// Chunks not yet handed out (again).
@@ -148,6 +200,7 @@ impl Scheduler {
             ToWorker::Run(ChunkSpec {
                 job_id: self.job_id,
                 chunk: chunk as u32,
+                work: self.work,
                 job_json: self.job_json.clone(),
                 first: range.start,
                 end: range.end,
@@ -208,28 +261,21 @@ impl Scheduler {
                 memory,
                 ..
             } => {
-                if let Some(m) = self.worker_memory.get_mut(worker) {
-                    *m = memory;
-                }
-                let c = chunk as usize;
-                if self.finished.get(c) != Some(&false) || !self.take(worker, c) {
-                    return fx;
-                }
-                self.finished[c] = true;
-                self.merged_runs += aggregate.runs as u32;
-                self.aggregate.merge(&aggregate);
-                self.top_up(worker, &mut fx);
-                fx.push(Effect::Progress {
-                    done: self.done(),
-                    total: self.total,
+                let runs = aggregate.runs as u32;
+                self.chunk_done(worker, chunk, memory, &mut fx, |s| {
+                    s.merged_runs += runs;
+                    s.aggregate.merge(&aggregate);
                 });
-                let preview_ready = self.finished[..self.preview_chunks].iter().all(|f| *f);
-                let last = self.is_complete();
-                if last || preview_ready {
-                    self.preview_shown = true;
-                    fx.push(Effect::Publish { last });
-                }
             }
+            FromWorker::Sampled {
+                chunk,
+                runs,
+                memory,
+                ..
+            } => self.chunk_done(worker, chunk, memory, &mut fx, |s| {
+                s.merged_runs += runs.len() as u32;
+                s.runs.merge(runs);
+            }),
             FromWorker::Cancelled { chunk, .. } => {
                 // Not asked for (only a newer job or a cancel, both of which stop this job,
                 // make a worker give up a chunk): send it again like a lost one.
@@ -244,6 +290,38 @@ impl Scheduler {
             }
         }
         fx
+    }
+
+    /// Worker `worker` finished `chunk`: `merge` its result (unless it was already merged),
+    /// give the worker more, and say what there is to show.
+    fn chunk_done(
+        &mut self,
+        worker: usize,
+        chunk: u32,
+        memory: u32,
+        fx: &mut Vec<Effect>,
+        merge: impl FnOnce(&mut Scheduler),
+    ) {
+        if let Some(m) = self.worker_memory.get_mut(worker) {
+            *m = memory;
+        }
+        let c = chunk as usize;
+        if self.finished.get(c) != Some(&false) || !self.take(worker, c) {
+            return;
+        }
+        self.finished[c] = true;
+        merge(self);
+        self.top_up(worker, fx);
+        fx.push(Effect::Progress {
+            done: self.done(),
+            total: self.total,
+        });
+        let preview_ready = self.finished[..self.preview_chunks].iter().all(|f| *f);
+        let last = self.is_complete();
+        if last || preview_ready {
+            self.preview_shown = true;
+            fx.push(Effect::Publish { last });
+        }
     }
 
     /// Worker `worker` was replaced by a fresh one: the chunks it held are sent again.
@@ -502,6 +580,7 @@ mod tests {
         let c = ChunkSpec {
             job_id: 2,
             chunk: 0,
+            work: Work::Job,
             job_json: String::new(),
             first: 0,
             end: 50,

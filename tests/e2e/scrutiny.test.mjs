@@ -1,5 +1,5 @@
 // End-to-end, as a scrutiny councillor would use it: "What matters most" draws the tornado
-// with progress, "What if this is wrong?" from a field in the form gives the results at the
+// and then the global ranking (all assumptions varying together) with progress, "What if this is wrong?" from a field in the form gives the results at the
 // low and high end of its range, "What would it take?" gives an answer, and the sentence
 // beside every fan says what its bands include and changes with the uncertainty switch
 // (which is remembered).
@@ -55,9 +55,28 @@ test('what matters most, what if this is wrong, what would it take, and the band
   await page.click('#sensitivity-run');
   await page.locator('#sensitivity-progress').waitFor({ state: 'attached' });
   const progressMax = Number(await page.getAttribute('#sensitivity-progress', 'max'));
-  assert.ok(progressMax >= 60 * 29, `progress counts every variant's runs: ${progressMax}`);
+  // The tornado's 29 variants and then the global ranking's 60 samples.
+  assert.equal(progressMax, 60 * 29 + 60, `progress counts every simulation of both rankings: ${progressMax}`);
   await page.locator('#tornado').waitFor();
+  // The tornado shows at once; the global ranking follows, the progress still shown meanwhile.
+  const mid = await page.evaluate(() => ({
+    ranking: document.querySelector('#global-ranking') != null,
+    pending: document.querySelector('#ranking-pending') != null,
+    progress: document.querySelector('#sensitivity-progress')?.value ?? null,
+  }));
+  if (!mid.ranking) {
+    assert.ok(mid.pending, 'the ranking is said to be running');
+    assert.ok(mid.progress >= 60 * 29, `progress past the tornado: ${mid.progress}`);
+  }
+  await page.locator('#global-ranking').waitFor();
   assert.equal(await page.locator('#sensitivity-progress').count(), 0, 'progress gone when done');
+  assert.equal(await page.getAttribute('#global-ranking', 'data-samples'), '60');
+  assert.equal(await page.locator('#global-ranking .ranking-row').count(), 14, 'every assumption ranked');
+  const ranked = await page.textContent('#global-ranking figcaption');
+  assert.match(ranked, /With all the assumptions uncertain together/);
+  assert.match(ranked, /Together the assumptions explain \d+% of the differences between these futures; the rest is chance/);
+  assert.match(ranked, /moves by half its usual spread/);
+  assert.match(await page.textContent('#ranking-difference'), /one assumption moves at a time/);
   const bars = Number(await page.getAttribute('#tornado', 'data-bars'));
   assert.equal(bars, 14, 'one bar per uncertain assumption');
   assert.equal(await page.locator('#tornado .tornado-row').count(), 14);
@@ -66,6 +85,7 @@ test('what matters most, what if this is wrong, what would it take, and the band
   assert.match(caption, /the longer the bar, the more the answer depends/);
   assert.match(await page.textContent('#tornado svg'), /baseline/);
   await page.locator('#what-matters-most').screenshot({ path: path.join(artifacts, 'scrutiny-tornado.png') });
+  await page.locator('#global-ranking').screenshot({ path: path.join(artifacts, 'scrutiny-global-ranking.png') });
 
   // What if carers leave faster or slower, from the field in the form.
   const tabsBefore = await page.locator('[role="tab"]').count();

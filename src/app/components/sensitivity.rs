@@ -1,14 +1,17 @@
 //! "What matters most": the tornado of the uncertain assumptions for a chosen outcome
 //! (engine `sensitivity::tornado`), drawn as bars around the baseline value, longest first,
-//! with what it means in one sentence, a progress bar and a cancel button while it runs.
-//! The component only shows and asks: the root runs the tornado's jobs
-//! (`TornadoPlan::jobs`) on the workers and hands back the tornado
-//! (`TornadoPlan::tornado_from_aggregates`) and the progress.
+//! with what it means in one sentence, and beside it the global ranking
+//! ([`super::scrutiny::ranking`]); a progress bar and a cancel button while they run.
+//! The component only shows and asks: the root runs both on the workers
+//! (`crate::app::analysis`) and hands back the tornado, then the ranking, and the progress.
 
 use std::rc::Rc;
 
+use engine::sensitivity::global::Ranking;
 use engine::sensitivity::tornado::Tornado;
 use yew::prelude::*;
+
+use super::scrutiny::ranking::ranking_chart;
 
 /// The outcomes offered: a metric key and what it is called here.
 pub const OUTCOMES: [(&str, &str); 5] = [
@@ -96,6 +99,9 @@ fn figure(x: f64) -> String {
 pub struct WhatMattersMostProps {
     /// The latest tornado (while running: from the runs so far), if any.
     pub tornado: Option<Rc<Tornado>>,
+    /// The latest global ranking, if any (made after the tornado).
+    #[prop_or_default]
+    pub ranking: Option<Rc<Ranking>>,
     /// Runs done and in all, while running.
     pub progress: Option<(u64, u64)>,
     /// Run the tornado for this outcome choice (a metric key, or `cost@YEAR`).
@@ -162,10 +168,19 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
                 <select id="sensitivity-outcome" onchange={choose} disabled={running}>{ for options }</select>
                 <button type="button" id="sensitivity-run" onclick={run} disabled={running || props.busy}>{ "Find out" }</button>
             </div>
-            <p class="muted">{ "Each uncertain assumption is set to the low and then the high end of its plausible range, one at a time, on the same simulated futures; it takes a while (it runs the model about thirty times over)." }</p>
+            <p class="muted">{ "Two rankings of the uncertain assumptions. First, each is set to the low and then the high end of its plausible range, one at a time, on the same simulated futures. Then all of them vary together, each future with its own setting of every assumption, to show which matter most when they are all uncertain at once. It takes a while (it runs the model about thirty times over)." }</p>
             { progress.unwrap_or_default() }
             if let Some(why) = &props.stopped { <p class="note" id="sensitivity-stopped">{ why }</p> }
-            { props.tornado.as_deref().map(chart).unwrap_or_default() }
+            <div class="rankings">
+                { props.tornado.as_deref().map(chart).unwrap_or_default() }
+                { match (&props.ranking, &props.tornado, running) {
+                    (Some(r), _, _) => ranking_chart(r),
+                    (None, Some(_), true) => html! {
+                        <p class="note" id="ranking-pending">{ "Ranking with all the assumptions varying together: running…" }</p>
+                    },
+                    _ => html! {},
+                } }
+            </div>
         </section>
     }
 }
@@ -211,6 +226,8 @@ fn chart(t: &Tornado) -> Html {
     html! {
         <figure class="tornado" id="tornado" data-outcome={t.metric.clone()} data-bars={t.bars.len().to_string()}>
             <figcaption>
+                <strong>{ "One assumption at a time" }</strong>
+                <br />
                 { format!("{}: {} in the baseline ({} runs each).", t.outcome, figure(t.baseline), t.runs) }
                 <br />{ &t.meaning }
             </figcaption>

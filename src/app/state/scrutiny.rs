@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use engine::goal_seek::Answer;
+use engine::sensitivity::global::Ranking;
 use engine::sensitivity::tornado::Tornado;
 use engine::sensitivity::what_if::WhatIf;
 
@@ -35,6 +36,8 @@ pub enum AnalysisStatus {
 pub struct ScrutinyState {
     pub status: AnalysisStatus,
     pub tornado: Option<Rc<Tornado>>,
+    /// The global ranking made after the tornado (for the same outcome).
+    pub ranking: Option<Rc<Ranking>>,
     pub what_if: Option<Rc<WhatIf>>,
     pub goal: Option<Rc<Answer>>,
 }
@@ -42,9 +45,17 @@ pub struct ScrutinyState {
 /// What the controller reports.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScrutinyAction {
-    Started { kind: AnalysisKind, total: u64 },
-    Progress { done: u64 },
+    Started {
+        kind: AnalysisKind,
+        total: u64,
+    },
+    Progress {
+        done: u64,
+    },
+    /// The tornado, made while the global ranking still runs.
     Tornado(Rc<Tornado>),
+    /// The global ranking: "what matters most" has finished.
+    Ranking(Rc<Ranking>),
     WhatIf(Rc<WhatIf>),
     Goal(Rc<Answer>),
     Cancelled,
@@ -82,6 +93,10 @@ impl ScrutinyState {
             },
             ScrutinyAction::Tornado(t) => {
                 self.tornado = Some(t);
+                self.ranking = None;
+            }
+            ScrutinyAction::Ranking(r) => {
+                self.ranking = Some(r);
                 self.status = AnalysisStatus::Idle;
             }
             ScrutinyAction::WhatIf(w) => {

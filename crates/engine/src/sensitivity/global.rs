@@ -73,13 +73,13 @@ impl GlobalPlan {
         let valid = validated(scenario, settings)?;
         let base = Model::compile(&valid, settings.horizon_months as usize);
         outcome.check(&base)?;
-        let k = catalog::uncertain().len() as u32;
-        if settings.replications < k + SPARE_SAMPLES {
+        let k = catalog::uncertain().len();
+        if settings.replications < min_samples() {
             return Err(AnalysisError::Setting {
                 name: "runs".into(),
                 reason: format!(
                     "a ranking of {k} assumptions needs at least {} runs",
-                    k + SPARE_SAMPLES
+                    min_samples()
                 ),
             });
         }
@@ -150,6 +150,12 @@ impl GlobalPlan {
             meaning: MEANING.to_string(),
         }
     }
+}
+
+/// The fewest samples a ranking can be made from: the number of uncertain assumptions and
+/// some to spare.
+pub fn min_samples() -> u32 {
+    catalog::uncertain().len() as u32 + SPARE_SAMPLES
 }
 
 /// `n` samples of the uncertain assumptions, one row each: every range cut into `n` equally

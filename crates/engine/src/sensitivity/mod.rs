@@ -3,7 +3,8 @@
 //! random numbers) and a global ranking ([`global`]: all of them varying together on a Latin
 //! hypercube sample, ranked by standardised regression coefficients). Both run in chunks of
 //! replications (`run_with`, with progress and cancel, as `PreparedJob::run_with`) whose
-//! [`Runs`] merge exactly, so any split over workers or threads gives the same answer.
+//! [`Runs`] merge exactly, so any split over workers or threads gives the same answer: the
+//! CLI splits them over threads, the browser over its workers ([`sampled`]).
 //!
 //! The uncertain assumptions and their ranges are the catalogue's
 //! ([`catalog::uncertain`](crate::catalog::uncertain)); a setting is applied to the scenario
@@ -18,8 +19,8 @@ use crate::error::FieldError;
 use crate::sim::{Model, Simulator};
 
 pub mod global;
-mod jobs;
 mod outcome;
+pub mod sampled;
 pub mod tornado;
 pub mod what_if;
 
@@ -161,5 +162,3 @@ pub(crate) fn variant(
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_jobs;

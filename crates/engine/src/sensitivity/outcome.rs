@@ -3,14 +3,14 @@
 //! horizon or in one month for a stock, over the whole horizon, one month or one financial
 //! year for a flow (a cost or a count).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::AnalysisError;
 use crate::metrics::{self, Kind, Month, Unit};
 use crate::sim::Model;
 
 /// When the metric is read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "when", content = "at")]
 pub enum Period {
     /// The last simulated month (a stock's end value; a flow's last month).

@@ -7,9 +7,8 @@
 
 use serde::Serialize;
 
-use super::jobs::mean_of;
-use super::{validated, variant, AnalysisError, Outcome};
-use crate::aggregate::Aggregate;
+use super::{validated, variant, AnalysisError, Outcome, Period};
+use crate::aggregate::{Aggregate, ScenarioAgg};
 use crate::catalog::{self, Spread};
 use crate::runner::Job;
 use crate::scenario::{RunSettings, Scenario};
@@ -156,6 +155,26 @@ impl WhatIfPlan {
             meaning: MEANING.to_string(),
         })
     }
+}
+
+/// The mean of `outcome` over the runs a scenario's aggregate holds (`model` gives the
+/// financial years).
+fn mean_of(outcome: &Outcome, s: &ScenarioAgg, model: &Model) -> f64 {
+    let k = outcome.index();
+    let h = s.horizon;
+    let raw = match &outcome.period {
+        Period::End => s.cell(h.saturating_sub(1), k).mean(),
+        Period::Month(m) => s.cell((*m).min(h.saturating_sub(1)), k).mean(),
+        Period::Horizon => (0..h).map(|m| s.cell(m, k).mean()).sum(),
+        Period::Year(label) => {
+            let year = model.fin_year_labels.iter().position(|y| y == label);
+            (0..h)
+                .filter(|m| model.fin_year.get(*m).copied() == year)
+                .map(|m| s.cell(m, k).mean())
+                .sum()
+        }
+    };
+    outcome.scaled(raw)
 }
 
 #[cfg(test)]

@@ -41,25 +41,11 @@ fn lever_name(l: LeverChoice) -> &'static str {
 
 /// "2028-03" as "March 2028".
 pub fn month_name(label: &str) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match label.split_once('-') {
         Some((y, m)) => match m
             .parse::<usize>()
             .ok()
-            .and_then(|m| NAMES.get(m.wrapping_sub(1)))
+            .and_then(|m| engine::types::MONTH_NAMES.get(m.wrapping_sub(1)))
         {
             Some(name) => format!("{name} {y}"),
             None => label.to_string(),

@@ -1,4 +1,5 @@
-//! For scrutiny: which assumptions matter most ([`super::sensitivity`]), "what if this is
+//! For scrutiny: which assumptions matter most ([`super::sensitivity`], with the global
+//! ranking drawn by [`ranking`]), "what if this is
 //! wrong?" ([`what_if`]), the "include uncertainty in the assumptions" switch
 //! ([`uncertainty`]), "what would it take?" ([`goal`]) and the sentence beside every fan saying what its bands include
 //! ([`bands`]), gathered in one panel ([`panel`]).
@@ -6,6 +7,7 @@
 pub mod bands;
 pub mod goal;
 pub mod panel;
+pub mod ranking;
 pub mod uncertainty;
 pub mod what_if;
 

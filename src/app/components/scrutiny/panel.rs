@@ -58,7 +58,7 @@ pub fn ScrutinyPanel(props: &ScrutinyPanelProps) -> Html {
             if props.run_busy && s.running().is_none() {
                 <p class="note" id="scrutiny-wait">{ "Waiting for the run to finish before these can start." }</p>
             }
-            <WhatMattersMost tornado={s.tornado.clone()} progress={progress(AnalysisKind::Tornado)}
+            <WhatMattersMost tornado={s.tornado.clone()} ranking={s.ranking.clone()} progress={progress(AnalysisKind::Tornado)}
                 on_run={on_tornado} on_cancel={props.on_cancel.clone()} years={props.years.clone()} {busy}
                 stopped={stopped(&s.status, AnalysisKind::Tornado)} />
             <WhatIfPanel answer={s.what_if.clone()} progress={progress(AnalysisKind::WhatIf)}
