@@ -1,14 +1,15 @@
 //! The presentation chart: a fan with what a room needs to see a change: a y axis that can
 //! be held, a faint trace of the previous result, a target line, the projection drawn only
 //! up to the month being discussed, and each line named at its end (colour and dash pattern
-//! as well, so no legend is needed). The geometry is in [`super::stage`].
+//! as well, so no legend is needed). The geometry is in [`super::stage`]; the fan itself is
+//! drawn as the other fan charts draw it ([`super::fan_svg`]).
 
 use std::rc::Rc;
 
 use engine::metrics::Unit;
 use yew::prelude::*;
 
-use super::fan::fan_body;
+use super::fan_svg::{fan_body, figcaption};
 use super::geom;
 use super::layout::Frame;
 use super::path::num;
@@ -50,6 +51,20 @@ pub struct StageChartProps {
     pub id: AttrValue,
 }
 
+/// The frame the chart draws these data in: its y axis covers the fan's bands, the trace and
+/// the target ([`stage::covered`]), from the held domain `fixed` when given.
+fn frame_for(
+    unit: Unit,
+    months: &[String],
+    series: &[Series],
+    trace: Option<&Series>,
+    target: Option<f64>,
+    fixed: Option<(f64, f64)>,
+) -> Frame {
+    let values = stage::covered(months, series, trace, target);
+    stage::frame(unit, months, values, fixed, STAGE_HEIGHT)
+}
+
 /// The y domain the chart draws for these data (what "fix axes" holds).
 pub fn stage_domain(
     unit: Unit,
@@ -59,19 +74,20 @@ pub fn stage_domain(
     target: Option<f64>,
     fixed: Option<(f64, f64)>,
 ) -> (f64, f64) {
-    let values = stage::covered(series, trace, target);
-    stage::frame(unit, months, values, fixed, STAGE_HEIGHT)
+    frame_for(unit, months, series, trace, target, fixed)
         .y
         .domain()
 }
 
 fn stage_frame(p: &StageChartProps) -> Frame {
-    let values = stage::covered(
+    frame_for(
+        p.unit,
+        &p.months,
         &p.series,
         p.trace.as_deref(),
         p.target.as_ref().map(|t| t.value),
-    );
-    stage::frame(p.unit, &p.months, values, p.fixed, STAGE_HEIGHT)
+        p.fixed,
+    )
 }
 
 fn end_label(l: &EndLabel, colour: &'static str, class: &'static str) -> Html {
@@ -176,7 +192,7 @@ pub fn StageChart(p: &StageChartProps) -> Html {
     html! {
         <figure class="chart fan-chart stage-chart" id={svg::opt_id(&p.id, "")}
             data-y-domain={format!("{} {}", frame.y.domain().0, frame.y.domain().1)}>
-            <figcaption><span class="chart-title">{ p.title.clone() }</span></figcaption>
+            { figcaption(&p.title, None) }
             { svg::chart_svg(&frame, label, "fan stage", body) }
         </figure>
     }
