@@ -51,20 +51,6 @@ pub struct StageChartProps {
     pub id: AttrValue,
 }
 
-/// The frame the chart draws these data in: its y axis covers the fan's bands, the trace and
-/// the target ([`stage::covered`]), from the held domain `fixed` when given.
-fn frame_for(
-    unit: Unit,
-    months: &[String],
-    series: &[Series],
-    trace: Option<&Series>,
-    target: Option<f64>,
-    fixed: Option<(f64, f64)>,
-) -> Frame {
-    let values = stage::covered(months, series, trace, target);
-    stage::frame(unit, months, values, fixed, STAGE_HEIGHT)
-}
-
 /// The y domain the chart draws for these data (what "fix axes" holds).
 pub fn stage_domain(
     unit: Unit,
@@ -74,20 +60,16 @@ pub fn stage_domain(
     target: Option<f64>,
     fixed: Option<(f64, f64)>,
 ) -> (f64, f64) {
-    frame_for(unit, months, series, trace, target, fixed)
+    let values = stage::covered(months, series, trace, target);
+    stage::frame(unit, months, values, fixed, STAGE_HEIGHT)
         .y
         .domain()
 }
 
 fn stage_frame(p: &StageChartProps) -> Frame {
-    frame_for(
-        p.unit,
-        &p.months,
-        &p.series,
-        p.trace.as_deref(),
-        p.target.as_ref().map(|t| t.value),
-        p.fixed,
-    )
+    let target = p.target.as_ref().map(|t| t.value);
+    let values = stage::covered(&p.months, &p.series, p.trace.as_deref(), target);
+    stage::frame(p.unit, &p.months, values, p.fixed, STAGE_HEIGHT)
 }
 
 fn end_label(l: &EndLabel, colour: &'static str, class: &'static str) -> Html {
