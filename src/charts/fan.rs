@@ -7,7 +7,8 @@ use std::rc::Rc;
 use engine::metrics::Unit;
 use yew::prelude::*;
 
-use super::geom::{self, FanGeom};
+use super::fan_svg::{fan_body, figcaption};
+use super::geom;
 use super::layout::HEIGHT;
 use super::svg::{self, Key};
 use super::table::{TableData, TableToggle};
@@ -35,61 +36,6 @@ pub struct FanChartProps {
     /// DOM id of the `<figure>`.
     #[prop_or_default]
     pub id: AttrValue,
-}
-
-/// The SVG body of a fan (without the `<svg>` element).
-pub(super) fn fan_body(g: &FanGeom, zero_line: bool) -> Html {
-    let comparison_bands = g.comparisons.iter().enumerate().map(|(k, c)| {
-        svg::area(
-            "comparison-band",
-            &c.band_10_90,
-            palette::comparison(k),
-            Some(palette::COMPARISON_BAND_OPACITY),
-        )
-    });
-    let comparison_lines = g.comparisons.iter().enumerate().map(|(k, c)| {
-        let (colour, dash) = (palette::comparison(k), palette::dash(k));
-        let edges = c.edges.iter().filter(|d| !d.is_empty()).map(|d| {
-            html! {
-                <path class="comparison-edge" d={d.clone()} fill="none" stroke={colour}
-                    stroke-width="0.9" stroke-dasharray={dash}
-                    stroke-opacity={palette::COMPARISON_EDGE_OPACITY} />
-            }
-        });
-        html! { <>
-            { for edges }
-            { svg::line("comparison-median", &c.median, colour, "2.25", Some(dash)) }
-        </> }
-    });
-    let samples = g.samples.iter().map(|d| {
-        html! {
-            <path class="sample" d={d.clone()} fill="none" stroke={palette::SAMPLE}
-                stroke-width="0.8" stroke-opacity={palette::SAMPLE_OPACITY} />
-        }
-    });
-    let main = match &g.main {
-        Some(m) => html! { <>
-            { svg::area("band band-5-95", &m.band_5_95, palette::BAND_5_95, None) }
-            { svg::area("band band-10-90", &m.band_10_90, palette::BAND_10_90, None) }
-            { svg::area("band band-25-75", &m.band_25_75, palette::BAND_25_75, None) }
-        </> },
-        None => html! {},
-    };
-    let median = match &g.main {
-        Some(m) => svg::line("median", &m.median, palette::MEDIAN, "2.5", None),
-        None => html! {},
-    };
-    html! { <>
-        { svg::axes(&g.frame) }
-        <g class="plot">
-            { main }
-            { for comparison_bands }
-            { for samples }
-            if zero_line { { svg::zero_line(&g.frame) } }
-            { for comparison_lines }
-            { median }
-        </g>
-    </> }
 }
 
 /// Legend entries for a fan with `series` and `n_samples` sample paths.
@@ -142,15 +88,6 @@ fn table_toggle(
     }
 }
 
-fn header(title: &AttrValue, caption: String) -> Html {
-    html! {
-        <figcaption>
-            <span class="chart-title">{ title.clone() }</span>
-            <span class="chart-caption">{ caption }</span>
-        </figcaption>
-    }
-}
-
 #[function_component]
 pub fn FanChart(p: &FanChartProps) -> Html {
     let g = geom::fan(
@@ -164,7 +101,7 @@ pub fn FanChart(p: &FanChartProps) -> Html {
     let label = text::fan_summary(&p.title, p.unit, &p.months, &p.series, p.zero_line);
     html! {
         <figure class="chart fan-chart" id={svg::opt_id(&p.id, "")}>
-            { header(&p.title, text::caption(p.runs, &p.months)) }
+            { figcaption(&p.title, Some(text::caption(p.runs, &p.months))) }
             { svg::chart_svg(&g.frame, label, "fan", fan_body(&g, p.zero_line)) }
             { fan_legend(&p.series, g.samples.len(), p.zero_line) }
             { table_toggle(&p.title, p.unit, &p.months, &p.series, &p.id) }
@@ -219,7 +156,7 @@ pub fn DifferenceChart(p: &DifferenceChartProps) -> Html {
     let legend_series: Vec<Series> = p.series.iter().take(1).cloned().collect();
     html! {
         <figure class="chart fan-chart difference-chart" id={svg::opt_id(&p.id, "")}>
-            { header(&p.title, text::caption(p.runs, months)) }
+            { figcaption(&p.title, Some(text::caption(p.runs, months))) }
             { panels }
             { fan_legend(&legend_series, 0, true) }
             { table_toggle(&p.title, p.unit, &p.months, &p.series, &p.id) }

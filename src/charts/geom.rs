@@ -44,23 +44,55 @@ fn stats<'a>(s: &'a Series, months: &[String]) -> &'a [Stat] {
     &s.stats[..n]
 }
 
-/// Every value the y axis must cover: the main series' 5th-95th percentiles, the comparisons'
-/// 10th-90th, the sample paths.
-fn covered_values(months: &[String], series: &[Series], samples: &[Vec<f64>]) -> Vec<f64> {
+/// The values a fan's bands reach: the main series' 5th-95th percentiles and every other
+/// series' 10th-90th (the months that have a label). The fan charts' and the presentation
+/// chart's y axes both cover these.
+pub fn spread_values(months: &[String], series: &[Series]) -> Vec<f64> {
     let mut v = Vec::new();
     for (k, s) in series.iter().enumerate() {
         for st in stats(s, months) {
             if k == 0 {
-                v.extend([st.p5, st.p95, st.p50]);
+                v.extend([st.p5, st.p95]);
             } else {
-                v.extend([st.p10, st.p90, st.p50]);
+                v.extend([st.p10, st.p90]);
             }
         }
     }
+    v
+}
+
+/// Every value the y axis must cover: the bands ([`spread_values`]), the medians, the
+/// sample paths.
+fn covered_values(months: &[String], series: &[Series], samples: &[Vec<f64>]) -> Vec<f64> {
+    let mut v = spread_values(months, series);
+    v.extend(
+        series
+            .iter()
+            .flat_map(|s| stats(s, months))
+            .map(|st| st.p50),
+    );
     for path in samples {
         v.extend(path.iter().take(months.len()).copied());
     }
     v
+}
+
+/// The band between two percentiles of `st` in `frame`: along `upper`, back along `lower`.
+pub fn band(
+    frame: &Frame,
+    st: &[Stat],
+    upper: fn(&Stat) -> f64,
+    lower: fn(&Stat) -> f64,
+) -> String {
+    band_path(
+        &frame.points(st.iter().map(upper)),
+        &frame.points(st.iter().map(lower)),
+    )
+}
+
+/// The line through one percentile of `st` in `frame`.
+pub fn line(frame: &Frame, st: &[Stat], at: fn(&Stat) -> f64) -> String {
+    line_path(&frame.points(st.iter().map(at)))
 }
 
 /// The fan chart of `series` (first = main) with `samples` as thin lines, in a frame of
@@ -80,14 +112,13 @@ pub fn fan(
 
 /// Like [`fan`], but in a given frame (small multiples share one y axis).
 pub fn fan_in(frame: Frame, months: &[String], series: &[Series], samples: &[Vec<f64>]) -> FanGeom {
-    let pts = |s: &[Stat], f: fn(&Stat) -> f64| frame.points(s.iter().map(f));
     let main = series.first().map(|s| {
         let st = stats(s, months);
         MainFan {
-            band_5_95: band_path(&pts(st, |s| s.p95), &pts(st, |s| s.p5)),
-            band_10_90: band_path(&pts(st, |s| s.p90), &pts(st, |s| s.p10)),
-            band_25_75: band_path(&pts(st, |s| s.p75), &pts(st, |s| s.p25)),
-            median: line_path(&pts(st, |s| s.p50)),
+            band_5_95: band(&frame, st, |s| s.p95, |s| s.p5),
+            band_10_90: band(&frame, st, |s| s.p90, |s| s.p10),
+            band_25_75: band(&frame, st, |s| s.p75, |s| s.p25),
+            median: line(&frame, st, |s| s.p50),
         }
     });
     let comparisons = series
@@ -97,12 +128,9 @@ pub fn fan_in(frame: Frame, months: &[String], series: &[Series], samples: &[Vec
             let st = stats(s, months);
             Comparison {
                 label: s.label.clone(),
-                band_10_90: band_path(&pts(st, |s| s.p90), &pts(st, |s| s.p10)),
-                edges: [
-                    line_path(&pts(st, |s| s.p10)),
-                    line_path(&pts(st, |s| s.p90)),
-                ],
-                median: line_path(&pts(st, |s| s.p50)),
+                band_10_90: band(&frame, st, |s| s.p90, |s| s.p10),
+                edges: [line(&frame, st, |s| s.p10), line(&frame, st, |s| s.p90)],
+                median: line(&frame, st, |s| s.p50),
             }
         })
         .collect();

@@ -6,7 +6,8 @@
 //!   captions, legend sentences), [`rows`] (table contents), [`palette`], [`stage`] (the
 //!   presentation chart's held axis, trace, target, time clipping and end labels),
 //!   [`observed`] (observed series from returns over a fan, as SVG text).
-//! * components: [`FanChart`], [`DifferenceChart`], [`StageChart`], [`StackedChart`], [`DataTable`],
+//! * components (the fan's SVG, shared by the fan, difference and presentation charts, in
+//!   `fan_svg`): [`FanChart`], [`DifferenceChart`], [`StageChart`], [`StackedChart`], [`DataTable`],
 //!   [`Tile`], [`ProbabilityTile`]. No inline styles anywhere (the page's CSP forbids
 //!   them): colours are SVG presentation attributes, layout is in `styles/charts.css`.
 
@@ -21,6 +22,7 @@ pub mod stage;
 pub mod text;
 
 mod fan;
+mod fan_svg;
 mod stacked;
 mod stage_chart;
 mod svg;

@@ -5,8 +5,8 @@
 
 use engine::metrics::Unit;
 
+use super::geom;
 use super::layout::Frame;
-use super::path::{band_path, line_path};
 use super::Series;
 
 /// Width kept right of the plot for the labels at the lines' ends (viewBox units).
@@ -26,19 +26,16 @@ pub fn is_count(unit: Unit) -> bool {
     )
 }
 
-/// The values the axis must show: the main series' 5th-95th percentiles, the others'
-/// 10th-90th, the trace's 10th-90th, and the target.
-pub fn covered(series: &[Series], trace: Option<&Series>, target: Option<f64>) -> Vec<f64> {
-    let mut v = Vec::new();
-    for (k, s) in series.iter().enumerate() {
-        for st in &s.stats {
-            if k == 0 {
-                v.extend([st.p5, st.p95]);
-            } else {
-                v.extend([st.p10, st.p90]);
-            }
-        }
-    }
+/// The values the axis must show: the fan's bands ([`geom::spread_values`]: the main
+/// series' 5th-95th percentiles, the others' 10th-90th), the trace's 10th-90th, and the
+/// target.
+pub fn covered(
+    months: &[String],
+    series: &[Series],
+    trace: Option<&Series>,
+    target: Option<f64>,
+) -> Vec<f64> {
+    let mut v = geom::spread_values(months, series);
     for st in trace.iter().flat_map(|t| &t.stats) {
         v.extend([st.p10, st.p90]);
     }
@@ -80,10 +77,9 @@ pub struct TraceGeom {
 }
 
 pub fn trace(frame: &Frame, t: &Series) -> TraceGeom {
-    let pts = |f: fn(&engine::report::Stat) -> f64| frame.points(t.stats.iter().map(f));
     TraceGeom {
-        band: band_path(&pts(|s| s.p90), &pts(|s| s.p10)),
-        median: line_path(&pts(|s| s.p50)),
+        band: geom::band(frame, &t.stats, |s| s.p90, |s| s.p10),
+        median: geom::line(frame, &t.stats, |s| s.p50),
     }
 }
 
@@ -221,7 +217,7 @@ mod tests {
         let f = frame(
             Unit::Children,
             &months(2),
-            covered(std::slice::from_ref(&s), None, None),
+            covered(&months(2), std::slice::from_ref(&s), None, None),
             None,
             HEIGHT,
         );
@@ -232,7 +228,7 @@ mod tests {
         let g = frame(
             Unit::Children,
             &months(2),
-            covered(&[smaller], None, None),
+            covered(&months(2), &[smaller], None, None),
             Some(held),
             HEIGHT,
         );
@@ -242,7 +238,7 @@ mod tests {
         let h = frame(
             Unit::Children,
             &months(2),
-            covered(&[larger], None, None),
+            covered(&months(2), &[larger], None, None),
             Some(held),
             HEIGHT,
         );
@@ -251,7 +247,7 @@ mod tests {
         let p = frame(
             Unit::Pounds,
             &months(2),
-            covered(&[s], None, None),
+            covered(&months(2), &[s], None, None),
             None,
             HEIGHT,
         );
@@ -269,7 +265,7 @@ mod tests {
         let f = frame(
             Unit::Count,
             &months(2),
-            covered(&[s], Some(&t), Some(700.0)),
+            covered(&months(2), &[s], Some(&t), Some(700.0)),
             None,
             HEIGHT,
         );

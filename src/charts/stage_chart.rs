@@ -1,14 +1,15 @@
 //! The presentation chart: a fan with what a room needs to see a change: a y axis that can
 //! be held, a faint trace of the previous result, a target line, the projection drawn only
 //! up to the month being discussed, and each line named at its end (colour and dash pattern
-//! as well, so no legend is needed). The geometry is in [`super::stage`].
+//! as well, so no legend is needed). The geometry is in [`super::stage`]; the fan itself is
+//! drawn as the other fan charts draw it ([`super::fan_svg`]).
 
 use std::rc::Rc;
 
 use engine::metrics::Unit;
 use yew::prelude::*;
 
-use super::fan::fan_body;
+use super::fan_svg::{fan_body, figcaption};
 use super::geom;
 use super::layout::Frame;
 use super::path::num;
@@ -59,18 +60,15 @@ pub fn stage_domain(
     target: Option<f64>,
     fixed: Option<(f64, f64)>,
 ) -> (f64, f64) {
-    let values = stage::covered(series, trace, target);
+    let values = stage::covered(months, series, trace, target);
     stage::frame(unit, months, values, fixed, STAGE_HEIGHT)
         .y
         .domain()
 }
 
 fn stage_frame(p: &StageChartProps) -> Frame {
-    let values = stage::covered(
-        &p.series,
-        p.trace.as_deref(),
-        p.target.as_ref().map(|t| t.value),
-    );
+    let target = p.target.as_ref().map(|t| t.value);
+    let values = stage::covered(&p.months, &p.series, p.trace.as_deref(), target);
     stage::frame(p.unit, &p.months, values, p.fixed, STAGE_HEIGHT)
 }
 
@@ -176,7 +174,7 @@ pub fn StageChart(p: &StageChartProps) -> Html {
     html! {
         <figure class="chart fan-chart stage-chart" id={svg::opt_id(&p.id, "")}
             data-y-domain={format!("{} {}", frame.y.domain().0, frame.y.domain().1)}>
-            <figcaption><span class="chart-title">{ p.title.clone() }</span></figcaption>
+            { figcaption(&p.title, None) }
             { svg::chart_svg(&frame, label, "fan stage", body) }
         </figure>
     }
