@@ -336,18 +336,23 @@ pub(crate) mod tests {
         }
     }
 
+    /// The chunks follow one another from run 0 to `total`, none empty.
+    fn assert_covers_every_run_once(chunks: &[Range<u32>], total: u32) {
+        let mut next = 0;
+        for c in chunks {
+            assert_eq!(c.start, next);
+            assert!(c.end > c.start);
+            next = c.end;
+        }
+        assert_eq!(next, total);
+    }
+
     #[test]
     fn chunks_cover_every_run_once_preview_first() {
         for total in [1u32, 50, 100, 101, 1000, 12_345, 1_000_000] {
             for workers in [1u32, 2, 3, 8] {
                 let (chunks, preview) = plan_chunks(total, workers, PREVIEW_RUNS);
-                let mut next = 0;
-                for c in &chunks {
-                    assert_eq!(c.start, next);
-                    assert!(c.end > c.start);
-                    next = c.end;
-                }
-                assert_eq!(next, total);
+                assert_covers_every_run_once(&chunks, total);
                 assert_eq!(
                     chunks[..preview].last().unwrap().end,
                     total.min(PREVIEW_RUNS)
@@ -387,13 +392,7 @@ pub(crate) mod tests {
         for (total, variants) in [(500u32, 29usize), (500, 1), (3, 29), (24, 1), (10_000, 29)] {
             for workers in [1u32, 2, 3] {
                 let (chunks, first) = plan_sampled_chunks(total, workers, variants);
-                let mut next = 0;
-                for c in &chunks {
-                    assert_eq!(c.start, next);
-                    assert!(c.end > c.start);
-                    next = c.end;
-                }
-                assert_eq!(next, total);
+                assert_covers_every_run_once(&chunks, total);
                 assert!(first as u32 <= workers);
                 let min = (MIN_SAMPLED_SIMULATIONS / variants as u32).max(1);
                 let sizes: Vec<u32> = chunks.iter().map(|c| c.end - c.start).collect();
