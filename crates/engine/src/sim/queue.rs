@@ -72,17 +72,29 @@ pub fn epoch_of(epoch: u32) -> u32 {
 }
 
 /// Earliest-first event queue with deterministic tie-breaking (time, then insertion order):
-/// a calendar of one bucket per day of the run. A day's bucket is sorted (stably, so equal
-/// times keep their insertion order) when it becomes the current day and read from `head`.
-/// An event pushed for the current day after that goes to a heap of the day's late events,
-/// ordered by time then insertion order; the next event is the earlier of the bucket's and
-/// the heap's, the bucket's on a tie (its events were all pushed before any late one). So a
-/// day with many events pushed while it is under way costs a logarithm each, not a shift of
-/// the day's events. Events after the run's last day, or that will not happen
-/// (`push_before`), go to a sink bucket that is never read (emptied every day).
+/// a calendar of one bucket per day. A day's bucket is sorted (stably, so equal times keep
+/// their insertion order) when it becomes the current day and read from `head`. An event
+/// pushed for the current day after that goes to a heap of the day's late events, ordered by
+/// time then insertion order; the next event is the earlier of the bucket's and the heap's,
+/// the bucket's on a tie (its events were all pushed before any late one). So a day with many
+/// events pushed while it is under way costs a logarithm each, not a shift of the day's
+/// events. Events after the run's last day, or that will not happen (`push_before`), go to a
+/// sink bucket that is never read (emptied every day).
+///
+/// Only the days of the current block of `BLOCK` days and the next have buckets of their
+/// own, a ring of `RING` buckets reused from block to block; an event for a later block waits
+/// in that block's bucket, in insertion order, and is moved to its day's bucket in the ring
+/// when the block before it begins (before anything else can be pushed for its day, so a
+/// day's bucket still holds its events in insertion order). Most events are scheduled months
+/// ahead (exits, breakdowns): a bucket per day of the run put each push and each new day on a
+/// bucket far from the processor's caches; the ring and the blocks' buckets stay near.
 #[derive(Default)]
 pub struct Queue {
-    days: Vec<Vec<Event>>,
+    /// The ring of day buckets (day `d` at `d % RING`), then one bucket per block of days
+    /// (`RING + d / BLOCK`), then the sink.
+    buckets: Vec<Vec<Event>>,
+    /// Days of the run (the sink takes events at or after the last).
+    days: usize,
     /// The current day; its bucket is sorted earliest first from `head` when `sorted`.
     day: usize,
     head: usize,
@@ -92,6 +104,10 @@ pub struct Queue {
     /// Insertion number of the next late event.
     late_seq: u64,
 }
+
+/// Days in a block, and day buckets in the ring (the current block and the next).
+const BLOCK: usize = 32;
+const RING: usize = 2 * BLOCK;
 
 /// An event pushed for a day under way, ordered by time then insertion number.
 #[derive(Clone, Copy, Debug)]
@@ -134,12 +150,13 @@ const KEEP_BUCKET: usize = 256;
 impl Queue {
     /// Empty the queue for a run of `horizon` months.
     pub fn reset(&mut self, horizon: usize) {
-        for b in &mut self.days {
+        for b in &mut self.buckets {
             b.clear();
         }
-        // The days of the run, and the sink (see `push_before`).
-        let days = libm::ceil(horizon as f64 * DAYS_PER_MONTH) as usize + 2;
-        self.days.resize_with(days, Vec::new);
+        // The days of the run: the ring, a bucket per block, and the sink (see `push_before`).
+        self.days = libm::ceil(horizon as f64 * DAYS_PER_MONTH) as usize + 1;
+        let blocks = self.days.div_ceil(BLOCK);
+        self.buckets.resize_with(RING + blocks + 1, Vec::new);
         self.day = 0;
         self.head = 0;
         self.sorted = false;
@@ -168,17 +185,22 @@ impl Queue {
         };
         // An event before the current day (none in the model) would be the next one.
         let d = (e.t() as u32 as usize).max(self.day);
-        let sink = self.days.len().wrapping_sub(1);
-        let keep = (t < limit) & (d < sink);
-        let d = if keep { d } else { sink };
-        let Some(bucket) = self.days.get_mut(d) else {
-            return; // no days: the queue was never reset
-        };
-        if d == self.day && self.sorted {
-            self.push_late(e);
+        let keep = (t < limit) & (d < self.days);
+        // The day's bucket in the ring while its block is the current one or the next, else
+        // its block's bucket; chosen by selects (where an event falls is as good as random).
+        let near = d / BLOCK <= self.day / BLOCK + 1;
+        let i = if near { d % RING } else { RING + d / BLOCK };
+        let i = if keep {
+            i
         } else {
+            self.buckets.len().wrapping_sub(1)
+        };
+        if keep & (d == self.day) & self.sorted {
+            self.push_late(e);
+        } else if let Some(bucket) = self.buckets.get_mut(i) {
             bucket.push(e);
         }
+        // (No buckets: the queue was never reset, and nothing is kept.)
     }
 
     /// Into the heap of the current day's late events. Rare in most runs (an event for later
@@ -205,10 +227,11 @@ impl Queue {
 
     /// Next event strictly before `until`.
     pub fn pop_before(&mut self, until: f64) -> Option<Event> {
-        // The last bucket is the sink: never read.
-        let days = self.days.len().saturating_sub(1);
         loop {
-            let bucket = self.days[..days].get_mut(self.day)?;
+            if self.day >= self.days {
+                return None;
+            }
+            let bucket = self.buckets.get_mut(self.day % RING)?;
             if self.head < bucket.len() || !self.late.is_empty() {
                 if !self.sorted {
                     // Stable: equal times stay in insertion order.
@@ -241,13 +264,33 @@ impl Queue {
             } else {
                 bucket.clear();
             }
-            if let Some(sink) = self.days.last_mut() {
+            if let Some(sink) = self.buckets.last_mut() {
                 sink.clear();
             }
             self.day += 1;
             self.head = 0;
             self.sorted = false;
+            if self.day % BLOCK == 0 {
+                self.open_block(self.day / BLOCK + 1);
+            }
         }
+    }
+
+    /// Block `b` becomes the next block: its events move to their days' buckets in the ring
+    /// (empty: their days were those of block `b - 2`, over), in insertion order.
+    fn open_block(&mut self, b: usize) {
+        let Some(waiting) = self.buckets.get_mut(RING + b) else {
+            return; // past the last block
+        };
+        let waiting = std::mem::take(waiting);
+        for &e in &waiting {
+            if let Some(bucket) = self.buckets.get_mut(e.t() as u32 as usize % RING) {
+                bucket.push(e);
+            }
+        }
+        let mut waiting = waiting;
+        waiting.clear();
+        self.buckets[RING + b] = waiting;
     }
 }
 
