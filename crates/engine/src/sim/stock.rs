@@ -84,29 +84,57 @@ impl Alias {
         }
         Alias { prob, alias }
     }
+}
 
-    fn is_empty(&self) -> bool {
-        self.prob.is_empty()
-    }
-
-    #[inline]
-    fn sample(&self, rng: &mut Stream) -> usize {
-        let n = self.prob.len();
-        let i = ((rng.uniform() * n as f64) as usize).min(n - 1);
-        if rng.uniform() < self.prob[i] {
-            i
-        } else {
-            self.alias[i] as usize
-        }
-    }
+/// One outcome of an alias table over cells, with everything a draw reads of it side by
+/// side (the tables are large, and a draw lands anywhere in them: one cache line, not three).
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// Keep this slot's own cell below this chance, else take its alias.
+    prob: f64,
+    /// (entry interval, current interval) of the slot's cell, and of its alias.
+    cell: (u16, u16),
+    alias: (u16, u16),
 }
 
 /// One table of cells: those whose current age lies in one band (or all).
 #[derive(Clone, Debug, Default)]
 struct Cells {
-    /// (entry interval, current interval) of each cell.
-    cells: Vec<(u16, u16)>,
-    pick: Alias,
+    /// Walker's alias table over the cells (by their bounds on the mass).
+    slots: Vec<Slot>,
+}
+
+impl Cells {
+    /// The cells `cells`, drawn in proportion to `weights` (non-negative, positive sum).
+    fn new(cells: &[(u16, u16)], weights: &[f64]) -> Cells {
+        let Alias { prob, alias } = Alias::new(weights);
+        let slots = cells
+            .iter()
+            .zip(prob.iter().zip(&alias))
+            .map(|(&cell, (&prob, &a))| Slot {
+                prob,
+                cell,
+                alias: cells[a as usize],
+            })
+            .collect();
+        Cells { slots }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// A cell, (entry interval, current interval), by its weight.
+    #[inline]
+    fn sample(&self, rng: &mut Stream) -> (u16, u16) {
+        let n = self.slots.len();
+        let s = &self.slots[((rng.uniform() * n as f64) as usize).min(n - 1)];
+        if rng.uniform() < s.prob {
+            s.cell
+        } else {
+            s.alias
+        }
+    }
 }
 
 /// The scenario's stock, ready to draw from.
@@ -172,12 +200,11 @@ impl Stock {
                     }
                 }
             }
-            let pick = if weights.is_empty() {
-                Alias::default()
+            if weights.is_empty() {
+                Cells::default()
             } else {
-                Alias::new(&weights)
-            };
-            Cells { cells, pick }
+                Cells::new(&cells, &weights)
+            }
         };
         let per_band = |b: usize| {
             let edge = |e: f64| (e * CELLS_PER_YEAR as f64) as usize;
@@ -225,7 +252,7 @@ impl Stock {
             Some(p) => {
                 let b = rng.categorical(p);
                 match self.by_band.get(b) {
-                    Some(c) if !c.pick.is_empty() => c,
+                    Some(c) if !c.is_empty() => c,
                     // No child of the stock can be this age: any age.
                     _ => &self.all,
                 }
@@ -233,7 +260,7 @@ impl Stock {
             None => &self.all,
         };
         loop {
-            let (i, j) = cells.cells[cells.pick.sample(rng)];
+            let (i, j) = cells.sample(rng);
             let (i, j) = (i as usize, j as usize);
             let e = (i as f64 + rng.uniform()) * H;
             let a = (j as f64 + rng.uniform()) * H;
