@@ -32,6 +32,7 @@ const ZIG_EXP_R: f64 = 7.697_117_470_131_05;
 const ZIG_EXP_V: f64 = 0.003_949_659_822_581_557;
 
 /// Layer edges `x` (decreasing from the base layer's width to 0) and the density at each.
+#[derive(Debug)]
 struct Ziggurat {
     x: [f64; 257],
     f: [f64; 257],
@@ -60,6 +61,9 @@ fn ziggurat() -> &'static Ziggurat {
 #[derive(Debug)]
 pub struct Stream {
     rng: ChaCha8Rng,
+    /// The exponential ziggurat (`ziggurat()`), looked up once per stream rather than once
+    /// per draw.
+    zig: &'static Ziggurat,
     /// The second normal of the last polar-method pair, not yet used.
     spare_normal: Option<f64>,
 }
@@ -70,6 +74,7 @@ impl Stream {
         rng.set_stream(replication as u64 * STREAMS_PER_REPLICATION + process as u64);
         Stream {
             rng,
+            zig: ziggurat(),
             spare_normal: None,
         }
     }
@@ -115,7 +120,7 @@ impl Stream {
     /// comparison in about 98.9% of cases (inlined); the wedges and the tail use `libm`.
     #[inline]
     pub fn exp1(&mut self) -> f64 {
-        let z = ziggurat();
+        let z = self.zig;
         let bits = self.next_u64();
         // Low 8 bits choose the layer, the top 53 bits the position in it.
         let i = (bits & 0xff) as usize;
@@ -131,7 +136,7 @@ impl Stream {
     #[cold]
     #[inline(never)]
     fn exp1_edge(&mut self, mut i: usize, mut x: f64) -> f64 {
-        let z = ziggurat();
+        let z = self.zig;
         loop {
             if i == 0 {
                 // The tail beyond R is R plus another exponential.
