@@ -5,6 +5,7 @@
 use crate::calendar::months_per_financial_year;
 use crate::dist::Duration;
 use crate::scenario::{Home, LeverKind, Scenario};
+use crate::sim::state::GapFlags;
 use crate::sim::stock::Stock;
 use crate::types::{Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::validate::ValidScenario;
@@ -51,6 +52,9 @@ pub struct Model {
     /// The placement types suitable for a child (its rule's `suitable_types`), as bits by
     /// type index, by age in whole years (0..=17) then needs: see `suitable`.
     pub suitable: Vec<u16>,
+    /// The sufficiency measures (`gap_flags`) of a placement of each type, by the entries
+    /// of `orders`: what `run::tally::gap_of` looks up as each placement starts.
+    pub gaps: Vec<[GapFlags; PlacementType::COUNT]>,
     pub group_size_cdf: Vec<f64>,
     /// Each simulated month's financial year, an index into `fin_year_labels`.
     pub fin_year: Vec<usize>,
@@ -280,7 +284,7 @@ impl Model {
                 }
             }
         }
-        let suitable = (0..=17u8)
+        let suitable: Vec<u16> = (0..=17u8)
             .flat_map(|a| [Needs::Standard, Needs::Complex].map(move |n| (a, n)))
             .map(|(age, needs)| {
                 s.matching
@@ -292,6 +296,14 @@ impl Model {
                             .iter()
                             .fold(0u16, |m, t| m | 1 << t.index())
                     })
+            })
+            .collect();
+        let gaps = orders
+            .iter()
+            .enumerate()
+            .map(|(i, order)| {
+                let suitable = suitable[i % (18 * 2)];
+                PlacementType::ALL.map(|kind| gap_flags(suitable, order, kind))
             })
             .collect();
         let orders_from = months
@@ -368,6 +380,7 @@ impl Model {
             orders,
             orders_from,
             suitable,
+            gaps,
             group_size_cdf: cdf,
             fin_year,
             fin_year_labels,
@@ -481,6 +494,18 @@ impl Model {
         self.suitable.get(a * 2 + n).copied().unwrap_or(0)
     }
 
+    /// The sufficiency measures (`gap_flags`) of a placement of type `kind` that starts in
+    /// month `m` for a child of this age and needs.
+    #[inline]
+    pub fn gap(&self, m: usize, age_years: f64, needs: Needs, kind: PlacementType) -> GapFlags {
+        let a = (age_years.max(0.0) as usize).min(17);
+        let n = (needs == Needs::Complex) as usize;
+        let from = self.orders_from.get(m).or(self.orders_from.last());
+        self.gaps
+            .get(from.copied().unwrap_or(0) + a * 2 + n)
+            .map_or(GapFlags(0), |g| g[kind.index()])
+    }
+
     /// The matching order in month `m` for a child of this age and needs.
     pub fn order(&self, m: usize, age_years: f64, needs: Needs) -> &[PlacementType] {
         let a = (age_years.max(0.0) as usize).min(17);
@@ -488,6 +513,52 @@ impl Model {
         let from = self.orders_from.get(m).or(self.orders_from.last());
         &self.orders[from.copied().unwrap_or(0) + a * 2 + n]
     }
+}
+
+/// The sufficiency measures a placement of type `kind` counts under, for a child whose
+/// matching rule finds the types `suitable` (bits by type index) and whose matching order is
+/// `order` (see `run::tally::gap_of`):
+/// * an emergency placement: no suitable placement;
+/// * a type the rule does not list as suitable: placed below assessed need;
+/// * an agency placement (agency foster care, an independent children's home, supported
+///   accommodation) where the order tries a suitable in-house type first: the in-house
+///   shortfall, under the in-house type of the same kind when the order tries it first (a
+///   children's home for a child in an independent one), else the first tried.
+///
+/// Placements that follow from a child's plan (placed with parents, for adoption) count
+/// under none.
+fn gap_flags(suitable: u16, order: &[PlacementType], kind: PlacementType) -> GapFlags {
+    use PlacementType as P;
+    if kind == P::Emergency {
+        return GapFlags(GapFlags::NO_SUITABLE);
+    }
+    if !kind.is_matchable() {
+        return GapFlags(0);
+    }
+    let mut bits = if suitable & 1 << kind.index() == 0 {
+        GapFlags::BELOW_NEED
+    } else {
+        0
+    };
+    if matches!(
+        kind,
+        P::Ifa | P::ExternalResidential | P::SupportedAccommodation
+    ) {
+        let before = &order[..order.iter().position(|&o| o == kind).unwrap_or(order.len())];
+        let tried = |t: P| suitable & 1 << t.index() != 0 && before.contains(&t);
+        let (foster, home) = (tried(P::InHouseFoster), tried(P::InHouseResidential));
+        let home_first = home
+            && (kind == P::ExternalResidential
+                || !foster
+                || before.iter().position(|&o| o == P::InHouseResidential)
+                    < before.iter().position(|&o| o == P::InHouseFoster));
+        if home_first {
+            bits |= GapFlags::SHORT_HOME;
+        } else if foster {
+            bits |= GapFlags::SHORT_FOSTER;
+        }
+    }
+    GapFlags(bits)
 }
 
 #[cfg(test)]

@@ -54,10 +54,18 @@ impl<'m> Simulator<'m> {
         }
         let span = &mut u.spans[g as usize];
         if span.0 == span.1 {
+            // Alone so far: nothing to recount (see `Units::touched`).
             *span = (id, id + 1);
+            u.touched[g as usize] = true;
         } else {
             debug_assert_eq!(span.1, id, "a sibling group's ids are consecutive");
             span.1 = id + 1;
+            if span.1 - span.0 == 2 {
+                // Now a sibling group: registered, and recounted at the month end (from
+                // now on whenever it changes).
+                u.groups.push(span.0);
+                u.touched_list.push(g);
+            }
         }
     }
 

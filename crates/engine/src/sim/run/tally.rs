@@ -85,18 +85,20 @@ pub(super) struct Units {
     /// and time of the group being placed apart since.
     pub seen_splits: i64,
     pub splitting: Option<(u32, f64)>,
-    /// The first id of each sibling group that may still have two or more children in
-    /// care (registered at its first arrival, dropped once it cannot), and by group id
-    /// whether it has been registered: the month end visits these groups only.
+    /// The first id of each sibling group of two or more children (registered as its
+    /// second child joins it: `Simulator::join_group`), for the recount of every group
+    /// (`Simulator::siblings`).
     pub groups: Vec<u32>,
-    pub registered: Vec<bool>,
     /// By group id, the ids of its children so far (`first..end`; consecutive, as a group
     /// enters care at once), kept as they join it (`Simulator::join_group`), so
     /// `group_ids` does not scan its neighbours; empty for a group with none yet.
     pub spans: Vec<(u32, u32)>,
     /// By group id, what it adds to the month end's `Siblings` (as at the last month end
     /// it was recounted), whether it has changed since (a child of it placed, moved, out of
-    /// care or into a new age band: `Simulator::touch_group`), and the groups changed.
+    /// care or into a new age band: `Simulator::touch_group`), and the groups changed. A
+    /// group of one child adds nothing and is never recounted: it stays marked as changed
+    /// without being listed, so touching it costs nothing more, until a second child joins
+    /// it and lists it (`Simulator::join_group`).
     pub counted: Vec<Siblings>,
     pub touched: Vec<bool>,
     pub touched_list: Vec<u32>,
@@ -165,16 +167,9 @@ pub(super) fn moved3_at(c: &Child, end: f64) -> bool {
 }
 
 /// The sufficiency measures a child placed in `kind` at `t` (in month `month`) counts
-/// under, by the matching rule for its age and needs then:
-/// * an emergency placement: no suitable placement;
-/// * a type the rule does not list as suitable: placed below assessed need;
-/// * an agency placement (agency foster care, an independent children's home, supported
-///   accommodation) where the rule's order tries a suitable in-house type first: the
-///   in-house shortfall, under the in-house type of the same kind when the order tries it
-///   first (a children's home for a child in an independent one), else the first tried.
-///
-/// Placements that follow from a child's plan (placed with parents, for adoption) count
-/// under none.
+/// under, by the matching rule for its age and needs then (see `model::gap_flags`: no
+/// suitable placement, placed below assessed need, in-house shortfall by the type wanted),
+/// looked up in the model's table of them.
 #[inline]
 pub(super) fn gap_of(
     model: &Model,
@@ -183,40 +178,7 @@ pub(super) fn gap_of(
     t: f64,
     month: usize,
 ) -> GapFlags {
-    use PlacementType as P;
-    if kind == P::Emergency {
-        return GapFlags(GapFlags::NO_SUITABLE);
-    }
-    if !kind.is_matchable() {
-        return GapFlags(0);
-    }
-    let (age, needs) = (c.age_years(t), Needs::of(c.complex));
-    let suitable = model.suitable(age, needs);
-    let mut bits = if suitable & 1 << kind.index() == 0 {
-        GapFlags::BELOW_NEED
-    } else {
-        0
-    };
-    if matches!(
-        kind,
-        P::Ifa | P::ExternalResidential | P::SupportedAccommodation
-    ) {
-        let order = model.order(month, age, needs);
-        let before = &order[..order.iter().position(|&o| o == kind).unwrap_or(order.len())];
-        let tried = |t: P| suitable & 1 << t.index() != 0 && before.contains(&t);
-        let (foster, home) = (tried(P::InHouseFoster), tried(P::InHouseResidential));
-        let home_first = home
-            && (kind == P::ExternalResidential
-                || !foster
-                || before.iter().position(|&o| o == P::InHouseResidential)
-                    < before.iter().position(|&o| o == P::InHouseFoster));
-        if home_first {
-            bits |= GapFlags::SHORT_HOME;
-        } else if foster {
-            bits |= GapFlags::SHORT_FOSTER;
-        }
-    }
-    GapFlags(bits)
+    model.gap(month, c.age_years(t), Needs::of(c.complex), kind)
 }
 
 impl Tally {
@@ -304,7 +266,6 @@ impl Counts {
         self.marks.clear();
         self.units = Units {
             groups: std::mem::take(&mut self.units.groups),
-            registered: std::mem::take(&mut self.units.registered),
             spans: std::mem::take(&mut self.units.spans),
             counted: std::mem::take(&mut self.units.counted),
             touched: std::mem::take(&mut self.units.touched),
@@ -315,7 +276,6 @@ impl Counts {
         self.units.touched.clear();
         self.units.touched_list.clear();
         self.units.groups.clear();
-        self.units.registered.clear();
         self.units.spans.clear();
         for l in self.band_checks.iter_mut() {
             l.clear();
@@ -599,18 +559,6 @@ impl<'m> Simulator<'m> {
     /// each arrival of it at that time gets a unit of its own.
     pub(super) fn placement_unit(&mut self, id: u32, place: Place, t: f64) -> u32 {
         let g = self.children.get(id as usize).map_or(NO_GROUP, |c| c.group);
-        // A group's first arrival registers it.
-        if g != NO_GROUP {
-            let r = &mut self.counts.units.registered;
-            if r.len() <= g as usize {
-                r.resize(g as usize + 1, false);
-            }
-            if !r[g as usize] {
-                r[g as usize] = true;
-                let first = self.group_ids(id).start;
-                self.counts.units.groups.push(first);
-            }
-        }
         let splits = self.months[self.month][metrics::SPLITS];
         let u = &mut self.counts.units;
         if splits != u.seen_splits {
