@@ -351,7 +351,7 @@ pub struct Batch<'j> {
     pub aggregate: Aggregate,
 }
 
-impl Batch<'_> {
+impl<'j> Batch<'j> {
     /// Run replications `reps` (clipped to the job's replication count) into the aggregate,
     /// calling `progress(done)` after each (`done` counts this call's runs); stops early
     /// when it returns false. Returns how many replications ran.
@@ -361,8 +361,14 @@ impl Batch<'_> {
         let mut done = 0;
         for rep in reps.start..end {
             if settings.uncertainty {
-                let models = &self.job.models;
-                uncertain::run_replication(models, settings.seed, rep, &mut self.aggregate);
+                let job: &'j PreparedJob = self.job;
+                uncertain::run_replication(
+                    &job.models,
+                    &mut self.sims,
+                    settings.seed,
+                    rep,
+                    &mut self.aggregate,
+                );
             } else {
                 for s in self.sims.iter_mut() {
                     s.run(settings.seed, rep);

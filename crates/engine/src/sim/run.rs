@@ -99,6 +99,50 @@ impl<'m> Simulator<'m> {
         }
     }
 
+    /// This simulator's buffers, for a simulator of `model` (as if `Simulator::new`, without
+    /// growing them again: every run starts by emptying them, so a run depends only on its
+    /// model and seed, not on the buffers' past).
+    pub fn retarget<'n>(self, model: &'n Model) -> Simulator<'n> {
+        let Simulator {
+            model: _,
+            months,
+            years,
+            month,
+            month_end,
+            perm_mult,
+            queue,
+            children,
+            households,
+            turnover,
+            admissions,
+            capacity,
+            books,
+            counts,
+            scratch,
+            startup,
+            history,
+        } = self;
+        Simulator {
+            model,
+            months,
+            years,
+            month,
+            month_end,
+            perm_mult,
+            queue,
+            children,
+            households,
+            turnover,
+            admissions,
+            capacity,
+            books,
+            counts,
+            scratch: scratch.retarget(),
+            startup,
+            history,
+        }
+    }
+
     /// Simulate replication `rep` of the master `seed`; results land in `self.months` and
     /// `self.years`.
     pub fn run(&mut self, seed: u64, rep: u32) {

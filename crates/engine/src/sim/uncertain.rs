@@ -192,19 +192,40 @@ pub fn can_vary(path: &str) -> bool {
 }
 
 /// Replication `rep` of every model (one per scenario of a job, baseline first) with the
-/// assumptions drawn for it, added to `aggregate`.
-pub fn run_replication(models: &[Model], seed: u64, rep: u32, aggregate: &mut Aggregate) {
+/// assumptions drawn for it, added to `aggregate`. `sims` are simulators of the models (one
+/// each, as `Batch` keeps them): their buffers are lent to the runs of the shifted models and
+/// given back, so a replication does not grow a fresh simulator's buffers (a run does not
+/// depend on its buffers' past: `Simulator::retarget`).
+pub fn run_replication<'j>(
+    models: &'j [Model],
+    sims: &mut Vec<Simulator<'j>>,
+    seed: u64,
+    rep: u32,
+    aggregate: &mut Aggregate,
+) {
     let settings = draw(seed, rep);
     let shifted: Vec<Option<Model>> = models.iter().map(|m| shifted_model(m, &settings)).collect();
+    let mut lent = std::mem::take(sims).into_iter();
     let mut runs: Vec<Simulator<'_>> = shifted
         .iter()
         .zip(models)
-        .map(|(s, m)| Simulator::new(s.as_ref().unwrap_or(m)))
+        .map(|(s, m)| {
+            let model = s.as_ref().unwrap_or(m);
+            match lent.next() {
+                Some(sim) => sim.retarget(model),
+                None => Simulator::new(model),
+            }
+        })
         .collect();
     for run in runs.iter_mut() {
         run.run(seed, rep);
     }
     aggregate.add(rep, &runs);
+    *sims = runs
+        .into_iter()
+        .zip(models)
+        .map(|(r, m)| r.retarget(m))
+        .collect();
 }
 
 /// `model` compiled again with the uncertain assumptions at `settings`. The shifted values

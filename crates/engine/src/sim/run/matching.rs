@@ -46,6 +46,18 @@ pub(super) struct Scratch<'m> {
     pub leaving: Vec<Place>,
 }
 
+impl Scratch<'_> {
+    /// The same buffers for another model's matching (the orders borrowed from the old
+    /// model go: the buffer is empty between matches anyway).
+    pub fn retarget<'n>(self) -> Scratch<'n> {
+        Scratch {
+            ids: self.ids,
+            orders: Vec::new(),
+            leaving: self.leaving,
+        }
+    }
+}
+
 impl<'m> Simulator<'m> {
     /// What a placement must take for `ids` at `now`: computed once per match, then asked
     /// of each placement type in turn.
