@@ -87,15 +87,21 @@ impl Alias {
 }
 
 /// One outcome of an alias table over cells, with everything a draw reads of it side by
-/// side (the tables are large, and a draw lands anywhere in them: one cache line, not three).
+/// side, in 8 bytes (the tables are large, and a draw lands anywhere in them: one small
+/// read, not three).
 #[derive(Clone, Copy, Debug)]
 struct Slot {
-    /// Keep this slot's own cell below this chance, else take its alias.
-    prob: f64,
+    /// The slot keeps its own cell when the draw's 32 bits are at most this: exactly when
+    /// the uniform they make (`Stream::uniform`, the bits times 2^-32) is below the slot's
+    /// chance `p`, as the bits are below `ceil(p * 2^32)` then.
+    keep_to: u32,
     /// (entry interval, current interval) of the slot's cell, and of its alias.
-    cell: (u16, u16),
-    alias: (u16, u16),
+    cell: [u8; 2],
+    alias: [u8; 2],
 }
+
+// Intervals fit a byte.
+const _: () = assert!(N <= 256);
 
 /// One table of cells: those whose current age lies in one band (or all).
 #[derive(Clone, Debug, Default)]
@@ -108,13 +114,27 @@ impl Cells {
     /// The cells `cells`, drawn in proportion to `weights` (non-negative, positive sum).
     fn new(cells: &[(u16, u16)], weights: &[f64]) -> Cells {
         let Alias { prob, alias } = Alias::new(weights);
+        let byte = |(i, j): (u16, u16)| [i as u8, j as u8];
         let slots = cells
             .iter()
             .zip(prob.iter().zip(&alias))
-            .map(|(&cell, (&prob, &a))| Slot {
-                prob,
-                cell,
-                alias: cells[a as usize],
+            .map(|(&cell, (&prob, &a))| {
+                let alias = byte(cells[a as usize]);
+                // Bits below `keep` give a uniform below `prob` (scaling by 2^32 is exact).
+                let keep = libm::ceil(prob * 4_294_967_296.0).clamp(0.0, 4_294_967_296.0) as u64;
+                match keep.checked_sub(1) {
+                    Some(to) => Slot {
+                        keep_to: to as u32,
+                        cell: byte(cell),
+                        alias,
+                    },
+                    // Never kept: the alias whatever the bits.
+                    None => Slot {
+                        keep_to: 0,
+                        cell: alias,
+                        alias,
+                    },
+                }
             })
             .collect();
         Cells { slots }
@@ -129,11 +149,12 @@ impl Cells {
     fn sample(&self, rng: &mut Stream) -> (u16, u16) {
         let n = self.slots.len();
         let s = &self.slots[((rng.uniform() * n as f64) as usize).min(n - 1)];
-        if rng.uniform() < s.prob {
+        let [i, j] = if rng.next_u32() <= s.keep_to {
             s.cell
         } else {
             s.alias
-        }
+        };
+        (i as u16, j as u16)
     }
 }
 
