@@ -497,10 +497,15 @@ impl<'m> Simulator<'m> {
 
     /// Does child `id` live with a brother or sister in care?
     pub(super) fn with_sibling(&self, id: u32) -> bool {
+        // A child alone in its group (most are) has no one to live with: no need to look.
+        let ids = self.group_ids(id);
+        if ids.len() < 2 {
+            return false;
+        }
         let Some(here) = self.living(id) else {
             return false;
         };
-        self.group_ids(id).any(|s| {
+        ids.into_iter().any(|s| {
             s != id
                 && self.children.get(s as usize).is_some_and(|c| c.in_care)
                 && self.living(s) == Some(here)
