@@ -159,6 +159,7 @@ impl Households {
     /// needs if `complex`: the smallest vacancy that takes everyone, then the lowest id, so
     /// the choice does not depend on the order households were listed in; never `leaving`, the
     /// placement the children are leaving.
+    #[inline(always)]
     pub fn best(&self, n: u32, oldest: f64, complex: bool, leaving: Place) -> Option<u32> {
         // Ages are whole years against a household's age limit: `oldest >= max_age + 1`
         // exactly when the whole years of `oldest` exceed `max_age`.

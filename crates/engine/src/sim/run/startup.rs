@@ -323,8 +323,14 @@ impl<'m> Simulator<'m> {
             }
             None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
         }
+        // The current placement's own start (the placement took the start of the run); the
+        // two before it are as the placement (if any) counted its 3+ moves flag with (`moved3_at`
+        // reads those two only), so the flag and its lapse stand as counted.
+        debug_assert!({
+            let c = &self.children[id as usize];
+            c.place == Place::Nowhere || c.recent[1..] == starts[1..]
+        });
         self.children[id as usize].recent = starts;
-        self.refresh_moved3(id);
         if c.route == ExitRoute::Adoption && exit_at > lead {
             self.queue
                 .push(exit_at - lead, EventKind::AdoptionMove, id, 0);

@@ -289,23 +289,6 @@ impl Counts {
 }
 
 impl<'m> Simulator<'m> {
-    /// After a child's placement history is rewritten (start-up), recount its 3+ moves flag.
-    pub(super) fn refresh_moved3(&mut self, id: u32) {
-        let placed = self
-            .children
-            .get(id as usize)
-            .is_some_and(|c| c.place != Place::Nowhere);
-        let counted = self
-            .counts
-            .marks
-            .get(id as usize)
-            .is_some_and(|k| k.moved3_lapses != NOT_MOVED3);
-        if placed {
-            self.uncount_moved3(id, counted);
-            self.count_moved3(id);
-        }
-    }
-
     /// On arrival in a placement: count the child's 3+ moves flag if it is set, and book the
     /// month it lapses.
     #[inline(always)]
