@@ -78,10 +78,11 @@ impl SampledPlan {
         }
     }
 
-    /// Simulations in each replication or sample.
+    /// Simulations in each replication or sample (the tornado's re-priced variants are not
+    /// simulated: [`TornadoPlan::simulations`]).
     pub fn variants(&self) -> usize {
         match self {
-            SampledPlan::Tornado(p) => p.variants(),
+            SampledPlan::Tornado(p) => p.simulations(),
             SampledPlan::Global(_) => 1,
         }
     }
