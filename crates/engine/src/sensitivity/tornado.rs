@@ -144,54 +144,20 @@ impl TornadoPlan {
 
     /// Run replications `reps` (clipped to the plan's count) of every variant, calling
     /// `progress(done)` after each replication; stops early when it returns false.
-    pub fn run_with(&self, reps: Range<u32>, mut progress: impl FnMut(u32) -> bool) -> Runs {
-        let reps = reps.start..reps.end.min(self.replications);
-        let mut sims: Vec<Simulator<'_>> = self.models.iter().map(Simulator::new).collect();
-        let mut probe = self.probe.as_ref().map(|p| (p, Simulator::new(&p.model)));
-        let (mut bookings, mut priced): (Vec<Bookings>, Vec<Month>) = (vec![], vec![]);
-        let mut runs = Runs::default();
-        let mut done = 0;
-        for rep in reps {
-            let mut row = vec![0.0; self.models.len()];
-            let mut simulate = |v: usize, row: &mut Vec<f64>| {
-                let sim = &mut sims[v];
-                sim.run(self.seed, rep);
-                row[v] = self.outcome.value(&self.models[v], &sim.months);
-            };
-            for v in 0..self.models.len() {
-                if !(self.repriced[v] || v == 0 && probe.is_some()) {
-                    simulate(v, &mut row);
-                }
-            }
-            let priced_again = (0..self.models.len()).filter(|v| self.repriced[*v]);
-            match &mut probe {
-                None => {
-                    for v in priced_again {
-                        row[v] = row[0];
-                    }
-                }
-                Some((p, sim)) => {
-                    sim.run(self.seed, rep);
-                    if p.read(&sim.months, &mut bookings) {
-                        for v in std::iter::once(0).chain(priced_again) {
-                            let model = &self.models[v];
-                            reprice::priced(&bookings, model, &sim.months, &mut priced);
-                            row[v] = self.outcome.value(model, &priced);
-                        }
-                    } else {
-                        for v in std::iter::once(0).chain(priced_again) {
-                            simulate(v, &mut row);
-                        }
-                    }
-                }
-            }
-            runs.values.insert(rep, row);
-            done += 1;
-            if !progress(done) {
-                break;
-            }
+    pub fn run_with(&self, reps: Range<u32>, progress: impl FnMut(u32) -> bool) -> Runs {
+        self.batch().run_with(reps, progress)
+    }
+
+    /// Simulators for the plan's variants that keep their buffers from one call of
+    /// [`TornadoBatch::run_with`] to the next (a worker runs a chunk in slices).
+    pub fn batch(&self) -> TornadoBatch<'_> {
+        TornadoBatch {
+            plan: self,
+            sims: self.models.iter().map(Simulator::new).collect(),
+            probe: self.probe.as_ref().map(|p| (p, Simulator::new(&p.model))),
+            bookings: vec![],
+            priced: vec![],
         }
-        runs
     }
 
     /// Run replications `reps` of every variant by simulating each one (no re-pricing),
@@ -242,5 +208,68 @@ impl TornadoPlan {
             bars,
             meaning: MEANING.to_string(),
         }
+    }
+}
+
+/// A [`TornadoPlan`]'s simulators and buffers, kept between slices of a chunk.
+pub struct TornadoBatch<'p> {
+    plan: &'p TornadoPlan,
+    sims: Vec<Simulator<'p>>,
+    probe: Option<(&'p Probe, Simulator<'p>)>,
+    bookings: Vec<Bookings>,
+    priced: Vec<Month>,
+}
+
+impl TornadoBatch<'_> {
+    /// As [`TornadoPlan::run_with`].
+    pub fn run_with(&mut self, reps: Range<u32>, mut progress: impl FnMut(u32) -> bool) -> Runs {
+        let plan = self.plan;
+        let reps = reps.start..reps.end.min(plan.replications);
+        let n = plan.models.len();
+        let mut runs = Runs::default();
+        let mut done = 0;
+        for rep in reps {
+            let mut row = vec![0.0; n];
+            let sims = &mut self.sims;
+            let mut simulate = |v: usize, row: &mut Vec<f64>| {
+                let sim = &mut sims[v];
+                sim.run(plan.seed, rep);
+                row[v] = plan.outcome.value(&plan.models[v], &sim.months);
+            };
+            let probed = self.probe.is_some();
+            for v in 0..n {
+                if !(plan.repriced[v] || v == 0 && probed) {
+                    simulate(v, &mut row);
+                }
+            }
+            let priced_again = (0..n).filter(|v| plan.repriced[*v]);
+            match &mut self.probe {
+                None => {
+                    for v in priced_again {
+                        row[v] = row[0];
+                    }
+                }
+                Some((p, sim)) => {
+                    sim.run(plan.seed, rep);
+                    if p.read(&sim.months, &mut self.bookings) {
+                        for v in std::iter::once(0).chain(priced_again) {
+                            let model = &plan.models[v];
+                            reprice::priced(&self.bookings, model, &sim.months, &mut self.priced);
+                            row[v] = plan.outcome.value(model, &self.priced);
+                        }
+                    } else {
+                        for v in std::iter::once(0).chain(priced_again) {
+                            simulate(v, &mut row);
+                        }
+                    }
+                }
+            }
+            runs.values.insert(rep, row);
+            done += 1;
+            if !progress(done) {
+                break;
+            }
+        }
+        runs
     }
 }
