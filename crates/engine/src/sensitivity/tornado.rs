@@ -69,6 +69,10 @@ pub struct Tornado {
     pub runs: u32,
     pub bars: Vec<Bar>,
     pub meaning: String,
+    /// The assumptions (labels, catalogue order) whose bars are the baseline's runs priced
+    /// again, not simulated again: they change costs only ([`reprice`]), so the figures are
+    /// the same either way. Say so where the work done shows (a count of simulations).
+    pub priced_again: Vec<String>,
 }
 
 impl TornadoPlan {
@@ -207,6 +211,17 @@ impl TornadoPlan {
             runs,
             bars,
             meaning: MEANING.to_string(),
+            priced_again: catalog::uncertain()
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| self.is_repriced(1 + 2 * k))
+                .map(|(_, s)| {
+                    catalog::param(s.path)
+                        .map(|p| p.label)
+                        .unwrap_or(s.path)
+                        .to_string()
+                })
+                .collect(),
         }
     }
 }
