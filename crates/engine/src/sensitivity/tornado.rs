@@ -33,7 +33,7 @@ pub struct TornadoPlan {
     repriced: Vec<bool>,
     /// When the outcome is a cost: the probe, simulated instead of the baseline, that the
     /// baseline's and the re-priced variants' costs are priced from.
-    probe: Option<Probe>,
+    probe: Option<Box<Probe>>,
 }
 
 /// One assumption's bar.
@@ -95,7 +95,7 @@ impl TornadoPlan {
                 repriced.push(reprice::cost_only(spread.path));
             }
         }
-        let probe = reprice::is_cost(outcome.index()).then(|| Probe::new(&valid, &base));
+        let probe = reprice::is_cost(outcome.index()).then(|| Box::new(Probe::new(&valid, &base)));
         models.insert(0, base);
         Ok(TornadoPlan {
             seed: settings.seed,
@@ -158,7 +158,10 @@ impl TornadoPlan {
         TornadoBatch {
             plan: self,
             sims: self.models.iter().map(Simulator::new).collect(),
-            probe: self.probe.as_ref().map(|p| (p, Simulator::new(&p.model))),
+            probe: self
+                .probe
+                .as_deref()
+                .map(|p| (p, Box::new(Simulator::new(&p.model)))),
             bookings: vec![],
             priced: vec![],
         }
@@ -230,7 +233,7 @@ impl TornadoPlan {
 pub struct TornadoBatch<'p> {
     plan: &'p TornadoPlan,
     sims: Vec<Simulator<'p>>,
-    probe: Option<(&'p Probe, Simulator<'p>)>,
+    probe: Option<(&'p Probe, Box<Simulator<'p>>)>,
     bookings: Vec<Bookings>,
     priced: Vec<Month>,
 }
