@@ -3,7 +3,7 @@
 //! random numbers (one set of runs of 1 + 2k variants: the baseline, then each assumption
 //! low and high), ranked by swing (the distance between the two). The cost-only
 //! assumptions' variants are not simulated but priced again from the baseline's run
-//! ([`reprice`](super::reprice)): the same numbers, for fewer simulations.
+//! (`sensitivity::reprice`): the same numbers, for fewer simulations.
 
 use std::ops::Range;
 
@@ -70,8 +70,9 @@ pub struct Tornado {
     pub bars: Vec<Bar>,
     pub meaning: String,
     /// The assumptions (labels, catalogue order) whose bars are the baseline's runs priced
-    /// again, not simulated again: they change costs only ([`reprice`]), so the figures are
-    /// the same either way. Say so where the work done shows (a count of simulations).
+    /// again, not simulated again: they change costs only (`sensitivity::reprice`), so the
+    /// figures are the same either way. Say so where the work done shows (a count of
+    /// simulations).
     pub priced_again: Vec<String>,
 }
 
