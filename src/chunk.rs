@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use engine::runner::Batch;
-use engine::sensitivity::sampled::{SampledJob, SampledPlan};
+use engine::sensitivity::sampled::{SampledBatch, SampledJob, SampledPlan};
 use engine::sensitivity::{AnalysisError, Runs};
 use engine::{FieldError, JobError};
 
@@ -21,8 +21,16 @@ pub struct WorkCache {
 
 /// A chunk under way.
 pub enum ChunkRun<'a> {
-    Job { batch: Batch<'a>, runs: u32 },
-    Sampled { plan: &'a SampledPlan, runs: Runs },
+    Job {
+        batch: Batch<'a>,
+        runs: u32,
+    },
+    /// A sampled analysis: its simulators carry over the chunk's slices, as a job's do.
+    Sampled {
+        plan: &'a SampledPlan,
+        batch: SampledBatch<'a>,
+        runs: Runs,
+    },
 }
 
 impl WorkCache {
@@ -47,6 +55,7 @@ impl WorkCache {
                 match self.sampled.as_ref().map(|(_, p)| p) {
                     Some(Ok(plan)) => Ok(ChunkRun::Sampled {
                         plan,
+                        batch: plan.batch(),
                         runs: Runs::default(),
                     }),
                     Some(Err(e)) => Err(e.clone()),
@@ -82,8 +91,8 @@ impl ChunkRun<'_> {
     pub fn run_with(&mut self, reps: Range<u32>, keep_going: impl FnMut(u32) -> bool) -> u32 {
         match self {
             ChunkRun::Job { batch, .. } => batch.run_with(reps, keep_going),
-            ChunkRun::Sampled { plan, runs } => {
-                let part = plan.run_with(reps, keep_going);
+            ChunkRun::Sampled { batch, runs, .. } => {
+                let part = batch.run_with(reps, keep_going);
                 let n = part.len() as u32;
                 runs.merge(part);
                 n

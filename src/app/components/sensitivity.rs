@@ -168,7 +168,7 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
                 <select id="sensitivity-outcome" onchange={choose} disabled={running}>{ for options }</select>
                 <button type="button" id="sensitivity-run" onclick={run} disabled={running || props.busy}>{ "Find out" }</button>
             </div>
-            <p class="muted">{ "Two rankings of the uncertain assumptions. First, each is set to the low and then the high end of its plausible range, one at a time, on the same simulated futures. Then all of them vary together, each future with its own setting of every assumption, to show which matter most when they are all uncertain at once. It takes a while (it runs the model about thirty times over)." }</p>
+            <p class="muted">{ "Two rankings of the uncertain assumptions. First, each is set to the low and then the high end of its plausible range, one at a time, on the same simulated futures. Then all of them vary together, each future with its own setting of every assumption, to show which matter most when they are all uncertain at once. It takes a while (it runs the model about twenty-five times over)." }</p>
             { progress.unwrap_or_default() }
             if let Some(why) = &props.stopped { <p class="note" id="sensitivity-stopped">{ why }</p> }
             <div class="rankings">
@@ -230,6 +230,10 @@ fn chart(t: &Tornado) -> Html {
                 <br />
                 { format!("{}: {} in the baseline ({} runs each).", t.outcome, figure(t.baseline), t.runs) }
                 <br />{ &t.meaning }
+                if !t.priced_again.is_empty() {
+                    <br />
+                    <span id="tornado-priced-again">{ priced_again_note(&t.priced_again) }</span>
+                }
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {}", height + 24.0)} role="img" aria-label="Tornado chart"
                  font-family="sans-serif">
@@ -246,6 +250,24 @@ fn chart(t: &Tornado) -> Html {
             </svg>
         </figure>
     }
+}
+
+/// Why fewer futures were simulated than bars × runs: the cost-only assumptions' bars are the
+/// baseline's futures priced again (the same figures as simulating them again).
+fn priced_again_note(labels: &[String]) -> String {
+    let names = match labels {
+        [] => String::new(),
+        [one] => one.to_lowercase(),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(|l| l.to_lowercase()).collect();
+            format!("{} and {}", rest.join(", "), last.to_lowercase())
+        }
+    };
+    format!(
+        "Prices ({names}) change what the futures cost but not what happens in them, so for \
+         these the baseline's futures were priced again rather than simulated again: the same \
+         figures, with less work."
+    )
 }
 
 /// The colours of the low and high ends' parts of a bar.
@@ -290,6 +312,19 @@ mod tests {
         let last = bars.last().expect("bars");
         assert_eq!((last.x_low, last.x_high), (base, base));
         assert!(bars.windows(2).all(|w| w[0].y < w[1].y));
+    }
+
+    /// The cost-only assumptions are named as priced again, in words.
+    #[test]
+    fn the_tornado_says_which_bars_were_priced_again() {
+        let t = tornado();
+        assert_eq!(t.priced_again.len(), 3, "{:?}", t.priced_again);
+        let note = priced_again_note(&t.priced_again);
+        assert!(
+            note.contains("priced again rather than simulated again"),
+            "{note}"
+        );
+        assert!(note.contains(" and "), "{note}");
     }
 
     #[test]

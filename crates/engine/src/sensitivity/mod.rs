@@ -20,6 +20,7 @@ use crate::sim::{Model, Simulator};
 
 pub mod global;
 mod outcome;
+mod reprice;
 pub mod sampled;
 pub mod tornado;
 pub mod what_if;
@@ -147,17 +148,20 @@ pub(crate) fn validated(
     crate::validate::ValidScenario::new(scenario.clone()).map_err(AnalysisError::Invalid)
 }
 
-/// `scenario` with uncertain assumption `k` at `setting`, valid and compiled for `horizon`.
+/// `scenario` with uncertain assumption `k` at `setting`, valid and compiled like `base`
+/// (the scenario's own model: for its horizon, sharing its tables where they are the same,
+/// `Model::compile_like`).
 pub(crate) fn variant(
     scenario: &crate::scenario::Scenario,
     k: usize,
     setting: f64,
+    base: Option<&Model>,
     horizon: usize,
 ) -> Result<Model, AnalysisError> {
     let mut s = scenario.clone();
     crate::sim::uncertain::apply(&mut s, k, setting);
     let valid = crate::validate::ValidScenario::new(s).map_err(AnalysisError::Invalid)?;
-    Ok(Model::compile(&valid, horizon))
+    Ok(Model::compile_like(&valid, horizon, base))
 }
 
 #[cfg(test)]

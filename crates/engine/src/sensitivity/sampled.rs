@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::global::{GlobalPlan, Ranking};
-use super::tornado::{Tornado, TornadoPlan};
+use super::tornado::{Tornado, TornadoBatch, TornadoPlan};
 use super::{AnalysisError, Outcome, Period, Runs};
 use crate::scenario::{RunSettings, Scenario};
 
@@ -78,10 +78,11 @@ impl SampledPlan {
         }
     }
 
-    /// Simulations in each replication or sample.
+    /// Simulations in each replication or sample (the tornado's re-priced variants are not
+    /// simulated: [`TornadoPlan::simulations`]).
     pub fn variants(&self) -> usize {
         match self {
-            SampledPlan::Tornado(p) => p.variants(),
+            SampledPlan::Tornado(p) => p.simulations(),
             SampledPlan::Global(_) => 1,
         }
     }
@@ -92,6 +93,15 @@ impl SampledPlan {
         match self {
             SampledPlan::Tornado(p) => p.run_with(reps, progress),
             SampledPlan::Global(p) => p.run_with(reps, progress),
+        }
+    }
+
+    /// Run it in slices, as a worker does: the tornado's simulators carry over from one
+    /// call of [`SampledBatch::run_with`] to the next.
+    pub fn batch(&self) -> SampledBatch<'_> {
+        match self {
+            SampledPlan::Tornado(p) => SampledBatch::Tornado(p.batch()),
+            SampledPlan::Global(p) => SampledBatch::Global(p),
         }
     }
 
@@ -108,6 +118,22 @@ impl SampledPlan {
         match self {
             SampledPlan::Global(p) => Some(p.ranking(runs)),
             SampledPlan::Tornado(_) => None,
+        }
+    }
+}
+
+/// A [`SampledPlan`] being run in slices ([`SampledPlan::batch`]).
+pub enum SampledBatch<'p> {
+    Tornado(TornadoBatch<'p>),
+    Global(&'p GlobalPlan),
+}
+
+impl SampledBatch<'_> {
+    /// As [`SampledPlan::run_with`].
+    pub fn run_with(&mut self, reps: Range<u32>, progress: impl FnMut(u32) -> bool) -> Runs {
+        match self {
+            SampledBatch::Tornado(b) => b.run_with(reps, progress),
+            SampledBatch::Global(p) => p.run_with(reps, progress),
         }
     }
 }
@@ -145,8 +171,15 @@ mod tests {
             let plan = back.prepare().expect("valid");
             assert_eq!(plan.runs(), runs);
             let mut merged = Runs::default();
+            let mut batch = plan.batch();
             for r in [20..30, 0..7, 7..20] {
-                merged.merge(plan.run_with(r, |_| true));
+                // In slices of a few runs, as a worker does.
+                let mut at = r.start;
+                while at < r.end {
+                    let part = batch.run_with(at..r.end, |done| done < 3);
+                    at += part.len() as u32;
+                    merged.merge(part);
+                }
             }
             let straight = j.prepare().expect("valid");
             let all = straight.run_with(0..runs, |_| true);

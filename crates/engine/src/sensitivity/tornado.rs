@@ -1,16 +1,20 @@
 //! The tornado: the outcome with each uncertain assumption at the low and then the high end
 //! of its range, one at a time, everything else as the scenario gives it, all on common
 //! random numbers (one set of runs of 1 + 2k variants: the baseline, then each assumption
-//! low and high), ranked by swing (the distance between the two).
+//! low and high), ranked by swing (the distance between the two). The cost-only
+//! assumptions' variants are not simulated but priced again from the baseline's run
+//! (`sensitivity::reprice`): the same numbers, for fewer simulations.
 
 use std::ops::Range;
 
 use serde::Serialize;
 
-use super::{run_models, validated, variant, AnalysisError, Outcome, Runs};
+use super::reprice::{self, Bookings, Probe};
+use super::{validated, variant, AnalysisError, Outcome, Runs};
 use crate::catalog::{self, Scale};
+use crate::metrics::Month;
 use crate::scenario::{RunSettings, Scenario};
-use crate::sim::Model;
+use crate::sim::{Model, Simulator};
 
 /// What the tornado means, in one sentence.
 pub const MEANING: &str = "Each bar shows the outcome when just this one assumption is set to the low and \
@@ -24,6 +28,12 @@ pub struct TornadoPlan {
     outcome: Outcome,
     /// The baseline, then each uncertain assumption at its low and high end.
     models: Vec<Model>,
+    /// By variant: whether it is priced again from the baseline's run rather than
+    /// simulated (a cost-only assumption's).
+    repriced: Vec<bool>,
+    /// When the outcome is a cost: the probe, simulated instead of the baseline, that the
+    /// baseline's and the re-priced variants' costs are priced from.
+    probe: Option<Box<Probe>>,
 }
 
 /// One assumption's bar.
@@ -59,6 +69,11 @@ pub struct Tornado {
     pub runs: u32,
     pub bars: Vec<Bar>,
     pub meaning: String,
+    /// The assumptions (labels, catalogue order) whose bars are the baseline's runs priced
+    /// again, not simulated again: they change costs only (`sensitivity::reprice`), so the
+    /// figures are the same either way. Say so where the work done shows (a count of
+    /// simulations).
+    pub priced_again: Vec<String>,
 }
 
 impl TornadoPlan {
@@ -73,17 +88,23 @@ impl TornadoPlan {
         let horizon = settings.horizon_months as usize;
         let base = Model::compile(&valid, horizon);
         outcome.check(&base)?;
-        let mut models = vec![base];
+        let mut models = Vec::with_capacity(1 + 2 * catalog::uncertain().len());
+        let mut repriced = vec![false];
         for (k, spread) in catalog::uncertain().iter().enumerate() {
             for end in [spread.low, spread.high] {
-                models.push(variant(scenario, k, end, horizon)?);
+                models.push(variant(scenario, k, end, Some(&base), horizon)?);
+                repriced.push(reprice::cost_only(spread.path));
             }
         }
+        let probe = reprice::is_cost(outcome.index()).then(|| Box::new(Probe::new(&valid, &base)));
+        models.insert(0, base);
         Ok(TornadoPlan {
             seed: settings.seed,
             replications: settings.replications,
             outcome,
             models,
+            repriced,
+            probe,
         })
     }
 
@@ -115,12 +136,44 @@ impl TornadoPlan {
         self.models.len()
     }
 
+    /// Simulations in each replication: the variants less those priced again (the probe
+    /// takes the baseline's place when the outcome is a cost).
+    pub fn simulations(&self) -> usize {
+        self.repriced.iter().filter(|r| !**r).count()
+    }
+
+    /// Whether variant `v` is priced again from the baseline's run rather than simulated.
+    pub fn is_repriced(&self, v: usize) -> bool {
+        self.repriced.get(v).copied().unwrap_or(false)
+    }
+
     /// Run replications `reps` (clipped to the plan's count) of every variant, calling
     /// `progress(done)` after each replication; stops early when it returns false.
     pub fn run_with(&self, reps: Range<u32>, progress: impl FnMut(u32) -> bool) -> Runs {
-        let reps = reps.start..reps.end.min(self.replications);
+        self.batch().run_with(reps, progress)
+    }
+
+    /// Simulators for the plan's variants that keep their buffers from one call of
+    /// [`TornadoBatch::run_with`] to the next (a worker runs a chunk in slices).
+    pub fn batch(&self) -> TornadoBatch<'_> {
+        TornadoBatch {
+            plan: self,
+            sims: self.models.iter().map(Simulator::new).collect(),
+            probe: self
+                .probe
+                .as_deref()
+                .map(|p| (p, Box::new(Simulator::new(&p.model)))),
+            bookings: vec![],
+            priced: vec![],
+        }
+    }
+
+    /// Run replications `reps` of every variant by simulating each one (no re-pricing),
+    /// for tests: what [`run_with`](Self::run_with) must equal.
+    #[cfg(test)]
+    pub(super) fn run_simulated(&self, reps: Range<u32>) -> Runs {
         let models: Vec<&Model> = self.models.iter().collect();
-        run_models(&models, &self.outcome, self.seed, reps, progress)
+        super::run_models(&models, &self.outcome, self.seed, reps, |_| true)
     }
 
     /// The tornado from the runs made (all of them, or as many as were run).
@@ -162,6 +215,80 @@ impl TornadoPlan {
             runs,
             bars,
             meaning: MEANING.to_string(),
+            priced_again: catalog::uncertain()
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| self.is_repriced(1 + 2 * k))
+                .map(|(_, s)| {
+                    catalog::param(s.path)
+                        .map(|p| p.label)
+                        .unwrap_or(s.path)
+                        .to_string()
+                })
+                .collect(),
         }
+    }
+}
+
+/// A [`TornadoPlan`]'s simulators and buffers, kept between slices of a chunk.
+pub struct TornadoBatch<'p> {
+    plan: &'p TornadoPlan,
+    sims: Vec<Simulator<'p>>,
+    probe: Option<(&'p Probe, Box<Simulator<'p>>)>,
+    bookings: Vec<Bookings>,
+    priced: Vec<Month>,
+}
+
+impl TornadoBatch<'_> {
+    /// As [`TornadoPlan::run_with`].
+    pub fn run_with(&mut self, reps: Range<u32>, mut progress: impl FnMut(u32) -> bool) -> Runs {
+        let plan = self.plan;
+        let reps = reps.start..reps.end.min(plan.replications);
+        let n = plan.models.len();
+        let mut runs = Runs::default();
+        let mut done = 0;
+        for rep in reps {
+            let mut row = vec![0.0; n];
+            let sims = &mut self.sims;
+            let mut simulate = |v: usize, row: &mut Vec<f64>| {
+                let sim = &mut sims[v];
+                sim.run(plan.seed, rep);
+                row[v] = plan.outcome.value(&plan.models[v], &sim.months);
+            };
+            let probed = self.probe.is_some();
+            for v in 0..n {
+                if !(plan.repriced[v] || v == 0 && probed) {
+                    simulate(v, &mut row);
+                }
+            }
+            let priced_again = (0..n).filter(|v| plan.repriced[*v]);
+            match &mut self.probe {
+                None => {
+                    for v in priced_again {
+                        row[v] = row[0];
+                    }
+                }
+                Some((p, sim)) => {
+                    sim.run(plan.seed, rep);
+                    if p.read(&sim.months, &mut self.bookings) {
+                        for v in std::iter::once(0).chain(priced_again) {
+                            let model = &plan.models[v];
+                            reprice::priced(&self.bookings, model, &sim.months, &mut self.priced);
+                            row[v] = plan.outcome.value(model, &self.priced);
+                        }
+                    } else {
+                        for v in std::iter::once(0).chain(priced_again) {
+                            simulate(v, &mut row);
+                        }
+                    }
+                }
+            }
+            runs.values.insert(rep, row);
+            done += 1;
+            if !progress(done) {
+                break;
+            }
+        }
+        runs
     }
 }

@@ -76,10 +76,12 @@ impl WhatIfPlan {
         let valid = validated(scenario, settings)?;
         let horizon = settings.horizon_months as usize;
         let spread = &catalog::uncertain()[k];
-        let mut models = vec![Model::compile(&valid, horizon)];
+        let base = Model::compile(&valid, horizon);
+        let mut models = vec![];
         for end in [spread.low, spread.high] {
-            models.push(variant(scenario, k, end, horizon)?);
+            models.push(variant(scenario, k, end, Some(&base), horizon)?);
         }
+        models.insert(0, base);
         let outcomes = OUTCOMES
             .iter()
             .map(|m| Outcome::new(m, None))
