@@ -120,7 +120,7 @@ pub fn default_scenario() -> Scenario {
                 found_in_time: 0.75,
             },
             supported_accommodation: Market {
-                limit: Some(25),
+                limit: Some(40),
                 min_age: 16,
                 max_age: 17,
                 found_in_time: 1.0,
@@ -137,11 +137,14 @@ pub fn default_scenario() -> Scenario {
                     min_age: 0,
                     max_age: 15,
                     needs: NeedsFilter::Standard,
+                    // The council's own children's homes are kept for young people whose needs
+                    // call for residential care: a child who needs a family and for whom no
+                    // foster home is found goes to an independent home or waits in an
+                    // emergency placement for one (catalogue: matching.rules.order).
                     order: vec![
                         InHouseFoster,
                         ConnectedPerson,
                         Ifa,
-                        InHouseResidential,
                         ExternalResidential,
                         Emergency,
                     ],
