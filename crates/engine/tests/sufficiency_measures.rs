@@ -93,7 +93,7 @@ fn strategies_move_the_measures_they_should() {
         "homes: children placed at a distance",
         paired(base, homes, 6),
     );
-    // The council's own beds are tried before any bought place: they take young people who
+    // The council's own beds are tried before an independent home: they take young people who
     // would wait in an emergency placement when no independent home is found in time, and
     // 16-17 year olds with complex needs who would live in supported accommodation (below
     // their need: it gives support, not care).
