@@ -120,7 +120,7 @@ pub fn default_scenario() -> Scenario {
                 found_in_time: 0.75,
             },
             supported_accommodation: Market {
-                limit: Some(25),
+                limit: Some(40),
                 min_age: 16,
                 max_age: 17,
                 found_in_time: 1.0,
@@ -137,11 +137,14 @@ pub fn default_scenario() -> Scenario {
                     min_age: 0,
                     max_age: 15,
                     needs: NeedsFilter::Standard,
+                    // The council's own children's homes are kept for young people whose needs
+                    // call for residential care: a child who needs a family and for whom no
+                    // foster home is found goes to an independent home or waits in an
+                    // emergency placement for one (catalogue: matching.rules.order).
                     order: vec![
                         InHouseFoster,
                         ConnectedPerson,
                         Ifa,
-                        InHouseResidential,
                         ExternalResidential,
                         Emergency,
                     ],
@@ -350,7 +353,7 @@ pub fn strategies() -> Vec<Strategy> {
         s("recruit", "Recruit more carers", "Digital marketing and a recruitment website: 50% more enquiries and 20% better conversion.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]; Sufficiency Strategy 2014 [R-PSS-2014-01]", vec![recruit.clone()]),
         s("fostering_plus", "Fostering Plus (adolescent carers)", "Half of new carers take adolescents and complex needs, 4 extra such households a year, paid £200 a week more.", "Placement Sufficiency Strategy 2014/15 [R-PSS-2014-01]; Performance Report May 2018 [R-CPP-2018-07]", vec![plus.clone()]),
         s("retain", "Retain carers", "Support package, Mockingbird hubs, faster LADO process: 30% lower attrition.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![retain.clone()]),
-        s("homes", "In-house homes (16 + 2 beds)", "The 2020-22 in-house residential programme: 16 beds and 2 emergency beds across 7 settings, opened in phases; about half the beds usable (modelling assumption: matching children who can safely live together leaves beds empty). The council's own beds are tried before any bought place, so they take young people who would otherwise go to a distant independent home, wait in an emergency placement when no home is found in time, or, at 16-17 with complex needs, live in supported accommodation that gives support but not the care they need.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![homes.clone()]),
+        s("homes", "In-house homes (16 + 2 beds)", "The 2020-22 in-house residential programme: 16 beds and 2 emergency beds across 7 settings, opened in phases; about half the beds usable (modelling assumption: matching children who can safely live together leaves beds empty). The council's own beds are kept for young people whose needs call for residential care and tried before an independent home, so they take young people who would otherwise go to a distant independent home, wait in an emergency placement when no home is found in time, or, at 16-17 with complex needs, live in supported accommodation that gives support but not the care they need.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![homes.clone()]),
         s("step_down", "Step down from residential", "Move 8 children a year from residential into foster care.", "Sufficiency Monitor Jul 2020 [R-SUFF-2020-07]; Cabinet report Oct 2022 [R-CAB-2022-10]", vec![step.clone()]),
         s("edge_of_care", "Reduce admissions safely", "Edge-of-care panel and 72-hour intensive family assessments: 20% fewer admissions of young people aged 10+.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]", vec![edge]),
         s("permanence", "Accelerate discharges", "Right Child Right Care permanence reviews: special guardianship and reunification 20% sooner.", "Scrutiny minutes Sep 2018 [R-ILSC-2018-09]; Performance Report May 2018 [R-CPP-2018-07]", vec![perm]),

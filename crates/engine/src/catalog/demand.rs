@@ -307,8 +307,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Young people aged 16-17 in supported (semi-independent) accommodation at the start.",
-        source: "Modelling assumption: no count in the references; 25, the market's limit, which the model's own \
-            admissions and exits keep it close to (with 20 it filled up in the first months). In 2014 the council's units for \
+        source: "Modelling assumption: no count in the references; 25; the model's own admissions and exits take it to \
+            about 30 over five years, below the market's limit of 40. In 2014 the council's units for \
             care leavers had 16 places, Nelson Street 6 (ages 16-18) and Hollowgate 10 (no age range given), both \
             'almost always full' [R-PSS-2014-01].",
     },

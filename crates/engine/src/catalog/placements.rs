@@ -175,9 +175,13 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Most 16-17 year olds in supported accommodation at one time (the supported-accommodation lever adds \
             places); empty means no limit.",
-        source: "Modelling assumption: 25; no count in the references. The 16+ flexible purchasing system went live in \
-            January 2021 (Cabinet report Oct 2022 [R-CAB-2022-10]; Sufficiency Monitor [R-SUFF-2020-07]); in 2014 the council's \
-            own semi-independent units had 16 places, 'almost always full' [R-PSS-2014-01].",
+        source: "Modelling assumption: 40; no count in the references. In 2014 the council's own semi-independent units \
+            had 16 places, 'almost always full' [R-PSS-2014-01]; from January 2021 places were bought through the 16+ \
+            flexible purchasing system, set up to 'develop and shape the market' (Cabinet report Oct 2022 \
+            [R-CAB-2022-10]; Sufficiency Monitor [R-SUFF-2020-07]), so the default is a market that is seldom full \
+            (about 30 young people in it after a few years). With a limit that binds (25, say), each place a young \
+            person with complex needs leaves for a children's home is taken at once by another who would otherwise \
+            have gone to a care placement, and new in-house homes hardly change how many are placed below need.",
     },
     Param {
         path: "markets.supported_accommodation.min_age",
@@ -405,7 +409,13 @@ pub(super) const PARAMS: &[Param] = &[
             (modelling assumption: supported accommodation gives support, not care, so it is below the need of a young \
             person whose needs call for care; the council's homes are its own to use at once, 'increased control and \
             flexibility' [R-SUFF-2020-07]); supported accommodation stays next, before agency foster care and independent \
-            homes, as for other 16- and 17-year-olds.",
+            homes, as for other 16- and 17-year-olds. The council's own children's homes are kept for young people whose \
+            needs call for residential care (children under 16 with complex needs, and 16- and 17-year-olds): a child \
+            under 16 who needs a family and for whom no foster home is found goes to an independent home or waits in an \
+            emergency placement until one is found, rather than taking a bed in the council's homes and staying there \
+            below need (modelling assumption following the 2014 strategy's aim of more children in family placements \
+            and fewer in residential care, section 4.2 [R-PSS-2014-01], and the new homes' purpose of local placements \
+            for children who need them [R-SUFF-2020-07]).",
     },
     Param {
         path: "matching.rules.min_age",
