@@ -19,6 +19,7 @@ use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
 use crate::app::analysis::{AnalysisRun, Merged, Work};
+use crate::app::components::present::target::for_verdicts;
 use crate::app::io;
 use crate::app::run::{Effect, Scheduler};
 use crate::app::state::scrutiny::ScrutinyAction;
@@ -395,7 +396,8 @@ fn publish(c: &mut Controller, last: bool, actions: &mut Vec<Action>) {
         results: Results {
             job_id: s.job_id,
             report: ReportRc(Rc::new(report)),
-            aggregate: AggregateRc(Rc::new(s.aggregate.clone())),
+            // Only the histograms the presentation view's target verdict reads.
+            aggregate: AggregateRc(Rc::new(for_verdicts(&s.aggregate))),
             doc_ids: doc_ids.clone(),
             complete: last,
         },

@@ -83,7 +83,7 @@ describe('workshop mode', () => {
     assert.equal(rows.length, 8);
     rows.forEach((r, i) => {
       assert.equal(r.name, `Table ${i + 1}`);
-      assert.match(r.cost, /^£\d+\.\d\dM £\d+\.\d\dM–£\d+\.\d\dM$/, r.cost);
+      assert.match(r.cost, /^£\d+\.\dM £\d+\.\dM–£\d+\.\dM$/, r.cost);
       assert.match(r.noSuitable, /^\d+$/);
       assert.match(r.inHouse, /^\d+%$/);
       assert.match(r.chance, /^\d+%$/);

@@ -36,6 +36,16 @@ pub struct CompareProps {
     pub dispatch: Callback<Action>,
 }
 
+/// What the comparison table's figures are, on hover over their headings: total cost, cost
+/// difference, average gap, gap difference, expected overspend.
+const HEAD_TITLES: [&str; 5] = [
+    "The scenario's placement cost over the period, strategies' running costs included: the median of the simulated futures, then the range 8 in 10 of them fall in.",
+    "The scenario's total cost minus that of what it is compared with, future by future on the same simulated futures: the median, then the range 8 in 10 fall in. Negative: it costs less.",
+    "Children without a placement that meets their needs (no suitable placement, or placed below their assessed need), averaged over the months of the period: the median, then the range 8 in 10 futures fall in.",
+    "The scenario's average gap minus that of what it is compared with, future by future on the same simulated futures, in children: the median, then the range 8 in 10 fall in. Negative: a smaller gap.",
+    "The average amount by which the year's cost exceeds its budget, counting every future within budget as \u{00a3}0, with its simulation noise.",
+];
+
 /// The median and, on a line of its own, the range 8 in 10 futures fall in.
 fn amount(unit: Unit, s: &Stat) -> String {
     format!(
@@ -98,6 +108,20 @@ pub fn Compare(props: &CompareProps) -> Html {
             { super::scrutiny::bands::note(r.uncertainty) }
         </div> }
     };
+    // The largest simulation noise of a chance in the table (largest near 50%).
+    let worst_se = r
+        .comparisons
+        .iter()
+        .flat_map(|c| [c.probability_cheaper, c.probability_less_gap])
+        .map(|p| engine::report::probability_se(p, r.runs))
+        .fold(0.0, f64::max);
+    let chance_title = |what: &str| {
+        format!(
+            "The share of the {} simulated futures in which the scenario {what} than what it is compared with. Simulation noise moves it by at most {} (one standard error).",
+            format::count(r.runs as f64),
+            format::plus_minus(Unit::BasisPoints, worst_se)
+        )
+    };
     let differences = r.comparisons.iter().enumerate().map(|(j, c)| {
         let items = c.differences.iter().map(|d| {
             html! {
@@ -132,13 +156,13 @@ pub fn Compare(props: &CompareProps) -> Html {
                         <tr>
                             <th scope="col">{ "Scenario" }</th>
                             <th scope="col">{ "Compared with" }</th>
-                            <th scope="col" class="num">{ format!("Total cost {period}") }</th>
-                            <th scope="col" class="num">{ "Cost difference (paired)" }</th>
-                            <th scope="col" class="num">{ "Chance it costs less" }</th>
-                            <th scope="col" class="num">{ "Average gap, children" }</th>
-                            <th scope="col" class="num">{ "Gap difference (paired)" }</th>
-                            <th scope="col" class="num">{ "Chance of a smaller gap" }</th>
-                            <th scope="col" class="num">{ format!("Expected overspend FY{year}") }</th>
+                            <th scope="col" class="num" title={HEAD_TITLES[0]}>{ format!("Total cost {period}") }</th>
+                            <th scope="col" class="num" title={HEAD_TITLES[1]}>{ "Cost difference (paired)" }</th>
+                            <th scope="col" class="num" title={chance_title("costs less")}>{ "Chance it costs less" }</th>
+                            <th scope="col" class="num" title={HEAD_TITLES[2]}>{ "Average gap, children" }</th>
+                            <th scope="col" class="num" title={HEAD_TITLES[3]}>{ "Gap difference (paired)" }</th>
+                            <th scope="col" class="num" title={chance_title("has a smaller gap")}>{ "Chance of a smaller gap" }</th>
+                            <th scope="col" class="num" title={HEAD_TITLES[4]}>{ format!("Expected overspend FY{year}") }</th>
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>

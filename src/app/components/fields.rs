@@ -12,8 +12,9 @@ use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::from_returns::returns_note;
+use super::from_returns::{fitted_figures, fitted_here, returns_note};
 use super::prose::prose;
+use super::range::range_note;
 use crate::app::edit::{self, Path};
 use crate::app::fit_marks::ScenarioMarks;
 use crate::app::limits::{DESCRIPTION_CHARS, NAME_CHARS, NUMBER_CHARS};
@@ -147,20 +148,6 @@ pub fn about(param: &Param) -> Html {
     }
 }
 
-/// The plausible range of an uncertain assumption, beside its value: the range in the
-/// assumption's unit, and why (one click away).
-pub fn range_note(param: &Param) -> Html {
-    let Some(r) = param.range() else {
-        return html! {};
-    };
-    html! {
-        <details class="range" data-low={r.low.to_string()} data-high={r.high.to_string()}>
-            <summary><span class="range-label">{ "Plausible range: " }</span>{ format::range_in_words(param.unit, r) }</summary>
-            <p class="range-reason">{ prose(r.reason, true) }</p>
-        </details>
-    }
-}
-
 /// What a value means in words, beside its box: a yearly rate as the share of these
 /// households or placements who go each year, days and long spans of months in weeks,
 /// months or years, a share as a percentage.
@@ -250,9 +237,15 @@ pub fn number_input(ctx: &Ctx, p: &Path, label: &str, extra: Option<String>) -> 
     if ctx.differs(p) {
         class.push("changed");
     }
+    // A value still as fitted to the returns reads to the precision of its uncertainty
+    // ("0.27", not "0.270006790"); the scenario keeps the fit's own figure until edited.
+    let text = match fitted_here(ctx, p) {
+        Some(v) => fitted_figures(v.value, v.std_error).0,
+        None => edit::number_text(ctx.get(p)),
+    };
     html! {
         <input type="text" inputmode="decimal" autocomplete="off" maxlength={NUMBER_CHARS.to_string()} {id} {class}
-            value={edit::number_text(ctx.get(p))} aria-label={extra.unwrap_or_else(|| label.to_string())}
+            value={text} aria-label={extra.unwrap_or_else(|| label.to_string())}
             aria-invalid={invalid.to_string()} aria-describedby={describedby} {onchange} />
     }
 }
@@ -285,7 +278,7 @@ fn field_shell(ctx: &Ctx, p: &Path, param: &Param, body: Html, below: Html) -> H
             { path_note(p, param) }
             { returns_note(ctx, p, param) }
             { body }
-            { range_note(param) }
+            { range_note(ctx, p, param) }
             { messages(&ctx.errors, p, &dom) }
             { below }
             { about(param) }
@@ -539,7 +532,7 @@ pub fn per_type_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                 { child.map(|c| reading(ctx, &cp, c)).unwrap_or_default() }
                 { changed_mark(ctx, &cp, label) }
                 { child.map(|c| returns_note(ctx, &cp, c)).unwrap_or_default() }
-                { child.map(range_note).unwrap_or_default() }
+                { child.map(|c| range_note(ctx, &cp, c)).unwrap_or_default() }
                 { messages(&ctx.errors, &cp, &dom) }
                 { child.map(|c| html! {
                     <details class="about"><summary>{ "Source" }</summary>
@@ -563,7 +556,7 @@ pub fn per_type_field(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             <legend class="field-label">{ prose(param.label, true) }<span class="unit">{ param.unit }</span></legend>
             { path_note(p, param) }
             { ctx.returns.as_ref().and_then(|m| m.kept_at(p)).map(|_| returns_note(ctx, p, param)).unwrap_or_default() }
-            { range_note(param) }
+            { range_note(ctx, p, param) }
             <div class="array">{ for rows }</div>
             { messages(&ctx.errors, p, &dom) }
             { about(param) }

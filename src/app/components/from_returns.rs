@@ -12,12 +12,37 @@ use super::fields::{cell_name, columns, Ctx};
 use crate::app::edit::Path;
 use crate::app::fit_marks::MarkedValue;
 
+/// A fitted value and its 95% half-width (1.96 standard errors) as a reader should see
+/// them: the half-width to two significant figures and the value to the same decimal place
+/// ("0.27", "0.33"); without a usable uncertainty, the value to four significant figures.
+pub fn fitted_figures(value: f64, std_error: Option<f64>) -> (String, Option<String>) {
+    match std_error.map(|se| 1.96 * se) {
+        Some(half) if half.is_finite() && half > 0.0 && value.is_finite() => {
+            let decimals = (1 - half.log10().floor() as i32).clamp(0, 9) as usize;
+            (
+                format!("{value:.decimals$}"),
+                Some(format!("{half:.decimals$}")),
+            )
+        }
+        _ => (figure(value), None),
+    }
+}
+
 /// "± 0.88" (95%: 1.96 standard errors), or that it is not known.
 fn uncertainty(v: &MarkedValue) -> String {
-    match v.std_error {
-        Some(se) if se.is_finite() => format!("\u{00b1} {}", figure(1.96 * se)),
-        _ => "uncertainty not known".into(),
+    match fitted_figures(v.value, v.std_error).1 {
+        Some(half) => format!("\u{00b1} {half}"),
+        None => "uncertainty not known".into(),
     }
+}
+
+/// The fitted value the scenario still holds at exactly `p`, if any.
+pub fn fitted_here<'a>(ctx: &'a Ctx, p: &Path) -> Option<&'a MarkedValue> {
+    ctx.returns
+        .as_ref()?
+        .values
+        .values()
+        .find(|v| Path::parse(&v.field).as_ref() == Some(p))
 }
 
 /// "(3,227 periods of care, Apr 2019 – Mar 2022)".
@@ -73,7 +98,7 @@ pub fn returns_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
                         <li data-field={v.field.clone()}>{ format!(
                             "{}: {} {}; default was {}",
                             cell_name(param, &cols, &v.field),
-                            figure(v.value),
+                            fitted_figures(v.value, v.std_error).0,
                             uncertainty(v),
                             figure(v.default)
                         ) }</li>
@@ -87,5 +112,23 @@ pub fn returns_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             <p class="not-from-returns" title={k.reason.clone()}>{ "Not from your returns: confirm or enter" }</p>
         },
         None => html! {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitted_figures;
+
+    #[test]
+    fn a_fitted_value_is_shown_to_the_precision_of_its_uncertainty() {
+        let (v, u) = fitted_figures(0.270006790, Some(0.3335 / 1.96));
+        assert_eq!((v.as_str(), u.as_deref()), ("0.27", Some("0.33")));
+        let (v, u) = fitted_figures(27.4812, Some(1.5));
+        assert_eq!((v.as_str(), u.as_deref()), ("27.5", Some("2.9")));
+        let (v, u) = fitted_figures(312.7, Some(40.0));
+        assert_eq!((v.as_str(), u.as_deref()), ("313", Some("78")));
+        let (v, u) = fitted_figures(0.412345, None);
+        assert_eq!((v.as_str(), u), ("0.4123", None));
+        assert_eq!(fitted_figures(0.41, Some(f64::NAN)).1, None);
     }
 }

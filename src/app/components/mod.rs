@@ -18,6 +18,7 @@ pub mod notices;
 pub mod present;
 pub mod prose;
 pub mod quick;
+pub mod range;
 pub mod references;
 pub mod report;
 pub mod results;

@@ -21,7 +21,7 @@ mod help;
 mod history;
 mod keys;
 pub mod settings;
-mod target;
+pub mod target;
 mod timeline;
 
 use std::rc::Rc;

@@ -82,8 +82,8 @@ impl PartialEq for AggregateRc {
 pub struct Results {
     pub job_id: JobId,
     pub report: ReportRc,
-    /// The merged aggregate the report was built from (the presentation view reads how
-    /// often a target is met from its histograms).
+    /// The part of the merged aggregate the presentation view reads how often a target is
+    /// met from (`present::target::for_verdicts`: the charts' monthly histograms only).
     pub aggregate: AggregateRc,
     /// Ids of the docs the report's scenarios came from, in order.
     pub doc_ids: Vec<u32>,

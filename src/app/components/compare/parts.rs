@@ -33,9 +33,16 @@ pub fn GapParts(props: &GapPartsProps) -> Html {
         .first()
         .map(|c| c.period.clone())
         .unwrap_or_default();
-    let head = PARTS
-        .iter()
-        .map(|(_, label)| html! { <th scope="col" class="num">{ *label }</th> });
+    // Each heading's definition on hover too (they are also listed below the table).
+    let definition = |key: &str| {
+        r.definitions
+            .iter()
+            .find(|d| d.key == key)
+            .map(|d| d.definition.clone())
+    };
+    let head = PARTS.iter().map(|(key, label)| {
+        html! { <th scope="col" class="num" title={definition(key)}>{ *label }</th> }
+    });
     let rows = r.scenarios.iter().enumerate().map(|(i, s)| {
         let c = comparison(r, i);
         let cells = PARTS.iter().map(|(key, label)| {
@@ -67,8 +74,8 @@ pub fn GapParts(props: &GapPartsProps) -> Html {
         }
     });
     let defs = PARTS.iter().filter_map(|(key, label)| {
-        let d = r.definitions.iter().find(|d| d.key == *key)?;
-        Some(html! { <li><strong>{ *label }</strong>{ format!(": {}", d.definition) }</li> })
+        let d = definition(key)?;
+        Some(html! { <li><strong>{ *label }</strong>{ format!(": {d}") }</li> })
     });
     html! {
         <div class="gap-parts" id="gap-parts">

@@ -55,15 +55,31 @@ fn figures(c: &Comparison, cost: bool) -> (f64, &Stat, Unit, &'static str) {
     }
 }
 
-/// "a 62% chance it costs less than Baseline; difference −£0.3M (−£1.2M to +£0.8M) over
-/// the 5 years".
-fn chance_text(c: &Comparison, cost: bool) -> String {
+/// "a 62% chance it costs less than Baseline (± 2.8 points from simulation noise);
+/// difference −£0.3M (−£1.2M to +£0.8M) over the 5 years", or for the gap "...; difference
+/// in the average gap −1 child (−11 to +8) over the 5 years" (the unit said, as £ says it
+/// for cost).
+fn chance_text(c: &Comparison, cost: bool, runs: u64) -> String {
     let (p, stat, unit, what) = figures(c, cost);
+    let diff = difference(unit, stat).replace('\n', " ");
+    let diff = if cost {
+        format!("difference {diff}")
+    } else {
+        let (median, range) = diff.split_once(" (").unwrap_or((diff.as_str(), ""));
+        let one = median.trim_start_matches(['\u{2212}', '+', '\u{2060}']) == "1";
+        let children = if one { "child" } else { "children" };
+        let range = if range.is_empty() {
+            String::new()
+        } else {
+            format!(" ({range}")
+        };
+        format!("difference in the average gap {median} {children}{range}")
+    };
     format!(
-        "a {} chance it {what} than {}; difference {} {}",
+        "a {} chance it {what} than {} ({}); {diff} {}",
         format::probability(p),
         c.baseline,
-        difference(unit, stat).replace('\n', " "),
+        format::probability_noise(engine::report::probability_se(p, runs)),
         c.period
     )
 }
@@ -77,7 +93,7 @@ pub fn verdict(r: &Report, pick: usize, cost: bool) -> (bool, String) {
     if let Some(c) = comparison(r, pick) {
         let (p, stat, _, _) = figures(c, cost);
         if clear(stat, p) == Some(true) {
-            return (true, format!("{name}: {}.", chance_text(c, cost)));
+            return (true, format!("{name}: {}.", chance_text(c, cost, r.runs)));
         }
     }
     // Or every scenario compared with it is clearly higher.
@@ -108,7 +124,12 @@ pub fn verdict(r: &Report, pick: usize, cost: bool) -> (bool, String) {
         );
     }
     let detail = comparison(r, pick)
-        .map(|c| format!(" {name}, lowest by median, has {}.", chance_text(c, cost)))
+        .map(|c| {
+            format!(
+                " {name}, lowest by median, has {}.",
+                chance_text(c, cost, r.runs)
+            )
+        })
         .unwrap_or_else(|| {
             format!(" {name} is lowest by median, but no scenario is clearly above it.")
         });
@@ -199,5 +220,14 @@ mod tests {
             assert!(!named, "{text}");
             assert!(text.starts_with("No clear difference"), "{text}");
         }
+        // Each chance with its simulation noise; the gap's difference says its unit.
+        let gap = chance_text(&r.comparisons[0], false, r.runs);
+        assert!(gap.contains(" points from simulation noise); "), "{gap}");
+        assert!(
+            gap.contains("difference in the average gap 0 children (0 to 0)"),
+            "{gap}"
+        );
+        let cost = chance_text(&r.comparisons[0], true, r.runs);
+        assert!(cost.contains("; difference \u{00a3}0"), "{cost}");
     }
 }

@@ -5,8 +5,9 @@
 
 use std::rc::Rc;
 
-use engine::aggregate::Aggregate;
-use engine::metrics::Unit;
+use engine::aggregate::{Aggregate, ScenarioAgg};
+use engine::hist::Hist;
+use engine::metrics::{self, Unit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -58,6 +59,45 @@ pub fn verdict_words(chance: f64) -> String {
         "Target met in {} of simulated futures",
         format::probability(chance)
     )
+}
+
+/// A narrow copy of `agg` holding only what [`verdict`] reads: each scenario's horizon and
+/// its monthly histograms of the charts' figures (`present::CHARTS`), every other histogram
+/// empty (no allocation). Each published result carries this instead of the whole merged
+/// aggregate (about 180 of 4,638 histograms a scenario at 60 months), with the same verdicts.
+pub fn for_verdicts(agg: &Aggregate) -> Aggregate {
+    let keys: Vec<usize> = super::CHARTS
+        .iter()
+        .filter_map(|(key, _)| metrics::index_of(key))
+        .collect();
+    let narrow = |a: &ScenarioAgg| {
+        let mut monthly = vec![Hist::default(); a.monthly.len()];
+        for m in 0..a.horizon {
+            for &k in &keys {
+                let i = m * metrics::COUNT + k;
+                if let (Some(to), Some(from)) = (monthly.get_mut(i), a.monthly.get(i)) {
+                    to.clone_from(from);
+                }
+            }
+        }
+        ScenarioAgg {
+            horizon: a.horizon,
+            monthly,
+            year_cost: Vec::new(),
+            year_overspend: Vec::new(),
+            year_overspent_runs: Vec::new(),
+            year_excess: Vec::new(),
+            total_cost: Hist::default(),
+            mean_gap: Hist::default(),
+            samples: Vec::new(),
+        }
+    };
+    Aggregate {
+        runs: agg.runs,
+        scenarios: agg.scenarios.iter().map(narrow).collect(),
+        paired: Vec::new(),
+        against: agg.against.clone(),
+    }
 }
 
 /// The verdict for every scenario of the run (first the one shown), or why there is none.
@@ -227,6 +267,63 @@ mod tests {
         assert!(parse_threshold("").unwrap_err().contains("type a number"));
         assert!(parse_threshold("-2").unwrap_err().contains("zero or more"));
         assert!(parse_threshold("five").is_err());
+    }
+
+    #[test]
+    fn the_narrow_copy_gives_the_same_verdicts_as_the_whole_aggregate() {
+        let base = engine::defaults::default_scenario();
+        let mut homes = base.clone();
+        homes.demand.groups_per_month *= 1.3;
+        let job = engine::runner::Job {
+            settings: engine::RunSettings {
+                seed: 5,
+                replications: 12,
+                horizon_months: 15,
+                uncertainty: false,
+            },
+            scenarios: vec![base, homes],
+            compare_with: vec![],
+        };
+        let full = job.prepare().unwrap().run(0..12);
+        let narrow = for_verdicts(&full);
+        let names = vec!["Baseline".to_string(), "More demand".to_string()];
+        let mut judged = 0;
+        for (key, _) in super::super::CHARTS {
+            let k = metrics::index_of(key).unwrap();
+            for month in [0, 7, 14] {
+                // Thresholds across the runs' spread at that month, and beyond it.
+                let h = full.scenarios[0].cell(month, k);
+                let unit = metrics::definitions()[k].unit;
+                let scale = if unit == Unit::BasisPoints { 1e-4 } else { 1.0 };
+                let step = ((h.max - h.min) as f64 / 4.0).max(1.0);
+                for i in -1..=5 {
+                    let t = TargetSetting {
+                        key: key.to_string(),
+                        threshold: (h.min as f64 + i as f64 * step) * scale,
+                        month: String::new(),
+                    };
+                    for shown in [0, 1] {
+                        let a = verdict(&full, &names, shown, month, &t).unwrap();
+                        assert_eq!(verdict(&narrow, &names, shown, month, &t).unwrap(), a);
+                        judged += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(judged, 3 * 3 * 7 * 2);
+        let cells = |a: &Aggregate| {
+            a.scenarios
+                .iter()
+                .flat_map(|s| &s.monthly)
+                .filter(|h| h.n > 0)
+                .count()
+        };
+        assert_eq!(
+            cells(&narrow),
+            2 * 15 * 3,
+            "only the three charts' cells are kept"
+        );
+        assert!(cells(&full) > 10 * cells(&narrow));
     }
 
     #[test]

@@ -188,12 +188,13 @@ fn answer(r: &Report, s: &mut String) {
             .unwrap_or_default();
         let _ = write!(
             s,
-            "<li><strong>{}</strong>: a <strong>{}</strong> chance of overspending the {} budget of {}; \
-             cost most likely {} and in 4 of 5 futures below {}{}.</li>",
+            "<li><strong>{}</strong>: a <strong>{}</strong> chance of overspending the {} budget of {} \
+             ({}); median cost {} (half the futures cost more) and in 4 of 5 futures below {}{}.</li>",
             esc(&sc.name),
             format::probability(y.probability_overspend),
             esc(&fy),
             format::pounds(y.budget),
+            format::probability_noise(engine::report::probability_se(y.probability_overspend, r.runs)),
             format::pounds(y.cost.p50),
             format::pounds(p80(&y.cost)),
             esc(&gap_text)
@@ -235,6 +236,13 @@ fn answer(r: &Report, s: &mut String) {
             })
             .unwrap_or_default()
     });
+    // The largest Monte Carlo error of any chance in the table (largest near 50%).
+    let worst_se = r
+        .scenarios
+        .iter()
+        .flat_map(|sc| years.iter().filter_map(move |(l, _, _)| row(sc, l)))
+        .map(|y| engine::report::probability_se(y.probability_overspend, r.runs))
+        .fold(0.0, f64::max);
     let mut overspend_rows = vec![];
     if one_budget {
         let mut b = vec!["Budget".to_string()];
@@ -273,11 +281,14 @@ fn answer(r: &Report, s: &mut String) {
     let _ = write!(
         s,
         "<h3>Chance of overspending the budget</h3>{}\
+         <p class=\"report-note\">Each chance is the share of the {} simulated futures over that year\u{2019}s budget; simulation noise moves it by at most {} (one standard error; more runs make it smaller).</p>\
          <h3>Placement cost: median <span class=\"sub\">(80th percentile below)</span></h3>{}\
          <p class=\"report-note\">Half of the simulated futures cost more than the median; one in five costs more than the 80th percentile. Costs include the strategies\u{2019} running costs.</p>\
          <h3>Children without a suitable placement at the end of the year: median <span class=\"sub\">(8 in 10 futures between)</span></h3>{}\
          <p class=\"report-note\">Children in emergency, unregistered or holding placements (which include every child waiting for a placement), at the end of the last month of each year simulated.</p>",
         table("report-table", &head, &overspend_rows),
+        format::count(r.runs as f64),
+        format::plus_minus(Unit::BasisPoints, worst_se),
         table("report-table", &head, &cost),
         table("report-table", &head, &gap),
     );

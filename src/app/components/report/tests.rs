@@ -55,6 +55,12 @@ fn the_report_leads_with_the_answer_and_has_every_section() {
         brief.contains("chance of overspending the FY2021/22 budget"),
         "{brief}"
     );
+    // Each chance with its simulation noise, and the median called the median.
+    assert!(
+        brief.contains(" points from simulation noise); median cost "),
+        "{brief}"
+    );
+    assert!(text.contains("simulation noise moves it by at most"));
     // Three charts, one legend naming each scenario once.
     assert_eq!(text.matches("<svg class=\"report-chart\"").count(), 3);
     assert_eq!(text.matches("id=\"report-legend\"").count(), 1);

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use engine::scenario::Lever;
 use engine::workshop::summary::Leaderboard as Board;
 use engine::workshop::{money, Level};
+
+use crate::format::pounds;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -68,8 +70,9 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
             <tr data-team={i.to_string()}>
                 <th scope="row" class="ws-team-name">{ r.name.clone() }</th>
                 <td data-col="purse">{ money(r.purse_cost) }</td>
-                <td data-col="cost"><strong>{ money(r.cost_median) }</strong>
-                    <span class="ws-range">{ format!(" {}–{}", money(r.cost_p10), money(r.cost_p90)) }</span></td>
+                // Costs of £170M read to £0.1M, as everywhere else in the app (not "£170.36M").
+                <td data-col="cost"><strong>{ pounds(r.cost_median) }</strong>
+                    <span class="ws-range">{ format!(" {}–{}", pounds(r.cost_p10), pounds(r.cost_p90)) }</span></td>
                 <td data-col="no-suitable">{ format!("{:.0}", r.no_suitable) }</td>
                 <td data-col="in-house">{ format!("{:.0}%", r.in_house_share * 100.0) }</td>
                 if props.target.is_some() { <td data-col="chance"><strong>{ chance.unwrap_or_default() }</strong></td> }
