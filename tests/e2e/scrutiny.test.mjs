@@ -107,6 +107,9 @@ test('what matters most, what if this is wrong, what would it take, and the band
   const cost = rows[0].cells;
   assert.equal(cost.length, 3);
   assert.notEqual(cost[0], cost[2], `low and high differ: ${cost}`);
+  for (const c of cost) assert.match(c, /^£[\d,]+\.\dM$/, `cost in the app's unit: ${c}`);
+  // The list names the assumption answered for, not the first in the list.
+  assert.equal(await page.inputValue('#what-if-assumption'), 'fostering.attrition_early');
   const answerText = await page.textContent('#what-if-answer');
   assert.match(answerText, /plausible range/);
   assert.match(answerText, /not a strategy/);

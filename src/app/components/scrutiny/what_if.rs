@@ -35,7 +35,7 @@ fn label(path: &str) -> &'static str {
 /// A figure of an outcome: pounds in £ millions, shares as percentages, counts whole.
 pub fn figure(metric: &str, x: f64) -> String {
     match metric {
-        "cost" => format!("£{:.1}m", x / 1e6),
+        "cost" => format::pounds_millions(x),
         "in_house_share" => format!("{x:.1}%"),
         _ => format!("{x:.1}"),
     }
@@ -45,6 +45,19 @@ pub fn figure(metric: &str, x: f64) -> String {
 pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
     let first = catalog::uncertain()[0].path.to_string();
     let chosen = use_state(|| first);
+    // The choice follows the answer shown: a what-if started from a field's link
+    // answers for that field's assumption, and the list must name it too.
+    {
+        let chosen = chosen.clone();
+        let shown = props.answer.as_ref().map(|w| w.path.clone());
+        use_effect_with(shown, move |shown| {
+            if let Some(path) = shown {
+                if *chosen != *path {
+                    chosen.set(path.clone());
+                }
+            }
+        });
+    }
     let choose = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
