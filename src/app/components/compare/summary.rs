@@ -109,9 +109,10 @@ pub fn verdict(r: &Report, pick: usize, cost: bool) -> (bool, String) {
             .map(|c| {
                 let (p, _, _, what) = figures(c, cost);
                 format!(
-                    "{} has a {} chance it {what}",
+                    "{} has a {} chance it {what}, {}",
                     c.name,
-                    format::probability(p)
+                    format::probability(p),
+                    format::probability_noise(engine::report::probability_se(p, r.runs))
                 )
             })
             .collect();
@@ -229,5 +230,30 @@ mod tests {
         );
         let cost = chance_text(&r.comparisons[0], true, r.runs);
         assert!(cost.contains("; difference \u{00a3}0"), "{cost}");
+    }
+
+    /// When every scenario does clearly worse than the baseline, each one's chance is
+    /// still given with its simulation noise.
+    #[test]
+    fn each_worse_chance_has_its_noise() {
+        let base = engine::defaults::default_scenario();
+        let mut more = base.clone();
+        more.demand.groups_per_month *= 2.0;
+        let job = engine::runner::Job {
+            settings: engine::RunSettings {
+                seed: 3,
+                replications: 40,
+                horizon_months: 12,
+                uncertainty: false,
+            },
+            scenarios: vec![base, more],
+            compare_with: vec![],
+        };
+        let prepared = job.prepare().unwrap();
+        let r = Report::new(&job, &prepared, &prepared.run(0..40));
+        let (named, text) = verdict(&r, 0, true);
+        assert!(named, "{text}");
+        assert!(text.contains("does worse"), "{text}");
+        assert!(text.contains(" points from simulation noise)"), "{text}");
     }
 }
