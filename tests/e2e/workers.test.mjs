@@ -189,8 +189,10 @@ describe('simulation workers', () => {
     assert.match(cancel.text, /^Cancelled after [\d,]+ of 1,000,000 runs$/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(artifacts, 'cancelled-huge-run.png') });
-    // The busy workers were terminated and fresh ones started in their place.
-    await page.waitForFunction((n) => window.__pool.startupMs().length >= n + 2, before, { timeout: 10_000 });
+    // The busy workers were terminated and fresh ones started in their place. (A worker
+    // whose replication ends just as the job stops gives its chunk up by itself and is
+    // not replaced, so at least one, not always both.)
+    await page.waitForFunction((n) => window.__pool.startupMs().length >= n + 1, before, { timeout: 20_000 });
     const progress = await page.getAttribute('#progress', 'value');
     await page.waitForTimeout(1000);
     assert.equal(await page.getAttribute('#progress', 'value'), progress, 'nothing runs after a cancel');
@@ -207,7 +209,7 @@ describe('simulation workers', () => {
     assert.equal(await doneWithRuns(page, FINGERPRINT_RUNS), fresh, 'after a newer edit: a fresh page\'s numbers');
     const supersedeMs = Date.now() - t0;
     console.log(`newer edit to its results: ${supersedeMs} ms`);
-    assert.ok(await started(page) >= before + 2, 'the busy workers were replaced');
+    assert.ok(await started(page) >= before + 1, 'the busy workers were replaced');
     assert.ok(supersedeMs < 15_000, `the newer edit's results took ${supersedeMs} ms`);
     await context.close();
   });
