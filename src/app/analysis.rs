@@ -153,13 +153,16 @@ impl AnalysisRun {
         Ok(AnalysisRun::new(AnalysisKind::Tornado, plan, jobs))
     }
 
-    /// "What if this is wrong?" for the uncertain assumption at catalogue `path`.
+    /// "What if this is wrong?" for the uncertain assumption at catalogue `path`, with a
+    /// change of the reader's own in percent if given.
     pub fn what_if(
         scenario: &Scenario,
         settings: &RunSettings,
         path: &str,
+        own_percent: Option<f64>,
     ) -> Result<AnalysisRun, String> {
-        let plan = WhatIfPlan::new(scenario, settings, path).map_err(|e| e.to_string())?;
+        let plan = WhatIfPlan::with_own(scenario, settings, path, own_percent)
+            .map_err(|e| e.to_string())?;
         let jobs = vec![Work::Job(plan.job())];
         Ok(AnalysisRun::new(
             AnalysisKind::WhatIf,
@@ -344,15 +347,19 @@ mod tests {
 
     #[test]
     fn what_if_and_bad_choices() {
-        let mut run =
-            AnalysisRun::what_if(&default_scenario(), &settings(), "demand.groups_per_month")
-                .expect("a what-if");
+        let mut run = AnalysisRun::what_if(
+            &default_scenario(),
+            &settings(),
+            "demand.groups_per_month",
+            None,
+        )
+        .expect("a what-if");
         assert!(run.answer().is_err());
         assert!(run_all(&mut run).is_empty());
         assert!(matches!(run.answer(), Ok(ScrutinyAction::WhatIf(_))));
         assert!(outcome_of("nonsense").is_err());
         assert!(AnalysisRun::tornado(&default_scenario(), &settings(), "cost@1999/00").is_err());
-        assert!(AnalysisRun::what_if(&default_scenario(), &settings(), "seed").is_err());
+        assert!(AnalysisRun::what_if(&default_scenario(), &settings(), "seed", None).is_err());
     }
 
     /// A goal seek runs a job per setting tried and gives `seek`'s answer.

@@ -99,15 +99,22 @@ test('what matters most, what if this is wrong, what would it take, and the band
   await page.locator('aside').screenshot({ path: path.join(artifacts, 'scrutiny-field-hook.png') });
   await hook.click();
   await page.locator('#what-if-answer[data-path="fostering.attrition_early"]').waitFor();
-  const rows = await page.$$eval('#what-if-answer tbody tr', (trs) => trs.map((tr) => ({
+  const readRows = () => page.$$eval('#what-if-answer tbody tr', (trs) => trs.map((tr) => ({
     metric: tr.dataset.metric,
-    cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    cells: [...tr.querySelectorAll('td')].map((td) => td.childNodes[0].textContent),
+    changes: [...tr.querySelectorAll('td')].map((td) => td.querySelector('.change')?.textContent ?? null),
   })));
+  const rows = await readRows();
   assert.deepEqual(rows.map((r) => r.metric), ['cost', 'no_suitable', 'in_house_share', 'in_care']);
   const cost = rows[0].cells;
   assert.equal(cost.length, 3);
   assert.notEqual(cost[0], cost[2], `low and high differ: ${cost}`);
   for (const c of cost) assert.match(c, /^£[\d,]+\.\dM$/, `cost in the app's unit: ${c}`);
+  // Each change from as given carries its simulation noise; the column as given has none.
+  assert.equal(rows[0].changes[1], null);
+  for (const r of rows) {
+    for (const i of [0, 2]) assert.match(r.changes[i], /^[+\u2212]?[£\d,.]+M?( points)? \u00b1 [£\d,.]+M?( \(within simulation noise\))?$/, `${r.metric}: ${r.changes[i]}`);
+  }
   // The list names the assumption answered for, not the first in the list.
   assert.equal(await page.inputValue('#what-if-assumption'), 'fostering.attrition_early');
   const answerText = await page.textContent('#what-if-answer');
@@ -116,6 +123,25 @@ test('what matters most, what if this is wrong, what would it take, and the band
   // A sensitivity adds nothing to the comparison.
   assert.equal(await page.locator('[role="tab"]').count(), tabsBefore, 'no scenario added');
   await page.locator('#what-if').screenshot({ path: path.join(artifacts, 'scrutiny-what-if.png') });
+
+  // "What if carers leave 30% faster?": a change of one's own, refused by name when unreadable.
+  await page.fill('#what-if-own', 'faster');
+  assert.match(await page.textContent('#what-if-own-error'), /^Your own change: type a percentage/);
+  assert.equal(await page.isDisabled('#what-if-run'), true);
+  await page.fill('#what-if-own', '30');
+  assert.equal(await page.locator('#what-if-own-error').count(), 0);
+  await page.click('#what-if-run');
+  await page.locator('#what-if-answer th:has-text("Your change (30% more than as given)")').waitFor();
+  const own = await readRows();
+  for (const r of own) {
+    assert.equal(r.cells.length, 4, `${r.metric}: four columns`);
+    assert.match(r.changes[3], / \u00b1 /, `${r.metric}: ${r.changes[3]}`);
+  }
+  // Carers leaving faster leaves fewer children in-house.
+  const share = own.find((r) => r.metric === 'in_house_share');
+  assert.ok(parseFloat(share.cells[3]) < parseFloat(share.cells[1]), `in-house share ${share.cells}`);
+  assert.equal(await page.locator('[role="tab"]').count(), tabsBefore, 'still no scenario added');
+  await page.locator('#what-if').screenshot({ path: path.join(artifacts, 'scrutiny-what-if-own.png') });
 
   // What would it take: beds in a new home so that no more than 20 children lack a suitable
   // placement at the end, in 8 of 10 futures.

@@ -22,9 +22,10 @@ pub const SAMPLE_METRICS: [usize; 5] = [
     metrics::IN_HOUSE_SHARE,
 ];
 /// Metrics whose paired difference is tracked month by month.
-pub const PAIRED_METRICS: [usize; 6] = [
+pub const PAIRED_METRICS: [usize; 7] = [
     metrics::COST,
     metrics::GAP,
+    metrics::NO_SUITABLE,
     metrics::IN_CARE,
     metrics::IN_HOUSE_SHARE,
     metrics::MOVES,

@@ -122,7 +122,10 @@ pub fn App() -> Html {
     // The same hook for the component's life: a new one would re-render every field.
     let what_if_hook = {
         let ask = ask.clone();
-        (*use_memo((), move |_| WhatIfHook(ask.reform(AnalysisRequest::WhatIf)))).clone()
+        (*use_memo((), move |_| {
+            WhatIfHook(ask.reform(|path| AnalysisRequest::WhatIf(path, None)))
+        }))
+        .clone()
     };
 
     let s = &*state;

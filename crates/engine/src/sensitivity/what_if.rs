@@ -1,14 +1,16 @@
 //! "What if this is wrong?": one uncertain assumption at the low and the high end of its
-//! plausible range against its value in the scenario, everything else as given, on common
-//! random numbers. It is one ordinary job of three scenarios (as given, low, high), so the
-//! browser's workers run it as any job; [`WhatIfPlan::answer`] reads each outcome's mean
-//! from the job's merged aggregate. A sensitivity, not a strategy: nothing is added to the
-//! comparison.
+//! plausible range, and optionally changed by a percentage of the reader's own ("carers
+//! leave 30% faster"), against its value in the scenario, everything else as given, on
+//! common random numbers. It is one ordinary job of three or four scenarios (as given, low,
+//! high, own), each compared with the one as given, so the browser's workers run it as any
+//! job; [`WhatIfPlan::answer`] reads each outcome's mean from the job's merged aggregate,
+//! and each change from the scenario as given with its simulation noise from the paired
+//! differences. A sensitivity, not a strategy: nothing is added to the comparison.
 
 use serde::Serialize;
 
 use super::{validated, variant, AnalysisError, Outcome, Period};
-use crate::aggregate::{Aggregate, ScenarioAgg};
+use crate::aggregate::{Aggregate, PairedAgg, ScenarioAgg, PAIRED_METRICS};
 use crate::catalog::{self, Spread};
 use crate::runner::Job;
 use crate::scenario::{RunSettings, Scenario};
@@ -17,6 +19,9 @@ use crate::sim::{uncertain, Model};
 /// The outcomes a what-if reports: cost over the horizon and, at its end, children without
 /// a suitable placement, the in-house share and children in care.
 pub const OUTCOMES: [&str; 4] = ["cost", "no_suitable", "in_house_share", "in_care"];
+
+/// The smallest and largest change of the reader's own, in percent.
+pub const OWN_CHANGE_PERCENT: (f64, f64) = (-90.0, 300.0);
 
 /// What a what-if means, in one sentence.
 pub const MEANING: &str = "Each line shows the outcome with just this assumption at the low and then the \
@@ -28,9 +33,11 @@ pub const MEANING: &str = "Each line shows the outcome with just this assumption
 pub struct WhatIfPlan {
     k: usize,
     settings: RunSettings,
-    /// As given, then low, then high.
+    /// As given, then low, then high, then the reader's own change if any.
     models: Vec<Model>,
     outcomes: Vec<Outcome>,
+    /// The reader's own change, in percent of the values as given.
+    own_percent: Option<f64>,
 }
 
 /// One outcome at the three settings.
@@ -42,6 +49,13 @@ pub struct WhatIfLine {
     pub as_given: f64,
     pub at_low: f64,
     pub at_high: f64,
+    /// With the reader's own change, if asked for.
+    pub at_own: Option<f64>,
+    /// The simulation noise (one standard error) of each change from the scenario as
+    /// given (`at_low - as_given`, ...), from the paired differences of the same runs.
+    pub noise_low: f64,
+    pub noise_high: f64,
+    pub noise_own: Option<f64>,
 }
 
 /// The answer.
@@ -54,6 +68,9 @@ pub struct WhatIf {
     pub high_text: String,
     pub default_text: String,
     pub reason: String,
+    /// The reader's own change in percent, and in words ("30% more than as given").
+    pub own_percent: Option<f64>,
+    pub own_text: Option<String>,
     pub runs: u32,
     pub lines: Vec<WhatIfLine>,
     pub meaning: String,
@@ -67,6 +84,29 @@ impl WhatIfPlan {
         settings: &RunSettings,
         path: &str,
     ) -> Result<WhatIfPlan, AnalysisError> {
+        WhatIfPlan::with_own(scenario, settings, path, None)
+    }
+
+    /// As [`WhatIfPlan::new`], with a fourth column: every value of the assumption in the
+    /// scenario changed by `own_percent` (30 for "30% more than as given", -20 for "20%
+    /// less"), within [`OWN_CHANGE_PERCENT`] and the limits validation allows.
+    pub fn with_own(
+        scenario: &Scenario,
+        settings: &RunSettings,
+        path: &str,
+        own_percent: Option<f64>,
+    ) -> Result<WhatIfPlan, AnalysisError> {
+        if let Some(p) = own_percent {
+            let (lo, hi) = OWN_CHANGE_PERCENT;
+            if !(p.is_finite() && (lo..=hi).contains(&p)) {
+                return Err(AnalysisError::Setting {
+                    name: "your own change".into(),
+                    reason: format!(
+                        "must be a percentage from {lo} to +{hi} (for example 30 for 30% more, -20 for 20% less)"
+                    ),
+                });
+            }
+        }
         let Some(k) = catalog::uncertain().iter().position(|s| s.path == path) else {
             return Err(AnalysisError::Setting {
                 name: "assumption".into(),
@@ -82,6 +122,12 @@ impl WhatIfPlan {
             models.push(variant(scenario, k, end, Some(&base), horizon)?);
         }
         models.insert(0, base);
+        if let Some(p) = own_percent {
+            let mut own = scenario.clone();
+            uncertain::scale(&mut own, k, 1.0 + p / 100.0);
+            let valid = crate::validate::ValidScenario::new(own).map_err(AnalysisError::Invalid)?;
+            models.push(Model::compile_like(&valid, horizon, Some(&models[0])));
+        }
         let outcomes = OUTCOMES
             .iter()
             .map(|m| Outcome::new(m, None))
@@ -94,6 +140,7 @@ impl WhatIfPlan {
             },
             models,
             outcomes,
+            own_percent,
         })
     }
 
@@ -101,7 +148,8 @@ impl WhatIfPlan {
         &catalog::uncertain()[self.k]
     }
 
-    /// The one job: the scenario as given, then at the low and the high end.
+    /// The one job: the scenario as given, then at the low and the high end, then with the
+    /// reader's own change; each compared with the one as given (the baseline of the job).
     pub fn job(&self) -> Job {
         Job {
             settings: self.settings,
@@ -128,12 +176,23 @@ impl WhatIfPlan {
             .iter()
             .map(|o| {
                 let at = |v: usize| mean_of(o, &aggregate.scenarios[v], base);
+                let noise = |v: usize| {
+                    aggregate
+                        .paired
+                        .get(v - 1)
+                        .map_or(f64::NAN, |p| noise_of(o, p, base))
+                };
+                let own = self.own_percent.map(|_| 3);
                 WhatIfLine {
                     metric: o.metric.clone(),
                     outcome: o.describe(),
                     as_given: at(0),
                     at_low: at(1),
                     at_high: at(2),
+                    at_own: own.map(at),
+                    noise_low: noise(1),
+                    noise_high: noise(2),
+                    noise_own: own.map(noise),
                 }
             })
             .collect();
@@ -152,11 +211,54 @@ impl WhatIfPlan {
             high_text: s.describe(s.high),
             default_text: s.describe(default),
             reason: s.reason.to_string(),
+            own_percent: self.own_percent,
+            own_text: self.own_percent.map(own_words),
             runs: aggregate.runs as u32,
             lines,
             meaning: MEANING.to_string(),
         })
     }
+}
+
+/// A change of the reader's own in words: "30% more than as given", "20% less than as given".
+pub fn own_words(percent: f64) -> String {
+    let size = format!("{}", (percent.abs() * 10.0).round() / 10.0);
+    if percent >= 0.0 {
+        format!("{size}% more than as given")
+    } else {
+        format!("{size}% less than as given")
+    }
+}
+
+/// The simulation noise (one standard error) of the mean paired difference of `outcome`
+/// between a variant and the scenario as given (`paired`); NaN where the aggregate keeps no
+/// paired difference for it.
+fn noise_of(outcome: &Outcome, paired: &PairedAgg, model: &Model) -> f64 {
+    let k = outcome.index();
+    let h = paired.monthly.len() / PAIRED_METRICS.len();
+    let cost = k == crate::metrics::COST;
+    let raw = match &outcome.period {
+        Period::Horizon if cost => paired.total_cost.mean_se(),
+        Period::Year(label) if cost => model
+            .fin_year_labels
+            .iter()
+            .position(|y| y == label)
+            .and_then(|y| paired.year_cost.get(y))
+            .map_or(f64::NAN, |hist| hist.mean_se()),
+        Period::End | Period::Month(_) => {
+            let m = match &outcome.period {
+                Period::Month(m) => (*m).min(h.saturating_sub(1)),
+                _ => h.saturating_sub(1),
+            };
+            PAIRED_METRICS
+                .iter()
+                .position(|&j| j == k)
+                .filter(|_| h > 0)
+                .map_or(f64::NAN, |j| paired.cell(m, j).mean_se())
+        }
+        _ => f64::NAN,
+    };
+    outcome.scaled(raw)
 }
 
 /// The mean of `outcome` over the runs a scenario's aggregate holds (`model` gives the
@@ -221,5 +323,59 @@ mod tests {
         assert!((bar.at_high - in_care.at_high).abs() < 1e-9);
         assert!((tornado.baseline - in_care.as_given).abs() < 1e-9);
         assert!(WhatIfPlan::new(&default_scenario(), &settings, "nope").is_err());
+    }
+
+    /// A change of the reader's own multiplies the scenario's own values (not the
+    /// default's), shows as a fourth column, and every change carries its simulation noise
+    /// from the paired runs: positive, and small beside the outcome's own spread.
+    #[test]
+    fn own_change_and_noise() {
+        let settings = RunSettings {
+            seed: 11,
+            replications: 40,
+            horizon_months: 12,
+            uncertainty: false,
+        };
+        let path = "fostering.attrition_early";
+        let mut scenario = default_scenario();
+        scenario.fostering.attrition_early = 0.2;
+        let plan = WhatIfPlan::with_own(&scenario, &settings, path, Some(30.0)).expect("plan");
+        assert_eq!(plan.models.len(), 4);
+        let own = &plan.models[3].scenario.fostering.attrition_early;
+        assert!((own - 0.26).abs() < 1e-12, "{own}");
+        let job = plan.job();
+        let agg = job.prepare().expect("valid").run(0..40);
+        let answer = plan.answer(&agg).expect("answer");
+        assert_eq!(answer.own_text.as_deref(), Some("30% more than as given"));
+        for l in &answer.lines {
+            let own = l.at_own.expect("own column");
+            assert!(own.is_finite(), "{l:?}");
+            for se in [l.noise_low, l.noise_high, l.noise_own.expect("own noise")] {
+                assert!(se.is_finite() && se >= 0.0, "{l:?}");
+            }
+            let unpaired =
+                agg.scenarios[0].cell(11, Outcome::new(&l.metric, None).expect("m").index());
+            if l.metric != "cost" {
+                // Paired on the same chance events: the change is known far better than
+                // either outcome alone.
+                assert!(l.noise_high <= unpaired.mean_se() * 1.5 + 1e-9, "{l:?}");
+            }
+        }
+        let cost = answer
+            .lines
+            .iter()
+            .find(|l| l.metric == "cost")
+            .expect("cost");
+        assert!(cost.noise_high > 0.0, "{cost:?}");
+        // Without an own change, no fourth column.
+        let plain = WhatIfPlan::new(&scenario, &settings, path).expect("plan");
+        assert_eq!(plain.job().scenarios.len(), 3);
+        for bad in [f64::NAN, -95.0, 400.0] {
+            let err = WhatIfPlan::with_own(&scenario, &settings, path, Some(bad))
+                .err()
+                .expect("refused");
+            assert!(err.to_string().starts_with("your own change: "), "{err}");
+        }
+        assert_eq!(own_words(-20.0), "20% less than as given");
     }
 }

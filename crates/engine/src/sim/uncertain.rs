@@ -126,6 +126,21 @@ pub fn apply(scenario: &mut Scenario, k: usize, setting: f64) {
     }
 }
 
+/// Multiply every value of uncertain assumption `k` (of [`catalog::uncertain`]) that
+/// `scenario` holds by `factor` ("30% more than as given" is 1.3), kept within the limits
+/// validation allows: a change from the scenario's own values, not from the default.
+pub fn scale(scenario: &mut Scenario, k: usize, factor: f64) {
+    let Some(spread) = catalog::uncertain().get(k) else {
+        return;
+    };
+    let (lo, hi) = bounds(spread.path);
+    if let Some(values) = targets(scenario, spread.path) {
+        for v in values {
+            *v = (*v * factor).clamp(lo, hi);
+        }
+    }
+}
+
 /// Assumptions shifted by adding the difference rather than in proportion.
 const ADDITIVE: [&str; 2] = ["demand.trend_per_year", "costs.inflation_per_year"];
 

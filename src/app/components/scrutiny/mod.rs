@@ -23,8 +23,9 @@ pub struct WhatIfHook(pub Callback<String>);
 pub enum AnalysisRequest {
     /// The tornado for an outcome choice (`cost`, `cost@2024/25`, `no_suitable`, ...).
     Tornado(String),
-    /// What if the assumption at this path is wrong.
-    WhatIf(String),
+    /// What if the assumption at this path is wrong: its low and high ends, and a change of
+    /// the reader's own in percent if given.
+    WhatIf(String, Option<f64>),
     /// What it would take to reach this goal.
     Goal(engine::goal_seek::Goal),
 }
@@ -74,7 +75,9 @@ pub fn run_request(
     };
     let run = match request {
         AnalysisRequest::Tornado(choice) => AnalysisRun::tornado(doc.scenario(), &settings, choice),
-        AnalysisRequest::WhatIf(path) => AnalysisRun::what_if(doc.scenario(), &settings, path),
+        AnalysisRequest::WhatIf(path, own) => {
+            AnalysisRun::what_if(doc.scenario(), &settings, path, *own)
+        }
         AnalysisRequest::Goal(goal) => AnalysisRun::goal(doc.scenario(), &settings, goal),
     };
     match run {
@@ -83,7 +86,7 @@ pub fn run_request(
     }
     let id = match request {
         AnalysisRequest::Tornado(_) => "what-matters-most",
-        AnalysisRequest::WhatIf(_) => "what-if",
+        AnalysisRequest::WhatIf(..) => "what-if",
         AnalysisRequest::Goal(_) => "goal-seek",
     };
     if let Some(el) = web_sys::window()

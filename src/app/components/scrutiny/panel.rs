@@ -49,7 +49,9 @@ pub fn ScrutinyPanel(props: &ScrutinyPanelProps) -> Html {
     };
     let busy = props.run_busy || s.running().is_some();
     let on_tornado = props.on_request.reform(AnalysisRequest::Tornado);
-    let on_what_if = props.on_request.reform(AnalysisRequest::WhatIf);
+    let on_what_if = props
+        .on_request
+        .reform(|(path, own)| AnalysisRequest::WhatIf(path, own));
     let on_goal = props.on_request.reform(AnalysisRequest::Goal);
     html! {
         <section class="scrutiny no-print" id="scrutiny" aria-labelledby="scrutiny-title">

@@ -1,12 +1,13 @@
 //! "What if this is wrong?": choose an uncertain assumption (or click the button under its
-//! field) and see each outcome with it at the low and the high end of its plausible range
-//! against its value as given: a sensitivity, not a strategy (nothing is added to the
+//! field) and see each outcome with it at the low and the high end of its plausible range,
+//! and with a change of the reader's own ("30% more"), against its value as given, each
+//! change with its simulation noise: a sensitivity, not a strategy (nothing is added to the
 //! comparison).
 
 use std::rc::Rc;
 
 use engine::catalog;
-use engine::sensitivity::what_if::WhatIf;
+use engine::sensitivity::what_if::{WhatIf, WhatIfLine, OWN_CHANGE_PERCENT};
 use yew::prelude::*;
 
 use crate::format;
@@ -18,8 +19,9 @@ pub struct WhatIfPanelProps {
     pub progress: Option<(u64, u64)>,
     /// Why it stopped, if it did not finish.
     pub stopped: Option<String>,
-    /// Run it for the assumption at this path.
-    pub on_run: Callback<String>,
+    /// Run it for the assumption at this path, with a change of the reader's own in
+    /// percent if given.
+    pub on_run: Callback<(String, Option<f64>)>,
     pub on_cancel: Callback<()>,
     /// Another analysis or the main run is busy on the workers.
     pub busy: bool,
@@ -30,6 +32,61 @@ fn label(path: &str) -> &'static str {
     catalog::param(path)
         .map(|p| p.label)
         .unwrap_or("assumption")
+}
+
+/// The reader's own change as typed: nothing, a percentage within the allowed range, or why
+/// not (naming the field).
+pub fn parse_own(text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim().trim_end_matches('%').trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (lo, hi) = OWN_CHANGE_PERCENT;
+    let why = format!(
+        "Your own change: type a percentage from {lo} to +{hi}, such as 30 (30% more) or -20 (20% less)."
+    );
+    match t.replace('\u{2212}', "-").parse::<f64>() {
+        Ok(p) if p.is_finite() && (lo..=hi).contains(&p) => Ok(Some(p)),
+        _ => Err(why),
+    }
+}
+
+/// A number to one decimal, with a true minus sign.
+fn one_decimal(x: f64) -> String {
+    let s = format!("{:.1}", x.abs());
+    if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("{}{s}", format::MINUS)
+    } else {
+        s
+    }
+}
+
+/// A change from the scenario as given, signed, in the outcome's unit.
+pub fn change(metric: &str, d: f64) -> String {
+    let plus = if d > 0.0 { "+" } else { "" };
+    match metric {
+        "cost" => format!("{plus}{}", format::pounds_millions(d)),
+        "in_house_share" => format!("{plus}{} points", one_decimal(d)),
+        _ => format!("{plus}{}", one_decimal(d)),
+    }
+}
+
+/// The change from as given and its simulation noise under a figure: "+£1.4M ± £0.2M",
+/// and "within noise" when it is less than two standard errors.
+pub fn change_with_noise(metric: &str, d: f64, noise: f64) -> String {
+    if !noise.is_finite() {
+        return change(metric, d);
+    }
+    let size = match metric {
+        "cost" => format::pounds_millions(noise),
+        _ => one_decimal(noise),
+    };
+    let within = if d.abs() < 2.0 * noise {
+        " (within simulation noise)"
+    } else {
+        ""
+    };
+    format!("{} \u{00b1} {size}{within}", change(metric, d))
 }
 
 /// A figure of an outcome: pounds in £ millions, shares as percentages, counts whole.
@@ -66,9 +123,23 @@ pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
             }
         })
     };
+    let own = use_state(String::new);
+    let own_error = parse_own(&own).err();
+    let type_own = {
+        let own = own.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                own.set(input.value());
+            }
+        })
+    };
     let run = {
-        let (on, chosen) = (props.on_run.clone(), chosen.clone());
-        Callback::from(move |_: MouseEvent| on.emit((*chosen).clone()))
+        let (on, chosen, own) = (props.on_run.clone(), chosen.clone(), own.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(percent) = parse_own(&own) {
+                on.emit(((*chosen).clone(), percent));
+            }
+        })
     };
     let cancel = {
         let on = props.on_cancel.clone();
@@ -93,8 +164,18 @@ pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
             <div class="scrutiny-controls">
                 <label for="what-if-assumption">{ "Assumption" }</label>
                 <select id="what-if-assumption" onchange={choose} disabled={props.progress.is_some()}>{ for options }</select>
-                <button type="button" id="what-if-run" onclick={run} disabled={props.busy}>{ "Show low and high" }</button>
+                <label for="what-if-own">{ "Your own change (optional)" }</label>
+                <span class="own-change">
+                    <input id="what-if-own" type="text" inputmode="decimal" size="6" placeholder="e.g. 30"
+                        value={(*own).clone()} oninput={type_own} disabled={props.progress.is_some()}
+                        aria-invalid={own_error.is_some().then_some("true")}
+                        aria-describedby="what-if-own-help" />
+                    { "% more than as given (negative for less)" }
+                </span>
+                <button type="button" id="what-if-run" onclick={run} disabled={props.busy || own_error.is_some()}>{ "Show the answer" }</button>
             </div>
+            <p class="muted small" id="what-if-own-help">{ "For example 30 answers \u{201c}what if carers leave 30% faster?\u{201d} when the assumption is a leaving rate: every value of the assumption in the scenario is changed by that share." }</p>
+            if let Some(why) = &own_error { <p class="field-error" id="what-if-own-error" role="alert">{ why }</p> }
             { progress.unwrap_or_default() }
             if let Some(why) = &props.stopped { <p class="note" id="what-if-stopped">{ why }</p> }
             { props.answer.as_deref().map(answer).unwrap_or_default() }
@@ -102,33 +183,87 @@ pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
     }
 }
 
-/// The answer as a table: each outcome as given, at the low end and at the high end.
+/// A cell of a variant: its figure, and under it the change from as given with its noise.
+fn variant_cell(l: &WhatIfLine, at: f64, noise: f64, class: &'static str) -> Html {
+    html! {
+        <td class={classes!("num", class)}>
+            { figure(&l.metric, at) }
+            <span class="change">{ change_with_noise(&l.metric, at - l.as_given, noise) }</span>
+        </td>
+    }
+}
+
+/// The answer as a table: each outcome at the low end, as given, at the high end and with
+/// the reader's own change; each change from as given with its simulation noise.
 fn answer(w: &WhatIf) -> Html {
     let rows = w.lines.iter().map(|l| {
+        let own = l
+            .at_own
+            .map(|at| variant_cell(l, at, l.noise_own.unwrap_or(f64::NAN), "own"));
         html! {
             <tr data-metric={l.metric.clone()}>
                 <th scope="row">{ &l.outcome }</th>
-                <td class="num">{ figure(&l.metric, l.at_low) }</td>
+                { variant_cell(l, l.at_low, l.noise_low, "low") }
                 <td class="num as-given">{ figure(&l.metric, l.as_given) }</td>
-                <td class="num">{ figure(&l.metric, l.at_high) }</td>
+                { variant_cell(l, l.at_high, l.noise_high, "high") }
+                { own.unwrap_or_default() }
             </tr>
         }
     });
+    let own_head = w
+        .own_text
+        .as_ref()
+        .map(|t| html! { <th scope="col">{ format!("Your change ({t})") }</th> });
     html! {
         <div class="what-if-answer" id="what-if-answer" data-path={w.path.clone()}>
             <p><strong>{ &w.label }</strong>{ format!(": plausible range {} to {} (built-in value {}).", w.low_text, w.high_text, w.default_text) }</p>
             <table class="what-if-table">
-                <caption>{ format!("Average over {} simulated futures, the same chance events in each column.", format::count(f64::from(w.runs))) }</caption>
+                <caption>{ format!("Average over {} simulated futures, the same chance events in each column. Under each figure: its change from the scenario as given, \u{00b1} one standard error of simulation noise (more runs make it smaller); a change within two of them is not a clear difference.", format::count(f64::from(w.runs))) }</caption>
                 <thead><tr>
                     <th scope="col">{ "Outcome" }</th>
                     <th scope="col">{ format!("At the low end ({})", w.low_text) }</th>
                     <th scope="col">{ "As in the scenario" }</th>
                     <th scope="col">{ format!("At the high end ({})", w.high_text) }</th>
+                    { own_head.unwrap_or_default() }
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
             <p class="meaning">{ &w.meaning }</p>
             <details class="about"><summary>{ "Why this range" }</summary><p>{ &w.reason }</p></details>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_change_is_read_or_refused_by_name() {
+        assert_eq!(parse_own(""), Ok(None));
+        assert_eq!(parse_own(" 30 "), Ok(Some(30.0)));
+        assert_eq!(parse_own("-20%"), Ok(Some(-20.0)));
+        assert_eq!(parse_own("\u{2212}20"), Ok(Some(-20.0)));
+        for bad in ["abc", "-95", "1e9", "NaN"] {
+            let why = parse_own(bad).expect_err(bad);
+            assert!(why.starts_with("Your own change: "), "{why}");
+        }
+    }
+
+    #[test]
+    fn changes_carry_their_noise() {
+        assert_eq!(
+            change_with_noise("in_care", 12.34, 1.2),
+            "+12.3 \u{00b1} 1.2"
+        );
+        assert_eq!(
+            change_with_noise("in_care", 1.0, 1.2),
+            "+1.0 \u{00b1} 1.2 (within simulation noise)"
+        );
+        assert_eq!(
+            change_with_noise("cost", -1.4e6, 0.2e6),
+            "\u{2212}£1.4M \u{00b1} £0.2M"
+        );
+        assert_eq!(change("in_house_share", 2.0), "+2.0 points");
     }
 }
