@@ -12,6 +12,8 @@ use engine::sensitivity::tornado::Tornado;
 use yew::prelude::*;
 
 use super::scrutiny::ranking::ranking_chart;
+use crate::charts::scale::nice_ticks;
+use engine::metrics::Unit;
 
 /// The outcomes offered: a metric key and what it is called here.
 pub const OUTCOMES: [(&str, &str); 5] = [
@@ -45,9 +47,9 @@ pub struct BarGeom {
     pub x_high: f64,
 }
 
-/// The bars' geometry and the baseline's position, on a scale covering every bar end and
-/// the baseline (a tornado with no length at all is centred).
-pub fn geometry(t: &Tornado) -> (Vec<BarGeom>, f64) {
+/// Round ticks (1-2-5 steps) covering every bar end and the baseline: the axis under the
+/// bars, whose ends are the drawing's scale.
+fn ticks(t: &Tornado) -> Vec<f64> {
     let values = t
         .bars
         .iter()
@@ -56,15 +58,56 @@ pub fn geometry(t: &Tornado) -> (Vec<BarGeom>, f64) {
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
         (a.min(v), b.max(v))
     });
-    let span = hi - lo;
+    if lo < hi {
+        nice_ticks(lo, hi, 6)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Where value `v` is drawn, on the scale of `ticks` (the middle of the plot without them).
+fn x_of(ticks: &[f64], v: f64) -> f64 {
     let plot = WIDTH - LABELS - 20.0;
-    let x = |v: f64| {
-        if span > 0.0 && span.is_finite() {
-            LABELS + (v - lo) / span * plot
-        } else {
-            LABELS + plot / 2.0
-        }
+    match (ticks.first(), ticks.last()) {
+        (Some(&lo), Some(&hi)) if hi > lo && v.is_finite() => LABELS + (v - lo) / (hi - lo) * plot,
+        _ => LABELS + plot / 2.0,
+    }
+}
+
+/// The axis: each tick's position and its label in the outcome's unit (£M for costs, % for
+/// shares, whole children for counts).
+pub fn axis(t: &Tornado) -> Vec<(f64, String)> {
+    let ticks = ticks(t);
+    let unit = engine::metrics::definitions()
+        .into_iter()
+        .find(|d| d.key == t.metric)
+        .map(|d| d.unit)
+        .unwrap_or(Unit::Count);
+    // A share's outcome is a percentage here; the tick labels take a share 0-1.
+    let per = if unit == Unit::BasisPoints {
+        100.0
+    } else {
+        1.0
     };
+    let step = match ticks.as_slice() {
+        [a, b, ..] => b - a,
+        _ => 1.0,
+    };
+    let max_abs = ticks.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    ticks
+        .iter()
+        .map(|&v| {
+            let label = crate::format::tick(unit, v / per, step / per, max_abs / per);
+            (x_of(&ticks, v), label)
+        })
+        .collect()
+}
+
+/// The bars' geometry and the baseline's position, on the axis's scale (a tornado with no
+/// length at all is centred).
+pub fn geometry(t: &Tornado) -> (Vec<BarGeom>, f64) {
+    let ticks = ticks(t);
+    let x = |v: f64| x_of(&ticks, v);
     let bars = t
         .bars
         .iter()
@@ -190,6 +233,18 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
 fn chart(t: &Tornado) -> Html {
     let (bars, base_x) = geometry(t);
     let height = bars.len() as f64 * ROW + 8.0;
+    let ticks = axis(t).into_iter().map(|(x, label)| {
+        html! {
+            <g class="tornado-tick">
+                <line x1={x.to_string()} x2={x.to_string()} y1="0" y2={(height + 4.0).to_string()}
+                      stroke="#ccc" stroke-width="0.8" />
+                <text x={x.to_string()} y={(height + 16.0).to_string()} text-anchor="middle" font-size="11">{ label }</text>
+            </g>
+        }
+    });
+    // Below the axis: the baseline's label, then the legend.
+    let base_y = height + 34.0;
+    let legend_y = height + 52.0;
     let rows = t.bars.iter().zip(&bars).map(|(b, g)| {
         let tip = format!(
             "{}: {} gives {}, {} gives {}. {}",
@@ -235,18 +290,19 @@ fn chart(t: &Tornado) -> Html {
                     <span id="tornado-priced-again">{ priced_again_note(&t.priced_again) }</span>
                 }
             </figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {}", height + 24.0)} role="img" aria-label="Tornado chart"
+            <svg viewBox={format!("0 0 {WIDTH} {}", legend_y + 8.0)} role="img" aria-label="Tornado chart"
                  font-family="sans-serif">
+                <g class="tornado-axis">{ for ticks }</g>
                 { for rows }
-                <line x1={base_x.to_string()} x2={base_x.to_string()} y1="0" y2={height.to_string()}
+                <line x1={base_x.to_string()} x2={base_x.to_string()} y1="0" y2={(height + 22.0).to_string()}
                       stroke="#222" stroke-width="1.5" stroke-dasharray="4 3" />
-                <text x={base_x.to_string()} y={(height + 14.0).to_string()} text-anchor="middle" font-size="11">
+                <text x={base_x.to_string()} y={base_y.to_string()} text-anchor="middle" font-size="11">
                     { format!("baseline {}", figure(t.baseline)) }
                 </text>
-                <rect x="0" y={(height + 5.0).to_string()} width="10" height="10" fill={LOW_COLOUR} />
-                <text x="14" y={(height + 14.0).to_string()} font-size="11">{ "assumption at the low end" }</text>
-                <rect x="190" y={(height + 5.0).to_string()} width="10" height="10" fill={HIGH_COLOUR} />
-                <text x="204" y={(height + 14.0).to_string()} font-size="11">{ "at the high end" }</text>
+                <rect x="0" y={(legend_y - 9.0).to_string()} width="10" height="10" fill={LOW_COLOUR} />
+                <text x="14" y={legend_y.to_string()} font-size="11">{ "assumption at the low end" }</text>
+                <rect x="190" y={(legend_y - 9.0).to_string()} width="10" height="10" fill={HIGH_COLOUR} />
+                <text x="204" y={legend_y.to_string()} font-size="11">{ "at the high end" }</text>
             </svg>
         </figure>
     }
@@ -308,7 +364,13 @@ mod tests {
             first.x_low < base && base < first.x_high,
             "{first:?} {base}"
         );
-        assert!((first.x_low - LABELS).abs() < 1e-9 && first.x_high <= WIDTH);
+        assert!(first.x_low >= LABELS - 1e-9 && first.x_high <= WIDTH - 20.0 + 1e-9);
+        // On a round axis whose ends hold every bar: its first and last ticks are the plot's.
+        let ticks = axis(&t);
+        assert!(ticks.len() >= 2, "{ticks:?}");
+        assert!((ticks[0].0 - LABELS).abs() < 1e-9);
+        assert!((ticks.last().expect("ticks").0 - (WIDTH - 20.0)).abs() < 1e-9);
+        assert!(ticks.windows(2).all(|w| w[0].0 < w[1].0));
         let last = bars.last().expect("bars");
         assert_eq!((last.x_low, last.x_high), (base, base));
         assert!(bars.windows(2).all(|w| w[0].y < w[1].y));
@@ -325,6 +387,34 @@ mod tests {
             "{note}"
         );
         assert!(note.contains(" and "), "{note}");
+    }
+
+    /// The axis speaks the outcome's unit: pounds in millions, shares as percentages.
+    #[test]
+    fn axis_labels_in_the_outcome_unit() {
+        let mut t = tornado();
+        t.metric = "cost".into();
+        t.baseline = 70.0e6;
+        for (i, b) in t.bars.iter_mut().enumerate() {
+            b.at_low = 66.0e6 + i as f64 * 1e5;
+            b.at_high = 74.5e6;
+        }
+        let labels: Vec<String> = axis(&t).into_iter().map(|(_, l)| l).collect();
+        assert!(
+            labels
+                .iter()
+                .all(|l| l.starts_with('£') && l.ends_with('M')),
+            "{labels:?}"
+        );
+        t.metric = "in_house_share".into();
+        t.baseline = 31.5;
+        for b in &mut t.bars {
+            b.at_low = 28.0;
+            b.at_high = 35.0;
+        }
+        let labels: Vec<String> = axis(&t).into_iter().map(|(_, l)| l).collect();
+        assert!(labels.iter().all(|l| l.ends_with('%')), "{labels:?}");
+        assert!(labels.contains(&"30%".to_string()), "{labels:?}");
     }
 
     #[test]
