@@ -37,13 +37,12 @@ fn band_of_age_days(days: f64) -> usize {
 pub(super) struct Tally {
     pub by_type: [i64; PlacementType::COUNT],
     pub by_age: [i64; AgeBand::COUNT],
-    /// Placed at a distance (out of borough), in all and by placement type.
-    pub at_distance: i64,
+    /// Placed at a distance (out of borough), by placement type (`write` adds them up).
     pub at_distance_by_type: [i64; PlacementType::COUNT],
-    pub no_suitable: i64,
-    pub below_need: i64,
-    /// The in-house shortfall by the in-house type wanted (`metrics::SHORTFALL_TYPES`).
-    pub shortfall: [i64; 2],
+    /// The children by their sufficiency measures (`GapFlags`, all four bits as an index):
+    /// one count to change as a child arrives or leaves, where a count per measure would be
+    /// four; `write` adds up those with each measure.
+    pub by_flags: [i64; 16],
     /// The sufficiency gap (no suitable placement or below assessed need) by age band.
     pub gap_by_age: [i64; AgeBand::COUNT],
     pub moved3: i64,
@@ -224,15 +223,15 @@ impl Tally {
         self.by_age[band] += d;
         // Without branches: whether a child is out of borough or in the gap is as good as
         // random, so a branch on it would often be mispredicted.
-        let oob = d * out_of_borough as i64;
-        self.at_distance += oob;
-        self.at_distance_by_type[kind.index()] += oob;
-        let flag = |bit: u8| d * gap.has(bit) as i64;
-        self.no_suitable += flag(GapFlags::NO_SUITABLE);
-        self.below_need += flag(GapFlags::BELOW_NEED);
-        self.shortfall[0] += flag(GapFlags::SHORT_FOSTER);
-        self.shortfall[1] += flag(GapFlags::SHORT_HOME);
+        self.at_distance_by_type[kind.index()] += d * out_of_borough as i64;
+        self.by_flags[(gap.0 & 15) as usize] += d;
         self.gap_by_age[band] += d * gap.in_gap() as i64;
+    }
+
+    /// The children counted under measure `bit` (of `GapFlags`).
+    fn with_flag(&self, bit: u8) -> i64 {
+        let with = |(flags, n): (usize, &i64)| GapFlags(flags as u8).has(bit).then_some(*n);
+        self.by_flags.iter().enumerate().filter_map(with).sum()
     }
 
     /// Write the counts into a month's row.
@@ -249,18 +248,24 @@ impl Tally {
         for (i, v) in self.at_distance_by_type.iter().enumerate() {
             row[metrics::AT_DISTANCE_BY_TYPE + i] += v;
         }
-        for (i, v) in self.shortfall.iter().enumerate() {
+        let no_suitable = self.with_flag(GapFlags::NO_SUITABLE);
+        let own_below_need = self.with_flag(GapFlags::BELOW_NEED);
+        let shortfall = [
+            self.with_flag(GapFlags::SHORT_FOSTER),
+            self.with_flag(GapFlags::SHORT_HOME),
+        ];
+        for (i, v) in shortfall.iter().enumerate() {
             row[metrics::SHORTFALL_BY_TYPE + i] += v;
         }
         row[metrics::IN_CARE] += self.by_type.iter().sum::<i64>();
-        row[metrics::AT_DISTANCE] += self.at_distance;
-        row[metrics::NO_SUITABLE] += self.no_suitable;
-        row[metrics::BELOW_NEED] += self.below_need;
-        row[metrics::INHOUSE_SHORTFALL] += self.shortfall.iter().sum::<i64>();
+        row[metrics::AT_DISTANCE] += self.at_distance_by_type.iter().sum::<i64>();
+        row[metrics::NO_SUITABLE] += no_suitable;
+        row[metrics::BELOW_NEED] += own_below_need;
+        row[metrics::INHOUSE_SHORTFALL] += shortfall.iter().sum::<i64>();
         let sib = &self.siblings;
-        let below_need = self.below_need + sib.apart_below_need;
+        let below_need = own_below_need + sib.apart_below_need;
         row[metrics::BELOW_NEED] += sib.apart_below_need;
-        row[metrics::GAP] += self.no_suitable + below_need;
+        row[metrics::GAP] += no_suitable + below_need;
         for (i, v) in sib.apart_below_need_by_age.iter().enumerate() {
             row[metrics::GAP_BY_AGE + i] += v;
         }
