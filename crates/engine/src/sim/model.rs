@@ -498,7 +498,10 @@ impl Model {
     /// month `m` for a child of this age and needs.
     #[inline]
     pub fn gap(&self, m: usize, age_years: f64, needs: Needs, kind: PlacementType) -> GapFlags {
-        let a = (age_years.max(0.0) as usize).min(17);
+        // The same index as `(age_years.max(0.0) as usize).min(17)` (a NaN or negative age
+        // gives 0, a large one 17), by a signed conversion: cheaper than the unsigned one,
+        // and this runs at every placement.
+        let a = (age_years as i64).clamp(0, 17) as usize;
         let n = (needs == Needs::Complex) as usize;
         let from = self.orders_from.get(m).or(self.orders_from.last());
         self.gaps

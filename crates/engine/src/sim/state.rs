@@ -44,7 +44,7 @@ pub struct Child {
     /// Start days of the three most recent placements, newest first.
     pub recent: [f64; 3],
     /// Whether the current placement carries the Fostering Plus fee uplift (set as the
-    /// placement starts, see `run::occupy`).
+    /// placement starts, see `run::assign`).
     pub plus: bool,
     pub in_care: bool,
     /// Position in the active list.

@@ -32,6 +32,10 @@ impl Capacity {
 
 impl<'m> Simulator<'m> {
     /// Put a child in a placement at time `t`.
+    ///
+    /// Written as one pass over the child's record and its `Marks` (the month-end counts,
+    /// the child-days of its cost categories, its 3+ moves flag), borrowing each once, with
+    /// the child's age worked out once.
     pub(super) fn assign(
         &mut self,
         id: u32,
@@ -40,7 +44,9 @@ impl<'m> Simulator<'m> {
         is_move: bool,
         rs: &mut Streams,
     ) {
-        if self.children[id as usize].place != Place::Nowhere {
+        let c = &self.children[id as usize];
+        let group = c.group;
+        if c.place != Place::Nowhere {
             self.release(id, t);
         }
         let Some(kind) = place.kind() else { return };
@@ -48,38 +54,62 @@ impl<'m> Simulator<'m> {
             h.placed(id, t, kind);
         }
         self.touch_group(id);
-        let m = self.month;
-        match place {
+        let (model, m, end) = (self.model, self.month, self.month_end);
+        // The fee uplift goes with the household, worked out on arrival and kept for the
+        // departure.
+        let plus = match place {
             Place::Household(h) => {
                 let hh = &mut self.households[h as usize];
                 hh.children[hh.n as usize] = id;
                 hh.n += 1;
                 self.households.refresh_open(h);
+                self.households[h as usize].plus
             }
-            Place::Home(h) => self.capacity.homes[h as usize].occupied += 1,
-            Place::Market(k) => self.capacity.markets[k.index()] += 1,
-            Place::Nowhere => {}
-        }
-        let unit = self.placement_unit(id, place, t);
-        if let Some(k) = self.counts.marks.get_mut(id as usize) {
-            k.unit = unit;
-        }
-        let oob = rs.placement.uniform() < self.model.out_of_borough[kind.index()];
+            Place::Home(h) => {
+                self.capacity.homes[h as usize].occupied += 1;
+                false
+            }
+            Place::Market(k) => {
+                self.capacity.markets[k.index()] += 1;
+                false
+            }
+            Place::Nowhere => false,
+        };
+        let unit = self.placement_unit(group, place, t);
+        let oob = rs.placement.uniform() < model.out_of_borough[kind.index()];
         let c = &mut self.children[id as usize];
-        let adolescent = c.age_years(t) >= 11.0;
-        let base_hazard = self.model.breakdown[adolescent as usize][kind.index()];
+        let age = c.age_years(t);
+        let adolescent = age >= 11.0;
+        let base_hazard = model.breakdown[adolescent as usize][kind.index()];
         let year_ago = t - DAYS_PER_YEAR;
         // Capped at two earlier placements so the feedback cannot run away.
         let recent = (c.recent[0] >= year_ago) as usize + (c.recent[1] >= year_ago) as usize;
-        let hazard = base_hazard * self.model.repeat_factor[recent];
+        let hazard = base_hazard * model.repeat_factor[recent];
         c.place = place;
         c.kind = Some(kind);
         c.place_epoch += 1;
         c.out_of_borough = oob;
         c.recent = [t, c.recent[0], c.recent[1]];
+        c.plus = plus;
         let epoch = c.place_epoch;
         let exit_at = c.exit_at;
-        self.occupy(id, t, 1);
+        if let Some(k) = self.counts.marks.get_mut(id as usize) {
+            k.unit = unit;
+            // Read before `gap` is written: a load of the band spanning a byte just stored
+            // would wait for the store (no store-to-load forwarding across it).
+            let band = k.band;
+            let gap = tally::gap_of(model, age, c.complex, kind, m);
+            c.gap_pref = Some(gap);
+            k.gap = gap.in_gap();
+            let moved3 = tally::moved3_at(c, end);
+            let before = c.recent[1];
+            self.counts.tally.count(kind, band, oob, gap, 1);
+            let cat = self.cost_category(kind);
+            self.book_days(cat, plus, 1, end - t);
+            if moved3 {
+                self.book_moved3_lapse(id, before);
+            }
+        }
         self.months[m][metrics::MOVES] += is_move as i64;
         if hazard > 0.0 {
             let b = t + rs.breakdowns.exponential(DAYS_PER_YEAR / hazard);
@@ -87,19 +117,37 @@ impl<'m> Simulator<'m> {
                 .push_before(b, exit_at, EventKind::Breakdown, id, epoch);
         }
         if kind == PlacementType::Emergency {
-            let r = t + self.model.scenario.matching.emergency_review_days;
+            let r = t + model.scenario.matching.emergency_review_days;
             self.queue
                 .push_before(r, exit_at, EventKind::EmergencyReview, id, epoch);
         }
     }
 
-    /// Take a child out of its placement (booking its cost).
+    /// Take a child out of its placement (booking its cost): the month-end counts and the
+    /// child-days of its cost categories taken away (see `assign`), in one pass over the
+    /// child.
     pub(super) fn release(&mut self, id: u32, t: f64) {
         self.touch_group(id);
-        self.occupy(id, t, -1);
-        let place = self.children[id as usize].place;
-        self.children[id as usize].place = Place::Nowhere;
-        self.children[id as usize].kind = None;
+        let end = self.month_end;
+        let c = &mut self.children[id as usize];
+        let place = c.place;
+        c.place = Place::Nowhere;
+        if let (Some(kind), Some(k)) = (c.kind.take(), self.counts.marks.get_mut(id as usize)) {
+            let band = k.band;
+            let gap = c.gap_pref.take().unwrap_or_default();
+            self.counts
+                .tally
+                .count(kind, band, c.out_of_borough, gap, -1);
+            k.gap = false;
+            if k.moved3_lapses != tally::NOT_MOVED3 {
+                k.moved3_lapses = tally::NOT_MOVED3;
+                self.counts.tally.moved3 -= 1;
+            }
+            let plus = c.plus;
+            // Judged before the place is given up (see `cost_category`).
+            let cat = self.cost_category(kind);
+            self.book_days(cat, plus, -1, -(end - t));
+        }
         match place {
             Place::Household(h) => {
                 self.households[h as usize].remove(id);
@@ -111,61 +159,26 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    /// A child joins (`delta` 1) or leaves (-1) its placement at `t`: the month-end counts
-    /// (see `tally`) and the child-days of its cost categories (its own, and the fee uplift
-    /// if any), in one pass over the child.
+    /// The cost category of a child in `kind`. Supported places beyond the market's own
+    /// limit are the ones a lever bought, priced at the lever's rate: whoever arrives or
+    /// leaves, as many children as the count exceeds the limit by (the count includes the
+    /// child both ways: `assign` books the place before this, `release` after).
     #[inline(always)]
-    pub(super) fn occupy(&mut self, id: u32, t: f64, delta: i32) {
-        let end = self.month_end;
-        let (model, month) = (self.model, self.month);
-        let Some(c) = self.children.get_mut(id as usize) else {
-            return;
-        };
-        let Some(kind) = c.kind else { return };
-        let Some(k) = self.counts.marks.get_mut(id as usize) else {
-            return;
-        };
-        let d = delta as i64;
-        // Read before `gap` is written: a load of the band spanning a byte just stored
-        // would wait for the store (no store-to-load forwarding across it).
-        let band = k.band;
-        if delta > 0 {
-            let gap = tally::gap_of(model, c, kind, t, month);
-            c.gap_pref = Some(gap);
-            k.gap = gap.in_gap();
-        }
-        let gap = c.gap_pref.unwrap_or_default();
-        self.counts
-            .tally
-            .count(kind, band, c.out_of_borough, gap, d);
-        let moved3 = k.moved3_lapses != tally::NOT_MOVED3;
-        if delta < 0 {
-            c.gap_pref = None;
-            k.gap = false;
-        }
-        // The fee uplift is worked out on arrival and kept for the departure. Supported
-        // places beyond the market's own limit are the ones a lever bought, priced at the
-        // lever's rate: whoever arrives or leaves, as many children as the count exceeds the
-        // limit by (the count includes this child both ways: `assign` books the place before
-        // this, `release` after).
-        if delta > 0 {
-            c.plus = matches!(c.place, Place::Household(h) if self.households[h as usize].plus);
-        }
-        let plus = c.plus;
+    fn cost_category(&self, kind: PlacementType) -> usize {
         // Chosen by a select: the kind of placement is as good as random.
         let lever = (kind == PlacementType::SupportedAccommodation)
             & (self.capacity.markets[kind.index()] > self.model.supported_base_limit);
-        let cat = if lever {
+        if lever {
             CAT_SUPPORTED_LEVER
         } else {
             kind.index()
-        };
-        if delta > 0 {
-            self.count_moved3(id);
-        } else {
-            self.uncount_moved3(id, moved3);
         }
-        let days = delta as f64 * (end - t);
+    }
+
+    /// A child joins (`delta` 1) or leaves (-1) cost category `cat` (and the fee uplift's,
+    /// if `plus`), with `days` (signed) of the month left.
+    #[inline(always)]
+    fn book_days(&mut self, cat: usize, plus: bool, delta: i32, days: f64) {
         self.books.occ[cat] = self.books.occ[cat].wrapping_add_signed(delta);
         self.books.child_days[cat] += days;
         if plus {

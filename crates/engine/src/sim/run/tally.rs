@@ -1,8 +1,8 @@
 //! Month-end counts of the children in care, kept up to date as children are placed and
 //! leave their placements, so the month end does not scan every child.
 //!
-//! A child is counted from the moment it takes a placement (`occupy` with +1) until it
-//! leaves it (-1), by placement type, age band, "3+ placements in 12 months" and the
+//! A child is counted from the moment it takes a placement (`assign`) until it
+//! leaves it (`release`), by placement type, age band, "3+ placements in 12 months" and the
 //! sufficiency measures (no suitable placement, placed below assessed need, in-house
 //! shortfall, placed at a distance: see `gap_of`). Two of these change with time alone: the age band (at the
 //! 1st, 5th, 10th and 16th birthdays) and the 3+ moves flag (when the placement before last
@@ -37,13 +37,12 @@ fn band_of_age_days(days: f64) -> usize {
 pub(super) struct Tally {
     pub by_type: [i64; PlacementType::COUNT],
     pub by_age: [i64; AgeBand::COUNT],
-    /// Placed at a distance (out of borough), in all and by placement type.
-    pub at_distance: i64,
+    /// Placed at a distance (out of borough), by placement type (`write` adds them up).
     pub at_distance_by_type: [i64; PlacementType::COUNT],
-    pub no_suitable: i64,
-    pub below_need: i64,
-    /// The in-house shortfall by the in-house type wanted (`metrics::SHORTFALL_TYPES`).
-    pub shortfall: [i64; 2],
+    /// The children by their sufficiency measures (`GapFlags`, all four bits as an index):
+    /// one count to change as a child arrives or leaves, where a count per measure would be
+    /// four; `write` adds up those with each measure.
+    pub by_flags: [i64; 16],
     /// The sufficiency gap (no suitable placement or below assessed need) by age band.
     pub gap_by_age: [i64; AgeBand::COUNT],
     pub moved3: i64,
@@ -75,16 +74,22 @@ pub(super) enum Living {
 }
 
 /// Which placement units children arriving join (see `Simulator::placement_unit`).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Units {
     /// The last unit handed out.
     pub next: u32,
-    /// The last arrival: its sibling group, time, placement and unit.
-    pub last: Option<(u32, f64, Place, u32)>,
+    /// The last arrival: its sibling group (`NO_GROUP` if none, or none yet), time,
+    /// placement and unit; kept as plain fields so the test of whether an arrival joins it is
+    /// a few compares.
+    pub last_group: u32,
+    pub last_t: f64,
+    pub last_place: Place,
+    pub last_unit: u32,
     /// The month's sibling splits counted by matching at the last arrival, and the group
-    /// and time of the group being placed apart since.
+    /// (`NO_GROUP` if none) and time of the group being placed apart since.
     pub seen_splits: i64,
-    pub splitting: Option<(u32, f64)>,
+    pub splitting_group: u32,
+    pub splitting_t: f64,
     /// The first id of each sibling group of two or more children (registered as its
     /// second child joins it: `Simulator::join_group`), for the recount of every group
     /// (`Simulator::siblings`).
@@ -102,6 +107,27 @@ pub(super) struct Units {
     pub counted: Vec<Siblings>,
     pub touched: Vec<bool>,
     pub touched_list: Vec<u32>,
+}
+
+impl Default for Units {
+    /// No unit handed out, no arrival yet, no group.
+    fn default() -> Units {
+        Units {
+            next: 0,
+            last_group: NO_GROUP,
+            last_t: 0.0,
+            last_place: Place::Nowhere,
+            last_unit: 0,
+            seen_splits: 0,
+            splitting_group: NO_GROUP,
+            splitting_t: 0.0,
+            groups: Vec::new(),
+            spans: Vec::new(),
+            counted: Vec::new(),
+            touched: Vec::new(),
+            touched_list: Vec::new(),
+        }
+    }
 }
 
 /// The end (day) of month `m`: the one definition the month loop and the bookings share, so
@@ -166,19 +192,19 @@ pub(super) fn moved3_at(c: &Child, end: f64) -> bool {
     c.recent[1] >= end - DAYS_PER_YEAR && c.recent[2].is_finite()
 }
 
-/// The sufficiency measures a child placed in `kind` at `t` (in month `month`) counts
-/// under, by the matching rule for its age and needs then (see `model::gap_flags`: no
-/// suitable placement, placed below assessed need, in-house shortfall by the type wanted),
-/// looked up in the model's table of them.
+/// The sufficiency measures a child placed in `kind` at age `age_years` (in month `month`)
+/// counts under, by the matching rule for its age and needs then (see `model::gap_flags`:
+/// no suitable placement, placed below assessed need, in-house shortfall by the type
+/// wanted), looked up in the model's table of them.
 #[inline]
 pub(super) fn gap_of(
     model: &Model,
-    c: &Child,
+    age_years: f64,
+    complex: bool,
     kind: PlacementType,
-    t: f64,
     month: usize,
 ) -> GapFlags {
-    model.gap(month, c.age_years(t), Needs::of(c.complex), kind)
+    model.gap(month, age_years, Needs::of(complex), kind)
 }
 
 impl Tally {
@@ -197,15 +223,15 @@ impl Tally {
         self.by_age[band] += d;
         // Without branches: whether a child is out of borough or in the gap is as good as
         // random, so a branch on it would often be mispredicted.
-        let oob = d * out_of_borough as i64;
-        self.at_distance += oob;
-        self.at_distance_by_type[kind.index()] += oob;
-        let flag = |bit: u8| d * gap.has(bit) as i64;
-        self.no_suitable += flag(GapFlags::NO_SUITABLE);
-        self.below_need += flag(GapFlags::BELOW_NEED);
-        self.shortfall[0] += flag(GapFlags::SHORT_FOSTER);
-        self.shortfall[1] += flag(GapFlags::SHORT_HOME);
+        self.at_distance_by_type[kind.index()] += d * out_of_borough as i64;
+        self.by_flags[(gap.0 & 15) as usize] += d;
         self.gap_by_age[band] += d * gap.in_gap() as i64;
+    }
+
+    /// The children counted under measure `bit` (of `GapFlags`).
+    fn with_flag(&self, bit: u8) -> i64 {
+        let with = |(flags, n): (usize, &i64)| GapFlags(flags as u8).has(bit).then_some(*n);
+        self.by_flags.iter().enumerate().filter_map(with).sum()
     }
 
     /// Write the counts into a month's row.
@@ -222,18 +248,24 @@ impl Tally {
         for (i, v) in self.at_distance_by_type.iter().enumerate() {
             row[metrics::AT_DISTANCE_BY_TYPE + i] += v;
         }
-        for (i, v) in self.shortfall.iter().enumerate() {
+        let no_suitable = self.with_flag(GapFlags::NO_SUITABLE);
+        let own_below_need = self.with_flag(GapFlags::BELOW_NEED);
+        let shortfall = [
+            self.with_flag(GapFlags::SHORT_FOSTER),
+            self.with_flag(GapFlags::SHORT_HOME),
+        ];
+        for (i, v) in shortfall.iter().enumerate() {
             row[metrics::SHORTFALL_BY_TYPE + i] += v;
         }
         row[metrics::IN_CARE] += self.by_type.iter().sum::<i64>();
-        row[metrics::AT_DISTANCE] += self.at_distance;
-        row[metrics::NO_SUITABLE] += self.no_suitable;
-        row[metrics::BELOW_NEED] += self.below_need;
-        row[metrics::INHOUSE_SHORTFALL] += self.shortfall.iter().sum::<i64>();
+        row[metrics::AT_DISTANCE] += self.at_distance_by_type.iter().sum::<i64>();
+        row[metrics::NO_SUITABLE] += no_suitable;
+        row[metrics::BELOW_NEED] += own_below_need;
+        row[metrics::INHOUSE_SHORTFALL] += shortfall.iter().sum::<i64>();
         let sib = &self.siblings;
-        let below_need = self.below_need + sib.apart_below_need;
+        let below_need = own_below_need + sib.apart_below_need;
         row[metrics::BELOW_NEED] += sib.apart_below_need;
-        row[metrics::GAP] += self.no_suitable + below_need;
+        row[metrics::GAP] += no_suitable + below_need;
         for (i, v) in sib.apart_below_need_by_age.iter().enumerate() {
             row[metrics::GAP_BY_AGE + i] += v;
         }
@@ -289,30 +321,14 @@ impl Counts {
 }
 
 impl<'m> Simulator<'m> {
-    /// On arrival in a placement: count the child's 3+ moves flag if it is set, and book the
-    /// month it lapses.
-    #[inline(always)]
-    pub(super) fn count_moved3(&mut self, id: u32) {
-        if self
-            .children
-            .get(id as usize)
-            .is_some_and(|c| moved3_at(c, self.month_end))
-        {
-            self.book_moved3_lapse(id);
-        }
-    }
-
-    /// Count a child's 3+ moves flag, which is set, and book the month it lapses.
-    fn book_moved3_lapse(&mut self, id: u32) {
+    /// On arrival in a placement with the 3+ moves flag set (`moved3_at`): count it, and
+    /// book the month it lapses, from `before`, the start of the placement before last.
+    pub(super) fn book_moved3_lapse(&mut self, id: u32, before: f64) {
         let m = self.month;
-        let (Some(c), Some(k)) = (
-            self.children.get(id as usize),
-            self.counts.marks.get_mut(id as usize),
-        ) else {
+        let Some(k) = self.counts.marks.get_mut(id as usize) else {
             return;
         };
         self.counts.tally.moved3 += 1;
-        let before = c.recent[1];
         // The first month end at which `moved3_at` no longer holds.
         let lapses = first_month(before + DAYS_PER_YEAR, m, |end| {
             before < end - DAYS_PER_YEAR
@@ -320,18 +336,6 @@ impl<'m> Simulator<'m> {
         k.moved3_lapses = lapses.clamp(0, NOT_MOVED3 as i64 - 1) as u32;
         if let Some(list) = self.counts.moved3_checks.get_mut(lapses as usize) {
             list.push(id);
-        }
-    }
-
-    /// On leaving a placement (or care): stop counting the child's 3+ moves flag, if
-    /// `counted`.
-    #[inline]
-    pub(super) fn uncount_moved3(&mut self, id: u32, counted: bool) {
-        if counted {
-            self.counts.tally.moved3 -= 1;
-            if let Some(k) = self.counts.marks.get_mut(id as usize) {
-                k.moved3_lapses = NOT_MOVED3;
-            }
         }
     }
 
@@ -540,32 +544,34 @@ impl<'m> Simulator<'m> {
         out
     }
 
-    /// The placement unit child `id`, arriving at `place` at `t`, joins: that of the
+    /// The placement unit a child of sibling group `g`, arriving at `place` at `t`, joins: that of the
     /// brother or sister who arrived just before at the same placement at the same time
     /// (a group placed together), else a new one. A group the matching has just counted as
     /// split (its `SPLITS` count went up since the last arrival) is placed child by child:
     /// each arrival of it at that time gets a unit of its own.
-    pub(super) fn placement_unit(&mut self, id: u32, place: Place, t: f64) -> u32 {
-        let g = self.children.get(id as usize).map_or(NO_GROUP, |c| c.group);
+    pub(super) fn placement_unit(&mut self, g: u32, place: Place, t: f64) -> u32 {
         let splits = self.months[self.month][metrics::SPLITS];
         let u = &mut self.counts.units;
         if splits != u.seen_splits {
             u.seen_splits = splits;
-            u.splitting = Some((g, t));
+            u.splitting_group = g;
+            u.splitting_t = t;
         }
-        let apart = u.splitting == Some((g, t));
-        let unit = match u.last {
-            Some((lg, lt, lp, lu))
-                if !apart && g != NO_GROUP && lg == g && lt == t && lp == place =>
-            {
-                lu
-            }
-            _ => {
-                u.next = u.next.wrapping_add(1);
-                u.next
-            }
+        // A child with no known siblings, or after no arrival (`last_group` `NO_GROUP`),
+        // joins no one; nor does a group being placed apart.
+        let apart = u.splitting_group == g && u.splitting_t == t;
+        let joins = (g != NO_GROUP) & (u.last_group == g) & (u.last_t == t) & !apart
+            && u.last_place == place;
+        let unit = if joins {
+            u.last_unit
+        } else {
+            u.next = u.next.wrapping_add(1);
+            u.next
         };
-        u.last = Some((g, t, place, unit));
+        u.last_group = g;
+        u.last_t = t;
+        u.last_place = place;
+        u.last_unit = unit;
         unit
     }
 
