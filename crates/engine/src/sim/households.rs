@@ -37,6 +37,10 @@ pub struct Households {
     /// The families of households seen so far (kept across runs, emptied by `clear`);
     /// `Household::family` is the position of a household's family here.
     families: Vec<Family>,
+    /// `takes[a][complex]`: the families (as bits by position, the first 64) that take a
+    /// child whose eldest is `a` whole years old, with complex needs or not; kept as
+    /// families are added (`family_of`), so a search reads only those.
+    takes: Vec<[u64; 2]>,
     /// Households approved and not yet left.
     pub active: i64,
     /// Places of the active households, and young people staying put in them.
@@ -130,7 +134,19 @@ impl Households {
                 open: Vec::new(),
                 nonempty: 0,
             });
-            self.families.len() - 1
+            let k = self.families.len() - 1;
+            // Whole years of age are compared with a `u8` limit: rows 0 to 255 cover every
+            // age a family can take (an older child fits none: no row, no family).
+            self.takes.resize(256, [0; 2]);
+            if k < 64 {
+                for row in &mut self.takes[..=max_age as usize] {
+                    row[0] |= 1 << k;
+                    if adolescent {
+                        row[1] |= 1 << k;
+                    }
+                }
+            }
+            k
         });
         at as u32
     }
@@ -173,10 +189,17 @@ impl Households {
         let at_least_n = u64::MAX.checked_shl(n.max(1) - 1).unwrap_or(0);
         let mut vacancies = 0;
         let mut families = 0u64;
-        for (k, f) in self.families.iter().enumerate().take(64) {
-            let fits = oldest_years <= f.max_age as u32 && (f.adolescent || !complex);
-            let open = f.nonempty & at_least_n;
-            if fits && open != 0 {
+        // The families whose age limit and needs fit (`oldest_years <= max_age`, and
+        // `adolescent` if `complex`), from `takes`.
+        let mut fit = self
+            .takes
+            .get(oldest_years as usize)
+            .map_or(0, |row| row[complex as usize]);
+        while fit != 0 {
+            let k = fit.trailing_zeros() as usize;
+            fit &= fit - 1;
+            let open = self.families[k].nonempty & at_least_n;
+            if open != 0 {
                 vacancies |= open;
                 families |= 1 << k;
             }

@@ -234,31 +234,35 @@ impl<'m> Simulator<'m> {
         if ids.len() > 1 && self.model.scenario.matching.keep_siblings_together {
             let model = self.model;
             // Each child's preference order, once; the group is matched along the eldest's.
+            // What a placement must take (as `ask` works it out) and the types every child's
+            // order lists (as bits by type index) are gathered in the same pass.
             let mut orders = std::mem::take(&mut self.scratch.orders);
             orders.clear();
             let mut eldest = 0;
             let mut eldest_age = f64::NEG_INFINITY;
+            let mut ask = Ask {
+                n: ids.len() as u32,
+                oldest: 0.0,
+                youngest: 18.0,
+                complex: false,
+                leaving: leaving.first().copied().unwrap_or(Place::Nowhere),
+            };
+            let mut common = u32::MAX;
             for (k, &i) in ids.iter().enumerate() {
-                let age = self.children[i as usize].age_years(t);
+                let c = &self.children[i as usize];
+                let age = c.age_years(t);
                 // The last of equal ages, as `Iterator::max_by` picks.
                 if age.total_cmp(&eldest_age).is_ge() {
                     eldest = k;
                     eldest_age = age;
                 }
-                orders.push(model.order(
-                    self.month,
-                    age,
-                    Needs::of(self.children[i as usize].complex),
-                ));
+                ask.oldest = ask.oldest.max(age);
+                ask.youngest = ask.youngest.min(age);
+                ask.complex |= c.complex;
+                let order = model.order(self.month, age, Needs::of(c.complex));
+                common &= order.iter().fold(0, |m, ty| m | 1 << ty.index());
+                orders.push(order);
             }
-            let ask = Ask {
-                leaving: leaving.first().copied().unwrap_or(Place::Nowhere),
-                ..self.ask(ids, t)
-            };
-            // The types every child's order lists, as bits by type index.
-            let common = orders.iter().fold(u32::MAX, |acc, o| {
-                acc & o.iter().fold(0, |m, ty| m | 1 << ty.index())
-            });
             let mut placed = None;
             for &ty in orders[eldest] {
                 if common & 1 << ty.index() == 0 {

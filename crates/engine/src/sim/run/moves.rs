@@ -17,12 +17,12 @@ impl<'m> Simulator<'m> {
     pub(super) fn breakdown(&mut self, id: u32, t: f64, rs: &mut Streams) {
         let pfa = Place::Market(PlacementType::PlacedForAdoption);
         let disrupted = self.children[id as usize].place == pfa;
-        let together = self.with_sibling(id);
-        if together && self.group_breakdown(id, t, rs) {
+        // A child living with a brother or sister is handled there, whatever the draw; so one
+        // matched alone here lived with none, and its move separates nobody (no `separated`).
+        if self.group_breakdown(id, t, rs) {
             return;
         }
         self.place_single(id, t, true, Place::Nowhere, rs);
-        self.separated(id, together);
         if !disrupted {
             return;
         }
@@ -53,19 +53,28 @@ impl<'m> Simulator<'m> {
     /// matching). Each of the `k` children there carries its own breakdown clock, so the
     /// placement ends on one of them with probability `1 / k` (a shared placement breaks
     /// down about as often as one child's would); otherwise this child's clock is drawn
-    /// again (memoryless) and nothing moves. Returns whether the event was handled here.
+    /// again (memoryless) and nothing moves. Returns whether the child lives with a brother
+    /// or sister (`with_sibling`, found by the same look at its group): whether the event
+    /// was handled here.
     fn group_breakdown(&mut self, id: u32, t: f64, rs: &mut Streams) -> bool {
+        // Most children have no brother or sister in care: one look at the group's span.
+        let group = self.group_ids(id);
+        if group.len() < 2 {
+            return false;
+        }
         let Some(here) = self.living(id) else {
             return false;
         };
         let mut ids = std::mem::take(&mut self.scratch.ids);
         ids.clear();
-        for s in self.group_ids(id) {
+        for s in group {
             let in_care = self.children.get(s as usize).is_some_and(|c| c.in_care);
             if in_care && self.living(s) == Some(here) {
                 ids.push(s);
             }
         }
+        // `id` itself is among them (a breakdown is handled only for a child in care): two
+        // or more exactly when it lives with a brother or sister.
         if ids.len() < 2 {
             self.scratch.ids = ids;
             return false;
@@ -162,7 +171,7 @@ impl<'m> Simulator<'m> {
         }
         match place {
             Some(p) => {
-                let together = self.with_sibling(id);
+                let together = self.lives_with_sibling(id);
                 let c = &mut self.children[id as usize];
                 c.complex = complex;
                 c.preferred = order.first().copied().unwrap_or(emergency);
@@ -182,7 +191,7 @@ impl<'m> Simulator<'m> {
     /// After child `id` moved on alone: if it lived with a brother or sister before
     /// (`together`) and does not now, count the separation.
     fn separated(&mut self, id: u32, together: bool) {
-        if together && !self.with_sibling(id) {
+        if together && !self.lives_with_sibling(id) {
             self.count_separation();
         }
     }
@@ -235,7 +244,7 @@ impl<'m> Simulator<'m> {
             for t in [PlacementType::InHouseFoster, PlacementType::Ifa] {
                 let ask = self.ask(&[id], t0);
                 if let Some(p) = self.fits(t, ask, &mut rs.placement) {
-                    let together = self.with_sibling(id);
+                    let together = self.lives_with_sibling(id);
                     self.assign(id, p, t0, true, rs);
                     self.separated(id, together);
                     done += 1;

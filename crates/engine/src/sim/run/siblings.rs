@@ -75,6 +75,16 @@ impl<'m> Simulator<'m> {
         touch(&mut self.counts.units, &self.children, id);
     }
 
+    /// `with_sibling`, answered on the spot for a child with no brothers or sisters (most
+    /// children), without the call.
+    #[inline]
+    pub(super) fn lives_with_sibling(&self, id: u32) -> bool {
+        self.children
+            .get(id as usize)
+            .is_some_and(|c| c.group != NO_GROUP)
+            && self.with_sibling(id)
+    }
+
     /// `group_ids` of child `id` in group `g` by scanning its neighbours' groups (for a
     /// group whose span was not recorded).
     #[cold]
