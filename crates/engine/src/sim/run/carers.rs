@@ -183,16 +183,18 @@ impl<'m> Simulator<'m> {
         // Each step is passed or not first; the enquiry's day, a step's delay and the
         // household's places are drawn only when something depends on them.
         let mut t = f64::NAN;
-        for i in 0..FUNNEL_STEPS {
-            if i >= first && rng.uniform() >= steps.pass[i] {
+        for (i, (&pass, &delay)) in steps.pass.iter().zip(&steps.delay).enumerate() {
+            if i >= first && rng.uniform() >= pass {
                 return;
             }
             if t.is_nan() {
                 t = t0 + rng.uniform() * DAYS_PER_MONTH;
             }
-            t += rng.exponential(steps.delay[i]);
-            if i < STAGE_METRICS.len() && t >= 0.0 {
-                self.count_at(t, STAGE_METRICS[i]);
+            t += rng.exponential(delay);
+            if let Some(&metric) = STAGE_METRICS.get(i) {
+                if t >= 0.0 {
+                    self.count_at(t, metric);
+                }
             }
         }
         if (0.0..steps.horizon_end).contains(&t) {
