@@ -126,6 +126,8 @@ impl Duration {
         d.max(x)
     }
 
+    /// A duration drawn from the distribution (inlined: drawn for every child admitted).
+    #[inline]
     pub fn sample(&self, rng: &mut Stream) -> f64 {
         match self {
             Duration::Exponential { mean } => rng.exponential(*mean),

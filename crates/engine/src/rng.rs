@@ -66,6 +66,9 @@ pub struct Stream {
     zig: &'static Ziggurat,
     /// The second normal of the last polar-method pair, not yet used.
     spare_normal: Option<f64>,
+    /// The last Poisson mean drawn from and `exp(-mean)` (a process draws month after month
+    /// with the same mean, mostly): the same value `libm::exp` gives, without the call.
+    poisson_zero: (f64, f64),
 }
 
 impl Stream {
@@ -76,6 +79,7 @@ impl Stream {
             rng,
             zig: ziggurat(),
             spare_normal: None,
+            poisson_zero: (0.0, 1.0),
         }
     }
 
@@ -185,7 +189,10 @@ impl Stream {
             return x.max(0.0).round() as u32;
         }
         let u = self.uniform();
-        let mut p = libm::exp(-mean);
+        if self.poisson_zero.0 != mean {
+            self.poisson_zero = (mean, libm::exp(-mean));
+        }
+        let mut p = self.poisson_zero.1;
         let mut cdf = p;
         let mut k = 0u32;
         while u >= cdf && k < 10_000 {

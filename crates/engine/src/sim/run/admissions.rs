@@ -79,10 +79,11 @@ impl<'m> Simulator<'m> {
                     let a = anchor + spread * if younger { -1.0 } else { 1.0 };
                     a.clamp(0.0, 17.9)
                 };
-                let complex =
-                    rs.admissions.uniform() < d.complex_needs[AgeBand::of_age(age).index()];
+                let band = AgeBand::of_age(age).index();
+                let complex = rs.admissions.uniform() < d.complex_needs[band];
                 let with_parents = rs.admissions.uniform() < d.placed_with_parents_share;
-                let (route, duration) = self.draw_route(&mut rs.exits, age);
+                let weights = &model.scenario.exits.route_by_entry_age[band];
+                let (route, duration) = self.draw_route_with(&mut rs.exits, age, weights);
                 let (route, duration) = with_permanence(route, duration, age, e.permanence_mult);
                 self.admissions.specs.push(ChildSpec {
                     age,
@@ -115,6 +116,7 @@ impl<'m> Simulator<'m> {
     }
 
     /// A child entering care (or in care at the start), with its exit scheduled.
+    #[inline]
     pub(super) fn add_child(
         &mut self,
         birth: f64,

@@ -30,6 +30,39 @@ impl Turnover {
     }
 }
 
+/// The funnel's steps after an enquiry: visit, the two assessment stages, approval.
+const FUNNEL_STEPS: usize = 4;
+
+/// The month-end count each step but approval adds to when reached.
+const STAGE_METRICS: [usize; 3] = [metrics::VISITS, metrics::STAGE1, metrics::STAGE2];
+
+/// The funnel's steps for one month: each step's chance of being passed (the scenario's
+/// times the month's conversion multiplier, at most 1) and mean delay in days; and the run's
+/// last day, before which approvals are booked.
+struct FunnelSteps {
+    pass: [f64; FUNNEL_STEPS],
+    delay: [f64; FUNNEL_STEPS],
+    horizon_end: f64,
+}
+
+impl FunnelSteps {
+    fn new(model: &Model, cm: f64) -> FunnelSteps {
+        let fu = &model.scenario.fostering.funnel;
+        let chances = [fu.to_visit, fu.to_stage1, fu.to_stage2, fu.to_approval];
+        let delays = [
+            fu.visit_delay_months,
+            fu.stage1_delay_months,
+            fu.stage2_delay_months,
+            fu.approval_delay_months,
+        ];
+        FunnelSteps {
+            pass: chances.map(|p| (p * cm).min(1.0)),
+            delay: delays.map(|d| d * DAYS_PER_MONTH),
+            horizon_end: model.horizon as f64 * DAYS_PER_MONTH,
+        }
+    }
+}
+
 impl<'m> Simulator<'m> {
     pub(super) fn draw_places(rng: &mut Stream, dist: &[f64; 3]) -> u8 {
         rng.categorical(dist) as u8 + 1
@@ -108,11 +141,15 @@ impl<'m> Simulator<'m> {
         let t0 = m as f64 * DAYS_PER_MONTH;
         let f = &model.scenario.fostering;
         let fu = &f.funnel;
-        let cm = libm::pow(e.conversion_mult, 0.25);
+        let steps = FunnelSteps::new(self.model, libm::pow(e.conversion_mult, 0.25));
         let enquiries = rs.funnel.poisson(fu.enquiries_per_month * e.enquiry_mult);
         self.months[m][metrics::ENQUIRIES] += enquiries as i64;
         for _ in 0..enquiries {
-            self.pursue_enquiry(t0, cm, 0, &mut rs.funnel);
+            // The first step's draw is taken here, as `follow_enquiry` would take it: most
+            // enquiries end there, and cost one draw and a comparison.
+            if rs.funnel.uniform() < steps.pass[0] {
+                self.follow_enquiry(t0, &steps, 1, &mut rs.funnel);
+            }
         }
         // Fostering Plus: extra adolescent households recruited directly.
         if e.extra_plus_households > 0.0 {
@@ -137,30 +174,31 @@ impl<'m> Simulator<'m> {
     /// counts only what happens after it). Steps before `first` are taken as passed (an
     /// enquiry drawn among those that passed them).
     pub(super) fn pursue_enquiry(&mut self, t0: f64, cm: f64, first: usize, rng: &mut Stream) {
-        let fu = &self.model.scenario.fostering.funnel;
-        let horizon_end = self.model.horizon as f64 * DAYS_PER_MONTH;
-        let steps = [
-            (fu.to_visit, fu.visit_delay_months, metrics::VISITS),
-            (fu.to_stage1, fu.stage1_delay_months, metrics::STAGE1),
-            (fu.to_stage2, fu.stage2_delay_months, metrics::STAGE2),
-            (fu.to_approval, fu.approval_delay_months, usize::MAX),
-        ];
+        let steps = FunnelSteps::new(self.model, cm);
+        self.follow_enquiry(t0, &steps, first, rng);
+    }
+
+    /// As `pursue_enquiry`, with the funnel's steps worked out.
+    fn follow_enquiry(&mut self, t0: f64, steps: &FunnelSteps, first: usize, rng: &mut Stream) {
         // Each step is passed or not first; the enquiry's day, a step's delay and the
         // household's places are drawn only when something depends on them.
         let mut t = f64::NAN;
-        for (i, (p, delay, metric)) in steps.into_iter().enumerate() {
-            if i >= first && rng.uniform() >= (p * cm).min(1.0) {
+        for (i, (&pass, &delay)) in steps.pass.iter().zip(&steps.delay).enumerate() {
+            if i >= first && rng.uniform() >= pass {
                 return;
             }
             if t.is_nan() {
                 t = t0 + rng.uniform() * DAYS_PER_MONTH;
             }
-            t += rng.exponential(delay * DAYS_PER_MONTH);
-            if metric != usize::MAX && t >= 0.0 {
-                self.count_at(t, metric);
+            t += rng.exponential(delay);
+            if let Some(&metric) = STAGE_METRICS.get(i) {
+                if t >= 0.0 {
+                    self.count_at(t, metric);
+                }
             }
         }
-        if (0.0..horizon_end).contains(&t) {
+        if (0.0..steps.horizon_end).contains(&t) {
+            let fu = &self.model.scenario.fostering.funnel;
             let places = Self::draw_places(rng, &fu.new_places);
             let adolescent_draw = rng.uniform();
             let id = self.turnover.pending.len() as u32;
