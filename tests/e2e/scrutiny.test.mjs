@@ -82,12 +82,12 @@ test('what matters most, what if this is wrong, what would it take, and the band
   assert.equal(bars, 14, 'one bar per uncertain assumption');
   assert.equal(await page.locator('#tornado .tornado-row').count(), 14);
   const caption = await page.textContent('#tornado figcaption');
-  assert.match(caption, /in the baseline \(60 runs each\)/);
+  assert.match(caption, /with every assumption as the scenario gives it \(60 runs each\)/);
   assert.match(caption, /the longer the bar, the more the answer depends/);
   // Which is why fewer futures were simulated than 29 a run: said in plain words.
   assert.match(await page.textContent('#tornado-priced-again'),
     /^Prices \(weekly cost, agency foster care, .+ and yearly price inflation\) change what the futures cost but not what happens in them, so for these the baseline's futures were priced again rather than simulated again/);
-  assert.match(await page.textContent('#tornado svg'), /baseline/);
+  assert.match(await page.textContent('#tornado svg'), /as given/);
   await page.locator('#what-matters-most').screenshot({ path: path.join(artifacts, 'scrutiny-tornado.png') });
   await page.locator('#global-ranking').screenshot({ path: path.join(artifacts, 'scrutiny-global-ranking.png') });
 
@@ -113,7 +113,7 @@ test('what matters most, what if this is wrong, what would it take, and the band
   // Each change from as given carries its simulation noise; the column as given has none.
   assert.equal(rows[0].changes[1], null);
   for (const r of rows) {
-    for (const i of [0, 2]) assert.match(r.changes[i], /^[+\u2212]?[£\d,.]+M?( points)? \u00b1 [£\d,.]+M?( \(within simulation noise\))?$/, `${r.metric}: ${r.changes[i]}`);
+    for (const i of [0, 2]) assert.match(r.changes[i], /^[+\u2212]?[£\d,.]+M? \u00b1 [£\d,.]+M?( points)?( \(within simulation noise\))?$/, `${r.metric}: ${r.changes[i]}`);
   }
   // The list names the assumption answered for, not the first in the list.
   assert.equal(await page.inputValue('#what-if-assumption'), 'fostering.attrition_early');
@@ -131,7 +131,7 @@ test('what matters most, what if this is wrong, what would it take, and the band
   await page.fill('#what-if-own', '30');
   assert.equal(await page.locator('#what-if-own-error').count(), 0);
   await page.click('#what-if-run');
-  await page.locator('#what-if-answer th:has-text("Your change (30% more than as given)")').waitFor();
+  await page.locator('#what-if-answer th:has-text("Your change (30% more than as given: 0.18 \u2192 0.234)")').waitFor();
   const own = await readRows();
   for (const r of own) {
     assert.equal(r.cells.length, 4, `${r.metric}: four columns`);
@@ -168,6 +168,11 @@ test('what matters most, what if this is wrong, what would it take, and the band
     .every((p) => p.textContent.startsWith("Bands show chance and the assumptions' plausible ranges")));
   b = await bandNotes(page);
   for (const n of b.notes) assert.match(n, /^Bands show chance and the assumptions' plausible ranges/);
+  // The run settings changed, so every answer above is out of date and says so.
+  for (const id of ['#tornado-stale', '#what-if-stale', '#goal-stale']) {
+    assert.match(await page.textContent(id), /^Out of date: the scenario or the run settings have changed/);
+  }
+  await page.locator('#what-if').screenshot({ path: path.join(artifacts, 'scrutiny-what-if-stale.png') });
   await page.locator('#results .fan-with-note').first().screenshot({ path: path.join(artifacts, 'scrutiny-bands.png') });
   await page.waitForTimeout(1500);
   await page.reload();

@@ -212,6 +212,7 @@ pub fn App() -> Html {
             if let Some(r) = results { <Compare report={r.report.clone()} doc_ids={r.doc_ids.clone()} dispatch={dispatch.clone()}
                 baseline={s.docs.first().and_then(|d| d.parsed.clone().map(|p| (d.id, p)))} /> }
             <ScrutinyPanel scrutiny={s.scrutiny.clone()} run_busy={s.run.info.status.is_busy()} on_request={ask.clone()}
+                now={s.active_doc().and_then(|d| d.parsed.clone()).zip(s.settings.parsed).map(|(scenario, settings)| crate::app::state::scrutiny::Basis { scenario, settings })}
                 on_cancel={on_cancel.clone()}
                 years={Rc::new(results.and_then(|r| r.report.0.scenarios.first()).map(|x| x.years.iter().map(|y| y.year.clone()).collect()).unwrap_or_default())}
                 months={Rc::new(results.map(|r| r.report.0.month_labels.clone()).unwrap_or_default())} />

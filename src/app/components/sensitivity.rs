@@ -78,11 +78,7 @@ fn x_of(ticks: &[f64], v: f64) -> f64 {
 /// shares, whole children for counts).
 pub fn axis(t: &Tornado) -> Vec<(f64, String)> {
     let ticks = ticks(t);
-    let unit = engine::metrics::definitions()
-        .into_iter()
-        .find(|d| d.key == t.metric)
-        .map(|d| d.unit)
-        .unwrap_or(Unit::Count);
+    let unit = unit_of(t);
     // A share's outcome is a percentage here; the tick labels take a share 0-1.
     let per = if unit == Unit::BasisPoints {
         100.0
@@ -119,6 +115,25 @@ pub fn geometry(t: &Tornado) -> (Vec<BarGeom>, f64) {
         })
         .collect();
     (bars, x(t.baseline))
+}
+
+/// The unit of the tornado's outcome (from its metric).
+fn unit_of(t: &Tornado) -> Unit {
+    engine::metrics::definitions()
+        .into_iter()
+        .find(|d| d.key == t.metric)
+        .map(|d| d.unit)
+        .unwrap_or(Unit::Count)
+}
+
+/// An outcome's figure in its unit, as the axis and the rest of the app show it: costs in
+/// £ millions, shares as percentages, counts as [`figure`].
+pub fn shown(unit: Unit, x: f64) -> String {
+    match unit {
+        Unit::Pounds => crate::format::pounds_millions(x),
+        Unit::BasisPoints => format!("{x:.1}%"),
+        _ => figure(x),
+    }
 }
 
 /// A figure as shown: whole numbers with thousands separators, small ones with a decimal.
@@ -159,6 +174,32 @@ pub struct WhatMattersMostProps {
     /// Why the last tornado stopped, if it did not finish.
     #[prop_or_default]
     pub stopped: Option<String>,
+    /// The months simulated ("2020-07"), to say which financial years are only partly in.
+    #[prop_or_default]
+    pub months: Rc<Vec<String>>,
+}
+
+/// "Cost in financial year 2020/21", saying so when the projection holds only part of it:
+/// "(9 months: July 2020 to March 2021)".
+pub fn year_choice(year: &str, months: &[String]) -> String {
+    let fy_of = |label: &str| {
+        let (y, m) = crate::format::parse_month(label)?;
+        let start = if m >= 4 { y } else { y - 1 };
+        Some(format!("{start}/{:02}", (start + 1).rem_euclid(100)))
+    };
+    let inside: Vec<&String> = months
+        .iter()
+        .filter(|l| fy_of(l).as_deref() == Some(year))
+        .collect();
+    match (inside.first(), inside.last()) {
+        (Some(first), Some(last)) if inside.len() < 12 => format!(
+            "Cost in financial year {year} ({} months: {} to {})",
+            inside.len(),
+            crate::format::month_long(first),
+            crate::format::month_long(last)
+        ),
+        _ => format!("Cost in financial year {year}"),
+    }
 }
 
 #[function_component]
@@ -198,7 +239,7 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
         props
             .years
             .iter()
-            .map(|y| (format!("cost@{y}"), format!("Cost in financial year {y}"))),
+            .map(|y| (format!("cost@{y}"), year_choice(y, &props.months))),
     );
     let options = choices.iter().map(|(key, label)| {
         html! { <option value={key.clone()} selected={*metric == *key}>{ label }</option> }
@@ -232,6 +273,8 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
 /// outcome, the baseline a vertical line.
 fn chart(t: &Tornado) -> Html {
     let (bars, base_x) = geometry(t);
+    let unit = unit_of(t);
+    let figure = |x: f64| shown(unit, x);
     let height = bars.len() as f64 * ROW + 8.0;
     let ticks = axis(t).into_iter().map(|(x, label)| {
         html! {
@@ -283,7 +326,7 @@ fn chart(t: &Tornado) -> Html {
             <figcaption>
                 <strong>{ "One assumption at a time" }</strong>
                 <br />
-                { format!("{}: {} in the baseline ({} runs each).", t.outcome, figure(t.baseline), t.runs) }
+                { format!("{}: {} with every assumption as the scenario gives it ({} runs each).", t.outcome, figure(t.baseline), t.runs) }
                 <br />{ &t.meaning }
                 if !t.priced_again.is_empty() {
                     <br />
@@ -297,7 +340,7 @@ fn chart(t: &Tornado) -> Html {
                 <line x1={base_x.to_string()} x2={base_x.to_string()} y1="0" y2={(height + 22.0).to_string()}
                       stroke="#222" stroke-width="1.5" stroke-dasharray="4 3" />
                 <text x={base_x.to_string()} y={base_y.to_string()} text-anchor="middle" font-size="11">
-                    { format!("baseline {}", figure(t.baseline)) }
+                    { format!("as given {}", figure(t.baseline)) }
                 </text>
                 <rect x="0" y={(legend_y - 9.0).to_string()} width="10" height="10" fill={LOW_COLOUR} />
                 <text x="14" y={legend_y.to_string()} font-size="11">{ "assumption at the low end" }</text>
@@ -415,6 +458,33 @@ mod tests {
         let labels: Vec<String> = axis(&t).into_iter().map(|(_, l)| l).collect();
         assert!(labels.iter().all(|l| l.ends_with('%')), "{labels:?}");
         assert!(labels.contains(&"30%".to_string()), "{labels:?}");
+    }
+
+    #[test]
+    fn part_years_say_so() {
+        let months: Vec<String> = (0..60)
+            .map(|i| format!("{}-{:02}", 2020 + (6 + i) / 12, (6 + i) % 12 + 1))
+            .collect();
+        assert_eq!(months[0], "2020-07");
+        assert_eq!(
+            year_choice("2020/21", &months),
+            "Cost in financial year 2020/21 (9 months: July 2020 to March 2021)"
+        );
+        assert_eq!(
+            year_choice("2022/23", &months),
+            "Cost in financial year 2022/23"
+        );
+        assert_eq!(
+            year_choice("2025/26", &months),
+            "Cost in financial year 2025/26 (3 months: April 2025 to June 2025)"
+        );
+    }
+
+    #[test]
+    fn outcomes_shown_in_their_unit() {
+        assert_eq!(shown(Unit::Pounds, 175_394_128.0), "£175.4M");
+        assert_eq!(shown(Unit::BasisPoints, 31.27), "31.3%");
+        assert_eq!(shown(Unit::Children, 4.52), "4.5");
     }
 
     #[test]

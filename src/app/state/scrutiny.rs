@@ -32,6 +32,25 @@ pub enum AnalysisStatus {
     Failed(AnalysisKind, String),
 }
 
+/// What an analysis was run on: the scenario and the run settings at the moment it was
+/// asked for. An answer whose basis is not the scenario shown now is out of date and says so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Basis {
+    pub scenario: Rc<engine::ValidScenario>,
+    pub settings: engine::scenario::RunSettings,
+}
+
+impl Basis {
+    /// Whether an answer run on `self` still answers for `now` (the same scenario and
+    /// settings, by value).
+    pub fn holds_for(&self, now: Option<&Basis>) -> bool {
+        now.is_some_and(|n| {
+            n.settings == self.settings
+                && (Rc::ptr_eq(&n.scenario, &self.scenario) || n.scenario == self.scenario)
+        })
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScrutinyState {
     pub status: AnalysisStatus,
@@ -40,11 +59,18 @@ pub struct ScrutinyState {
     pub ranking: Option<Rc<Ranking>>,
     pub what_if: Option<Rc<WhatIf>>,
     pub goal: Option<Rc<Answer>>,
+    /// What the analysis asked for last was run on, and what each answer shown was run on.
+    pub asked: Option<Basis>,
+    pub tornado_basis: Option<Basis>,
+    pub what_if_basis: Option<Basis>,
+    pub goal_basis: Option<Basis>,
 }
 
 /// What the controller reports.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScrutinyAction {
+    /// An analysis was asked for on this scenario and settings (before it starts).
+    Asked(Basis),
     Started {
         kind: AnalysisKind,
         total: u64,
@@ -75,6 +101,7 @@ impl ScrutinyState {
     pub fn apply(&mut self, a: ScrutinyAction) -> bool {
         let kind = self.running();
         match a {
+            ScrutinyAction::Asked(b) => self.asked = Some(b),
             ScrutinyAction::Started { kind, total } => {
                 self.status = AnalysisStatus::Running {
                     kind,
@@ -94,6 +121,7 @@ impl ScrutinyState {
             ScrutinyAction::Tornado(t) => {
                 self.tornado = Some(t);
                 self.ranking = None;
+                self.tornado_basis = self.asked.clone();
             }
             ScrutinyAction::Ranking(r) => {
                 self.ranking = Some(r);
@@ -102,10 +130,12 @@ impl ScrutinyState {
             ScrutinyAction::WhatIf(w) => {
                 self.what_if = Some(w);
                 self.status = AnalysisStatus::Idle;
+                self.what_if_basis = self.asked.clone();
             }
             ScrutinyAction::Goal(a) => {
                 self.goal = Some(a);
                 self.status = AnalysisStatus::Idle;
+                self.goal_basis = self.asked.clone();
             }
             ScrutinyAction::Cancelled => match kind {
                 Some(k) => self.status = AnalysisStatus::Cancelled(k),
@@ -144,5 +174,59 @@ mod tests {
         );
         assert!(s.apply(ScrutinyAction::Cancelled));
         assert_eq!(s.status, AnalysisStatus::Cancelled(AnalysisKind::Tornado));
+    }
+
+    /// An answer keeps what it was run on; it holds for the same scenario and settings and
+    /// not once either changes.
+    #[test]
+    fn an_answer_knows_what_it_was_run_on() {
+        let valid = |groups: f64| {
+            let mut sc = engine::defaults::default_scenario();
+            sc.demand.groups_per_month = groups;
+            Rc::new(engine::ValidScenario::new(sc).expect("valid"))
+        };
+        let settings = engine::scenario::RunSettings {
+            seed: 1,
+            replications: 10,
+            horizon_months: 12,
+            uncertainty: false,
+        };
+        let asked = Basis {
+            scenario: valid(10.2),
+            settings,
+        };
+        let mut s = ScrutinyState::default();
+        s.apply(ScrutinyAction::Asked(asked.clone()));
+        assert!(s.what_if_basis.is_none());
+        let w = engine::sensitivity::what_if::WhatIfPlan::new(
+            &engine::defaults::default_scenario(),
+            &settings,
+            "demand.groups_per_month",
+        )
+        .expect("plan");
+        let agg = w.job().prepare().expect("job").run(0..2);
+        s.apply(ScrutinyAction::WhatIf(Rc::new(
+            w.answer(&agg).expect("answer"),
+        )));
+        let basis = s.what_if_basis.clone().expect("kept");
+        let same = Basis {
+            scenario: valid(10.2),
+            settings,
+        };
+        assert!(basis.holds_for(Some(&same)), "equal by value");
+        let edited = Basis {
+            scenario: valid(14.0),
+            settings,
+        };
+        assert!(!basis.holds_for(Some(&edited)));
+        let more_runs = Basis {
+            settings: engine::scenario::RunSettings {
+                replications: 20,
+                ..settings
+            },
+            ..same
+        };
+        assert!(!basis.holds_for(Some(&more_runs)));
+        assert!(!basis.holds_for(None));
     }
 }

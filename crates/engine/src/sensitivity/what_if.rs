@@ -25,7 +25,7 @@ pub const OWN_CHANGE_PERCENT: (f64, f64) = (-90.0, 300.0);
 
 /// What a what-if means, in one sentence.
 pub const MEANING: &str = "Each line shows the outcome with just this assumption at the low and then the \
-    high end of its plausible range, everything else as in the scenario and the same chance events each \
+    high end of its plausible range (and with your own change, if you gave one), everything else as in the scenario and the same chance events each \
     time. It says how much the answer depends on this assumption; it is not a strategy and adds nothing to \
     the comparison.";
 
@@ -36,8 +36,10 @@ pub struct WhatIfPlan {
     /// As given, then low, then high, then the reader's own change if any.
     models: Vec<Model>,
     outcomes: Vec<Outcome>,
-    /// The reader's own change, in percent of the values as given.
+    /// The reader's own change, in percent of the values as given, and in words with the
+    /// value it gave.
     own_percent: Option<f64>,
+    own_text: Option<String>,
 }
 
 /// One outcome at the three settings.
@@ -122,9 +124,21 @@ impl WhatIfPlan {
             models.push(variant(scenario, k, end, Some(&base), horizon)?);
         }
         models.insert(0, base);
+        let mut own_text = None;
         if let Some(p) = own_percent {
             let mut own = scenario.clone();
-            uncertain::scale(&mut own, k, 1.0 + p / 100.0);
+            let done = uncertain::scale(&mut own, k, 1.0 + p / 100.0);
+            let label = catalog::param(spread.path).map_or(spread.path, |p| p.label);
+            if done.before.iter().all(|v| *v == 0.0) {
+                return Err(AnalysisError::Setting {
+                    name: "your own change".into(),
+                    reason: format!(
+                        "'{label}' is 0 in this scenario, so a change in proportion leaves it at 0; \
+                         the low and high ends show its range (or set the value in the form)"
+                    ),
+                });
+            }
+            own_text = Some(own_words_used(p, &done, spread));
             let valid = crate::validate::ValidScenario::new(own).map_err(AnalysisError::Invalid)?;
             models.push(Model::compile_like(&valid, horizon, Some(&models[0])));
         }
@@ -141,6 +155,7 @@ impl WhatIfPlan {
             models,
             outcomes,
             own_percent,
+            own_text,
         })
     }
 
@@ -212,7 +227,7 @@ impl WhatIfPlan {
             default_text: s.describe(default),
             reason: s.reason.to_string(),
             own_percent: self.own_percent,
-            own_text: self.own_percent.map(own_words),
+            own_text: self.own_text.clone(),
             runs: aggregate.runs as u32,
             lines,
             meaning: MEANING.to_string(),
@@ -228,6 +243,37 @@ pub fn own_words(percent: f64) -> String {
     } else {
         format!("{size}% less than as given")
     }
+}
+
+/// The reader's change in words with what it did: "30% more than as given: 0.18 → 0.234"
+/// for a single value ("every value of its table" for several), saying when a value was held
+/// at the limit allowed and when it lies beyond the plausible range.
+fn own_words_used(percent: f64, done: &uncertain::Scaled, spread: &Spread) -> String {
+    let as_value = Spread {
+        scale: catalog::Scale::Value,
+        ..*spread
+    };
+    let round = |x: f64| as_value.describe(x);
+    let mut text = own_words(percent);
+    match (done.before.as_slice(), done.after.as_slice()) {
+        ([b], [a]) => {
+            text.push_str(&format!(": {} \u{2192} {}", round(*b), round(*a)));
+            let (lo, hi) = (spread.low.min(spread.high), spread.low.max(spread.high));
+            let outside = spread.scale == catalog::Scale::Value && (*a < lo || *a > hi);
+            if outside {
+                text.push_str(&format!(
+                    ", beyond the plausible range {} to {}",
+                    round(lo),
+                    round(hi)
+                ));
+            }
+        }
+        _ => text.push_str(", every value of its table"),
+    }
+    if done.capped {
+        text.push_str("; held at the most the model allows");
+    }
+    text
 }
 
 /// The simulation noise (one standard error) of the mean paired difference of `outcome`
@@ -346,7 +392,10 @@ mod tests {
         let job = plan.job();
         let agg = job.prepare().expect("valid").run(0..40);
         let answer = plan.answer(&agg).expect("answer");
-        assert_eq!(answer.own_text.as_deref(), Some("30% more than as given"));
+        assert_eq!(
+            answer.own_text.as_deref(),
+            Some("30% more than as given: 0.2 \u{2192} 0.26")
+        );
         for l in &answer.lines {
             let own = l.at_own.expect("own column");
             assert!(own.is_finite(), "{l:?}");
@@ -377,5 +426,36 @@ mod tests {
             assert!(err.to_string().starts_with("your own change: "), "{err}");
         }
         assert_eq!(own_words(-20.0), "20% less than as given");
+        // A value of 0 cannot change in proportion: refused by name, not a silent repeat.
+        let mut flat = scenario.clone();
+        flat.demand.trend_per_year = 0.0;
+        let err = WhatIfPlan::with_own(&flat, &settings, "demand.trend_per_year", Some(30.0))
+            .err()
+            .expect("refused");
+        assert!(err.to_string().contains("is 0 in this scenario"), "{err}");
+        // Beyond the plausible range, and held at the limit validation allows: both said.
+        let far = WhatIfPlan::with_own(
+            &scenario,
+            &settings,
+            "markets.ifa_complex_availability",
+            Some(300.0),
+        )
+        .expect("plan");
+        let text = far.own_text.clone().expect("text");
+        assert!(text.contains("beyond the plausible range"), "{text}");
+        assert!(
+            text.ends_with("held at the most the model allows"),
+            "{text}"
+        );
+        // A table's multiplier says it changes every value.
+        let table = WhatIfPlan::with_own(
+            &scenario,
+            &settings,
+            "stability.breakdown_child",
+            Some(10.0),
+        )
+        .expect("plan");
+        let text = table.own_text.clone().expect("text");
+        assert!(text.ends_with("every value of its table"), "{text}");
     }
 }

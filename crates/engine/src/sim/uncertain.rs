@@ -126,19 +126,34 @@ pub fn apply(scenario: &mut Scenario, k: usize, setting: f64) {
     }
 }
 
+/// What [`scale`] did: the values before and after (in the scenario's order), and whether
+/// any was held at a limit validation allows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scaled {
+    pub before: Vec<f64>,
+    pub after: Vec<f64>,
+    pub capped: bool,
+}
+
 /// Multiply every value of uncertain assumption `k` (of [`catalog::uncertain`]) that
 /// `scenario` holds by `factor` ("30% more than as given" is 1.3), kept within the limits
 /// validation allows: a change from the scenario's own values, not from the default.
-pub fn scale(scenario: &mut Scenario, k: usize, factor: f64) {
+pub fn scale(scenario: &mut Scenario, k: usize, factor: f64) -> Scaled {
+    let mut done = Scaled::default();
     let Some(spread) = catalog::uncertain().get(k) else {
-        return;
+        return done;
     };
     let (lo, hi) = bounds(spread.path);
     if let Some(values) = targets(scenario, spread.path) {
         for v in values {
-            *v = (*v * factor).clamp(lo, hi);
+            let want = *v * factor;
+            done.before.push(*v);
+            *v = want.clamp(lo, hi);
+            done.capped |= *v != want;
+            done.after.push(*v);
         }
     }
+    done
 }
 
 /// Assumptions shifted by adding the difference rather than in proportion.

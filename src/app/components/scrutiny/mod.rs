@@ -80,8 +80,17 @@ pub fn run_request(
         }
         AnalysisRequest::Goal(goal) => AnalysisRun::goal(doc.scenario(), &settings, goal),
     };
+    let basis = crate::app::state::scrutiny::Basis {
+        scenario: doc.clone(),
+        settings,
+    };
     match run {
-        Ok(run) => crate::app::controller::start_analysis(ctrl, &d, run),
+        Ok(run) => {
+            d.dispatch(Action::Scrutiny(
+                crate::app::state::scrutiny::ScrutinyAction::Asked(basis),
+            ));
+            crate::app::controller::start_analysis(ctrl, &d, run)
+        }
         Err(e) => return notify(format!("It could not run: {e}.")),
     }
     let id = match request {

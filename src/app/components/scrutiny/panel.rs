@@ -10,7 +10,7 @@ use super::goal::GoalPanel;
 use super::what_if::WhatIfPanel;
 use super::AnalysisRequest;
 use crate::app::components::sensitivity::WhatMattersMost;
-use crate::app::state::scrutiny::{AnalysisKind, AnalysisStatus, ScrutinyState};
+use crate::app::state::scrutiny::{AnalysisKind, AnalysisStatus, Basis, ScrutinyState};
 
 #[derive(Properties, PartialEq)]
 pub struct ScrutinyPanelProps {
@@ -23,6 +23,19 @@ pub struct ScrutinyPanelProps {
     pub run_busy: bool,
     pub on_request: Callback<AnalysisRequest>,
     pub on_cancel: Callback<()>,
+    /// The scenario shown and the run settings now (`None` while either has problems).
+    #[prop_or_default]
+    pub now: Option<Basis>,
+}
+
+/// An answer out of date: the scenario or the settings changed after it was asked for (or
+/// another scenario is shown). Said above the answer, which is greyed out (`.stale`).
+fn stale_note(id: &'static str) -> Html {
+    html! {
+        <p class="note stale-note" {id} role="status">
+            { "Out of date: the scenario or the run settings have changed since the answer below was worked out (or another scenario is shown). Run it again to update it." }
+        </p>
+    }
 }
 
 /// Why an analysis of `kind` stopped, if the last one did.
@@ -48,6 +61,14 @@ pub fn ScrutinyPanel(props: &ScrutinyPanelProps) -> Html {
         _ => None,
     };
     let busy = props.run_busy || s.running().is_some();
+    let now = props.now.as_ref();
+    let stale = |basis: &Option<Basis>, shown: bool| {
+        shown && !basis.as_ref().is_some_and(|b| b.holds_for(now))
+    };
+    let tornado_stale =
+        stale(&s.tornado_basis, s.tornado.is_some()) && s.running() != Some(AnalysisKind::Tornado);
+    let what_if_stale = stale(&s.what_if_basis, s.what_if.is_some());
+    let goal_stale = stale(&s.goal_basis, s.goal.is_some());
     let on_tornado = props.on_request.reform(AnalysisRequest::Tornado);
     let on_what_if = props
         .on_request
@@ -60,15 +81,24 @@ pub fn ScrutinyPanel(props: &ScrutinyPanelProps) -> Html {
             if props.run_busy && s.running().is_none() {
                 <p class="note" id="scrutiny-wait">{ "Waiting for the run to finish before these can start." }</p>
             }
-            <WhatMattersMost tornado={s.tornado.clone()} ranking={s.ranking.clone()} progress={progress(AnalysisKind::Tornado)}
-                on_run={on_tornado} on_cancel={props.on_cancel.clone()} years={props.years.clone()} {busy}
-                stopped={stopped(&s.status, AnalysisKind::Tornado)} />
-            <WhatIfPanel answer={s.what_if.clone()} progress={progress(AnalysisKind::WhatIf)}
-                stopped={stopped(&s.status, AnalysisKind::WhatIf)} on_run={on_what_if}
-                on_cancel={props.on_cancel.clone()} {busy} />
-            <GoalPanel answer={s.goal.clone()} progress={progress(AnalysisKind::Goal)}
-                stopped={stopped(&s.status, AnalysisKind::Goal)} months={props.months.clone()} on_run={on_goal}
-                on_cancel={props.on_cancel.clone()} {busy} />
+            <div class={classes!("scrutiny-part", tornado_stale.then_some("stale"))}>
+                if tornado_stale { { stale_note("tornado-stale") } }
+                <WhatMattersMost tornado={s.tornado.clone()} ranking={s.ranking.clone()} progress={progress(AnalysisKind::Tornado)}
+                    on_run={on_tornado} on_cancel={props.on_cancel.clone()} years={props.years.clone()} months={props.months.clone()} {busy}
+                    stopped={stopped(&s.status, AnalysisKind::Tornado)} />
+            </div>
+            <div class={classes!("scrutiny-part", what_if_stale.then_some("stale"))}>
+                if what_if_stale { { stale_note("what-if-stale") } }
+                <WhatIfPanel answer={s.what_if.clone()} progress={progress(AnalysisKind::WhatIf)}
+                    stopped={stopped(&s.status, AnalysisKind::WhatIf)} on_run={on_what_if}
+                    on_cancel={props.on_cancel.clone()} {busy} />
+            </div>
+            <div class={classes!("scrutiny-part", goal_stale.then_some("stale"))}>
+                if goal_stale { { stale_note("goal-stale") } }
+                <GoalPanel answer={s.goal.clone()} progress={progress(AnalysisKind::Goal)}
+                    stopped={stopped(&s.status, AnalysisKind::Goal)} months={props.months.clone()} on_run={on_goal}
+                    on_cancel={props.on_cancel.clone()} {busy} />
+            </div>
         </section>
     }
 }

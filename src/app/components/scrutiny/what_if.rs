@@ -77,16 +77,31 @@ pub fn change_with_noise(metric: &str, d: f64, noise: f64) -> String {
     if !noise.is_finite() {
         return change(metric, d);
     }
-    let size = match metric {
-        "cost" => format::pounds_millions(noise),
-        _ => one_decimal(noise),
-    };
     let within = if d.abs() < 2.0 * noise {
         " (within simulation noise)"
     } else {
         ""
     };
-    format!("{} \u{00b1} {size}{within}", change(metric, d))
+    match metric {
+        "cost" => format!(
+            "{} \u{00b1} {}{within}",
+            change(metric, d),
+            format::pounds_millions(noise)
+        ),
+        "in_house_share" => {
+            let plus = if d > 0.0 { "+" } else { "" };
+            format!(
+                "{plus}{} \u{00b1} {} points{within}",
+                one_decimal(d),
+                one_decimal(noise)
+            )
+        }
+        _ => format!(
+            "{} \u{00b1} {}{within}",
+            change(metric, d),
+            one_decimal(noise)
+        ),
+    }
 }
 
 /// A figure of an outcome: pounds in £ millions, shares as percentages, counts whole.
@@ -265,5 +280,9 @@ mod tests {
             "\u{2212}£1.4M \u{00b1} £0.2M"
         );
         assert_eq!(change("in_house_share", 2.0), "+2.0 points");
+        assert_eq!(
+            change_with_noise("in_house_share", 1.74, 0.1),
+            "+1.7 \u{00b1} 0.1 points"
+        );
     }
 }
