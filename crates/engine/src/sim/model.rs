@@ -9,6 +9,7 @@ use crate::sim::state::GapFlags;
 use crate::sim::stock::Stock;
 use crate::types::{Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::validate::ValidScenario;
+use std::sync::{Arc, Mutex};
 
 /// Lever effects for one month (1.0 / 0.0 when no lever acts).
 #[derive(Clone, Debug)]
@@ -42,8 +43,8 @@ pub struct Model {
     pub sgo: Duration,
     pub adoption: Duration,
     /// The children in care at the start, to draw each run's from (shared, not copied, by a
-    /// model compiled like this one: `compile_like`).
-    pub stock: std::sync::Arc<Stock>,
+    /// model compiled like this one, `compile_like`, or from the same inputs: `stock_tables`).
+    pub stock: Arc<Stock>,
     /// Matching orders, normal then with supported accommodation first, each by age in
     /// whole years (0..=17) then needs (standard, complex): see `order`.
     pub orders: Vec<Vec<PlacementType>>,
@@ -84,6 +85,51 @@ pub struct Model {
 /// Sibling-group sizes the IFA availability table covers at least.
 const MAX_GROUP_FOR_TABLE: usize = 8;
 
+/// What the exit durations and the starting-stock tables are compiled from: the scenario's
+/// exits, entry ages and starting age profile.
+type StockInputs = (
+    crate::scenario::Exits,
+    [f64; crate::types::AgeBand::COUNT],
+    Option<[f64; crate::types::AgeBand::COUNT]>,
+);
+type StockTables = ([Duration; 3], Arc<Stock>);
+
+/// The exit durations and starting-stock tables compiled lately, by their inputs: the
+/// scenarios of a job and the jobs of a session mostly share them (8.6M instructions to
+/// compile for the built-in borough, half a compile). Compiling is deterministic, so the
+/// cache cannot change a result.
+static STOCKS: Mutex<Vec<(StockInputs, StockTables)>> = Mutex::new(Vec::new());
+const STOCKS_KEPT: usize = 4;
+
+/// The exit durations (return home, special guardianship, adoption) and starting-stock
+/// tables of `s`, from the cache or compiled (and cached).
+fn stock_tables(s: &Scenario) -> StockTables {
+    let key: StockInputs = (
+        s.exits.clone(),
+        s.demand.entry_age,
+        s.population.age_profile,
+    );
+    if let Ok(cache) = STOCKS.lock() {
+        if let Some((_, tables)) = cache.iter().find(|(k, _)| *k == key) {
+            return tables.clone();
+        }
+    }
+    let durations = [
+        Duration::compile(&s.exits.return_home),
+        Duration::compile(&s.exits.special_guardianship),
+        Duration::compile(&s.exits.adoption),
+    ];
+    let stock = Arc::new(Stock::compile(s, durations.clone()));
+    let tables = (durations, stock);
+    if let Ok(mut cache) = STOCKS.lock() {
+        if cache.len() >= STOCKS_KEPT {
+            cache.remove(0);
+        }
+        cache.push((key, tables.clone()));
+    }
+    tables
+}
+
 fn intensity(start: u32, ramp: u32, m: usize) -> f64 {
     let m = m as u32;
     if m < start {
@@ -122,7 +168,8 @@ impl Model {
     /// cost of compiling) from `like` when the scenario's inputs to them (exits, entry ages,
     /// the starting age profile) are the same as its: they are then the same tables, as
     /// compiling is deterministic. For a scenario shifted from `like`'s by the uncertain
-    /// assumptions (`uncertain::shifted_model`), none of which feeds them.
+    /// assumptions (`uncertain::shifted_model`), none of which feeds them. Otherwise they
+    /// come from the cache of recent ones (`stock_tables`), or are compiled.
     pub fn compile_like(scenario: &ValidScenario, horizon: usize, like: Option<&Model>) -> Model {
         let s = scenario.scenario().clone();
         let mut homes = s.residential.homes.clone();
@@ -356,15 +403,7 @@ impl Model {
                 m.stock.clone(),
             ),
             None => {
-                let (return_home, sgo, adoption) = (
-                    Duration::compile(&s.exits.return_home),
-                    Duration::compile(&s.exits.special_guardianship),
-                    Duration::compile(&s.exits.adoption),
-                );
-                let stock = std::sync::Arc::new(Stock::compile(
-                    &s,
-                    [return_home.clone(), sgo.clone(), adoption.clone()],
-                ));
+                let ([return_home, sgo, adoption], stock) = stock_tables(&s);
                 (return_home, sgo, adoption, stock)
             }
         };
@@ -693,6 +732,40 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Scenarios that differ in any input of the exit durations or the stock tables get
+    /// their own (not another's from the cache): each draws its starting children as the
+    /// tables compiled afresh for it do.
+    #[test]
+    fn cached_stock_tables_are_the_scenarios_own() {
+        let base = default_scenario();
+        let mut exits = base.clone();
+        exits.exits.adoption_placement_lead_days += 1.0;
+        exits.exits.return_home = crate::scenario::DurationDist::Exponential { mean_months: 9.0 };
+        let mut entry = base.clone();
+        entry.demand.entry_age = [0.4, 0.1, 0.2, 0.2, 0.1];
+        let mut profile = base.clone();
+        profile.population.age_profile = None;
+        for s in [&base, &exits, &entry, &profile, &base] {
+            let model = Model::new(s, 12);
+            let fresh = Stock::compile(
+                s,
+                [
+                    Duration::compile(&s.exits.return_home),
+                    Duration::compile(&s.exits.special_guardianship),
+                    Duration::compile(&s.exits.adoption),
+                ],
+            );
+            let (mut a, mut b) = (
+                Stream::new(9, 1, Process::StartUp),
+                Stream::new(9, 1, Process::StartUp),
+            );
+            for _ in 0..500 {
+                assert_eq!(model.stock.draw(&mut a), fresh.draw(&mut b));
+            }
+            assert_eq!(model.scenario.exits, s.exits);
         }
     }
 }

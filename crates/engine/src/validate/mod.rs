@@ -1,7 +1,7 @@
 //! Validation of a `Scenario` and `RunSettings`: every check names the field (a
 //! [`FieldPath`], e.g. `demand.group_size[2]`) and the reason, with
 //! the limits of [`limits`]. Nothing else in the engine re-checks input: a
-//! [`ValidScenario`], which only validation makes, is what the simulation is compiled from.
+//! [`ValidScenario`], which only validation makes (or vouches for), is what the simulation is compiled from.
 
 mod check;
 mod levers;
@@ -27,6 +27,18 @@ impl ValidScenario {
     pub fn new(scenario: Scenario) -> Result<ValidScenario, Vec<FieldError>> {
         scenario.validate()?;
         Ok(ValidScenario(scenario))
+    }
+
+    /// `scenario`, not checked again: for a scenario that differs from a valid one only in
+    /// values kept within the limits validation puts on each of them, where no other check
+    /// reads those values (`sim::uncertain::shifted_model`, whose shifts are clamped to
+    /// those limits; its tests check the clamps against validation). Checked in debug builds.
+    pub(crate) fn shifted_within_limits(scenario: Scenario) -> ValidScenario {
+        debug_assert!(
+            scenario.validate().is_ok(),
+            "a shifted scenario left validation's limits"
+        );
+        ValidScenario(scenario)
     }
 
     pub fn scenario(&self) -> &Scenario {

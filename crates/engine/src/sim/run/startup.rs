@@ -18,6 +18,10 @@ pub(super) struct Startup {
     pub open: [Vec<u32>; 2],
     /// The sibling group being drawn (`draw_start_group`).
     group: Vec<Starter>,
+    /// The size-biased group sizes (`k` in proportion to `k` times the share of groups of
+    /// `k`): running totals over sizes 1, 2, ..., and their sum (worked out once a run).
+    biased: Vec<f64>,
+    biased_total: f64,
 }
 
 /// A starting child before placement.
@@ -79,6 +83,16 @@ impl<'m> Simulator<'m> {
         };
         let mut remaining: [f64; PlacementType::COUNT] = mix.map(|c| c / mix_total * n as f64);
         if listed.is_empty() {
+            let cdf = &model.group_size_cdf;
+            let weight =
+                |k: usize| (k + 1) as f64 * (cdf[k] - if k == 0 { 0.0 } else { cdf[k - 1] });
+            self.startup.biased_total = (0..cdf.len()).map(weight).sum();
+            self.startup.biased.clear();
+            let mut acc = 0.0;
+            for k in 0..cdf.len() {
+                acc += weight(k);
+                self.startup.biased.push(acc);
+            }
             let mut group = std::mem::take(&mut self.startup.group);
             let mut k = 0;
             while k < n {
@@ -351,23 +365,16 @@ impl<'m> Simulator<'m> {
     fn draw_start_group(&self, rng: &mut Stream, room: usize, group: &mut Vec<Starter>) {
         let model = self.model;
         let d = &model.scenario.demand;
-        let cdf = &model.group_size_cdf;
-        let mean: f64 = (0..cdf.len())
-            .map(|k| (k + 1) as f64 * (cdf[k] - if k == 0 { 0.0 } else { cdf[k - 1] }))
-            .sum();
+        let biased = &self.startup.biased;
         loop {
             group.clear();
             let c = model.stock.draw(rng);
             // The size, size-biased: inversion over k * p_k / mean.
-            let u = rng.uniform() * mean;
-            let (mut acc, mut size) = (0.0, cdf.len());
-            for k in 0..cdf.len() {
-                acc += (k + 1) as f64 * (cdf[k] - if k == 0 { 0.0 } else { cdf[k - 1] });
-                if u < acc {
-                    size = k + 1;
-                    break;
-                }
-            }
+            let u = rng.uniform() * self.startup.biased_total;
+            let size = biased
+                .iter()
+                .position(|&acc| u < acc)
+                .map_or(biased.len(), |k| k + 1);
             group.push(Starter {
                 age: c.age,
                 entry_band: AgeBand::of_age(c.entry_age).index(),
