@@ -127,7 +127,7 @@ fn unit_of(t: &Tornado) -> Unit {
 }
 
 /// An outcome's figure in its unit, as the axis and the rest of the app show it: costs in
-/// £ millions, shares as percentages, counts as [`figure`].
+/// £ millions, shares as percentages, counts with thousands separators or one decimal.
 pub fn shown(unit: Unit, x: f64) -> String {
     match unit {
         Unit::Pounds => crate::format::pounds_millions(x),
