@@ -77,15 +77,18 @@ fn x_of(ticks: &[f64], v: f64) -> f64 {
 /// The axis: each tick's position and its label in the outcome's unit (£M for costs, % for
 /// shares, whole children for counts).
 pub fn axis(t: &Tornado) -> Vec<(f64, String)> {
-    let ticks = ticks(t);
-    let unit = unit_of(t);
+    axis_on(&ticks(t), unit_of(t))
+}
+
+/// The axis of `ticks` with labels in `unit`.
+fn axis_on(ticks: &[f64], unit: Unit) -> Vec<(f64, String)> {
     // A share's outcome is a percentage here; the tick labels take a share 0-1.
     let per = if unit == Unit::BasisPoints {
         100.0
     } else {
         1.0
     };
-    let step = match ticks.as_slice() {
+    let step = match ticks {
         [a, b, ..] => b - a,
         _ => 1.0,
     };
@@ -94,7 +97,7 @@ pub fn axis(t: &Tornado) -> Vec<(f64, String)> {
         .iter()
         .map(|&v| {
             let label = crate::format::tick(unit, v / per, step / per, max_abs / per);
-            (x_of(&ticks, v), label)
+            (x_of(ticks, v), label)
         })
         .collect()
 }
@@ -102,8 +105,12 @@ pub fn axis(t: &Tornado) -> Vec<(f64, String)> {
 /// The bars' geometry and the baseline's position, on the axis's scale (a tornado with no
 /// length at all is centred).
 pub fn geometry(t: &Tornado) -> (Vec<BarGeom>, f64) {
-    let ticks = ticks(t);
-    let x = |v: f64| x_of(&ticks, v);
+    geometry_on(t, &ticks(t))
+}
+
+/// The bars' geometry on the scale of `ticks`.
+fn geometry_on(t: &Tornado, ticks: &[f64]) -> (Vec<BarGeom>, f64) {
+    let x = |v: f64| x_of(ticks, v);
     let bars = t
         .bars
         .iter()
@@ -272,11 +279,13 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
 /// The tornado drawn: one row per assumption, the bar from its low-end to its high-end
 /// outcome, the baseline a vertical line.
 fn chart(t: &Tornado) -> Html {
-    let (bars, base_x) = geometry(t);
+    // The scale and the unit worked out once, for the bars and the axis alike.
+    let scale = ticks(t);
     let unit = unit_of(t);
+    let (bars, base_x) = geometry_on(t, &scale);
     let figure = |x: f64| shown(unit, x);
     let height = bars.len() as f64 * ROW + 8.0;
-    let ticks = axis(t).into_iter().map(|(x, label)| {
+    let ticks = axis_on(&scale, unit).into_iter().map(|(x, label)| {
         html! {
             <g class="tornado-tick">
                 <line x1={x.to_string()} x2={x.to_string()} y1="0" y2={(height + 4.0).to_string()}
