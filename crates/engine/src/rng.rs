@@ -5,8 +5,9 @@
 //!
 //! The generator is ChaCha8 (`rand::rngs::ChaCha8Rng`) seeded from the master seed, with the
 //! stream number (replication x 8 + process) as its ChaCha stream: portable, so native and
-//! wasm builds produce the same sequence. In WebAssembly the same keystream comes from
-//! `keystream` (four blocks at a time in SIMD lanes; `ChaCha8Rng` has no SIMD backend there).
+//! wasm builds produce the same sequence. In the WebAssembly build (with SIMD) the same
+//! keystream comes from `keystream`, four blocks at a time in SIMD lanes, as `ChaCha8Rng` has
+//! no SIMD backend there.
 //! All transcendental maths goes through `libm` so native and wasm builds agree bit for bit.
 
 /// The processes that draw random numbers, each with its own stream.
@@ -22,30 +23,31 @@ pub enum Process {
     Levers = 7,
 }
 
-#[cfg(any(target_arch = "wasm32", test))]
+#[cfg(any(all(target_arch = "wasm32", target_feature = "simd128"), test))]
 mod keystream;
 
-#[cfg(not(target_arch = "wasm32"))]
-use rand::{rngs::ChaCha8Rng, Rng, SeedableRng};
-
-/// ChaCha8 on one stream: `rand`'s natively (its AVX2 backend), `keystream`'s in
-/// WebAssembly; the same numbers either way.
-#[cfg(not(target_arch = "wasm32"))]
-type StreamRng = ChaCha8Rng;
-#[cfg(target_arch = "wasm32")]
+/// ChaCha8 on one stream: `keystream`'s in WebAssembly with SIMD (the browser build),
+/// `rand`'s elsewhere (natively its AVX2 backend, faster there); the same numbers either way.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 type StreamRng = keystream::ChaCha8;
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+type StreamRng = rand::rngs::ChaCha8Rng;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 fn generator(master_seed: u64, stream: u64) -> StreamRng {
-    let mut rng = ChaCha8Rng::seed_from_u64(master_seed);
+    keystream::ChaCha8::new(master_seed, stream)
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn generator(master_seed: u64, stream: u64) -> StreamRng {
+    use rand::SeedableRng;
+    let mut rng = StreamRng::seed_from_u64(master_seed);
     rng.set_stream(stream);
     rng
 }
 
-#[cfg(target_arch = "wasm32")]
-fn generator(master_seed: u64, stream: u64) -> StreamRng {
-    keystream::ChaCha8::new(master_seed, stream)
-}
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+use rand::Rng;
 
 const STREAMS_PER_REPLICATION: u64 = 8;
 
@@ -121,7 +123,7 @@ impl Stream {
 
     /// Uniform on [0, 1) in steps of 2^-32: fine enough for every probability and time in
     /// the model (a step is under a millisecond in a month), and half the keystream of a
-    /// 53-bit draw, which matters in WebAssembly where ChaCha has no SIMD backend.
+    /// 53-bit draw, which matters most in WebAssembly where the keystream costs more.
     #[inline]
     pub fn uniform(&mut self) -> f64 {
         self.next_u32() as f64 * (1.0 / (1u64 << 32) as f64)

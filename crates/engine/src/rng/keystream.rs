@@ -1,8 +1,8 @@
 //! The ChaCha8 keystream of the WebAssembly build: four blocks at a time in SIMD lanes
-//! (`v128` with `simd128`, plain `[u32; 4]` arrays otherwise), bit-identical to
-//! `rand::rngs::ChaCha8Rng` for the same seed and stream. `ChaCha8Rng` has no SIMD backend
+//! (`v128` with `simd128`; plain `[u32; 4]` arrays elsewhere, for the native tests),
+//! bit-identical to `rand::rngs::ChaCha8Rng` for the same seed and stream. `ChaCha8Rng` has no SIMD backend
 //! on wasm32 (its scalar one made about a sixth of a run's instructions); natively its own
-//! AVX2 backend is used instead (`super::Stream`).
+//! AVX2 backend is faster, and `super::Stream` uses `ChaCha8Rng` there.
 //!
 //! Identical by construction where it can be: the 32-byte key is `ChaCha8Rng`'s own
 //! expansion of the master seed, and the buffer and its `u32`/`u64` draws are
