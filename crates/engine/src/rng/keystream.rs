@@ -1,8 +1,9 @@
 //! The ChaCha8 keystream of the WebAssembly build: four blocks at a time in SIMD lanes
 //! (`v128` with `simd128`; plain `[u32; 4]` arrays elsewhere, for the native tests),
-//! bit-identical to `rand::rngs::ChaCha8Rng` for the same seed and stream. `ChaCha8Rng` has no SIMD backend
-//! on wasm32 (its scalar one made about a sixth of a run's instructions); natively its own
-//! AVX2 backend is faster, and `super::Stream` uses `ChaCha8Rng` there.
+//! bit-identical to `rand::rngs::ChaCha8Rng` for the same seed and stream. `ChaCha8Rng`
+//! has no SIMD backend on wasm32 (its scalar one made about a sixth of a run's
+//! instructions); natively its own AVX2 backend is faster, and `super::Stream` uses
+//! `ChaCha8Rng` there.
 //!
 //! Identical by construction where it can be: the 32-byte key is `ChaCha8Rng`'s own
 //! expansion of the master seed, and the buffer and its `u32`/`u64` draws are
@@ -69,7 +70,7 @@ mod lanes {
     }
 }
 
-/// Four `u32` lanes, one per block (plain arrays: native builds and tests).
+/// Four `u32` lanes, one per block (plain arrays: the native tests).
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 mod lanes {
     #[derive(Clone, Copy)]
