@@ -161,6 +161,14 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
         )
     });
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    let why = if props.progress.is_some() {
+        Some("Working on the answer: wait for it, or Cancel.")
+    } else if props.busy {
+        Some(super::BUSY)
+    } else {
+        None
+    };
+    let (title, described) = super::why_attrs("goal-run-why", why);
     let last = props.months.len().saturating_sub(1);
     let progress = props.progress.map(|(done, total)| {
         html! {
@@ -188,7 +196,9 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
                 <label>{ "How sure" }
                     <select id="goal-confidence">{ for (5..=9).map(|n| html! { <option value={n.to_string()} selected={n == 8}>{ format!("in {n} of 10 futures") }</option> }) }</select></label>
                 <label>{ "Running cost a year per unit of the lever (£, optional)" }<input id="goal-cost" type="text" inputmode="decimal" class="num" size="9" /></label>
-                <button type="button" id="goal-run" onclick={run} disabled={props.busy}>{ "Find the setting" }</button>
+                <button type="button" id="goal-run" onclick={run} disabled={why.is_some()}
+                    title={title} aria-describedby={described}>{ "Find the setting" }</button>
+                { super::why_disabled("goal-run-why", why) }
             </div>
             if let Some(p) = &*problem { <p class="field-error" role="alert" id="goal-problem">{ p }</p> }
             { progress.unwrap_or_default() }
