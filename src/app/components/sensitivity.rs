@@ -140,7 +140,7 @@ fn unit_of(t: &Tornado) -> Unit {
 pub fn shown(unit: Unit, x: f64) -> String {
     match unit {
         Unit::Pounds => crate::format::pounds_millions(x),
-        Unit::BasisPoints => format!("{x:.1}%"),
+        Unit::BasisPoints => crate::format::share(x / 100.0),
         _ => figure(x),
     }
 }
@@ -148,17 +148,9 @@ pub fn shown(unit: Unit, x: f64) -> String {
 /// A figure as shown: whole numbers with thousands separators, small ones with a decimal.
 fn figure(x: f64) -> String {
     if x.abs() >= 1000.0 {
-        let digits = format!("{:.0}", x.abs());
-        let mut out = String::from(if x < 0.0 { "-" } else { "" });
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
+        crate::format::count(x)
     } else {
-        format!("{x:.1}")
+        crate::format::value_precise(Unit::Count, x)
     }
 }
 
@@ -534,7 +526,7 @@ mod tests {
     #[test]
     fn figures_read_as_people_write_them() {
         assert_eq!(figure(1_234_567.4), "1,234,567");
-        assert_eq!(figure(-2500.0), "-2,500");
+        assert_eq!(figure(-2500.0), "\u{2212}2,500");
         assert_eq!(figure(12.345), "12.3");
     }
 }

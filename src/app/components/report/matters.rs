@@ -14,13 +14,14 @@ use crate::app::components::sensitivity::shown_bars;
 /// Rows shown: the assumptions that move the outcome most.
 const SHOWN: usize = 6;
 
-/// A figure as written in the report: pounds in £ millions for a cost, else one decimal.
+/// A figure as written in the report, as the page's chart writes it: pounds in £ millions
+/// for a cost, shares as percentages, counts with one decimal.
 fn figure(metric: &str, x: f64) -> String {
-    match metric {
-        "cost" => format!("£{:.1}m", x / 1e6),
-        "in_house_share" => format!("{x:.1}%"),
-        _ => format!("{x:.1}"),
-    }
+    let unit = engine::metrics::definitions()
+        .into_iter()
+        .find(|d| d.key == metric)
+        .map_or(engine::metrics::Unit::Count, |d| d.unit);
+    crate::app::components::sensitivity::shown(unit, x)
 }
 
 /// The section, appended to `s`, if there is a tornado.

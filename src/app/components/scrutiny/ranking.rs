@@ -52,6 +52,11 @@ pub fn chance_level(r: &Ranking) -> Option<f64> {
     (spare >= 1.0).then(|| 2.0 * ((1.0 - r.r_squared.clamp(0.0, 1.0)) / spare).sqrt())
 }
 
+/// A coefficient as drawn beside its bar, signed with a true minus: "+0.58", "−0.33".
+fn coefficient(c: f64) -> String {
+    crate::format::signed_with(c, |m| format!("{m:.2}"))
+}
+
 /// A share of the spread explained, in words: "62%".
 fn percent(share: f64) -> String {
     format!("{:.0}%", (share * 100.0).clamp(0.0, 100.0))
@@ -86,10 +91,10 @@ pub fn ranking_chart(all: &Ranking) -> Html {
             (palette::FALLS, "falls")
         };
         let tip = format!(
-            "{}: {:+.2}. With everything uncertain at once, the outcome {way} as this assumption rises \
+            "{}: {}. With everything uncertain at once, the outcome {way} as this assumption rises \
              across its plausible range ({}); 0 would mean it makes no difference.",
             e.label,
-            e.coefficient,
+            coefficient(e.coefficient),
             words::range(&e.path)
         );
         let (value_x, anchor) = if e.coefficient >= 0.0 {
@@ -104,7 +109,7 @@ pub fn ranking_chart(all: &Ranking) -> Html {
                 <rect x={x0.to_string()} y={y.to_string()} width={(x1 - x0).to_string()}
                       height={(ROW - 8.0).to_string()} fill={colour} />
                 <text x={value_x.to_string()} y={(y + (ROW - 8.0) / 2.0 + 4.0).to_string()} text-anchor={anchor}
-                      font-size="11" fill={palette::TEXT}>{ format!("{:+.2}", e.coefficient) }</text>
+                      font-size="11" fill={palette::TEXT}>{ coefficient(e.coefficient) }</text>
             </g>
         }
     });
@@ -190,6 +195,8 @@ mod tests {
         let (bars, _) = geometry(&ranking(&[-2.5, f64::NAN]));
         assert!(bars[0].0 >= LABELS && bars[0].1 <= WIDTH);
         assert_eq!(percent(0.456), "46%");
+        assert_eq!(coefficient(-0.334), "\u{2212}0.33");
+        assert_eq!(coefficient(0.58), "+0.58");
     }
 
     /// Chance's reach shrinks with more samples and a better fit, and is unknown with too
