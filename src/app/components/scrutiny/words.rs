@@ -28,7 +28,9 @@ pub fn prices_move(unit: engine::metrics::Unit) -> bool {
 }
 
 /// Said where the prices are left out of a chart of an outcome they cannot move.
-pub const PRICES_LEFT_OUT: &str = "Prices (weekly fees, price inflation) are left out: they change what     placements cost, not where children live, so they cannot move this outcome.";
+pub const PRICES_LEFT_OUT: &str =
+    "Prices (weekly fees, price inflation) are left out: they change \
+    what placements cost, not where children live, so they cannot move this outcome.";
 
 /// The plausible range of the assumption at `path`, as the form shows it beside the field.
 pub fn range(path: &str) -> String {
@@ -159,6 +161,7 @@ mod tests {
         assert_eq!(setting("nowhere", 1.0), format::MISSING);
         assert!(is_price("costs.weekly.ifa"));
         assert!(!is_price("fostering.attrition_early"));
+        assert!(!PRICES_LEFT_OUT.contains("  "), "{PRICES_LEFT_OUT}");
     }
 
     fn what_if(path: &str, percent: f64, before: &[f64], after: &[f64]) -> WhatIf {
