@@ -147,6 +147,10 @@ test('what matters most, what if this is wrong, what would it take, and the band
   await page.fill('#what-if-own', 'faster');
   assert.match(await page.textContent('#what-if-own-error'), /^Your own change: type a percentage/);
   assert.equal(await page.isDisabled('#what-if-run'), true);
+  // A disabled button says why, on hover and beside it (its accessible description).
+  assert.equal(await page.getAttribute('#what-if-run', 'title'), 'Correct your own change first (or leave it empty).');
+  assert.equal(await page.getAttribute('#what-if-run', 'aria-describedby'), 'what-if-run-why');
+  assert.equal(await page.textContent('#what-if-run-why'), 'Correct your own change first (or leave it empty).');
   await page.fill('#what-if-own', '30');
   assert.equal(await page.locator('#what-if-own-error').count(), 0);
   await page.click('#what-if-run');
