@@ -6,7 +6,7 @@
 use engine::metrics::Unit;
 
 mod words;
-pub use words::{in_unit, range_in_words, rate_share, reading, RATE_A_YEAR};
+pub use words::{in_unit, percent, range_in_words, rate_share, reading, RATE_A_YEAR};
 
 /// Shown in place of a number that is not finite.
 pub const MISSING: &str = "n/a";
@@ -73,10 +73,16 @@ pub fn count(v: f64) -> String {
 
 /// A difference with an explicit sign: "+£1.2M", "−3", and "0" when it rounds to nothing.
 pub fn signed(unit: Unit, v: f64) -> String {
+    signed_with(v, |m| value(unit, m))
+}
+
+/// A difference with an explicit sign, its size shown by `show` (given the size, never
+/// negative): "+1.7", "−£1.4M", and no sign when it shows as nothing ("0.0").
+pub fn signed_with(v: f64, show: impl Fn(f64) -> String) -> String {
     if !v.is_finite() {
         return MISSING.into();
     }
-    let magnitude = value(unit, v.abs());
+    let magnitude = show(v.abs());
     if !has_nonzero_digit(&magnitude) {
         magnitude
     } else if v < 0.0 {
@@ -359,6 +365,9 @@ mod tests {
         assert_eq!(signed(Unit::Children, -0.2), "0");
         assert_eq!(signed(Unit::BasisPoints, 0.012), "+1.2%");
         assert_eq!(signed(Unit::Count, f64::NAN), MISSING);
+        assert_eq!(signed_with(1.74, |m| value_precise(Unit::Count, m)), "+1.7");
+        assert_eq!(signed_with(-0.04, |m| value_precise(Unit::Count, m)), "0.0");
+        assert_eq!(signed_with(-1.4e6, pounds_millions), "\u{2212}£1.4M");
     }
 
     #[test]

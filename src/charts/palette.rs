@@ -51,6 +51,14 @@ pub const LAYERS: [&str; 10] = [
     "#332288", "#44aa99",
 ];
 
+/// The sensitivity charts: a bar's part with an assumption at the low and at the high end
+/// of its plausible range (the tornado), and an outcome that rises or falls as an
+/// assumption rises (the ranking with all assumptions varying together).
+pub const LOW_END: &str = LAYERS[0];
+pub const HIGH_END: &str = LAYERS[1];
+pub const RISES: &str = COMPARISON[0];
+pub const FALLS: &str = LAYERS[0];
+
 /// Colour of comparison `k`.
 pub fn comparison(k: usize) -> &'static str {
     COMPARISON[k % COMPARISON.len()]

@@ -72,21 +72,35 @@ test('what matters most, what if this is wrong, what would it take, and the band
   await page.locator('#global-ranking').waitFor();
   assert.equal(await page.locator('#sensitivity-progress').count(), 0, 'progress gone when done');
   assert.equal(await page.getAttribute('#global-ranking', 'data-samples'), '60');
-  assert.equal(await page.locator('#global-ranking .ranking-row').count(), 14, 'every assumption ranked');
+  // Prices cannot move where children live: left out of both charts for this outcome, with
+  // one sentence saying so, rather than drawn as empty rows.
+  assert.equal(await page.locator('#global-ranking .ranking-row').count(), 11, 'every assumption but the 3 prices ranked');
+  assert.match(await page.textContent('#ranking-prices-left-out'), /^Prices \(weekly fees, price inflation\) are left out/);
   const ranked = await page.textContent('#global-ranking figcaption');
   assert.match(ranked, /With all the assumptions uncertain together/);
   assert.match(ranked, /Together the assumptions explain \d+% of the differences between these futures; the rest is chance/);
   assert.match(ranked, /moves by half its usual spread/);
   assert.match(await page.textContent('#ranking-difference'), /one assumption moves at a time/);
   const bars = Number(await page.getAttribute('#tornado', 'data-bars'));
-  assert.equal(bars, 14, 'one bar per uncertain assumption');
-  assert.equal(await page.locator('#tornado .tornado-row').count(), 14);
+  assert.equal(bars, 11, 'one bar per uncertain assumption but the 3 prices');
+  assert.equal(await page.locator('#tornado .tornado-row').count(), 11);
+  assert.equal(await page.locator('#tornado .tornado-row[data-path^="costs."]').count(), 0, 'no empty price rows');
+  assert.match(await page.textContent('#tornado-prices-left-out'),
+    /^Prices \(weekly fees, price inflation\) are left out: they change what placements cost, not where children live/);
+  // Every bar's ends in the form's words, not bare settings ("0.1", "×0.75").
+  const tips = await page.$$eval('#tornado .tornado-row title', (ts) => ts.map((t) => t.textContent));
+  const early = tips.find((t) => t.startsWith('Carers leaving in their first two years:'));
+  assert.match(early, /at the low end \(about 9\.5% each year\).*at the high end \(about 26% each year\)/, early);
+  const table = tips.find((t) => t.startsWith('Placement breakdown rate, children under 11:'));
+  assert.match(table, /at the low end \(25% lower than as given\).*at the high end \(33% higher than as given\)/, table);
+  // A long label wraps onto two lines instead of being cut off.
+  const labels = await page.$$eval('#tornado .tornado-row text', (ts) => ts.map((t) => [...t.querySelectorAll('tspan')].map((l) => l.textContent)));
+  const longLabel = labels.find((l) => l[0].startsWith('Chance an agency carer'));
+  assert.equal(longLabel.length, 2, `two lines: ${longLabel}`);
+  assert.equal(longLabel.join(' '), 'Chance an agency carer is found for a complex-needs adolescent');
   const caption = await page.textContent('#tornado figcaption');
   assert.match(caption, /with every assumption as the scenario gives it \(60 runs each\)/);
   assert.match(caption, /the longer the bar, the more the answer depends/);
-  // Which is why fewer futures were simulated than 29 a run: said in plain words.
-  assert.match(await page.textContent('#tornado-priced-again'),
-    /^Prices \(weekly cost, agency foster care, .+ and yearly price inflation\) change what the futures cost but not what happens in them, so for these the baseline's futures were priced again rather than simulated again/);
   assert.match(await page.textContent('#tornado svg'), /as given/);
   await page.locator('#what-matters-most').screenshot({ path: path.join(artifacts, 'scrutiny-tornado.png') });
   await page.locator('#global-ranking').screenshot({ path: path.join(artifacts, 'scrutiny-global-ranking.png') });
@@ -119,6 +133,11 @@ test('what matters most, what if this is wrong, what would it take, and the band
   assert.equal(await page.inputValue('#what-if-assumption'), 'fostering.attrition_early');
   const answerText = await page.textContent('#what-if-answer');
   assert.match(answerText, /plausible range/);
+  // The range and the ends in the words the form uses beside the field, not bare rates.
+  assert.match(await page.textContent('#what-if-range'),
+    /^Carers leaving in their first two years: plausible range 0\.1 to 0\.3 a year \(about 9\.5% to 26% each year\) \(built-in value about 16% each year\)\.$/);
+  const heads = await page.$$eval('#what-if-answer thead th', (ths) => ths.map((th) => th.textContent));
+  assert.deepEqual(heads, ['Outcome', 'At the low end (about 9.5% each year)', 'As in the scenario', 'At the high end (about 26% each year)']);
   assert.match(answerText, /not a strategy/);
   // A sensitivity adds nothing to the comparison.
   assert.equal(await page.locator('[role="tab"]').count(), tabsBefore, 'no scenario added');
@@ -128,10 +147,14 @@ test('what matters most, what if this is wrong, what would it take, and the band
   await page.fill('#what-if-own', 'faster');
   assert.match(await page.textContent('#what-if-own-error'), /^Your own change: type a percentage/);
   assert.equal(await page.isDisabled('#what-if-run'), true);
+  // A disabled button says why, on hover and beside it (its accessible description).
+  assert.equal(await page.getAttribute('#what-if-run', 'title'), 'Correct your own change first (or leave it empty).');
+  assert.equal(await page.getAttribute('#what-if-run', 'aria-describedby'), 'what-if-run-why');
+  assert.equal(await page.textContent('#what-if-run-why'), 'Correct your own change first (or leave it empty).');
   await page.fill('#what-if-own', '30');
   assert.equal(await page.locator('#what-if-own-error').count(), 0);
   await page.click('#what-if-run');
-  await page.locator('#what-if-answer th:has-text("Your change (30% more than as given: 0.18 \u2192 0.234)")').waitFor();
+  await page.locator('#what-if-answer th:has-text("Your change (30% more than as given: about 16% each year \u2192 about 21% each year)")').waitFor();
   const own = await readRows();
   for (const r of own) {
     assert.equal(r.cells.length, 4, `${r.metric}: four columns`);
@@ -142,6 +165,16 @@ test('what matters most, what if this is wrong, what would it take, and the band
   assert.ok(parseFloat(share.cells[3]) < parseFloat(share.cells[1]), `in-house share ${share.cells}`);
   assert.equal(await page.locator('[role="tab"]').count(), tabsBefore, 'still no scenario added');
   await page.locator('#what-if').screenshot({ path: path.join(artifacts, 'scrutiny-what-if-own.png') });
+
+  // A multiplier of a table: the change says in words what it did to the table's values.
+  await page.selectOption('#what-if-assumption', 'stability.breakdown_child');
+  await page.fill('#what-if-own', '10');
+  await page.click('#what-if-run');
+  await page.locator('#what-if-answer[data-path="stability.breakdown_child"]').waitFor();
+  const tableHeads = await page.$$eval('#what-if-answer thead th', (ths) => ths.map((th) => th.textContent));
+  assert.deepEqual(tableHeads.slice(1), ['At the low end (25% lower than as given)', 'As in the scenario',
+    'At the high end (33% higher than as given)',
+    'Your change (10% more than as given: every one of its 9 values, so the largest, about 26% each year, becomes about 28% each year)']);
 
   // What would it take: beds in a new home so that no more than 20 children lack a suitable
   // placement at the end, in 8 of 10 futures.

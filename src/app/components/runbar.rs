@@ -109,6 +109,14 @@ pub fn RunBar(props: &RunBarProps) -> Html {
         ),
         RunStatus::Failed(e) => format!("The run failed: {e}"),
     };
+    // Why Run cannot be pressed now, on hover (the status or the problems say it on the page).
+    let run_why = if busy {
+        Some("A run is under way: wait for it to finish, or Cancel it.")
+    } else if blocked {
+        Some("Fix the problems listed below first.")
+    } else {
+        None
+    };
     let blocked_text = match props.blockers.len() {
         0 => String::new(),
         1 => "Cannot run: 1 problem to fix".to_string(),
@@ -128,9 +136,11 @@ pub fn RunBar(props: &RunBarProps) -> Html {
                 <super::scrutiny::uncertainty::UncertaintySwitch settings={props.settings.clone()} dispatch={props.dispatch.clone()} /></div>
             <div class="run-controls">
                 <button type="button" id="run" onclick={on_run} disabled={busy || blocked}
-                    aria-describedby={blocked.then_some("run-blocked")}>{ "Run" }</button>
+                    title={run_why}
+                    aria-describedby={if blocked { Some("run-blocked") } else if busy { Some("status") } else { None }}>{ "Run" }</button>
                 <button type="button" id="cancel" class="secondary" onclick={on_cancel}
-                    disabled={run.status != RunStatus::Running}>{ "Cancel" }</button>
+                    disabled={run.status != RunStatus::Running}
+                    title={(run.status != RunStatus::Running).then_some("Nothing is running to cancel.")}>{ "Cancel" }</button>
                 <div class="progress-wrap">
                     <progress id="progress" max={run.total.max(1).to_string()} value={run.done.to_string()}
                         aria-label="Runs done" />

@@ -88,7 +88,8 @@ pub fn ScenarioTabs(props: &ScenarioTabsProps) -> Html {
         <nav class="scenarios no-print" aria-label="Scenarios">
             <ul class="tabs" role="tablist">{ for tabs }</ul>
             <div class="scenario-actions">
-                <button type="button" id="duplicate-baseline" class="secondary small" onclick={duplicate} disabled={full}>
+                <button type="button" id="duplicate-baseline" class="secondary small" onclick={duplicate} disabled={full}
+                    title={full.then(|| format!("At most {MAX_SCENARIOS} scenarios: remove one to add another."))}>
                     { "Duplicate the baseline" }
                 </button>
                 <label for="add-strategy" class="visually-hidden">{ "Add a ready-made strategy as a new scenario" }</label>

@@ -12,6 +12,8 @@ use engine::sensitivity::tornado::Tornado;
 use yew::prelude::*;
 
 use super::scrutiny::ranking::ranking_chart;
+use super::scrutiny::words;
+use crate::charts::palette;
 use crate::charts::scale::nice_ticks;
 use engine::metrics::Unit;
 
@@ -36,7 +38,7 @@ pub const OUTCOMES: [(&str, &str); 5] = [
 /// Width of the drawing, and of the label column within it.
 const WIDTH: f64 = 720.0;
 const LABELS: f64 = 300.0;
-const ROW: f64 = 26.0;
+const ROW: f64 = 32.0;
 
 /// One bar's geometry: from the outcome at the low end of the range to the one at the high
 /// end (either may be left of the other), in drawing units.
@@ -138,7 +140,7 @@ fn unit_of(t: &Tornado) -> Unit {
 pub fn shown(unit: Unit, x: f64) -> String {
     match unit {
         Unit::Pounds => crate::format::pounds_millions(x),
-        Unit::BasisPoints => format!("{x:.1}%"),
+        Unit::BasisPoints => crate::format::share(x / 100.0),
         _ => figure(x),
     }
 }
@@ -146,17 +148,9 @@ pub fn shown(unit: Unit, x: f64) -> String {
 /// A figure as shown: whole numbers with thousands separators, small ones with a decimal.
 fn figure(x: f64) -> String {
     if x.abs() >= 1000.0 {
-        let digits = format!("{:.0}", x.abs());
-        let mut out = String::from(if x < 0.0 { "-" } else { "" });
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
+        crate::format::count(x)
     } else {
-        format!("{x:.1}")
+        crate::format::value_precise(Unit::Count, x)
     }
 }
 
@@ -229,6 +223,14 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
         Callback::from(move |_: MouseEvent| on.emit(()))
     };
     let running = props.progress.is_some();
+    let why = if running {
+        Some("Working on the answer: wait for it, or Cancel.")
+    } else if props.busy {
+        Some(super::scrutiny::BUSY)
+    } else {
+        None
+    };
+    let (title, described) = super::scrutiny::why_attrs("sensitivity-run-why", why);
     let progress = props.progress.map(|(done, total)| {
         html! {
             <div class="progress-wrap">
@@ -257,7 +259,9 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
             <div class="sensitivity-controls">
                 <label for="sensitivity-outcome">{ "For" }</label>
                 <select id="sensitivity-outcome" onchange={choose} disabled={running}>{ for options }</select>
-                <button type="button" id="sensitivity-run" onclick={run} disabled={running || props.busy}>{ "Find out" }</button>
+                <button type="button" id="sensitivity-run" onclick={run} disabled={why.is_some()}
+                    title={title} aria-describedby={described}>{ "Find out" }</button>
+                { super::scrutiny::why_disabled("sensitivity-run-why", why) }
             </div>
             <p class="muted">{ "Two rankings of the uncertain assumptions. First, each is set to the low and then the high end of its plausible range, one at a time, on the same simulated futures. Then all of them vary together, each future with its own setting of every assumption, to show which matter most when they are all uncertain at once. It takes a while (it runs the model about twenty-five times over)." }</p>
             { progress.unwrap_or_default() }
@@ -276,9 +280,36 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
     }
 }
 
+/// The tornado as drawn: for an outcome that is not an amount of money, without the
+/// prices (they cannot move it, so their bars would be empty), and whether any were left
+/// out.
+pub fn shown_bars(t: &Tornado) -> (Tornado, bool) {
+    let mut shown = t.clone();
+    if !words::prices_move(unit_of(t)) {
+        shown.bars.retain(|b| !words::is_price(&b.path));
+    }
+    let left_out = shown.bars.len() < t.bars.len();
+    (shown, left_out)
+}
+
+/// An assumption's label in lines of the label column, each line's baseline from `y`, the
+/// top of a bar `height` high, centred on it.
+pub fn label_lines(label: &str, y: f64, height: f64) -> Html {
+    let lines = words::lines(label, LABEL_CHARS);
+    let first = y + height / 2.0 + 4.0 - (lines.len() as f64 - 1.0) * 6.5;
+    let spans = lines.iter().enumerate().map(|(i, line)| {
+        html! { <tspan x={(LABELS - 8.0).to_string()} y={(first + i as f64 * 13.0).to_string()}>{ line }</tspan> }
+    });
+    html! {
+        <text text-anchor="end" font-size="12" fill={palette::TEXT}>{ for spans }</text>
+    }
+}
+
 /// The tornado drawn: one row per assumption, the bar from its low-end to its high-end
 /// outcome, the baseline a vertical line.
 fn chart(t: &Tornado) -> Html {
+    let (t, prices_left_out) = shown_bars(t);
+    let t = &t;
     // The scale and the unit worked out once, for the bars and the axis alike.
     let scale = ticks(t);
     let unit = unit_of(t);
@@ -289,8 +320,8 @@ fn chart(t: &Tornado) -> Html {
         html! {
             <g class="tornado-tick">
                 <line x1={x.to_string()} x2={x.to_string()} y1="0" y2={(height + 4.0).to_string()}
-                      stroke="#ccc" stroke-width="0.8" />
-                <text x={x.to_string()} y={(height + 16.0).to_string()} text-anchor="middle" font-size="11">{ label }</text>
+                      stroke={palette::GRID} stroke-width="0.8" />
+                <text x={x.to_string()} y={(height + 16.0).to_string()} text-anchor="middle" font-size="11" fill={palette::TEXT}>{ label }</text>
             </g>
         }
     });
@@ -299,12 +330,13 @@ fn chart(t: &Tornado) -> Html {
     let legend_y = height + 52.0;
     let rows = t.bars.iter().zip(&bars).map(|(b, g)| {
         let tip = format!(
-            "{}: {} gives {}, {} gives {}. {}",
+            "{}: at the low end ({}) {}, at the high end ({}) {}. Plausible range: {}. {}",
             b.label,
-            b.low_text,
+            words::setting(&b.path, b.low),
             figure(b.at_low),
-            b.high_text,
+            words::setting(&b.path, b.high),
             figure(b.at_high),
+            words::range(&b.path),
             b.reason
         );
         // From the baseline to each end's outcome, coloured by the end.
@@ -315,18 +347,12 @@ fn chart(t: &Tornado) -> Html {
                       height={(ROW - 8.0).to_string()} fill={colour} />
             }
         };
-        let label: String = if b.label.chars().count() > LABEL_CHARS {
-            b.label.chars().take(LABEL_CHARS - 1).chain(['…']).collect()
-        } else {
-            b.label.clone()
-        };
         html! {
-            <g class="tornado-row">
+            <g class="tornado-row" data-path={b.path.clone()}>
                 <title>{ tip }</title>
-                <text x={(LABELS - 8.0).to_string()} y={(g.y + 13.0).to_string()} text-anchor="end"
-                      font-size="12">{ label }</text>
-                { part(g.x_low, LOW_COLOUR) }
-                { part(g.x_high, HIGH_COLOUR) }
+                { label_lines(&b.label, g.y, ROW - 8.0) }
+                { part(g.x_low, palette::LOW_END) }
+                { part(g.x_high, palette::HIGH_END) }
             </g>
         }
     });
@@ -337,7 +363,11 @@ fn chart(t: &Tornado) -> Html {
                 <br />
                 { format!("{}: {} with every assumption as the scenario gives it ({} runs each).", t.outcome, figure(t.baseline), t.runs) }
                 <br />{ &t.meaning }
-                if !t.priced_again.is_empty() {
+                if prices_left_out {
+                    <br />
+                    <span id="tornado-prices-left-out">{ words::PRICES_LEFT_OUT }</span>
+                }
+                if !t.priced_again.is_empty() && !prices_left_out {
                     <br />
                     <span id="tornado-priced-again">{ priced_again_note(&t.priced_again) }</span>
                 }
@@ -347,14 +377,14 @@ fn chart(t: &Tornado) -> Html {
                 <g class="tornado-axis">{ for ticks }</g>
                 { for rows }
                 <line x1={base_x.to_string()} x2={base_x.to_string()} y1="0" y2={(height + 22.0).to_string()}
-                      stroke="#222" stroke-width="1.5" stroke-dasharray="4 3" />
-                <text x={base_x.to_string()} y={base_y.to_string()} text-anchor="middle" font-size="11">
+                      stroke={palette::ZERO} stroke-width="1.5" stroke-dasharray="4 3" />
+                <text x={base_x.to_string()} y={base_y.to_string()} text-anchor="middle" font-size="11" fill={palette::TEXT}>
                     { format!("as given {}", figure(t.baseline)) }
                 </text>
-                <rect x="0" y={(legend_y - 9.0).to_string()} width="10" height="10" fill={LOW_COLOUR} />
-                <text x="14" y={legend_y.to_string()} font-size="11">{ "assumption at the low end" }</text>
-                <rect x="190" y={(legend_y - 9.0).to_string()} width="10" height="10" fill={HIGH_COLOUR} />
-                <text x="204" y={legend_y.to_string()} font-size="11">{ "at the high end" }</text>
+                <rect x="0" y={(legend_y - 9.0).to_string()} width="10" height="10" fill={palette::LOW_END} />
+                <text x="14" y={legend_y.to_string()} font-size="11" fill={palette::TEXT}>{ "assumption at the low end" }</text>
+                <rect x="190" y={(legend_y - 9.0).to_string()} width="10" height="10" fill={palette::HIGH_END} />
+                <text x="204" y={legend_y.to_string()} font-size="11" fill={palette::TEXT}>{ "at the high end" }</text>
             </svg>
         </figure>
     }
@@ -378,11 +408,8 @@ fn priced_again_note(labels: &[String]) -> String {
     )
 }
 
-/// The colours of the low and high ends' parts of a bar.
-const LOW_COLOUR: &str = "#5b8fc7";
-const HIGH_COLOUR: &str = "#d98c3f";
-/// Longest label drawn (the full one is in the bar's tooltip).
-const LABEL_CHARS: usize = 44;
+/// Longest line of a label (a longer label wraps onto a second line).
+pub const LABEL_CHARS: usize = 44;
 
 #[cfg(test)]
 mod tests {
@@ -499,7 +526,7 @@ mod tests {
     #[test]
     fn figures_read_as_people_write_them() {
         assert_eq!(figure(1_234_567.4), "1,234,567");
-        assert_eq!(figure(-2500.0), "-2,500");
+        assert_eq!(figure(-2500.0), "\u{2212}2,500");
         assert_eq!(figure(12.345), "12.3");
     }
 }

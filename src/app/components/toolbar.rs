@@ -183,7 +183,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <label class="button secondary small" for="upload">{ "Open scenarios…" }</label>
                 <input type="file" id="upload" class="visually-hidden" accept=".json,application/json" onchange={on_upload} />
                 <button type="button" class="secondary small" id="history-open" onclick={on_history}>{ "Earlier versions" }</button>
-                <button type="button" class="secondary small" id="download-csv" onclick={on_download_csv} disabled={state.run.results.is_none()}>{ "Download results (CSV)" }</button>
+                <button type="button" class="secondary small" id="download-csv" onclick={on_download_csv} disabled={state.run.results.is_none()}
+                    title={state.run.results.is_none().then_some("No results yet: press Run first, then download them.")}>{ "Download results (CSV)" }</button>
                 <button type="button" class="secondary small" id="print" onclick={on_print}>{ "Print report" }</button>
             </div>
             { share_box.unwrap_or_default() }

@@ -40,6 +40,10 @@ pub struct WhatIfPlan {
     /// value it gave.
     own_percent: Option<f64>,
     own_text: Option<String>,
+    /// What the reader's own change did to the scenario's values.
+    own_done: uncertain::Scaled,
+    /// The changed value (of a single value) lies beyond the plausible range.
+    own_beyond_range: bool,
 }
 
 /// One outcome at the three settings.
@@ -73,6 +77,13 @@ pub struct WhatIf {
     /// The reader's own change in percent, and in words ("30% more than as given").
     pub own_percent: Option<f64>,
     pub own_text: Option<String>,
+    /// The values the reader's own change set out from and gave (one for a single value,
+    /// every value of a table), whether it was held at the most the model allows, and
+    /// whether a single value lies beyond the plausible range: for saying it in words.
+    pub own_before: Vec<f64>,
+    pub own_after: Vec<f64>,
+    pub own_capped: bool,
+    pub own_beyond_range: bool,
     pub runs: u32,
     pub lines: Vec<WhatIfLine>,
     pub meaning: String,
@@ -125,6 +136,8 @@ impl WhatIfPlan {
         }
         models.insert(0, base);
         let mut own_text = None;
+        let mut own_done = uncertain::Scaled::default();
+        let mut own_beyond_range = false;
         if let Some(p) = own_percent {
             let mut own = scenario.clone();
             let done = uncertain::scale(&mut own, k, 1.0 + p / 100.0);
@@ -139,6 +152,8 @@ impl WhatIfPlan {
                 });
             }
             own_text = Some(own_words_used(p, &done, spread));
+            own_beyond_range = beyond_range(&done, spread);
+            own_done = done;
             let valid = crate::validate::ValidScenario::new(own).map_err(AnalysisError::Invalid)?;
             models.push(Model::compile_like(&valid, horizon, Some(&models[0])));
         }
@@ -156,6 +171,8 @@ impl WhatIfPlan {
             outcomes,
             own_percent,
             own_text,
+            own_done,
+            own_beyond_range,
         })
     }
 
@@ -228,6 +245,10 @@ impl WhatIfPlan {
             reason: s.reason.to_string(),
             own_percent: self.own_percent,
             own_text: self.own_text.clone(),
+            own_before: self.own_done.before.clone(),
+            own_after: self.own_done.after.clone(),
+            own_capped: self.own_done.capped,
+            own_beyond_range: self.own_beyond_range,
             runs: aggregate.runs as u32,
             lines,
             meaning: MEANING.to_string(),
@@ -259,8 +280,7 @@ fn own_words_used(percent: f64, done: &uncertain::Scaled, spread: &Spread) -> St
         ([b], [a]) => {
             text.push_str(&format!(": {} \u{2192} {}", round(*b), round(*a)));
             let (lo, hi) = (spread.low.min(spread.high), spread.low.max(spread.high));
-            let outside = spread.scale == catalog::Scale::Value && (*a < lo || *a > hi);
-            if outside {
+            if beyond_range(done, spread) {
                 text.push_str(&format!(
                     ", beyond the plausible range {} to {}",
                     round(lo),
@@ -274,6 +294,15 @@ fn own_words_used(percent: f64, done: &uncertain::Scaled, spread: &Spread) -> St
         text.push_str("; held at the most the model allows");
     }
     text
+}
+
+/// A single value changed to beyond its plausible range (never said of a table's values).
+fn beyond_range(done: &uncertain::Scaled, spread: &Spread) -> bool {
+    let (lo, hi) = (spread.low.min(spread.high), spread.low.max(spread.high));
+    match done.after.as_slice() {
+        [a] => spread.scale == catalog::Scale::Value && (*a < lo || *a > hi),
+        _ => false,
+    }
 }
 
 /// The simulation noise (one standard error) of the mean paired difference of `outcome`

@@ -8,22 +8,33 @@ use std::fmt::Write;
 use engine::sensitivity::tornado::Tornado;
 
 use super::markup::{esc, table};
+use crate::app::components::scrutiny::words;
+use crate::app::components::sensitivity::shown_bars;
 
 /// Rows shown: the assumptions that move the outcome most.
 const SHOWN: usize = 6;
 
-/// A figure as written in the report: pounds in £ millions for a cost, else one decimal.
+/// A figure as written in the report, as the page's chart writes it: pounds in £ millions
+/// for a cost, shares as percentages, counts with one decimal.
 fn figure(metric: &str, x: f64) -> String {
-    match metric {
-        "cost" => format!("£{:.1}m", x / 1e6),
-        "in_house_share" => format!("{x:.1}%"),
-        _ => format!("{x:.1}"),
-    }
+    let unit = engine::metrics::definitions()
+        .into_iter()
+        .find(|d| d.key == metric)
+        .map_or(engine::metrics::Unit::Count, |d| d.unit);
+    crate::app::components::sensitivity::shown(unit, x)
 }
 
 /// The section, appended to `s`, if there is a tornado.
 pub fn section(tornado: Option<&Tornado>, s: &mut String) {
-    let Some(t) = tornado else { return };
+    let Some(all) = tornado else { return };
+    // As the page draws it: no empty rows of prices for an outcome they cannot move.
+    let (t, prices_left_out) = shown_bars(all);
+    let t = &t;
+    let left_out = if prices_left_out {
+        format!(" {}", words::PRICES_LEFT_OUT)
+    } else {
+        String::new()
+    };
     let rows: Vec<Vec<String>> = t
         .bars
         .iter()
@@ -33,7 +44,7 @@ pub fn section(tornado: Option<&Tornado>, s: &mut String) {
             vec![
                 (i + 1).to_string(),
                 esc(&b.label),
-                format!("{} to {}", esc(&b.low_text), esc(&b.high_text)),
+                esc(&words::range(&b.path)),
                 format!(
                     "{} to {}",
                     figure(&t.metric, b.at_low),
@@ -54,11 +65,12 @@ pub fn section(tornado: Option<&Tornado>, s: &mut String) {
     let _ = write!(
         s,
         "<section class=\"report-matters\" id=\"report-matters\"><h2>Which assumptions matter most</h2>\
-         <p>For {}: {} with every assumption as given ({} simulated futures for each setting). {}</p>{}</section>",
+         <p>For {}: {} with every assumption as given ({} simulated futures for each setting). {}{}</p>{}</section>",
         esc(&t.outcome),
         figure(&t.metric, t.baseline),
         t.runs,
         esc(&t.meaning),
+        esc(&left_out),
         table("report-table", &head, &rows)
     );
 }

@@ -161,6 +161,16 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
         )
     });
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    // The share of futures asked for (the default choice until one is asked).
+    let confidence = (*asked).as_ref().map_or(0.8, |g| g.confidence);
+    let why = if props.progress.is_some() {
+        Some("Working on the answer: wait for it, or Cancel.")
+    } else if props.busy {
+        Some(super::BUSY)
+    } else {
+        None
+    };
+    let (title, described) = super::why_attrs("goal-run-why", why);
     let last = props.months.len().saturating_sub(1);
     let progress = props.progress.map(|(done, total)| {
         html! {
@@ -188,7 +198,9 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
                 <label>{ "How sure" }
                     <select id="goal-confidence">{ for (5..=9).map(|n| html! { <option value={n.to_string()} selected={n == 8}>{ format!("in {n} of 10 futures") }</option> }) }</select></label>
                 <label>{ "Running cost a year per unit of the lever (£, optional)" }<input id="goal-cost" type="text" inputmode="decimal" class="num" size="9" /></label>
-                <button type="button" id="goal-run" onclick={run} disabled={props.busy}>{ "Find the setting" }</button>
+                <button type="button" id="goal-run" onclick={run} disabled={why.is_some()}
+                    title={title} aria-describedby={described}>{ "Find the setting" }</button>
+                { super::why_disabled("goal-run-why", why) }
             </div>
             if let Some(p) = &*problem { <p class="field-error" role="alert" id="goal-problem">{ p }</p> }
             { progress.unwrap_or_default() }
@@ -196,18 +208,49 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
             if props.answer.is_some() {
                 if let Some(q) = question { <p class="goal-question" id="goal-question">{ q }</p> }
             }
-            { props.answer.as_deref().map(answer).unwrap_or_default() }
+            { props.answer.as_deref().map(|a| answer(a, confidence)).unwrap_or_default() }
         </section>
     }
 }
 
-fn answer(a: &Answer) -> Html {
+/// The answer in plain words, for `confidence` (0-1) of the futures: the setting found and
+/// how roughly the runs made know it, or that none in the range reaches the target. (The
+/// costs are said once, below it, in the app's £ millions.)
+pub fn summary(a: &Answer, confidence: f64) -> String {
+    let futures = format!("{:.0} in 100 futures", confidence * 100.0);
+    let d = a.lever.decimals();
+    let means = &a.setting_means;
+    match a.setting {
+        None => format!(
+            "No setting up to {:.d$} {means} reaches the target in {futures}: at the top of the range \
+             it is reached in {:.0} in 100.",
+            a.range.1,
+            a.share_with * 100.0
+        ),
+        Some(s) => {
+            let high = a.setting_high.map_or_else(
+                || "beyond the range searched".to_string(),
+                |h| format!("{h:.d$}"),
+            );
+            format!(
+                "At least {s:.d$} {means} reaches the target in {futures}; without it, {:.0} in 100. \
+                 With {} runs the setting is known roughly: somewhere from {:.d$} to {high} (more runs \
+                 narrow it).",
+                a.share_without * 100.0,
+                format::count(f64::from(a.runs)),
+                a.setting_low.unwrap_or(s)
+            )
+        }
+    }
+}
+
+fn answer(a: &Answer, confidence: f64) -> Html {
     let d = a.lever.decimals();
     let found = a.setting.is_some();
     html! {
         <div class={classes!("goal-answer", (!found).then_some("unreachable"))} id="goal-answer"
              data-found={found.to_string()}>
-            <p id="goal-summary"><strong>{ lever_name(a.lever) }{ ": " }</strong>{ &a.summary }</p>
+            <p id="goal-summary"><strong>{ lever_name(a.lever) }{ ": " }</strong>{ summary(a, confidence) }</p>
             <ul>
                 <li>{ format!("Searched from {:.d$} to {:.d$} {}.", a.range.0, a.range.1, a.setting_means) }</li>
                 <li>{ format!("Futures reaching the target: {:.0} in 100 without the lever, {:.0} in 100 {}.",

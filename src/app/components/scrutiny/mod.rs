@@ -10,6 +10,7 @@ pub mod panel;
 pub mod ranking;
 pub mod uncertainty;
 pub mod what_if;
+pub mod words;
 
 use yew::prelude::*;
 
@@ -46,6 +47,24 @@ pub fn what_if_button(hook: Option<WhatIfHook>, path: &'static str) -> Html {
         _ => html! {},
     }
 }
+
+/// Why a button is disabled, said beside it (the button names it as its title and in
+/// `aria-describedby`, see [`why_attrs`]); nothing while it can be pressed.
+pub fn why_disabled(id: &'static str, why: Option<&str>) -> Html {
+    match why {
+        Some(why) => html! { <span class="why-disabled" {id}>{ why }</span> },
+        None => html! {},
+    }
+}
+
+/// The title and the accessible description of a button disabled for `why` (the id of the
+/// sentence [`why_disabled`] shows): both `None` while it can be pressed.
+pub fn why_attrs(id: &'static str, why: Option<&str>) -> (Option<String>, Option<&'static str>) {
+    (why.map(str::to_string), why.map(|_| id))
+}
+
+/// Why an analysis cannot start now: another analysis or the main run is on the workers.
+pub const BUSY: &str = "Waiting: the model is busy with a run or another question. This can be asked once it has finished (or after Cancel).";
 
 /// Run `request` on the workers for the scenario shown, unless the main run is busy or the
 /// scenario or settings have problems (said in a notice).

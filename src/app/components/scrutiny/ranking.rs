@@ -6,14 +6,13 @@
 use engine::sensitivity::global::Ranking;
 use yew::prelude::*;
 
+use super::words;
+use crate::charts::palette;
+
 /// Width of the drawing, and of the label column within it.
 const WIDTH: f64 = 720.0;
 const LABELS: f64 = 300.0;
-const ROW: f64 = 26.0;
-/// Longest label drawn (the full one is in the bar's tooltip).
-const LABEL_CHARS: usize = 44;
-const RISES: &str = "#b5523b";
-const FALLS: &str = "#3f7f5f";
+const ROW: f64 = 32.0;
 
 /// How it differs from the tornado, in plain words.
 pub const DIFFERENCE: &str = "How this differs from the other chart (one assumption at a time): there, one \
@@ -53,32 +52,51 @@ pub fn chance_level(r: &Ranking) -> Option<f64> {
     (spare >= 1.0).then(|| 2.0 * ((1.0 - r.r_squared.clamp(0.0, 1.0)) / spare).sqrt())
 }
 
+/// A coefficient as drawn beside its bar, signed with a true minus: "+0.58", "−0.33".
+fn coefficient(c: f64) -> String {
+    crate::format::signed_with(c, |m| format!("{m:.2}"))
+}
+
 /// A share of the spread explained, in words: "62%".
 fn percent(share: f64) -> String {
     format!("{:.0}%", (share * 100.0).clamp(0.0, 100.0))
 }
 
+/// The ranking as drawn: for an outcome that is not an amount of money, without the prices
+/// (they cannot move it: any bar of theirs is chance), and whether any were left out.
+pub fn shown_effects(r: &Ranking) -> (Ranking, bool) {
+    let mut shown = r.clone();
+    let unit = engine::metrics::definitions()
+        .into_iter()
+        .find(|d| d.key == r.metric)
+        .map(|d| d.unit);
+    if !unit.is_some_and(words::prices_move) {
+        shown.effects.retain(|e| !words::is_price(&e.path));
+    }
+    let left_out = shown.effects.len() < r.effects.len();
+    (shown, left_out)
+}
+
 /// The ranking drawn, with its meaning.
-pub fn ranking_chart(r: &Ranking) -> Html {
+pub fn ranking_chart(all: &Ranking) -> Html {
+    let (shown, prices_left_out) = shown_effects(all);
+    let r = &shown;
     let (bars, zero) = geometry(r);
     let height = bars.len() as f64 * ROW + 8.0;
     let rows = r.effects.iter().zip(&bars).enumerate().map(|(i, (e, (x0, x1)))| {
         let y = i as f64 * ROW + 4.0;
         let (colour, way) = if e.coefficient >= 0.0 {
-            (RISES, "rises")
+            (palette::RISES, "rises")
         } else {
-            (FALLS, "falls")
+            (palette::FALLS, "falls")
         };
         let tip = format!(
-            "{}: {:+.2}. With everything uncertain at once, the outcome {way} as this assumption rises; \
-             0 would mean it makes no difference.",
-            e.label, e.coefficient
+            "{}: {}. With everything uncertain at once, the outcome {way} as this assumption rises \
+             across its plausible range ({}); 0 would mean it makes no difference.",
+            e.label,
+            coefficient(e.coefficient),
+            words::range(&e.path)
         );
-        let label: String = if e.label.chars().count() > LABEL_CHARS {
-            e.label.chars().take(LABEL_CHARS - 1).chain(['…']).collect()
-        } else {
-            e.label.clone()
-        };
         let (value_x, anchor) = if e.coefficient >= 0.0 {
             (x1 + 4.0, "start")
         } else {
@@ -87,12 +105,11 @@ pub fn ranking_chart(r: &Ranking) -> Html {
         html! {
             <g class="ranking-row" data-path={e.path.clone()}>
                 <title>{ tip }</title>
-                <text x={(LABELS - 8.0).to_string()} y={(y + 13.0).to_string()} text-anchor="end"
-                      font-size="12">{ label }</text>
+                { crate::app::components::sensitivity::label_lines(&e.label, y, ROW - 8.0) }
                 <rect x={x0.to_string()} y={y.to_string()} width={(x1 - x0).to_string()}
                       height={(ROW - 8.0).to_string()} fill={colour} />
-                <text x={value_x.to_string()} y={(y + 13.0).to_string()} text-anchor={anchor}
-                      font-size="11">{ format!("{:+.2}", e.coefficient) }</text>
+                <text x={value_x.to_string()} y={(y + (ROW - 8.0) / 2.0 + 4.0).to_string()} text-anchor={anchor}
+                      font-size="11" fill={palette::TEXT}>{ coefficient(e.coefficient) }</text>
             </g>
         }
     });
@@ -109,7 +126,11 @@ pub fn ranking_chart(r: &Ranking) -> Html {
                     r.outcome, r.samples, percent(r.r_squared)
                 ) }
                 <br />{ &r.meaning }
-                if let Some(c) = chance_level(r) {
+                if prices_left_out {
+                    <br />
+                    <span id="ranking-prices-left-out">{ words::PRICES_LEFT_OUT }</span>
+                }
+                if let Some(c) = chance_level(all) {
                     <br />
                     <span id="ranking-chance">{ format!(
                         "With {} futures, a bar shorter than about ±{c:.2} could be chance alone; more runs make \
@@ -122,11 +143,11 @@ pub fn ranking_chart(r: &Ranking) -> Html {
                  aria-label="Ranking with all assumptions varying together" font-family="sans-serif">
                 { for rows }
                 <line x1={zero.to_string()} x2={zero.to_string()} y1="0" y2={height.to_string()}
-                      stroke="#222" stroke-width="1" />
-                <rect x="0" y={(height + 5.0).to_string()} width="10" height="10" fill={RISES} />
-                <text x="14" y={(height + 14.0).to_string()} font-size="11">{ "outcome rises as the assumption rises" }</text>
-                <rect x="250" y={(height + 5.0).to_string()} width="10" height="10" fill={FALLS} />
-                <text x="264" y={(height + 14.0).to_string()} font-size="11">{ "outcome falls as it rises" }</text>
+                      stroke={palette::ZERO} stroke-width="1" />
+                <rect x="0" y={(height + 5.0).to_string()} width="10" height="10" fill={palette::RISES} />
+                <text x="14" y={(height + 14.0).to_string()} font-size="11" fill={palette::TEXT}>{ "outcome rises as the assumption rises" }</text>
+                <rect x="250" y={(height + 5.0).to_string()} width="10" height="10" fill={palette::FALLS} />
+                <text x="264" y={(height + 14.0).to_string()} font-size="11" fill={palette::TEXT}>{ "outcome falls as it rises" }</text>
             </svg>
             <p class="meaning" id="ranking-difference">{ DIFFERENCE }</p>
         </figure>
@@ -174,6 +195,8 @@ mod tests {
         let (bars, _) = geometry(&ranking(&[-2.5, f64::NAN]));
         assert!(bars[0].0 >= LABELS && bars[0].1 <= WIDTH);
         assert_eq!(percent(0.456), "46%");
+        assert_eq!(coefficient(-0.334), "\u{2212}0.33");
+        assert_eq!(coefficient(0.58), "+0.58");
     }
 
     /// Chance's reach shrinks with more samples and a better fit, and is unknown with too

@@ -7,9 +7,11 @@
 use std::rc::Rc;
 
 use engine::catalog;
+use engine::metrics::Unit;
 use engine::sensitivity::what_if::{WhatIf, WhatIfLine, OWN_CHANGE_PERCENT};
 use yew::prelude::*;
 
+use super::words;
 use crate::format;
 
 #[derive(Properties, PartialEq)]
@@ -51,27 +53,34 @@ pub fn parse_own(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
-/// A number to one decimal, with a true minus sign.
-fn one_decimal(x: f64) -> String {
-    let s = format!("{:.1}", x.abs());
-    if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("{}{s}", format::MINUS)
-    } else {
-        s
+/// The unit of an outcome of a what-if, and its figure in that unit's own scale (a share
+/// comes as a percentage, the shared formatting takes it 0-1).
+fn unit_of(metric: &str, x: f64) -> (Unit, f64) {
+    match metric {
+        "cost" => (Unit::Pounds, x),
+        "in_house_share" => (Unit::BasisPoints, x / 100.0),
+        _ => (Unit::Count, x),
+    }
+}
+
+/// A change from the scenario as given, signed: "+£1.4M", "+2.0" (for a share, in
+/// percentage points without the word, which its noise brings).
+fn signed(metric: &str, d: f64) -> String {
+    match metric {
+        "cost" => format::signed_with(d, format::pounds_millions),
+        _ => format::signed_with(d, |m| format::value_precise(Unit::Count, m)),
     }
 }
 
 /// A change from the scenario as given, signed, in the outcome's unit.
 pub fn change(metric: &str, d: f64) -> String {
-    let plus = if d > 0.0 { "+" } else { "" };
     match metric {
-        "cost" => format!("{plus}{}", format::pounds_millions(d)),
-        "in_house_share" => format!("{plus}{} points", one_decimal(d)),
-        _ => format!("{plus}{}", one_decimal(d)),
+        "in_house_share" => format!("{} points", signed(metric, d)),
+        _ => signed(metric, d),
     }
 }
 
-/// The change from as given and its simulation noise under a figure: "+£1.4M ± £0.2M",
+/// The change from as given and its simulation noise under a figure: "+£1.4M ± £0.20M",
 /// and "within noise" when it is less than two standard errors.
 pub fn change_with_noise(metric: &str, d: f64, noise: f64) -> String {
     if !noise.is_finite() {
@@ -82,34 +91,21 @@ pub fn change_with_noise(metric: &str, d: f64, noise: f64) -> String {
     } else {
         ""
     };
-    match metric {
-        "cost" => format!(
-            "{} \u{00b1} {}{within}",
-            change(metric, d),
-            format::pounds_millions(noise)
-        ),
-        "in_house_share" => {
-            let plus = if d > 0.0 { "+" } else { "" };
-            format!(
-                "{plus}{} \u{00b1} {} points{within}",
-                one_decimal(d),
-                one_decimal(noise)
-            )
-        }
-        _ => format!(
-            "{} \u{00b1} {}{within}",
-            change(metric, d),
-            one_decimal(noise)
-        ),
-    }
+    let (unit, se) = unit_of(metric, noise);
+    format!(
+        "{} {}{within}",
+        signed(metric, d),
+        format::plus_minus(unit, se)
+    )
 }
 
-/// A figure of an outcome: pounds in £ millions, shares as percentages, counts whole.
+/// A figure of an outcome: pounds in £ millions, shares as percentages, counts with one
+/// decimal.
 pub fn figure(metric: &str, x: f64) -> String {
-    match metric {
-        "cost" => format::pounds_millions(x),
-        "in_house_share" => format!("{x:.1}%"),
-        _ => format!("{x:.1}"),
+    match unit_of(metric, x) {
+        (Unit::Pounds, x) => format::pounds_millions(x),
+        (Unit::BasisPoints, x) => format::share(x),
+        (unit, x) => format::value_precise(unit, x),
     }
 }
 
@@ -148,6 +144,16 @@ pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
             }
         })
     };
+    let why = if props.progress.is_some() {
+        Some("Working on the answer: wait for it, or Cancel.")
+    } else if props.busy {
+        Some(super::BUSY)
+    } else if own_error.is_some() {
+        Some("Correct your own change first (or leave it empty).")
+    } else {
+        None
+    };
+    let (title, described) = super::why_attrs("what-if-run-why", why);
     let run = {
         let (on, chosen, own) = (props.on_run.clone(), chosen.clone(), own.clone());
         Callback::from(move |_: MouseEvent| {
@@ -187,7 +193,9 @@ pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
                         aria-describedby="what-if-own-help" />
                     { "% more than as given (negative for less)" }
                 </span>
-                <button type="button" id="what-if-run" onclick={run} disabled={props.busy || own_error.is_some()}>{ "Show the answer" }</button>
+                <button type="button" id="what-if-run" onclick={run} disabled={why.is_some()}
+                    title={title} aria-describedby={described}>{ "Show the answer" }</button>
+                { super::why_disabled("what-if-run-why", why) }
             </div>
             <p class="muted small" id="what-if-own-help">{ "For example 30 answers \u{201c}what if carers leave 30% faster?\u{201d} when the assumption is a leaving rate: every value of the assumption in the scenario is changed by that share." }</p>
             if let Some(why) = &own_error { <p class="field-error" id="what-if-own-error" role="alert">{ why }</p> }
@@ -225,20 +233,28 @@ fn answer(w: &WhatIf) -> Html {
             </tr>
         }
     });
-    let own_head = w
-        .own_text
-        .as_ref()
-        .map(|t| html! { <th scope="col">{ format!("Your change ({t})") }</th> });
+    let spread = catalog::uncertain().iter().find(|s| s.path == w.path);
+    let end = |x: Option<f64>| x.map_or_else(String::new, |x| words::setting(&w.path, x));
+    let (low, high) = (end(spread.map(|s| s.low)), end(spread.map(|s| s.high)));
+    let own_head = w.own_percent.map(|_| {
+        let said = words::own_change(w)
+            .or_else(|| w.own_text.clone())
+            .unwrap_or_default();
+        html! { <th scope="col">{ format!("Your change ({said})") }</th> }
+    });
+    let built_in = words::built_in(&w.path)
+        .map(|b| format!(" (built-in value {b})"))
+        .unwrap_or_default();
     html! {
         <div class="what-if-answer" id="what-if-answer" data-path={w.path.clone()}>
-            <p><strong>{ &w.label }</strong>{ format!(": plausible range {} to {} (built-in value {}).", w.low_text, w.high_text, w.default_text) }</p>
+            <p id="what-if-range"><strong>{ &w.label }</strong>{ format!(": plausible range {}{built_in}.", words::range(&w.path)) }</p>
             <table class="what-if-table">
                 <caption>{ format!("Average over {} simulated futures, the same chance events in each column. Under each figure: its change from the scenario as given, \u{00b1} one standard error of simulation noise (more runs make it smaller); a change within two of them is not a clear difference.", format::count(f64::from(w.runs))) }</caption>
                 <thead><tr>
                     <th scope="col">{ "Outcome" }</th>
-                    <th scope="col">{ format!("At the low end ({})", w.low_text) }</th>
+                    <th scope="col">{ format!("At the low end ({low})") }</th>
                     <th scope="col">{ "As in the scenario" }</th>
-                    <th scope="col">{ format!("At the high end ({})", w.high_text) }</th>
+                    <th scope="col">{ format!("At the high end ({high})") }</th>
                     { own_head.unwrap_or_default() }
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
@@ -277,7 +293,7 @@ mod tests {
         );
         assert_eq!(
             change_with_noise("cost", -1.4e6, 0.2e6),
-            "\u{2212}£1.4M \u{00b1} £0.2M"
+            "\u{2212}£1.4M \u{00b1} £0.20M"
         );
         assert_eq!(change("in_house_share", 2.0), "+2.0 points");
         assert_eq!(
