@@ -233,9 +233,10 @@ pub fn summary(a: &Answer, confidence: f64) -> String {
                 |h| format!("{h:.d$}"),
             );
             format!(
-                "At least {s:.d$} {means} reaches the target in {futures}; without it, {:.0} in 100. \
-                 With {} runs the setting is known roughly: somewhere from {:.d$} to {high} (more runs \
-                 narrow it).",
+                "At least {s:.d$} {means} reaches the target in at least {futures} ({:.0} in 100 \
+                 of these runs); without it, {:.0} in 100. With {} runs the setting is known \
+                 roughly: somewhere from {:.d$} to {high} (more runs narrow it).",
+                a.share_with * 100.0,
                 a.share_without * 100.0,
                 format::count(f64::from(a.runs)),
                 a.setting_low.unwrap_or(s)
