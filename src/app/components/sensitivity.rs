@@ -128,9 +128,14 @@ fn geometry_on(t: &Tornado, ticks: &[f64]) -> (Vec<BarGeom>, f64) {
 
 /// The unit of the tornado's outcome (from its metric).
 fn unit_of(t: &Tornado) -> Unit {
+    metric_unit(&t.metric)
+}
+
+/// The unit of the metric `key` (a count when it is not one): what [`shown`] takes.
+pub fn metric_unit(key: &str) -> Unit {
     engine::metrics::definitions()
         .into_iter()
-        .find(|d| d.key == t.metric)
+        .find(|d| d.key == key)
         .map(|d| d.unit)
         .unwrap_or(Unit::Count)
 }

@@ -12,6 +12,7 @@ use engine::sensitivity::what_if::{WhatIf, WhatIfLine, OWN_CHANGE_PERCENT};
 use yew::prelude::*;
 
 use super::words;
+use crate::app::components::sensitivity::{metric_unit, shown};
 use crate::format;
 
 #[derive(Properties, PartialEq)]
@@ -56,26 +57,25 @@ pub fn parse_own(text: &str) -> Result<Option<f64>, String> {
 /// The unit of an outcome of a what-if, and its figure in that unit's own scale (a share
 /// comes as a percentage, the shared formatting takes it 0-1).
 fn unit_of(metric: &str, x: f64) -> (Unit, f64) {
-    match metric {
-        "cost" => (Unit::Pounds, x),
-        "in_house_share" => (Unit::BasisPoints, x / 100.0),
-        _ => (Unit::Count, x),
+    match metric_unit(metric) {
+        Unit::BasisPoints => (Unit::BasisPoints, x / 100.0),
+        unit => (unit, x),
     }
 }
 
 /// A change from the scenario as given, signed: "+£1.4M", "+2.0" (for a share, in
 /// percentage points without the word, which its noise brings).
 fn signed(metric: &str, d: f64) -> String {
-    match metric {
-        "cost" => format::signed_with(d, format::pounds_millions),
+    match metric_unit(metric) {
+        Unit::Pounds => format::signed_with(d, format::pounds_millions),
         _ => format::signed_with(d, |m| format::value_precise(Unit::Count, m)),
     }
 }
 
 /// A change from the scenario as given, signed, in the outcome's unit.
 pub fn change(metric: &str, d: f64) -> String {
-    match metric {
-        "in_house_share" => format!("{} points", signed(metric, d)),
+    match metric_unit(metric) {
+        Unit::BasisPoints => format!("{} points", signed(metric, d)),
         _ => signed(metric, d),
     }
 }
@@ -99,14 +99,10 @@ pub fn change_with_noise(metric: &str, d: f64, noise: f64) -> String {
     )
 }
 
-/// A figure of an outcome: pounds in £ millions, shares as percentages, counts with one
-/// decimal.
+/// A figure of an outcome, as the tornado and the rest of the app show it: pounds in
+/// £ millions, shares as percentages, counts with one decimal.
 pub fn figure(metric: &str, x: f64) -> String {
-    match unit_of(metric, x) {
-        (Unit::Pounds, x) => format::pounds_millions(x),
-        (Unit::BasisPoints, x) => format::share(x),
-        (unit, x) => format::value_precise(unit, x),
-    }
+    shown(metric_unit(metric), x)
 }
 
 #[function_component]
