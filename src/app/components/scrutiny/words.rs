@@ -62,9 +62,15 @@ pub fn factor(f: f64) -> String {
 pub fn setting(path: &str, x: f64) -> String {
     match entry(path) {
         Some((spread, _)) if spread.scale == Scale::Factor => factor(x),
-        Some((_, unit)) => format::reading(unit, x).unwrap_or_else(|| format::in_unit(unit, x)),
+        Some((_, unit)) => said(unit, x),
         None => format::MISSING.into(),
     }
+}
+
+/// A value in the catalogue `unit` as the form reads it out ("about 9.5% each year"), or
+/// in the unit itself where the form has no reading for it.
+fn said(unit: &str, x: f64) -> String {
+    format::reading(unit, x).unwrap_or_else(|| format::in_unit(unit, x))
 }
 
 /// The built-in value of the assumption at `path` as [`setting`] says it; `None` for a
@@ -84,7 +90,7 @@ pub fn built_in(path: &str) -> Option<String> {
 pub fn own_change(w: &WhatIf) -> Option<String> {
     let percent = w.own_percent?;
     let (_, unit) = entry(&w.path)?;
-    let said = |x: f64| format::reading(unit, x).unwrap_or_else(|| format::in_unit(unit, x));
+    let said = |x: f64| said(unit, x);
     let mut text = engine::sensitivity::what_if::own_words(percent);
     match (w.own_before.as_slice(), w.own_after.as_slice()) {
         ([b], [a]) => {
