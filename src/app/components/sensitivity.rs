@@ -229,7 +229,7 @@ pub fn WhatMattersMost(props: &WhatMattersMostProps) -> Html {
     };
     let running = props.progress.is_some();
     let why = if running {
-        Some("Working on the answer: wait for it, or Cancel.")
+        Some(super::scrutiny::WORKING)
     } else if props.busy {
         Some(super::scrutiny::BUSY)
     } else {

@@ -164,7 +164,7 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
     // The share of futures asked for (the default choice until one is asked).
     let confidence = (*asked).as_ref().map_or(0.8, |g| g.confidence);
     let why = if props.progress.is_some() {
-        Some("Working on the answer: wait for it, or Cancel.")
+        Some(super::WORKING)
     } else if props.busy {
         Some(super::BUSY)
     } else {

@@ -63,6 +63,9 @@ pub fn why_attrs(id: &'static str, why: Option<&str>) -> (Option<String>, Option
     (why.map(str::to_string), why.map(|_| id))
 }
 
+/// Why an analysis cannot start now: it is working on its answer.
+pub const WORKING: &str = "Working on the answer: wait for it, or Cancel.";
+
 /// Why an analysis cannot start now: another analysis or the main run is on the workers.
 pub const BUSY: &str = "Waiting: the model is busy with a run or another question. This can be asked once it has finished (or after Cancel).";
 

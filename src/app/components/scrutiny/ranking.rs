@@ -66,11 +66,7 @@ fn percent(share: f64) -> String {
 /// (they cannot move it: any bar of theirs is chance), and whether any were left out.
 pub fn shown_effects(r: &Ranking) -> (Ranking, bool) {
     let mut shown = r.clone();
-    let unit = engine::metrics::definitions()
-        .into_iter()
-        .find(|d| d.key == r.metric)
-        .map(|d| d.unit);
-    if !unit.is_some_and(words::prices_move) {
+    if !words::prices_move(crate::app::components::sensitivity::metric_unit(&r.metric)) {
         shown.effects.retain(|e| !words::is_price(&e.path));
     }
     let left_out = shown.effects.len() < r.effects.len();

@@ -141,7 +141,7 @@ pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
         })
     };
     let why = if props.progress.is_some() {
-        Some("Working on the answer: wait for it, or Cancel.")
+        Some(super::WORKING)
     } else if props.busy {
         Some(super::BUSY)
     } else if own_error.is_some() {
