@@ -140,12 +140,13 @@ fn summary(goal: &Goal, a: &Answer) -> String {
             let high = a
                 .setting_high
                 .map(|h| format!("{h:.d$}"))
-                .unwrap_or_else(|| "beyond the range".into());
+                .unwrap_or_else(|| "beyond the range searched".into());
             format!(
-                "At least {s:.d$} {} reaches the target in {futures} (with {} runs, somewhere between \
-                 {:.d$} and {high}); without it, {:.0} in 100. The cost to the date is {} against {} \
-                 without it.",
+                "At least {s:.d$} {} reaches the target in at least {futures} ({:.0} in 100 of these \
+                 runs; with {} runs, somewhere from {:.d$} to {high}); without it, {:.0} in 100. The \
+                 cost to the date is {} against {} without it.",
                 a.setting_means,
+                a.share_with * 100.0,
                 a.runs,
                 a.setting_low.unwrap_or(s),
                 a.share_without * 100.0,

@@ -17,11 +17,8 @@ const SHOWN: usize = 6;
 /// A figure as written in the report, as the page's chart writes it: pounds in £ millions
 /// for a cost, shares as percentages, counts with one decimal.
 fn figure(metric: &str, x: f64) -> String {
-    let unit = engine::metrics::definitions()
-        .into_iter()
-        .find(|d| d.key == metric)
-        .map_or(engine::metrics::Unit::Count, |d| d.unit);
-    crate::app::components::sensitivity::shown(unit, x)
+    use crate::app::components::sensitivity::{metric_unit, shown};
+    shown(metric_unit(metric), x)
 }
 
 /// The section, appended to `s`, if there is a tornado.
