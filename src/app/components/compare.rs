@@ -55,6 +55,16 @@ fn amount(unit: Unit, s: &Stat) -> String {
     )
 }
 
+/// A chance with its simulation noise under it, as every other chance in the app is given:
+/// "76%" over "(± 1.3 points)".
+pub fn chance(p: f64, runs: u64) -> String {
+    format!(
+        "{}\n({})",
+        format::probability(p),
+        format::plus_minus(Unit::BasisPoints, engine::report::probability_se(p, runs))
+    )
+}
+
 /// A paired difference: its median and range, in one unit. A sign is never left at the
 /// end of a line (a word joiner holds it to its number).
 pub fn difference(unit: Unit, s: &Stat) -> String {
@@ -224,11 +234,27 @@ fn row(props: &CompareProps, r: &Report, i: usize, s: &ScenarioReport, year: &st
             { chooser }
             { cell("Total cost", amount(Unit::Pounds, &s.total_cost)) }
             { exact("Cost difference", c.map(|c| difference(Unit::Pounds, &c.total_cost_difference)).unwrap_or_else(dash), c.map(|c| c.total_cost_difference.mean)) }
-            { exact("Chance it costs less", c.map(|c| format::probability(c.probability_cheaper)).unwrap_or_else(dash), c.map(|c| c.probability_cheaper)) }
+            { exact("Chance it costs less", c.map(|c| chance(c.probability_cheaper, r.runs)).unwrap_or_else(dash), c.map(|c| c.probability_cheaper)) }
             { cell("Average gap", amount(Unit::Children, &s.mean_gap)) }
             { cell("Gap difference", c.map(|c| difference(Unit::Children, &c.mean_gap_difference)).unwrap_or_else(dash)) }
-            { cell("Chance of a smaller gap", c.map(|c| format::probability(c.probability_less_gap)).unwrap_or_else(dash)) }
+            { cell("Chance of a smaller gap", c.map(|c| chance(c.probability_less_gap, r.runs)).unwrap_or_else(dash)) }
             { exact("Expected overspend", fy.map(view::expected_overspend).unwrap_or_else(dash), fy.map(|y| y.expected_overspend.mean)) }
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chance;
+
+    #[test]
+    fn a_chance_in_the_table_carries_its_noise() {
+        // sqrt(0.76 * 0.24 / 1000) = 0.0135: 1.4 points.
+        assert_eq!(chance(0.76, 1000), "76%\n(\u{00b1} 1.4 points)");
+        assert!(
+            chance(0.5, 100).ends_with("(\u{00b1} 5.0 points)"),
+            "{}",
+            chance(0.5, 100)
+        );
     }
 }
