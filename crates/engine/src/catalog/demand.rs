@@ -342,7 +342,9 @@ pub(super) const PARAMS: &[Param] = &[
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: seven children were in emergency provision when the \
             briefing was finalised in late July 2020, after 3 in June (between three and eight at any time since \
             lockdown). The default is 5, within that range and the number the model's own shortages keep in \
-            emergency placements (with 7, all reviewed in the first month, month 0 cost more than the months after).",
+            emergency placements. Modelling assumption: the children starting in emergency beds are the ones hard to \
+            place (drawn in proportion to the chance that a review finds no placement for them), and the next review \
+            of each comes at a random time within the review interval, as it would for children already waiting.",
     },
     Param {
         path: "population.three_placements_share",

@@ -117,7 +117,9 @@ impl<'m> Simulator<'m> {
                 .push_before(b, exit_at, EventKind::Breakdown, id, epoch);
         }
         if kind == PlacementType::Emergency {
-            let r = t + model.scenario.matching.emergency_review_days;
+            // A starting child's first review comes as start-up drew it (`start_child`).
+            let days = self.startup.first_review.take();
+            let r = t + days.unwrap_or(model.scenario.matching.emergency_review_days);
             self.queue
                 .push_before(r, exit_at, EventKind::EmergencyReview, id, epoch);
         }

@@ -22,6 +22,9 @@ pub(super) struct Startup {
     /// `k`): running totals over sizes 1, 2, ..., and their sum (worked out once a run).
     biased: Vec<f64>,
     biased_total: f64,
+    /// Days to the first review of the starting child being placed in an emergency bed
+    /// (`start_child`), taken by `assign` when it books that review.
+    pub first_review: Option<f64>,
 }
 
 /// A starting child before placement.
@@ -295,7 +298,8 @@ impl<'m> Simulator<'m> {
             let mut chosen = None;
             while w.iter().any(|x| *x > 0.0) {
                 let t = PlacementType::ALL[rng.categorical(&w)];
-                if let Some(p) = self.find_start_place(t, id, rng) {
+                let waiting = t != PlacementType::Emergency || self.still_waiting(id, rng);
+                if let Some(p) = self.find_start_place(t, id, rng).filter(|_| waiting) {
                     chosen = Some(p);
                     break;
                 }
@@ -316,6 +320,12 @@ impl<'m> Simulator<'m> {
         // The placements before this one, as a placement's start sees them (the risk of its
         // breakdown rises with recent moves).
         self.children[id as usize].recent = [starts[1], starts[2], f64::NEG_INFINITY];
+        // A child in an emergency bed is reviewed every `emergency_review_days` since the
+        // bed was found, so its next review comes at a time uniform over one interval (the
+        // reviews of the children waiting at the start are spread out, not all due at the
+        // end of the first one). Taken by `assign` if the child is placed in one.
+        let interval = sc.matching.emergency_review_days;
+        self.startup.first_review = Some(rng.uniform_open0() * interval);
         match place {
             Some(p) => {
                 if let Some(t) = p.kind() {
@@ -337,6 +347,7 @@ impl<'m> Simulator<'m> {
             }
             None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
         }
+        self.startup.first_review = None;
         // The current placement's own start (the placement took the start of the run); the
         // two before it are as the placement (if any) counted its 3+ moves flag with (`moved3_at`
         // reads those two only), so the flag and its lapse stand as counted.
@@ -350,6 +361,33 @@ impl<'m> Simulator<'m> {
                 .push(exit_at - lead, EventKind::AdoptionMove, id, 0);
         }
         place
+    }
+
+    /// Would starting child `id` still be waiting in an emergency bed at a review now? Only
+    /// if no placement along its order is found for it: the bought-in and family
+    /// placements drawn as a review draws them (the council's own carers and homes are
+    /// left out: their places are what the starting mix is filling). So the starting
+    /// children in emergency beds are the ones hard to place, as the model's own waiting
+    /// children are (adolescents, complex needs), and wait as long as those do. Modelling
+    /// assumption: a child is drawn for the starting mix's emergency beds in proportion to
+    /// the chance that one review finds nothing for it.
+    fn still_waiting(&mut self, id: u32, rng: &mut Stream) -> bool {
+        let model = self.model;
+        let c = &self.children[id as usize];
+        let (age, complex) = (c.age_years(0.0), c.complex);
+        let ask = Ask::one(age, complex, Place::Nowhere);
+        let order = model.order(0, age, Needs::of(complex));
+        !order
+            .iter()
+            .filter(|ty| {
+                !matches!(
+                    ty,
+                    PlacementType::InHouseFoster
+                        | PlacementType::InHouseResidential
+                        | PlacementType::Emergency
+                )
+            })
+            .any(|&ty| self.fits(ty, ask, rng).is_some())
     }
 
     /// One sibling group of the starting stock, into `group` (at most `room` children),

@@ -375,3 +375,60 @@ fn step_down_chooses_at_random_among_the_eligible() {
         "only {beyond_first} of {runs} runs moved a child past the first in the list"
     );
 }
+
+/// The children starting in emergency beds are waiting as the model's own waiting children
+/// are: their next reviews are spread over one review interval (not all due together at
+/// its end, which made the first month's emergency cost about two and a half times the
+/// next month's), and they are the ones hard to place (adolescents more than the stock).
+#[test]
+fn starting_emergency_children_are_reviewed_through_the_first_interval() {
+    let model = Model::new(&default_scenario(), 12);
+    let interval = model.scenario.matching.emergency_review_days;
+    let mut sim = Simulator::new(&model);
+    let (mut reviews, mut in_emergency) = (Vec::new(), 0);
+    let (mut adolescents, mut stock_adolescents, mut stock) = (0, 0, 0);
+    for rep in 0..200 {
+        let mut rs = streams(rep);
+        let mut startup = Stream::new(SEED, rep, Process::StartUp);
+        sim.reset();
+        sim.start_up(&mut startup, &mut rs);
+        for &id in &sim.children.active {
+            let c = &sim.children[id as usize];
+            let adolescent = c.age_years(0.0) >= 11.0;
+            stock += 1;
+            stock_adolescents += adolescent as u32;
+            if c.kind == Some(PlacementType::Emergency) {
+                in_emergency += 1;
+                adolescents += adolescent as u32;
+            }
+        }
+        while let Some(ev) = sim.queue.pop_before(interval + 1.0) {
+            if ev.kind() == EventKind::EmergencyReview {
+                reviews.push(ev.t());
+            }
+        }
+    }
+    assert!(
+        in_emergency >= 800,
+        "{in_emergency} starting children in emergency beds"
+    );
+    // One review booked for each, but for the few who leave care before it.
+    assert!(reviews.len() <= in_emergency && reviews.len() * 50 >= in_emergency * 49);
+    assert!(reviews.iter().all(|&t| t > 0.0 && t <= interval));
+    // Uniform over the interval: a quarter in each quarter (within about 4.5 standard errors).
+    for q in 0..4 {
+        let (lo, hi) = (q as f64 * interval / 4.0, (q + 1) as f64 * interval / 4.0);
+        let share =
+            reviews.iter().filter(|&&t| t > lo && t <= hi).count() as f64 / reviews.len() as f64;
+        assert!(
+            (share - 0.25).abs() < 0.07,
+            "quarter {q}: {share:.3} of the reviews"
+        );
+    }
+    let share = adolescents as f64 / in_emergency as f64;
+    let stock_share = stock_adolescents as f64 / stock as f64;
+    assert!(
+        share > stock_share + 0.1,
+        "adolescents: {share:.2} of those in emergency beds, {stock_share:.2} of the stock"
+    );
+}
