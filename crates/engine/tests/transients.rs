@@ -27,8 +27,12 @@ const LATER: std::ops::Range<usize> = 12..HORIZON;
 const KNOWN: [(&str, &str); 6] = [
     (
         "3+ placements share",
-        "the model's breakdowns settle over about two years: moves rise from 29 to 38 a month \
-         and the share dips from 13.4% to 11% in the first year before rising to about 13%",
+        "the starting placements now break down as the model's own do (`assign_since`) and \
+         recent entrants may still be in a short-term first placement, so moves start near \
+         their later path (about 39 at month 0, 35-37 in months 1-11, 37.5-39 later), but the \
+         share starts at 13.3% (13.8% cited), dips to 12.3% at month 12 and rises to 13.8% \
+         by month 40: the starting children who have been in care over a year move less than \
+         the model's own (their earlier placements' kinds and escalations are not drawn)",
     ),
     (
         "children in Independent fostering agency",
