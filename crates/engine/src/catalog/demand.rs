@@ -354,7 +354,9 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Share of the starting children who have had three or more placements in the 12 months before the start \
             (two moves or more, within their time in care). Recent moves count in the stability measure and raise the \
-            risk of another breakdown. Children listed from the returns bring their own counts.",
+            risk of another breakdown. Two moves need time: children in care under a year have had them less often, \
+            in proportion to their time in care, and the others more often, so the share of all the starting children is \
+            this one. Children listed from the returns bring their own counts.",
         source: "Performance Report May 2018 [R-CPP-2018-07]: 13.8% of children looked after had three or more placements \
             in 12 months (England 10%).",
     },

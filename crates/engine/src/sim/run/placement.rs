@@ -32,15 +32,33 @@ impl Capacity {
 
 impl<'m> Simulator<'m> {
     /// Put a child in a placement at time `t`.
-    ///
-    /// Written as one pass over the child's record and its `Marks` (the month-end counts,
-    /// the child-days of its cost categories, its 3+ moves flag), borrowing each once, with
-    /// the child's age worked out once.
+    #[inline(always)]
     pub(super) fn assign(
         &mut self,
         id: u32,
         place: Place,
         t: f64,
+        is_move: bool,
+        rs: &mut Streams,
+    ) {
+        self.assign_since(id, place, t, t, is_move, rs);
+    }
+
+    /// Put a child in a placement at time `t` that began at `since` (`t` itself but for a
+    /// starting child, whose placement began before the run: `startup::start_child`). The
+    /// breakdown hazard is the one the placement was given when it began, as for the
+    /// model's own children: by the child's age then and the placements started in the
+    /// year before it (`Child::recent`, the ones before this).
+    ///
+    /// Written as one pass over the child's record and its `Marks` (the month-end counts,
+    /// the child-days of its cost categories, its 3+ moves flag), borrowing each once, with
+    /// the child's age worked out once.
+    pub(super) fn assign_since(
+        &mut self,
+        id: u32,
+        place: Place,
+        t: f64,
+        since: f64,
         is_move: bool,
         rs: &mut Streams,
     ) {
@@ -79,9 +97,9 @@ impl<'m> Simulator<'m> {
         let oob = rs.placement.uniform() < model.out_of_borough[kind.index()];
         let c = &mut self.children[id as usize];
         let age = c.age_years(t);
-        let adolescent = age >= 11.0;
+        let adolescent = c.age_years(since) >= 11.0;
         let base_hazard = model.breakdown[adolescent as usize][kind.index()];
-        let year_ago = t - DAYS_PER_YEAR;
+        let year_ago = since - DAYS_PER_YEAR;
         // Capped at two earlier placements so the feedback cannot run away.
         let recent = (c.recent[0] >= year_ago) as usize + (c.recent[1] >= year_ago) as usize;
         let hazard = base_hazard * model.repeat_factor[recent];

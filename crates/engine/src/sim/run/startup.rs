@@ -4,9 +4,12 @@
 //! consistent with it, exactly) and the placement mix, or, for a scenario that lists its
 //! children one by one, each listed child with a remaining time in care drawn consistently
 //! with the time already spent. Every starting child has a placement history of the last
-//! 12 months (moves drawn from the scenario's shares, or a listed child's own count), which
-//! counts in the stability measure and the risk of the next breakdown; and the recruitment
-//! funnel starts full, with the applicants of the months before the start still on their way.
+//! 12 months (moves drawn from the scenario's shares, fewer for a child in care under a
+//! year, or a listed child's own count), which counts in the stability measure and, as for
+//! the model's own children, in the risk of their current placement breaking down (from
+//! when it began); a child still in the placement it came into care in may be in a
+//! short-term one, its planned move to come; and the recruitment funnel starts full, with
+//! the applicants of the months before the start still on their way.
 
 use super::*;
 use crate::scenario::StartChild;
@@ -25,6 +28,9 @@ pub(super) struct Startup {
     /// Days to the first review of the starting child being placed in an emergency bed
     /// (`start_child`), taken by `assign` when it books that review.
     pub first_review: Option<f64>,
+    /// The starting children drawn, group after group, and the size of each group.
+    drawn: Vec<Starter>,
+    sizes: Vec<usize>,
 }
 
 /// A starting child before placement.
@@ -96,23 +102,78 @@ impl<'m> Simulator<'m> {
                 acc += weight(k);
                 self.startup.biased.push(acc);
             }
+            // The groups first, then their histories (which need the time in care of them
+            // all: `draw_recent_moves`), then their placements.
             let mut group = std::mem::take(&mut self.startup.group);
-            let mut k = 0;
-            while k < n {
-                self.draw_start_group(rng, n - k, &mut group);
-                k += group.len();
-                self.start_group(&group, &mut remaining, rng, rs);
+            let mut drawn = std::mem::take(&mut self.startup.drawn);
+            let mut sizes = std::mem::take(&mut self.startup.sizes);
+            drawn.clear();
+            sizes.clear();
+            while drawn.len() < n {
+                self.draw_start_group(rng, n - drawn.len(), &mut group);
+                sizes.push(group.len());
+                drawn.extend_from_slice(&group);
+            }
+            let windows: f64 = drawn.iter().map(|s| Self::window_share(s.elapsed)).sum();
+            let mean_window = windows / drawn.len().max(1) as f64;
+            let mut at = 0;
+            for &size in &sizes {
+                let g = &mut drawn[at..at + size];
+                at += size;
+                // One placement history for the group (they came in on one day, and move
+                // together while they live together: `start_group`).
+                let elapsed = g[0].elapsed;
+                let weight = Self::window_share(elapsed) / mean_window;
+                let moves = self.draw_recent_moves(rng, weight);
+                let starts = Some(Self::placement_starts(elapsed, moves, rng));
+                for s in g.iter_mut() {
+                    s.starts = starts;
+                }
+                let first = self.children.len() as u32;
+                self.start_group(g, &mut remaining, rng, rs);
+                self.book_short_term(first, rng);
             }
             self.startup.group = group;
+            self.startup.drawn = drawn;
+            self.startup.sizes = sizes;
         } else {
             // Listed children: the returns say nothing of their brothers and sisters, so
             // each is on their own (no sibling group).
             for child in listed {
                 let starter = self.listed_starter(child, rng);
+                let first = self.children.len() as u32;
                 self.start_child(&starter, None, &mut remaining, rng, rs);
+                self.book_short_term(first, rng);
             }
         }
         self.hold_back_places(rng);
+    }
+
+    /// The starting children from id `first` on (one sibling group, or one child): if they
+    /// have not moved since they came into care, their first placement may be a short-term
+    /// one, as an admitted group's is with the scenario's share
+    /// (`stability.short_term_first_share`), its planned move still to come. Of the groups
+    /// still in their first placement after `e` days, those in a short-term one are
+    /// `p s / (p s + 1 - p)`, with `s = exp(-e / short_term_days)` the chance a short-term
+    /// placement lasts that long (a breakdown ends either kind alike); the move comes after
+    /// a time drawn as at admission (memoryless: `admit_group`).
+    fn book_short_term(&mut self, first: u32, rng: &mut Stream) {
+        let st = &self.model.scenario.stability;
+        let len = self.children.len() as u32 - first;
+        let Some(c) = self.children.get(first as usize) else {
+            return;
+        };
+        // Still in the placement it came into care in: none before it.
+        let since = c.recent[0];
+        if len == 0 || st.short_term_first_share <= 0.0 || c.recent[1] > f64::NEG_INFINITY {
+            return;
+        }
+        let p = st.short_term_first_share.min(1.0);
+        let s = (since / st.short_term_days.max(1.0)).exp();
+        if rng.uniform() * (p * s + 1.0 - p) < p * s {
+            let when = rng.exponential(st.short_term_days);
+            self.queue.push(when, EventKind::PlannedMove, first, len);
+        }
     }
 
     /// The starting households' places that cannot be used for a full-time placement
@@ -224,11 +285,31 @@ impl<'m> Simulator<'m> {
     /// Moves in the 12 months before the start for a drawn starting child: two (three
     /// placements), one or none, with the scenario's shares.
     fn draw_moves(&self, rng: &mut Stream) -> u32 {
+        self.draw_recent_moves(rng, 1.0)
+    }
+
+    /// The share of the 12 months before the start a child in care for `elapsed` days spent
+    /// in care.
+    fn window_share(elapsed: f64) -> f64 {
+        (elapsed / DAYS_PER_YEAR).clamp(0.0, 1.0)
+    }
+
+    /// Moves in the 12 months before the start for a starting group: two (three placements),
+    /// one or none. The chance of two is the scenario's share (of all the starting children)
+    /// times `weight`, the share of those 12 months the group spent in care over the
+    /// starting children's mean (`window_share`); the chance of one is the scenario's.
+    /// Modelling assumption: two moves need time, so a child in care for a few weeks has
+    /// seldom had them, as the model's own children have not (in its later years about
+    /// 2.5% of those in care under 3 months have had 3+ placements in 12 months, 10% of
+    /// those under a year, 16% of those in care one to four years, against 13-14% of all).
+    /// The starting share stays the scenario's.
+    fn draw_recent_moves(&self, rng: &mut Stream, weight: f64) -> u32 {
         let p = &self.model.scenario.population;
+        let two = (p.three_placements_share * weight).min(1.0 - p.one_move_share.min(1.0));
         let u = rng.uniform();
-        if u < p.three_placements_share {
+        if u < two {
             2
-        } else if u < p.three_placements_share + p.one_move_share {
+        } else if u < two + p.one_move_share {
             1
         } else {
             0
@@ -343,7 +424,8 @@ impl<'m> Simulator<'m> {
                             .unwrap_or(PlacementType::Emergency);
                     }
                 }
-                self.assign(id, p, 0.0, false, rs);
+                // Its breakdown hazard as given when it began (`assign_since`).
+                self.assign_since(id, p, 0.0, starts[0].min(0.0), false, rs);
             }
             None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
         }
@@ -399,7 +481,8 @@ impl<'m> Simulator<'m> {
     /// stay drawn as at entry: still in care if that stay outlasts the time spent (the
     /// rest of it to go). A group with `j` children in care is kept with probability
     /// `1 / j` (it could have been reached through any of them), so groups, not children,
-    /// come in their steady proportions. The group's placement history is drawn here.
+    /// come in their steady proportions. The group's placement history is drawn once all
+    /// the groups are (`start_up`).
     fn draw_start_group(&self, rng: &mut Stream, room: usize, group: &mut Vec<Starter>) {
         let model = self.model;
         let d = &model.scenario.demand;
@@ -447,13 +530,6 @@ impl<'m> Simulator<'m> {
             }
         }
         group.truncate(room.max(1));
-        // One placement history for the group (they came in on one day, and move together
-        // while they live together: `start_group`).
-        let moves = self.draw_moves(rng);
-        let starts = Some(Self::placement_starts(group[0].elapsed, moves, rng));
-        for s in group.iter_mut() {
-            s.starts = starts;
-        }
     }
 
     /// A starting sibling group, placed: together where every match of its history kept
