@@ -223,9 +223,15 @@ pub(super) const PARAMS: &[Param] = &[
         items: AGE_BANDS,
         help: "Numbers or shares of the starting children in each age band, scaled to population.children. Leave it \
             empty (null) to let the admission and exit assumptions decide the ages.",
-        source: "Performance Report May 2018 [R-CPP-2018-07]: 49 under 1, 103 aged 1-4, 137 aged 5-9, 242 aged 10-15 and \
-            108 aged 16+ of 642 children at the end of May 2018. The references give no later profile, so the 2018 \
-            shape is used for 2020.",
+        source: "Modelling assumption: left empty, so the starting ages are the ones the admissions (their entry \
+            ages) and stays leave in care, about 24 under 1, 95 aged 1-4, 116 aged 5-9, 249 aged 10-15 and 117 aged \
+            16-17 of 601, close to England's 2018 shape (5%, 13%, 19%, 39%, 24%). The only cited profile is from May \
+            2018 (Performance Report May 2018 [R-CPP-2018-07]: 49 under 1, 103 aged 1-4, 137 aged 5-9, 242 aged 10-15 \
+            and 108 aged 16+ of 642), two years before the start, when admissions were higher and younger. Used for \
+            July 2020 it cannot hold with the 2020 flows: under-1s halve within nine months and the adolescents grow \
+            by about 30 over three years, and that drift (with the emergency placements, supported accommodation and moves that follow it) \
+            is the starting state settling, not a forecast. A council's own returns give its real profile on the \
+            date (\"Use your own borough's returns\").",
     },
     Param {
         path: "population.placement_mix",

@@ -747,7 +747,7 @@ mod tests {
         let mut entry = base.clone();
         entry.demand.entry_age = [0.4, 0.1, 0.2, 0.2, 0.1];
         let mut profile = base.clone();
-        profile.population.age_profile = None;
+        profile.population.age_profile = Some([49.0, 103.0, 137.0, 242.0, 108.0]);
         for s in [&base, &exits, &entry, &profile, &base] {
             let model = Model::new(s, 12);
             let fresh = Stock::compile(

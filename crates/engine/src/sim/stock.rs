@@ -472,8 +472,9 @@ mod tests {
     #[test]
     fn the_stock_is_drawn_as_the_slow_rejection_sampler_draws_it() {
         let base = default_scenario();
-        let mut no_profile = base.clone();
-        no_profile.population.age_profile = None;
+        // The default leaves the ages to the flows; the May 2018 profile is a scenario's own.
+        let mut profile = base.clone();
+        profile.population.age_profile = Some([49.0, 103.0, 137.0, 242.0, 108.0]);
         let mut families = base.clone();
         families.exits.return_home = DurationDist::Lognormal {
             median_months: 8.0,
@@ -485,8 +486,8 @@ mod tests {
         };
         let n = 30_000;
         for (what, s) in [
-            ("default", base),
-            ("no profile", no_profile),
+            ("default (no profile)", base),
+            ("2018 profile", profile),
             ("other families", families),
         ] {
             let model = Model::new(&s, 12);

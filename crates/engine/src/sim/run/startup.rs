@@ -253,6 +253,20 @@ impl<'m> Simulator<'m> {
                 (c.group != NO_GROUP).then_some(c.group),
             );
         }
+        // When the current placement began (and the two before it): drawn first, as where
+        // the child can be living depends on their age then (a foster household takes a
+        // child of the ages it is approved for, who may have grown older there since).
+        let starts = match c.starts {
+            Some(s) => s,
+            None => {
+                let moves = match c.moves {
+                    Some(m) => m,
+                    None => self.draw_moves(rng),
+                };
+                Self::placement_starts(c.elapsed, moves, rng)
+            }
+        };
+        let since = starts[0].min(0.0);
         let adoption = PlacementType::PlacedForAdoption.index();
         // A child whose adoption is due sooner than the move to the adopters would come is
         // already living with them (an adoption order needs that), starting mix or not.
@@ -275,7 +289,7 @@ impl<'m> Simulator<'m> {
             // A listed child is where the returns say, if there is room there.
             match t {
                 PlacementType::PlacedForAdoption => Some(Place::Market(t)),
-                _ => self.find_start_place(t, id, rng),
+                _ => self.find_start_place(t, id, since, rng),
             }
         } else {
             let mut w = *remaining;
@@ -284,23 +298,13 @@ impl<'m> Simulator<'m> {
             while w.iter().any(|x| *x > 0.0) {
                 let t = PlacementType::ALL[rng.categorical(&w)];
                 let waiting = t != PlacementType::Emergency || self.still_waiting(id, rng);
-                if let Some(p) = self.find_start_place(t, id, rng).filter(|_| waiting) {
+                if let Some(p) = self.find_start_place(t, id, since, rng).filter(|_| waiting) {
                     chosen = Some(p);
                     break;
                 }
                 w[t.index()] = 0.0;
             }
             chosen
-        };
-        let starts = match c.starts {
-            Some(s) => s,
-            None => {
-                let moves = match c.moves {
-                    Some(m) => m,
-                    None => self.draw_moves(rng),
-                };
-                Self::placement_starts(c.elapsed, moves, rng)
-            }
         };
         // The placements before this one, as a placement's start sees them (the risk of its
         // breakdown rises with recent moves).
@@ -329,7 +333,7 @@ impl<'m> Simulator<'m> {
                     }
                 }
                 // Its breakdown hazard as given when it began (`assign_since`).
-                self.assign_since(id, p, 0.0, starts[0].min(0.0), false, rs);
+                self.assign_since(id, p, 0.0, since, false, rs);
             }
             None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
         }
@@ -519,14 +523,17 @@ impl<'m> Simulator<'m> {
         &mut self,
         t: PlacementType,
         child: u32,
+        since: f64,
         rng: &mut Stream,
     ) -> Option<Place> {
         if t == PlacementType::InHouseFoster {
             // A household drawn uniformly from those that fit: any with a vacancy that takes
-            // adolescents and complex needs, or, for a child the others can take, any.
+            // adolescents and complex needs, or, for a child the others can take, any. The
+            // child's age is taken when the placement began (`since`): a household keeps a
+            // child who has grown older with it, as the model's own households do.
             let c = &self.children[child as usize];
             let std_fits = !c.complex
-                && c.age_years(0.0) < self.model.scenario.fostering.standard_max_age as f64 + 1.0;
+                && c.age_years(since) < self.model.scenario.fostering.standard_max_age as f64 + 1.0;
             loop {
                 let [ado, std] = &self.startup.open;
                 let count = ado.len() + if std_fits { std.len() } else { 0 };
