@@ -45,7 +45,7 @@ pub fn default_scenario() -> Scenario {
         population: StartingPopulation {
             children: 601,
             age_profile: None,
-            placement_mix: counts([178.0, 11.0, 250.0, 12.0, 65.0, 25.0, 29.0, 26.0, 5.0]),
+            placement_mix: counts([178.0, 11.0, 245.0, 12.0, 65.0, 30.0, 29.0, 26.0, 5.0]),
             listed: Vec::new(),
             three_placements_share: 0.138,
             one_move_share: 0.3,

@@ -246,8 +246,8 @@ pub(super) const PARAMS: &[Param] = &[
             in-house fostering and 257 external fostering of 601). The other 166 children (27.6%, 'other placement \
             types') include the 11 in Reg 38(6) placements and the emergency placements the briefing counts \
             separately (7 by late July); the rest are split by modelling assumption; see each type. Modelling \
-            assumption: the starting mix is the one the model's own flows keep (250 agency foster, 65 independent \
-            homes, 25 supported, 5 emergency; see each type).",
+            assumption: the starting mix is the one the model's own flows keep (245 agency foster, 65 independent \
+            homes, 30 supported, 5 emergency; see each type).",
     },
     Param {
         path: "population.placement_mix.in_house_foster",
@@ -280,8 +280,9 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Children with independent fostering agency (IFA) carers at the start.",
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: 257 children in external foster placements at the \
-            end of June 2020 (251-264 each month since Oct 2019). The default 250 is the number the model's own \
-            admissions, moves and exits keep there (with 257 it fell by 9 in the first months).",
+            end of June 2020 (251-264 each month since Oct 2019). The default 245 is the number the model's own \
+            admissions, moves and exits keep there (with 257 it fell by 9 in the first months; 250 until the starting \
+            ages were left to the flows, which keep more 16-17 year olds in supported accommodation).",
     },
     Param {
         path: "population.placement_mix.in_house_residential",
@@ -313,8 +314,8 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "Young people aged 16-17 in supported (semi-independent) accommodation at the start.",
-        source: "Modelling assumption: no count in the references; 25; the model's own admissions and exits take it to \
-            about 30 over five years, below the market's limit of 40. In 2014 the council's units for \
+        source: "Modelling assumption: no count in the references; 30, the number the model's own admissions, moves \
+            and exits keep there (with 25 it rose to 30 in the first year), below the market's limit of 40. In 2014 the council's units for \
             care leavers had 16 places, Nelson Street 6 (ages 16-18) and Hollowgate 10 (no age range given), both \
             'almost always full' [R-PSS-2014-01].",
     },

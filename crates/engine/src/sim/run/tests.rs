@@ -432,3 +432,42 @@ fn starting_emergency_children_are_reviewed_through_the_first_interval() {
         "adolescents: {share:.2} of those in emergency beds, {stock_share:.2} of the stock"
     );
 }
+
+/// A starting child living with in-house foster carers may have grown older there: a
+/// household approved for children up to 10 keeps a child placed with it at 9 who is 12 now,
+/// as the model's own households do, so the starting children fill the households as a
+/// later month's children do (issue 15, section 4: vacant places at the start).
+#[test]
+fn starting_children_may_have_grown_older_with_their_foster_carers() {
+    let s = default_scenario();
+    // The share of in-house foster children in households that take children up to 10 who
+    // are 11 or older now, at the end of the first month and two years on.
+    let share = |horizon: usize| {
+        let model = Model::new(&s, horizon);
+        let mut sim = Simulator::new(&model);
+        let (mut older, mut all) = (0.0, 0.0);
+        for rep in 0..100 {
+            sim.run(SEED, rep);
+            let t = sim.month_end;
+            for &id in sim.children.active.iter() {
+                let c = &sim.children[id as usize];
+                if let Place::Household(h) = c.place {
+                    if !sim.households[h as usize].adolescent {
+                        all += 1.0;
+                        older += (c.age_years(t) >= 11.0) as u8 as f64;
+                    }
+                }
+            }
+        }
+        older / all
+    };
+    let (start, later) = (share(1), share(24));
+    assert!(
+        later > 0.05,
+        "{later:.3} of standard households' children have grown past 10 by month 24"
+    );
+    assert!(
+        (start - later).abs() < 0.25 * later,
+        "{start:.3} grown past 10 at the start against {later:.3} two years on"
+    );
+}
