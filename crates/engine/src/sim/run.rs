@@ -23,6 +23,7 @@ mod month_end;
 mod moves;
 mod placement;
 mod siblings;
+mod start_groups;
 mod start_history;
 mod startup;
 mod tally;
