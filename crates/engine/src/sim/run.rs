@@ -25,6 +25,8 @@ mod placement;
 mod siblings;
 mod start_groups;
 mod start_history;
+#[cfg(test)]
+mod start_tests;
 mod startup;
 mod tally;
 #[cfg(test)]
