@@ -30,7 +30,7 @@ const LATER: std::ops::Range<usize> = 12..HORIZON;
 
 /// Figures whose first year still differs from the later years, and why (issue 15,
 /// section 4: open).
-const KNOWN: [(&str, &str); 4] = [
+const KNOWN: [(&str, &str); 2] = [
     (
         "3+ placements share",
         "the starting placements break down as the model's own do (`assign_since`) and recent \
@@ -39,18 +39,6 @@ const KNOWN: [(&str, &str); 4] = [
          starts at 13.3% (13.8% cited), dips to 12.5% in months 3-12 and rises to 13.9% by \
          month 30: the starting children who have been in care over a year move less than \
          the model's own (their earlier placements' kinds and escalations are not drawn)",
-    ),
-    (
-        "children living apart from siblings",
-        "starting sibling groups are drawn together or apart by their entry match only \
-         (`startup::start_group`), and a group drawn together still lands apart when its first \
-         child's placement has no room for the others (an in-house home, an emergency bed, a \
-         full household): about 104 children apart at month 0 against the ~96 of the usual \
-         path; the gap and below need, which include them, stay on their path",
-    ),
-    (
-        "sibling split share",
-        "as for children living apart: 52.7% of groups apart at month 0 against ~50% later",
     ),
     (
         "children in Supported accommodation (16-17)",

@@ -247,7 +247,11 @@ pub(super) const PARAMS: &[Param] = &[
             types') include the 11 in Reg 38(6) placements and the emergency placements the briefing counts \
             separately (7 by late July); the rest are split by modelling assumption; see each type. Modelling \
             assumption: the starting mix is the one the model's own flows keep (245 agency foster, 65 independent \
-            homes, 30 supported, 5 emergency; see each type).",
+            homes, 30 supported, 5 emergency; see each type). Modelling assumption: a starting sibling group lives \
+            together with the chance that its match on entry and each group move of its last 12 months kept it \
+            together (as the matching keeps a group an agency foster home takes), and a group living together is \
+            placed in one placement of the mix with room for all its children (46% of the starting groups live \
+            apart, against 47-48% in the model's later years).",
     },
     Param {
         path: "population.placement_mix.in_house_foster",
@@ -301,7 +305,11 @@ pub(super) const PARAMS: &[Param] = &[
         label: "Starting children in independent children's homes",
         unit: "children",
         items: NONE,
-        help: "Children in independent (bought-in) children's homes at the start.",
+        help: "Children in independent (bought-in) children's homes at the start. Modelling assumption: a starting \
+            child without complex needs drawn for a children's home is there below their assessed need (a family \
+            placement is what their matching rule lists) with the chance that a match finds no family placement for \
+            them (connected person, agency foster care), as the model's own children come to be there; otherwise \
+            they are there for their needs and are treated as having complex needs.",
         source: "Modelling assumption: no June 2020 count in the references. There were 62 out-of-authority residential \
             placements in August 2018 (scrutiny minutes [R-ILSC-2018-09]), and external residential placements fell by \
             four between April and June 2020 [R-SUFF-2020-07]. The default 65 is the number the model's own admissions, \

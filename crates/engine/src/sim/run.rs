@@ -23,7 +23,10 @@ mod month_end;
 mod moves;
 mod placement;
 mod siblings;
+mod start_groups;
 mod start_history;
+#[cfg(test)]
+mod start_tests;
 mod startup;
 mod tally;
 #[cfg(test)]

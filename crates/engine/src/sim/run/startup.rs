@@ -21,11 +21,11 @@ use crate::scenario::StartChild;
 pub(super) struct Startup {
     pub open: [Vec<u32>; 2],
     /// The sibling group being drawn (`draw_start_group`).
-    group: Vec<Starter>,
+    pub group: Vec<Starter>,
     /// The size-biased group sizes (`k` in proportion to `k` times the share of groups of
     /// `k`): running totals over sizes 1, 2, ..., and their sum (worked out once a run).
-    biased: Vec<f64>,
-    biased_total: f64,
+    pub biased: Vec<f64>,
+    pub biased_total: f64,
     /// Days to the first review of the starting child being placed in an emergency bed
     /// (`start_child`), taken by `assign` when it books that review.
     pub first_review: Option<f64>,
@@ -36,22 +36,22 @@ pub(super) struct Startup {
 
 /// A starting child before placement.
 #[derive(Clone, Copy, Debug)]
-struct Starter {
-    age: f64,
-    entry_band: usize,
-    route: ExitRoute,
+pub(super) struct Starter {
+    pub age: f64,
+    pub entry_band: usize,
+    pub route: ExitRoute,
     /// Days in care so far, and to the exit.
-    elapsed: f64,
-    remaining: f64,
+    pub elapsed: f64,
+    pub remaining: f64,
     /// Known from the borough's returns (listed children), else drawn.
-    complex: Option<bool>,
-    placement: Option<PlacementType>,
-    moves: Option<u32>,
+    pub complex: Option<bool>,
+    pub placement: Option<PlacementType>,
+    pub moves: Option<u32>,
     /// The sibling group (`NO_GROUP` for a child on their own in care).
-    group: u32,
+    pub group: u32,
     /// The starts of the current placement and the two before (`placement_starts`),
     /// drawn with the group (drawn children), else at placement.
-    starts: Option<[f64; 3]>,
+    pub starts: Option<[f64; 3]>,
 }
 
 /// Months of applicants before the start whose progress through the funnel is simulated,
@@ -222,7 +222,7 @@ impl<'m> Simulator<'m> {
 
     /// One starting child: in care, placed (in their listed placement, or one drawn from
     /// what is left of the starting mix where they fit), with their exit scheduled.
-    fn start_child(
+    pub(super) fn start_child(
         &mut self,
         c: &Starter,
         join: Option<Place>,
@@ -320,9 +320,12 @@ impl<'m> Simulator<'m> {
                 if let Some(t) = p.kind() {
                     remaining[t.index()] = (remaining[t.index()] - 1.0).max(0.0);
                     // A child already living in a children's home is there for their
-                    // needs: treat them as complex, so a breakdown does not send them
-                    // to family care that could not meet them.
-                    if t.is_residential() && !complex {
+                    // needs (treated as complex, so a breakdown does not send them to
+                    // family care that could not meet them), unless a child of standard
+                    // needs is there because no family placement was found for them, as
+                    // the model's own children are: then they stay placed below their
+                    // assessed need (`no_family_found`).
+                    if t.is_residential() && !complex && !self.no_family_found(id, t, rng) {
                         let child = &mut self.children[id as usize];
                         child.complex = true;
                         child.preferred = model
@@ -362,13 +365,38 @@ impl<'m> Simulator<'m> {
     /// assumption: a child is drawn for the starting mix's emergency beds in proportion to
     /// the chance that one review finds nothing for it.
     fn still_waiting(&mut self, id: u32, rng: &mut Stream) -> bool {
+        !self.found_before(id, PlacementType::Emergency, rng)
+    }
+
+    /// Is starting child `id`, of standard needs, living in a children's home of type `t`
+    /// there because no family placement was found for them? Only if a match along their
+    /// order finds none of the types it tries before `t` (the bought-in and family
+    /// placements, drawn as a match draws them; the council's own carers are left out, as
+    /// in `still_waiting`). Modelling assumption: a child of standard needs drawn for the
+    /// starting mix's residential places is there below their assessed need (a family
+    /// placement was what they needed: `matching.rules.suitable`) with the chance that a
+    /// match finds no family placement for them, as the model's own are (an agency foster
+    /// home is found less often for adolescents); otherwise they are there for their needs
+    /// (complex), as every such child was taken to be before. Without it no starting child
+    /// of standard needs lived in a children's home (about 3 at the end of month 0, where
+    /// the model's own shortages keep about 15 from the second year), and the children
+    /// placed below their need started about 8 below their later path.
+    fn no_family_found(&mut self, id: u32, t: PlacementType, rng: &mut Stream) -> bool {
+        !self.found_before(id, t, rng)
+    }
+
+    /// Does a match along starting child `id`'s order find a placement of a type tried
+    /// before `stop` (all of them, if it is not in the order), the council's own carers,
+    /// homes and emergency beds left out?
+    fn found_before(&mut self, id: u32, stop: PlacementType, rng: &mut Stream) -> bool {
         let model = self.model;
         let c = &self.children[id as usize];
         let (age, complex) = (c.age_years(0.0), c.complex);
         let ask = Ask::one(age, complex, Place::Nowhere);
         let order = model.order(0, age, Needs::of(complex));
-        !order
+        order
             .iter()
+            .take_while(|&&ty| ty != stop)
             .filter(|ty| {
                 !matches!(
                     ty,
@@ -380,146 +408,8 @@ impl<'m> Simulator<'m> {
             .any(|&ty| self.fits(ty, ask, rng).is_some())
     }
 
-    /// One sibling group of the starting stock, into `group` (at most `room` children),
-    /// as the admissions' sibling process leaves them in care: a child of the stock, the
-    /// size of the group they came in with (a child is in a group of `k` in proportion to
-    /// `k` times the share of groups of `k`, `demand.group_size`), and each brother or
-    /// sister with an entry age as admissions draw it (`demand.sibling_age_spread_years`
-    /// from the first, younger seven times in ten), the same entry day, and a route and
-    /// stay drawn as at entry: still in care if that stay outlasts the time spent (the
-    /// rest of it to go). A group with `j` children in care is kept with probability
-    /// `1 / j` (it could have been reached through any of them), so groups, not children,
-    /// come in their steady proportions. The group's placement history is drawn once all
-    /// the groups are (`start_up`).
-    fn draw_start_group(&self, rng: &mut Stream, room: usize, group: &mut Vec<Starter>) {
-        let model = self.model;
-        let d = &model.scenario.demand;
-        let biased = &self.startup.biased;
-        loop {
-            group.clear();
-            let c = model.stock.draw(rng);
-            // The size, size-biased: inversion over k * p_k / mean.
-            let u = rng.uniform() * self.startup.biased_total;
-            let size = biased
-                .iter()
-                .position(|&acc| u < acc)
-                .map_or(biased.len(), |k| k + 1);
-            group.push(Starter {
-                age: c.age,
-                entry_band: AgeBand::of_age(c.entry_age).index(),
-                route: c.route,
-                elapsed: c.elapsed,
-                remaining: c.remaining,
-                complex: None,
-                placement: None,
-                moves: None,
-                group: NO_GROUP,
-                starts: None,
-            });
-            for _ in 1..size {
-                let spread = rng.uniform() * d.sibling_age_spread_years;
-                let younger = rng.uniform() < 0.7;
-                let entry =
-                    (c.entry_age + spread * if younger { -1.0 } else { 1.0 }).clamp(0.0, 17.9);
-                let (route, duration) = self.draw_route(rng, entry);
-                if duration > c.elapsed {
-                    group.push(Starter {
-                        age: entry + c.elapsed / DAYS_PER_YEAR,
-                        entry_band: AgeBand::of_age(entry).index(),
-                        route,
-                        elapsed: c.elapsed,
-                        remaining: duration - c.elapsed,
-                        ..group[0]
-                    });
-                }
-            }
-            if rng.uniform() * (group.len() as f64) < 1.0 {
-                break;
-            }
-        }
-        group.truncate(room.max(1));
-    }
-
-    /// A starting sibling group, placed: together where every match of its history kept
-    /// it together and its placement has room, else each child from the starting mix. A
-    /// group of two or more gets a sibling group id, registered with its first placement
-    /// as an admitted group's is.
-    fn start_group(
-        &mut self,
-        group: &[Starter],
-        remaining: &mut [f64; PlacementType::COUNT],
-        rng: &mut Stream,
-        rs: &mut Streams,
-    ) {
-        let gid = if group.len() > 1 {
-            self.admissions.start_group()
-        } else {
-            NO_GROUP
-        };
-        // The group came into care on one day and, as breakdowns and planned moves move
-        // brothers and sisters who live together as a group (`moves`), it shares one
-        // placement history: the first child's. It lives together if its match on entry
-        // kept it together, as the matching does for a group an agency foster home takes:
-        // a place found in time for its eldest, and one that takes a group of its size
-        // (`markets.ifa.found_in_time`, `adolescent_found_factor`,
-        // `ifa_sibling_availability`), and its placement has room for them all. Modelling
-        // assumption: the separations of later group moves are not drawn again here; with
-        // them the starting groups were more often apart than the model keeps them in its
-        // later years (59% against 50% of groups), and `tests/transients.rs` checks the
-        // starting level against the later path.
-        let Some(first) = group.first() else { return };
-        let starts = first.starts;
-        let together = group.len() > 1 && {
-            let markets = &self.model.scenario.markets;
-            let eldest = group.iter().map(|s| s.age).fold(0.0, f64::max);
-            let mut found = markets.ifa.found_in_time;
-            if eldest >= 11.0 {
-                found *= markets.adolescent_found_factor;
-            }
-            let keep = found.min(1.0) * self.model.ifa_siblings_availability(group.len() as u32);
-            rng.uniform() < keep
-        };
-        let mut place: Option<Place> = None;
-        for (k, s) in group.iter().enumerate() {
-            let c = Starter {
-                group: gid,
-                starts,
-                ..*s
-            };
-            let join = if together { place } else { None };
-            let placed = self.start_child(&c, join, remaining, rng, rs);
-            if k == 0 {
-                place = placed.filter(|p| p.kind().is_some_and(|t| t.is_matchable()));
-            }
-        }
-    }
-
-    /// The place `p` of a brother or sister, for starting child `id`, if it has room for
-    /// them: a household with a vacancy that takes them, or a bought-in placement with
-    /// room (a children's home of the council's own is not shared here: the child is
-    /// placed from the mix).
-    fn join_start_place(&mut self, p: Place, id: u32) -> Option<Place> {
-        match p {
-            Place::Household(h) => {
-                let hh = &self.households[h as usize];
-                let c = &self.children[id as usize];
-                let fits = hh.adolescent
-                    || (!c.complex
-                        && c.age_years(0.0)
-                            < self.model.scenario.fostering.standard_max_age as f64 + 1.0);
-                (hh.vacancies() >= 1 && fits).then_some(p)
-            }
-            Place::Market(
-                t @ (PlacementType::Ifa
-                | PlacementType::ExternalResidential
-                | PlacementType::SupportedAccommodation),
-            ) => self.market_room(t, self.ask(&[id], 0.0)).map(|_| p),
-            Place::Market(PlacementType::ConnectedPerson) => Some(p),
-            _ => None,
-        }
-    }
-
-    fn find_start_place(
+    /// A place of type `t` for starting child `child` alone, if there is room.
+    pub(super) fn find_start_place(
         &mut self,
         t: PlacementType,
         child: u32,
