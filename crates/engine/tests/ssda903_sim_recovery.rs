@@ -37,6 +37,12 @@ fn borough(groups_per_month: f64, trend: f64) -> Scenario {
     s.start_month = 4;
     s.demand.groups_per_month = groups_per_month;
     s.demand.trend_per_year = trend;
+    // Children whose foster carers take special guardianship when they leave fostering
+    // (`fostering.sgo_conversion_share`) leave care by that route at the carers' time, not
+    // after a duration drawn from `exits.special_guardianship`: the returns would show a
+    // mixture, and its fitted shape lies below the scenario's (about 1.3 standard errors on
+    // average over 14 seeds). Off here, so the fit is checked against its own truth.
+    s.fostering.sgo_conversion_share = 0.0;
     s
 }
 
@@ -97,10 +103,7 @@ fn exits(f: &Fit, s: &Scenario) {
 #[test]
 fn recovers_a_simulated_steady_borough() {
     let s = borough(20.0, 0.0);
-    // Seed 3 (used until the starting ages were left to the flows) now gives a special
-    // guardianship shape of 2.14 against 3.0, 4.5 standard errors off; seeds 4-7 pass.
-    // Whether the fitted shape's standard error is too small is not yet checked.
-    let f = fitted(&s, 4);
+    let f = fitted(&s, 3);
     admissions(&f, &s);
     for (i, p) in s.demand.entry_age.iter().enumerate() {
         share(&f, &format!("demand.entry_age[{i}]"), *p);
