@@ -219,8 +219,7 @@ impl<'m> Simulator<'m> {
     /// (one taking adolescents and complex needs, or, for children the others can take,
     /// any), drawn uniformly from those.
     fn group_start_household(&self, ask: Ask, rng: &mut Stream) -> Option<Place> {
-        let std_fits = !ask.complex
-            && ask.oldest < self.model.scenario.fostering.standard_max_age as f64 + 1.0;
+        let std_fits = self.standard_takes(ask.oldest, ask.complex);
         let [ado, std] = &self.startup.open;
         let lists: &[&Vec<u32>] = if std_fits { &[ado, std] } else { &[ado] };
         let room = |h: &&u32| self.households[**h as usize].vacancies() as u32 >= ask.n;
@@ -249,10 +248,7 @@ impl<'m> Simulator<'m> {
             Place::Household(h) => {
                 let hh = &self.households[h as usize];
                 let c = &self.children[id as usize];
-                let fits = hh.adolescent
-                    || (!c.complex
-                        && c.age_years(0.0)
-                            < self.model.scenario.fostering.standard_max_age as f64 + 1.0);
+                let fits = hh.adolescent || self.standard_takes(c.age_years(0.0), c.complex);
                 (hh.vacancies() >= 1 && fits).then_some(p)
             }
             Place::Home(h) => {

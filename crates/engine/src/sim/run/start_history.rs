@@ -70,12 +70,6 @@ impl<'m> Simulator<'m> {
         starts
     }
 
-    /// Moves in the 12 months before the start for a drawn starting child: two (three
-    /// placements), one or none, with the scenario's shares.
-    pub(super) fn draw_moves(&self, rng: &mut Stream) -> u32 {
-        self.draw_recent_moves(rng, 1.0)
-    }
-
     /// The share of the 12 months before the start a child in care for `elapsed` days spent
     /// in care.
     pub(super) fn window_share(elapsed: f64) -> f64 {

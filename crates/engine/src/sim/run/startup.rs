@@ -261,7 +261,7 @@ impl<'m> Simulator<'m> {
             None => {
                 let moves = match c.moves {
                     Some(m) => m,
-                    None => self.draw_moves(rng),
+                    None => self.draw_recent_moves(rng, 1.0),
                 };
                 Self::placement_starts(c.elapsed, moves, rng)
             }
@@ -408,6 +408,13 @@ impl<'m> Simulator<'m> {
             .any(|&ty| self.fits(ty, ask, rng).is_some())
     }
 
+    /// Would a household of the standard kind (approved for children up to
+    /// `fostering.standard_max_age`, not for adolescents or complex needs) take a child of
+    /// `age` years, with complex needs or not? (One taking adolescents takes any.)
+    pub(super) fn standard_takes(&self, age: f64, complex: bool) -> bool {
+        !complex && age < f64::from(self.model.scenario.fostering.standard_max_age) + 1.0
+    }
+
     /// A place of type `t` for starting child `child` alone, if there is room.
     pub(super) fn find_start_place(
         &mut self,
@@ -422,8 +429,7 @@ impl<'m> Simulator<'m> {
             // child's age is taken when the placement began (`since`): a household keeps a
             // child who has grown older with it, as the model's own households do.
             let c = &self.children[child as usize];
-            let std_fits = !c.complex
-                && c.age_years(since) < self.model.scenario.fostering.standard_max_age as f64 + 1.0;
+            let std_fits = self.standard_takes(c.age_years(since), c.complex);
             loop {
                 let [ado, std] = &self.startup.open;
                 let count = ado.len() + if std_fits { std.len() } else { 0 };
