@@ -193,7 +193,15 @@ impl<'m> Simulator<'m> {
         while w.iter().any(|x| *x > 0.0) {
             let t = PlacementType::ALL[rng.categorical(&w)];
             let place = match t {
-                PlacementType::InHouseFoster => self.group_start_household(ask, rng),
+                PlacementType::InHouseFoster => {
+                    // By the eldest's age when the placement began, as for a child alone.
+                    let since = group[0].starts.map_or(0.0, |s| s[0].min(0.0));
+                    let then = Ask {
+                        oldest: ask.oldest + since / DAYS_PER_YEAR,
+                        ..ask
+                    };
+                    self.group_start_household(then, rng)
+                }
                 PlacementType::InHouseResidential => self.fits(t, ask, rng),
                 PlacementType::Ifa
                 | PlacementType::ExternalResidential
@@ -243,12 +251,14 @@ impl<'m> Simulator<'m> {
     /// takes them, one of the council's children's homes with a bed for their age, a
     /// bought-in placement with room, or their family or friends (brothers and sisters
     /// placed with parents or with a connected person live there together).
-    pub(super) fn join_start_place(&mut self, p: Place, id: u32) -> Option<Place> {
+    /// A household takes them by their age when the placement began (`since`), as
+    /// `find_start_place` does for a child on their own.
+    pub(super) fn join_start_place(&mut self, p: Place, id: u32, since: f64) -> Option<Place> {
         match p {
             Place::Household(h) => {
                 let hh = &self.households[h as usize];
                 let c = &self.children[id as usize];
-                let fits = hh.adolescent || self.standard_takes(c.age_years(0.0), c.complex);
+                let fits = hh.adolescent || self.standard_takes(c.age_years(since), c.complex);
                 (hh.vacancies() >= 1 && fits).then_some(p)
             }
             Place::Home(h) => {

@@ -277,7 +277,7 @@ impl<'m> Simulator<'m> {
                 if !(c.route == ExitRoute::Adoption && exit_at <= lead)
                     && p.kind().is_some_and(|t| remaining[t.index()] > 0.0) =>
             {
-                self.join_start_place(p, id)
+                self.join_start_place(p, id, since)
             }
             _ => None,
         };
