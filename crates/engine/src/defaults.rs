@@ -40,7 +40,7 @@ pub fn default_scenario() -> Scenario {
             entry_age: [0.17, 0.22, 0.2, 0.31, 0.1],
             sibling_age_spread_years: 6.0,
             complex_needs: [0.03, 0.05, 0.1, 0.35, 0.4],
-            placed_with_parents_share: 0.08,
+            placed_with_parents_share: 0.085,
         },
         population: StartingPopulation {
             children: 601,
@@ -125,7 +125,7 @@ pub fn default_scenario() -> Scenario {
                 max_age: 17,
                 found_in_time: 1.0,
             },
-            connected_person_availability: 0.04,
+            connected_person_availability: 0.03,
             ifa_complex_availability: 0.3,
             ifa_sibling_availability: 0.85,
             adolescent_found_factor: 0.75,

@@ -102,7 +102,12 @@ fn the_first_year_moves_as_later_years_do() {
     let mut sq = vec![vec![0.0; HORIZON]; figures.len()];
     let mut step_sum = vec![vec![0.0; HORIZON - 1]; figures.len()];
     let mut step_sq = vec![vec![0.0; HORIZON - 1]; figures.len()];
-    for rep in 0..RUNS {
+    let runs: u32 = std::env::var("TRANSIENTS_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(RUNS);
+    let verbose = std::env::var_os("TRANSIENTS_VERBOSE").is_some();
+    for rep in 0..runs {
         sim.run(20_200_701, rep);
         for (f, (_, k)) in figures.iter().enumerate() {
             for m in 0..HORIZON {
@@ -117,10 +122,11 @@ fn the_first_year_moves_as_later_years_do() {
             }
         }
     }
-    let n = RUNS as f64;
+    let n = runs as f64;
     let mut problems = Vec::new();
     for (f, (name, _)) in figures.iter().enumerate() {
-        if let Some((_, why)) = KNOWN.iter().find(|(known, _)| known == name) {
+        let known = KNOWN.iter().find(|(known, _)| known == name);
+        if let (Some((_, why)), false) = (known, verbose) {
             eprintln!("not checked: {name} ({why})");
             continue;
         }
@@ -150,6 +156,19 @@ fn the_first_year_moves_as_later_years_do() {
             .fold(0.0, f64::max);
         let (usual, step_scatter) = mean_sd(&steps[LATER.start..HORIZON - 1]);
         let step_spread = step_scatter.max(2.0 * step_se);
+        if verbose {
+            let z: Vec<String> = FIRST_YEAR
+                .map(|m| format!("{:+.1}", (path[m] - line(m)) / spread))
+                .collect();
+            eprintln!(
+                "{name}{}: m0 {:.2} line {:.2} spread {spread:.2} slope/yr {:+.2}; z {}",
+                if known.is_some() { " (known)" } else { "" },
+                path[0],
+                line(0),
+                slope * 12.0,
+                z.join(" ")
+            );
+        }
         for m in FIRST_YEAR {
             let off = steps[m] - usual;
             if off.abs() > 4.0 * step_spread {

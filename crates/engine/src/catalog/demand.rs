@@ -200,9 +200,10 @@ pub(super) const PARAMS: &[Param] = &[
             being matched to a placement.",
         source: "Modelling assumption set against the stock: 4.3%-5.5% of children looked after were placed with \
             parents in Jan-May 2018, 4.9% in May (Performance Report May 2018 [R-CPP-2018-07]). The references give no \
-            figure for admissions. The default 8% keeps that stock steady: children placed with parents leave that \
+            figure for admissions. The default 8.5% keeps that stock steady: children placed with parents leave that \
             placement sooner than care (a return to a foster or other placement counts as a breakdown), so their share \
-            of admissions must be above their share of the stock (with 3% the stock fell from 29 to 14 in four years).",
+            of admissions must be above their share of the stock (with 3% the stock fell from 29 to 14 in four years; \
+            with 8% it settled about 1.5 below the starting 29).",
     },
     // ------------------------------------------------------------------ starting population
     Param {
@@ -240,14 +241,22 @@ pub(super) const PARAMS: &[Param] = &[
         unit: "children",
         items: NONE,
         help: "How the starting children are spread over placement types, one number per type, scaled so the total \
-            equals population.children. Each child is put in a type drawn from this mix where they fit (in-house \
-            foster children go to households with a free place for their age).",
+            equals population.children. The types are shared out over the starting children by who fits each and \
+            where the model's own matching would place them (in-house foster children go to households with a free \
+            place for their age; supported accommodation takes young people who were 16 or 17 when they moved in).",
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: June 2020 counts where the references give them (178 \
             in-house fostering and 257 external fostering of 601). The other 166 children (27.6%, 'other placement \
             types') include the 11 in Reg 38(6) placements and the emergency placements the briefing counts \
             separately (7 by late July); the rest are split by modelling assumption; see each type. Modelling \
             assumption: the starting mix is the one the model's own flows keep (245 agency foster, 65 independent \
-            homes, 30 supported, 5 emergency; see each type). Modelling assumption: a starting sibling group lives \
+            homes, 30 supported, 5 emergency; see each type). Modelling assumption: the mix is shared out jointly over \
+            classes of child (age when the placement began; standard needs, complex from entry, or complex through \
+            repeated moves): each class's chance of each type is where a match along its preference order lands, \
+            scaled by type (iterative proportional fitting) until the expected counts are the mix, so the types fill \
+            with the children who fit them and, for example, children of standard needs in children's homes are \
+            there below their assessed need in the proportion the model's own shortages put them there. The \
+            starting young people's needs include escalations through repeated moves, from a walk through their \
+            years in care from the age of 11 with the model's own breakdown rules. Modelling assumption: a starting sibling group lives \
             together with the chance that its match on entry and each group move of its last 12 months kept it \
             together (as the matching keeps a group an agency foster home takes), and a group living together is \
             placed in one placement of the mix with room for all its children (46% of the starting groups live \

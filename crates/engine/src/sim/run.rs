@@ -25,8 +25,10 @@ mod placement;
 mod siblings;
 mod start_groups;
 mod start_history;
+mod start_mix;
 #[cfg(test)]
 mod start_tests;
+
 mod startup;
 mod tally;
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! placed in one placement of the starting mix with room for them all
 //! (`find_group_start_place`).
 
+use super::start_mix::{StartMix, ADOLESCENT_HOUSEHOLDS, COLUMNS};
 use super::startup::Starter;
 use super::*;
 
@@ -43,6 +44,7 @@ impl<'m> Simulator<'m> {
                 moves: None,
                 group: NO_GROUP,
                 starts: None,
+                class: None,
             });
             for _ in 1..size {
                 let spread = rng.uniform() * d.sibling_age_spread_years;
@@ -78,7 +80,7 @@ impl<'m> Simulator<'m> {
     pub(super) fn start_group(
         &mut self,
         group: &mut [Starter],
-        remaining: &mut [f64; PlacementType::COUNT],
+        mix: &mut StartMix,
         rng: &mut Stream,
         rs: &mut Streams,
     ) {
@@ -106,12 +108,12 @@ impl<'m> Simulator<'m> {
         let adopted = |s: &Starter| self.with_adopters(s);
         group.sort_by_key(adopted);
         let shared = if together {
-            self.find_group_start_place(group, remaining, rng)
+            self.find_group_start_place(group, mix, rng)
         } else {
             None
         };
         for s in group.iter() {
-            self.start_child(s, shared, remaining, rng, rs);
+            self.start_child(s, shared, mix, rng, rs);
         }
     }
 
@@ -163,7 +165,7 @@ impl<'m> Simulator<'m> {
     fn find_group_start_place(
         &mut self,
         group: &[Starter],
-        remaining: &[f64; PlacementType::COUNT],
+        mix: &StartMix,
         rng: &mut Stream,
     ) -> Option<Place> {
         // The children who move in (not those living with their adopters).
@@ -179,19 +181,36 @@ impl<'m> Simulator<'m> {
             complex: movers().any(|s| s.complex == Some(true)),
             leaving: Place::Nowhere,
         };
-        let mut w = *remaining;
-        for (t, x) in PlacementType::ALL.iter().zip(w.iter_mut()) {
+        // Each type by the children's plans (`StartMix::weight`) added up, none that one of
+        // them cannot be in, and only while the mix has room for them all.
+        let mut w = [0.0; COLUMNS];
+        for (col, x) in w.iter_mut().enumerate() {
             // An emergency bed is for one child; adoption follows a child's plan.
             let shared = !matches!(
-                t,
-                PlacementType::Emergency | PlacementType::PlacedForAdoption
+                PlacementType::ALL.get(col),
+                Some(PlacementType::Emergency | PlacementType::PlacedForAdoption)
             );
-            if !shared || *x <= (n - 1) as f64 {
-                *x = 0.0;
+            if !shared || mix.remaining[col] <= (n - 1) as f64 {
+                continue;
+            }
+            for s in movers() {
+                let v = s.class.map_or(0.0, |c| mix.weight(c, col));
+                if v <= 0.0 {
+                    *x = 0.0;
+                    break;
+                }
+                *x += v;
             }
         }
         while w.iter().any(|x| *x > 0.0) {
-            let t = PlacementType::ALL[rng.categorical(&w)];
+            let col = rng.categorical(&w);
+            let t = PlacementType::ALL[col.min(PlacementType::COUNT - 1)];
+            let lists = [col == ADOLESCENT_HOUSEHOLDS, col != ADOLESCENT_HOUSEHOLDS];
+            let t = if col == ADOLESCENT_HOUSEHOLDS {
+                PlacementType::InHouseFoster
+            } else {
+                t
+            };
             let place = match t {
                 PlacementType::InHouseFoster => {
                     // By the eldest's age when the placement began, as for a child alone.
@@ -200,7 +219,7 @@ impl<'m> Simulator<'m> {
                         oldest: ask.oldest + since / DAYS_PER_YEAR,
                         ..ask
                     };
-                    self.group_start_household(then, rng)
+                    self.group_start_household(then, lists, rng)
                 }
                 PlacementType::InHouseResidential => self.fits(t, ask, rng),
                 PlacementType::Ifa
@@ -211,25 +230,30 @@ impl<'m> Simulator<'m> {
             if place.is_some() {
                 return place;
             }
-            w[t.index()] = 0.0;
+            w[col] = 0.0;
         }
         None
     }
 
     /// Does starting child `s` already live with their adopters (their adoption due sooner
     /// than the move to the adopters would come, as `start_child` places them)?
-    fn with_adopters(&self, s: &Starter) -> bool {
+    pub(super) fn with_adopters(&self, s: &Starter) -> bool {
         let lead = self.model.scenario.exits.adoption_placement_lead_days;
         s.route == ExitRoute::Adoption && s.remaining.max(0.5) <= lead
     }
 
-    /// A starting household with room for the children of `ask` that takes each of them
-    /// (one taking adolescents and complex needs, or, for children the others can take,
-    /// any), drawn uniformly from those.
-    fn group_start_household(&self, ask: Ask, rng: &mut Stream) -> Option<Place> {
-        let std_fits = self.standard_takes(ask.oldest, ask.complex);
+    /// A starting household with room for the children of `ask` that takes each of them,
+    /// of the kinds `lists` allows (one taking adolescents and complex needs; one of the
+    /// standard kind, for children it can take), drawn uniformly from those.
+    fn group_start_household(&self, ask: Ask, lists: [bool; 2], rng: &mut Stream) -> Option<Place> {
+        let std_fits = lists[1] && self.standard_takes(ask.oldest, ask.complex);
         let [ado, std] = &self.startup.open;
-        let lists: &[&Vec<u32>] = if std_fits { &[ado, std] } else { &[ado] };
+        let lists: &[&Vec<u32>] = match (lists[0], std_fits) {
+            (true, true) => &[ado, std],
+            (true, false) => &[ado],
+            (false, true) => &[std],
+            (false, false) => &[],
+        };
         let room = |h: &&u32| self.households[**h as usize].vacancies() as u32 >= ask.n;
         let count = lists
             .iter()

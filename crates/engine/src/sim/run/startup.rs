@@ -12,6 +12,7 @@
 //! the applicants of the months before the start still on their way.
 //! The histories themselves are drawn in `start_history`.
 
+use super::start_mix::{StartMix, ADOLESCENT_HOUSEHOLDS, COLUMNS};
 use super::*;
 use crate::scenario::StartChild;
 
@@ -32,6 +33,8 @@ pub(super) struct Startup {
     /// The starting children drawn, group after group, and the size of each group.
     drawn: Vec<Starter>,
     sizes: Vec<usize>,
+    /// The starting mix being placed (`start_mix`).
+    mix: StartMix,
 }
 
 /// A starting child before placement.
@@ -52,6 +55,9 @@ pub(super) struct Starter {
     /// The starts of the current placement and the two before (`placement_starts`),
     /// drawn with the group (drawn children), else at placement.
     pub starts: Option<[f64; 3]>,
+    /// The child's class in the starting mix's plan (`StartMix::class_of`; drawn children,
+    /// once their needs are).
+    pub class: Option<u8>,
 }
 
 /// Months of applicants before the start whose progress through the funnel is simulated,
@@ -83,15 +89,13 @@ impl<'m> Simulator<'m> {
                     .filter(|&h| self.households[h as usize].adolescent == adolescent),
             );
         }
-        let mix = sc.population.placement_mix.to_array();
-        let mix_total: f64 = mix.iter().sum();
         let listed = &sc.population.listed;
         let n = if listed.is_empty() {
             sc.population.children as usize
         } else {
             listed.len()
         };
-        let mut remaining: [f64; PlacementType::COUNT] = mix.map(|c| c / mix_total * n as f64);
+        let mut mix = std::mem::take(&mut self.startup.mix);
         if listed.is_empty() {
             let cdf = &model.group_size_cdf;
             let weight =
@@ -130,8 +134,27 @@ impl<'m> Simulator<'m> {
                 for s in g.iter_mut() {
                     s.starts = starts;
                 }
+            }
+            // Their needs (known before a placement is chosen: where a child can be depends
+            // on them), from entry or through the moves of their history, and so their class
+            // in the plan of the starting mix.
+            let hazard = self.start_hazards();
+            let complex = &sc.demand.complex_needs;
+            for s in drawn.iter_mut() {
+                let at_entry = rng.bernoulli(complex[s.entry_band]);
+                let escalated = !at_entry && self.escalated(s, hazard, rng);
+                s.complex = Some(at_entry || escalated);
+                let since = s.starts.map_or(0.0, |st| st[0].min(0.0));
+                let then = s.age + since / DAYS_PER_YEAR;
+                s.class = Some(StartMix::class_of(then, at_entry || escalated, escalated));
+            }
+            self.plan_start_mix(&drawn, &mut mix);
+            let mut at = 0;
+            for &size in &sizes {
+                let g = &mut drawn[at..at + size];
+                at += size;
                 let first = self.children.len() as u32;
-                self.start_group(g, &mut remaining, rng, rs);
+                self.start_group(g, &mut mix, rng, rs);
                 self.book_short_term(first, rng);
             }
             self.startup.group = group;
@@ -139,14 +162,16 @@ impl<'m> Simulator<'m> {
             self.startup.sizes = sizes;
         } else {
             // Listed children: the returns say nothing of their brothers and sisters, so
-            // each is on their own (no sibling group).
+            // each is on their own (no sibling group); each is where the returns say.
+            mix.remaining = self.mix_counts(n as f64);
             for child in listed {
                 let starter = self.listed_starter(child, rng);
                 let first = self.children.len() as u32;
-                self.start_child(&starter, None, &mut remaining, rng, rs);
+                self.start_child(&starter, None, &mut mix, rng, rs);
                 self.book_short_term(first, rng);
             }
         }
+        self.startup.mix = mix;
         self.hold_back_places(rng);
     }
 
@@ -196,6 +221,7 @@ impl<'m> Simulator<'m> {
             moves: Some(child.moves_last_12_months),
             group: NO_GROUP,
             starts: None,
+            class: None,
         }
     }
 
@@ -226,7 +252,7 @@ impl<'m> Simulator<'m> {
         &mut self,
         c: &Starter,
         join: Option<Place>,
-        remaining: &mut [f64; PlacementType::COUNT],
+        mix: &mut StartMix,
         rng: &mut Stream,
         rs: &mut Streams,
     ) -> Option<Place> {
@@ -275,7 +301,9 @@ impl<'m> Simulator<'m> {
         let joined = match join {
             Some(p)
                 if !(c.route == ExitRoute::Adoption && exit_at <= lead)
-                    && p.kind().is_some_and(|t| remaining[t.index()] > 0.0) =>
+                    && self
+                        .mix_column(p)
+                        .is_some_and(|col| mix.remaining[col] > 0.0) =>
             {
                 self.join_start_place(p, id, since)
             }
@@ -291,20 +319,30 @@ impl<'m> Simulator<'m> {
                 PlacementType::PlacedForAdoption => Some(Place::Market(t)),
                 _ => self.find_start_place(t, id, since, rng),
             }
-        } else {
-            let mut w = *remaining;
+        } else if let Some(class) = c.class {
+            // A type drawn by the plan of the child's class (`StartMix::weight`), until one
+            // has room for them.
+            let mut w: [f64; COLUMNS] = std::array::from_fn(|col| mix.weight(class, col));
             w[adoption] = 0.0;
             let mut chosen = None;
             while w.iter().any(|x| *x > 0.0) {
-                let t = PlacementType::ALL[rng.categorical(&w)];
-                let waiting = t != PlacementType::Emergency || self.still_waiting(id, rng);
-                if let Some(p) = self.find_start_place(t, id, since, rng).filter(|_| waiting) {
-                    chosen = Some(p);
+                let col = rng.categorical(&w);
+                let found = match col {
+                    ADOLESCENT_HOUSEHOLDS => self.start_household(id, since, [true, false], rng),
+                    _ if col == PlacementType::InHouseFoster.index() => {
+                        self.start_household(id, since, [false, true], rng)
+                    }
+                    _ => self.find_start_place(PlacementType::ALL[col], id, since, rng),
+                };
+                if found.is_some() {
+                    chosen = found;
                     break;
                 }
-                w[t.index()] = 0.0;
+                w[col] = 0.0;
             }
             chosen
+        } else {
+            None
         };
         // The placements before this one, as a placement's start sees them (the risk of its
         // breakdown rises with recent moves).
@@ -315,29 +353,12 @@ impl<'m> Simulator<'m> {
         // end of the first one). Taken by `assign` if the child is placed in one.
         let interval = sc.matching.emergency_review_days;
         self.startup.first_review = Some(rng.uniform_open0() * interval);
+        let with_adopters = c.route == ExitRoute::Adoption && exit_at <= lead;
+        let col = place.and_then(|p| self.mix_column(p));
+        mix.placed(c.class.filter(|_| !with_adopters), col);
         match place {
-            Some(p) => {
-                if let Some(t) = p.kind() {
-                    remaining[t.index()] = (remaining[t.index()] - 1.0).max(0.0);
-                    // A child already living in a children's home is there for their
-                    // needs (treated as complex, so a breakdown does not send them to
-                    // family care that could not meet them), unless a child of standard
-                    // needs is there because no family placement was found for them, as
-                    // the model's own children are: then they stay placed below their
-                    // assessed need (`no_family_found`).
-                    if t.is_residential() && !complex && !self.no_family_found(id, t, rng) {
-                        let child = &mut self.children[id as usize];
-                        child.complex = true;
-                        child.preferred = model
-                            .order(0, c.age, Needs::Complex)
-                            .first()
-                            .copied()
-                            .unwrap_or(PlacementType::Emergency);
-                    }
-                }
-                // Its breakdown hazard as given when it began (`assign_since`).
-                self.assign_since(id, p, 0.0, since, false, rs);
-            }
+            // Its breakdown hazard as given when it began (`assign_since`).
+            Some(p) => self.assign_since(id, p, 0.0, since, false, rs),
             None => self.place_single(id, 0.0, false, Place::Nowhere, rs),
         }
         self.startup.first_review = None;
@@ -356,63 +377,52 @@ impl<'m> Simulator<'m> {
         place
     }
 
-    /// Would starting child `id` still be waiting in an emergency bed at a review now? Only
-    /// if no placement along its order is found for it: the bought-in and family
-    /// placements drawn as a review draws them (the council's own carers and homes are
-    /// left out: their places are what the starting mix is filling). So the starting
-    /// children in emergency beds are the ones hard to place, as the model's own waiting
-    /// children are (adolescents, complex needs), and wait as long as those do. Modelling
-    /// assumption: a child is drawn for the starting mix's emergency beds in proportion to
-    /// the chance that one review finds nothing for it.
-    fn still_waiting(&mut self, id: u32, rng: &mut Stream) -> bool {
-        !self.found_before(id, PlacementType::Emergency, rng)
-    }
-
-    /// Is starting child `id`, of standard needs, living in a children's home of type `t`
-    /// there because no family placement was found for them? Only if a match along their
-    /// order finds none of the types it tries before `t` (the bought-in and family
-    /// placements, drawn as a match draws them; the council's own carers are left out, as
-    /// in `still_waiting`). Modelling assumption: a child of standard needs drawn for the
-    /// starting mix's residential places is there below their assessed need (a family
-    /// placement was what they needed: `matching.rules.suitable`) with the chance that a
-    /// match finds no family placement for them, as the model's own are (an agency foster
-    /// home is found less often for adolescents); otherwise they are there for their needs
-    /// (complex), as every such child was taken to be before. Without it no starting child
-    /// of standard needs lived in a children's home (about 3 at the end of month 0, where
-    /// the model's own shortages keep about 15 from the second year), and the children
-    /// placed below their need started about 8 below their later path.
-    fn no_family_found(&mut self, id: u32, t: PlacementType, rng: &mut Stream) -> bool {
-        !self.found_before(id, t, rng)
-    }
-
-    /// Does a match along starting child `id`'s order find a placement of a type tried
-    /// before `stop` (all of them, if it is not in the order), the council's own carers,
-    /// homes and emergency beds left out?
-    fn found_before(&mut self, id: u32, stop: PlacementType, rng: &mut Stream) -> bool {
-        let model = self.model;
-        let c = &self.children[id as usize];
-        let (age, complex) = (c.age_years(0.0), c.complex);
-        let ask = Ask::one(age, complex, Place::Nowhere);
-        let order = model.order(0, age, Needs::of(complex));
-        order
-            .iter()
-            .take_while(|&&ty| ty != stop)
-            .filter(|ty| {
-                !matches!(
-                    ty,
-                    PlacementType::InHouseFoster
-                        | PlacementType::InHouseResidential
-                        | PlacementType::Emergency
-                )
-            })
-            .any(|&ty| self.fits(ty, ask, rng).is_some())
-    }
-
     /// Would a household of the standard kind (approved for children up to
     /// `fostering.standard_max_age`, not for adolescents or complex needs) take a child of
     /// `age` years, with complex needs or not? (One taking adolescents takes any.)
     pub(super) fn standard_takes(&self, age: f64, complex: bool) -> bool {
         !complex && age < f64::from(self.model.scenario.fostering.standard_max_age) + 1.0
+    }
+
+    /// A household for starting child `child` alone, with a vacancy and fitting them, drawn
+    /// uniformly from those of the kinds `lists` allows (those taking adolescents and
+    /// complex needs, those of the standard kind: `Startup::open`). The child's age is taken
+    /// when the placement began (`since`): a household keeps a child who has grown older
+    /// with it, as the model's own households do.
+    pub(super) fn start_household(
+        &mut self,
+        child: u32,
+        since: f64,
+        lists: [bool; 2],
+        rng: &mut Stream,
+    ) -> Option<Place> {
+        let c = &self.children[child as usize];
+        let std_fits = lists[1] && self.standard_takes(c.age_years(since), c.complex);
+        loop {
+            let [ado, std] = &self.startup.open;
+            let ado_len = if lists[0] { ado.len() } else { 0 };
+            let count = ado_len + if std_fits { std.len() } else { 0 };
+            if count == 0 {
+                return None;
+            }
+            let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
+            let (class, k) = if k < ado_len {
+                (0, k)
+            } else {
+                (1, k - ado_len)
+            };
+            let list = &mut self.startup.open[class];
+            let h = list[k];
+            let v = self.households[h as usize].vacancies();
+            // Full once this child moves in (or already filled by another route): no
+            // longer listed.
+            if v <= 1 {
+                list.swap_remove(k);
+            }
+            if v >= 1 {
+                return Some(Place::Household(h));
+            }
+        }
     }
 
     /// A place of type `t` for starting child `child` alone, if there is room.
@@ -424,36 +434,9 @@ impl<'m> Simulator<'m> {
         rng: &mut Stream,
     ) -> Option<Place> {
         if t == PlacementType::InHouseFoster {
-            // A household drawn uniformly from those that fit: any with a vacancy that takes
-            // adolescents and complex needs, or, for a child the others can take, any. The
-            // child's age is taken when the placement began (`since`): a household keeps a
-            // child who has grown older with it, as the model's own households do.
             let c = &self.children[child as usize];
             let std_fits = self.standard_takes(c.age_years(since), c.complex);
-            loop {
-                let [ado, std] = &self.startup.open;
-                let count = ado.len() + if std_fits { std.len() } else { 0 };
-                if count == 0 {
-                    return None;
-                }
-                let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
-                let (class, k) = if k < ado.len() {
-                    (0, k)
-                } else {
-                    (1, k - ado.len())
-                };
-                let list = &mut self.startup.open[class];
-                let h = list[k];
-                let v = self.households[h as usize].vacancies();
-                // Full once this child moves in (or already filled by another route): no
-                // longer listed.
-                if v <= 1 {
-                    list.swap_remove(k);
-                }
-                if v >= 1 {
-                    return Some(Place::Household(h));
-                }
-            }
+            return self.start_household(child, since, [true, std_fits], rng);
         }
         // A child already living with family or friends, or with an agency's carers, is
         // there: the chances of finding such a carer for a new placement do not apply (the
