@@ -111,7 +111,7 @@ pub(super) const PARAMS: &[Param] = &[
             Order arrangements', and the scrutiny minutes [R-ILSC-2018-09] report more foster carers taking up special \
             guardianship. A fit to a council's SSDA903 returns estimates it: special guardianship orders to former \
             foster carers (REC E43, E45, E46) from the council's own foster care, per child-year in that care, divided \
-            by the households' yearly leaving rate (fostering.attrition_early and attrition_later); those orders are \
+            by the households' yearly leaving rate (fostering.attrition_early and fostering.attrition_later); those orders are \
             then left out of the special guardianship exit route, so they are not counted twice.",
     },
     Param {

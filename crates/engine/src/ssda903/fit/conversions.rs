@@ -150,7 +150,7 @@ pub fn fit(
         let window = r.window();
         if let Some(v) = r.values.last_mut() {
             v.source = format!(
-                "estimated from your returns ({} special guardianship orders to former foster carers from your own foster care over {:.0} child-years there, {}), divided by the base scenario's rate of foster households leaving ({:.3} a year, from fostering.attrition_early and attrition_later: not in the return)",
+                "estimated from your returns ({} special guardianship orders to former foster carers from your own foster care over {:.0} child-years there, {}), divided by the base scenario's rate of foster households leaving ({:.3} a year, from fostering.attrition_early and fostering.attrition_later: not in the return)",
                 c.conversions, c.in_house_years, window, c.leaving_rate
             );
         }
