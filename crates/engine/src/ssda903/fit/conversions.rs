@@ -155,7 +155,7 @@ pub fn fit(
             );
         }
         if raw > 1.0 {
-            r.notes.push(format!("special guardianship: your carers' conversions ({per_year:.3} a child-year) are more than the base scenario's foster households leave ({:.3} a year): the share is 1 and the model will make fewer of them than the returns show", c.leaving_rate));
+            r.notes.push(format!("special guardianship conversions: your carers' conversions ({per_year:.3} a child-year) are more than the base scenario's foster households leave ({:.3} a year): the share is 1 and the model will make fewer of them than the returns show", c.leaving_rate));
         }
         s.fostering.sgo_conversion_share = share;
         c.share = Some(share);
