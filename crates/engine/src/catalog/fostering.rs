@@ -109,7 +109,10 @@ pub(super) const PARAMS: &[Param] = &[
         source: "Modelling assumption: no figure in the references. The July 2020 briefing [R-SUFF-2020-07] says 2019/20's \
             approvals were 'outweighed by the number of de-registrations or conversions to Special Guardianship \
             Order arrangements', and the scrutiny minutes [R-ILSC-2018-09] report more foster carers taking up special \
-            guardianship.",
+            guardianship. A fit to a council's SSDA903 returns estimates it: special guardianship orders to former \
+            foster carers (REC E43, E45, E46) from the council's own foster care, per child-year in that care, divided \
+            by the households' yearly leaving rate (fostering.attrition_early and fostering.attrition_later); those orders are \
+            then left out of the special guardianship exit route, so they are not counted twice.",
     },
     Param {
         path: "fostering.usable_place_share",

@@ -1,7 +1,8 @@
 //! Recording each child's simulated history, when asked: when the child came into care
 //! (with their sibling group and day of birth), each placement's start and type, and when
-//! and by which route they left (and whether a young person leaving foster care at 18
-//! stayed put). Off by default: the simulator then holds `None` and each hook is one
+//! and by which route they left (whether a young person leaving foster care at 18 stayed
+//! put, and whether a child left by special guardianship because their foster carers
+//! stopped fostering and became their guardians). Off by default: the simulator then holds `None` and each hook is one
 //! check of it. Used to write a simulated borough's SSDA903 returns
 //! (`ssda903::simulated`), so the fit can be tested against the engine's own model.
 //!
@@ -26,6 +27,9 @@ pub struct ChildRecord {
     pub left: Option<(f64, ExitRoute)>,
     /// Left foster care at 18 and stayed put with the carers.
     pub stayed_put: bool,
+    /// Left by special guardianship when the foster household stopped fostering
+    /// (`fostering.sgo_conversion_share`), not by the route drawn at entry.
+    pub converted: bool,
 }
 
 /// Every child of a run, by the simulator's id.
@@ -64,6 +68,11 @@ impl HistoryRecorder {
     /// Child `id` left care on day `t` by `route`.
     pub fn left(&mut self, id: u32, t: f64, route: ExitRoute) {
         self.child(id).left = Some((t, route));
+    }
+
+    /// Child `id` left with their foster carers, who became their special guardians.
+    pub fn converted(&mut self, id: u32) {
+        self.child(id).converted = true;
     }
 
     /// Child `id`, leaving foster care at 18, stayed put.
@@ -124,6 +133,15 @@ mod tests {
                 assert!(
                     c.placements.iter().all(|p| p.0 <= t),
                     "placed after leaving"
+                );
+            }
+            if c.converted {
+                assert!(matches!(c.left, Some((_, ExitRoute::SpecialGuardianship))));
+                let last = c.placements.last().map(|p| p.1);
+                assert_eq!(
+                    last,
+                    Some(PlacementType::InHouseFoster),
+                    "with their carers"
                 );
             }
         }

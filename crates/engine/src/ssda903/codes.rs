@@ -1,7 +1,8 @@
 //! The return's codes and what the model makes of them: sex (1/2 until 2023/24, M/F/U
 //! after), the reason an episode ended (REC) as an exit category, and PLACE x
 //! PLACE_PROVIDER as a placement type through an editable table ([`PlacementMap`]). Also
-//! the codes that changed over the years, so a code used outside its years is noted.
+//! the codes that changed over the years, so a code used outside its years is noted, and
+//! which special guardianship codes say the guardians were the child's foster carers.
 
 use crate::types::{ExitRoute, PlacementType};
 use serde::{Deserialize, Serialize};
@@ -94,6 +95,13 @@ impl ExitCategory {
             ExitCategory::Unknown => "Not recorded (inferred end)",
         }
     }
+}
+
+/// A special guardianship order made to the child's former foster carers: E43 until
+/// 2018/19; E45 (carers who are relatives or friends) and E46 (other carers) from 2019/20.
+/// E44, E47 and E48 are orders made to carers other than former foster carers.
+pub fn sgo_to_former_foster_carers(rec: &str) -> bool {
+    matches!(rec, "E43" | "E45" | "E46")
 }
 
 /// The reasons for a new episode (RNE) the return uses.
@@ -258,6 +266,12 @@ mod tests {
         assert_eq!(ExitCategory::of_rec("E44"), Some(ExitCategory::SgoCao));
         assert_eq!(ExitCategory::of_rec("E47"), Some(ExitCategory::SgoCao));
         assert_eq!(ExitCategory::of_rec("X1"), None);
+        for (rec, former) in [("E43", true), ("E44", false), ("E45", true), ("E46", true)] {
+            assert_eq!(sgo_to_former_foster_carers(rec), former, "{rec}");
+        }
+        for rec in ["E47", "E48", "E41", "E11", ""] {
+            assert!(!sgo_to_former_foster_carers(rec), "{rec}");
+        }
         assert!(out_of_year("E43", 2019).is_some());
         assert!(out_of_year("E43", 2018).is_none());
         assert!(out_of_year("P2", 2024).is_some());

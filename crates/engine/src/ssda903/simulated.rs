@@ -7,20 +7,33 @@
 //! none); placement providers follow the placement type (`write`); a child's placements on
 //! one day are one placement (the last of the day); the first placement starts on the day
 //! the child came into care (a starting child's earlier placements are not recorded).
+//! Special guardianship is written with the code the fit reads: an order to former foster
+//! carers (E46) for a child whose foster household became their guardians on leaving
+//! fostering, to other carers (E47, or E45 from family and friends care) for the route.
 
 use super::date::Date;
 use super::synthetic::{postcode, SynthChild, SynthPeriod, SynthPlacement};
 use super::write::{returns, ReturnFile};
-use crate::sim::history::HistoryRecorder;
+use crate::sim::history::{ChildRecord, HistoryRecorder};
 use crate::types::{ExitRoute, PlacementType};
 
-/// The REC code of a route (special guardianship as E45: `write` writes E43 before 2019).
-fn rec_of(route: ExitRoute, stayed_put: bool) -> &'static str {
+/// The REC code of a child's exit: special guardianship as an order to former foster
+/// carers other than relatives or friends (E46) when the child's foster household stopped
+/// fostering and took it (a conversion); to former foster carers who are relatives or
+/// friends (E45) from a family and friends placement; to other carers (E47) otherwise
+/// (`write` writes E43 and E44 before 2019).
+fn rec_of(c: &ChildRecord) -> &'static str {
+    let Some((_, route)) = c.left else {
+        return "";
+    };
+    let last = c.placements.last().map(|p| p.1);
     match route {
         ExitRoute::ReturnHome => "E13",
-        ExitRoute::SpecialGuardianship => "E45",
+        ExitRoute::SpecialGuardianship if c.converted => "E46",
+        ExitRoute::SpecialGuardianship if last == Some(PlacementType::ConnectedPerson) => "E45",
+        ExitRoute::SpecialGuardianship => "E47",
         ExitRoute::Adoption => "E11",
-        ExitRoute::Age18 if stayed_put => "E17",
+        ExitRoute::Age18 if c.stayed_put => "E17",
         ExitRoute::Age18 => "E6",
     }
 }
@@ -48,7 +61,7 @@ pub fn children(h: &HistoryRecorder, day0: Date) -> Vec<SynthChild> {
             }),
         }
         let (end, rec) = match c.left {
-            Some((t, route)) => (day(t).max(start.add_days(1)), rec_of(route, c.stayed_put)),
+            Some((t, _)) => (day(t).max(start.add_days(1)), rec_of(c)),
             None => (Date(i32::MAX), ""),
         };
         placements.retain(|p| p.start < end);

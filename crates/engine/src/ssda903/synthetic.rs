@@ -234,7 +234,9 @@ fn child(
     let (rec, stay) = if d >= to18 {
         ("", to18)
     } else {
-        (["E13", "E45", "E11"][route], d.max(1.0))
+        // Special guardianship to carers other than former foster carers (E47): this
+        // borough has no foster households to become guardians.
+        (["E13", "E47", "E11"][route], d.max(1.0))
     };
     let end = start.add_days((stay.round() as i32).max(1));
     let adult_at = |t: Date| f64::from(t.days_since(dob)) / DAYS_PER_YEAR >= 16.0;

@@ -4,8 +4,9 @@
 //! the year (those still open on 31 March without DEC and REC, and repeated in the next
 //! return), and a header table (`CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB`) of the
 //! children in it. The codes follow the years: SEX 1/2 until 2023/24 and M/F after;
-//! supported accommodation H5 until 2023/24 and K3 after; special guardianship E43 until
-//! 2018/19 and E45 after; other placements Z1 until 2024/25 and Z14 after.
+//! supported accommodation H5 until 2023/24 and K3 after; special guardianship E45-E48 from
+//! 2019/20 and before it E43 (to former foster carers: E45, E46) or E44 (to other carers:
+//! E47, E48); other placements Z1 until 2024/25 and Z14 after.
 
 use super::date::Date;
 use super::synthetic::{simulate, SynthChild, SynthPlacement, SyntheticBorough};
@@ -36,12 +37,13 @@ fn codes(t: PlacementType, year: i32) -> (&'static str, &'static str) {
     }
 }
 
-/// The REC code as written in a return of `year` (special guardianship E43 until 2018/19).
+/// The REC code as written in a return of `year` (special guardianship E43 to former
+/// foster carers and E44 to others until 2018/19).
 fn rec_in(rec: &str, year: i32) -> &str {
-    if rec == "E45" && year < 2019 {
-        "E43"
-    } else {
-        rec
+    match rec {
+        "E45" | "E46" if year < 2019 => "E43",
+        "E47" | "E48" if year < 2019 => "E44",
+        _ => rec,
     }
 }
 

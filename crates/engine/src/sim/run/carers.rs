@@ -258,6 +258,9 @@ impl<'m> Simulator<'m> {
         if rs.carers.uniform() < self.model.scenario.fostering.sgo_conversion_share {
             for &k in kids {
                 self.exit(k, t, ExitRoute::SpecialGuardianship, rs);
+                if let Some(h) = &mut self.history {
+                    h.converted(k);
+                }
             }
         } else {
             for &k in kids {

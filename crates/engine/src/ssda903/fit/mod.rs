@@ -7,11 +7,14 @@
 //! - [`start`]: the children in care on the date, one by one;
 //! - [`admissions`]: sibling groups a month, trend and seasonality (Poisson regression);
 //! - [`exits`]: exit routes by age at entry and durations, with censoring;
+//! - [`conversions`]: foster carers who became their children's special guardians, kept
+//!   out of the route and fitted as `fostering.sgo_conversion_share`;
 //! - `demand`, `routes` and `rates` write each group into the scenario: admissions, age at
 //!   entry and sibling groups; exits; the starting population, breakdowns, Staying Put;
 //! - [`report`]: the provenance of every fitted value, and applying groups of it.
 
 pub mod admissions;
+pub mod conversions;
 mod demand;
 pub mod exits;
 mod optim;
@@ -115,6 +118,9 @@ pub struct Fit {
     pub report: FitReport,
     pub start: StartList,
     pub exits: exits::ExitFit,
+    /// The window's special guardianship exits and the carers' conversions among them.
+    #[serde(default)]
+    pub conversions: conversions::Conversions,
     pub admissions: Option<admissions::AdmissionFit>,
 }
 
@@ -243,7 +249,24 @@ pub fn fit(
     );
 
     progress("exit routes and durations", 0.3);
-    let exits = routes::exits(&children, window_from, as_at, base, &mut s, &mut report);
+    let exits = routes::exits(
+        &children,
+        window_from,
+        as_at,
+        map,
+        base,
+        &mut s,
+        &mut report,
+    );
+    let conversions = conversions::fit(
+        &children,
+        window_from,
+        as_at,
+        map,
+        base,
+        &mut s,
+        &mut report,
+    );
 
     progress("placement breakdowns", 0.9);
     rates::stability(
@@ -275,6 +298,7 @@ pub fn fit(
         report,
         start,
         exits,
+        conversions,
         admissions,
     })
 }

@@ -224,7 +224,7 @@ pub fn kept(r: &mut FitReport) {
     for (field, what) in [
         (
             "fostering",
-            "foster households, places, approvals, deregistrations and the recruitment funnel",
+            "foster households, places, approvals, deregistrations and the recruitment funnel (only the share leaving as special guardians is fitted, with the exits)",
         ),
         ("residential", "the council's children's homes"),
         (

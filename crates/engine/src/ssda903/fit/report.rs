@@ -19,7 +19,8 @@ pub enum FitGroup {
     EntryAges,
     /// Sibling group sizes and age spread.
     Siblings,
-    /// Exit routes by age at entry and the duration to each.
+    /// Exit routes by age at entry and the duration to each, and the share of foster
+    /// households leaving by special guardianship (the route's other way out).
     Exits,
     /// Placement breakdown rates by type and age band.
     Stability,
@@ -44,7 +45,7 @@ impl FitGroup {
             FitGroup::Admissions => "Admissions (rate, trend, seasonality)",
             FitGroup::EntryAges => "Age at entry",
             FitGroup::Siblings => "Sibling groups",
-            FitGroup::Exits => "Exit routes and durations",
+            FitGroup::Exits => "Exit routes and durations, and carers becoming special guardians",
             FitGroup::Stability => "Placement breakdowns",
             FitGroup::StayingPut => "Staying Put",
         }
@@ -76,6 +77,7 @@ impl FitGroup {
                 into.exits.return_home = fitted.exits.return_home.clone();
                 into.exits.special_guardianship = fitted.exits.special_guardianship.clone();
                 into.exits.adoption = fitted.exits.adoption.clone();
+                into.fostering.sgo_conversion_share = fitted.fostering.sgo_conversion_share;
             }
             FitGroup::Stability => {
                 into.stability.breakdown_child = fitted.stability.breakdown_child.clone();

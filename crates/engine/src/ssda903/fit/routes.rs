@@ -1,18 +1,25 @@
 //! Exit routes by age at entry and the duration to each, from the periods of care that
 //! began in the window or were under way when it opened (left-truncated there), by the
-//! model in [`super::exits`], written into the fitted scenario.
+//! model in [`super::exits`], written into the fitted scenario. A period that ended with
+//! the child's own foster carers becoming their special guardians is a conversion, which
+//! the model makes apart from the route ([`super::conversions`]): it counts as in care
+//! until that day (censored), not as an exit by the route.
 
+use super::conversions::is_conversion;
 use super::exits::{self as ex, ExitFit, ExitObs, Outcome};
 use super::rates::entrants;
 use super::report::{FitGroup, FitReport};
 use crate::scenario::Scenario;
-use crate::ssda903::codes::ExitCategory;
+use crate::ssda903::codes::{ExitCategory, PlacementMap};
 use crate::ssda903::date::Date;
 use crate::ssda903::history::{ChildHistory, PeriodOfCare};
 use crate::types::{ExitRoute, DAYS_PER_YEAR};
 
-/// How a period is seen for the exit fit.
-fn outcome(p: &PeriodOfCare, entry_age: f64, days: f64) -> Outcome {
+/// How a period is seen for the exit fit (a conversion: still in care on its last day).
+fn outcome(p: &PeriodOfCare, entry_age: f64, days: f64, map: &PlacementMap) -> Outcome {
+    if is_conversion(p, map) {
+        return Outcome::Survived;
+    }
     match (p.end, p.exit) {
         (Some(_), Some(ExitCategory::ReturnHome)) => Outcome::Route(0),
         (Some(_), Some(ExitCategory::SgoCao)) => Outcome::Route(1),
@@ -26,26 +33,31 @@ fn outcome(p: &PeriodOfCare, entry_age: f64, days: f64) -> Outcome {
     }
 }
 
-/// The periods the exit fit sees: those that began in the window, and those already under
-/// way when it opened (with a known start), left-truncated at its first day.
-pub(super) fn observed(
-    children: &[ChildHistory],
-    from: Date,
-    to: Date,
-) -> impl Iterator<Item = ExitObs> + '_ {
-    let under_way = children
+/// Periods already under way when the window opened, with a known start.
+fn under_way(children: &[ChildHistory], from: Date) -> impl Iterator<Item = &PeriodOfCare> {
+    children
         .iter()
         .flat_map(|c| &c.periods)
-        .filter(move |p| p.start_observed && p.start < from && p.in_care_on(from));
+        .filter(move |p| p.start_observed && p.start < from && p.in_care_on(from))
+}
+
+/// The periods the exit fit sees: those that began in the window, and those already under
+/// way when it opened (with a known start), left-truncated at its first day.
+pub(super) fn observed<'a>(
+    children: &'a [ChildHistory],
+    from: Date,
+    to: Date,
+    map: &'a PlacementMap,
+) -> impl Iterator<Item = ExitObs> + 'a {
     entrants(children, from, to)
-        .chain(under_way)
+        .chain(under_way(children, from))
         .filter_map(move |p| {
             let age = f64::from(p.age_at_entry_months?) / 12.0;
             let days = f64::from(p.end.unwrap_or(to).min(to).days_since(p.start)).max(0.0);
             Some(ExitObs {
                 band: ex::band_of(age),
                 days,
-                outcome: outcome(p, age, days),
+                outcome: outcome(p, age, days, map),
                 truncated_days: f64::from(from.days_since(p.start).max(0)),
             })
         })
@@ -55,11 +67,16 @@ pub fn exits(
     children: &[ChildHistory],
     from: Date,
     to: Date,
+    map: &PlacementMap,
     base: &Scenario,
     s: &mut Scenario,
     r: &mut FitReport,
 ) -> ExitFit {
-    let obs: Vec<ExitObs> = observed(children, from, to).collect();
+    let obs: Vec<ExitObs> = observed(children, from, to, map).collect();
+    let converted = entrants(children, from, to)
+        .chain(under_way(children, from))
+        .filter(|p| p.age_at_entry_months.is_some() && is_conversion(p, map))
+        .count();
     let e = &base.exits;
     let f = ex::fit(
         &obs,
@@ -71,8 +88,8 @@ pub fn exits(
         ],
     );
     r.notes.push(format!(
-        "exits: {} periods of care that began in the window or were under way when it opened ({} of them, counted as seen because they lasted until then: left truncation); {} still in care on the date or left as young adults (censored: their stays count as at least that long); {} left for another or an unrecorded reason before 17½ (counted as leaving by a route not known)",
-        f.periods, f.left_truncated, f.censored_or_adult, f.unknown_route
+        "exits: {} periods of care that began in the window or were under way when it opened ({} of them, counted as seen because they lasted until then: left truncation); {} still in care on the date or left as young adults, or left with their own foster carers as special guardians ({} of them: see special guardianship) (censored: their stays count as at least that long); {} left for another or an unrecorded reason before 17½ (counted as leaving by a route not known)",
+        f.periods, f.left_truncated, f.censored_or_adult, converted, f.unknown_route
     ));
     if f64::from(to.days_since(from)) < 4.5 * DAYS_PER_YEAR {
         r.notes.push("exits: from a window under five years, how many young children stay in care until 18 rests on how the durations' tails run beyond the window (a long stay by another route looks the same): a longer window pins it better".into());
