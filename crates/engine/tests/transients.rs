@@ -6,7 +6,9 @@
 //! path (a trend such as inflation continues) and the scatter about it (seasonality and
 //! Monte Carlo noise). No month of the first year may lie further from that line, extended
 //! back, than four times the scatter (with the Monte Carlo error of a month's mean as a
-//! floor).
+//! floor). At 1,000 runs the error is small, so a start-up offset of a child or two in a
+//! figure shows; the few figures still that far off are held to a wider limit, each with
+//! its measured cause (`KNOWN`).
 //!
 //! A jump between two months can hide inside that band when a figure's runs scatter widely
 //! (a month's cost, say): so each month's step is checked too. The mean over runs of a run's
@@ -22,47 +24,62 @@ use engine::metrics::{
 use engine::sim::{Model, Simulator};
 use engine::types::PlacementType;
 
-const RUNS: u32 = 200;
+const RUNS: u32 = 1000;
 const HORIZON: usize = 48;
 /// The first year, and the later months the usual path is measured over.
 const FIRST_YEAR: std::ops::Range<usize> = 0..12;
 const LATER: std::ops::Range<usize> = 12..HORIZON;
 
-/// Figures whose first year still differs from the later years, and why (issue 15,
-/// section 4: open).
-const KNOWN: [(&str, &str); 4] = [
+/// How far from its usual path (in scatters) a month or a step of the first year may be.
+const LIMIT: f64 = 4.0;
+
+/// Figures whose first year still differs a little from the later years at this many runs,
+/// the wider limit each is held to (so a larger start-up transient still fails), and why
+/// (issue 15, section 4). At 200 runs every figure is within `LIMIT`.
+const KNOWN: [(&str, f64, &str); 5] = [
     (
         "3+ placements share",
-        "the starting placements break down as the model's own do (`assign_since`) and recent \
-         entrants may still be in a short-term first placement, so moves start near their \
-         later path (about 37 at month 0, 35-38 in months 1-11, 38-39 later), but the share \
-         starts at 13.3% (13.8% cited), dips to 12.5% in months 3-12 and rises to 13.8% by \
-         month 36: the starting children who have been in care over a year move less than \
-         the model's own (their earlier placements' kinds and escalations are not drawn)",
+        6.0,
+        "the share starts on its path (13.6%; the scenario's 13.8% of 3+ placements in 12 \
+         months, the young people whose needs escalated in the last 12 months carrying their \
+         own three placements), but falls by 0.2 points more than usual from month 0 to 1 \
+         (4.7 scatters): the other starting children's histories are drawn from the \
+         scenario's shares without regard to their needs, so fewer of them break down again \
+         soon than the model's own with as many moves",
     ),
     (
         "children below need",
-        "the children apart from their brothers and sisters (most of below need) start on \
-         their path (about 93 at month 0, 89-91 later), but the children placed in a type \
-         their rule does not list start low: about 21 at month 0 against 29 at month 6 and \
-         38-41 from the second year, so the figure starts near 110 against the ~119 its \
-         later line points to. Most of the difference is 16-17 year olds with complex needs \
-         in supported accommodation (7.6 at month 0, 16-18 later) and children under 16 of \
-         standard needs in independent homes apart from their siblings (2.3, later 8-9): \
-         in the model's own years these are children whose moves escalated their needs or \
-         split them from siblings, histories the starting children do not carry",
+        6.0,
+        "about 118 at month 0 against the ~123 of its later line (4.5 scatters), rising over \
+         the first two years: children of standard needs under 16 in independent homes start \
+         at about 17 (later 22) and 16-17 year olds with complex needs in supported \
+         accommodation at about 15 (later 19). The starting mix puts each kind of child in \
+         each type as often as a match lands there (`start_mix`), not weighing that the \
+         model's own complex young people are matched again more often (they move more)",
     ),
     (
         "sufficiency gap",
-        "as for children below need, which is nearly all of it (no suitable placement, the \
-         rest, is on its path): about 113 at month 0 against the ~123 of its later line",
+        7.0,
+        "below need (above) and no suitable placement (below) together: about 122 at month \
+         0 against ~128 (5.2 scatters)",
     ),
     (
-        "children in Supported accommodation (16-17)",
-        "about 26 of the 30 starting places are taken at month 0 against ~30.5 later: a \
-         starting child is given a type drawn from what is left of the mix, and only 16-17 \
-         year olds fit supported accommodation, so some of its places are left when the \
-         16-17 year olds have been given other types",
+        "children in In-house foster care",
+        7.0,
+        "not a transient: the council's foster households fall from 150 towards the level \
+         approvals keep (about 1.4 approvals against 1.7 leaving a month, the leaving falling \
+         with the households), so the decline slows; the straight line over months 13-48 \
+         misses the curve and puts month 0 about 4 children (5 scatters) below where it is. \
+         Vacant places, the rest of the households' usable places, are on their path",
+    ),
+    (
+        "children in Emergency / unregistered",
+        8.5,
+        "about 3.6 at the end of month 0 against ~4.6 later (6.5 scatters at 1,000 runs; one \
+         child): the starting children in emergency beds are found places at their first \
+         review as the model's own are, but fewer children arrive in emergency beds in the \
+         first months (complex 11-15 year olds: 2.4 at month 0 against 3.1 later), as the \
+         starting children's placements break down less often than the model's own",
     ),
 ];
 
@@ -125,11 +142,14 @@ fn the_first_year_moves_as_later_years_do() {
     let n = runs as f64;
     let mut problems = Vec::new();
     for (f, (name, _)) in figures.iter().enumerate() {
-        let known = KNOWN.iter().find(|(known, _)| known == name);
-        if let (Some((_, why)), false) = (known, verbose) {
-            eprintln!("not checked: {name} ({why})");
-            continue;
-        }
+        let known = KNOWN.iter().find(|(known, _, _)| known == name);
+        let limit = match known {
+            Some((_, limit, why)) => {
+                eprintln!("held to {limit} scatters: {name} ({why})");
+                *limit
+            }
+            None => LIMIT,
+        };
         let path: Vec<f64> = sum[f].iter().map(|s| s / n).collect();
         // Monte Carlo error of a month's mean (the largest over the months).
         let se = (0..HORIZON)
@@ -171,7 +191,7 @@ fn the_first_year_moves_as_later_years_do() {
         }
         for m in FIRST_YEAR {
             let off = steps[m] - usual;
-            if off.abs() > 4.0 * step_spread {
+            if off.abs() > limit * step_spread {
                 problems.push(format!(
                     "{name}: the step from month {m} to {} is {:+.2}, {off:+.2} off the usual \
                      step {usual:+.2} (scatter {step_spread:.2})",
@@ -183,7 +203,7 @@ fn the_first_year_moves_as_later_years_do() {
         }
         for m in FIRST_YEAR {
             let off = path[m] - line(m);
-            if off.abs() > 4.0 * spread {
+            if off.abs() > limit * spread {
                 problems.push(format!(
                     "{name}: month {m} is {:.2}, {off:+.2} off the usual path {:.2} (scatter {spread:.2})",
                     path[m],

@@ -100,6 +100,17 @@ impl<'m> Simulator<'m> {
     }
 }
 
+/// What the walk through a starting young person's years in care found
+/// (`Simulator::escalated`).
+pub(super) struct Walked {
+    /// Their needs escalated through repeated moves.
+    pub escalated: bool,
+    /// When that was in the last 12 months: the starts of their last three placements
+    /// (the current one first), which then stand for the history drawn from the
+    /// scenario's shares (`draw_recent_moves`).
+    pub recent: Option<[f64; 3]>,
+}
+
 impl<'m> Simulator<'m> {
     /// Has starting child `s`, of standard needs when they came into care, come to be
     /// matched as having complex needs through repeated moves before the start, as the
@@ -119,20 +130,26 @@ impl<'m> Simulator<'m> {
     /// (the average rates stand for them). It draws its own moves: the moves of the last 12
     /// months drawn for the stability measure (`draw_recent_moves`) are drawn without
     /// regard to needs, and applying the rule to them made 63% of the starting 16-17 year
-    /// olds complex, against about 50% in the model's own years.
-    pub(super) fn escalated(&self, s: &Starter, hazard: [f64; 2], rng: &mut Stream) -> bool {
+    /// olds complex, against about 50% in the model's own years. A young person whose needs
+    /// escalated within the last 12 months had three placements in them by the rule, so
+    /// their history is the walk's (the walk goes on to the start, with the complex needs'
+    /// emergency beds), and the others' drawn histories make up the scenario's share.
+    pub(super) fn escalated(&self, s: &Starter, hazard: [f64; 2], rng: &mut Stream) -> Walked {
         let model = self.model;
         let st = &model.scenario.stability;
+        let none = Walked {
+            escalated: false,
+            recent: None,
+        };
         if !st.escalate_after_repeat_moves || s.age < 11.0 {
-            return false;
+            return none;
         }
         let entry = -s.elapsed;
         let eleven = (11.0 - s.age) * DAYS_PER_YEAR;
         // From the later of the entry and the 11th birthday to the start.
         let from = entry.max(eleven);
-        let to = 0.0;
-        if from >= to {
-            return false;
+        if from >= 0.0 {
+            return none;
         }
         let mut planned = f64::INFINITY;
         if from == entry && rng.uniform() < st.short_term_first_share {
@@ -141,7 +158,8 @@ impl<'m> Simulator<'m> {
         // The placement they were in at `from`: begun then (the entry), or before the 11th
         // birthday (its rate a younger child's).
         let mut rate = hazard[(from == entry) as usize];
-        let (mut current, mut before, mut recent) = (from, f64::NEG_INFINITY, 0);
+        let mut starts = [from, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        let (mut recent, mut escalated) = (0, false);
         loop {
             let rate_now = rate * model.repeat_factor[recent];
             let breakdown = if rate_now > 0.0 {
@@ -149,22 +167,32 @@ impl<'m> Simulator<'m> {
             } else {
                 f64::INFINITY
             };
-            let t = (current + breakdown).min(planned);
-            if t >= to {
-                return false;
+            let t = (starts[0] + breakdown).min(planned);
+            if t >= 0.0 {
+                return Walked {
+                    escalated,
+                    recent: escalated.then_some(starts),
+                };
             }
-            if before >= t - DAYS_PER_YEAR {
-                return true;
+            if !escalated && starts[1] >= t - DAYS_PER_YEAR {
+                // Escalated: more than a year ago, the rest of the walk is not needed;
+                // within the year, it gives the placements of the last 12 months.
+                if t < -DAYS_PER_YEAR {
+                    return Walked {
+                        escalated: true,
+                        recent: None,
+                    };
+                }
+                escalated = true;
             }
-            recent =
-                (current >= t - DAYS_PER_YEAR) as usize + (before >= t - DAYS_PER_YEAR) as usize;
-            before = current;
-            current = t;
+            recent = (starts[0] >= t - DAYS_PER_YEAR) as usize
+                + (starts[1] >= t - DAYS_PER_YEAR) as usize;
+            starts = [t, starts[0], starts[1]];
             planned = f64::INFINITY;
             rate = hazard[1];
             // No placement found: an emergency bed until its first review.
             let age = s.age + t / DAYS_PER_YEAR;
-            if rng.uniform() < self.unplaced_chance(age, false) {
+            if rng.uniform() < self.unplaced_chance(age, escalated) {
                 planned = t + model.scenario.matching.emergency_review_days;
             }
         }

@@ -75,6 +75,11 @@ impl StartMix {
         (a * NEEDS + needs) as u8
     }
 
+    /// Is class `c` one of needs escalated through repeated moves?
+    pub fn escalated_class(c: u8) -> bool {
+        c as usize % NEEDS == 2
+    }
+
     /// The age (middle of the year) and needs of class `c`.
     fn describe(c: usize) -> (f64, bool, bool) {
         ((c / NEEDS) as f64 + 0.5, c % NEEDS > 0, c % NEEDS == 2)

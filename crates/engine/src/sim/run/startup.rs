@@ -119,34 +119,72 @@ impl<'m> Simulator<'m> {
                 sizes.push(group.len());
                 drawn.extend_from_slice(&group);
             }
+            // Their needs first (a history may follow from them), from entry or through
+            // repeated moves (`escalated`).
+            let hazard = self.start_hazards();
+            let complex = &sc.demand.complex_needs;
+            for s in drawn.iter_mut() {
+                let at_entry = rng.bernoulli(complex[s.entry_band]);
+                let walked = if at_entry {
+                    None
+                } else {
+                    Some(self.escalated(s, hazard, rng))
+                };
+                let escalated = walked.as_ref().is_some_and(|w| w.escalated);
+                s.complex = Some(at_entry || escalated);
+                s.starts = walked.and_then(|w| w.recent);
+                s.class = Some(StartMix::class_of(0.0, at_entry || escalated, escalated));
+            }
+            // Then the groups' histories: the walk's, for a group one of whom escalated in
+            // the last 12 months, else drawn from the scenario's shares, those of 3+
+            // placements made up to the scenario's share over all the children.
+            let three = |st: &[f64; 3]| st[1] >= -DAYS_PER_YEAR && st[2].is_finite();
+            let (mut walked, mut forced3, mut others) = (0usize, 0.0, 0.0);
             let windows: f64 = drawn.iter().map(|s| Self::window_share(s.elapsed)).sum();
             let mean_window = windows / drawn.len().max(1) as f64;
+            let mut at = 0;
+            for &size in &sizes {
+                let g = &drawn[at..at + size];
+                at += size;
+                match g.iter().find_map(|s| s.starts) {
+                    Some(st) => {
+                        walked += size;
+                        forced3 += if three(&st) { size as f64 } else { 0.0 };
+                    }
+                    None => others += size as f64 * Self::window_share(g[0].elapsed) / mean_window,
+                }
+            }
+            let share = sc.population.three_placements_share;
+            let scale = if others > 0.0 && share > 0.0 {
+                ((share * drawn.len() as f64 - forced3) / (share * others)).max(0.0)
+            } else {
+                1.0
+            };
+            debug_assert!(walked <= drawn.len());
             let mut at = 0;
             for &size in &sizes {
                 let g = &mut drawn[at..at + size];
                 at += size;
                 // One placement history for the group (they came in on one day, and move
                 // together while they live together: `start_group`).
-                let elapsed = g[0].elapsed;
-                let weight = Self::window_share(elapsed) / mean_window;
-                let moves = self.draw_recent_moves(rng, weight);
-                let starts = Some(Self::placement_starts(elapsed, moves, rng));
+                let starts = match g.iter().find_map(|s| s.starts) {
+                    Some(st) => st,
+                    None => {
+                        let elapsed = g[0].elapsed;
+                        let weight = Self::window_share(elapsed) / mean_window * scale;
+                        let moves = self.draw_recent_moves(rng, weight);
+                        Self::placement_starts(elapsed, moves, rng)
+                    }
+                };
                 for s in g.iter_mut() {
-                    s.starts = starts;
+                    s.starts = Some(starts);
+                    // Their class in the plan of the starting mix, by their age when the
+                    // placement began.
+                    let then = s.age + starts[0].min(0.0) / DAYS_PER_YEAR;
+                    let complex = s.complex == Some(true);
+                    let escalated = s.class.is_some_and(StartMix::escalated_class);
+                    s.class = Some(StartMix::class_of(then, complex, escalated));
                 }
-            }
-            // Their needs (known before a placement is chosen: where a child can be depends
-            // on them), from entry or through the moves of their history, and so their class
-            // in the plan of the starting mix.
-            let hazard = self.start_hazards();
-            let complex = &sc.demand.complex_needs;
-            for s in drawn.iter_mut() {
-                let at_entry = rng.bernoulli(complex[s.entry_band]);
-                let escalated = !at_entry && self.escalated(s, hazard, rng);
-                s.complex = Some(at_entry || escalated);
-                let since = s.starts.map_or(0.0, |st| st[0].min(0.0));
-                let then = s.age + since / DAYS_PER_YEAR;
-                s.class = Some(StartMix::class_of(then, at_entry || escalated, escalated));
             }
             self.plan_start_mix(&drawn, &mut mix);
             let mut at = 0;
