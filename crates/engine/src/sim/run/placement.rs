@@ -97,7 +97,10 @@ impl<'m> Simulator<'m> {
         let oob = rs.placement.uniform() < model.out_of_borough[kind.index()];
         let c = &mut self.children[id as usize];
         let age = c.age_years(t);
-        let adolescent = c.age_years(since) >= 11.0;
+        // The same age when the placement begins now (all but a starting child's): one
+        // division, not two.
+        let age_then = if since == t { age } else { c.age_years(since) };
+        let adolescent = age_then >= 11.0;
         let base_hazard = model.breakdown[adolescent as usize][kind.index()];
         let year_ago = since - DAYS_PER_YEAR;
         // Capped at two earlier placements so the feedback cannot run away.
