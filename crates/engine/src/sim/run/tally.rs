@@ -558,10 +558,13 @@ impl<'m> Simulator<'m> {
             u.splitting_t = t;
         }
         // A child with no known siblings, or after no arrival (`last_group` `NO_GROUP`),
-        // joins no one; nor does a group being placed apart.
-        let apart = u.splitting_group == g && u.splitting_t == t;
-        let joins = (g != NO_GROUP) & (u.last_group == g) & (u.last_t == t) & !apart
-            && u.last_place == place;
+        // joins no one; nor does a group being placed apart. Most arrivals are of another
+        // group than the last: the first two tests settle them.
+        let joins = g != NO_GROUP
+            && u.last_group == g
+            && u.last_t == t
+            && u.last_place == place
+            && !(u.splitting_group == g && u.splitting_t == t);
         let unit = if joins {
             u.last_unit
         } else {
