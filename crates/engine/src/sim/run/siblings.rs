@@ -47,7 +47,11 @@ impl<'m> Simulator<'m> {
         }
         let u = &mut self.counts.units;
         if u.spans.len() <= g as usize {
-            let n = g as usize + 1;
+            // Grown by doubling, not group by group (a run joins hundreds of new groups):
+            // the entries past the last group joined are as if absent (no span, nothing
+            // counted, not touched) until their group's first child joins, and nothing
+            // reads them before (a child's group is set only here).
+            let n = (g as usize + 1).max(2 * u.spans.len()).max(64);
             u.spans.resize(n, (0, 0));
             u.counted.resize(n, Siblings::default());
             u.touched.resize(n, false);
