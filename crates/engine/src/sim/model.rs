@@ -533,25 +533,49 @@ impl Model {
         self.suitable.get(a * 2 + n).copied().unwrap_or(0)
     }
 
+    /// Month `m`'s first entry in `orders` and `gaps` (`orders_from`; past the last month,
+    /// the last month's), which a run keeps for the month under way (`order_in`, `gap_in`).
+    #[inline]
+    pub fn orders_at(&self, m: usize) -> usize {
+        let from = self.orders_from.get(m).or(self.orders_from.last());
+        from.copied().unwrap_or(0)
+    }
+
     /// The sufficiency measures (`gap_flags`) of a placement of type `kind` that starts in
     /// month `m` for a child of this age and needs.
     #[inline]
     pub fn gap(&self, m: usize, age_years: f64, needs: Needs, kind: PlacementType) -> GapFlags {
+        self.gap_in(self.orders_at(m), age_years, needs, kind)
+    }
+
+    /// `gap` in a month whose first entry is `from` (`orders_at`).
+    #[inline]
+    pub fn gap_in(
+        &self,
+        from: usize,
+        age_years: f64,
+        needs: Needs,
+        kind: PlacementType,
+    ) -> GapFlags {
         let a = age_index(age_years);
         let n = (needs == Needs::Complex) as usize;
-        let from = self.orders_from.get(m).or(self.orders_from.last());
         self.gaps
-            .get(from.copied().unwrap_or(0) + a * 2 + n)
+            .get(from + a * 2 + n)
             .map_or(GapFlags(0), |g| g[kind.index()])
     }
 
     /// The matching order in month `m` for a child of this age and needs.
     #[inline]
     pub fn order(&self, m: usize, age_years: f64, needs: Needs) -> &[PlacementType] {
+        self.order_in(self.orders_at(m), age_years, needs)
+    }
+
+    /// `order` in a month whose first entry is `from` (`orders_at`).
+    #[inline]
+    pub fn order_in(&self, from: usize, age_years: f64, needs: Needs) -> &[PlacementType] {
         let a = age_index(age_years);
         let n = (needs == Needs::Complex) as usize;
-        let from = self.orders_from.get(m).or(self.orders_from.last());
-        &self.orders[from.copied().unwrap_or(0) + a * 2 + n]
+        &self.orders[from + a * 2 + n]
     }
 }
 

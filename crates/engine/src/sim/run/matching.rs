@@ -196,7 +196,7 @@ impl<'m> Simulator<'m> {
             self.children[id as usize].complex = true;
         }
         let complex = self.children[id as usize].complex;
-        let order = model.order(self.month, age, Needs::of(complex));
+        let order = model.order_in(self.orders_at, age, Needs::of(complex));
         let ask = Ask::one(age, complex, leaving);
         let mut place = Place::Market(PlacementType::Emergency);
         for &ty in order {
@@ -259,7 +259,7 @@ impl<'m> Simulator<'m> {
                 ask.oldest = ask.oldest.max(age);
                 ask.youngest = ask.youngest.min(age);
                 ask.complex |= c.complex;
-                let order = model.order(self.month, age, Needs::of(c.complex));
+                let order = model.order_in(self.orders_at, age, Needs::of(c.complex));
                 common &= order.iter().fold(0, |m, ty| m | 1 << ty.index());
                 orders.push(order);
             }

@@ -159,7 +159,7 @@ impl<'m> Simulator<'m> {
         let (age, leaving) = (c.age_years(t), c.place);
         // The needs it is matched with become its own only if the move happens.
         let complex = c.complex || self.escalates(id, age, t);
-        let order = model.order(self.month, age, Needs::of(complex));
+        let order = model.order_in(self.orders_at, age, Needs::of(complex));
         let ask = Ask::one(age, complex, leaving);
         let emergency = PlacementType::Emergency;
         let mut place = None;

@@ -73,6 +73,7 @@ impl<'m> Simulator<'m> {
         }
         self.touch_group(id);
         let (model, m, end) = (self.model, self.month, self.month_end);
+        let orders_at = self.orders_at;
         // The fee uplift goes with the household, worked out on arrival and kept for the
         // departure.
         let plus = match place {
@@ -119,7 +120,7 @@ impl<'m> Simulator<'m> {
             // Read before `gap` is written: a load of the band spanning a byte just stored
             // would wait for the store (no store-to-load forwarding across it).
             let band = k.band;
-            let gap = tally::gap_of(model, age, c.complex, kind, m);
+            let gap = tally::gap_of(model, age, c.complex, kind, orders_at);
             c.gap_pref = Some(gap);
             k.gap = gap.in_gap();
             let moved3 = tally::moved3_at(c, end);

@@ -192,7 +192,8 @@ pub(super) fn moved3_at(c: &Child, end: f64) -> bool {
     c.recent[1] >= end - DAYS_PER_YEAR && c.recent[2].is_finite()
 }
 
-/// The sufficiency measures a child placed in `kind` at age `age_years` (in month `month`)
+/// The sufficiency measures a child placed in `kind` at age `age_years` (in the month whose
+/// first entry in the model's tables is `orders_at`: `Model::orders_at`)
 /// counts under, by the matching rule for its age and needs then (see `model::gap_flags`:
 /// no suitable placement, placed below assessed need, in-house shortfall by the type
 /// wanted), looked up in the model's table of them.
@@ -202,9 +203,9 @@ pub(super) fn gap_of(
     age_years: f64,
     complex: bool,
     kind: PlacementType,
-    month: usize,
+    orders_at: usize,
 ) -> GapFlags {
-    model.gap(month, age_years, Needs::of(complex), kind)
+    model.gap_in(orders_at, age_years, Needs::of(complex), kind)
 }
 
 impl Tally {
