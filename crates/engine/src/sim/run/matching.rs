@@ -287,6 +287,8 @@ impl<'m> Simulator<'m> {
             // came into care) is not split again.
             if !leaving.windows(2).any(|w| w[0] != w[1]) {
                 self.months[self.month][metrics::SPLITS] += 1;
+                // The children placed one by one next are placed apart.
+                self.counts.units.split_pending = true;
             }
         }
         for (k, &i) in ids.iter().enumerate() {

@@ -289,9 +289,6 @@ mod tests {
             "{} live with a sibling",
             together.len()
         );
-        // The run closed the month (its splits counted from zero for the next); the moves
-        // below happen within it, so they carry on from its count.
-        sim.counts.units.seen_splits = sim.months[m][metrics::SPLITS];
         let mut separated = 0;
         // A breakdown moves the brothers and sisters living there with the child (the
         // placement ends for them all), so only a group the matching cannot keep together

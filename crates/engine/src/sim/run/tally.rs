@@ -85,9 +85,10 @@ pub(super) struct Units {
     pub last_t: f64,
     pub last_place: Place,
     pub last_unit: u32,
-    /// The month's sibling splits counted by matching at the last arrival, and the group
-    /// (`NO_GROUP` if none) and time of the group being placed apart since.
-    pub seen_splits: i64,
+    /// Set as the matching counts a sibling group's split (`place_group`, which then places
+    /// its children one by one): the next arrival, the group's first child, gives the group
+    /// (`NO_GROUP` if none) and time of the group being placed apart.
+    pub split_pending: bool,
     pub splitting_group: u32,
     pub splitting_t: f64,
     /// The first id of each sibling group of two or more children (registered as its
@@ -118,7 +119,7 @@ impl Default for Units {
             last_t: 0.0,
             last_place: Place::Nowhere,
             last_unit: 0,
-            seen_splits: 0,
+            split_pending: false,
             splitting_group: NO_GROUP,
             splitting_t: 0.0,
             groups: Vec::new(),
@@ -417,8 +418,8 @@ impl<'m> Simulator<'m> {
             list.clear();
         }
         self.count_siblings();
-        // The next month's splits are counted from zero.
-        self.counts.units.seen_splits = 0;
+        // (A split is always followed by its group's arrivals: none is left pending.)
+        self.counts.units.split_pending = false;
     }
 
     /// The month-end counts recounted from every child in care (for checks).
@@ -548,13 +549,12 @@ impl<'m> Simulator<'m> {
     /// The placement unit a child of sibling group `g`, arriving at `place` at `t`, joins: that of the
     /// brother or sister who arrived just before at the same placement at the same time
     /// (a group placed together), else a new one. A group the matching has just counted as
-    /// split (its `SPLITS` count went up since the last arrival) is placed child by child:
-    /// each arrival of it at that time gets a unit of its own.
+    /// split (`Units::split_pending`) is placed child by child: each arrival of it at that
+    /// time gets a unit of its own.
     pub(super) fn placement_unit(&mut self, g: u32, place: Place, t: f64) -> u32 {
-        let splits = self.months[self.month][metrics::SPLITS];
         let u = &mut self.counts.units;
-        if splits != u.seen_splits {
-            u.seen_splits = splits;
+        if u.split_pending {
+            u.split_pending = false;
             u.splitting_group = g;
             u.splitting_t = t;
         }
@@ -581,9 +581,7 @@ impl<'m> Simulator<'m> {
 
     /// Count a separation of brothers and sisters now (not one the matching counts).
     pub(super) fn count_separation(&mut self) {
-        let row = &mut self.months[self.month];
-        row[metrics::SPLITS] += 1;
-        self.counts.units.seen_splits = row[metrics::SPLITS];
+        self.months[self.month][metrics::SPLITS] += 1;
     }
 }
 
