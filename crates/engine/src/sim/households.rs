@@ -90,7 +90,7 @@ impl Households {
     /// Bring household `h`'s place in the index up to date after a change to its children,
     /// staying-put young people or status: listed exactly while it can take a child, under
     /// its current vacancies.
-    #[inline]
+    #[inline(always)]
     pub fn refresh_open(&mut self, h: u32) {
         let Some(hh) = self.list.get_mut(h as usize) else {
             return;
