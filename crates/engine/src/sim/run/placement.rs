@@ -150,6 +150,7 @@ impl<'m> Simulator<'m> {
     /// Take a child out of its placement (booking its cost): the month-end counts and the
     /// child-days of its cost categories taken away (see `assign`), in one pass over the
     /// child.
+    #[inline(always)]
     pub(super) fn release(&mut self, id: u32, t: f64) {
         self.touch_group(id);
         let end = self.month_end;
