@@ -90,7 +90,7 @@ impl Households {
     /// Bring household `h`'s place in the index up to date after a change to its children,
     /// staying-put young people or status: listed exactly while it can take a child, under
     /// its current vacancies.
-    #[inline]
+    #[inline(always)]
     pub fn refresh_open(&mut self, h: u32) {
         let Some(hh) = self.list.get_mut(h as usize) else {
             return;
@@ -179,7 +179,9 @@ impl Households {
     pub fn best(&self, n: u32, oldest: f64, complex: bool, leaving: Place) -> Option<u32> {
         // Ages are whole years against a household's age limit: `oldest >= max_age + 1`
         // exactly when the whole years of `oldest` exceed `max_age`.
-        let oldest_years = oldest.max(0.0) as u32;
+        // (By a signed conversion, cheaper than the unsigned one: a NaN or negative age
+        // gives 0 either way, and any age of 256 years or more finds no row of `takes`.)
+        let oldest_years = (oldest as i64).clamp(0, 256) as usize;
         let leaving = match leaving {
             Place::Household(h) => h,
             _ => NOT_OPEN,
@@ -193,7 +195,7 @@ impl Households {
         // `adolescent` if `complex`), from `takes`.
         let mut fit = self
             .takes
-            .get(oldest_years as usize)
+            .get(oldest_years)
             .map_or(0, |row| row[complex as usize]);
         while fit != 0 {
             let k = fit.trailing_zeros() as usize;

@@ -528,33 +528,64 @@ impl Model {
     /// The placement types suitable for a child of this age and needs, as bits by type
     /// index.
     pub fn suitable(&self, age_years: f64, needs: Needs) -> u16 {
-        let a = (age_years.max(0.0) as usize).min(17);
+        let a = age_index(age_years);
         let n = (needs == Needs::Complex) as usize;
         self.suitable.get(a * 2 + n).copied().unwrap_or(0)
+    }
+
+    /// Month `m`'s first entry in `orders` and `gaps` (`orders_from`; past the last month,
+    /// the last month's), which a run keeps for the month under way (`order_in`, `gap_in`).
+    #[inline]
+    pub fn orders_at(&self, m: usize) -> usize {
+        let from = self.orders_from.get(m).or(self.orders_from.last());
+        from.copied().unwrap_or(0)
     }
 
     /// The sufficiency measures (`gap_flags`) of a placement of type `kind` that starts in
     /// month `m` for a child of this age and needs.
     #[inline]
     pub fn gap(&self, m: usize, age_years: f64, needs: Needs, kind: PlacementType) -> GapFlags {
-        // The same index as `(age_years.max(0.0) as usize).min(17)` (a NaN or negative age
-        // gives 0, a large one 17), by a signed conversion: cheaper than the unsigned one,
-        // and this runs at every placement.
-        let a = (age_years as i64).clamp(0, 17) as usize;
+        self.gap_in(self.orders_at(m), age_years, needs, kind)
+    }
+
+    /// `gap` in a month whose first entry is `from` (`orders_at`).
+    #[inline]
+    pub fn gap_in(
+        &self,
+        from: usize,
+        age_years: f64,
+        needs: Needs,
+        kind: PlacementType,
+    ) -> GapFlags {
+        let a = age_index(age_years);
         let n = (needs == Needs::Complex) as usize;
-        let from = self.orders_from.get(m).or(self.orders_from.last());
         self.gaps
-            .get(from.copied().unwrap_or(0) + a * 2 + n)
+            .get(from + a * 2 + n)
             .map_or(GapFlags(0), |g| g[kind.index()])
     }
 
     /// The matching order in month `m` for a child of this age and needs.
+    #[inline]
     pub fn order(&self, m: usize, age_years: f64, needs: Needs) -> &[PlacementType] {
-        let a = (age_years.max(0.0) as usize).min(17);
-        let n = (needs == Needs::Complex) as usize;
-        let from = self.orders_from.get(m).or(self.orders_from.last());
-        &self.orders[from.copied().unwrap_or(0) + a * 2 + n]
+        self.order_in(self.orders_at(m), age_years, needs)
     }
+
+    /// `order` in a month whose first entry is `from` (`orders_at`).
+    #[inline]
+    pub fn order_in(&self, from: usize, age_years: f64, needs: Needs) -> &[PlacementType] {
+        let a = age_index(age_years);
+        let n = (needs == Needs::Complex) as usize;
+        &self.orders[from + a * 2 + n]
+    }
+}
+
+/// The row of the tables by age (`orders`, `suitable`, `gaps`) for a child of `age_years`:
+/// its whole years, 0 to 17 (a NaN or negative age gives 0, a large one 17), as
+/// `(age_years.max(0.0) as usize).min(17)` gives it, by a signed conversion: cheaper than the
+/// unsigned one, and this runs at every match and placement.
+#[inline(always)]
+fn age_index(age_years: f64) -> usize {
+    (age_years as i64).clamp(0, 17) as usize
 }
 
 /// The sufficiency measures a placement of type `kind` counts under, for a child whose

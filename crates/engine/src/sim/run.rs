@@ -63,9 +63,11 @@ pub struct Simulator<'m> {
     model: &'m Model,
     pub months: Vec<Month>,
     pub years: YearTotals,
-    /// The month being simulated, and its last day (`tally::end_of`).
+    /// The month being simulated, its last day (`tally::end_of`), and its first entry in
+    /// the model's matching orders and sufficiency measures (`Model::orders_at`).
     month: usize,
     month_end: f64,
+    orders_at: usize,
     /// The permanence drive's multiplier of planned stays in force (see `rescale_stays`).
     perm_mult: f64,
     queue: Queue,
@@ -90,6 +92,7 @@ impl<'m> Simulator<'m> {
             years: YearTotals::default(),
             month: 0,
             month_end: DAYS_PER_MONTH,
+            orders_at: model.orders_at(0),
             perm_mult: 1.0,
             queue: Queue::default(),
             children: Children::default(),
@@ -115,6 +118,7 @@ impl<'m> Simulator<'m> {
             years,
             month,
             month_end,
+            orders_at: _,
             perm_mult,
             queue,
             children,
@@ -134,6 +138,7 @@ impl<'m> Simulator<'m> {
             years,
             month,
             month_end,
+            orders_at: model.orders_at(month),
             perm_mult,
             queue,
             children,
@@ -181,6 +186,7 @@ impl<'m> Simulator<'m> {
         self.start_up(&mut startup, &mut rs);
         for m in 0..self.model.horizon {
             self.month = m;
+            self.orders_at = self.model.orders_at(m);
             let end = tally::end_of(m as i64);
             self.month_end = end;
             self.begin_month(m, &mut rs);
@@ -204,6 +210,7 @@ impl<'m> Simulator<'m> {
         self.months.resize(h, [0; metrics::COUNT]);
         self.month = 0;
         self.month_end = DAYS_PER_MONTH;
+        self.orders_at = self.model.orders_at(0);
         self.perm_mult = 1.0;
         self.queue.reset(h);
         self.children.clear();

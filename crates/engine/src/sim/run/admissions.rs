@@ -184,7 +184,7 @@ impl<'m> Simulator<'m> {
                 };
                 self.children[id as usize].preferred = self
                     .model
-                    .order(self.month, s.age, Needs::of(s.complex))
+                    .order_in(self.orders_at, s.age, Needs::of(s.complex))
                     .first()
                     .copied()
                     .unwrap_or(kind);

@@ -98,8 +98,8 @@ impl<'m> Simulator<'m> {
         if let Some(h) = &mut self.history {
             h.left(id, t, route);
         }
+        // `release` marks the child's sibling group as changed, for the month end.
         self.release(id, t);
-        self.touch_group(id);
         if let Some(k) = self.counts.marks.get_mut(id as usize) {
             k.in_care = false;
         }

@@ -196,7 +196,7 @@ impl<'m> Simulator<'m> {
             self.children[id as usize].complex = true;
         }
         let complex = self.children[id as usize].complex;
-        let order = model.order(self.month, age, Needs::of(complex));
+        let order = model.order_in(self.orders_at, age, Needs::of(complex));
         let ask = Ask::one(age, complex, leaving);
         let mut place = Place::Market(PlacementType::Emergency);
         for &ty in order {
@@ -259,7 +259,7 @@ impl<'m> Simulator<'m> {
                 ask.oldest = ask.oldest.max(age);
                 ask.youngest = ask.youngest.min(age);
                 ask.complex |= c.complex;
-                let order = model.order(self.month, age, Needs::of(c.complex));
+                let order = model.order_in(self.orders_at, age, Needs::of(c.complex));
                 common &= order.iter().fold(0, |m, ty| m | 1 << ty.index());
                 orders.push(order);
             }
@@ -287,6 +287,8 @@ impl<'m> Simulator<'m> {
             // came into care) is not split again.
             if !leaving.windows(2).any(|w| w[0] != w[1]) {
                 self.months[self.month][metrics::SPLITS] += 1;
+                // The children placed one by one next are placed apart.
+                self.counts.units.split_pending = true;
             }
         }
         for (k, &i) in ids.iter().enumerate() {

@@ -159,7 +159,7 @@ impl<'m> Simulator<'m> {
         let (age, leaving) = (c.age_years(t), c.place);
         // The needs it is matched with become its own only if the move happens.
         let complex = c.complex || self.escalates(id, age, t);
-        let order = model.order(self.month, age, Needs::of(complex));
+        let order = model.order_in(self.orders_at, age, Needs::of(complex));
         let ask = Ask::one(age, complex, leaving);
         let emergency = PlacementType::Emergency;
         let mut place = None;
@@ -289,9 +289,6 @@ mod tests {
             "{} live with a sibling",
             together.len()
         );
-        // The run closed the month (its splits counted from zero for the next); the moves
-        // below happen within it, so they carry on from its count.
-        sim.counts.units.seen_splits = sim.months[m][metrics::SPLITS];
         let mut separated = 0;
         // A breakdown moves the brothers and sisters living there with the child (the
         // placement ends for them all), so only a group the matching cannot keep together

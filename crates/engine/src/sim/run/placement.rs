@@ -73,6 +73,7 @@ impl<'m> Simulator<'m> {
         }
         self.touch_group(id);
         let (model, m, end) = (self.model, self.month, self.month_end);
+        let orders_at = self.orders_at;
         // The fee uplift goes with the household, worked out on arrival and kept for the
         // departure.
         let plus = match place {
@@ -97,7 +98,10 @@ impl<'m> Simulator<'m> {
         let oob = rs.placement.uniform() < model.out_of_borough[kind.index()];
         let c = &mut self.children[id as usize];
         let age = c.age_years(t);
-        let adolescent = c.age_years(since) >= 11.0;
+        // The same age when the placement begins now (all but a starting child's): one
+        // division, not two.
+        let age_then = if since == t { age } else { c.age_years(since) };
+        let adolescent = age_then >= 11.0;
         let base_hazard = model.breakdown[adolescent as usize][kind.index()];
         let year_ago = since - DAYS_PER_YEAR;
         // Capped at two earlier placements so the feedback cannot run away.
@@ -116,7 +120,7 @@ impl<'m> Simulator<'m> {
             // Read before `gap` is written: a load of the band spanning a byte just stored
             // would wait for the store (no store-to-load forwarding across it).
             let band = k.band;
-            let gap = tally::gap_of(model, age, c.complex, kind, m);
+            let gap = tally::gap_of(model, age, c.complex, kind, orders_at);
             c.gap_pref = Some(gap);
             k.gap = gap.in_gap();
             let moved3 = tally::moved3_at(c, end);
@@ -146,6 +150,7 @@ impl<'m> Simulator<'m> {
     /// Take a child out of its placement (booking its cost): the month-end counts and the
     /// child-days of its cost categories taken away (see `assign`), in one pass over the
     /// child.
+    #[inline(always)]
     pub(super) fn release(&mut self, id: u32, t: f64) {
         self.touch_group(id);
         let end = self.month_end;

@@ -20,6 +20,19 @@ pub(super) fn touch(units: &mut Units, children: &Children, id: u32) {
     }
 }
 
+/// The tables by sibling group grown to hold group `g`: by doubling, not group by group
+/// (a run joins hundreds of new groups). The entries past the last group joined are as if
+/// absent (no span, nothing counted, not touched) until their group's first child joins,
+/// and nothing reads them before (a child's group is set only by `join_group`).
+#[cold]
+#[inline(never)]
+fn grow_groups(u: &mut Units, g: u32) {
+    let n = (g as usize + 1).max(2 * u.spans.len()).max(64);
+    u.spans.resize(n, (0, 0));
+    u.counted.resize(n, Siblings::default());
+    u.touched.resize(n, false);
+}
+
 impl Siblings {
     /// Add (`d` = 1) or take away (-1) a group's counts.
     fn add(&mut self, o: &Siblings, d: i64) {
@@ -40,18 +53,17 @@ impl Siblings {
 impl<'m> Simulator<'m> {
     /// Child `id`, just admitted (its id the last), joins sibling group `g` (`NO_GROUP`:
     /// none). A group's children are admitted one after another, so its ids are a span.
+    /// Inlined in its two callers (admission and start-up), the tables' growth kept apart.
+    #[inline(always)]
     pub(super) fn join_group(&mut self, id: u32, g: u32) {
         self.children[id as usize].group = g;
         if g == NO_GROUP {
             return;
         }
-        let u = &mut self.counts.units;
-        if u.spans.len() <= g as usize {
-            let n = g as usize + 1;
-            u.spans.resize(n, (0, 0));
-            u.counted.resize(n, Siblings::default());
-            u.touched.resize(n, false);
+        if self.counts.units.spans.len() <= g as usize {
+            grow_groups(&mut self.counts.units, g);
         }
+        let u = &mut self.counts.units;
         let span = &mut u.spans[g as usize];
         if span.0 == span.1 {
             // Alone so far: nothing to recount (see `Units::touched`).

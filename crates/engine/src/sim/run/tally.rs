@@ -85,9 +85,10 @@ pub(super) struct Units {
     pub last_t: f64,
     pub last_place: Place,
     pub last_unit: u32,
-    /// The month's sibling splits counted by matching at the last arrival, and the group
-    /// (`NO_GROUP` if none) and time of the group being placed apart since.
-    pub seen_splits: i64,
+    /// Set as the matching counts a sibling group's split (`place_group`, which then places
+    /// its children one by one): the next arrival, the group's first child, gives the group
+    /// (`NO_GROUP` if none) and time of the group being placed apart.
+    pub split_pending: bool,
     pub splitting_group: u32,
     pub splitting_t: f64,
     /// The first id of each sibling group of two or more children (registered as its
@@ -118,7 +119,7 @@ impl Default for Units {
             last_t: 0.0,
             last_place: Place::Nowhere,
             last_unit: 0,
-            seen_splits: 0,
+            split_pending: false,
             splitting_group: NO_GROUP,
             splitting_t: 0.0,
             groups: Vec::new(),
@@ -192,7 +193,8 @@ pub(super) fn moved3_at(c: &Child, end: f64) -> bool {
     c.recent[1] >= end - DAYS_PER_YEAR && c.recent[2].is_finite()
 }
 
-/// The sufficiency measures a child placed in `kind` at age `age_years` (in month `month`)
+/// The sufficiency measures a child placed in `kind` at age `age_years` (in the month whose
+/// first entry in the model's tables is `orders_at`: `Model::orders_at`)
 /// counts under, by the matching rule for its age and needs then (see `model::gap_flags`:
 /// no suitable placement, placed below assessed need, in-house shortfall by the type
 /// wanted), looked up in the model's table of them.
@@ -202,9 +204,9 @@ pub(super) fn gap_of(
     age_years: f64,
     complex: bool,
     kind: PlacementType,
-    month: usize,
+    orders_at: usize,
 ) -> GapFlags {
-    model.gap(month, age_years, Needs::of(complex), kind)
+    model.gap_in(orders_at, age_years, Needs::of(complex), kind)
 }
 
 impl Tally {
@@ -416,8 +418,8 @@ impl<'m> Simulator<'m> {
             list.clear();
         }
         self.count_siblings();
-        // The next month's splits are counted from zero.
-        self.counts.units.seen_splits = 0;
+        // (A split is always followed by its group's arrivals: none is left pending.)
+        self.counts.units.split_pending = false;
     }
 
     /// The month-end counts recounted from every child in care (for checks).
@@ -547,21 +549,23 @@ impl<'m> Simulator<'m> {
     /// The placement unit a child of sibling group `g`, arriving at `place` at `t`, joins: that of the
     /// brother or sister who arrived just before at the same placement at the same time
     /// (a group placed together), else a new one. A group the matching has just counted as
-    /// split (its `SPLITS` count went up since the last arrival) is placed child by child:
-    /// each arrival of it at that time gets a unit of its own.
+    /// split (`Units::split_pending`) is placed child by child: each arrival of it at that
+    /// time gets a unit of its own.
     pub(super) fn placement_unit(&mut self, g: u32, place: Place, t: f64) -> u32 {
-        let splits = self.months[self.month][metrics::SPLITS];
         let u = &mut self.counts.units;
-        if splits != u.seen_splits {
-            u.seen_splits = splits;
+        if u.split_pending {
+            u.split_pending = false;
             u.splitting_group = g;
             u.splitting_t = t;
         }
         // A child with no known siblings, or after no arrival (`last_group` `NO_GROUP`),
-        // joins no one; nor does a group being placed apart.
-        let apart = u.splitting_group == g && u.splitting_t == t;
-        let joins = (g != NO_GROUP) & (u.last_group == g) & (u.last_t == t) & !apart
-            && u.last_place == place;
+        // joins no one; nor does a group being placed apart. Most arrivals are of another
+        // group than the last: the first two tests settle them.
+        let joins = g != NO_GROUP
+            && u.last_group == g
+            && u.last_t == t
+            && u.last_place == place
+            && !(u.splitting_group == g && u.splitting_t == t);
         let unit = if joins {
             u.last_unit
         } else {
@@ -577,9 +581,7 @@ impl<'m> Simulator<'m> {
 
     /// Count a separation of brothers and sisters now (not one the matching counts).
     pub(super) fn count_separation(&mut self) {
-        let row = &mut self.months[self.month];
-        row[metrics::SPLITS] += 1;
-        self.counts.units.seen_splits = row[metrics::SPLITS];
+        self.months[self.month][metrics::SPLITS] += 1;
     }
 }
 
