@@ -101,7 +101,7 @@ impl<'m> Simulator<'m> {
 }
 
 /// What the walk through a starting young person's years in care found
-/// (`Simulator::escalated`).
+/// (`Simulator::walk_from_eleven`).
 pub(super) struct Walked {
     /// Their needs escalated through repeated moves.
     pub escalated: bool,
@@ -134,7 +134,12 @@ impl<'m> Simulator<'m> {
     /// escalated within the last 12 months had three placements in them by the rule, so
     /// their history is the walk's (the walk goes on to the start, with the complex needs'
     /// emergency beds), and the others' drawn histories make up the scenario's share.
-    pub(super) fn escalated(&self, s: &Starter, hazard: [f64; 2], rng: &mut Stream) -> Walked {
+    pub(super) fn walk_from_eleven(
+        &self,
+        s: &Starter,
+        hazard: [f64; 2],
+        rng: &mut Stream,
+    ) -> Walked {
         let model = self.model;
         let st = &model.scenario.stability;
         let none = Walked {

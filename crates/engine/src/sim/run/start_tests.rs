@@ -144,7 +144,7 @@ fn the_starting_mix_is_filled_by_the_children_who_fit_it() {
 }
 
 /// Starting young people have had their needs escalated by repeated moves as the model's
-/// own have (`Simulator::escalated`): the share of 14-17 year olds with complex needs at the
+/// own have (`Simulator::walk_from_eleven`): the share of 14-17 year olds with complex needs at the
 /// start is near the share in the model's own fourth year, well above the share their
 /// needs at entry alone give (before, about 0.39 at the start against 0.48 later).
 #[test]

@@ -120,7 +120,7 @@ impl<'m> Simulator<'m> {
                 drawn.extend_from_slice(&group);
             }
             // Their needs first (a history may follow from them), from entry or through
-            // repeated moves (`escalated`).
+            // repeated moves (`walk_from_eleven`).
             let hazard = self.start_hazards();
             let complex = &sc.demand.complex_needs;
             for s in drawn.iter_mut() {
@@ -128,7 +128,7 @@ impl<'m> Simulator<'m> {
                 let walked = if at_entry {
                     None
                 } else {
-                    Some(self.escalated(s, hazard, rng))
+                    Some(self.walk_from_eleven(s, hazard, rng))
                 };
                 let escalated = walked.as_ref().is_some_and(|w| w.escalated);
                 s.complex = Some(at_entry || escalated);

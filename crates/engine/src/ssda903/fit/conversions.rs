@@ -6,7 +6,7 @@
 //! for a child whose last placement was in the council's own foster care is one of these
 //! conversions. It is kept out of the special guardianship route's share and duration
 //! (the period counts as in care until that day, censored, as the child's own route was
-//! not seen: [`super::routes`]), or the model would make it twice, and it gives the
+//! not seen: the `routes` module), or the model would make it twice, and it gives the
 //! conversion share instead:
 //!
 //! `share = (conversions per child-year in the council's own foster care in the window)
