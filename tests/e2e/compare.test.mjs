@@ -76,7 +76,7 @@ describe('comparisons that stay true', () => {
     await setField(page, '#in-fostering-households', '170');
     await page.waitForFunction((k) => {
       const ws = JSON.parse(localStorage.getItem(k) || 'null');
-      return ws && ws.scenarios[1].demand.trend_per_year === 0.05;
+      return ws && ws.scenarios[1].demand.trend_per_year === 0.05 && ws.scenarios[0].fostering.households === 170;
     }, KEY);
     const ws = await saved(page);
     assert.equal(ws.version, 2);
@@ -93,7 +93,11 @@ describe('comparisons that stay true', () => {
     await doneWithRuns(page, 60);
     const diffs = page.locator('#differences-1');
     await diffs.locator('li[data-path="fostering.households"]').waitFor();
-    assert.match(await diffs.locator('li[data-path="fostering.households"]').textContent(), /140.*170/);
+    // The runs of the last edit may still be on their way when the runs before it are done:
+    // the list shows the baseline's new value once they are.
+    const households = 'li[data-path="fostering.households"]';
+    await page.waitForFunction((sel) => /140.*170/.test(document.querySelector(`#differences-1 ${sel}`)?.textContent || ''), households, { timeout: 20000 }).catch(() => {});
+    assert.match(await diffs.locator(households).textContent(), /140.*170/);
     assert.match(await diffs.locator('li[data-path="levers"]').textContent(), /Recruitment boost: \+50% enquiries, \+20% conversion, from month \d+.*a year in .*, against none in Baseline/);
     assert.equal(await diffs.locator('li').count(), 2, 'nothing else differs');
     // Back to the base's value: it follows the baseline again.
@@ -134,6 +138,9 @@ describe('comparisons that stay true', () => {
       const ws = JSON.parse(localStorage.getItem(k) || 'null');
       return ws && ws.variants.length === 3 && ws.variants[2].compare_with?.variant === ws.variants[1].id;
     }, KEY);
+    // The comparison shown is the new one before its figures are read (the runs before the
+    // change may be what is done).
+    await page.locator('#differences-3 h4:has-text("against Recruitment boost")').waitFor();
     await doneWithRuns(page, 80);
     const cell = (i, label) => page.getAttribute(`#compare-row-${i} td[data-label="${label}"]`, 'data-value');
     const headToHead = [await cell(3, 'Cost difference'), await cell(3, 'Chance it costs less')];
