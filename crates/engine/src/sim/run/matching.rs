@@ -139,6 +139,15 @@ impl<'m> Simulator<'m> {
     /// is `oldest`? Always, when the scenario says so (no draw).
     #[inline(always)]
     fn found_in_time(&self, t: PlacementType, oldest: f64, rng: &mut Stream) -> bool {
+        let p = self.found_in_time_chance(t, oldest);
+        p >= 1.0 || rng.bernoulli(p)
+    }
+
+    /// The chance that a suitable place in bought-in market `t` is found in time for
+    /// children whose eldest is `oldest` (less often for adolescents); used by the matching
+    /// (`found_in_time`) and by start-up, which weighs the same chance.
+    #[inline(always)]
+    pub(super) fn found_in_time_chance(&self, t: PlacementType, oldest: f64) -> f64 {
         let markets = &self.model.scenario.markets;
         let market = match t {
             PlacementType::Ifa => &markets.ifa,
@@ -149,7 +158,7 @@ impl<'m> Simulator<'m> {
         if oldest >= 11.0 {
             p *= markets.adolescent_found_factor;
         }
-        p >= 1.0 || rng.bernoulli(p)
+        p
     }
 
     /// Does bought-in market `t` (agency fostering, independent homes, supported

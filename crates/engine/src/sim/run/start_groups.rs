@@ -45,6 +45,7 @@ impl<'m> Simulator<'m> {
                 group: NO_GROUP,
                 starts: None,
                 class: None,
+                escalated: false,
             });
             for _ in 1..size {
                 let spread = rng.uniform() * d.sibling_age_spread_years;
@@ -138,12 +139,8 @@ impl<'m> Simulator<'m> {
     /// still rising after five years; placing the groups drawn apart always apart left
     /// 57%, falling over seven.
     fn start_keep(&self, group: &[Starter]) -> f64 {
-        let markets = &self.model.scenario.markets;
         let eldest = group.iter().map(|s| s.age).fold(0.0, f64::max);
-        let mut found = markets.ifa.found_in_time;
-        if eldest >= 11.0 {
-            found *= markets.adolescent_found_factor;
-        }
+        let found = self.found_in_time_chance(PlacementType::Ifa, eldest);
         let n = group.len() as u32;
         let keep = found.min(1.0) * self.model.ifa_siblings_availability(n);
         // The matches: the entry's, and one for each placement start of the history after

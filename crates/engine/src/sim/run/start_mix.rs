@@ -75,11 +75,6 @@ impl StartMix {
         (a * NEEDS + needs) as u8
     }
 
-    /// Is class `c` one of needs escalated through repeated moves?
-    pub fn escalated_class(c: u8) -> bool {
-        c as usize % NEEDS == 2
-    }
-
     /// The age (middle of the year) and needs of class `c`.
     fn describe(c: usize) -> (f64, bool, bool) {
         ((c / NEEDS) as f64 + 0.5, c % NEEDS > 0, c % NEEDS == 2)
@@ -298,12 +293,9 @@ impl<'m> Simulator<'m> {
         if !Ask::one(age, complex, Place::Nowhere).within(mk.min_age, mk.max_age) {
             return 0.0;
         }
-        let mut found = mk.found_in_time;
-        if age >= 11.0 {
-            found *= markets.adolescent_found_factor;
-            if complex && t == PlacementType::Ifa {
-                found *= markets.ifa_complex_availability;
-            }
+        let mut found = self.found_in_time_chance(t, age);
+        if age >= 11.0 && complex && t == PlacementType::Ifa {
+            found *= markets.ifa_complex_availability;
         }
         found.clamp(0.0, 1.0)
     }

@@ -58,6 +58,8 @@ pub(super) struct Starter {
     /// The child's class in the starting mix's plan (`StartMix::class_of`; drawn children,
     /// once their needs are).
     pub class: Option<u8>,
+    /// Complex needs that came through repeated moves (`walk_from_eleven`), not at entry.
+    pub escalated: bool,
 }
 
 /// Months of applicants before the start whose progress through the funnel is simulated,
@@ -133,7 +135,7 @@ impl<'m> Simulator<'m> {
                 let escalated = walked.as_ref().is_some_and(|w| w.escalated);
                 s.complex = Some(at_entry || escalated);
                 s.starts = walked.and_then(|w| w.recent);
-                s.class = Some(StartMix::class_of(0.0, at_entry || escalated, escalated));
+                s.escalated = escalated;
             }
             // Then the groups' histories: the walk's, for a group one of whom escalated in
             // the last 12 months, else drawn from the scenario's shares, those of 3+
@@ -182,8 +184,7 @@ impl<'m> Simulator<'m> {
                     // placement began.
                     let then = s.age + starts[0].min(0.0) / DAYS_PER_YEAR;
                     let complex = s.complex == Some(true);
-                    let escalated = s.class.is_some_and(StartMix::escalated_class);
-                    s.class = Some(StartMix::class_of(then, complex, escalated));
+                    s.class = Some(StartMix::class_of(then, complex, s.escalated));
                 }
             }
             self.plan_start_mix(&drawn, &mut mix);
@@ -260,6 +261,7 @@ impl<'m> Simulator<'m> {
             group: NO_GROUP,
             starts: None,
             class: None,
+            escalated: false,
         }
     }
 
