@@ -248,7 +248,7 @@ pub(super) const PARAMS: &[Param] = &[
             in-house fostering and 257 external fostering of 601). The other 166 children (27.6%, 'other placement \
             types') include the 11 in Reg 38(6) placements and the emergency placements the briefing counts \
             separately (7 by late July); the rest are split by modelling assumption; see each type. Modelling \
-            assumption: the starting mix is the one the model's own flows keep (245 agency foster, 65 independent \
+            assumption: the starting mix is the one the model's own flows keep (251 agency foster, 59 independent \
             homes, 30 supported, 5 emergency; see each type). Modelling assumption: the mix is shared out jointly over \
             classes of child (age when the placement began; standard needs, complex from entry, or complex through \
             repeated moves): each class's chance of each type is where a match along its preference order lands, \
@@ -293,9 +293,10 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Children with independent fostering agency (IFA) carers at the start.",
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: 257 children in external foster placements at the \
-            end of June 2020 (251-264 each month since Oct 2019). The default 245 is the number the model's own \
-            admissions, moves and exits keep there (with 257 it fell by 9 in the first months; 250 until the starting \
-            ages were left to the flows, which keep more 16-17 year olds in supported accommodation).",
+            end of June 2020 (251-264 each month since Oct 2019). The default 251 is the number the model's own \
+            admissions, moves and exits keep there (with 257 it fell by 9 in the first months; 245 until the starting \
+            young people's moves were walked with the model's own rules, which keeps fewer of them in independent \
+            homes: see that type). It then rises as the council's own carers fall.",
     },
     Param {
         path: "population.placement_mix.in_house_residential",
@@ -321,8 +322,11 @@ pub(super) const PARAMS: &[Param] = &[
             they are there for their needs and are treated as having complex needs.",
         source: "Modelling assumption: no June 2020 count in the references. There were 62 out-of-authority residential \
             placements in August 2018 (scrutiny minutes [R-ILSC-2018-09]), and external residential placements fell by \
-            four between April and June 2020 [R-SUFF-2020-07]. The default 65 is the number the model's own admissions, \
-            moves and exits keep there (with 58 it rose by 7 in the first year).",
+            four between April and June 2020 [R-SUFF-2020-07]. The default 59 is the number the model's own admissions, \
+            moves and exits keep there, between the 62 of 2018 and that fall. It was 65 until the starting young \
+            people's moves were walked with the model's own rules (issue 15): with their recent moves, the young \
+            people who move most leave independent homes as often as the model's own, and 65 fell by 4 in the first \
+            year.",
     },
     Param {
         path: "population.placement_mix.supported_accommodation",
@@ -380,7 +384,10 @@ pub(super) const PARAMS: &[Param] = &[
             (two moves or more, within their time in care). Recent moves count in the stability measure and raise the \
             risk of another breakdown. Two moves need time: children in care under a year have had them less often, \
             in proportion to their time in care, and the others more often, so the share of all the starting children is \
-            this one. Children listed from the returns bring their own counts.",
+            this one. The moves of young people of 11 and over (and of their brothers and sisters) are walked through \
+            their years in care from the age of 11 with the model's own rules, so those who move most are the ones \
+            the model moves most (about 40% of those with complex needs, 5% of the others); the younger children's are \
+            drawn to make up this share. Children listed from the returns bring their own counts.",
         source: "Performance Report May 2018 [R-CPP-2018-07]: 13.8% of children looked after had three or more placements \
             in 12 months (England 10%).",
     },
@@ -392,7 +399,7 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Share of the starting children who moved placement once in the 12 months before the start (two placements \
             in the year).",
-        source: "Modelling assumption: 0.2, set so that the moves of the first year continue those of the years after \
+        source: "Modelling assumption: 0.3, set so that the moves of the first year continue those of the years after \
             (the references give only the share with three or more placements, 13.8% in May 2018, Performance Report \
             [R-CPP-2018-07]).",
     },

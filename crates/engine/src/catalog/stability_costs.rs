@@ -222,8 +222,10 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "A child's breakdown rate is multiplied by this for every other placement they have had in the last 12 \
             months, so instability begets instability and a minority of children move repeatedly.",
-        source: "Modelling assumption: 2.5 (applied for at most two earlier placements), set with the short-term first \
-            placements so that the share of children with 3+ placements in 12 months approaches the 13.8% reported in the Performance Report May 2018 ([R-CPP-2018-07]; England 10%).",
+        source: "Modelling assumption: 2.6 (applied for at most two earlier placements), set with the short-term first \
+            placements so that the share of children with 3+ placements in 12 months the model keeps (about 13.6%) is \
+            near the 13.8% reported in the Performance Report May 2018 ([R-CPP-2018-07]; England 10%). It was 2.5 \
+            (about 13.0%) until the starting young people's moves were walked with the model's own rules (issue 15).",
     },
     Param {
         path: "stability.escalate_after_repeat_moves",

@@ -105,57 +105,59 @@ impl<'m> Simulator<'m> {
 pub(super) struct Walked {
     /// Their needs escalated through repeated moves.
     pub escalated: bool,
-    /// When that was in the last 12 months: the starts of their last three placements
-    /// (the current one first), which then stand for the history drawn from the
-    /// scenario's shares (`draw_recent_moves`).
-    pub recent: Option<[f64; 3]>,
+    /// The starts of their last three placements (the current one first), which stand for
+    /// a history drawn from the scenario's shares (`draw_recent_moves`).
+    pub starts: [f64; 3],
 }
 
 impl<'m> Simulator<'m> {
-    /// Has starting child `s`, of standard needs when they came into care, come to be
-    /// matched as having complex needs through repeated moves before the start, as the
-    /// model's own young people do (`escalates`: a move at 11 or over to a third placement
-    /// within 12 months)? Their years in care from the age of 11 are walked through with the
-    /// model's own rules: placements breaking down at `hazard` (the yearly breakdown rates
-    /// of a placement begun before the age of 11 and of one begun later, averaged over the
+    /// The years in care from the age of 11 of starting child `s`, with complex needs from
+    /// entry or not (`complex`), walked through with the model's own rules: their placement
+    /// history (the starts of their last three placements), and, for a young person of
+    /// standard needs at entry, whether they have come to be matched as having complex
+    /// needs through repeated moves before the start, as the model's own young people do
+    /// (`escalates`: a move at 11 or over to a third placement within 12 months). `None`
+    /// for a child under 11, or one who came into care today.
+    ///
+    /// The rules: placements break down at `hazard` (the yearly breakdown rates of a
+    /// placement begun before the age of 11 and of one begun later, averaged over the
     /// starting mix: `start_hazards`), raised by the repeat multiplier for each placement
-    /// begun in the year before; the placement they were in on their 11th birthday (for
-    /// one in care then) keeps the younger child's rate, as the model's own placements do;
-    /// one who came into care at 11 or over may have had a short-term first placement
-    /// with its planned move, as at admission; and after a move, no placement found
-    /// (`unplaced_chance`) means an emergency bed until its first review, then another move.
+    /// begun in the year before; the placement they were in on their 11th birthday (for one
+    /// in care then) keeps the younger child's rate, as the model's own placements do, and
+    /// began before it (`began_before_eleven`); one who came into care at 11 or over may
+    /// have had a short-term first placement with its planned move, as at admission; and
+    /// after a move, no placement found (`unplaced_chance`, for their needs then) means an
+    /// emergency bed until its first review, then another move.
     ///
     /// Modelling assumptions: the walk starts at the later of the entry and the 11th
     /// birthday with no earlier moves counted, and does not follow the kinds of placement
-    /// (the average rates stand for them). It draws its own moves: the moves of the last 12
-    /// months drawn for the stability measure (`draw_recent_moves`) are drawn without
-    /// regard to needs, and applying the rule to them made 63% of the starting 16-17 year
-    /// olds complex, against about 50% in the model's own years. A young person whose needs
-    /// escalated within the last 12 months had three placements in them by the rule, so
-    /// their history is the walk's (the walk goes on to the start, with the complex needs'
-    /// emergency beds), and the others' drawn histories make up the scenario's share.
+    /// (the average rates stand for them). A young person's moves are the walk's, not
+    /// drawn from the scenario's shares: the model's own young people who move most are
+    /// those with complex needs (about 40% of them with 3+ placements in 12 months in its
+    /// later years, 5% of the others), and shares drawn without regard to needs left the
+    /// complex young people moving less in the first months than later. The younger
+    /// children's drawn histories make up the scenario's share of 3+ placements over all
+    /// the starting children (`start_up`).
     pub(super) fn walk_from_eleven(
         &self,
         s: &Starter,
+        complex: bool,
         hazard: [f64; 2],
         rng: &mut Stream,
-    ) -> Walked {
+    ) -> Option<Walked> {
         let model = self.model;
         let st = &model.scenario.stability;
-        let none = Walked {
-            escalated: false,
-            recent: None,
-        };
-        if !st.escalate_after_repeat_moves || s.age < 11.0 {
-            return none;
+        if s.age < 11.0 {
+            return None;
         }
         let entry = -s.elapsed;
         let eleven = (11.0 - s.age) * DAYS_PER_YEAR;
         // From the later of the entry and the 11th birthday to the start.
         let from = entry.max(eleven);
         if from >= 0.0 {
-            return none;
+            return None;
         }
+        let may_escalate = st.escalate_after_repeat_moves && !complex;
         let mut planned = f64::INFINITY;
         if from == entry && rng.uniform() < st.short_term_first_share {
             planned = from + rng.exponential(st.short_term_days.max(1.0));
@@ -174,20 +176,9 @@ impl<'m> Simulator<'m> {
             };
             let t = (starts[0] + breakdown).min(planned);
             if t >= 0.0 {
-                return Walked {
-                    escalated,
-                    recent: escalated.then_some(starts),
-                };
+                break;
             }
-            if !escalated && starts[1] >= t - DAYS_PER_YEAR {
-                // Escalated: more than a year ago, the rest of the walk is not needed;
-                // within the year, it gives the placements of the last 12 months.
-                if t < -DAYS_PER_YEAR {
-                    return Walked {
-                        escalated: true,
-                        recent: None,
-                    };
-                }
+            if may_escalate && !escalated && starts[1] >= t - DAYS_PER_YEAR {
                 escalated = true;
             }
             recent = (starts[0] >= t - DAYS_PER_YEAR) as usize
@@ -197,10 +188,35 @@ impl<'m> Simulator<'m> {
             rate = hazard[1];
             // No placement found: an emergency bed until its first review.
             let age = s.age + t / DAYS_PER_YEAR;
-            if rng.uniform() < self.unplaced_chance(age, escalated) {
+            if rng.uniform() < self.unplaced_chance(age, complex || escalated) {
                 planned = t + model.scenario.matching.emergency_review_days;
             }
         }
+        if from > entry {
+            // The placement they were in on their 11th birthday began before it.
+            if let Some(k) = starts.iter().position(|&x| x == from) {
+                let began = Self::began_before_eleven(entry, from, hazard[0], rng);
+                starts[k] = began;
+                if k < 2 && began > entry {
+                    starts[k + 1] = entry;
+                }
+            }
+        }
+        Some(Walked { escalated, starts })
+    }
+
+    /// When the placement a child was in on their 11th birthday (day `eleven`, after their
+    /// entry on day `entry`) began: as long before as a placement in progress lasts so far
+    /// at the younger child's breakdown rate `rate` (a year's; exponential, the age of a
+    /// placement found in progress), but not before the entry. Modelling assumption: the
+    /// younger years' placements break down at the average rate.
+    fn began_before_eleven(entry: f64, eleven: f64, rate: f64, rng: &mut Stream) -> f64 {
+        let back = if rate > 0.0 {
+            rng.exponential(DAYS_PER_YEAR / rate)
+        } else {
+            f64::INFINITY
+        };
+        (eleven - back).max(entry)
     }
 
     /// The yearly breakdown rates of a placement begun before the age of 11 and of one

@@ -4,8 +4,9 @@
 //! consistent with it, exactly) and the placement mix, or, for a scenario that lists its
 //! children one by one, each listed child with a remaining time in care drawn consistently
 //! with the time already spent. Every starting child has a placement history of the last
-//! 12 months (moves drawn from the scenario's shares, fewer for a child in care under a
-//! year, or a listed child's own count), which counts in the stability measure and, as for
+//! 12 months (a young person's walked through their years in care from the age of 11 with
+//! the model's own rules, a younger child's drawn from the scenario's shares, fewer for a
+//! child in care under a year, or a listed child's own count), which counts in the stability measure and, as for
 //! the model's own children, in the risk of their current placement breaking down (from
 //! when it began); a child still in the placement it came into care in may be in a
 //! short-term one, its planned move to come; and the recruitment funnel starts full, with
@@ -127,19 +128,15 @@ impl<'m> Simulator<'m> {
             let complex = &sc.demand.complex_needs;
             for s in drawn.iter_mut() {
                 let at_entry = rng.bernoulli(complex[s.entry_band]);
-                let walked = if at_entry {
-                    None
-                } else {
-                    Some(self.walk_from_eleven(s, hazard, rng))
-                };
+                let walked = self.walk_from_eleven(s, at_entry, hazard, rng);
                 let escalated = walked.as_ref().is_some_and(|w| w.escalated);
                 s.complex = Some(at_entry || escalated);
-                s.starts = walked.and_then(|w| w.recent);
+                s.starts = walked.map(|w| w.starts);
                 s.escalated = escalated;
             }
-            // Then the groups' histories: the walk's, for a group one of whom escalated in
-            // the last 12 months, else drawn from the scenario's shares, those of 3+
-            // placements made up to the scenario's share over all the children.
+            // Then the groups' histories: the walk's, for a group with a young person of 11
+            // or over (the eldest walked first), else drawn from the scenario's shares, those
+            // of 3+ placements made up to the scenario's share over all the children.
             let three = |st: &[f64; 3]| st[1] >= -DAYS_PER_YEAR && st[2].is_finite();
             let (mut walked, mut forced3, mut others) = (0usize, 0.0, 0.0);
             let windows: f64 = drawn.iter().map(|s| Self::window_share(s.elapsed)).sum();
