@@ -370,9 +370,11 @@ pub(super) const PARAMS: &[Param] = &[
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: seven children were in emergency provision when the \
             briefing was finalised in late July 2020, after 3 in June (between three and eight at any time since \
             lockdown). The default is 5, within that range and the number the model's own shortages keep in \
-            emergency placements. Modelling assumption: the children starting in emergency beds are the ones hard to \
-            place (drawn in proportion to the chance that a review finds no placement for them), and the next review \
-            of each comes at a random time within the review interval, as it would for children already waiting.",
+            emergency placements. Modelling assumption: the children starting in emergency beds are chosen as the \
+            model's own come to be waiting: children on their own in care, in proportion to how often their placements \
+            break down (more often after recent moves) times the odds that a review finds no placement for them. The \
+            bed is the newest placement of their history, begun as many review intervals ago as reviews that found \
+            nothing, and part of one; their next review comes when that interval ends.",
     },
     Param {
         path: "population.three_placements_share",

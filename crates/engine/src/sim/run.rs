@@ -28,6 +28,7 @@ mod start_history;
 mod start_mix;
 #[cfg(test)]
 mod start_tests;
+mod start_waiting;
 
 mod startup;
 mod tally;
@@ -185,15 +186,7 @@ impl<'m> Simulator<'m> {
         self.reset();
         self.start_up(&mut startup, &mut rs);
         for m in 0..self.model.horizon {
-            self.month = m;
-            self.orders_at = self.model.orders_at(m);
-            let end = tally::end_of(m as i64);
-            self.month_end = end;
-            self.begin_month(m, &mut rs);
-            while let Some(ev) = self.queue.pop_before(end) {
-                self.handle(ev, &mut rs);
-            }
-            self.end_month(m);
+            self.run_month(m, &mut rs);
             if check {
                 self.check_invariants(m)
                     .map_err(|e| InvariantError::new(e).in_month(m))?;
@@ -201,6 +194,19 @@ impl<'m> Simulator<'m> {
         }
         self.close_years();
         Ok(())
+    }
+
+    /// Month `m` of a run: its admissions, exits, moves and approvals, then its figures.
+    fn run_month(&mut self, m: usize, rs: &mut Streams) {
+        self.month = m;
+        self.orders_at = self.model.orders_at(m);
+        let end = tally::end_of(m as i64);
+        self.month_end = end;
+        self.begin_month(m, rs);
+        while let Some(ev) = self.queue.pop_before(end) {
+            self.handle(ev, rs);
+        }
+        self.end_month(m);
     }
 
     /// Empty every part for a new run.

@@ -9,7 +9,8 @@
 //! Each child then draws its type from its class's plan, corrected by what is left of the
 //! mix against what the children still to place were expected to take (`StartMix::weight`),
 //! so the counts by type come out as the mix and the kinds of child in each type as the
-//! model's flows put them there.
+//! model's flows put them there. The children in emergency beds are chosen before the plan
+//! (`start_waiting`).
 
 use super::startup::Starter;
 use super::*;
@@ -34,7 +35,7 @@ const FIT_TOLERANCE: f64 = 1e-6;
 const FIT_ROUNDS: usize = 200;
 /// The longest expected wait in an emergency bed weighed, in reviews (see
 /// `start_propensity`): a child no match could place would otherwise never leave.
-const MAX_WAIT_ODDS: f64 = 20.0;
+pub(super) const MAX_WAIT_ODDS: f64 = 20.0;
 
 /// The starting mix being placed: what is left of it by type, and the plan of each class.
 pub(super) struct StartMix {
@@ -193,6 +194,7 @@ impl<'m> Simulator<'m> {
     pub(super) fn plan_start_mix(&mut self, drawn: &[Starter], mix: &mut StartMix) {
         let n = drawn.len() as f64;
         let adoption = PlacementType::PlacedForAdoption.index();
+        let emergency = PlacementType::Emergency.index();
         mix.remaining = self.mix_counts(n);
         mix.count = [0.0; CLASSES];
         for s in drawn.iter().filter(|s| !self.with_adopters(s)) {
@@ -200,18 +202,26 @@ impl<'m> Simulator<'m> {
                 mix.count[c as usize] += 1.0;
             }
         }
-        // The other types' counts, in proportion to the mix, for the children not living
-        // with their adopters.
+        // The children chosen to wait in emergency beds are placed there
+        // (`choose_waiting`); the other types' counts, in proportion to the mix, are for the
+        // children neither living with their adopters nor waiting.
+        let waiting = drawn
+            .iter()
+            .filter(|s| s.placement == Some(PlacementType::Emergency))
+            .count();
+        let planned = |t: usize| t != adoption && t != emergency;
         let rows: f64 = mix.count.iter().sum();
         let others: f64 = (0..COLUMNS)
-            .filter(|&t| t != adoption)
+            .filter(|&t| planned(t))
             .map(|t| mix.remaining[t])
             .sum();
-        for t in (0..COLUMNS).filter(|&t| t != adoption) {
+        for t in (0..COLUMNS).filter(|&t| planned(t)) {
             mix.remaining[t] *= if others > 0.0 { rows / others } else { 0.0 };
         }
+        mix.remaining[emergency] = waiting as f64;
         let mut target = mix.remaining;
         target[adoption] = 0.0;
+        target[emergency] = 0.0;
         for c in 0..CLASSES {
             mix.propensity[c] = if mix.count[c] > 0.0 {
                 let (age, complex, escalated) = StartMix::describe(c);
@@ -231,7 +241,8 @@ impl<'m> Simulator<'m> {
     /// match goes on past it when it is not; the council's own foster carers and homes are
     /// taken where they fit the child (a household of the standard kind only a child it
     /// takes, one taking adolescents any child; a home with the child's age in its range),
-    /// without ending the match (their places are what the mix fills); an emergency bed when nothing before it is found. Placed with parents: any
+    /// without ending the match (their places are what the mix fills); the children in emergency
+    /// beds are chosen apart (`choose_waiting`), so a match ends there. Placed with parents: any
     /// child (decided at admission), but one whose needs escalated through moves has left
     /// it. Modelling assumption: the kinds of child in each type are those the model's own
     /// matches put there, in proportion to the chance a match lands there (how long each
@@ -253,13 +264,9 @@ impl<'m> Simulator<'m> {
                     });
                     p[i] = reach * fits as u8 as f64;
                 }
-                PlacementType::Emergency => {
-                    // Waiting children are found a placement at each review with the chance
-                    // that a match finds one, so a child waits in proportion to the odds
-                    // that it does not (`MAX_WAIT_ODDS` at most).
-                    p[i] = reach / (1.0 - reach).max(1.0 / MAX_WAIT_ODDS);
-                    break;
-                }
+                // The children waiting in emergency beds are chosen apart
+                // (`choose_waiting`).
+                PlacementType::Emergency => break,
                 PlacementType::PlacedWithParents | PlacementType::PlacedForAdoption => {}
                 PlacementType::ConnectedPerson
                 | PlacementType::Ifa

@@ -36,6 +36,10 @@ pub(super) struct Startup {
     sizes: Vec<usize>,
     /// The starting mix being placed (`start_mix`).
     mix: StartMix,
+    /// Each starting group's weight of waiting in an emergency bed, and its first child
+    /// (`choose_waiting`).
+    pub waiting: Vec<f64>,
+    pub firsts: Vec<usize>,
 }
 
 /// A starting child before placement.
@@ -184,6 +188,9 @@ impl<'m> Simulator<'m> {
                     s.class = Some(StartMix::class_of(then, complex, s.escalated));
                 }
             }
+            // Those waiting in emergency beds, then the plan for the others.
+            let waiting = self.mix_counts(n as f64)[PlacementType::Emergency.index()];
+            self.choose_waiting(&mut drawn, &sizes, waiting, hazard, rng);
             self.plan_start_mix(&drawn, &mut mix);
             let mut at = 0;
             for &size in &sizes {
@@ -389,7 +396,16 @@ impl<'m> Simulator<'m> {
         // reviews of the children waiting at the start are spread out, not all due at the
         // end of the first one). Taken by `assign` if the child is placed in one.
         let interval = sc.matching.emergency_review_days;
-        self.startup.first_review = Some(rng.uniform_open0() * interval);
+        let mut first_review = rng.uniform_open0() * interval;
+        if c.placement == Some(PlacementType::Emergency) && since < 0.0 && interval > 0.0 {
+            // One chosen to wait in an emergency bed (`choose_waiting`) since `since`: the
+            // review at the end of the interval they are in.
+            first_review = since + interval * (-since / interval).ceil();
+            if first_review <= 0.0 {
+                first_review += interval;
+            }
+        }
+        self.startup.first_review = Some(first_review);
         let with_adopters = c.route == ExitRoute::Adoption && exit_at <= lead;
         let col = place.and_then(|p| self.mix_column(p));
         mix.placed(c.class.filter(|_| !with_adopters), col);
