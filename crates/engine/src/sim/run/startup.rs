@@ -33,8 +33,12 @@ pub(super) struct Startup {
     /// The starting children drawn, group after group, and the size of each group.
     drawn: Vec<Starter>,
     sizes: Vec<usize>,
-    /// The starting mix being placed (`start_mix`).
-    mix: StartMix,
+    /// The starting mix being placed (`start_mix`), boxed so that taking it out for a run
+    /// and putting it back moves a pointer, not its tables.
+    mix: Option<Box<StartMix>>,
+    /// `unplaced_chance` by whole years of age (0 to 17) and needs, worked out as the walk
+    /// first asks for each this run (NaN until then; `unplaced_chance_at`).
+    pub unplaced: [[std::cell::Cell<f64>; 2]; 18],
 }
 
 /// A starting child before placement.
@@ -97,7 +101,10 @@ impl<'m> Simulator<'m> {
         } else {
             listed.len()
         };
-        let mut mix = std::mem::take(&mut self.startup.mix);
+        let mut mix = self.startup.mix.take().unwrap_or_default();
+        for row in &self.startup.unplaced {
+            row.iter().for_each(|x| x.set(f64::NAN));
+        }
         if listed.is_empty() {
             let cdf = &model.group_size_cdf;
             let weight =
@@ -210,7 +217,7 @@ impl<'m> Simulator<'m> {
                 self.book_short_term(first, rng);
             }
         }
-        self.startup.mix = mix;
+        self.startup.mix = Some(mix);
         self.hold_back_places(rng);
     }
 
@@ -362,7 +369,7 @@ impl<'m> Simulator<'m> {
         } else if let Some(class) = c.class {
             // A type drawn by the plan of the child's class (`StartMix::weight`), until one
             // has room for them.
-            let mut w: [f64; COLUMNS] = std::array::from_fn(|col| mix.weight(class, col));
+            let mut w: [f64; COLUMNS] = mix.weights(class);
             w[adoption] = 0.0;
             let mut chosen = None;
             while w.iter().any(|x| *x > 0.0) {
