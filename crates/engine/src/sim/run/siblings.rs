@@ -34,18 +34,20 @@ fn grow_groups(u: &mut Units, g: u32) {
 }
 
 impl Siblings {
-    /// Add (`d` = 1) or take away (-1) a group's counts.
-    fn add(&mut self, o: &Siblings, d: i64) {
-        self.groups += d * o.groups;
-        self.split += d * o.split;
-        self.apart += d * o.apart;
-        self.apart_below_need += d * o.apart_below_need;
-        for (a, b) in self
+    /// A group's counts replaced: `old`'s taken away and `new`'s added, field by field
+    /// (plain additions and subtractions, which the compiler does two at a time).
+    fn replace(&mut self, old: &Siblings, new: &Siblings) {
+        self.groups += new.groups - old.groups;
+        self.split += new.split - old.split;
+        self.apart += new.apart - old.apart;
+        self.apart_below_need += new.apart_below_need - old.apart_below_need;
+        for ((a, o), n) in self
             .apart_below_need_by_age
             .iter_mut()
-            .zip(&o.apart_below_need_by_age)
+            .zip(&old.apart_below_need_by_age)
+            .zip(&new.apart_below_need_by_age)
         {
-            *a += d * b;
+            *a += n - o;
         }
     }
 }
@@ -122,8 +124,7 @@ impl<'m> Simulator<'m> {
             let now = self.group_siblings(first..end);
             let u = &mut self.counts.units;
             u.touched[g as usize] = false;
-            total.add(&u.counted[g as usize], -1);
-            total.add(&now, 1);
+            total.replace(&u.counted[g as usize], &now);
             u.counted[g as usize] = now;
         }
         list.clear();
