@@ -12,6 +12,7 @@
 //! the applicants of the months before the start still on their way.
 //! The histories themselves are drawn in `start_history`.
 
+use super::carers::FunnelSteps;
 use super::start_mix::{StartMix, ADOLESCENT_HOUSEHOLDS, COLUMNS};
 use super::*;
 use crate::scenario::StartChild;
@@ -285,10 +286,11 @@ impl<'m> Simulator<'m> {
             + fu.approval_delay_months;
         let months = ((delays * PIPELINE_DELAYS).ceil() as usize)
             .clamp(PIPELINE_MONTHS.0, PIPELINE_MONTHS.1);
+        let steps = FunnelSteps::new(self.model, 1.0);
         for k in 1..=months {
             let t0 = -(k as f64) * DAYS_PER_MONTH;
             for _ in 0..rng.poisson(visits) {
-                self.pursue_enquiry(t0, 1.0, 1, rng);
+                self.follow_enquiry(t0, &steps, 1, rng);
             }
         }
     }
