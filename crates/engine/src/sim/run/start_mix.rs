@@ -102,12 +102,14 @@ impl StartMix {
 
     /// `weight` of every type for a child of class `c`, worked out without a branch on each
     /// type (the same values: a type whose weight is zero gets the quotient computed and
-    /// set aside).
+    /// set aside). `expected.max(q)` is taken by a comparison: the same value wherever the
+    /// weight is not zero (a NaN `expected` gives `q` both ways; a NaN `q` makes the weight
+    /// NaN both ways), without `max`'s handling of NaN.
     pub fn weights(&self, c: u8) -> [f64; COLUMNS] {
         let plan = &self.plan[c as usize];
         std::array::from_fn(|t| {
-            let (q, r) = (plan[t], self.remaining[t]);
-            let v = q * r / self.expected[t].max(q);
+            let (q, r, e) = (plan[t], self.remaining[t], self.expected[t]);
+            let v = q * r / if e > q { e } else { q };
             if (q <= 0.0) | (r <= 0.0) {
                 0.0
             } else {
