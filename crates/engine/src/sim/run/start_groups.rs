@@ -9,7 +9,7 @@ use super::startup::Starter;
 use super::*;
 
 impl<'m> Simulator<'m> {
-    /// One sibling group of the starting stock, into `group` (at most `room` children),
+    /// One sibling group of the starting stock, appended to `drawn` (at most `room` children),
     /// as the admissions' sibling process leaves them in care: a child of the stock, the
     /// size of the group they came in with (a child is in a group of `k` in proportion to
     /// `k` times the share of groups of `k`, `demand.group_size`), and each brother or
@@ -20,12 +20,13 @@ impl<'m> Simulator<'m> {
     /// `1 / j` (it could have been reached through any of them), so groups, not children,
     /// come in their steady proportions. The group's placement history is drawn once all
     /// the groups are (`start_up`).
-    pub(super) fn draw_start_group(&self, rng: &mut Stream, room: usize, group: &mut Vec<Starter>) {
+    pub(super) fn draw_start_group(&self, rng: &mut Stream, room: usize, drawn: &mut Vec<Starter>) {
         let model = self.model;
         let d = &model.scenario.demand;
         let biased = &self.startup.biased;
+        let at = drawn.len();
         loop {
-            group.clear();
+            drawn.truncate(at);
             let c = model.stock.draw(rng);
             // The size, size-biased: inversion over k * p_k / mean.
             let u = rng.uniform() * self.startup.biased_total;
@@ -33,7 +34,7 @@ impl<'m> Simulator<'m> {
                 .iter()
                 .position(|&acc| u < acc)
                 .map_or(biased.len(), |k| k + 1);
-            group.push(Starter {
+            drawn.push(Starter {
                 age: c.age,
                 entry_band: AgeBand::of_age(c.entry_age).index(),
                 route: c.route,
@@ -54,21 +55,21 @@ impl<'m> Simulator<'m> {
                     (c.entry_age + spread * if younger { -1.0 } else { 1.0 }).clamp(0.0, 17.9);
                 let (route, duration) = self.draw_route(rng, entry);
                 if duration > c.elapsed {
-                    group.push(Starter {
+                    drawn.push(Starter {
                         age: entry + c.elapsed / DAYS_PER_YEAR,
                         entry_band: AgeBand::of_age(entry).index(),
                         route,
                         elapsed: c.elapsed,
                         remaining: duration - c.elapsed,
-                        ..group[0]
+                        ..drawn[at]
                     });
                 }
             }
-            if rng.uniform() * (group.len() as f64) < 1.0 {
+            if rng.uniform() * ((drawn.len() - at) as f64) < 1.0 {
                 break;
             }
         }
-        group.truncate(room.max(1));
+        drawn.truncate(at + room.max(1));
     }
 
     /// A starting sibling group, placed: together where every match of its history kept

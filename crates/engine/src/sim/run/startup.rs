@@ -22,8 +22,6 @@ use crate::scenario::StartChild;
 #[derive(Default)]
 pub(super) struct Startup {
     pub open: [Vec<u32>; 2],
-    /// The sibling group being drawn (`draw_start_group`).
-    pub group: Vec<Starter>,
     /// The size-biased group sizes (`k` in proportion to `k` times the share of groups of
     /// `k`): running totals over sizes 1, 2, ..., and their sum (worked out once a run).
     pub biased: Vec<f64>,
@@ -119,15 +117,14 @@ impl<'m> Simulator<'m> {
             }
             // The groups first, then their histories (which need the time in care of them
             // all: `draw_recent_moves`), then their placements.
-            let mut group = std::mem::take(&mut self.startup.group);
             let mut drawn = std::mem::take(&mut self.startup.drawn);
             let mut sizes = std::mem::take(&mut self.startup.sizes);
             drawn.clear();
             sizes.clear();
             while drawn.len() < n {
-                self.draw_start_group(rng, n - drawn.len(), &mut group);
-                sizes.push(group.len());
-                drawn.extend_from_slice(&group);
+                let at = drawn.len();
+                self.draw_start_group(rng, n - at, &mut drawn);
+                sizes.push(drawn.len() - at);
             }
             // Their needs first (a history may follow from them), from entry or through
             // repeated moves (`walk_from_eleven`).
@@ -204,7 +201,6 @@ impl<'m> Simulator<'m> {
                 self.start_group(g, &mut mix, rng, rs);
                 self.book_short_term(first, rng);
             }
-            self.startup.group = group;
             self.startup.drawn = drawn;
             self.startup.sizes = sizes;
         } else {
