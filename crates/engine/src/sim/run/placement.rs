@@ -1,6 +1,7 @@
 //! Placement: a child taking (`assign`) and leaving (`release`) a placement, with the
 //! counts, child-days and scheduled events (breakdown, emergency review) that go with it.
 
+use super::siblings::touch_group_id;
 use super::*;
 
 /// The places of the in-house homes and the bought-in markets: each home's beds in use,
@@ -71,7 +72,7 @@ impl<'m> Simulator<'m> {
         if let Some(h) = &mut self.history {
             h.placed(id, t, kind);
         }
-        self.touch_group(id);
+        touch_group_id(&mut self.counts.units, group);
         let (model, m, end) = (self.model, self.month, self.month_end);
         let orders_at = self.orders_at;
         // The fee uplift goes with the household, worked out on arrival and kept for the

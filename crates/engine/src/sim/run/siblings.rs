@@ -11,7 +11,15 @@ use super::*;
 /// Child `id`'s sibling group (if any) has changed: it is recounted at the month end.
 #[inline]
 pub(super) fn touch(units: &mut Units, children: &Children, id: u32) {
-    let g = children.get(id as usize).map_or(NO_GROUP, |c| c.group);
+    touch_group_id(
+        units,
+        children.get(id as usize).map_or(NO_GROUP, |c| c.group),
+    );
+}
+
+/// Sibling group `g` (`NO_GROUP`: none) has changed (as `touch`, the group already known).
+#[inline]
+pub(super) fn touch_group_id(units: &mut Units, g: u32) {
     if let Some(t) = units.touched.get_mut(g as usize) {
         if !*t {
             *t = true;
@@ -133,24 +141,33 @@ impl<'m> Simulator<'m> {
     }
 
     /// What the sibling group of children `ids` adds to `Siblings` now (see `siblings`).
+    /// The group's records are read as one slice (those of its ids that exist), so each
+    /// child costs no bounds check.
     fn group_siblings(&self, ids: std::ops::Range<u32>) -> Siblings {
         let mut out = Siblings::default();
         let keep = self.model.scenario.matching.keep_siblings_together;
         let marks = &self.counts.marks;
         // Where child `s` (in care) lives, as `living` says, from its record.
-        let living = |s: u32, c: &Child| -> Option<Living> {
+        let living = |s: usize, c: &Child| -> Option<Living> {
             match c.place {
                 Place::Nowhere => None,
                 Place::Market(t) if !t.is_matchable() => None,
                 Place::Household(h) => Some(Living::Household(h)),
                 Place::Home(h) => Some(Living::Home(h)),
-                Place::Market(_) => Some(Living::Unit(marks.get(s as usize).map_or(0, |k| k.unit))),
+                Place::Market(_) => Some(Living::Unit(marks.get(s).map_or(0, |k| k.unit))),
             }
         };
-        let in_care = |s: u32| self.children.get(s as usize).filter(|c| c.in_care);
+        let n = self.children.len();
+        let from = (ids.start as usize).min(n);
+        let to = (ids.end as usize).clamp(from, n);
+        let in_care = || {
+            (from..)
+                .zip(&self.children[from..to])
+                .filter(|(_, c)| c.in_care)
+        };
         let (mut placed, mut first, mut split) = (0, None, false);
-        for s in ids.clone() {
-            if let Some(l) = in_care(s).and_then(|c| living(s, c)) {
+        for (s, c) in in_care() {
+            if let Some(l) = living(s, c) {
                 placed += 1;
                 match first {
                     None => first = Some(l),
@@ -166,14 +183,14 @@ impl<'m> Simulator<'m> {
             return out;
         }
         out.split = 1;
-        for s in ids {
-            let Some(c) = in_care(s).filter(|c| living(s, c).is_some()) else {
+        for (s, c) in in_care() {
+            if living(s, c).is_none() {
                 continue;
-            };
+            }
             out.apart += 1;
             let counted = c.gap_pref.is_some_and(GapFlags::in_gap);
             if keep && !counted {
-                let band = marks.get(s as usize).map_or(0, |k| k.band as usize);
+                let band = marks.get(s).map_or(0, |k| k.band as usize);
                 out.apart_below_need += 1;
                 out.apart_below_need_by_age[band.min(AgeBand::COUNT - 1)] += 1;
             }
