@@ -17,6 +17,19 @@ pub(super) fn touch(units: &mut Units, children: &Children, id: u32) {
     );
 }
 
+/// Child `id` has moved into a new age band: its sibling group is recounted at the month
+/// end if the band can change its counts, that is if the group was split when last
+/// counted (its children apart are counted by band). A group together then, and not
+/// touched since, still is (only a placement, an arrival or a departure changes that, and
+/// each touches the group), so its counts stand.
+#[inline]
+pub(super) fn touch_if_split(units: &mut Units, children: &Children, id: u32) {
+    let g = children.get(id as usize).map_or(NO_GROUP, |c| c.group);
+    if units.counted.get(g as usize).is_some_and(|c| c.split != 0) {
+        touch_group_id(units, g);
+    }
+}
+
 /// Sibling group `g` (`NO_GROUP`: none) has changed (as `touch`, the group already known).
 #[inline]
 pub(super) fn touch_group_id(units: &mut Units, g: u32) {

@@ -13,7 +13,7 @@
 //! reading the records, which by then are far from the processor's caches. `scan` recounts
 //! from scratch, and `check_invariants` compares the two.
 
-use super::siblings::touch;
+use super::siblings::touch_if_split;
 use super::*;
 
 /// Age band index from age in days, without dividing, and without branches (ages are
@@ -395,7 +395,7 @@ impl<'m> Simulator<'m> {
             // A child out of care is never counted again, so its band may move on too.
             k.band = band;
             if k.in_care {
-                touch(&mut self.counts.units, &self.children, id);
+                touch_if_split(&mut self.counts.units, &self.children, id);
             }
         }
         for &id in self
