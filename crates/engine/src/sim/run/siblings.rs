@@ -8,15 +8,6 @@
 use super::tally::{Living, Siblings, Units};
 use super::*;
 
-/// Child `id`'s sibling group (if any) has changed: it is recounted at the month end.
-#[inline]
-pub(super) fn touch(units: &mut Units, children: &Children, id: u32) {
-    touch_group_id(
-        units,
-        children.get(id as usize).map_or(NO_GROUP, |c| c.group),
-    );
-}
-
 /// Child `id` has moved into a new age band: its sibling group is recounted at the month
 /// end if the band can change its counts, that is if the group was split when last
 /// counted (its children apart are counted by band). A group together then, and not
@@ -26,13 +17,14 @@ pub(super) fn touch(units: &mut Units, children: &Children, id: u32) {
 pub(super) fn touch_if_split(units: &mut Units, children: &Children, id: u32) {
     let g = children.get(id as usize).map_or(NO_GROUP, |c| c.group);
     if units.counted.get(g as usize).is_some_and(|c| c.split != 0) {
-        touch_group_id(units, g);
+        touch(units, g);
     }
 }
 
-/// Sibling group `g` (`NO_GROUP`: none) has changed (as `touch`, the group already known).
+/// Sibling group `g` (`NO_GROUP`: none) has changed (a child of it placed, moved or out of
+/// care): it is recounted at the month end.
 #[inline]
-pub(super) fn touch_group_id(units: &mut Units, g: u32) {
+pub(super) fn touch(units: &mut Units, g: u32) {
     if let Some(t) = units.touched.get_mut(g as usize) {
         if !*t {
             *t = true;
@@ -102,12 +94,6 @@ impl<'m> Simulator<'m> {
                 u.touched_list.push(g);
             }
         }
-    }
-
-    /// Child `id`'s placement changes: its sibling group is recounted at the month end.
-    #[inline]
-    pub(super) fn touch_group(&mut self, id: u32) {
-        touch(&mut self.counts.units, &self.children, id);
     }
 
     /// `with_sibling`, answered on the spot for a child with no brothers or sisters (most

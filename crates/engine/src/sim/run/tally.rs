@@ -101,7 +101,7 @@ pub(super) struct Units {
     pub spans: Vec<(u32, u32)>,
     /// By group id, what it adds to the month end's `Siblings` (as at the last month end
     /// it was recounted), whether it has changed since (a child of it placed, moved, out of
-    /// care or into a new age band: `Simulator::touch_group`), and the groups changed. A
+    /// care or into a new age band: `siblings::touch`, `siblings::touch_if_split`), and the groups changed. A
     /// group of one child adds nothing and is never recounted: it stays marked as changed
     /// without being listed, so touching it costs nothing more, until a second child joins
     /// it and lists it (`Simulator::join_group`).
