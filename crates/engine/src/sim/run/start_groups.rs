@@ -217,7 +217,10 @@ impl<'m> Simulator<'m> {
                         oldest: ask.oldest + since / DAYS_PER_YEAR,
                         ..ask
                     };
-                    self.group_start_household(then, lists, rng)
+                    let mut candidates = std::mem::take(&mut self.startup.candidates);
+                    let place = self.group_start_household(then, lists, rng, &mut candidates);
+                    self.startup.candidates = candidates;
+                    place
                 }
                 PlacementType::InHouseResidential => self.fits(t, ask, rng),
                 PlacementType::Ifa
@@ -242,8 +245,15 @@ impl<'m> Simulator<'m> {
 
     /// A starting household with room for the children of `ask` that takes each of them,
     /// of the kinds `lists` allows (one taking adolescents and complex needs; one of the
-    /// standard kind, for children it can take), drawn uniformly from those.
-    fn group_start_household(&self, ask: Ask, lists: [bool; 2], rng: &mut Stream) -> Option<Place> {
+    /// standard kind, for children it can take), drawn uniformly from those (listed in one
+    /// pass into `candidates`).
+    fn group_start_household(
+        &self,
+        ask: Ask,
+        lists: [bool; 2],
+        rng: &mut Stream,
+        candidates: &mut Vec<u32>,
+    ) -> Option<Place> {
         let std_fits = lists[1] && self.standard_takes(ask.oldest, ask.complex);
         let [ado, std] = &self.startup.open;
         let lists: &[&Vec<u32>] = match (lists[0], std_fits) {
@@ -253,19 +263,14 @@ impl<'m> Simulator<'m> {
             (false, false) => &[],
         };
         let room = |h: &&u32| self.households[**h as usize].vacancies() as u32 >= ask.n;
-        let count = lists
-            .iter()
-            .map(|l| l.iter().filter(room).count())
-            .sum::<usize>();
+        candidates.clear();
+        candidates.extend(lists.iter().flat_map(|l| l.iter().filter(room)));
+        let count = candidates.len();
         if count == 0 {
             return None;
         }
-        let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
-        lists
-            .iter()
-            .flat_map(|l| l.iter().filter(room))
-            .nth(k)
-            .map(|&h| Place::Household(h))
+        let k = ((rng.uniform() * count as f64) as i64 as usize).min(count - 1);
+        candidates.get(k).map(|&h| Place::Household(h))
     }
 
     /// The place `p` of a starting sibling group living together (`find_group_start_place`),

@@ -29,6 +29,9 @@ pub(super) struct Startup {
     /// Days to the first review of the starting child being placed in an emergency bed
     /// (`start_child`), taken by `assign` when it books that review.
     pub first_review: Option<f64>,
+    /// The households a starting group living together could move into
+    /// (`group_start_household`).
+    pub candidates: Vec<u32>,
     /// The starting children drawn, group after group, and the size of each group.
     drawn: Vec<Starter>,
     sizes: Vec<usize>,
@@ -450,7 +453,7 @@ impl<'m> Simulator<'m> {
             if count == 0 {
                 return None;
             }
-            let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
+            let k = ((rng.uniform() * count as f64) as i64 as usize).min(count - 1);
             let (class, k) = if k < ado_len {
                 (0, k)
             } else {
