@@ -148,7 +148,9 @@ impl Cells {
     #[inline]
     fn sample(&self, rng: &mut Stream) -> (u16, u16) {
         let n = self.slots.len();
-        let s = &self.slots[((rng.uniform() * n as f64) as usize).min(n - 1)];
+        // A signed conversion (one instruction; the unsigned one takes several): the same
+        // index for a position in [0, n).
+        let s = &self.slots[((rng.uniform() * n as f64) as i64 as usize).min(n - 1)];
         let [i, j] = if rng.next_u32() <= s.keep_to {
             s.cell
         } else {
@@ -254,7 +256,8 @@ impl Stock {
     #[inline]
     fn survives(&self, r: usize, x: f64, v: f64) -> bool {
         let table = &self.survival[r];
-        let k = (x / STEP) as usize;
+        // `x` is never negative (the time spent): a signed conversion, as in `sample`.
+        let k = (x / STEP) as i64 as usize;
         if let (Some(&hi), Some(&lo)) = (table.get(k), table.get(k + 1)) {
             if v <= lo {
                 return true;
@@ -365,7 +368,7 @@ impl Stock {
             // beyond x (at most four tries on average); further out, by inversion (which
             // needs the exact survival at x).
             let sure = self.survival[r]
-                .get((x / STEP) as usize + 1)
+                .get((x / STEP) as i64 as usize + 1)
                 .copied()
                 .unwrap_or(0.0);
             let total = if sure >= 0.25 {

@@ -39,14 +39,14 @@ const STAGE_METRICS: [usize; 3] = [metrics::VISITS, metrics::STAGE1, metrics::ST
 /// The funnel's steps for one month: each step's chance of being passed (the scenario's
 /// times the month's conversion multiplier, at most 1) and mean delay in days; and the run's
 /// last day, before which approvals are booked.
-struct FunnelSteps {
+pub(super) struct FunnelSteps {
     pass: [f64; FUNNEL_STEPS],
     delay: [f64; FUNNEL_STEPS],
     horizon_end: f64,
 }
 
 impl FunnelSteps {
-    fn new(model: &Model, cm: f64) -> FunnelSteps {
+    pub(super) fn new(model: &Model, cm: f64) -> FunnelSteps {
         let fu = &model.scenario.fostering.funnel;
         let chances = [fu.to_visit, fu.to_stage1, fu.to_stage2, fu.to_approval];
         let delays = [
@@ -168,18 +168,19 @@ impl<'m> Simulator<'m> {
         }
     }
 
-    /// One enquiry made in the month starting on day `t0`, followed through the funnel with
-    /// each step's chance times `cm`: the stages it reaches are counted in their months and
-    /// an approval is booked for its day (from the start on: an enquiry before the start
-    /// counts only what happens after it). Steps before `first` are taken as passed (an
-    /// enquiry drawn among those that passed them).
-    pub(super) fn pursue_enquiry(&mut self, t0: f64, cm: f64, first: usize, rng: &mut Stream) {
-        let steps = FunnelSteps::new(self.model, cm);
-        self.follow_enquiry(t0, &steps, first, rng);
-    }
-
-    /// As `pursue_enquiry`, with the funnel's steps worked out.
-    fn follow_enquiry(&mut self, t0: f64, steps: &FunnelSteps, first: usize, rng: &mut Stream) {
+    /// One enquiry made in the month starting on day `t0`, followed through the funnel's
+    /// `steps` (each step's chance and delay, worked out once for the month's enquiries):
+    /// the stages it reaches are counted in their months and an approval is booked for its
+    /// day (from the start on: an enquiry before the start counts only what happens after
+    /// it). Steps before `first` are taken as passed (an enquiry drawn among those that
+    /// passed them).
+    pub(super) fn follow_enquiry(
+        &mut self,
+        t0: f64,
+        steps: &FunnelSteps,
+        first: usize,
+        rng: &mut Stream,
+    ) {
         // Each step is passed or not first; the enquiry's day, a step's delay and the
         // household's places are drawn only when something depends on them.
         let mut t = f64::NAN;

@@ -1,6 +1,7 @@
 //! Placement: a child taking (`assign`) and leaving (`release`) a placement, with the
 //! counts, child-days and scheduled events (breakdown, emergency review) that go with it.
 
+use super::siblings::touch;
 use super::*;
 
 /// The places of the in-house homes and the bought-in markets: each home's beds in use,
@@ -71,7 +72,7 @@ impl<'m> Simulator<'m> {
         if let Some(h) = &mut self.history {
             h.placed(id, t, kind);
         }
-        self.touch_group(id);
+        touch(&mut self.counts.units, group);
         let (model, m, end) = (self.model, self.month, self.month_end);
         let orders_at = self.orders_at;
         // The fee uplift goes with the household, worked out on arrival and kept for the
@@ -152,9 +153,9 @@ impl<'m> Simulator<'m> {
     /// child.
     #[inline(always)]
     pub(super) fn release(&mut self, id: u32, t: f64) {
-        self.touch_group(id);
         let end = self.month_end;
         let c = &mut self.children[id as usize];
+        touch(&mut self.counts.units, c.group);
         let place = c.place;
         c.place = Place::Nowhere;
         if let (Some(kind), Some(k)) = (c.kind.take(), self.counts.marks.get_mut(id as usize)) {

@@ -8,10 +8,23 @@
 use super::tally::{Living, Siblings, Units};
 use super::*;
 
-/// Child `id`'s sibling group (if any) has changed: it is recounted at the month end.
+/// Child `id` has moved into a new age band: its sibling group is recounted at the month
+/// end if the band can change its counts, that is if the group was split when last
+/// counted (its children apart are counted by band). A group together then, and not
+/// touched since, still is (only a placement, an arrival or a departure changes that, and
+/// each touches the group), so its counts stand.
 #[inline]
-pub(super) fn touch(units: &mut Units, children: &Children, id: u32) {
+pub(super) fn touch_if_split(units: &mut Units, children: &Children, id: u32) {
     let g = children.get(id as usize).map_or(NO_GROUP, |c| c.group);
+    if units.counted.get(g as usize).is_some_and(|c| c.split != 0) {
+        touch(units, g);
+    }
+}
+
+/// Sibling group `g` (`NO_GROUP`: none) has changed (a child of it placed, moved or out of
+/// care): it is recounted at the month end.
+#[inline]
+pub(super) fn touch(units: &mut Units, g: u32) {
     if let Some(t) = units.touched.get_mut(g as usize) {
         if !*t {
             *t = true;
@@ -34,18 +47,20 @@ fn grow_groups(u: &mut Units, g: u32) {
 }
 
 impl Siblings {
-    /// Add (`d` = 1) or take away (-1) a group's counts.
-    fn add(&mut self, o: &Siblings, d: i64) {
-        self.groups += d * o.groups;
-        self.split += d * o.split;
-        self.apart += d * o.apart;
-        self.apart_below_need += d * o.apart_below_need;
-        for (a, b) in self
+    /// A group's counts replaced: `old`'s taken away and `new`'s added, field by field
+    /// (plain additions and subtractions, which the compiler does two at a time).
+    fn replace(&mut self, old: &Siblings, new: &Siblings) {
+        self.groups += new.groups - old.groups;
+        self.split += new.split - old.split;
+        self.apart += new.apart - old.apart;
+        self.apart_below_need += new.apart_below_need - old.apart_below_need;
+        for ((a, o), n) in self
             .apart_below_need_by_age
             .iter_mut()
-            .zip(&o.apart_below_need_by_age)
+            .zip(&old.apart_below_need_by_age)
+            .zip(&new.apart_below_need_by_age)
         {
-            *a += d * b;
+            *a += n - o;
         }
     }
 }
@@ -79,12 +94,6 @@ impl<'m> Simulator<'m> {
                 u.touched_list.push(g);
             }
         }
-    }
-
-    /// Child `id`'s placement changes: its sibling group is recounted at the month end.
-    #[inline]
-    pub(super) fn touch_group(&mut self, id: u32) {
-        touch(&mut self.counts.units, &self.children, id);
     }
 
     /// `with_sibling`, answered on the spot for a child with no brothers or sisters (most
@@ -122,8 +131,7 @@ impl<'m> Simulator<'m> {
             let now = self.group_siblings(first..end);
             let u = &mut self.counts.units;
             u.touched[g as usize] = false;
-            total.add(&u.counted[g as usize], -1);
-            total.add(&now, 1);
+            total.replace(&u.counted[g as usize], &now);
             u.counted[g as usize] = now;
         }
         list.clear();
@@ -132,24 +140,33 @@ impl<'m> Simulator<'m> {
     }
 
     /// What the sibling group of children `ids` adds to `Siblings` now (see `siblings`).
+    /// The group's records are read as one slice (those of its ids that exist), so each
+    /// child costs no bounds check.
     fn group_siblings(&self, ids: std::ops::Range<u32>) -> Siblings {
         let mut out = Siblings::default();
         let keep = self.model.scenario.matching.keep_siblings_together;
         let marks = &self.counts.marks;
         // Where child `s` (in care) lives, as `living` says, from its record.
-        let living = |s: u32, c: &Child| -> Option<Living> {
+        let living = |s: usize, c: &Child| -> Option<Living> {
             match c.place {
                 Place::Nowhere => None,
                 Place::Market(t) if !t.is_matchable() => None,
                 Place::Household(h) => Some(Living::Household(h)),
                 Place::Home(h) => Some(Living::Home(h)),
-                Place::Market(_) => Some(Living::Unit(marks.get(s as usize).map_or(0, |k| k.unit))),
+                Place::Market(_) => Some(Living::Unit(marks.get(s).map_or(0, |k| k.unit))),
             }
         };
-        let in_care = |s: u32| self.children.get(s as usize).filter(|c| c.in_care);
+        let n = self.children.len();
+        let from = (ids.start as usize).min(n);
+        let to = (ids.end as usize).clamp(from, n);
+        let in_care = || {
+            (from..)
+                .zip(&self.children[from..to])
+                .filter(|(_, c)| c.in_care)
+        };
         let (mut placed, mut first, mut split) = (0, None, false);
-        for s in ids.clone() {
-            if let Some(l) = in_care(s).and_then(|c| living(s, c)) {
+        for (s, c) in in_care() {
+            if let Some(l) = living(s, c) {
                 placed += 1;
                 match first {
                     None => first = Some(l),
@@ -165,14 +182,14 @@ impl<'m> Simulator<'m> {
             return out;
         }
         out.split = 1;
-        for s in ids {
-            let Some(c) = in_care(s).filter(|c| living(s, c).is_some()) else {
+        for (s, c) in in_care() {
+            if living(s, c).is_none() {
                 continue;
-            };
+            }
             out.apart += 1;
             let counted = c.gap_pref.is_some_and(GapFlags::in_gap);
             if keep && !counted {
-                let band = marks.get(s as usize).map_or(0, |k| k.band as usize);
+                let band = marks.get(s).map_or(0, |k| k.band as usize);
                 out.apart_below_need += 1;
                 out.apart_below_need_by_age[band.min(AgeBand::COUNT - 1)] += 1;
             }

@@ -9,7 +9,7 @@ use super::startup::Starter;
 use super::*;
 
 impl<'m> Simulator<'m> {
-    /// One sibling group of the starting stock, into `group` (at most `room` children),
+    /// One sibling group of the starting stock, appended to `drawn` (at most `room` children),
     /// as the admissions' sibling process leaves them in care: a child of the stock, the
     /// size of the group they came in with (a child is in a group of `k` in proportion to
     /// `k` times the share of groups of `k`, `demand.group_size`), and each brother or
@@ -20,12 +20,13 @@ impl<'m> Simulator<'m> {
     /// `1 / j` (it could have been reached through any of them), so groups, not children,
     /// come in their steady proportions. The group's placement history is drawn once all
     /// the groups are (`start_up`).
-    pub(super) fn draw_start_group(&self, rng: &mut Stream, room: usize, group: &mut Vec<Starter>) {
+    pub(super) fn draw_start_group(&self, rng: &mut Stream, room: usize, drawn: &mut Vec<Starter>) {
         let model = self.model;
         let d = &model.scenario.demand;
         let biased = &self.startup.biased;
+        let at = drawn.len();
         loop {
-            group.clear();
+            drawn.truncate(at);
             let c = model.stock.draw(rng);
             // The size, size-biased: inversion over k * p_k / mean.
             let u = rng.uniform() * self.startup.biased_total;
@@ -33,7 +34,7 @@ impl<'m> Simulator<'m> {
                 .iter()
                 .position(|&acc| u < acc)
                 .map_or(biased.len(), |k| k + 1);
-            group.push(Starter {
+            drawn.push(Starter {
                 age: c.age,
                 entry_band: AgeBand::of_age(c.entry_age).index(),
                 route: c.route,
@@ -54,21 +55,21 @@ impl<'m> Simulator<'m> {
                     (c.entry_age + spread * if younger { -1.0 } else { 1.0 }).clamp(0.0, 17.9);
                 let (route, duration) = self.draw_route(rng, entry);
                 if duration > c.elapsed {
-                    group.push(Starter {
+                    drawn.push(Starter {
                         age: entry + c.elapsed / DAYS_PER_YEAR,
                         entry_band: AgeBand::of_age(entry).index(),
                         route,
                         elapsed: c.elapsed,
                         remaining: duration - c.elapsed,
-                        ..group[0]
+                        ..drawn[at]
                     });
                 }
             }
-            if rng.uniform() * (group.len() as f64) < 1.0 {
+            if rng.uniform() * ((drawn.len() - at) as f64) < 1.0 {
                 break;
             }
         }
-        group.truncate(room.max(1));
+        drawn.truncate(at + room.max(1));
     }
 
     /// A starting sibling group, placed: together where every match of its history kept
@@ -216,7 +217,10 @@ impl<'m> Simulator<'m> {
                         oldest: ask.oldest + since / DAYS_PER_YEAR,
                         ..ask
                     };
-                    self.group_start_household(then, lists, rng)
+                    let mut candidates = std::mem::take(&mut self.startup.candidates);
+                    let place = self.group_start_household(then, lists, rng, &mut candidates);
+                    self.startup.candidates = candidates;
+                    place
                 }
                 PlacementType::InHouseResidential => self.fits(t, ask, rng),
                 PlacementType::Ifa
@@ -241,8 +245,15 @@ impl<'m> Simulator<'m> {
 
     /// A starting household with room for the children of `ask` that takes each of them,
     /// of the kinds `lists` allows (one taking adolescents and complex needs; one of the
-    /// standard kind, for children it can take), drawn uniformly from those.
-    fn group_start_household(&self, ask: Ask, lists: [bool; 2], rng: &mut Stream) -> Option<Place> {
+    /// standard kind, for children it can take), drawn uniformly from those (listed in one
+    /// pass into `candidates`).
+    fn group_start_household(
+        &self,
+        ask: Ask,
+        lists: [bool; 2],
+        rng: &mut Stream,
+        candidates: &mut Vec<u32>,
+    ) -> Option<Place> {
         let std_fits = lists[1] && self.standard_takes(ask.oldest, ask.complex);
         let [ado, std] = &self.startup.open;
         let lists: &[&Vec<u32>] = match (lists[0], std_fits) {
@@ -252,19 +263,14 @@ impl<'m> Simulator<'m> {
             (false, false) => &[],
         };
         let room = |h: &&u32| self.households[**h as usize].vacancies() as u32 >= ask.n;
-        let count = lists
-            .iter()
-            .map(|l| l.iter().filter(room).count())
-            .sum::<usize>();
+        candidates.clear();
+        candidates.extend(lists.iter().flat_map(|l| l.iter().filter(room)));
+        let count = candidates.len();
         if count == 0 {
             return None;
         }
-        let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
-        lists
-            .iter()
-            .flat_map(|l| l.iter().filter(room))
-            .nth(k)
-            .map(|&h| Place::Household(h))
+        let k = ((rng.uniform() * count as f64) as i64 as usize).min(count - 1);
+        candidates.get(k).map(|&h| Place::Household(h))
     }
 
     /// The place `p` of a starting sibling group living together (`find_group_start_place`),

@@ -188,7 +188,7 @@ impl<'m> Simulator<'m> {
             rate = hazard[1];
             // No placement found: an emergency bed until its first review.
             let age = s.age + t / DAYS_PER_YEAR;
-            if rng.uniform() < self.unplaced_chance(age, complex || escalated) {
+            if rng.uniform() < self.unplaced_chance_at(age, complex || escalated) {
                 planned = t + model.scenario.matching.emergency_review_days;
             }
         }

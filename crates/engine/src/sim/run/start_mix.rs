@@ -49,6 +49,11 @@ pub(super) struct StartMix {
     plan: [[f64; COLUMNS]; CLASSES],
     propensity: [[f64; COLUMNS]; CLASSES],
     count: [f64; CLASSES],
+    /// Each class's count times its propensities (`expect`'s first product, the same in
+    /// every round of the fit), and the classes with children (`fit`).
+    weighted: [[f64; COLUMNS]; CLASSES],
+    classes: [u8; CLASSES],
+    class_count: usize,
 }
 
 impl Default for StartMix {
@@ -59,6 +64,9 @@ impl Default for StartMix {
             plan: [[0.0; COLUMNS]; CLASSES],
             propensity: [[0.0; COLUMNS]; CLASSES],
             count: [0.0; CLASSES],
+            weighted: [[0.0; COLUMNS]; CLASSES],
+            classes: [0; CLASSES],
+            class_count: 0,
         }
     }
 }
@@ -93,6 +101,24 @@ impl StartMix {
         q * self.remaining[t] / self.expected[t].max(q)
     }
 
+    /// `weight` of every type for a child of class `c`, worked out without a branch on each
+    /// type (the same values: a type whose weight is zero gets the quotient computed and
+    /// set aside). `expected.max(q)` is taken by a comparison: the same value wherever the
+    /// weight is not zero (a NaN `expected` gives `q` both ways; a NaN `q` makes the weight
+    /// NaN both ways), without `max`'s handling of NaN.
+    pub fn weights(&self, c: u8) -> [f64; COLUMNS] {
+        let plan = &self.plan[c as usize];
+        std::array::from_fn(|t| {
+            let (q, r, e) = (plan[t], self.remaining[t], self.expected[t]);
+            let v = q * r / if e > q { e } else { q };
+            if (q <= 0.0) | (r <= 0.0) {
+                0.0
+            } else {
+                v
+            }
+        })
+    }
+
     /// A child of class `c` has been placed (in column `col` of the mix, or elsewhere).
     pub fn placed(&mut self, c: Option<u8>, col: Option<usize>) {
         if let Some(c) = c {
@@ -109,6 +135,15 @@ impl StartMix {
     /// targets (iterative proportional fitting: each class's row adds to 1), then start
     /// the expected counts from the plan.
     fn fit(&mut self, target: &[f64; COLUMNS]) {
+        self.class_count = 0;
+        for c in 0..CLASSES {
+            if self.count[c] > 0.0 {
+                let (count, row) = (self.count[c], &self.propensity[c]);
+                self.weighted[c] = std::array::from_fn(|t| count * row[t]);
+                self.classes[self.class_count] = c as u8;
+                self.class_count += 1;
+            }
+        }
         let mut scale = [1.0; COLUMNS];
         for _ in 0..FIT_ROUNDS {
             let expected = self.expect(&scale);
@@ -136,16 +171,19 @@ impl StartMix {
         self.expected = self.expect(&scale);
     }
 
-    /// The expected count of each type over the classes, each class's propensities scaled
-    /// by `scale` and taken as shares of its children.
+    /// The expected count of each type over the classes with children (as `fit` lists
+    /// them), each class's propensities scaled by `scale` and taken as shares of its
+    /// children.
     fn expect(&self, scale: &[f64; COLUMNS]) -> [f64; COLUMNS] {
         let mut out = [0.0; COLUMNS];
-        for c in (0..CLASSES).filter(|&c| self.count[c] > 0.0) {
-            let row = &self.propensity[c];
+        for &c in &self.classes[..self.class_count] {
+            let row = &self.propensity[c as usize];
             let z: f64 = (0..COLUMNS).map(|t| row[t] * scale[t]).sum();
             if z > 0.0 {
+                // `count * row[t] * scale[t] / z`, its first product from `weighted`.
+                let weighted = &self.weighted[c as usize];
                 for t in 0..COLUMNS {
-                    out[t] += self.count[c] * row[t] * scale[t] / z;
+                    out[t] += weighted[t] * scale[t] / z;
                 }
             }
         }
@@ -305,6 +343,24 @@ impl<'m> Simulator<'m> {
             found *= markets.ifa_complex_availability;
         }
         found.clamp(0.0, 1.0)
+    }
+
+    /// `unplaced_chance`, looked up by whole years of age (`Startup::unplaced`, worked out
+    /// the first time in a run): the chance depends on the age only through its whole years,
+    /// as the matching order's row does and each market's ages (whole years) and the
+    /// adolescent test (11) are compared. Ages outside 0 to 18 are worked out each time.
+    pub(super) fn unplaced_chance_at(&self, age: f64, complex: bool) -> f64 {
+        if !(0.0..18.0).contains(&age) {
+            return self.unplaced_chance(age, complex);
+        }
+        let years = age as usize;
+        let cell = &self.startup.unplaced[years][complex as usize];
+        let mut chance = cell.get();
+        if chance.is_nan() {
+            chance = self.unplaced_chance(years as f64, complex);
+            cell.set(chance);
+        }
+        chance
     }
 
     /// The chance that a match along the order of a child aged `age`, with complex needs or

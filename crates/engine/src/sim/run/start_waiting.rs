@@ -69,7 +69,7 @@ impl<'m> Simulator<'m> {
             let s = &mut drawn[firsts[g]];
             let Some(starts) = s.starts else { continue };
             let complex = s.complex == Some(true);
-            let unplaced = self.unplaced_chance(s.age, self.review_complex(s, &starts));
+            let unplaced = self.unplaced_chance_at(s.age, self.review_complex(s, &starts));
             // Reviews that found nothing, then part of an interval.
             let mut waited = rng.uniform_open0() * interval;
             while rng.uniform() < unplaced.min(1.0 - 1.0 / MAX_WAIT_ODDS) {
@@ -107,7 +107,7 @@ impl<'m> Simulator<'m> {
             .filter(|&&x| x >= began - DAYS_PER_YEAR)
             .count();
         let rate = hazard[(age_then >= 11.0) as usize] * model.repeat_factor[recent];
-        let u = self.unplaced_chance(s.age, self.review_complex(s, &starts));
+        let u = self.unplaced_chance_at(s.age, self.review_complex(s, &starts));
         rate * (u / (1.0 - u)).min(MAX_WAIT_ODDS)
     }
 

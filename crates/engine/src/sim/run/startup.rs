@@ -13,6 +13,7 @@
 //! the applicants of the months before the start still on their way.
 //! The histories themselves are drawn in `start_history`.
 
+use super::carers::FunnelSteps;
 use super::start_mix::{StartMix, ADOLESCENT_HOUSEHOLDS, COLUMNS};
 use super::*;
 use crate::scenario::StartChild;
@@ -22,8 +23,6 @@ use crate::scenario::StartChild;
 #[derive(Default)]
 pub(super) struct Startup {
     pub open: [Vec<u32>; 2],
-    /// The sibling group being drawn (`draw_start_group`).
-    pub group: Vec<Starter>,
     /// The size-biased group sizes (`k` in proportion to `k` times the share of groups of
     /// `k`): running totals over sizes 1, 2, ..., and their sum (worked out once a run).
     pub biased: Vec<f64>,
@@ -31,11 +30,18 @@ pub(super) struct Startup {
     /// Days to the first review of the starting child being placed in an emergency bed
     /// (`start_child`), taken by `assign` when it books that review.
     pub first_review: Option<f64>,
+    /// The households a starting group living together could move into
+    /// (`group_start_household`).
+    pub candidates: Vec<u32>,
     /// The starting children drawn, group after group, and the size of each group.
     drawn: Vec<Starter>,
     sizes: Vec<usize>,
-    /// The starting mix being placed (`start_mix`).
-    mix: StartMix,
+    /// The starting mix being placed (`start_mix`), boxed so that taking it out for a run
+    /// and putting it back moves a pointer, not its tables.
+    mix: Option<Box<StartMix>>,
+    /// `unplaced_chance` by whole years of age (0 to 17) and needs, worked out as the walk
+    /// first asks for each this run (NaN until then; `unplaced_chance_at`).
+    pub unplaced: [[std::cell::Cell<f64>; 2]; 18],
     /// Each starting group's weight of waiting in an emergency bed, and its first child
     /// (`choose_waiting`).
     pub waiting: Vec<f64>,
@@ -102,7 +108,10 @@ impl<'m> Simulator<'m> {
         } else {
             listed.len()
         };
-        let mut mix = std::mem::take(&mut self.startup.mix);
+        let mut mix = self.startup.mix.take().unwrap_or_default();
+        for row in &self.startup.unplaced {
+            row.iter().for_each(|x| x.set(f64::NAN));
+        }
         if listed.is_empty() {
             let cdf = &model.group_size_cdf;
             let weight =
@@ -116,15 +125,14 @@ impl<'m> Simulator<'m> {
             }
             // The groups first, then their histories (which need the time in care of them
             // all: `draw_recent_moves`), then their placements.
-            let mut group = std::mem::take(&mut self.startup.group);
             let mut drawn = std::mem::take(&mut self.startup.drawn);
             let mut sizes = std::mem::take(&mut self.startup.sizes);
             drawn.clear();
             sizes.clear();
             while drawn.len() < n {
-                self.draw_start_group(rng, n - drawn.len(), &mut group);
-                sizes.push(group.len());
-                drawn.extend_from_slice(&group);
+                let at = drawn.len();
+                self.draw_start_group(rng, n - at, &mut drawn);
+                sizes.push(drawn.len() - at);
             }
             // Their needs first (a history may follow from them), from entry or through
             // repeated moves (`walk_from_eleven`).
@@ -200,7 +208,6 @@ impl<'m> Simulator<'m> {
                 self.start_group(g, &mut mix, rng, rs);
                 self.book_short_term(first, rng);
             }
-            self.startup.group = group;
             self.startup.drawn = drawn;
             self.startup.sizes = sizes;
         } else {
@@ -214,7 +221,7 @@ impl<'m> Simulator<'m> {
                 self.book_short_term(first, rng);
             }
         }
-        self.startup.mix = mix;
+        self.startup.mix = Some(mix);
         self.hold_back_places(rng);
     }
 
@@ -282,10 +289,11 @@ impl<'m> Simulator<'m> {
             + fu.approval_delay_months;
         let months = ((delays * PIPELINE_DELAYS).ceil() as usize)
             .clamp(PIPELINE_MONTHS.0, PIPELINE_MONTHS.1);
+        let steps = FunnelSteps::new(self.model, 1.0);
         for k in 1..=months {
             let t0 = -(k as f64) * DAYS_PER_MONTH;
             for _ in 0..rng.poisson(visits) {
-                self.pursue_enquiry(t0, 1.0, 1, rng);
+                self.follow_enquiry(t0, &steps, 1, rng);
             }
         }
     }
@@ -366,7 +374,7 @@ impl<'m> Simulator<'m> {
         } else if let Some(class) = c.class {
             // A type drawn by the plan of the child's class (`StartMix::weight`), until one
             // has room for them.
-            let mut w: [f64; COLUMNS] = std::array::from_fn(|col| mix.weight(class, col));
+            let mut w: [f64; COLUMNS] = mix.weights(class);
             w[adoption] = 0.0;
             let mut chosen = None;
             while w.iter().any(|x| *x > 0.0) {
@@ -458,7 +466,7 @@ impl<'m> Simulator<'m> {
             if count == 0 {
                 return None;
             }
-            let k = ((rng.uniform() * count as f64) as usize).min(count - 1);
+            let k = ((rng.uniform() * count as f64) as i64 as usize).min(count - 1);
             let (class, k) = if k < ado_len {
                 (0, k)
             } else {

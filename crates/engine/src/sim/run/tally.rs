@@ -13,7 +13,7 @@
 //! reading the records, which by then are far from the processor's caches. `scan` recounts
 //! from scratch, and `check_invariants` compares the two.
 
-use super::siblings::touch;
+use super::siblings::touch_if_split;
 use super::*;
 
 /// Age band index from age in days, without dividing, and without branches (ages are
@@ -101,7 +101,7 @@ pub(super) struct Units {
     pub spans: Vec<(u32, u32)>,
     /// By group id, what it adds to the month end's `Siblings` (as at the last month end
     /// it was recounted), whether it has changed since (a child of it placed, moved, out of
-    /// care or into a new age band: `Simulator::touch_group`), and the groups changed. A
+    /// care or into a new age band: `siblings::touch`, `siblings::touch_if_split`), and the groups changed. A
     /// group of one child adds nothing and is never recounted: it stays marked as changed
     /// without being listed, so touching it costs nothing more, until a second child joins
     /// it and lists it (`Simulator::join_group`).
@@ -395,7 +395,7 @@ impl<'m> Simulator<'m> {
             // A child out of care is never counted again, so its band may move on too.
             k.band = band;
             if k.in_care {
-                touch(&mut self.counts.units, &self.children, id);
+                touch_if_split(&mut self.counts.units, &self.children, id);
             }
         }
         for &id in self
