@@ -233,6 +233,11 @@ fn apply(v: &mut Value, e: Edit) {
     let mut all = vec![];
     paths(v, &mut vec![], &mut all);
     let numbers: Vec<&Vec<String>> = all.iter().filter(|p| at_ref(v, p).is_number()).collect();
+    // An earlier edit may have replaced the whole scenario with a value holding no number
+    // (or nothing at all): nothing left to scale or set.
+    if numbers.is_empty() && !matches!(e, Edit::Replace(..)) {
+        return;
+    }
     match e {
         Edit::Scale(i, k) => {
             let p = numbers[i.index(numbers.len())].clone();
