@@ -28,7 +28,8 @@ impl<'m> Simulator<'m> {
     /// (`escalates`).
     ///
     /// Modelling assumptions: only children on their own in care are chosen (brothers and
-    /// sisters waiting together or apart are left out); the weight does not count children
+    /// sisters waiting together or apart are left out; with too few such children, the
+    /// emergency beds start with as many as there are); the weight does not count children
     /// arriving at admission; and if the wait drawn goes back before the current placement
     /// began, the bed began halfway between that and the start.
     pub(super) fn choose_waiting(
