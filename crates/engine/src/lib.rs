@@ -18,6 +18,7 @@ pub mod path;
 pub mod references;
 pub mod report;
 pub mod rng;
+pub mod rounding;
 pub mod runner;
 pub mod scenario;
 pub mod sensitivity;

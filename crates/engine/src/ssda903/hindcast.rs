@@ -159,17 +159,18 @@ fn verdict(as_at: &str, c: Option<&Coverage>) -> String {
     let Some(c) = c.filter(|c| c.months > 0) else {
         return format!("No month after {as_at} is in the returns: nothing to compare.");
     };
-    let pct = 100.0 * c.share_inside;
     let mut text = format!(
-        "Projected from {as_at} with only the data before it, the number of children in care stayed inside the model's 10-90% band in {} of {} months ({pct:.0}%); a well-judged band holds it about 8 months in 10.",
-        c.inside, c.months
+        "Projected from {as_at} with only the data before it, the number of children in care stayed inside the model's 10-90% band in {} of {} months ({}); a well-judged band holds it about 8 months in 10.",
+        c.inside,
+        c.months,
+        crate::rounding::whole_percent(c.share_inside)
     );
     for e in [&c.after_12, &c.after_24].into_iter().flatten() {
         let how = match e.relative_error {
             Some(r) if r.abs() < 0.005 => "spot on".to_string(),
             Some(r) => format!(
-                "{:.0}% too {}",
-                100.0 * r.abs(),
+                "{} too {}",
+                crate::rounding::whole_percent(r.abs()),
                 if r > 0.0 { "high" } else { "low" }
             ),
             None => format!("{:+.0} children", e.error),

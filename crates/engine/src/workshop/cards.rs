@@ -201,7 +201,7 @@ pub fn card_cost(card: &Lever, level: Level) -> f64 {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.0}%", (x * 100.0).abs())
+    crate::rounding::whole_percent(x.abs())
 }
 
 /// The card's one-line consequence at a setting, in plain words.

@@ -14,7 +14,10 @@ pub fn number(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return "n/a".into();
     }
-    let text = format!("{:.decimals$}", x.abs());
+    let text = format!(
+        "{:.decimals$}",
+        crate::rounding::round_to(x.abs(), decimals)
+    );
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {

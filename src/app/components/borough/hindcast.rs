@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use engine::rounding::{round_to, whole_percent};
 use engine::ssda903::fit::years_before;
 use engine::ssda903::hindcast::Coverage;
 use web_sys::HtmlInputElement;
@@ -29,7 +30,7 @@ pub struct HindcastViewProps {
 fn coverage_row(c: &Coverage, label: &str) -> Html {
     let err = |e: &Option<engine::ssda903::hindcast::MedianError>| match e {
         Some(e) => match e.relative_error {
-            Some(r) => format!("{:+.0}%", 100.0 * r),
+            Some(r) => format!("{:+.0}%", round_to(100.0 * r, 0)),
             None => format!("{:+.0}", e.error),
         },
         None => "\u{2014}".into(),
@@ -37,7 +38,7 @@ fn coverage_row(c: &Coverage, label: &str) -> Html {
     html! {
         <tr>
             <th scope="row">{ label }</th>
-            <td class="num">{ format!("{} of {} ({:.0}%)", c.inside, c.months, 100.0 * c.share_inside) }</td>
+            <td class="num">{ format!("{} of {} ({})", c.inside, c.months, whole_percent(c.share_inside)) }</td>
             <td class="num">{ err(&c.after_12) }</td>
             <td class="num">{ err(&c.after_24) }</td>
         </tr>

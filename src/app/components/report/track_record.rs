@@ -9,6 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::fmt::Write;
 use std::rc::Rc;
 
+use engine::rounding::{round_to, whole_percent};
 use engine::ssda903::hindcast::{Hindcast, MedianError};
 
 use super::markup::{esc, table};
@@ -37,7 +38,7 @@ fn error(e: &Option<MedianError>) -> String {
                 "{:.0} against {:.0} observed ({:+.0}%)",
                 e.median,
                 e.observed,
-                100.0 * r
+                round_to(100.0 * r, 0)
             ),
             None => format!("{:.0} against {:.0} observed", e.median, e.observed),
         },
@@ -73,10 +74,10 @@ pub fn html(h: &Hindcast) -> String {
         Some(vec![
             label.to_string(),
             format!(
-                "{} of {} ({:.0}%)",
+                "{} of {} ({})",
                 c.inside,
                 c.months,
-                100.0 * c.share_inside
+                whole_percent(c.share_inside)
             ),
             error(&c.after_12),
             error(&c.after_24),

@@ -3,6 +3,7 @@
 //! standardised regression coefficient, drawn as bars either side of zero, strongest first,
 //! with what it means and how it differs from the tornado in plain words.
 
+use engine::rounding::whole_percent;
 use engine::sensitivity::global::Ranking;
 use yew::prelude::*;
 
@@ -59,7 +60,7 @@ fn coefficient(c: f64) -> String {
 
 /// A share of the spread explained, in words: "62%".
 fn percent(share: f64) -> String {
-    format!("{:.0}%", (share * 100.0).clamp(0.0, 100.0))
+    whole_percent(share.clamp(0.0, 1.0))
 }
 
 /// The ranking as drawn: for an outcome that is not an amount of money, without the prices

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use engine::rounding::whole_percent;
 use engine::scenario::Lever;
 use engine::workshop::summary::Leaderboard as Board;
 use engine::workshop::{money, Level};
@@ -65,7 +66,7 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
         let levels = r.levels.iter().zip(props.cards.iter()).map(|(l, c)| {
             html! { <td class="ws-lever-col" data-card={c.kind.key()} data-level={l.key()}>{ level_cell(*l) }</td> }
         });
-        let chance = r.target_chance.map(|p| format!("{:.0}%", p * 100.0));
+        let chance = r.target_chance.map(whole_percent);
         html! {
             <tr data-team={i.to_string()}>
                 <th scope="row" class="ws-team-name">{ r.name.clone() }</th>
@@ -74,7 +75,7 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
                 <td data-col="cost"><strong>{ pounds(r.cost_median) }</strong>
                     <span class="ws-range">{ format!(" {}–{}", pounds(r.cost_p10), pounds(r.cost_p90)) }</span></td>
                 <td data-col="no-suitable">{ format!("{:.0}", r.no_suitable) }</td>
-                <td data-col="in-house">{ format!("{:.0}%", r.in_house_share * 100.0) }</td>
+                <td data-col="in-house">{ whole_percent(r.in_house_share) }</td>
                 if props.target.is_some() { <td data-col="chance"><strong>{ chance.unwrap_or_default() }</strong></td> }
                 { for levels }
             </tr>

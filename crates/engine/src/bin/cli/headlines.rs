@@ -8,19 +8,20 @@
 use std::io::{self, Write};
 
 use engine::report::{probability_se, Report, Stat};
+use engine::rounding::round_to;
 
-/// "± x" of a count, or "± x points" of a share given as 0-1.
 /// A chance as a whole percentage, rounded half away from zero as the app shows it (78.5%
 /// is 79% in both; `{:.0}` alone rounds half to even, which made it 78% here).
 fn percent(p: f64) -> f64 {
-    (p * 100.0).round()
+    round_to(p * 100.0, 0)
 }
 
 /// A share as a percentage to one decimal place, rounded as the app rounds it.
 fn percent_1dp(p: f64) -> f64 {
-    (p * 1000.0).round() / 10.0
+    round_to(p * 100.0, 1)
 }
 
+/// "± x" of a count, or "± x points" of a share given as 0-1.
 fn plus_minus(se: f64, pct: bool) -> String {
     if pct {
         format!("± {:.1} points", se * 100.0)
