@@ -26,12 +26,12 @@
 //! (E41).
 
 use super::report::{FitGroup, FitReport};
+use super::Window;
 use crate::scenario::{Fostering, Scenario};
 use crate::ssda903::codes::{
     sgo_to_former_foster_carers, ExitCategory, PlacementKind, PlacementMap,
 };
-use crate::ssda903::date::Date;
-use crate::ssda903::history::{ChildHistory, PeriodOfCare};
+use crate::ssda903::history::PeriodOfCare;
 use crate::types::{PlacementType, DAYS_PER_YEAR};
 use serde::{Deserialize, Serialize};
 
@@ -87,15 +87,14 @@ pub fn leaving_rate(f: &Fostering) -> f64 {
 }
 
 /// Counts the window's special guardianship exits, and fits the conversion share.
-pub fn fit(
-    children: &[ChildHistory],
-    from: Date,
-    to: Date,
-    map: &PlacementMap,
-    base: &Scenario,
-    s: &mut Scenario,
-    r: &mut FitReport,
-) -> Conversions {
+pub fn fit(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Conversions {
+    let Window {
+        children,
+        from,
+        to,
+        map,
+        base,
+    } = *w;
     let mut c = Conversions {
         leaving_rate: leaving_rate(&base.fostering),
         ..Conversions::default()

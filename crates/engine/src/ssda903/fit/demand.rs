@@ -5,8 +5,9 @@
 use super::admissions::{self as adm, AdmissionFit, MonthCount};
 use super::rates::{entrants, share_se};
 use super::report::{FitGroup, FitReport};
+use super::Window;
 use crate::scenario::Scenario;
-use crate::ssda903::codes::{PlacementKind, PlacementMap};
+use crate::ssda903::codes::PlacementKind;
 use crate::ssda903::date::{days_in_month, Date};
 use crate::ssda903::history::ChildHistory;
 use crate::types::{AgeBand, PlacementType, DAYS_PER_YEAR};
@@ -29,14 +30,14 @@ fn groups(children: &[ChildHistory], from: Date, to: Date) -> Vec<(Date, Vec<Opt
     out
 }
 
-pub fn admissions(
-    children: &[ChildHistory],
-    from: Date,
-    to: Date,
-    base: &Scenario,
-    s: &mut Scenario,
-    r: &mut FitReport,
-) -> Option<AdmissionFit> {
+pub fn admissions(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Option<AdmissionFit> {
+    let Window {
+        children,
+        from,
+        to,
+        base,
+        ..
+    } = *w;
     // Whole calendar months inside the window.
     let (sy, sm) = super::start_month(to);
     let sim_start = Date::from_ymd(sy, sm, 1)?;
@@ -123,15 +124,14 @@ pub fn admissions(
     Some(f)
 }
 
-pub fn entry_and_siblings(
-    children: &[ChildHistory],
-    from: Date,
-    to: Date,
-    map: &PlacementMap,
-    base: &Scenario,
-    s: &mut Scenario,
-    r: &mut FitReport,
-) {
+pub fn entry_and_siblings(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
+    let Window {
+        children,
+        from,
+        to,
+        map,
+        base,
+    } = *w;
     let gs = groups(children, from, to);
     // Age at entry from children who entered alone: the model draws every group's first
     // child from it and its brothers and sisters around that child.

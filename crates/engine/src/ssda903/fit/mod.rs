@@ -237,56 +237,23 @@ pub fn fit(
     rates::starting_population(&start, base, &mut s, &mut report);
 
     progress("admissions", 0.2);
-    let admissions = demand::admissions(&children, window_from, as_at, base, &mut s, &mut report);
-    demand::entry_and_siblings(
-        &children,
-        window_from,
-        as_at,
+    let window = Window {
+        children: &children,
+        from: window_from,
+        to: as_at,
         map,
         base,
-        &mut s,
-        &mut report,
-    );
+    };
+    let admissions = demand::admissions(&window, &mut s, &mut report);
+    demand::entry_and_siblings(&window, &mut s, &mut report);
 
     progress("exit routes and durations", 0.3);
-    let exits = routes::exits(
-        &children,
-        window_from,
-        as_at,
-        map,
-        base,
-        &mut s,
-        &mut report,
-    );
-    let conversions = conversions::fit(
-        &children,
-        window_from,
-        as_at,
-        map,
-        base,
-        &mut s,
-        &mut report,
-    );
+    let exits = routes::exits(&window, &mut s, &mut report);
+    let conversions = conversions::fit(&window, &mut s, &mut report);
 
     progress("placement breakdowns", 0.9);
-    rates::stability(
-        &children,
-        window_from,
-        as_at,
-        map,
-        base,
-        &mut s,
-        &mut report,
-    );
-    rates::staying_put(
-        &children,
-        window_from,
-        as_at,
-        map,
-        base,
-        &mut s,
-        &mut report,
-    );
+    rates::stability(&window, &mut s, &mut report);
+    rates::staying_put(&window, &mut s, &mut report);
     rates::kept(&mut report);
     if start.children.is_empty() && exits.periods == 0 {
         return Err(FitError::NothingInWindow);
@@ -301,6 +268,20 @@ pub fn fit(
         conversions,
         admissions,
     })
+}
+
+/// What every part of the fit reads: the children's histories as known on the date, the
+/// window the rates are estimated over (`from` to `to`, the date), how the borough's
+/// placement codes map to the model's types, and the base scenario (what the returns cannot
+/// give: carers, homes, markets, costs, and the values a part keeps when the data are too
+/// few). Each part writes its estimates into the fitted scenario and the report.
+#[derive(Clone, Copy)]
+pub struct Window<'a> {
+    pub children: &'a [ChildHistory],
+    pub from: Date,
+    pub to: Date,
+    pub map: &'a PlacementMap,
+    pub base: &'a Scenario,
 }
 
 /// Counts by placement type as the scenario's placement mix.

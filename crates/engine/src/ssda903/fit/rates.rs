@@ -4,8 +4,9 @@
 
 use super::report::{FitGroup, FitReport};
 use super::start::{model_type, StartList};
+use super::Window;
 use crate::scenario::Scenario;
-use crate::ssda903::codes::{ExitCategory, PlacementKind, PlacementMap};
+use crate::ssda903::codes::{ExitCategory, PlacementKind};
 use crate::ssda903::date::Date;
 use crate::ssda903::history::{ChildHistory, PeriodOfCare};
 use crate::types::{PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
@@ -96,15 +97,14 @@ fn turns_11(start: Date, entry_months: u32) -> Date {
     start.add_days(((132.0 - f64::from(entry_months)) * DAYS_PER_MONTH).round() as i32)
 }
 
-pub fn stability(
-    children: &[ChildHistory],
-    from: Date,
-    to: Date,
-    map: &PlacementMap,
-    base: &Scenario,
-    s: &mut Scenario,
-    r: &mut FitReport,
-) {
+pub fn stability(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
+    let Window {
+        children,
+        from,
+        to,
+        map,
+        base,
+    } = *w;
     // (moves, exposure days) by type, for under 11 and 11+.
     let mut acc = [[(0usize, 0.0f64); PlacementType::COUNT]; 2];
     for p in children.iter().flat_map(|c| &c.periods) {
@@ -178,15 +178,14 @@ pub fn stability(
     }
 }
 
-pub fn staying_put(
-    children: &[ChildHistory],
-    from: Date,
-    to: Date,
-    map: &PlacementMap,
-    base: &Scenario,
-    s: &mut Scenario,
-    r: &mut FitReport,
-) {
+pub fn staying_put(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
+    let Window {
+        children,
+        from,
+        to,
+        map,
+        base,
+    } = *w;
     let leavers: Vec<&PeriodOfCare> = children
         .iter()
         .flat_map(|c| &c.periods)

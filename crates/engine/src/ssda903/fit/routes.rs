@@ -9,6 +9,7 @@ use super::conversions::is_conversion;
 use super::exits::{self as ex, ExitFit, ExitObs, Outcome};
 use super::rates::entrants;
 use super::report::{FitGroup, FitReport};
+use super::Window;
 use crate::scenario::Scenario;
 use crate::ssda903::codes::{ExitCategory, PlacementMap};
 use crate::ssda903::date::Date;
@@ -63,15 +64,14 @@ pub(super) fn observed<'a>(
         })
 }
 
-pub fn exits(
-    children: &[ChildHistory],
-    from: Date,
-    to: Date,
-    map: &PlacementMap,
-    base: &Scenario,
-    s: &mut Scenario,
-    r: &mut FitReport,
-) -> ExitFit {
+pub fn exits(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> ExitFit {
+    let Window {
+        children,
+        from,
+        to,
+        map,
+        base,
+    } = *w;
     let obs: Vec<ExitObs> = observed(children, from, to, map).collect();
     let converted = entrants(children, from, to)
         .chain(under_way(children, from))
