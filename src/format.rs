@@ -4,6 +4,7 @@
 //! Negative numbers use the true minus sign (U+2212), ranges an en dash with spaces.
 
 use engine::metrics::Unit;
+use engine::rounding::round_to;
 
 mod words;
 pub use words::{in_unit, percent, range_in_words, rate_share, reading, RATE_A_YEAR};
@@ -228,11 +229,6 @@ fn decimals_for(step: f64) -> usize {
         d += 1;
     }
     d
-}
-
-fn round_to(v: f64, decimals: usize) -> f64 {
-    let f = 10f64.powi(decimals as i32);
-    (v * f).round() / f
 }
 
 /// Formats `v` with `fmt` applied to its magnitude, prefixing the minus sign only when the

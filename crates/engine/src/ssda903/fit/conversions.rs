@@ -88,13 +88,7 @@ pub fn leaving_rate(f: &Fostering) -> f64 {
 
 /// Counts the window's special guardianship exits, and fits the conversion share.
 pub fn fit(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Conversions {
-    let Window {
-        children,
-        from,
-        to,
-        map,
-        base,
-    } = *w;
+    let (children, from, to, map, base) = w.parts();
     let mut c = Conversions {
         leaving_rate: leaving_rate(&base.fostering),
         ..Conversions::default()

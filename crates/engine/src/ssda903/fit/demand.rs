@@ -31,13 +31,7 @@ fn groups(children: &[ChildHistory], from: Date, to: Date) -> Vec<(Date, Vec<Opt
 }
 
 pub fn admissions(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Option<AdmissionFit> {
-    let Window {
-        children,
-        from,
-        to,
-        base,
-        ..
-    } = *w;
+    let (children, from, to, _, base) = w.parts();
     // Whole calendar months inside the window.
     let (sy, sm) = super::start_month(to);
     let sim_start = Date::from_ymd(sy, sm, 1)?;
@@ -125,13 +119,7 @@ pub fn admissions(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Option
 }
 
 pub fn entry_and_siblings(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
-    let Window {
-        children,
-        from,
-        to,
-        map,
-        base,
-    } = *w;
+    let (children, from, to, map, base) = w.parts();
     let gs = groups(children, from, to);
     // Age at entry from children who entered alone: the model draws every group's first
     // child from it and its brothers and sisters around that child.

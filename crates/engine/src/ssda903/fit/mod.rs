@@ -284,6 +284,21 @@ pub struct Window<'a> {
     pub base: &'a Scenario,
 }
 
+impl<'a> Window<'a> {
+    /// Its parts, for a fit to read by name.
+    pub fn parts(
+        &self,
+    ) -> (
+        &'a [ChildHistory],
+        Date,
+        Date,
+        &'a PlacementMap,
+        &'a Scenario,
+    ) {
+        (self.children, self.from, self.to, self.map, self.base)
+    }
+}
+
 /// Counts by placement type as the scenario's placement mix.
 pub(crate) fn counts(v: [f64; crate::types::PlacementType::COUNT]) -> PlacementCounts {
     PlacementCounts::from_array(v)

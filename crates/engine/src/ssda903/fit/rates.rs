@@ -98,13 +98,7 @@ fn turns_11(start: Date, entry_months: u32) -> Date {
 }
 
 pub fn stability(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
-    let Window {
-        children,
-        from,
-        to,
-        map,
-        base,
-    } = *w;
+    let (children, from, to, map, base) = w.parts();
     // (moves, exposure days) by type, for under 11 and 11+.
     let mut acc = [[(0usize, 0.0f64); PlacementType::COUNT]; 2];
     for p in children.iter().flat_map(|c| &c.periods) {
@@ -179,13 +173,7 @@ pub fn stability(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
 }
 
 pub fn staying_put(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
-    let Window {
-        children,
-        from,
-        to,
-        map,
-        base,
-    } = *w;
+    let (children, from, to, map, base) = w.parts();
     let leavers: Vec<&PeriodOfCare> = children
         .iter()
         .flat_map(|c| &c.periods)

@@ -65,13 +65,7 @@ pub(super) fn observed<'a>(
 }
 
 pub fn exits(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> ExitFit {
-    let Window {
-        children,
-        from,
-        to,
-        map,
-        base,
-    } = *w;
+    let (children, from, to, map, base) = w.parts();
     let obs: Vec<ExitObs> = observed(children, from, to, map).collect();
     let converted = entrants(children, from, to)
         .chain(under_way(children, from))
