@@ -107,6 +107,19 @@ pub fn probability(p: f64) -> String {
     }
 }
 
+/// "a" or "an" before a figure as it is read aloud: "an 88% chance", "an 11% chance", "an
+/// 8% chance", but "a 79% chance" and "a <1% chance" (read "less than").
+pub fn article(figure: &str) -> &'static str {
+    let digits: String = figure.chars().take_while(|c| c.is_ascii_digit()).collect();
+    // Eight..., eleven, eighteen (also as "11,000": eleven thousand).
+    let an = digits.starts_with('8') || digits == "11" || digits == "18";
+    if an {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// The Monte Carlo error of a figure (one standard error, from simulation noise alone),
 /// compact for tables: "± 1.6 points" for a share or probability (0-1), "± £41k" for
 /// pounds, "± 2.3" for children and other counts (one decimal below 10).
@@ -281,6 +294,24 @@ fn grouped(magnitude: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_as_the_figure_is_read() {
+        for (figure, a) in [
+            ("88%", "an"),
+            ("8%", "an"),
+            ("11%", "an"),
+            ("18%", "an"),
+            ("79%", "a"),
+            ("1%", "a"),
+            ("<1%", "a"),
+            (">99%", "a"),
+            ("110%", "a"),
+            ("180%", "a"),
+        ] {
+            assert_eq!(article(figure), a, "{figure}");
+        }
+    }
 
     #[test]
     fn simulation_noise_in_words() {

@@ -155,14 +155,14 @@ pub fn push(v: &mut Value, p: &Path, new: Value) -> Result<(), EditError> {
 }
 
 /// What a number box's text becomes: a JSON number when it reads as one (whole numbers
-/// stay whole, `1,000` and `1 000` are accepted), otherwise the text itself, so the
-/// engine's parser names the field and the user's input is kept.
+/// stay whole, `1,000` and `1 000` are accepted as thousands), otherwise the text itself,
+/// so the engine's parser names the field and the user's input is kept. A comma or space
+/// that does not separate thousands (`0,2`, a decimal comma, or `1,00`) is not a number
+/// here: taking it out would read `0,2` as 2.
 pub fn parse_number(text: &str) -> Value {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '£'))
-        .collect();
+    let Some(cleaned) = without_separators(text.trim()) else {
+        return Value::String(text.trim().to_string());
+    };
     if cleaned.is_empty() {
         return Value::String(String::new());
     }
@@ -173,9 +173,43 @@ pub fn parse_number(text: &str) -> Value {
         return Value::Number(u.into());
     }
     match cleaned.parse::<f64>().ok().and_then(Number::from_f64) {
+        // A whole number written with an exponent (`1e9`) is whole: the engine then says
+        // what is wrong with it (too large, say), not that it is not whole.
+        Some(n)
+            if cleaned.contains(['e', 'E'])
+                && n.as_f64()
+                    .is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.0e15) =>
+        {
+            Value::Number((n.as_f64().unwrap_or(0.0) as i64).into())
+        }
         Some(n) => Value::Number(n),
         None => Value::String(text.trim().to_string()),
     }
+}
+
+/// `text` without its pound sign, underscores and thousands separators (commas or spaces
+/// between groups of three digits in the whole part), or `None` if a comma or space
+/// stands anywhere else.
+fn without_separators(text: &str) -> Option<String> {
+    let text: String = text.chars().filter(|c| !matches!(c, '_' | '£')).collect();
+    let text = text.trim();
+    let end = text.find(['.', 'e', 'E']).unwrap_or(text.len());
+    let (whole, rest) = text.split_at(end);
+    if rest.contains([',', ' ']) {
+        return None;
+    }
+    let groups: Vec<&str> = whole.split([',', ' ']).collect();
+    if groups.len() > 1 {
+        let first = groups[0].trim_start_matches(['-', '+']);
+        let digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
+        let ok = (1..=3).contains(&first.len())
+            && digits(first)
+            && groups[1..].iter().all(|g| g.len() == 3 && digits(g));
+        if !ok {
+            return None;
+        }
+    }
+    Some(groups.concat() + rest)
 }
 
 /// The text a number box shows for a value.
@@ -374,6 +408,16 @@ mod tests {
         assert_eq!(parse_number("£27,500,000"), json!(27_500_000));
         assert_eq!(parse_number("18446744073709551615"), json!(u64::MAX));
         assert_eq!(parse_number("abc"), json!("abc"));
+        assert_eq!(parse_number("1 000 000"), json!(1_000_000));
+        assert_eq!(parse_number("£ 27,500.50"), json!(27_500.5));
+        assert_eq!(parse_number("-1,250"), json!(-1250));
+        assert_eq!(parse_number("1e9"), json!(1_000_000_000));
+        assert_eq!(parse_number("2.0"), json!(2.0));
+        // A decimal comma or a misplaced separator is not read as a whole number.
+        assert_eq!(parse_number("0,2"), json!("0,2"));
+        assert_eq!(parse_number("1,00"), json!("1,00"));
+        assert_eq!(parse_number("1,0000"), json!("1,0000"));
+        assert_eq!(parse_number("0.2,5"), json!("0.2,5"));
         assert_eq!(parse_number(""), json!(""));
         assert_eq!(parse_number("NaN"), json!("NaN"));
         assert_eq!(parse_number("inf"), json!("inf"));

@@ -91,7 +91,7 @@ pub fn differences(report: &Report, key: &str) -> Vec<Series> {
         .filter_map(|c| {
             let m = c.monthly.iter().find(|m| m.key == key)?;
             Some(Series {
-                label: c.name.clone(),
+                label: format!("{} against {}", c.name, c.baseline),
                 stats: m.months.clone(),
             })
         })

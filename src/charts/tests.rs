@@ -244,7 +244,7 @@ fn difference_chart_has_zero_line_and_explains_it() {
     });
     assert_clean(&one);
     assert_eq!(count(&one, "class=\"zero-line\""), 1);
-    assert!(one.contains("Below zero = lower than the baseline"));
+    assert!(one.contains("Below zero = lower than that"));
     assert!(one.contains("median difference about \u{2212}£20 by June 2022"));
     let two = render::<DifferenceChart>(DifferenceChartProps {
         title: "Gap compared with the baseline".into(),

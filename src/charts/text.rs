@@ -14,7 +14,7 @@ pub const BAND_25_75: &str =
 pub const BAND_10_90: &str = "Darkest and middle bands together: in 8 of 10 simulated futures that month\u{2019}s value falls inside them (10th to 90th percentile).";
 pub const BAND_5_95: &str = "All three bands together: in 9 of 10 simulated futures that month\u{2019}s value falls inside them (5th to 95th percentile).";
 pub const ZERO_LINE: &str =
-    "Zero line: no difference from the baseline. Below zero = lower than the baseline; above zero = higher than the baseline.";
+    "Zero line: no difference from what the scenario is compared with (named with it: \u{201c}against\u{201d}). Below zero = lower than that; above zero = higher than that.";
 
 /// Words for the dash pattern of comparison line `k` (see `palette::DASHES`).
 pub const DASH_NAMES: [&str; 8] = [

@@ -234,6 +234,18 @@ impl Problem {
     }
 }
 
+/// What to type instead of text that looks like a number written another way.
+fn hint(text: &str) -> &'static str {
+    let t = text.trim();
+    if t.ends_with('%') {
+        ": type it without %, as the field's unit (a share of 5% is 0.05)"
+    } else if t.contains(',') {
+        ": use a point for decimals (0.2), and commas only between thousands (1,000)"
+    } else {
+        ""
+    }
+}
+
 /// Why a value of the wrong type or range was refused.
 fn mismatch(found: &Found, expect: Option<Expect>, expected: &str) -> String {
     let numeric = matches!(expect, Some(Expect::Number | Expect::Whole { .. }));
@@ -242,7 +254,7 @@ fn mismatch(found: &Found, expect: Option<Expect>, expected: &str) -> String {
         (Found::Text(t), _) if numeric && t.trim().is_empty() => {
             "is empty: enter a number".to_string()
         }
-        (Found::Text(t), _) if numeric => format!("must be a number (got \"{t}\")"),
+        (Found::Text(t), _) if numeric => format!("must be a number (got \"{t}\"){}", hint(t)),
         (Found::Whole(n), Some(Expect::Whole { min: 0, .. })) if *n < 0 => {
             "must be a whole number, not negative".to_string()
         }
@@ -260,7 +272,7 @@ fn mismatch(found: &Found, expect: Option<Expect>, expected: &str) -> String {
         // Inside a tagged enum (whose fields are numbers, a list of them or homes), what
         // was refused says what was wanted: text or a fraction where a (whole) number goes.
         (Found::Text(t), None) if t.trim().is_empty() => "is empty: enter a number".to_string(),
-        (Found::Text(t), None) => format!("must be a number (got \"{t}\")"),
+        (Found::Text(t), None) => format!("must be a number (got \"{t}\"){}", hint(t)),
         (Found::Fraction(_), None) => "must be a whole number".to_string(),
         (Found::Whole(n), None) if *n < 0 => "must be a whole number, not negative".to_string(),
         (Found::Whole(n), None) => format!("{n} is too large for this field"),

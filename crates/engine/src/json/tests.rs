@@ -28,6 +28,16 @@ fn reasons_come_from_what_was_found_and_what_was_asked() {
             "must be a number (got \"abc\")",
         ),
         (
+            Box::new(|v| v["fostering"]["attrition_later"] = json!("0,2")),
+            "fostering.attrition_later",
+            "must be a number (got \"0,2\"): use a point for decimals (0.2), and commas only between thousands (1,000)",
+        ),
+        (
+            Box::new(|v| v["fostering"]["attrition_later"] = json!("5%")),
+            "fostering.attrition_later",
+            "must be a number (got \"5%\"): type it without %, as the field's unit (a share of 5% is 0.05)",
+        ),
+        (
             Box::new(|v| v["fostering"]["households"] = json!(2.5)),
             "fostering.households",
             "must be a whole number",

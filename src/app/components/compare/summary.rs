@@ -75,13 +75,35 @@ fn chance_text(c: &Comparison, cost: bool, runs: u64) -> String {
         };
         format!("difference in the average gap {median} {children}{range}")
     };
+    let chance = format::probability(p);
     format!(
-        "a {} chance it {what} than {} ({}); {diff} {}",
-        format::probability(p),
+        "{} {chance} chance it {what} than {} ({}); {diff} {}",
+        format::article(&chance),
         c.baseline,
         format::probability_noise(engine::report::probability_se(p, runs)),
         c.period
     )
+}
+
+/// The other scenarios compared with the same scenario as `pick`, each clearly lower than
+/// it too, whose mean paired differences are within `CLEAR_SE` combined Monte Carlo errors
+/// of `pick`'s: no run compares them with each other directly, so the summary does not
+/// rank them (the errors are combined as if independent, which errs towards "no clear
+/// difference": both are paired with the same futures, so the difference between them
+/// is, if anything, less noisy).
+fn about_as_good(r: &Report, pick: usize, cost: bool) -> impl Iterator<Item = usize> + '_ {
+    let mine = comparison(r, pick).map(|c| (c.against, *figures(c, cost).1));
+    (1..r.scenarios.len()).filter(move |&j| {
+        let (Some((against, s)), Some(c)) = (mine, comparison(r, j)) else {
+            return false;
+        };
+        let (p, other, _, _) = figures(c, cost);
+        j != pick
+            && c.against == against
+            && clear(other, p) == Some(true)
+            && (other.mean - s.mean).abs()
+                <= CLEAR_SE * (other.mean_se.powi(2) + s.mean_se.powi(2)).sqrt()
+    })
 }
 
 /// What the summary says of the scenario lowest by median (`pick`): named with its
@@ -93,7 +115,20 @@ pub fn verdict(r: &Report, pick: usize, cost: bool) -> (bool, String) {
     if let Some(c) = comparison(r, pick) {
         let (p, stat, _, _) = figures(c, cost);
         if clear(stat, p) == Some(true) {
-            return (true, format!("{name}: {}.", chance_text(c, cost, r.runs)));
+            let mut text = format!("{name}: {}.", chance_text(c, cost, r.runs));
+            let level: Vec<String> = about_as_good(r, pick, cost)
+                .map(|j| {
+                    let other = &r.comparisons[j - 1];
+                    format!("{}: {}", other.name, chance_text(other, cost, r.runs))
+                })
+                .collect();
+            if !level.is_empty() {
+                text.push_str(&format!(
+                    " No clear difference from it: {}.",
+                    level.join("; ")
+                ));
+            }
+            return (true, text);
         }
     }
     // Or every scenario compared with it is clearly higher.
@@ -108,10 +143,11 @@ pub fn verdict(r: &Report, pick: usize, cost: bool) -> (bool, String) {
             .iter()
             .map(|c| {
                 let (p, _, _, what) = figures(c, cost);
+                let chance = format::probability(p);
                 format!(
-                    "{} has a {} chance it {what}, {}",
+                    "{} has {} {chance} chance it {what}, {}",
                     c.name,
-                    format::probability(p),
+                    format::article(&chance),
                     format::probability_noise(engine::report::probability_se(p, r.runs))
                 )
             })
@@ -230,6 +266,41 @@ mod tests {
         );
         let cost = chance_text(&r.comparisons[0], true, r.runs);
         assert!(cost.contains("; difference \u{00a3}0"), "{cost}");
+    }
+
+    /// Two strategies clearly below the baseline and level with each other: the summary
+    /// names both, not one of them as the best.
+    #[test]
+    fn a_tie_between_two_strategies_names_both() {
+        let base = engine::defaults::default_scenario();
+        let mut fewer = base.clone();
+        fewer.demand.groups_per_month *= 0.7;
+        let job = engine::runner::Job {
+            settings: engine::RunSettings {
+                seed: 4,
+                replications: 40,
+                horizon_months: 12,
+                uncertainty: false,
+            },
+            scenarios: vec![base, fewer.clone(), fewer],
+            compare_with: vec![],
+        };
+        let prepared = job.prepare().unwrap();
+        let r = Report::new(&job, &prepared, &prepared.run(0..40));
+        let (named, text) = verdict(&r, 1, true);
+        assert!(named, "{text}");
+        assert!(text.contains("No clear difference from it:"), "{text}");
+        assert_eq!(about_as_good(&r, 1, true).collect::<Vec<_>>(), vec![2]);
+        // A scenario no better than the baseline is not level with a clear one.
+        let mut more = engine::defaults::default_scenario();
+        more.demand.groups_per_month *= 1.5;
+        let job = engine::runner::Job {
+            scenarios: vec![job.scenarios[0].clone(), job.scenarios[1].clone(), more],
+            ..job
+        };
+        let prepared = job.prepare().unwrap();
+        let r = Report::new(&job, &prepared, &prepared.run(0..40));
+        assert_eq!(about_as_good(&r, 1, true).count(), 0);
     }
 
     /// When every scenario does clearly worse than the baseline, each one's chance is
