@@ -32,7 +32,7 @@ const fn q(path: &'static str, min: f64, max: f64, step: f64) -> QuickControl {
 pub const CONTROLS: [QuickControl; 6] = [
     q("demand.groups_per_month", 2.0, 25.0, 0.1),
     q("demand.trend_per_year", -0.1, 0.15, 0.005),
-    q("fostering.funnel.enquiries_per_month", 0.0, 60.0, 0.5),
+    q("fostering.funnel.enquiries_per_month", 0.0, 60.0, 0.1),
     q("fostering.attrition_early", 0.0, 0.5, 0.01),
     q("fostering.attrition_later", 0.0, 0.5, 0.01),
     q("fostering.households", 20.0, 400.0, 1.0),
@@ -135,6 +135,14 @@ mod tests {
                 c.max
             );
             assert!(c.step > 0.0 && c.min < c.max);
+            // On the slider's grid, so a step away and back returns to the default.
+            let steps = (v - c.min) / c.step;
+            assert!(
+                (steps - steps.round()).abs() < 1e-6,
+                "{}: the default {v} is between the slider's steps of {}",
+                c.path,
+                c.step
+            );
         }
     }
 
