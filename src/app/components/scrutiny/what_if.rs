@@ -54,6 +54,18 @@ pub fn parse_own(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
+/// A word of caution when the reader's own change is under 1% either way: it is read as a
+/// percentage, and someone who typed the assumption's new value (0.2 for a leaving rate of
+/// 0.2 a year) would otherwise see it run as 0.2% more without being told.
+pub fn small_change_note(percent: Option<f64>) -> Option<String> {
+    let p = percent.filter(|p| *p != 0.0 && p.abs() < 1.0)?;
+    Some(format!(
+        "Read as {}% {} than as given: a very small change. Your own change is a percentage of the assumption (30 for 30% more); to try a new value instead, type it in the form.",
+        format!("{:.2}", p.abs()).trim_end_matches('0').trim_end_matches('.'),
+        if p < 0.0 { "less" } else { "more" }
+    ))
+}
+
 /// The unit of an outcome of a what-if, and its figure in that unit's own scale (a share
 /// comes as a percentage, the shared formatting takes it 0-1).
 fn unit_of(metric: &str, x: f64) -> (Unit, f64) {
@@ -132,6 +144,7 @@ pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
     };
     let own = use_state(String::new);
     let own_error = parse_own(&own).err();
+    let own_note = parse_own(&own).ok().and_then(small_change_note);
     let type_own = {
         let own = own.clone();
         Callback::from(move |e: InputEvent| {
@@ -195,6 +208,7 @@ pub fn WhatIfPanel(props: &WhatIfPanelProps) -> Html {
             </div>
             <p class="muted small" id="what-if-own-help">{ "For example 30 answers \u{201c}what if carers leave 30% faster?\u{201d} when the assumption is a leaving rate: every value of the assumption in the scenario is changed by that share." }</p>
             if let Some(why) = &own_error { <p class="field-error" id="what-if-own-error" role="alert">{ why }</p> }
+            if let Some(note) = &own_note { <p class="note" id="what-if-own-note" role="status">{ note }</p> }
             { progress.unwrap_or_default() }
             if let Some(why) = &props.stopped { <p class="note" id="what-if-stopped">{ why }</p> }
             { props.answer.as_deref().map(answer).unwrap_or_default() }
@@ -275,6 +289,20 @@ mod tests {
             let why = parse_own(bad).expect_err(bad);
             assert!(why.starts_with("Your own change: "), "{why}");
         }
+    }
+
+    #[test]
+    fn a_change_under_one_percent_is_pointed_out() {
+        let note = small_change_note(parse_own("0.2").unwrap()).expect("noted");
+        assert!(
+            note.starts_with("Read as 0.2% more than as given"),
+            "{note}"
+        );
+        let note = small_change_note(Some(-0.5)).expect("noted");
+        assert!(note.starts_with("Read as 0.5% less"), "{note}");
+        assert_eq!(small_change_note(Some(30.0)), None);
+        assert_eq!(small_change_note(Some(0.0)), None);
+        assert_eq!(small_change_note(None), None);
     }
 
     #[test]
