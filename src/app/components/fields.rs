@@ -152,9 +152,13 @@ pub fn about(param: &Param) -> Html {
 /// households or placements who go each year, days and long spans of months in weeks,
 /// months or years, a share as a percentage.
 pub fn reading(ctx: &Ctx, p: &Path, param: &Param) -> Html {
+    // A value refused (its reason shown below the box) has no meaning to put in words.
     let Some(v) = ctx.get(p).and_then(Value::as_f64) else {
         return html! {};
     };
+    if edit::errors_at(&ctx.errors, p).next().is_some() {
+        return html! {};
+    }
     let text = if param.unit == format::RATE_A_YEAR {
         let who = if param.path.starts_with("fostering.") {
             "of these households stop fostering"

@@ -50,7 +50,11 @@ pub fn range_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
     else {
         return html! {};
     };
-    let value = ctx.get(p).and_then(Value::as_f64);
+    // A refused value moves no range: the built-in one stays beside the reason.
+    let value = ctx
+        .get(p)
+        .and_then(Value::as_f64)
+        .filter(|_| edit::errors_at(&ctx.errors, p).next().is_none());
     let default = edit::get(&default_value(), p).and_then(Value::as_f64);
     let moved = match (spread.scale, value, default) {
         (Scale::Value, Some(v), Some(d)) if !same(v, d) => {
@@ -59,14 +63,30 @@ pub fn range_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         _ => None,
     };
     let builtin = format::range_in_words(param.unit, spread);
+    // A value fitted to the council's own returns may well lie outside the built-in
+    // borough's range: that is the point of the fit, so it is not questioned.
+    let fitted = fitted_here(ctx, p).is_some();
+    let outside = match (spread.scale, value) {
+        (Scale::Value, Some(v))
+            if !fitted && (v < spread.low.min(spread.high) || v > spread.high.max(spread.low)) =>
+        {
+            html! {
+                <p class="range-outside" role="note">{ format!(
+                    "Outside the built-in borough\u{2019}s plausible range ({builtin}): check the value, and say why in the scenario\u{2019}s description if it is right."
+                ) }</p>
+            }
+        }
+        _ => html! {},
+    };
     let reason = html! { <p class="range-reason">{ prose(spread.reason, true) }</p> };
     let Some(((low, high), default)) = moved else {
-        return html! {
+        return html! { <>
+            { outside }
             <details class="range" data-low={spread.low.to_string()} data-high={spread.high.to_string()}>
                 <summary><span class="range-label">{ "Plausible range: " }</span>{ builtin }</summary>
                 { reason }
             </details>
-        };
+        </> };
     };
     let here = format::range_in_words(
         param.unit,
@@ -108,7 +128,8 @@ pub fn range_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         None => (" (the built-in range moved to this value)", String::new()),
     };
     let dflt = edit::number_text(Some(&Value::from(default)));
-    html! {
+    html! { <>
+        { outside }
         <details class="range moved" data-low={low.to_string()} data-high={high.to_string()}>
             <summary><span class="range-label">{ "Plausible range: " }</span>{ here }<span class="range-basis">{ basis }</span></summary>
             <p class="range-drawn">{ format!(
@@ -117,7 +138,7 @@ pub fn range_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
             if !fit_note.is_empty() { <p class="range-fit">{ fit_note }</p> }
             { reason }
         </details>
-    }
+    </> }
 }
 
 #[cfg(test)]
