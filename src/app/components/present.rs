@@ -297,8 +297,12 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                             }))
                         })
                     };
+                    let suggest = target::suggestion(
+                        m.unit,
+                        series.first().and_then(|s| s.stats.last()).map(|st| st.p50),
+                    );
                     target_form = html! {
-                        <TargetForm metric={key} unit={m.unit} months={months.clone()} current={setting.clone()} {on_set} />
+                        <TargetForm metric={key} unit={m.unit} months={months.clone()} current={setting.clone()} suggest={suggest} {on_set} />
                     };
                     verdict_html =
                         target::verdict_view(r, shown, m.unit, setting.as_ref(), target_month);

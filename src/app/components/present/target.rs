@@ -34,6 +34,22 @@ pub fn parse_threshold(text: &str) -> Result<f64, String> {
     }
 }
 
+/// A target to suggest in the empty box: the chart's median at the end of the projection
+/// rounded to two significant figures ("120" children, "£2.8M"), so the example fits the
+/// chart shown (a gap of about 120 is not judged against 5).
+pub fn suggestion(unit: Unit, median: Option<f64>) -> String {
+    let Some(m) = median.filter(|m| m.is_finite() && *m > 0.0) else {
+        return if unit == Unit::Pounds { "£3.2M" } else { "5" }.to_string();
+    };
+    let magnitude = 10f64.powi(m.log10().floor() as i32 - 1);
+    let round = (m / magnitude).round() * magnitude;
+    if unit == Unit::Pounds {
+        format!("£{}M", format!("{:.1}", round / 1e6).trim_end_matches(".0"))
+    } else {
+        format!("{}", round.round())
+    }
+}
+
 /// The unit's words after "at most".
 fn unit_words(unit: Unit, v: f64) -> String {
     let n = format::value(unit, v);
@@ -127,6 +143,8 @@ pub struct TargetFormProps {
     pub unit: Unit,
     pub months: Rc<Vec<String>>,
     pub current: Option<TargetSetting>,
+    /// What the empty box suggests (`suggestion`).
+    pub suggest: AttrValue,
     pub on_set: Callback<Option<TargetSetting>>,
 }
 
@@ -191,7 +209,7 @@ pub fn TargetForm(p: &TargetFormProps) -> Html {
             <label for="present-target-value">{ "At most" }</label>
             <input id="present-target-value" ref={text_ref} type="text" inputmode="decimal"
                 size="7" value={value} aria-invalid={error.is_some().to_string()}
-                aria-describedby="present-target-error" placeholder={if p.unit == Unit::Pounds { "£3.2M" } else { "5" }} />
+                aria-describedby="present-target-error" placeholder={p.suggest.clone()} />
             <span class="unit">{ unit }</span>
             <label for="present-target-month">{ "in" }</label>
             <select id="present-target-month" ref={month_ref}>
@@ -242,7 +260,7 @@ pub fn verdict_view(
                 <div class="present-verdict" id="present-verdict" role="status" data-chance={p.to_string()}>
                     <p class="present-verdict-main">{ verdict_words(*p) }</p>
                     <p class="present-verdict-what">
-                        { target_words(unit, t) }{ format!(" ({} futures so far)", rep.runs) }
+                        { target_words(unit, t) }{ format!(" ({} futures so far)", format::count(rep.runs as f64)) }
                         if !others.is_empty() { <br />{ format!("Others: {others}") } }
                     </p>
                 </div>
@@ -261,6 +279,14 @@ mod tests {
     #[test]
     fn thresholds_as_people_type_them() {
         assert_eq!(parse_threshold("5"), Ok(5.0));
+        assert_eq!(suggestion(Unit::Children, Some(124.4)), "120");
+        assert_eq!(suggestion(Unit::Children, Some(4.4)), "4");
+        assert_eq!(suggestion(Unit::Pounds, Some(2_834_000.0)), "£2.8M");
+        assert_eq!(suggestion(Unit::Children, None), "5");
+        assert_eq!(
+            parse_threshold(&suggestion(Unit::Pounds, Some(2_834_000.0))),
+            Ok(2_800_000.0)
+        );
         assert_eq!(parse_threshold(" £3.2M "), Ok(3_200_000.0));
         assert_eq!(parse_threshold("450k"), Ok(450_000.0));
         assert_eq!(parse_threshold("3,200,000"), Ok(3_200_000.0));
