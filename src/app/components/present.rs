@@ -8,7 +8,7 @@
 //! * before and after: the axes can be held while levers move (counts from zero), the
 //!   previous result stays as a faint trace, and "replay last change" shows before, then after;
 //! * step through time: the projection plays year by year, pauses, steps back and forward;
-//! * a target ("at most 5 by March 2028") drawn on the chart, with how often it is met;
+//! * a target ("a gap of at most 100 by March 2028") drawn on the chart, with how often it is met;
 //! * every scenario its own colour and dash pattern, named at the end of its line.
 //!
 //! Keys (listed on screen with `?`): see `keys::SHORTCUTS`. Settings are remembered

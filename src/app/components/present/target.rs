@@ -1,4 +1,4 @@
-//! The facilitator's target on the chart shown ("at most 5 children by March 2028", "cost
+//! The facilitator's target on the chart shown ("a gap of at most 100 children by March 2028", "cost
 //! at most £3.2M a month by March 2027"): the form that sets it, and the plain verdict of
 //! how often the simulated futures meet it, read from the run's histograms at that month
 //! (`engine::target`).
