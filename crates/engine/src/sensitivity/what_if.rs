@@ -16,9 +16,10 @@ use crate::runner::Job;
 use crate::scenario::{RunSettings, Scenario};
 use crate::sim::{uncertain, Model};
 
-/// The outcomes a what-if reports: cost over the horizon and, at its end, children without
-/// a suitable placement, the in-house share and children in care.
-pub const OUTCOMES: [&str; 4] = ["cost", "no_suitable", "in_house_share", "in_care"];
+/// The outcomes a what-if reports: cost over the horizon and, at its end, the sufficiency
+/// gap, children without a suitable placement (a part of the gap), the in-house share and
+/// children in care.
+pub const OUTCOMES: [&str; 5] = ["cost", "gap", "no_suitable", "in_house_share", "in_care"];
 
 /// The smallest and largest change of the reader's own, in percent.
 pub const OWN_CHANGE_PERCENT: (f64, f64) = (-90.0, 300.0);

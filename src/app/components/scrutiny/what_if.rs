@@ -259,7 +259,7 @@ fn answer(w: &WhatIf) -> Html {
         <div class="what-if-answer" id="what-if-answer" data-path={w.path.clone()}>
             <p id="what-if-range"><strong>{ &w.label }</strong>{ format!(": plausible range {}{built_in}.", words::range(&w.path)) }</p>
             <table class="what-if-table">
-                <caption>{ format!("Average over {} simulated futures, the same chance events in each column. Under each figure: its change from the scenario as given, \u{00b1} one standard error of simulation noise (more runs make it smaller); a change within two of them is not a clear difference.", format::count(f64::from(w.runs))) }</caption>
+                <caption>{ format!("Average over {} simulated futures of its own, the same chance events in each column (the headline tiles show the middle value, the median, of the main run, so \u{201c}as in the scenario\u{201d} can differ a little from them). Under each figure: its change from the scenario as given, \u{00b1} one standard error of simulation noise (more runs make it smaller); a change within two of them is not a clear difference.", format::count(f64::from(w.runs))) }</caption>
                 <thead><tr>
                     <th scope="col">{ "Outcome" }</th>
                     <th scope="col">{ format!("At the low end ({low})") }</th>
