@@ -316,14 +316,20 @@ mod tests {
         let mut a = Stream::new(9, 2, Process::Admissions);
         let mut b = Stream::new(9, 2, Process::Admissions);
         let mut c = Stream::new(9, 2, Process::Admissions);
-        let means = [10.2, 10.2, 19.7, 0.3, 2.5, 19.7, 0.0, 80.0, 499.0, 1e-9, 35.5, 600.0];
+        let means = [
+            10.2, 10.2, 19.7, 0.3, 2.5, 19.7, 0.0, 80.0, 499.0, 1e-9, 35.5, 600.0,
+        ];
         let mut shared = PoissonTable::default();
         let mut own = vec![PoissonTable::default(); means.len()];
         for i in 0..60_000 {
             let mean = means[i % means.len()];
             let want = c.poisson(mean);
             assert_eq!(a.poisson_in(mean, &mut shared), want, "mean {mean}");
-            assert_eq!(b.poisson_in(mean, &mut own[i % means.len()]), want, "mean {mean}");
+            assert_eq!(
+                b.poisson_in(mean, &mut own[i % means.len()]),
+                want,
+                "mean {mean}"
+            );
         }
     }
 
