@@ -218,18 +218,18 @@ impl Stream {
         if self.poisson_zero.0 != mean {
             self.poisson_zero = (mean, libm::exp(-mean));
         }
-        let mut p = self.poisson_zero.1;
-        let mut cdf = p;
-        let mut k = 0u32;
-        while u >= cdf && k < 10_000 {
-            k += 1;
-            p *= mean / k as f64;
-            cdf += p;
-            if p == 0.0 && cdf < u {
-                break;
-            }
+        poisson_search(mean, self.poisson_zero.1, u)
+    }
+
+    /// `poisson(mean)`, the same draw from the same uniform, found in `table` (kept by the
+    /// caller from run to run for a mean that recurs, as a month's does).
+    #[inline]
+    pub fn poisson_in(&mut self, mean: f64, table: &mut PoissonTable) -> u32 {
+        if mean <= 0.0 || mean > 500.0 {
+            return self.poisson(mean);
         }
-        k
+        let u = self.uniform();
+        table.find(mean, u)
     }
 
     /// Index drawn from unnormalised weights (all >= 0, sum > 0).
@@ -246,9 +246,92 @@ impl Stream {
     }
 }
 
+/// A Poisson draw with the given mean by sequential search from `u`, `p0` being
+/// `exp(-mean)`: the first `k` with `u < cdf(k)` (at most 10,000), or where the terms have
+/// vanished below `u`.
+fn poisson_search(mean: f64, p0: f64, u: f64) -> u32 {
+    let mut p = p0;
+    let mut cdf = p;
+    let mut k = 0u32;
+    while u >= cdf && k < 10_000 {
+        k += 1;
+        p *= mean / k as f64;
+        cdf += p;
+        if p == 0.0 && cdf < u {
+            break;
+        }
+    }
+    k
+}
+
+/// A Poisson law's CDF at 0, 1, 2, ... as `poisson_search` sums it (the same terms added in
+/// the same order), as far as draws have needed it, for draws by binary search
+/// (`Stream::poisson_in`): a month's admissions and enquiries are drawn from the same means
+/// in every run, so a table kept from run to run is built once.
+#[derive(Clone, Debug, Default)]
+pub struct PoissonTable {
+    mean: f64,
+    cdf: Vec<f64>,
+    /// The last term added (`cdf`'s last step).
+    term: f64,
+}
+
+impl PoissonTable {
+    /// `poisson_search(mean, exp(-mean), u)`, from the table (rebuilt for another mean).
+    /// The CDF does not decrease (its terms are not negative), so once the table reaches
+    /// past `u` the first `k` with `u < cdf(k)` is its partition point. The table grows term
+    /// by term as the search would go, while the terms are positive and within the search's
+    /// limit of 10,000; beyond that the search itself answers.
+    fn find(&mut self, mean: f64, u: f64) -> u32 {
+        if self.mean.to_bits() != mean.to_bits() || self.cdf.is_empty() {
+            let p0 = libm::exp(-mean);
+            self.mean = mean;
+            self.cdf.clear();
+            self.cdf.push(p0);
+            self.term = p0;
+        }
+        loop {
+            let last = self.cdf[self.cdf.len() - 1];
+            if u < last {
+                return self.cdf.partition_point(|&c| u >= c) as u32;
+            }
+            let k = self.cdf.len();
+            if self.term == 0.0 || k > 10_000 {
+                return poisson_search(mean, self.cdf[0], u);
+            }
+            self.term *= mean / k as f64;
+            self.cdf.push(last + self.term);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A draw from a table is the sequential search's, draw for draw, whatever the order of
+    /// means (a table rebuilt for each new one, or one per mean), small and large.
+    #[test]
+    fn poisson_in_a_table_is_the_search() {
+        let mut a = Stream::new(9, 2, Process::Admissions);
+        let mut b = Stream::new(9, 2, Process::Admissions);
+        let mut c = Stream::new(9, 2, Process::Admissions);
+        let means = [
+            10.2, 10.2, 19.7, 0.3, 2.5, 19.7, 0.0, 80.0, 499.0, 1e-9, 35.5, 600.0,
+        ];
+        let mut shared = PoissonTable::default();
+        let mut own = vec![PoissonTable::default(); means.len()];
+        for i in 0..60_000 {
+            let mean = means[i % means.len()];
+            let want = c.poisson(mean);
+            assert_eq!(a.poisson_in(mean, &mut shared), want, "mean {mean}");
+            assert_eq!(
+                b.poisson_in(mean, &mut own[i % means.len()]),
+                want,
+                "mean {mean}"
+            );
+        }
+    }
 
     #[test]
     fn normal_moments() {

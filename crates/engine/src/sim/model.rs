@@ -521,8 +521,11 @@ impl Model {
         }
     }
 
+    /// The first day of month `m` (by a signed conversion, one instruction where the
+    /// unsigned one is several; the same value for any month).
+    #[inline]
     pub fn month_start(m: usize) -> f64 {
-        m as f64 * DAYS_PER_MONTH
+        m as i64 as f64 * DAYS_PER_MONTH
     }
 
     /// The placement types suitable for a child of this age and needs, as bits by type

@@ -11,7 +11,7 @@ use super::queue::{epoch_of, Event, EventKind, Queue};
 use super::state::*;
 use crate::error::InvariantError;
 use crate::metrics::{self, Month};
-use crate::rng::{Process, Stream};
+use crate::rng::{PoissonTable, Process, Stream};
 use crate::types::{AgeBand, ExitRoute, Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
 
 mod admissions;
@@ -81,6 +81,10 @@ pub struct Simulator<'m> {
     counts: tally::Counts,
     scratch: matching::Scratch<'m>,
     startup: startup::Startup,
+    /// By month, the Poisson tables of its admissions and of its enquiries
+    /// (`Stream::poisson_in`), kept from run to run (and model to model: a table is rebuilt
+    /// for another mean).
+    poisson: Vec<[PoissonTable; 2]>,
     /// Each child's history, when recording (`super::history`); `None` costs one check.
     pub(crate) history: Option<Box<super::history::HistoryRecorder>>,
 }
@@ -105,6 +109,7 @@ impl<'m> Simulator<'m> {
             counts: Default::default(),
             scratch: Default::default(),
             startup: Default::default(),
+            poisson: Vec::new(),
             history: None,
         }
     }
@@ -131,6 +136,7 @@ impl<'m> Simulator<'m> {
             counts,
             scratch,
             startup,
+            poisson,
             history,
         } = self;
         Simulator {
@@ -151,6 +157,7 @@ impl<'m> Simulator<'m> {
             counts,
             scratch: scratch.retarget(),
             startup,
+            poisson,
             history,
         }
     }
@@ -226,6 +233,7 @@ impl<'m> Simulator<'m> {
         self.capacity.reset(self.model);
         self.books.clear();
         self.counts.reset(h);
+        self.poisson.resize_with(h, Default::default);
         if let Some(r) = &mut self.history {
             r.clear();
         }

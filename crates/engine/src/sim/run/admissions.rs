@@ -55,7 +55,9 @@ impl<'m> Simulator<'m> {
         let e = &model.months[m];
         let t0 = m as f64 * DAYS_PER_MONTH;
         let d = &model.scenario.demand;
-        let groups = rs.admissions.poisson(e.group_rate);
+        let groups = rs
+            .admissions
+            .poisson_in(e.group_rate, &mut self.poisson[m][0]);
         for _ in 0..groups {
             let t = t0 + rs.admissions.uniform() * DAYS_PER_MONTH;
             let u = rs.admissions.uniform();

@@ -142,7 +142,8 @@ impl<'m> Simulator<'m> {
         let f = &model.scenario.fostering;
         let fu = &f.funnel;
         let steps = FunnelSteps::new(self.model, libm::pow(e.conversion_mult, 0.25));
-        let enquiries = rs.funnel.poisson(fu.enquiries_per_month * e.enquiry_mult);
+        let mean = fu.enquiries_per_month * e.enquiry_mult;
+        let enquiries = rs.funnel.poisson_in(mean, &mut self.poisson[m][1]);
         self.months[m][metrics::ENQUIRIES] += enquiries as i64;
         for _ in 0..enquiries {
             // The first step's draw is taken here, as `follow_enquiry` would take it: most

@@ -216,7 +216,7 @@ impl<'m> Simulator<'m> {
         }
         self.children[id as usize].preferred =
             order.first().copied().unwrap_or(PlacementType::Emergency);
-        self.assign(id, place, t, is_move, rs);
+        self.assign_inline(id, place, t, is_move, rs);
     }
 
     /// Repeated breakdowns: a young person of `age` about to start a third placement within
@@ -285,7 +285,7 @@ impl<'m> Simulator<'m> {
             if let Some(p) = placed {
                 for (&i, o) in ids.iter().zip(&orders) {
                     self.children[i as usize].preferred = o[0];
-                    self.assign(i, p, t, is_move, rs);
+                    self.assign_inline(i, p, t, is_move, rs);
                 }
             }
             self.scratch.orders = orders;

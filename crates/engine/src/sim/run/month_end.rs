@@ -37,6 +37,16 @@ impl Books {
     }
 }
 
+/// `v.round() as i64` for `v >= 0` (a cost), without the call to `round` (no rounding
+/// instruction in the baseline x86-64 target): the whole part, and one more if the fraction
+/// is a half or over. The fraction `v - trunc(v)` is exact (below 2^52 both parts fit
+/// the mantissa; from 2^52 up `v` is whole and it is 0), and beyond `i64` both saturate.
+#[inline]
+fn round_nonneg(v: f64) -> i64 {
+    let whole = v as i64;
+    whole.saturating_add((v - whole as f64 >= 0.5) as i64)
+}
+
 impl<'m> Simulator<'m> {
     pub(super) fn end_month(&mut self, m: usize) {
         self.book_costs();
@@ -84,10 +94,10 @@ impl<'m> Simulator<'m> {
             .zip(&self.books.cost[metrics::COST_BY_TYPE..])
         {
             let v = c.max(0.0);
-            *r = v.round() as i64;
+            *r = round_nonneg(v);
             total += v;
         }
-        row[metrics::COST] = total.round() as i64;
+        row[metrics::COST] = round_nonneg(total);
         self.books.cost = [0.0; metrics::COUNT];
     }
 
@@ -132,6 +142,39 @@ impl<'m> Simulator<'m> {
         let m = (t / DAYS_PER_MONTH) as usize;
         if m < self.months.len() {
             self.months[m][metric] += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_nonneg;
+
+    /// As `f64::round` for costs: halves, just under and over them, large and huge values.
+    #[test]
+    fn round_nonneg_is_round() {
+        let mut vals = vec![
+            0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.49999999999999994,
+            1e15 + 0.5,
+            4503599627370495.5,
+        ];
+        vals.extend([
+            2f64.powi(52),
+            2f64.powi(53) + 2.0,
+            9.3e18,
+            f64::MAX,
+            f64::INFINITY,
+        ]);
+        for i in 0..20_000 {
+            let v = (i as f64) * 0.25 + (i as f64).sqrt() * 1e-3;
+            vals.extend([v, v * 1234.5678, f64::from_bits(v.to_bits() + 1)]);
+        }
+        for v in vals {
+            assert_eq!(round_nonneg(v), v.round() as i64, "{v}");
         }
     }
 }

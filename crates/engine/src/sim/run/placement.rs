@@ -63,6 +63,34 @@ impl<'m> Simulator<'m> {
         is_move: bool,
         rs: &mut Streams,
     ) {
+        self.assign_body(id, place, t, since, is_move, rs);
+    }
+
+    /// `assign`, inlined in `place_single` (most placements are made there): a call of six
+    /// arguments and its prologue saved.
+    #[inline(always)]
+    pub(super) fn assign_inline(
+        &mut self,
+        id: u32,
+        place: Place,
+        t: f64,
+        is_move: bool,
+        rs: &mut Streams,
+    ) {
+        self.assign_body(id, place, t, t, is_move, rs);
+    }
+
+    /// What `assign_since` does (see there).
+    #[inline(always)]
+    fn assign_body(
+        &mut self,
+        id: u32,
+        place: Place,
+        t: f64,
+        since: f64,
+        is_move: bool,
+        rs: &mut Streams,
+    ) {
         let c = &self.children[id as usize];
         let group = c.group;
         if c.place != Place::Nowhere {

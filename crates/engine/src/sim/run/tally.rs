@@ -325,6 +325,7 @@ impl Counts {
 impl<'m> Simulator<'m> {
     /// On arrival in a placement with the 3+ moves flag set (`moved3_at`): count it, and
     /// book the month it lapses, from `before`, the start of the placement before last.
+    #[inline(always)]
     pub(super) fn book_moved3_lapse(&mut self, id: u32, before: f64) {
         let m = self.month;
         let Some(k) = self.counts.marks.get_mut(id as usize) else {
@@ -357,13 +358,22 @@ impl<'m> Simulator<'m> {
             unit: 0,
             moved3_lapses: NOT_MOVED3,
         });
-        for next in band + 1..AgeBand::COUNT {
-            // `band_of_age_days` is at least `next` from this age in days on.
-            let edge_days = AgeBand::EDGES[next] * DAYS_PER_YEAR;
-            let due = first_month(birth + edge_days, m, |end| end - birth >= edge_days);
-            let Some(list) = self.counts.band_checks.get_mut(due as usize) else {
-                break;
-            };
+        self.book_band(id, birth, band + 1, m);
+    }
+
+    /// Book the first month end, from month `from` on and within the horizon, at which
+    /// child `id` (born on day `birth`) reaches age band `next` (none past the last band).
+    /// Only the next band is booked: the month end that applies it books the one after for a
+    /// child still in care (`run_checks`), so no change is booked for a child who has left.
+    #[inline]
+    fn book_band(&mut self, id: u32, birth: f64, next: usize, from: usize) {
+        if next >= AgeBand::COUNT {
+            return;
+        }
+        // `band_of_age_days` is at least `next` from this age in days on.
+        let edge_days = AgeBand::EDGES[next] * DAYS_PER_YEAR;
+        let due = first_month(birth + edge_days, from, |end| end - birth >= edge_days);
+        if let Some(list) = self.counts.band_checks.get_mut(due as usize) {
             list.push((id, next as u8));
         }
     }
@@ -371,12 +381,13 @@ impl<'m> Simulator<'m> {
     /// Apply the changes booked for the end of month `m`: children reaching a new age band,
     /// and 3+ moves flags lapsing.
     pub(super) fn run_checks(&mut self, m: usize) {
-        for &(id, band) in self
+        let due = self
             .counts
             .band_checks
-            .get(m)
-            .map_or(&[][..], Vec::as_slice)
-        {
+            .get_mut(m)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        for &(id, band) in &due {
             let Some(k) = self.counts.marks.get_mut(id as usize) else {
                 continue;
             };
@@ -392,10 +403,16 @@ impl<'m> Simulator<'m> {
             t.by_age[to] += n;
             t.gap_by_age[from] -= gap;
             t.gap_by_age[to] += gap;
-            // A child out of care is never counted again, so its band may move on too.
+            // A child out of care is never counted again (nor its band read), so its band
+            // moves no further.
             k.band = band;
             if k.in_care {
                 touch_if_split(&mut self.counts.units, &self.children, id);
+                // The next band: the month end after this at the earliest (bands are years
+                // apart, and this month end is the first at which this band was reached),
+                // so the month found is the one `start_band` would have booked it for.
+                let birth = self.children.get(id as usize).map_or(0.0, |c| c.birth);
+                self.book_band(id, birth, band as usize + 1, m + 1);
             }
         }
         for &id in self
@@ -412,6 +429,8 @@ impl<'m> Simulator<'m> {
             }
         }
         if let Some(list) = self.counts.band_checks.get_mut(m) {
+            // The month's list back, emptied, keeping its memory.
+            *list = due;
             list.clear();
         }
         if let Some(list) = self.counts.moved3_checks.get_mut(m) {
