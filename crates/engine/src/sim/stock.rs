@@ -27,7 +27,7 @@
 use crate::dist::Duration;
 use crate::rng::Stream;
 use crate::scenario::Scenario;
-use crate::types::{AgeBand, ExitRoute, DAYS_PER_YEAR};
+use crate::types::{AgeBand, ExitRoute, PlacementType, DAYS_PER_YEAR};
 
 /// Cells per year of age, and sub-steps per cell of the survival table.
 const CELLS_PER_YEAR: usize = 12;
@@ -52,6 +52,21 @@ pub struct StockChild {
     pub route: ExitRoute,
     /// Days until the exit, from the start (> 0).
     pub remaining: f64,
+}
+
+/// What the start-up's plan of the placement mix and its walks through young people's years
+/// in care read that depends only on the model, worked out once with it
+/// (`Simulator::start_tables`, `Model::start`) rather than in every run.
+#[derive(Clone, Debug, Default)]
+pub struct StartTables {
+    /// The chance that a match finds no placement before an emergency bed
+    /// (`Simulator::unplaced_chance`), by whole years of age (0 to 17), for standard and
+    /// complex needs.
+    pub unplaced: [[f64; 2]; 18],
+    /// Each class of the starting mix's plan (`StartMix::class_of`): its propensity for each
+    /// of the plan's columns (the types of placement, then the households taking
+    /// adolescents; `Simulator::start_propensity`).
+    pub propensity: Vec<[f64; PlacementType::COUNT + 1]>,
 }
 
 /// Walker's alias table over `n` outcomes.

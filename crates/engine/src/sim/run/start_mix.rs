@@ -14,6 +14,7 @@
 
 use super::startup::Starter;
 use super::*;
+use crate::sim::stock::StartTables;
 
 const N: usize = PlacementType::COUNT;
 /// The plan's columns: the types of placement, the council's foster households split in
@@ -260,12 +261,11 @@ impl<'m> Simulator<'m> {
         let mut target = mix.remaining;
         target[adoption] = 0.0;
         target[emergency] = 0.0;
+        let compiled = &self.model.start.propensity;
         for c in 0..CLASSES {
-            mix.propensity[c] = if mix.count[c] > 0.0 {
-                let (age, complex, escalated) = StartMix::describe(c);
-                self.start_propensity(age, complex, escalated)
-            } else {
-                [0.0; COLUMNS]
+            mix.propensity[c] = match compiled.get(c) {
+                Some(row) if mix.count[c] > 0.0 => *row,
+                _ => [0.0; COLUMNS],
             };
         }
         mix.fit(&target);
@@ -345,22 +345,38 @@ impl<'m> Simulator<'m> {
         found.clamp(0.0, 1.0)
     }
 
-    /// `unplaced_chance`, looked up by whole years of age (`Startup::unplaced`, worked out
-    /// the first time in a run): the chance depends on the age only through its whole years,
-    /// as the matching order's row does and each market's ages (whole years) and the
-    /// adolescent test (11) are compared. Ages outside 0 to 18 are worked out each time.
+    /// `unplaced_chance`, looked up by whole years of age (`StartTables::unplaced`, compiled
+    /// with the model): the chance depends on the age only through its whole years, as the
+    /// matching order's row does and each market's ages (whole years) and the adolescent test
+    /// (11) are compared. Ages outside 0 to 18 are worked out each time.
     pub(super) fn unplaced_chance_at(&self, age: f64, complex: bool) -> f64 {
         if !(0.0..18.0).contains(&age) {
             return self.unplaced_chance(age, complex);
         }
-        let years = age as usize;
-        let cell = &self.startup.unplaced[years][complex as usize];
-        let mut chance = cell.get();
-        if chance.is_nan() {
-            chance = self.unplaced_chance(years as f64, complex);
-            cell.set(chance);
+        // Nonnegative: a signed conversion, the same index.
+        self.model.start.unplaced[age as i64 as usize][complex as usize]
+    }
+
+    /// The start-up's tables of `model` (`StartTables`): `unplaced_chance` at each whole
+    /// year of age, and each class's `start_propensity`. Both read only the model (the
+    /// council's homes as every run starts with them), so a run reads the same values it
+    /// would have worked out.
+    pub(crate) fn start_tables(model: &Model) -> StartTables {
+        let mut sim = Simulator::new(model);
+        sim.capacity.reset(model);
+        let unplaced = std::array::from_fn(|years| {
+            [false, true].map(|c| sim.unplaced_chance(years as f64, c))
+        });
+        let propensity = (0..CLASSES)
+            .map(|c| {
+                let (age, complex, escalated) = StartMix::describe(c);
+                sim.start_propensity(age, complex, escalated)
+            })
+            .collect();
+        StartTables {
+            unplaced,
+            propensity,
         }
-        chance
     }
 
     /// The chance that a match along the order of a child aged `age`, with complex needs or
