@@ -23,6 +23,10 @@
 //!
 //! A child listed in the scenario (from the borough's returns) has a known entry age and
 //! time in care: only the route and remaining stay are drawn, the same way.
+//!
+//! `StartTables` holds the start-up's other tables that depend only on the model (for the
+//! starting placement mix and histories), worked out by `run::start_mix` when the model is
+//! compiled.
 
 use crate::dist::Duration;
 use crate::rng::Stream;

@@ -10,7 +10,9 @@
 //! mix against what the children still to place were expected to take (`StartMix::weight`),
 //! so the counts by type come out as the mix and the kinds of child in each type as the
 //! model's flows put them there. The children in emergency beds are chosen before the plan
-//! (`start_waiting`).
+//! (`start_waiting`). What of this depends only on the model (each class's propensities,
+//! the chance a match places no one, by whole years) is worked out once, when the model is
+//! compiled (`Simulator::start_tables`, `StartTables`).
 
 use super::startup::Starter;
 use super::*;
@@ -85,7 +87,9 @@ impl StartMix {
     /// The class of a child aged `age` (years) when their current placement began, with
     /// complex needs or not, `escalated` if those came through repeated moves.
     pub fn class_of(age: f64, complex: bool, escalated: bool) -> u8 {
-        let a = (age.max(0.0) as usize).min(AGES - 1);
+        // A signed conversion (cheaper than the unsigned one): the same index, as the age
+        // is not negative (a NaN is 0, an infinite age saturates to the last).
+        let a = (age.max(0.0) as i64 as usize).min(AGES - 1);
         let needs = match (complex, escalated) {
             (false, _) => 0,
             (true, false) => 1,
@@ -376,8 +380,9 @@ impl<'m> Simulator<'m> {
         if !(0.0..18.0).contains(&age) {
             return self.unplaced_chance(age, complex);
         }
-        // Nonnegative: a signed conversion, the same index.
-        self.model.start.unplaced[age as i64 as usize][complex as usize]
+        // Nonnegative: a signed conversion, the same index (below 18: `min` only spares
+        // the bounds check).
+        self.model.start.unplaced[(age as i64 as usize).min(17)][complex as usize]
     }
 
     /// The start-up's tables of `model` (`StartTables`): `unplaced_chance` at each whole
