@@ -6,7 +6,7 @@ use crate::calendar::months_per_financial_year;
 use crate::dist::Duration;
 use crate::scenario::{Home, LeverKind, Scenario};
 use crate::sim::state::GapFlags;
-use crate::sim::stock::Stock;
+use crate::sim::stock::{StartTables, Stock};
 use crate::types::{Needs, PlacementType, DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::validate::ValidScenario;
 use std::sync::{Arc, Mutex};
@@ -80,6 +80,8 @@ pub struct Model {
     pub ifa_siblings: Vec<f64>,
     /// Running totals of `attrition_mass` before each month (`horizon + 1` entries).
     pub attrition_before: Vec<[f64; 2]>,
+    /// What the start-up reads that depends only on the model (compiled last, from the rest).
+    pub start: StartTables,
 }
 
 /// Sibling-group sizes the IFA availability table covers at least.
@@ -407,7 +409,8 @@ impl Model {
                 (return_home, sgo, adoption, stock)
             }
         };
-        Model {
+        let mut model = Model {
+            start: StartTables::default(),
             stock,
             return_home,
             sgo,
@@ -449,7 +452,9 @@ impl Model {
                 scenario.stability.breakdown_child.to_array(),
                 scenario.stability.breakdown_adolescent.to_array(),
             ],
-        }
+        };
+        model.start = super::Simulator::start_tables(&model);
+        model
     }
 
     /// When a household approved on day `approved`, facing attrition from month `from`

@@ -23,11 +23,15 @@
 //!
 //! A child listed in the scenario (from the borough's returns) has a known entry age and
 //! time in care: only the route and remaining stay are drawn, the same way.
+//!
+//! `StartTables` holds the start-up's other tables that depend only on the model (for the
+//! starting placement mix and histories), worked out by `run::start_mix` when the model is
+//! compiled.
 
 use crate::dist::Duration;
 use crate::rng::Stream;
 use crate::scenario::Scenario;
-use crate::types::{AgeBand, ExitRoute, DAYS_PER_YEAR};
+use crate::types::{AgeBand, ExitRoute, PlacementType, DAYS_PER_YEAR};
 
 /// Cells per year of age, and sub-steps per cell of the survival table.
 const CELLS_PER_YEAR: usize = 12;
@@ -52,6 +56,27 @@ pub struct StockChild {
     pub route: ExitRoute,
     /// Days until the exit, from the start (> 0).
     pub remaining: f64,
+}
+
+/// What the start-up's plan of the placement mix and its walks through young people's years
+/// in care read that depends only on the model, worked out once with it
+/// (`Simulator::start_tables`, `Model::start`) rather than in every run.
+#[derive(Clone, Debug, Default)]
+pub struct StartTables {
+    /// The chance that a match finds no placement before an emergency bed
+    /// (`Simulator::unplaced_chance`), by whole years of age (0 to 17), for standard and
+    /// complex needs.
+    pub unplaced: [[f64; 2]; 18],
+    /// Each class of the starting mix's plan (`StartMix::class_of`): its propensity for each
+    /// of the plan's columns (the types of placement, then the households taking
+    /// adolescents; `Simulator::start_propensity`).
+    pub propensity: Vec<[f64; PlacementType::COUNT + 1]>,
+    /// Each class's first class with the same propensities, bit for bit (itself if none).
+    pub same_row: Vec<u8>,
+    /// The chance that a starting sibling group lives together (`Simulator::start_keep`), by
+    /// its size (0 to the largest group admitted), its eldest under 11 or not, and its moves
+    /// since entry (0 to 3).
+    pub keep: Vec<[[f64; 4]; 2]>,
 }
 
 /// Walker's alias table over `n` outcomes.
@@ -171,6 +196,10 @@ pub struct Stock {
     /// By entry band and cell offset (current interval less entry interval): each route's
     /// bound on its density over the cell.
     bound: Vec<[[f64; ExitRoute::COUNT]; N]>,
+    /// Each of those bounds' sum over the routes, added as `Stream::categorical` adds them.
+    bound_sum: Vec<[f64; N]>,
+    /// The age band of each interval (`band_of`).
+    bands: [u8; N],
     /// Cells by current age band, and all cells.
     by_band: Vec<Cells>,
     all: Cells,
@@ -181,6 +210,20 @@ pub struct Stock {
 /// The age band of interval `i`.
 fn band_of(i: usize) -> usize {
     AgeBand::of_age((i as f64 + 0.5) / CELLS_PER_YEAR as f64).index()
+}
+
+/// `Stream::categorical` over `weights`, their sum `total` added up beforehand as it adds
+/// them: the same draw, without adding them again.
+#[inline]
+fn categorical_summed(rng: &mut Stream, weights: &[f64; ExitRoute::COUNT], total: f64) -> usize {
+    let mut u = rng.uniform() * total;
+    for (i, w) in weights.iter().enumerate() {
+        if u < *w {
+            return i;
+        }
+        u -= w;
+    }
+    weights.iter().rposition(|w| *w > 0.0).unwrap_or(0)
 }
 
 impl Stock {
@@ -245,6 +288,8 @@ impl Stock {
             survival,
             routes,
             bound,
+            bound_sum,
+            bands: std::array::from_fn(|i| band_of(i) as u8),
             by_band,
             all,
             profile,
@@ -291,8 +336,8 @@ impl Stock {
             if e > a {
                 continue;
             }
-            let (b, k) = (band_of(i), j - i);
-            let r = rng.categorical(&self.bound[b][k]);
+            let (b, k) = (self.bands[i] as usize, j - i);
+            let r = categorical_summed(rng, &self.bound[b][k], self.bound_sum[b][k]);
             let x = a - e;
             if r < TIMED {
                 let top = self.survival[r][k.saturating_sub(1) * FINE];

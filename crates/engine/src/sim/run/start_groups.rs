@@ -141,9 +141,6 @@ impl<'m> Simulator<'m> {
     /// 57%, falling over seven.
     fn start_keep(&self, group: &[Starter]) -> f64 {
         let eldest = group.iter().map(|s| s.age).fold(0.0, f64::max);
-        let found = self.found_in_time_chance(PlacementType::Ifa, eldest);
-        let n = group.len() as u32;
-        let keep = found.min(1.0) * self.model.ifa_siblings_availability(n);
         // The matches: the entry's, and one for each placement start of the history after
         // the entry (a day or more after it).
         let Some(first) = group.first() else {
@@ -153,6 +150,18 @@ impl<'m> Simulator<'m> {
         let moves = first
             .starts
             .map_or(0, |s| s.iter().filter(|&&t| t > entry).count());
+        // Compiled with the model for the group sizes drawn (`StartTables::keep`).
+        if let Some(k) = self.model.start.keep.get(group.len()) {
+            return k[(eldest >= 11.0) as usize][moves];
+        }
+        Self::keep_chance(self, group.len(), eldest, moves)
+    }
+
+    /// `start_keep` for a group of `n` whose eldest is `eldest` years old, after `moves`
+    /// moves (at most 3) since its entry.
+    pub(super) fn keep_chance(&self, n: usize, eldest: f64, moves: usize) -> f64 {
+        let found = self.found_in_time_chance(PlacementType::Ifa, eldest);
+        let keep = found.min(1.0) * self.model.ifa_siblings_availability(n as u32);
         libm::pow(keep, (1 + moves) as f64)
     }
 

@@ -10,10 +10,13 @@
 //! mix against what the children still to place were expected to take (`StartMix::weight`),
 //! so the counts by type come out as the mix and the kinds of child in each type as the
 //! model's flows put them there. The children in emergency beds are chosen before the plan
-//! (`start_waiting`).
+//! (`start_waiting`). What of this depends only on the model (each class's propensities,
+//! the chance a match places no one, by whole years) is worked out once, when the model is
+//! compiled (`Simulator::start_tables`, `StartTables`).
 
 use super::startup::Starter;
 use super::*;
+use crate::sim::stock::StartTables;
 
 const N: usize = PlacementType::COUNT;
 /// The plan's columns: the types of placement, the council's foster households split in
@@ -54,6 +57,12 @@ pub(super) struct StartMix {
     weighted: [[f64; COLUMNS]; CLASSES],
     classes: [u8; CLASSES],
     class_count: usize,
+    /// Each class's first class with the same propensities (`StartTables::same_row`), and
+    /// those first classes among the classes with children (`fit`): a round of the fit
+    /// sums each row's scaled propensities once, for every class that has it.
+    same_row: [u8; CLASSES],
+    rows: [u8; CLASSES],
+    row_count: usize,
 }
 
 impl Default for StartMix {
@@ -67,6 +76,9 @@ impl Default for StartMix {
             weighted: [[0.0; COLUMNS]; CLASSES],
             classes: [0; CLASSES],
             class_count: 0,
+            same_row: std::array::from_fn(|c| c as u8),
+            rows: [0; CLASSES],
+            row_count: 0,
         }
     }
 }
@@ -75,7 +87,9 @@ impl StartMix {
     /// The class of a child aged `age` (years) when their current placement began, with
     /// complex needs or not, `escalated` if those came through repeated moves.
     pub fn class_of(age: f64, complex: bool, escalated: bool) -> u8 {
-        let a = (age.max(0.0) as usize).min(AGES - 1);
+        // A signed conversion (cheaper than the unsigned one): the same index, as the age
+        // is not negative (a NaN is 0, an infinite age saturates to the last).
+        let a = (age.max(0.0) as i64 as usize).min(AGES - 1);
         let needs = match (complex, escalated) {
             (false, _) => 0,
             (true, false) => 1,
@@ -136,12 +150,20 @@ impl StartMix {
     /// the expected counts from the plan.
     fn fit(&mut self, target: &[f64; COLUMNS]) {
         self.class_count = 0;
+        self.row_count = 0;
+        let mut listed = [false; CLASSES];
         for c in 0..CLASSES {
             if self.count[c] > 0.0 {
                 let (count, row) = (self.count[c], &self.propensity[c]);
                 self.weighted[c] = std::array::from_fn(|t| count * row[t]);
                 self.classes[self.class_count] = c as u8;
                 self.class_count += 1;
+                let r = self.same_row[c];
+                if !listed[r as usize] {
+                    listed[r as usize] = true;
+                    self.rows[self.row_count] = r;
+                    self.row_count += 1;
+                }
             }
         }
         let mut scale = [1.0; COLUMNS];
@@ -161,12 +183,13 @@ impl StartMix {
         }
         for c in 0..CLASSES {
             let row = &self.propensity[c];
-            let z: f64 = (0..COLUMNS).map(|t| row[t] * scale[t]).sum();
-            self.plan[c] = if z > 0.0 && self.count[c] > 0.0 {
-                std::array::from_fn(|t| row[t] * scale[t] / z)
-            } else {
-                [0.0; COLUMNS]
-            };
+            self.plan[c] = [0.0; COLUMNS];
+            if self.count[c] > 0.0 {
+                let z: f64 = (0..COLUMNS).map(|t| row[t] * scale[t]).sum();
+                if z > 0.0 {
+                    self.plan[c] = std::array::from_fn(|t| row[t] * scale[t] / z);
+                }
+            }
         }
         self.expected = self.expect(&scale);
     }
@@ -175,10 +198,16 @@ impl StartMix {
     /// them), each class's propensities scaled by `scale` and taken as shares of its
     /// children.
     fn expect(&self, scale: &[f64; COLUMNS]) -> [f64; COLUMNS] {
+        // Each row's scaled propensities summed, once for the classes sharing it (the same
+        // sum, in the same order, as for each of them).
+        let mut sums = [0.0; CLASSES];
+        for &r in &self.rows[..self.row_count] {
+            let row = &self.propensity[r as usize];
+            sums[r as usize] = (0..COLUMNS).map(|t| row[t] * scale[t]).sum();
+        }
         let mut out = [0.0; COLUMNS];
         for &c in &self.classes[..self.class_count] {
-            let row = &self.propensity[c as usize];
-            let z: f64 = (0..COLUMNS).map(|t| row[t] * scale[t]).sum();
+            let z = sums[self.same_row[c as usize] as usize];
             if z > 0.0 {
                 // `count * row[t] * scale[t] / z`, its first product from `weighted`.
                 let weighted = &self.weighted[c as usize];
@@ -260,13 +289,11 @@ impl<'m> Simulator<'m> {
         let mut target = mix.remaining;
         target[adoption] = 0.0;
         target[emergency] = 0.0;
+        // Every class's row (a class sharing its row with a class before it reads that one's).
+        let tables = &self.model.start;
         for c in 0..CLASSES {
-            mix.propensity[c] = if mix.count[c] > 0.0 {
-                let (age, complex, escalated) = StartMix::describe(c);
-                self.start_propensity(age, complex, escalated)
-            } else {
-                [0.0; COLUMNS]
-            };
+            mix.propensity[c] = tables.propensity.get(c).copied().unwrap_or([0.0; COLUMNS]);
+            mix.same_row[c] = tables.same_row.get(c).copied().unwrap_or(c as u8);
         }
         mix.fit(&target);
     }
@@ -345,22 +372,55 @@ impl<'m> Simulator<'m> {
         found.clamp(0.0, 1.0)
     }
 
-    /// `unplaced_chance`, looked up by whole years of age (`Startup::unplaced`, worked out
-    /// the first time in a run): the chance depends on the age only through its whole years,
-    /// as the matching order's row does and each market's ages (whole years) and the
-    /// adolescent test (11) are compared. Ages outside 0 to 18 are worked out each time.
+    /// `unplaced_chance`, looked up by whole years of age (`StartTables::unplaced`, compiled
+    /// with the model): the chance depends on the age only through its whole years, as the
+    /// matching order's row does and each market's ages (whole years) and the adolescent test
+    /// (11) are compared. Ages outside 0 to 18 are worked out each time.
     pub(super) fn unplaced_chance_at(&self, age: f64, complex: bool) -> f64 {
         if !(0.0..18.0).contains(&age) {
             return self.unplaced_chance(age, complex);
         }
-        let years = age as usize;
-        let cell = &self.startup.unplaced[years][complex as usize];
-        let mut chance = cell.get();
-        if chance.is_nan() {
-            chance = self.unplaced_chance(years as f64, complex);
-            cell.set(chance);
+        // Nonnegative: a signed conversion, the same index (below 18: `min` only spares
+        // the bounds check).
+        self.model.start.unplaced[(age as i64 as usize).min(17)][complex as usize]
+    }
+
+    /// The start-up's tables of `model` (`StartTables`): `unplaced_chance` at each whole
+    /// year of age, each class's `start_propensity`, and `start_keep` by group size, the
+    /// eldest under 11 or not and moves. All read only the model (the council's homes as
+    /// every run starts with them), so a run reads the same values it would have worked out.
+    pub(crate) fn start_tables(model: &Model) -> StartTables {
+        let mut sim = Simulator::new(model);
+        sim.capacity.reset(model);
+        let unplaced = std::array::from_fn(|years| {
+            [false, true].map(|c| sim.unplaced_chance(years as f64, c))
+        });
+        let propensity: Vec<[f64; COLUMNS]> = (0..CLASSES)
+            .map(|c| {
+                let (age, complex, escalated) = StartMix::describe(c);
+                sim.start_propensity(age, complex, escalated)
+            })
+            .collect();
+        let bits = |row: &[f64; COLUMNS]| row.map(f64::to_bits);
+        let same_row = (0..CLASSES)
+            .map(|c| {
+                let first = (0..c).find(|&d| bits(&propensity[d]) == bits(&propensity[c]));
+                first.unwrap_or(c) as u8
+            })
+            .collect();
+        // A starting group has at most as many children as the largest group admitted.
+        let sizes = model.scenario.demand.group_size.len();
+        let keep = (0..=sizes)
+            .map(|n| {
+                [0.0, 11.0].map(|eldest| std::array::from_fn(|m| sim.keep_chance(n, eldest, m)))
+            })
+            .collect();
+        StartTables {
+            unplaced,
+            propensity,
+            same_row,
+            keep,
         }
-        chance
     }
 
     /// The chance that a match along the order of a child aged `age`, with complex needs or

@@ -39,9 +39,6 @@ pub(super) struct Startup {
     /// The starting mix being placed (`start_mix`), boxed so that taking it out for a run
     /// and putting it back moves a pointer, not its tables.
     mix: Option<Box<StartMix>>,
-    /// `unplaced_chance` by whole years of age (0 to 17) and needs, worked out as the walk
-    /// first asks for each this run (NaN until then; `unplaced_chance_at`).
-    pub unplaced: [[std::cell::Cell<f64>; 2]; 18],
     /// Each starting group's weight of waiting in an emergency bed, and its first child
     /// (`choose_waiting`).
     pub waiting: Vec<f64>,
@@ -109,9 +106,6 @@ impl<'m> Simulator<'m> {
             listed.len()
         };
         let mut mix = self.startup.mix.take().unwrap_or_default();
-        for row in &self.startup.unplaced {
-            row.iter().for_each(|x| x.set(f64::NAN));
-        }
         if listed.is_empty() {
             let cdf = &model.group_size_cdf;
             let weight =
