@@ -220,12 +220,12 @@ impl<'m> Simulator<'m> {
     }
 
     /// Repeated breakdowns: a young person of `age` about to start a third placement within
-    /// a year is matched as having complex needs from now on.
+    /// a year (`third_within_year`) is matched as having complex needs from now on.
     #[inline(always)]
     pub(super) fn escalates(&self, id: u32, age: f64, t: f64) -> bool {
         self.model.scenario.stability.escalate_after_repeat_moves
             && age >= 11.0
-            && self.children[id as usize].recent[1] >= t - DAYS_PER_YEAR
+            && third_within_year(self.children[id as usize].recent[1], t)
     }
 
     /// Match a sibling group, keeping it together where the scenario asks and a placement
@@ -305,4 +305,14 @@ impl<'m> Simulator<'m> {
             self.place_single(i, t, is_move, left, rs);
         }
     }
+}
+
+/// A move at `t` is to a third placement within 12 months: the placement before the current
+/// one began (`before_current`) within the year before `t`. With the age (11 or over) and
+/// the scenario's switch, the rule by which repeated moves escalate a young person's needs
+/// (`Simulator::escalates`); the start-up states the same rule for children not yet placed
+/// (`start_history`, `start_waiting`) through this function.
+#[inline(always)]
+pub(super) fn third_within_year(before_current: f64, t: f64) -> bool {
+    before_current >= t - DAYS_PER_YEAR
 }

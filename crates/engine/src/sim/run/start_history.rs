@@ -4,6 +4,7 @@
 //! still in the placement it came into care in, whether that is a short-term one with its
 //! planned move to come. Drawn for each run from its start-up stream (`startup`).
 
+use super::matching::third_within_year;
 use super::startup::Starter;
 use super::*;
 
@@ -178,7 +179,7 @@ impl<'m> Simulator<'m> {
             if t >= 0.0 {
                 break;
             }
-            if may_escalate && !escalated && starts[1] >= t - DAYS_PER_YEAR {
+            if may_escalate && !escalated && third_within_year(starts[1], t) {
                 escalated = true;
             }
             recent = (starts[0] >= t - DAYS_PER_YEAR) as usize

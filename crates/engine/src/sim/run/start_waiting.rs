@@ -3,6 +3,7 @@
 //! model's own waiting children are: those whose placements break down often and for whom
 //! a match seldom finds a place, their emergency bed the newest placement of their history.
 
+use super::matching::third_within_year;
 use super::start_mix::MAX_WAIT_ODDS;
 use super::startup::Starter;
 use super::*;
@@ -81,7 +82,7 @@ impl<'m> Simulator<'m> {
             if st.escalate_after_repeat_moves
                 && !complex
                 && s.age + bed / DAYS_PER_YEAR >= 11.0
-                && starts[1] >= bed - DAYS_PER_YEAR
+                && third_within_year(starts[1], bed)
             {
                 s.complex = Some(true);
                 s.escalated = true;
@@ -120,6 +121,6 @@ impl<'m> Simulator<'m> {
         s.complex == Some(true)
             || (self.model.scenario.stability.escalate_after_repeat_moves
                 && s.age >= 11.0
-                && starts[0] >= -DAYS_PER_YEAR)
+                && third_within_year(starts[0], 0.0))
     }
 }
