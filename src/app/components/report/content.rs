@@ -1,7 +1,10 @@
 //! The report for a Cabinet paper or scrutiny, as HTML text: the answer first, in
 //! probability terms (for each scenario and financial year the chance of overspending the
-//! budget, the median and 80th-percentile cost, and the children without a suitable
-//! placement), then the charts with one legend, the strategies, every assumption changed
+//! budget, flagged when the budget is the built-in illustrative one, the median and
+//! 80th-percentile cost, the sufficiency gap with its parts, and apart one of its parts,
+//! children with no suitable placement), each scenario against what it is compared with
+//! as the app's comparison table shows it, then the charts with one legend, the strategies
+//! (with their running costs as the simulation charges them), every assumption changed
 //! from the default with its source, and what the model leaves out. It does not depend on
 //! which scenario the app shows. Pure: tested natively, shown in the page and downloaded
 //! as a file from the same text.
@@ -270,25 +273,12 @@ fn answer(r: &Report, s: &mut String) {
             .find(|(l, _, _)| *l == y.year)
             .map(|(_, _, end)| *end);
         let gap_text = end
-            .and_then(|end| Some((stat_at(sc, GAP_KEY, end)?, gap_parts(sc, end)?, end)))
-            .map(|(g, parts, end)| {
-                let none = stat_at(sc, NO_SUITABLE_KEY, end)
-                    .map(|n| {
-                        format!(
-                            "; {} {} no suitable placement",
-                            format::count(n.p50),
-                            if format::count(n.p50) == "1" {
-                                "child with"
-                            } else {
-                                "children with"
-                            }
-                        )
-                    })
-                    .unwrap_or_default();
+            .and_then(|end| Some((stat_at(sc, GAP_KEY, end)?, gap_parts(sc, end)?)))
+            .map(|(g, parts)| {
                 format!(
-                    "; a <strong>sufficiency gap</strong> of {} children at the end of the year (8 in 10 futures: {}; its parts: {}){none}",
+                    "; a <strong>sufficiency gap</strong> of {} children at the end of the year (8 in 10 futures: {}; its parts: {})",
                     format::count(g.p50),
-                    format::range(Unit::Children, g.p10, g.p90),
+                    esc(&format::range(Unit::Children, g.p10, g.p90)),
                     esc(&parts),
                 )
             })
@@ -417,14 +407,14 @@ fn answer(r: &Report, s: &mut String) {
     };
     let _ = write!(
         s,
-        "<h3>Chance of overspending the budget{illustrative_heading}</h3>{}\
-         <p class=\"report-note\">Each chance is the share of the {} simulated futures over that year\u{2019}s budget; simulation noise moves it by at most {} (one standard error; more runs make it smaller).</p>\
-         <h3>Placement cost: median <span class=\"sub\">(80th percentile below)</span></h3>{}\
-         <p class=\"report-note\">Half of the simulated futures cost more than the median; one in five costs more than the 80th percentile. Costs include the strategies\u{2019} running costs.</p>\
-         <h3 id=\"report-gap-title\">Sufficiency gap at the end of the year: median <span class=\"sub\">(8 in 10 futures between; then its parts)</span></h3>{}\
-         <p class=\"report-note\"><strong>Sufficiency gap</strong>: {} At the end of the last month of each year simulated; each part is its own median (the medians of the parts need not add up to the median of the gap).</p>\
-         <h3 id=\"report-no-suitable-title\">Part of the gap: children with no suitable placement at the end of the year: median <span class=\"sub\">(8 in 10 futures between)</span></h3>{}\
-         <p class=\"report-note\"><strong>No suitable placement</strong> (one part of the sufficiency gap, not the gap): {}</p>",
+        "<div class=\"report-block\"><h3>Chance of overspending the budget{illustrative_heading}</h3>{}\
+         <p class=\"report-note\">Each chance is the share of the {} simulated futures over that year\u{2019}s budget; simulation noise moves it by at most {} (one standard error; more runs make it smaller).</p></div>\
+         <div class=\"report-block\"><h3>Placement cost: median <span class=\"sub\">(80th percentile below)</span></h3>{}\
+         <p class=\"report-note\">Half of the simulated futures cost more than the median; one in five costs more than the 80th percentile. Costs include the strategies\u{2019} running costs.</p></div>\
+         <div class=\"report-block\"><h3 id=\"report-gap-title\">Sufficiency gap at the end of the year: median <span class=\"sub\">(8 in 10 futures between; then its parts)</span></h3>{}\
+         <p class=\"report-note\"><strong>Sufficiency gap</strong>: {} At the end of the last month of each year simulated; each part is its own median (the medians of the parts need not add up to the median of the gap).</p></div>\
+         <div class=\"report-block\"><h3 id=\"report-no-suitable-title\">Part of the gap: children with no suitable placement at the end of the year: median <span class=\"sub\">(8 in 10 futures between)</span></h3>{}\
+         <p class=\"report-note\"><strong>No suitable placement</strong> (one part of the sufficiency gap, not the gap): {}</p></div>",
         table("report-table", &head, &overspend_rows),
         format::count(r.runs as f64),
         format::plus_minus(Unit::BasisPoints, worst_se),
