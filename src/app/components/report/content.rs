@@ -350,12 +350,27 @@ fn answer(r: &Report, s: &mut String) {
         .fold(0.0, f64::max);
     let mut overspend_rows = vec![];
     if one_budget {
-        let mut b = vec!["Budget".to_string()];
+        // Said once in the row's name when every budget is the built-in one.
+        let all_illustrative = r
+            .scenarios
+            .iter()
+            .all(|sc| sc.years.iter().all(|y| y.illustrative_budget));
+        let mut b = vec![if all_illustrative {
+            "Budget<br><span class=\"sub illustrative\">illustrative, not your council\u{2019}s</span>".to_string()
+        } else {
+            "Budget".to_string()
+        }];
         b.extend(years.iter().map(|(l, _, _)| {
             r.scenarios
                 .first()
                 .and_then(|sc| budget(sc, l))
-                .map(|(v, ill)| format!("{}{}", format::pounds(v), illustrative_note(ill)))
+                .map(|(v, ill)| {
+                    format!(
+                        "{}{}",
+                        format::pounds(v),
+                        illustrative_note(ill && !all_illustrative)
+                    )
+                })
                 .unwrap_or_default()
         }));
         overspend_rows.push(b);
@@ -383,9 +398,18 @@ fn answer(r: &Report, s: &mut String) {
         let Some(g) = stat_at(sc, GAP_KEY, end) else {
             return String::new();
         };
-        let parts = gap_parts(sc, end)
-            .map(|p| format!("<br><span class=\"sub parts\">{}</span>", esc(&p)))
-            .unwrap_or_default();
+        // Its parts in the order the heading names them: "4 + 120".
+        let parts = match (
+            stat_at(sc, GAP_PARTS[0].0, end),
+            stat_at(sc, GAP_PARTS[1].0, end),
+        ) {
+            (Some(a), Some(b)) => format!(
+                "<br><span class=\"sub parts\">{} + {}</span>",
+                format::count(a.p50),
+                format::count(b.p50)
+            ),
+            _ => String::new(),
+        };
         format!("{}{parts}", median_range(g))
     });
     let no_suitable = per_scenario(&|sc, _, end| {
@@ -411,7 +435,7 @@ fn answer(r: &Report, s: &mut String) {
          <p class=\"report-note\">Each chance is the share of the {} simulated futures over that year\u{2019}s budget; simulation noise moves it by at most {} (one standard error; more runs make it smaller).</p></div>\
          <div class=\"report-block\"><h3>Placement cost: median <span class=\"sub\">(80th percentile below)</span></h3>{}\
          <p class=\"report-note\">Half of the simulated futures cost more than the median; one in five costs more than the 80th percentile. Costs include the strategies\u{2019} running costs.</p></div>\
-         <div class=\"report-block\"><h3 id=\"report-gap-title\">Sufficiency gap at the end of the year: median <span class=\"sub\">(8 in 10 futures between; then its parts)</span></h3>{}\
+         <div class=\"report-block\"><h3 id=\"report-gap-title\">Sufficiency gap at the end of the year: median <span class=\"sub\">(8 in 10 futures between; then its parts: no suitable placement + placed below assessed need)</span></h3>{}\
          <p class=\"report-note\"><strong>Sufficiency gap</strong>: {} At the end of the last month of each year simulated; each part is its own median (the medians of the parts need not add up to the median of the gap).</p></div>\
          <div class=\"report-block\"><h3 id=\"report-no-suitable-title\">Part of the gap: children with no suitable placement at the end of the year: median <span class=\"sub\">(8 in 10 futures between)</span></h3>{}\
          <p class=\"report-note\"><strong>No suitable placement</strong> (one part of the sufficiency gap, not the gap): {}</p></div>",

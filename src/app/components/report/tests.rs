@@ -174,6 +174,8 @@ fn figures_the_report_derives() {
 
 #[test]
 fn the_sufficiency_gap_is_reported_with_its_parts_beside_no_suitable_placement() {
+    use crate::app::components::compare::{chance, difference};
+    use engine::metrics::Unit;
     let r = small_report();
     let base = default_scenario();
     let recruit = base.with_strategy(&strategy("recruit").unwrap());
@@ -191,15 +193,18 @@ fn the_sufficiency_gap_is_reported_with_its_parts_beside_no_suitable_placement()
     assert!(gap_start < none_start);
     let gap_table = &text[gap_start..none_start];
     for i in 0..2 {
-        let tile = crate::format::value(engine::metrics::Unit::Children, at_end(i, "gap").p50);
+        let tile = crate::format::value(Unit::Children, at_end(i, "gap").p50);
         let parts = format!(
-            "no suitable placement {} + placed below assessed need {}",
+            "<span class=\"sub parts\">{} + {}</span>",
             crate::format::count(at_end(i, "no_suitable").p50),
             crate::format::count(at_end(i, "below_need").p50)
         );
         assert!(gap_table.contains(&format!("{tile}<br>")), "{gap_table}");
         assert!(gap_table.contains(&parts), "{parts}: {gap_table}");
     }
+    assert!(
+        gap_table.contains("then its parts: no suitable placement + placed below assessed need")
+    );
     assert!(gap_table.contains(engine::metrics::definition("gap")));
     let none_table = &text[none_start..];
     assert!(none_table.contains("one part of the sufficiency gap, not the gap"));
@@ -212,9 +217,7 @@ fn the_sufficiency_gap_is_reported_with_its_parts_beside_no_suitable_placement()
     // The paired comparison as the app's table shows it.
     let c = &r.comparisons[0];
     let section = &text[text.find("id=\"report-compare\"").unwrap()..];
-    let shown = |t: String| super::markup::esc(&t).replace('\n', "<br>");
-    use crate::app::components::compare::{chance, difference};
-    use engine::metrics::Unit;
+    let shown = |t: String| esc(&t).replace('\n', "<br>");
     for want in [
         shown(difference(Unit::Pounds, &c.total_cost_difference)),
         shown(chance(c.probability_cheaper, r.runs)),
