@@ -193,7 +193,7 @@ pub fn a_or_an(number: &str) -> &'static str {
     }
 }
 
-/// "the FY2024/25 budget of £33.0M", or, for the built-in budget, "FY2024/25 against an
+/// "the FY2024/25 budget of £33.0M", or, for the built-in budget, "in FY2024/25 against an
 /// illustrative budget of £33.0M, not your council's".
 fn budget_words(fy: &str, y: &YearRow) -> String {
     if y.illustrative_budget {
@@ -207,7 +207,7 @@ fn budget_words(fy: &str, y: &YearRow) -> String {
     }
 }
 
-/// A measure's median and range at a month, and the medians of its parts.
+/// A measure's figures (median, range) at a month (0 = the first).
 fn stat_at(s: &ScenarioReport, key: &str, month: usize) -> Option<Stat> {
     view::metric(s, key)?.months.get(month).copied()
 }
