@@ -84,15 +84,16 @@ describe('report for Cabinet or scrutiny', () => {
     const flat = text.replace(/\s+/g, ' ');
     for (const want of [
       'Homes for children in care', 'Printed ', 'Data as at month end June 2020',
-      'The answer', 'Chance of overspending the budget', 'Placement cost: median', 'Children without a suitable placement',
+      'The answer', 'Chance of overspending the budget', 'Placement cost: median', 'Sufficiency gap at the end of the year',
+      'Part of the gap: children with no suitable placement', 'Each scenario against what it is compared with', 'Chance of a smaller gap',
       'Over time', 'How to read the charts',
-      'The strategies', 'Recruit more carers', 'Recruitment boost', 'Cost a year',
+      'The strategies', 'Recruit more carers', 'Recruitment boost', 'Running cost a year',
       'Assumptions changed from the default', 'Recruit more carers (+50% enquiries, +20% conversion): 11.5', 'Source of the default',
       'What this does not include',
     ]) {
       assert.ok(flat.includes(want), `the printed report says "${want}"`);
     }
-    assert.match(flat, /Baseline: a (\d+%|<1%|>99%) chance of overspending the FY\d{4}\/\d{2} budget/);
+    assert.match(flat, /Baseline: an? (\d+%|<1%|>99%) chance \(± [\d.]+ points from simulation noise\) of overspending (in FY\d{4}\/\d{2} against an illustrative budget of £[\d.]+M, not your council’s|the FY\d{4}\/\d{2} budget of £)/);
     assert.ok(!flat.includes(fp), 'no fingerprint printed');
     assert.ok(!/fingerprint/i.test(flat), 'no fingerprint printed');
     for (const absent of ['Share link', 'Download scenarios', 'Run details']) {
@@ -132,7 +133,7 @@ describe('report for Cabinet or scrutiny', () => {
     offline.on('request', (r) => requests.push(r.url()));
     const view = await offline.newPage();
     await view.goto('file://' + file);
-    assert.equal(await view.locator('.report-chart').count(), 3);
+    assert.equal(await view.locator('.report-chart').count(), 4);
     assert.ok((await view.textContent('#report')).includes('Chance of overspending the budget'));
     const bandsColour = await view.evaluate(() => getComputedStyle(document.querySelector('.report h2')).borderTopColor);
     assert.equal(bandsColour, 'rgb(8, 48, 107)', 'its styles apply');
@@ -140,5 +141,92 @@ describe('report for Cabinet or scrutiny', () => {
     await view.screenshot({ path: path.join(artifacts, 'report-file.png') });
     await offline.close();
     assert.deepEqual(problems, []);
+  });
+  test('carries the app\'s sufficiency gap and comparison, flags the illustrative budget and costs the new homes', { timeout: TIMEOUT }, async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    const mine = [];
+    watchPage(page, mine);
+    await page.goto(`${h.baseUrl}?workers=2`);
+    await page.locator('#run').waitFor();
+    await waitDone(page);
+    await page.selectOption('#add-strategy', 'homes');
+    await page.locator('#tab-1[aria-selected="true"]').waitFor();
+    await page.selectOption('#add-strategy', 'recruit');
+    await page.locator('#tab-2').waitFor();
+    await page.locator('#compare-row-2').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#report .report-brief li').length === 3);
+    await waitDone(page);
+    await page.click('#report-preview');
+    await page.locator('#report').waitFor({ state: 'visible' });
+    // Text without its spacing and word joiners: the app breaks lines with "\n", the report with <br>.
+    const squash = (t) => t.replace(/[\s\u2060]+/g, '');
+    const text = (sel) => page.evaluate((s) => document.querySelector(s).textContent, sel);
+    const report = await text('#report');
+
+    for (let i = 0; i < 3; i++) {
+      await page.click(`#tab-${i}`);
+      await page.locator(`#tab-${i}[aria-selected="true"]`).waitFor();
+      const tile = async (id) => (await text(`#${id} .tile-value`)).trim();
+      const [gap, none, below, chance] = [await tile('tile-gap'), await tile('tile-no-suitable'), await tile('tile-below-need'), await tile('tile-overspend')];
+      // The gap table's last column is the end of the horizon, as the tiles are.
+      const cell = (await page.evaluate((k) => {
+        const cells = document.querySelectorAll(`#report .report-gap tbody tr:nth-child(${k + 1}) td`);
+        return cells[cells.length - 1].innerText;
+      }, i)).replace(/\s+/g, ' ').trim();
+      assert.equal(cell.split(' ')[0], gap, `scenario ${i}: the report's gap "${cell}" is the tile's`);
+      assert.ok(cell.endsWith(` ${none} + ${below}`), `scenario ${i}: the gap's parts in "${cell}"`);
+      // The chance of overspending, flagged as against the illustrative budget, as the tile is.
+      const note = await text('#tile-overspend');
+      const budget = note.match(/Illustrative budget of (£[\d.]+M)/);
+      assert.ok(budget, `the tile says the budget is illustrative: ${note}`);
+      const li = (await page.evaluate((k) => document.querySelectorAll('#report .report-brief li')[k].textContent, i)).replace(/\s+/g, ' ');
+      const article = /^(8|11%|18%)/.test(chance) ? 'an' : 'a';
+      assert.ok(li.includes(`${article} ${chance} chance (± `), `scenario ${i}: "${li}" has the tile's ${chance}`);
+      assert.ok(li.includes(`against an illustrative budget of ${budget[1]}, not your council’s`), `scenario ${i}: ${li}`);
+    }
+    assert.ok(report.includes('Illustrative budget.'), 'the warning above the tables');
+
+    // The paired comparison, each figure as the app's table shows it.
+    for (const i of [1, 2]) {
+      const app = await page.evaluate((k) => [...document.querySelectorAll(`#compare-row-${k} td`)].map((td) => [td.dataset.label, td.textContent]), i);
+      const mineRow = await page.evaluate((k) => [...document.querySelectorAll(`#report .report-comparison tbody tr:nth-child(${k + 1}) td`)].map((td) => td.textContent), i);
+      const byLabel = Object.fromEntries(app);
+      const want = ['Total cost', 'Cost difference', 'Chance it costs less', 'Average gap', 'Gap difference', 'Chance of a smaller gap'];
+      want.forEach((label, k) => {
+        assert.equal(squash(mineRow[k]), squash(byLabel[label]), `scenario ${i}, ${label}`);
+      });
+    }
+
+    // The homes cost their running costs and open over time, not "at once".
+    const homesRow = await page.evaluate(() => [...document.querySelectorAll('#report .report-levers tbody tr')]
+      .map((tr) => [...tr.children].map((c) => c.textContent))
+      .find((cells) => cells[0].startsWith('New in-house children')));
+    assert.ok(homesRow, 'the homes lever is listed');
+    assert.match(homesRow[1], /£9,600 a week/);
+    assert.match(homesRow[2], /^£2\.\dM$/, `a year: ${homesRow[2]}`);
+    assert.match(homesRow[3], /^£\d+\.\dM$/, `over the projection: ${homesRow[3]}`);
+    assert.notEqual(homesRow[3], '£0');
+    assert.match(homesRow[5], /^Homes open from \w{3} \d{4} to \w{3} \d{4} \(months 3 to 24\)$/);
+    assert.ok(!/At once/i.test(homesRow[5]));
+
+    // Printed: kept as a PDF and as page images to look at.
+    await page.emulateMedia({ media: 'print' });
+    const pdfPath = path.join(artifacts, 'report-strategies.pdf');
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    for (const f of fs.readdirSync(artifacts).filter((f) => /^report-strategies-page-.*\.png$/.test(f))) fs.rmSync(path.join(artifacts, f));
+    if (has('pdftoppm')) {
+      execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, path.join(artifacts, 'report-strategies-page')]);
+    }
+    if (has('pdftotext')) {
+      const printed = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      assert.ok(printed.includes('not your council’s'), 'the printed report flags the illustrative budget');
+      assert.ok(printed.includes('Sufficiency gap at the end of the year'));
+    }
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('#report').screenshot({ path: path.join(artifacts, 'report-strategies.png') });
+    await context.close();
+    assert.deepEqual(mine, []);
   });
 });

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Home, Lever, LeverKind};
+use crate::types::DAYS_PER_MONTH;
 
 /// Weeks in a year, for the running cost of homes (paid every week, full or not).
 pub const WEEKS_PER_YEAR: f64 = 52.0;
@@ -193,6 +194,38 @@ pub fn purse_cost(lever: &Lever) -> f64 {
         _ => 0.0,
     };
     lever.annual_cost + homes * WEEKS_PER_YEAR
+}
+
+/// A lever's running costs over the simulated months `months` (0 = the first), at today's
+/// prices, as the simulation charges them: its annual cost a twelfth a month from its start
+/// month (`sim::model`), and each new home's weekly cost from the month it opens (not before
+/// the lever starts), full or not, `DAYS_PER_MONTH / 7` weeks a month (`sim/run/month_end.rs`).
+/// The simulation raises the homes' costs with inflation; this does not.
+pub fn running_cost(lever: &Lever, months: std::ops::Range<u32>) -> f64 {
+    let months_from = |from: u32| months.end.saturating_sub(from.max(months.start)) as f64;
+    let homes = match &lever.kind {
+        LeverKind::NewHomes { homes } => homes
+            .iter()
+            .map(|h| {
+                h.weekly_cost * months_from(h.open_month.max(lever.start_month)) * DAYS_PER_MONTH
+                    / 7.0
+            })
+            .sum::<f64>(),
+        _ => 0.0,
+    };
+    lever.annual_cost / 12.0 * months_from(lever.start_month) + homes
+}
+
+/// The month (0 = the first) from which all of a lever's running costs are paid: its start,
+/// or the opening of its last new home.
+pub fn fully_running(lever: &Lever) -> u32 {
+    match &lever.kind {
+        LeverKind::NewHomes { homes } => homes
+            .iter()
+            .map(|h| h.open_month)
+            .fold(lever.start_month, u32::max),
+        _ => lever.start_month,
+    }
 }
 
 /// The purse cost of a card at a setting (0 when off).

@@ -1,4 +1,6 @@
-use super::cards::{card_cost, consequence, default_cards, lever_at, purse_cost};
+use super::cards::{
+    card_cost, consequence, default_cards, fully_running, lever_at, purse_cost, running_cost,
+};
 use super::file::{read, write};
 use super::summary::{leaderboard, spread};
 use super::*;
@@ -230,3 +232,47 @@ fn eight_teams_run_together_and_fill_the_leaderboard() {
 }
 
 use crate::report::Report;
+
+#[test]
+fn a_levers_running_cost_counts_each_home_from_the_month_it_opens() {
+    use crate::types::DAYS_PER_MONTH;
+    let homes = crate::defaults::strategies()
+        .into_iter()
+        .flat_map(|s| s.levers)
+        .find(|l| matches!(l.kind, LeverKind::NewHomes { .. }))
+        .unwrap();
+    let LeverKind::NewHomes { homes: h } = &homes.kind else {
+        panic!()
+    };
+    let week = DAYS_PER_MONTH / 7.0;
+    // Each home pays from its opening month to the end of the 60 months.
+    let expected: f64 = h
+        .iter()
+        .map(|h| h.weekly_cost * (60 - h.open_month) as f64 * week)
+        .sum::<f64>()
+        + homes.annual_cost * 5.0;
+    assert!((running_cost(&homes, 0..60) - expected).abs() < 1e-6);
+    assert!(running_cost(&homes, 0..60) > 0.0);
+    // Once the last has opened, a year costs every home's 52 and a bit weeks.
+    let last = fully_running(&homes);
+    assert_eq!(last, h.iter().map(|h| h.open_month).max().unwrap());
+    let weekly: f64 = h.iter().map(|h| h.weekly_cost).sum();
+    let year = running_cost(&homes, last..last + 12);
+    assert!((year - homes.annual_cost - weekly * 12.0 * week).abs() < 1e-6);
+    // Before any opens, nothing but the lever's own cost.
+    assert_eq!(running_cost(&homes, 0..1), homes.annual_cost / 12.0);
+    // A lever started late opens no home before it starts.
+    let mut late = homes.clone();
+    late.start_month = 30;
+    let expected_late: f64 = h
+        .iter()
+        .map(|h| h.weekly_cost * (60 - h.open_month.max(30)) as f64 * week)
+        .sum::<f64>()
+        + homes.annual_cost * 30.0 / 12.0;
+    assert!((running_cost(&late, 0..60) - expected_late).abs() < 1e-6);
+    // Other levers: their annual cost from their start.
+    let mut recruit = crate::defaults::strategy("recruit").unwrap().levers[0].clone();
+    recruit.start_month = 6;
+    assert!((running_cost(&recruit, 0..18) - recruit.annual_cost).abs() < 1e-6);
+    assert_eq!(fully_running(&recruit), 6);
+}

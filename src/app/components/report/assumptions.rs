@@ -130,7 +130,7 @@ pub fn value_text(v: &Value) -> String {
 }
 
 /// A lever's settings in words, each named by its catalogue label: "Enquiries multiplied
-/// by: 1.5; …". New homes are listed by name, beds and opening month.
+/// by: 1.5; …". New homes are listed by name, beds, opening month and weekly running cost.
 pub fn lever_settings(kind: &engine::scenario::LeverKind) -> String {
     let Ok(Value::Object(m)) = serde_json::to_value(kind) else {
         return String::new();
@@ -163,8 +163,13 @@ fn homes_text(v: &Value) -> String {
         .iter()
         .map(|h| {
             let field = |k: &str| h.get(k).map(value_text).unwrap_or_default();
+            let weekly = h
+                .get("weekly_cost")
+                .and_then(Value::as_f64)
+                .map(|w| format!(", {} a week", crate::format::pounds(w)))
+                .unwrap_or_default();
             format!(
-                "{} ({} beds, {} usable, from month {})",
+                "{} ({} beds, {} usable, from month {}{weekly})",
                 field("name"),
                 field("beds"),
                 field("usable_beds"),

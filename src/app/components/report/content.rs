@@ -1,7 +1,10 @@
 //! The report for a Cabinet paper or scrutiny, as HTML text: the answer first, in
 //! probability terms (for each scenario and financial year the chance of overspending the
-//! budget, the median and 80th-percentile cost, and the children without a suitable
-//! placement), then the charts with one legend, the strategies, every assumption changed
+//! budget, flagged when the budget is the built-in illustrative one, the median and
+//! 80th-percentile cost, the sufficiency gap with its parts, and apart one of its parts,
+//! children with no suitable placement), each scenario against what it is compared with
+//! as the app's comparison table shows it, then the charts with one legend, the strategies
+//! (with their running costs as the simulation charges them), every assumption changed
 //! from the default with its source, and what the model leaves out. It does not depend on
 //! which scenario the app shows. Pure: tested natively, shown in the page and downloaded
 //! as a file from the same text.
@@ -10,22 +13,40 @@ use std::fmt::Write;
 
 use engine::metrics::Unit;
 use engine::report::{months_per_year, Report, ScenarioReport, Stat, YearRow};
+use engine::scenario::{Lever, LeverKind};
+use engine::workshop::cards;
 use engine::Scenario;
 
 use super::assumptions::{self, Change};
 use super::markup::{esc, table};
 use super::svg::{self, Key};
+use crate::app::components::compare;
 use crate::app::view;
 use crate::charts::{text as chart_text, Series};
 use crate::format;
 
-/// The metric of children without a suitable placement (in emergency, unregistered or holding
-/// placements, which include every child waiting for a placement).
-pub const GAP_KEY: &str = "no_suitable";
+/// The sufficiency gap: children without a placement that meets their needs (no suitable
+/// placement plus placed below assessed need), the app's headline measure.
+pub const GAP_KEY: &str = "gap";
+/// One part of the gap: children without a suitable placement (in emergency, unregistered
+/// or holding placements, which include every child waiting for a placement).
+pub const NO_SUITABLE_KEY: &str = "no_suitable";
+/// The gap's two parts, which add up to it, with their names in the report.
+const GAP_PARTS: [(&str, &str); 2] = [
+    (NO_SUITABLE_KEY, "no suitable placement"),
+    ("below_need", "placed below assessed need"),
+];
 /// The charts, in order: metric key and title.
-const CHARTS: [(&str, &str); 3] = [
+const CHARTS: [(&str, &str); 4] = [
     ("cost", "Placement cost per month"),
-    (GAP_KEY, "Children without a suitable placement"),
+    (
+        GAP_KEY,
+        "Sufficiency gap: children without a placement that meets their needs",
+    ),
+    (
+        NO_SUITABLE_KEY,
+        "No suitable placement (one part of the gap)",
+    ),
     ("in_care", "Children in care"),
 ];
 /// What the model leaves out (at most three).
@@ -108,10 +129,6 @@ fn row<'a>(s: &'a ScenarioReport, year: &str) -> Option<&'a YearRow> {
     s.years.iter().find(|y| y.year == year)
 }
 
-fn gap_at(s: &ScenarioReport, month: usize) -> Option<Stat> {
-    view::metric(s, GAP_KEY)?.months.get(month).copied()
-}
-
 /// The whole report: an `<article class="report">`.
 pub fn article(input: &Input<'_>) -> String {
     let r = input.report;
@@ -159,11 +176,89 @@ fn header(input: &Input<'_>, s: &mut String) {
     s.push_str("</header>");
 }
 
-/// The answer: a sentence per scenario, then the three tables by financial year.
+/// "a" or "an" before a number as it is spoken: "an 8%", "an 11%", "an 18%", "an 80%"
+/// to "an 89%" (and "an 8,000"), "a 1%", "a 79%", "a <1%".
+pub fn a_or_an(number: &str) -> &'static str {
+    let digits: String = number
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    // Spoken from the group before the first comma: "eleven thousand", "eighteen million".
+    let lead: String = number.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.starts_with('8') || lead == "11" || lead == "18" {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// "the FY2024/25 budget of £33.0M", or, for the built-in budget, "in FY2024/25 against an
+/// illustrative budget of £33.0M, not your council's".
+fn budget_words(fy: &str, y: &YearRow) -> String {
+    if y.illustrative_budget {
+        format!(
+            "in {} against an illustrative budget of {}, not your council\u{2019}s",
+            esc(fy),
+            format::pounds(y.budget)
+        )
+    } else {
+        format!("the {} budget of {}", esc(fy), format::pounds(y.budget))
+    }
+}
+
+/// A measure's figures (median, range) at a month (0 = the first).
+fn stat_at(s: &ScenarioReport, key: &str, month: usize) -> Option<Stat> {
+    view::metric(s, key)?.months.get(month).copied()
+}
+
+/// The sufficiency gap's parts at a month, as parts: "no suitable placement 4 + placed
+/// below assessed need 120" (each its median).
+fn gap_parts(s: &ScenarioReport, month: usize) -> Option<String> {
+    let none = stat_at(s, GAP_PARTS[0].0, month)?;
+    let below = stat_at(s, GAP_PARTS[1].0, month)?;
+    Some(format!(
+        "{} {} + {} {}",
+        GAP_PARTS[0].1,
+        format::count(none.p50),
+        GAP_PARTS[1].1,
+        format::count(below.p50)
+    ))
+}
+
+/// The answer: a sentence per scenario, then the tables by financial year and the paired
+/// comparison of each scenario with what it is compared with.
 fn answer(r: &Report, s: &mut String) {
     s.push_str("<section class=\"report-answer\" id=\"report-answer\"><h2>The answer</h2>");
-    s.push_str("<ul class=\"report-brief\">");
     let years = year_ends(r);
+    let illustrative: Vec<&YearRow> = r
+        .scenarios
+        .first()
+        .map(|sc| sc.years.iter().filter(|y| y.illustrative_budget).collect())
+        .unwrap_or_default();
+    let any_illustrative = r
+        .scenarios
+        .iter()
+        .any(|sc| sc.years.iter().any(|y| y.illustrative_budget));
+    if any_illustrative {
+        let budgets = illustrative
+            .iter()
+            .map(|y| format!("{} in FY{}", format::pounds(y.budget), esc(&y.year)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let which = if budgets.is_empty() {
+            String::new()
+        } else {
+            format!(" ({budgets})")
+        };
+        let _ = write!(
+            s,
+            "<p class=\"report-warning\" id=\"report-illustrative-budget\"><strong>Illustrative budget.</strong> \
+             Every chance of overspending here is measured against the model\u{2019}s built-in illustrative budget{which}, \
+             not your council\u{2019}s: set your budget in the app\u{2019}s budget table and run again before relying on them.</p>"
+        );
+    }
+    s.push_str("<ul class=\"report-brief\">");
     for sc in &r.scenarios {
         let Some((y, full)) = view::last_full_year(r, sc) else {
             continue;
@@ -173,31 +268,32 @@ fn answer(r: &Report, s: &mut String) {
         } else {
             format!("FY{} (part year)", y.year)
         };
-        let gap = years
+        let end = years
             .iter()
             .find(|(l, _, _)| *l == y.year)
-            .and_then(|(_, _, end)| gap_at(sc, *end));
-        let gap_text = gap
-            .map(|g| {
+            .map(|(_, _, end)| *end);
+        let gap_text = end
+            .and_then(|end| Some((stat_at(sc, GAP_KEY, end)?, gap_parts(sc, end)?)))
+            .map(|(g, parts)| {
                 format!(
-                    "; {} children without a suitable placement at the end of the year (8 in 10 futures: {})",
+                    "; a <strong>sufficiency gap</strong> of {} children at the end of the year (8 in 10 futures: {}; its parts: {})",
                     format::count(g.p50),
-                    format::range(Unit::Children, g.p10, g.p90)
+                    esc(&format::range(Unit::Children, g.p10, g.p90)),
+                    esc(&parts),
                 )
             })
             .unwrap_or_default();
+        let p = format::probability(y.probability_overspend);
         let _ = write!(
             s,
-            "<li><strong>{}</strong>: a <strong>{}</strong> chance of overspending the {} budget of {} \
-             ({}); median cost {} (half the futures cost more) and in 4 of 5 futures below {}{}.</li>",
+            "<li><strong>{}</strong>: {} <strong>{p}</strong> chance ({}) of overspending {}; \
+             median cost {} (half the futures cost more) and in 4 of 5 futures below {}{gap_text}.</li>",
             esc(&sc.name),
-            format::probability(y.probability_overspend),
-            esc(&fy),
-            format::pounds(y.budget),
+            a_or_an(&p),
             format::probability_noise(engine::report::probability_se(y.probability_overspend, r.runs)),
+            budget_words(&fy, y),
             format::pounds(y.cost.p50),
             format::pounds(p80(&y.cost)),
-            esc(&gap_text)
         );
     }
     s.push_str("</ul>");
@@ -215,12 +311,20 @@ fn answer(r: &Report, s: &mut String) {
             .collect()
     };
     // One budget row when every scenario has the same budgets; otherwise each cell says its own.
-    let budget = |sc: &ScenarioReport, l: &str| row(sc, l).map(|y| y.budget);
+    let budget =
+        |sc: &ScenarioReport, l: &str| row(sc, l).map(|y| (y.budget, y.illustrative_budget));
     let one_budget = r.scenarios.iter().all(|sc| {
         years
             .iter()
             .all(|(l, _, _)| budget(sc, l) == budget(&r.scenarios[0], l))
     });
+    let illustrative_note = |yes: bool| {
+        if yes {
+            "<br><span class=\"sub illustrative\">illustrative, not your council\u{2019}s</span>"
+        } else {
+            ""
+        }
+    };
     let overspend = per_scenario(&|sc, l, _| {
         row(sc, l)
             .map(|y| {
@@ -229,8 +333,9 @@ fn answer(r: &Report, s: &mut String) {
                     p
                 } else {
                     format!(
-                        "{p}<br><span class=\"sub\">of {}</span>",
-                        format::pounds(y.budget)
+                        "{p}<br><span class=\"sub\">of {}</span>{}",
+                        format::pounds(y.budget),
+                        illustrative_note(y.illustrative_budget)
                     )
                 }
             })
@@ -245,12 +350,27 @@ fn answer(r: &Report, s: &mut String) {
         .fold(0.0, f64::max);
     let mut overspend_rows = vec![];
     if one_budget {
-        let mut b = vec!["Budget".to_string()];
+        // Said once in the row's name when every budget is the built-in one.
+        let all_illustrative = r
+            .scenarios
+            .iter()
+            .all(|sc| sc.years.iter().all(|y| y.illustrative_budget));
+        let mut b = vec![if all_illustrative {
+            "Budget<br><span class=\"sub illustrative\">illustrative, not your council\u{2019}s</span>".to_string()
+        } else {
+            "Budget".to_string()
+        }];
         b.extend(years.iter().map(|(l, _, _)| {
             r.scenarios
                 .first()
                 .and_then(|sc| budget(sc, l))
-                .map(format::pounds)
+                .map(|(v, ill)| {
+                    format!(
+                        "{}{}",
+                        format::pounds(v),
+                        illustrative_note(ill && !all_illustrative)
+                    )
+                })
                 .unwrap_or_default()
         }));
         overspend_rows.push(b);
@@ -267,32 +387,142 @@ fn answer(r: &Report, s: &mut String) {
             })
             .unwrap_or_default()
     });
+    let median_range = |g: Stat| {
+        format!(
+            "{}<br><span class=\"sub\">{}</span>",
+            format::count(g.p50),
+            format::range(Unit::Children, g.p10, g.p90)
+        )
+    };
     let gap = per_scenario(&|sc, _, end| {
-        gap_at(sc, end)
-            .map(|g| {
-                format!(
-                    "{}<br><span class=\"sub\">{}</span>",
-                    format::count(g.p50),
-                    format::range(Unit::Children, g.p10, g.p90)
-                )
-            })
+        let Some(g) = stat_at(sc, GAP_KEY, end) else {
+            return String::new();
+        };
+        // Its parts in the order the heading names them: "4 + 120".
+        let parts = match (
+            stat_at(sc, GAP_PARTS[0].0, end),
+            stat_at(sc, GAP_PARTS[1].0, end),
+        ) {
+            (Some(a), Some(b)) => format!(
+                "<br><span class=\"sub parts\">{} + {}</span>",
+                format::count(a.p50),
+                format::count(b.p50)
+            ),
+            _ => String::new(),
+        };
+        format!("{}{parts}", median_range(g))
+    });
+    let no_suitable = per_scenario(&|sc, _, end| {
+        stat_at(sc, NO_SUITABLE_KEY, end)
+            .map(median_range)
             .unwrap_or_default()
     });
+    let definition = |key: &str| {
+        r.definitions
+            .iter()
+            .find(|d| d.key == key)
+            .map(|d| d.definition.clone())
+            .unwrap_or_else(|| engine::metrics::definition(key).to_string())
+    };
+    let illustrative_heading = if any_illustrative {
+        " <span class=\"sub illustrative\">(an illustrative budget, not your council\u{2019}s)</span>"
+    } else {
+        ""
+    };
     let _ = write!(
         s,
-        "<h3>Chance of overspending the budget</h3>{}\
-         <p class=\"report-note\">Each chance is the share of the {} simulated futures over that year\u{2019}s budget; simulation noise moves it by at most {} (one standard error; more runs make it smaller).</p>\
-         <h3>Placement cost: median <span class=\"sub\">(80th percentile below)</span></h3>{}\
-         <p class=\"report-note\">Half of the simulated futures cost more than the median; one in five costs more than the 80th percentile. Costs include the strategies\u{2019} running costs.</p>\
-         <h3>Children without a suitable placement at the end of the year: median <span class=\"sub\">(8 in 10 futures between)</span></h3>{}\
-         <p class=\"report-note\">Children in emergency, unregistered or holding placements (which include every child waiting for a placement), at the end of the last month of each year simulated.</p>",
+        "<div class=\"report-block\"><h3>Chance of overspending the budget{illustrative_heading}</h3>{}\
+         <p class=\"report-note\">Each chance is the share of the {} simulated futures over that year\u{2019}s budget; simulation noise moves it by at most {} (one standard error; more runs make it smaller).</p></div>\
+         <div class=\"report-block\"><h3>Placement cost: median <span class=\"sub\">(80th percentile below)</span></h3>{}\
+         <p class=\"report-note\">Half of the simulated futures cost more than the median; one in five costs more than the 80th percentile. Costs include the strategies\u{2019} running costs.</p></div>\
+         <div class=\"report-block\"><h3 id=\"report-gap-title\">Sufficiency gap at the end of the year: median <span class=\"sub\">(8 in 10 futures between; then its parts: no suitable placement + placed below assessed need)</span></h3>{}\
+         <p class=\"report-note\"><strong>Sufficiency gap</strong>: {} At the end of the last month of each year simulated; each part is its own median (the medians of the parts need not add up to the median of the gap).</p></div>\
+         <div class=\"report-block\"><h3 id=\"report-no-suitable-title\">Part of the gap: children with no suitable placement at the end of the year: median <span class=\"sub\">(8 in 10 futures between)</span></h3>{}\
+         <p class=\"report-note\"><strong>No suitable placement</strong> (one part of the sufficiency gap, not the gap): {}</p></div>",
         table("report-table", &head, &overspend_rows),
         format::count(r.runs as f64),
         format::plus_minus(Unit::BasisPoints, worst_se),
         table("report-table", &head, &cost),
-        table("report-table", &head, &gap),
+        table("report-table report-gap", &head, &gap),
+        esc(&definition(GAP_KEY)),
+        table("report-table report-no-suitable", &head, &no_suitable),
+        esc(&definition(NO_SUITABLE_KEY)),
     );
     s.push_str("</section>");
+    comparisons(r, s);
+}
+
+/// Each scenario against what it is compared with, on the same simulated futures: the
+/// paired differences of cost and of the sufficiency gap and the chances of costing less
+/// and of a smaller gap, with their Monte Carlo errors, as the app's comparison table shows
+/// them (the same figures and wording, from `compare`).
+fn comparisons(r: &Report, s: &mut String) {
+    if r.comparisons.is_empty() {
+        return;
+    }
+    let period = r
+        .comparisons
+        .first()
+        .map(|c| c.period.clone())
+        .unwrap_or_default();
+    let lines = |t: String| esc(&t).replace('\n', "<br>");
+    let dash = || "\u{2014}".to_string();
+    let head = [
+        "Scenario".to_string(),
+        format!("Total cost {}", esc(&period)),
+        "Cost difference (paired)".into(),
+        "Chance it costs less".into(),
+        "Average gap, children".into(),
+        "Gap difference (paired)".into(),
+        "Chance of a smaller gap".into(),
+    ];
+    let rows: Vec<Vec<String>> = r
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(i, sc)| {
+            let c = compare::comparison(r, i);
+            let against = c
+                .map(|c| {
+                    format!(
+                        "<br><span class=\"sub\">against {}</span>",
+                        esc(&c.baseline)
+                    )
+                })
+                .unwrap_or_else(|| "<br><span class=\"sub\">the baseline</span>".into());
+            let amount = |unit: Unit, st: &Stat| {
+                format!(
+                    "{}<br><span class=\"sub\">({})</span>",
+                    format::value(unit, st.p50),
+                    format::range(unit, st.p10, st.p90)
+                )
+            };
+            vec![
+                format!("{}{against}", esc(&sc.name)),
+                amount(Unit::Pounds, &sc.total_cost),
+                c.map(|c| lines(compare::difference(Unit::Pounds, &c.total_cost_difference)))
+                    .unwrap_or_else(dash),
+                c.map(|c| lines(compare::chance(c.probability_cheaper, r.runs)))
+                    .unwrap_or_else(dash),
+                amount(Unit::Children, &sc.mean_gap),
+                c.map(|c| lines(compare::difference(Unit::Children, &c.mean_gap_difference)))
+                    .unwrap_or_else(dash),
+                c.map(|c| lines(compare::chance(c.probability_less_gap, r.runs)))
+                    .unwrap_or_else(dash),
+            ]
+        })
+        .collect();
+    let _ = write!(
+        s,
+        "<section class=\"report-compare\" id=\"report-compare\"><h2>Each scenario against what it is compared with</h2>{}\
+         <p class=\"report-note\">On the same simulated futures (common random numbers), so each paired difference is the effect of what differs between the two. \
+         Costs and gaps are {}: the median, then the range 8 in 10 futures fall in; negative differences are cheaper or a smaller gap. \
+         The average gap is the sufficiency gap (no suitable placement plus placed below assessed need) averaged over the months. \
+         Each chance is the share of the {} futures in which the scenario costs less, or has a smaller gap, with its simulation noise (one standard error).</p></section>",
+        table("report-table report-comparison", &head, &rows),
+        esc(&period),
+        format::count(r.runs as f64),
+    );
 }
 
 /// The charts, after one legend that explains them all.
@@ -353,6 +583,34 @@ fn month_from(sc: &Scenario, offset: u32) -> String {
     format::month_short(&format!("{y:04}-{m:02}"))
 }
 
+/// When a lever is in full effect: for new homes, when the first and the last open; for
+/// others, at the end of its ramp.
+fn full_effect(sc: &Scenario, l: &Lever) -> String {
+    if let LeverKind::NewHomes { homes } = &l.kind {
+        let opens = |h: &engine::scenario::Home| h.open_month.max(l.start_month);
+        let first = homes.iter().map(opens).min();
+        let last = homes.iter().map(opens).max();
+        return match (first, last) {
+            (Some(a), Some(b)) if a == b => format!("The homes open in {}", month_from(sc, a)),
+            (Some(a), Some(b)) => format!(
+                "Homes open from {} to {} (months {a} to {b})",
+                month_from(sc, a),
+                month_from(sc, b)
+            ),
+            _ => "No homes".to_string(),
+        };
+    }
+    if l.ramp_months == 0 {
+        "At once".to_string()
+    } else {
+        format!(
+            "{} ({} months)",
+            month_from(sc, l.start_month + l.ramp_months),
+            l.ramp_months
+        )
+    }
+}
+
 fn strategies(input: &Input<'_>, s: &mut String) {
     let r = input.report;
     s.push_str(
@@ -386,36 +644,36 @@ fn strategies(input: &Input<'_>, s: &mut String) {
             .levers
             .iter()
             .map(|l| {
-                let months = horizon.saturating_sub(l.start_month) as f64;
-                let ramp = if l.ramp_months == 0 {
-                    "at once".to_string()
-                } else {
-                    format!(
-                        "{} ({} months)",
-                        month_from(sc, l.start_month + l.ramp_months),
-                        l.ramp_months
-                    )
-                };
+                // Running costs as the simulation charges them: the lever's own from its
+                // start, each new home's weekly cost from the month it opens.
+                let full = cards::fully_running(l);
                 vec![
                     esc(l.kind.label()),
                     esc(&assumptions::lever_settings(&l.kind)),
-                    format::pounds(l.annual_cost),
-                    format::pounds(l.annual_cost * months / 12.0),
+                    format::pounds(cards::running_cost(l, full..full + 12)),
+                    format::pounds(cards::running_cost(l, 0..horizon)),
                     esc(&month_from(sc, l.start_month)),
-                    esc(&ramp),
+                    esc(&full_effect(sc, l)),
                 ]
             })
             .collect();
         let head = [
             "Lever",
             "Settings",
-            "Cost a year",
-            "Cost over the projection",
+            "Running cost a year (once fully running)",
+            "Running cost over the projection",
             "Starts",
             "Full effect",
         ]
         .map(String::from);
         s.push_str(&table("report-table report-levers", &head, &rows));
+        if sc
+            .levers
+            .iter()
+            .any(|l| matches!(l.kind, LeverKind::NewHomes { .. }))
+        {
+            s.push_str("<p class=\"report-note\">A new home\u{2019}s weekly running cost is paid from the month it opens, whether its beds are full or not. Costs at today\u{2019}s prices: the projection raises the homes\u{2019} costs with inflation.</p>");
+        }
         s.push_str("</div>");
     }
     if !any {

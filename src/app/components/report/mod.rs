@@ -120,7 +120,7 @@ pub fn CabinetReport(props: &CabinetReportProps) -> Html {
         <>
             <section class="report-panel no-print" id="report-panel" aria-labelledby="report-panel-title">
                 <h2 id="report-panel-title">{ "Report for Cabinet or scrutiny" }</h2>
-                <p class="muted">{ "Every scenario in one report, whichever is shown above: the chance of overspending, cost and children without a suitable placement by financial year, the charts, the strategies and every changed assumption with its source. A4, with page numbers." }</p>
+                <p class="muted">{ "Every scenario in one report, whichever is shown above: the chance of overspending, cost and the sufficiency gap (with its parts) by financial year, each strategy against what it is compared with, the charts, the strategies and every changed assumption with its source. A4, with page numbers." }</p>
                 <div class="report-actions">
                     <button type="button" class="secondary small" id="report-print" onclick={on_print}>{ "Print or save as PDF" }</button>
                     <button type="button" class="secondary small" id="report-download" onclick={on_download}>{ "Download report (HTML)" }</button>

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use engine::references::{self, REFERENCES};
 
-use super::content::GAP_KEY;
+use super::content::{GAP_KEY, NO_SUITABLE_KEY};
 use super::markup::esc;
 use crate::app::components::glossary::headline;
 use crate::app::components::references::ref_number;
@@ -17,8 +17,8 @@ use crate::app::components::references::ref_number;
 const FIGURES: &[(&str, &str)] = &[
     ("overspend", "Chance of overspending the budget"),
     ("cost", "Placement cost"),
-    (GAP_KEY, "Children without a suitable placement"),
-    ("gap", "Sufficiency gap"),
+    (GAP_KEY, "Sufficiency gap"),
+    (NO_SUITABLE_KEY, "No suitable placement (part of the gap)"),
     ("below_need", "Placed below assessed need"),
     ("inhouse_shortfall", "In-house shortfall"),
     ("at_distance", "Placed at a distance"),

@@ -5,7 +5,7 @@ use engine::defaults::{default_scenario, strategy};
 use engine::report::Stat;
 
 use super::assumptions::{changes, lever_settings, value_text};
-use super::content::{article, as_at, p80, title, year_ends, Input, CAVEATS};
+use super::content::{a_or_an, article, as_at, p80, title, year_ends, Input, CAVEATS};
 use super::markup::{esc, standalone};
 use crate::app::view::tests::small_report;
 
@@ -51,18 +51,22 @@ fn the_report_leads_with_the_answer_and_has_every_section() {
     }
     let brief = &text[text.find("report-brief").unwrap()..text.find("<h3>").unwrap()];
     assert_eq!(brief.matches("<li>").count(), 2);
+    // The built-in budget is illustrative, and said so next to the chance.
     assert!(
-        brief.contains("chance of overspending the FY2021/22 budget"),
+        brief.contains(
+            " points from simulation noise) of overspending in FY2021/22 against an illustrative budget of £"
+        ),
         "{brief}"
     );
-    // Each chance with its simulation noise, and the median called the median.
     assert!(
-        brief.contains(" points from simulation noise); median cost "),
+        brief.contains(", not your council\u{2019}s; median cost "),
         "{brief}"
     );
+    assert!(text.contains("id=\"report-illustrative-budget\""));
     assert!(text.contains("simulation noise moves it by at most"));
-    // Three charts, one legend naming each scenario once.
-    assert_eq!(text.matches("<svg class=\"report-chart\"").count(), 3);
+    // Four charts (the gap and, apart, its part no suitable placement), one legend naming
+    // each scenario once.
+    assert_eq!(text.matches("<svg class=\"report-chart\"").count(), 4);
     assert_eq!(text.matches("id=\"report-legend\"").count(), 1);
     assert!(text.contains("Recruit more carers: median"));
     // The strategy with its lever, cost and start; the baseline has none.
@@ -166,4 +170,118 @@ fn figures_the_report_derives() {
         value_text(&serde_json::json!([[1, 2], [3.5, 4]])),
         "[1, 2]; [3.5, 4]"
     );
+}
+
+#[test]
+fn the_sufficiency_gap_is_reported_with_its_parts_beside_no_suitable_placement() {
+    use crate::app::components::compare::{chance, difference};
+    use engine::metrics::Unit;
+    let r = small_report();
+    let base = default_scenario();
+    let recruit = base.with_strategy(&strategy("recruit").unwrap());
+    let scenarios = [base.clone(), recruit];
+    let text = article(&input(&r, &scenarios, &base));
+    let last = r.month_labels.len() - 1;
+    let at_end = |i: usize, key: &str| {
+        crate::app::view::metric(&r.scenarios[i], key)
+            .unwrap()
+            .months[last]
+    };
+    // The gap table's last column is the end of the horizon: the app's tile.
+    let gap_start = text.find("id=\"report-gap-title\"").unwrap();
+    let none_start = text.find("id=\"report-no-suitable-title\"").unwrap();
+    assert!(gap_start < none_start);
+    let gap_table = &text[gap_start..none_start];
+    for i in 0..2 {
+        let tile = crate::format::value(Unit::Children, at_end(i, "gap").p50);
+        let parts = format!(
+            "<span class=\"sub parts\">{} + {}</span>",
+            crate::format::count(at_end(i, "no_suitable").p50),
+            crate::format::count(at_end(i, "below_need").p50)
+        );
+        assert!(gap_table.contains(&format!("{tile}<br>")), "{gap_table}");
+        assert!(gap_table.contains(&parts), "{parts}: {gap_table}");
+    }
+    assert!(
+        gap_table.contains("then its parts: no suitable placement + placed below assessed need")
+    );
+    assert!(gap_table.contains(engine::metrics::definition("gap")));
+    let none_table = &text[none_start..];
+    assert!(none_table.contains("one part of the sufficiency gap, not the gap"));
+    let brief = &text[text.find("report-brief").unwrap()..text.find("<h3>").unwrap()];
+    assert_eq!(
+        brief.matches("sufficiency gap</strong> of ").count(),
+        2,
+        "{brief}"
+    );
+    // The paired comparison as the app's table shows it.
+    let c = &r.comparisons[0];
+    let section = &text[text.find("id=\"report-compare\"").unwrap()..];
+    let shown = |t: String| esc(&t).replace('\n', "<br>");
+    for want in [
+        shown(difference(Unit::Pounds, &c.total_cost_difference)),
+        shown(chance(c.probability_cheaper, r.runs)),
+        shown(difference(Unit::Children, &c.mean_gap_difference)),
+        shown(chance(c.probability_less_gap, r.runs)),
+    ] {
+        assert!(section.contains(&want), "{want}: {section}");
+    }
+    assert!(section.contains("Chance of a smaller gap"));
+}
+
+#[test]
+fn your_own_budget_is_not_called_illustrative() {
+    let mut r = small_report();
+    for sc in &mut r.scenarios {
+        for y in &mut sc.years {
+            y.illustrative_budget = false;
+        }
+    }
+    let base = default_scenario();
+    let scenarios = [base.clone(), base.clone()];
+    let text = article(&input(&r, &scenarios, &base));
+    assert!(!text.contains("illustrative"));
+    assert!(text.contains("of overspending the FY2021/22 budget of £"));
+}
+
+#[test]
+fn a_or_an_by_the_number_as_spoken() {
+    for n in ["8%", "11%", "18%", "80%", "88%", "89%", "8,000"] {
+        assert_eq!(a_or_an(n), "an", "{n}");
+    }
+    for n in [
+        "1%", "7%", "10%", "12%", "79%", "90%", "<1%", ">99%", "110", "1,800",
+    ] {
+        assert_eq!(a_or_an(n), "a", "{n}");
+    }
+}
+
+#[test]
+fn new_homes_cost_their_running_costs_from_when_they_open() {
+    let r = small_report();
+    let base = default_scenario();
+    let homes = base.with_strategy(&strategy("homes").unwrap());
+    let scenarios = [base.clone(), homes.clone()];
+    let text = article(&input(&r, &scenarios, &base));
+    let section = &text[text.find("id=\"report-strategies\"").unwrap()..];
+    let lever = &homes.levers[0];
+    let cost = |m: std::ops::Range<u32>| {
+        crate::format::pounds(engine::workshop::cards::running_cost(lever, m))
+    };
+    let last = engine::workshop::cards::fully_running(lever);
+    assert_ne!(cost(0..r.horizon_months), "£0");
+    assert!(
+        section.contains(&format!("<td>{}</td>", cost(last..last + 12))),
+        "{section}"
+    );
+    assert!(
+        section.contains(&format!("<td>{}</td>", cost(0..r.horizon_months))),
+        "{section}"
+    );
+    assert!(
+        section.contains("Homes open from Oct 2020 to Jul 2022 (months 3 to 24)"),
+        "{section}"
+    );
+    assert!(!section.contains("At once"), "{section}");
+    assert!(section.contains("£9,600 a week"), "{section}");
 }
