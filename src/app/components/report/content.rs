@@ -176,23 +176,6 @@ fn header(input: &Input<'_>, s: &mut String) {
     s.push_str("</header>");
 }
 
-/// "a" or "an" before a number as it is spoken: "an 8%", "an 11%", "an 18%", "an 80%"
-/// to "an 89%" (and "an 8,000"), "a 1%", "a 79%", "a <1%".
-pub fn a_or_an(number: &str) -> &'static str {
-    let digits: String = number
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',')
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    // Spoken from the group before the first comma: "eleven thousand", "eighteen million".
-    let lead: String = number.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.starts_with('8') || lead == "11" || lead == "18" {
-        "an"
-    } else {
-        "a"
-    }
-}
-
 /// "the FY2024/25 budget of £33.0M", or, for the built-in budget, "in FY2024/25 against an
 /// illustrative budget of £33.0M, not your council's".
 fn budget_words(fy: &str, y: &YearRow) -> String {
@@ -289,7 +272,7 @@ fn answer(r: &Report, s: &mut String) {
             "<li><strong>{}</strong>: {} <strong>{p}</strong> chance ({}) of overspending {}; \
              median cost {} (half the futures cost more) and in 4 of 5 futures below {}{gap_text}.</li>",
             esc(&sc.name),
-            a_or_an(&p),
+            crate::format::article(&p),
             format::probability_noise(engine::report::probability_se(y.probability_overspend, r.runs)),
             budget_words(&fy, y),
             format::pounds(y.cost.p50),

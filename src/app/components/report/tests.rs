@@ -5,7 +5,7 @@ use engine::defaults::{default_scenario, strategy};
 use engine::report::Stat;
 
 use super::assumptions::{changes, lever_settings, value_text};
-use super::content::{a_or_an, article, as_at, p80, title, year_ends, Input, CAVEATS};
+use super::content::{article, as_at, p80, title, year_ends, Input, CAVEATS};
 use super::markup::{esc, standalone};
 use crate::app::view::tests::small_report;
 
@@ -247,12 +247,12 @@ fn your_own_budget_is_not_called_illustrative() {
 #[test]
 fn a_or_an_by_the_number_as_spoken() {
     for n in ["8%", "11%", "18%", "80%", "88%", "89%", "8,000"] {
-        assert_eq!(a_or_an(n), "an", "{n}");
+        assert_eq!(crate::format::article(n), "an", "{n}");
     }
     for n in [
         "1%", "7%", "10%", "12%", "79%", "90%", "<1%", ">99%", "110", "1,800",
     ] {
-        assert_eq!(a_or_an(n), "a", "{n}");
+        assert_eq!(crate::format::article(n), "a", "{n}");
     }
 }
 
