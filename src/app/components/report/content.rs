@@ -272,7 +272,7 @@ fn answer(r: &Report, s: &mut String) {
             "<li><strong>{}</strong>: {} <strong>{p}</strong> chance ({}) of overspending {}; \
              median cost {} (half the futures cost more) and in 4 of 5 futures below {}{gap_text}.</li>",
             esc(&sc.name),
-            crate::format::article(&p),
+            format::article(&p),
             format::probability_noise(engine::report::probability_se(y.probability_overspend, r.runs)),
             budget_words(&fy, y),
             format::pounds(y.cost.p50),
