@@ -72,7 +72,7 @@ pub fn range_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         {
             html! {
                 <p class="range-outside" role="note">{ format!(
-                    "Outside the built-in borough\u{2019}s plausible range ({builtin}): check the value, and say why in the scenario\u{2019}s description if it is right."
+                    "Outside the built-in borough\u{2019}s plausible range, {builtin}: check the value, and say why in the scenario\u{2019}s description if it is right."
                 ) }</p>
             }
         }
