@@ -119,7 +119,7 @@ test('what matters most, what if this is wrong, what would it take, and the band
     changes: [...tr.querySelectorAll('td')].map((td) => td.querySelector('.change')?.textContent ?? null),
   })));
   const rows = await readRows();
-  assert.deepEqual(rows.map((r) => r.metric), ['cost', 'no_suitable', 'in_house_share', 'in_care']);
+  assert.deepEqual(rows.map((r) => r.metric), ['cost', 'gap', 'no_suitable', 'in_house_share', 'in_care']);
   const cost = rows[0].cells;
   assert.equal(cost.length, 3);
   assert.notEqual(cost[0], cost[2], `low and high differ: ${cost}`);
