@@ -190,7 +190,7 @@ pub fn parse_number(text: &str) -> Value {
 /// `text` without its pound sign, underscores and thousands separators (commas or spaces
 /// between groups of three digits in the whole part), or `None` if a comma or space
 /// stands anywhere else.
-fn without_separators(text: &str) -> Option<String> {
+pub fn without_separators(text: &str) -> Option<String> {
     let text: String = text.chars().filter(|c| !matches!(c, '_' | '£')).collect();
     let text = text.trim();
     let end = text.find(['.', 'e', 'E']).unwrap_or(text.len());

@@ -17,16 +17,14 @@ use crate::format;
 
 /// A threshold typed by a person: "5", "3,200,000", "£3.2M", "450k".
 pub fn parse_threshold(text: &str) -> Result<f64, String> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '£' | ',' | ' '))
-        .collect();
-    let (digits, factor) = match t.chars().last() {
+    let t = text.trim();
+    let (body, factor) = match t.chars().last() {
         Some('k' | 'K') => (&t[..t.len() - 1], 1e3),
         Some('m' | 'M') => (&t[..t.len() - 1], 1e6),
-        _ => (t.as_str(), 1.0),
+        _ => (t, 1.0),
     };
+    // Separators as the form's number boxes read them: "0,5" is not 5.
+    let digits = crate::app::edit::without_separators(body).unwrap_or_default();
     match digits.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * factor),
         Ok(_) => Err("Target: the value must be zero or more".into()),
@@ -293,6 +291,11 @@ mod tests {
         assert!(parse_threshold("").unwrap_err().contains("type a number"));
         assert!(parse_threshold("-2").unwrap_err().contains("zero or more"));
         assert!(parse_threshold("five").is_err());
+        assert!(
+            parse_threshold("0,5").is_err(),
+            "a decimal comma is not read as 5"
+        );
+        assert_eq!(parse_threshold("1 000"), Ok(1_000.0));
     }
 
     #[test]
