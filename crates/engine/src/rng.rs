@@ -235,6 +235,13 @@ impl Stream {
     /// Index drawn from unnormalised weights (all >= 0, sum > 0).
     pub fn categorical(&mut self, weights: &[f64]) -> usize {
         let total: f64 = weights.iter().sum();
+        self.categorical_summed(weights, total)
+    }
+
+    /// `categorical` with the weights' sum `total` added up beforehand, in order, as
+    /// `categorical` adds it: the same draw, without adding them again.
+    #[inline]
+    pub fn categorical_summed(&mut self, weights: &[f64], total: f64) -> usize {
         let mut u = self.uniform() * total;
         for (i, w) in weights.iter().enumerate() {
             if u < *w {

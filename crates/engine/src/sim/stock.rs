@@ -212,20 +212,6 @@ fn band_of(i: usize) -> usize {
     AgeBand::of_age((i as f64 + 0.5) / CELLS_PER_YEAR as f64).index()
 }
 
-/// `Stream::categorical` over `weights`, their sum `total` added up beforehand as it adds
-/// them: the same draw, without adding them again.
-#[inline]
-fn categorical_summed(rng: &mut Stream, weights: &[f64; ExitRoute::COUNT], total: f64) -> usize {
-    let mut u = rng.uniform() * total;
-    for (i, w) in weights.iter().enumerate() {
-        if u < *w {
-            return i;
-        }
-        u -= w;
-    }
-    weights.iter().rposition(|w| *w > 0.0).unwrap_or(0)
-}
-
 impl Stock {
     pub fn compile(s: &Scenario, durations: [Duration; TIMED]) -> Stock {
         let survival: [Vec<f64>; TIMED] = std::array::from_fn(|r| {
@@ -337,7 +323,7 @@ impl Stock {
                 continue;
             }
             let (b, k) = (self.bands[i] as usize, j - i);
-            let r = categorical_summed(rng, &self.bound[b][k], self.bound_sum[b][k]);
+            let r = rng.categorical_summed(&self.bound[b][k], self.bound_sum[b][k]);
             let x = a - e;
             if r < TIMED {
                 let top = self.survival[r][k.saturating_sub(1) * FINE];
