@@ -182,7 +182,24 @@ pub enum Upload {
     Scenario(Value),
 }
 
-pub fn parse_upload(text: &str) -> Result<Upload, String> {
+/// A file opened, with the values in it that need mending before it can run (as words for
+/// the user: which field of which scenario, and why). A value typed into a number box is
+/// kept as typed, and downloaded so, until it is mended: a file holding one opens with the
+/// field marked, as it was when it was saved, rather than being refused and lost.
+pub struct Opened {
+    pub upload: Upload,
+    pub attention: Vec<String>,
+}
+
+/// How many values a file may hold that need mending before it is refused as not a
+/// scenario file at all.
+const MAX_ATTENTION: usize = 64;
+
+/// Read a scenario file. A file whose structure is wrong (not JSON, an unknown field, a
+/// list where a number belongs) is refused with the field and the reason. A file whose
+/// values are only ones the form itself can hold (text in a number box, a number out of
+/// range) opens as it is, with those values listed in [`Opened::attention`].
+pub fn parse_upload(text: &str) -> Result<Opened, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     if value.get("scenarios").is_some() {
         // The structure first (versions 1 and 2, the variants resolved), then every
@@ -194,40 +211,107 @@ pub fn parse_upload(text: &str) -> Result<Upload, String> {
             "settings": ws.settings,
             "scenarios": ws.scenarios,
         });
-        let job_text = serde_json::to_string(&job_value).unwrap_or_default();
-        let job: engine::runner::Job = engine::validate::parse_json(&job_text).map_err(|e| {
+        let template = serde_json::json!({
+            "settings": engine::RunSettings::default(),
+            "scenarios": vec![engine::defaults::default_scenario(); ws.scenarios.len()],
+        });
+        let (job, mut attention) = parse_mending::<engine::runner::Job>(&job_value, &template)?;
+        if let Err(errors) = job.validate() {
+            attention.extend(
+                errors
+                    .iter()
+                    .map(|e| words(&e.path, &e.reason, &ws.scenarios)),
+            );
+        }
+        return Ok(Opened {
+            upload: Upload::Workspace(Workspace { active: 0, ..ws }),
+            attention,
+        });
+    }
+    let template =
+        serde_json::to_value(engine::defaults::default_scenario()).map_err(|e| e.to_string())?;
+    let (scenario, mut attention) = parse_mending::<engine::Scenario>(&value, &template)?;
+    if let Err(errors) = scenario.validate() {
+        attention.extend(errors.iter().map(|e| words(&e.path, &e.reason, &[])));
+    }
+    Ok(Opened {
+        upload: Upload::Scenario(value),
+        attention,
+    })
+}
+
+/// Parse `value` as a `T`. Where the engine refuses a single value (text or a number where
+/// another number belongs), that value is noted for the user and, in a copy, stood in for
+/// by `template`'s at the same place, and the parse tried again; a fault of structure (or
+/// a value with nothing to stand in for it) refuses the file, naming the field.
+fn parse_mending<T: serde::de::DeserializeOwned>(
+    value: &Value,
+    template: &Value,
+) -> Result<(T, Vec<String>), String> {
+    let scenarios: Vec<Value> = value
+        .get("scenarios")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut copy = value.clone();
+    let mut attention = Vec::new();
+    loop {
+        let text = serde_json::to_string(&copy).map_err(|e| e.to_string())?;
+        let e = match engine::validate::parse_json::<T>(&text) {
+            Ok(parsed) => return Ok((parsed, attention)),
+            Err(e) => e,
+        };
+        let refuse = || {
             format!(
                 "{}: {}",
                 e.field,
                 crate::app::edit::friendly_reason(&e.reason)
             )
-        })?;
-        if let Err(errors) = job.validate() {
-            let first: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
-            let more = errors.len().saturating_sub(3);
-            let tail = if more > 0 {
-                format!(" (and {more} more)")
-            } else {
-                String::new()
-            };
-            return Err(format!("{}{tail}", first.join("; ")));
+        };
+        let at = crate::app::edit::Path(e.path.clone());
+        let stand_in = match (
+            crate::app::edit::get(&copy, &at),
+            crate::app::edit::get(template, &at),
+        ) {
+            (Some(Value::String(_) | Value::Number(_)), Some(t @ Value::Number(_))) => t.clone(),
+            _ => return Err(refuse()),
+        };
+        if attention.len() >= MAX_ATTENTION {
+            return Err(refuse());
         }
-        return Ok(Upload::Workspace(Workspace { active: 0, ..ws }));
+        attention.push(words(&e.path, &e.reason, &scenarios));
+        crate::app::edit::set(&mut copy, &at, stand_in).map_err(|_| refuse())?;
     }
-    let scenario = engine::Scenario::from_json(text).map_err(|e| {
-        format!(
-            "{}: {}",
-            e.field,
-            crate::app::edit::friendly_reason(&e.reason)
-        )
-    })?;
-    if let Err(errors) = scenario.validate() {
-        let first: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
-        return Err(first.join("; "));
-    }
-    Ok(Upload::Scenario(
-        serde_json::to_value(&scenario).map_err(|e| e.to_string())?,
-    ))
+}
+
+/// A problem as the user reads it: the field's label (its path if it has none), in which
+/// scenario, and why.
+fn words(path: &engine::FieldPath, reason: &str, scenarios: &[Value]) -> String {
+    use engine::path::Segment;
+    let (within, field) = match path.segments() {
+        [Segment::Key(k), Segment::Index(i), ..] if k == "scenarios" => {
+            let name = scenarios
+                .get(*i)
+                .map(|s| crate::app::state::workspace::name_of(s, *i as u32 + 1))
+                .unwrap_or_else(|| format!("scenario {}", i + 1));
+            (
+                format!(" in \u{201c}{name}\u{201d}"),
+                engine::FieldPath(path.segments()[2..].to_vec()),
+            )
+        }
+        [Segment::Key(k), ..] if k == "settings" => (
+            " in the run settings".to_string(),
+            engine::FieldPath(path.segments()[1..].to_vec()),
+        ),
+        _ => (String::new(), path.clone()),
+    };
+    let label = engine::catalog::lookup_path(&field)
+        .map(|p| p.label.to_string())
+        .unwrap_or_else(|| field.to_string());
+    format!(
+        "{label}{within}: {}",
+        crate::app::edit::friendly_reason(reason)
+    )
 }
 
 #[cfg(test)]
@@ -335,45 +419,28 @@ mod tests {
         assert_eq!(payload_of_fragment("#other"), None);
     }
 
+    fn workspace_of(opened: Opened) -> (Workspace, Vec<String>) {
+        match opened.upload {
+            Upload::Workspace(w) => (w, opened.attention),
+            Upload::Scenario(_) => panic!("a workspace"),
+        }
+    }
+
     #[test]
     fn uploads_name_the_field() {
         let ws = workspace_with_strategy();
-        match parse_upload(&ws.to_json()).unwrap() {
-            Upload::Workspace(w) => {
-                assert_eq!(w.scenarios.len(), 2);
-                assert_eq!(w.settings, ws.settings);
-            }
-            Upload::Scenario(_) => panic!("a workspace"),
-        }
+        let (w, attention) = workspace_of(parse_upload(&ws.to_json()).unwrap());
+        assert_eq!(w.scenarios.len(), 2);
+        assert_eq!(w.settings, ws.settings);
+        assert!(attention.is_empty(), "{attention:?}");
         let one = serde_json::to_string(&engine::defaults::default_scenario()).unwrap();
-        assert!(matches!(parse_upload(&one).unwrap(), Upload::Scenario(_)));
+        let opened = parse_upload(&one).unwrap();
+        assert!(matches!(opened.upload, Upload::Scenario(_)));
+        assert!(opened.attention.is_empty());
 
-        // An older file (full scenarios only), and a file whose scenario holds a bad value
-        // of its own: both name the field.
+        // Faults of structure refuse the file, naming the field.
         let mut bad = ws.clone();
-        bad.version = 1;
-        bad.variants.clear();
-        bad.scenarios[1]["demand"]["entry_age"][2] = json!("x");
-        let e = parse_upload(&bad.to_json()).err().unwrap();
-        assert!(
-            e.starts_with("scenarios[1].demand.entry_age[2]: must be a number"),
-            "{e}"
-        );
-        let mut bad = ws.clone();
-        let mut ages = bad.scenarios[0]["demand"]["entry_age"].clone();
-        ages[2] = json!("x");
-        bad.variants[0].overrides.push(engine::workspace::Override {
-            path: engine::FieldPath::parse("demand.entry_age").unwrap(),
-            value: ages,
-        });
-        let e = parse_upload(&bad.to_json()).err().unwrap();
-        assert!(
-            e.starts_with("scenarios[1].demand.entry_age[2]: must be a number"),
-            "{e}"
-        );
-
-        let mut bad = ws;
-        bad.scenarios[0]["fostering"]["places"] = json!([0.5, 0.5, 0.5]);
+        bad.scenarios[0]["fostering"]["places"] = json!({"a": 1});
         let e = parse_upload(&bad.to_json()).err().unwrap();
         assert!(e.contains("scenarios[0].fostering.places"), "{e}");
 
@@ -383,5 +450,55 @@ mod tests {
         assert!(e.starts_with("demand"), "{e}");
         assert!(e.contains("unknown field"), "{e}");
         assert!(parse_upload("not json").is_err());
+    }
+
+    /// What the form holds, it downloads, and what it downloads opens: a value typed into a
+    /// number box that is not a number (or is out of range) is kept as typed and listed for
+    /// mending, in words, not refused with the whole file.
+    #[test]
+    fn a_file_saved_with_a_value_to_mend_opens_with_it_marked() {
+        let ws = workspace_with_strategy();
+        let mut bad = ws.clone();
+        bad.scenarios[0]["demand"]["groups_per_month"] = json!("10,2");
+        bad.scenarios[0]["fostering"]["places"] = json!([0.5, 0.5, 0.5]);
+        let (w, attention) = workspace_of(parse_upload(&bad.to_json()).unwrap());
+        // Kept as typed, so the form shows it as it was.
+        assert_eq!(w.scenarios[0]["demand"]["groups_per_month"], json!("10,2"));
+        let all = attention.join("\n");
+        assert!(
+            all.contains(
+                "Sibling groups admitted a month in \u{201c}Baseline\u{201d}: must be a number"
+            ),
+            "{all}"
+        );
+        assert!(all.contains("10,2"), "{all}");
+        assert!(!all.contains("scenarios["), "labels, not paths: {all}");
+        assert!(attention.len() >= 2, "{all}");
+
+        // An older file (full scenarios only), and a variant's own bad value.
+        let mut old = ws.clone();
+        old.version = 1;
+        old.variants.clear();
+        old.scenarios[1]["demand"]["entry_age"][2] = json!("x");
+        let (_, attention) = workspace_of(parse_upload(&old.to_json()).unwrap());
+        assert_eq!(attention.len(), 1, "{attention:?}");
+        assert!(attention[0].contains("must be a number"), "{attention:?}");
+        let mut bad = ws.clone();
+        let mut ages = bad.scenarios[0]["demand"]["entry_age"].clone();
+        ages[2] = json!("x");
+        bad.variants[0].overrides.push(engine::workspace::Override {
+            path: engine::FieldPath::parse("demand.entry_age").unwrap(),
+            value: ages,
+        });
+        let (w, attention) = workspace_of(parse_upload(&bad.to_json()).unwrap());
+        assert_eq!(w.scenarios[1]["demand"]["entry_age"][2], json!("x"));
+        assert_eq!(attention.len(), 1, "{attention:?}");
+
+        // A number the validation refuses opens too, named.
+        let mut neg = ws;
+        neg.scenarios[0]["fostering"]["attrition_later"] = json!(-0.1);
+        let (_, attention) = workspace_of(parse_upload(&neg.to_json()).unwrap());
+        assert!(!attention.is_empty());
+        assert!(!attention.join(" ").contains("scenarios["), "{attention:?}");
     }
 }

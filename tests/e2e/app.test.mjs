@@ -519,17 +519,32 @@ describe('placement sufficiency modeller (release build)', () => {
     assert.ok(Array.isArray(ws.variants), 'the file keeps what each scenario is built on');
     ws.version = 1;
     delete ws.variants;
-    ws.scenarios[1].demand.entry_age[2] = 'x';
+    // A fault of structure refuses the file, naming the field; the work is untouched.
+    ws.scenarios[1].demand.typo = 1;
     await page.setInputFiles('#upload', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
     await page.locator('.notice.error').waitFor();
-    assert.match(await page.textContent('.notice.error'), /bad\.json: scenarios\[1\]\.demand\.entry_age\[2\]: must be a number/);
+    assert.match(await page.textContent('.notice.error'), /bad\.json: scenarios\[1\]\.demand: unknown field/);
+    delete ws.scenarios[1].demand.typo;
 
     ws.scenarios[1].demand.entry_age[2] = 0.2;
     ws.scenarios[1].name = 'Uploaded';
     await page.setInputFiles('#upload', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
     await page.locator('#tab-1:has-text("Uploaded")').waitFor();
     // The replaced work can be restored.
-    await page.click('.notice button.notice-action');
+    await page.click('.notice:has-text("good.json") button.notice-action');
+    await page.locator('#tab-1:has-text("Copy of Baseline")').waitFor();
+
+    // A value the form can hold (text typed in a number box), saved as typed, opens with
+    // the field named in words for mending: not refused with the whole file.
+    ws.scenarios[1].demand.groups_per_month = '10,2';
+    ws.scenarios[1].name = 'Mend me';
+    await page.setInputFiles('#upload', { name: 'typed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
+    await page.locator('#tab-1:has-text("Mend me")').waitFor();
+    const warning = page.locator('.notice.warning:has-text("typed.json")');
+    await warning.waitFor();
+    assert.match(await warning.textContent(), /Sibling groups admitted a month in .Mend me.: must be a number/);
+    assert.match(await warning.textContent(), /typed\.json holds a value to mend before it can run/);
+    await page.click('.notice:has-text("Opened typed.json") button.notice-action');
     await page.locator('#tab-1:has-text("Copy of Baseline")').waitFor();
     // Removing a scenario can be undone.
     await page.click('button[aria-label="Remove scenario Copy of Baseline"]');

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::app::hooks::replace_work_in_browser;
 use crate::app::io;
 use crate::app::limits::{size_text, MAX_FILE_BYTES};
-use crate::app::share::{self, Upload};
+use crate::app::share::{self, Opened, Upload};
 use crate::app::state::{Action, AppState, NewScenario, NoticeKind, Source, WorkAction};
 
 /// The state handle for the toolbar. Never equal to another: the toolbar (a few buttons)
@@ -58,6 +58,26 @@ pub fn too_large(name: &str, bytes: u64) -> String {
         "{name} was not opened: it is {}, and a scenario file is at most {} (eight scenarios as downloaded are about 150 kB). Your work is unchanged.",
         size_text(bytes),
         size_text(MAX_FILE_BYTES)
+    )
+}
+
+/// The notice for a file opened with values to mend: the first few, and how many more.
+pub fn attention_text(name: &str, attention: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let more = attention.len().saturating_sub(SHOWN);
+    let tail = if more > 0 {
+        format!("; and {more} more")
+    } else {
+        String::new()
+    };
+    let (n, verb) = if attention.len() == 1 {
+        ("a value".to_string(), "It is")
+    } else {
+        (format!("{} values", attention.len()), "They are")
+    };
+    format!(
+        "{name} holds {n} to mend before it can run. {verb} kept as typed and marked in the form, as when it was saved: {}{tail}.",
+        attention.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("; ")
     )
 }
 
@@ -127,11 +147,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
             let state = state.clone();
             let task = gloo::file::callbacks::read_as_text(&file, move |res| {
-                let action = match res
+                let opened = res
                     .map_err(|e| e.to_string())
-                    .and_then(|t| share::parse_upload(&t))
-                {
-                    Ok(Upload::Workspace(ws)) => replace_work_in_browser(
+                    .and_then(|t| share::parse_upload(&t));
+                let attention = match &opened {
+                    Ok(o) => o.attention.clone(),
+                    Err(_) => Vec::new(),
+                };
+                let action = match opened {
+                    Ok(Opened {
+                        upload: Upload::Workspace(ws),
+                        ..
+                    }) => replace_work_in_browser(
                         &state.workspace(),
                         ws,
                         &name,
@@ -141,7 +168,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                             kept,
                         },
                     ),
-                    Ok(Upload::Scenario(v)) => WorkAction::Add(NewScenario::Value(v)).into(),
+                    Ok(Opened {
+                        upload: Upload::Scenario(v),
+                        ..
+                    }) => WorkAction::Add(NewScenario::Value(v)).into(),
                     Err(e) => Action::Notify {
                         kind: NoticeKind::Error,
                         text: format!("Could not open {name}: {e}"),
@@ -149,6 +179,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     },
                 };
                 state.dispatch(action);
+                if !attention.is_empty() {
+                    state.dispatch(Action::Notify {
+                        kind: NoticeKind::Warning,
+                        text: attention_text(&name, &attention),
+                        action: None,
+                    });
+                }
             });
             *reader.borrow_mut() = Some(task);
         })
