@@ -180,14 +180,55 @@ fn verdict(as_at: &str, c: Option<&Coverage>) -> String {
             e.after_months, e.median, e.observed
         ));
     }
-    text.push_str(if c.share_inside >= 0.7 {
-        " A good track record for this borough."
-    } else if c.share_inside >= 0.4 {
-        " A fair track record: read the band as narrower than the real uncertainty."
-    } else {
-        " A poor track record: the band is too narrow, or the borough changed after the date in ways the returns before it did not show."
-    });
+    text.push_str(&track_record(c));
     text
+}
+
+/// How far the median forecast was out at its worst (after 12 or 24 months), as a share of
+/// what was observed; `None` where neither can be told (nothing observed, or too short).
+fn worst_miss(c: &Coverage) -> Option<f64> {
+    [&c.after_12, &c.after_24]
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.relative_error)
+        .map(f64::abs)
+        .reduce(f64::max)
+}
+
+/// The track record in a sentence, judged on both counts: how often the band held what was
+/// observed, and how far the median forecast was out. A band that holds the count in 8
+/// months of 10 but a median 60% out is not a good record, nor the other way round.
+fn track_record(c: &Coverage) -> String {
+    let miss = worst_miss(c).unwrap_or(0.0);
+    let band_poor = c.share_inside < 0.4;
+    let miss_poor = miss > 0.4;
+    if band_poor || miss_poor {
+        let why = match (band_poor, miss_poor) {
+            (true, true) => format!(
+                "the band missed what happened in most months and the median forecast was {} out",
+                crate::rounding::whole_percent(miss)
+            ),
+            (true, false) => "the band missed what happened in most months".to_string(),
+            _ => format!(
+                "the median forecast was {} out",
+                crate::rounding::whole_percent(miss)
+            ),
+        };
+        return format!(
+            " A poor track record: {why}. The model's assumptions from these returns may not suit this borough, or the borough changed after the date in ways the returns before it did not show: use its projections with great care."
+        );
+    }
+    if c.share_inside >= 0.7 && miss <= 0.15 {
+        return " A good track record for this borough.".into();
+    }
+    if c.share_inside < 0.7 {
+        " A fair track record: read the band as narrower than the real uncertainty.".into()
+    } else {
+        format!(
+            " A fair track record: the band held what happened, but the median forecast was {} out.",
+            crate::rounding::whole_percent(miss)
+        )
+    }
 }
 
 impl Hindcast {
@@ -201,5 +242,50 @@ impl Hindcast {
             ));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{verdict, Coverage, MedianError};
+
+    fn coverage(share_inside: f64, median: f64, observed: f64) -> Coverage {
+        let miss = |after_months| MedianError {
+            after_months,
+            observed,
+            median,
+            error: median - observed,
+            relative_error: (observed > 0.0).then(|| (median - observed) / observed),
+        };
+        Coverage {
+            metric: "in_care".into(),
+            months: 24,
+            inside: (share_inside * 24.0).round() as usize,
+            share_inside,
+            after_12: Some(miss(12)),
+            after_24: Some(miss(24)),
+        }
+    }
+
+    /// The record is judged on the median's miss as well as the band: a band that held
+    /// the count in 10 months of 24 with a median 60% out was called "fair".
+    #[test]
+    fn a_far_out_median_is_a_poor_record_whatever_the_band() {
+        let v = verdict("2020-03-31", Some(&coverage(10.0 / 24.0, 99.0, 62.0)));
+        assert!(v.contains("A poor track record"), "{v}");
+        assert!(v.contains("60% out"), "{v}");
+        let v = verdict("2020-03-31", Some(&coverage(0.9, 99.0, 62.0)));
+        assert!(v.contains("A poor track record"), "{v}");
+        let v = verdict("2020-03-31", Some(&coverage(0.9, 64.0, 62.0)));
+        assert!(v.contains("A good track record"), "{v}");
+        let v = verdict("2020-03-31", Some(&coverage(0.9, 75.0, 62.0)));
+        assert!(v.contains("A fair track record: the band held"), "{v}");
+        let v = verdict("2020-03-31", Some(&coverage(0.5, 63.0, 62.0)));
+        assert!(v.contains("A fair track record: read the band"), "{v}");
+        let v = verdict("2020-03-31", Some(&coverage(0.2, 63.0, 62.0)));
+        assert!(
+            v.contains("the band missed what happened in most months."),
+            "{v}"
+        );
     }
 }

@@ -29,10 +29,15 @@ pub struct HindcastViewProps {
 
 fn coverage_row(c: &Coverage, label: &str) -> Html {
     let err = |e: &Option<engine::ssda903::hindcast::MedianError>| match e {
-        Some(e) => match e.relative_error {
-            Some(r) => format!("{:+.0}%", round_to(100.0 * r, 0)),
-            None => format!("{:+.0}", e.error),
-        },
+        // The difference with the two numbers it is between, so a share and a count read
+        // alike (a forecast of 0 against 3 is -100%; 0 against 0 has no share).
+        Some(e) => {
+            let between = format!("{:.0} against {:.0}", e.median, e.observed);
+            match e.relative_error {
+                Some(r) => format!("{:+.0}% ({between})", round_to(100.0 * r, 0)),
+                None => format!("{:+.0} ({between})", e.error),
+            }
+        }
         None => "\u{2014}".into(),
     };
     html! {
