@@ -241,6 +241,8 @@ describe('your own borough', () => {
     assert.match(text, /^Projected from 2020-03-31 with only the data before it, the number of children in care stayed inside the model's 10-90% band in \d+ of 24 months \(\d+%\)/);
     assert.match(text, /After 12 months the median forecast was \d+ against \d+ observed/);
     assert.match(text, /After 24 months/);
+    // A band that misses most months and a median far out is called poor, not fair.
+    assert.match(text, /A poor track record: .*median forecast was \d+% out/);
     assert.equal(await page.locator('#borough-cancelled').count(), 0, 'the cancelled note goes with the next request');
     await page.locator('#borough-hindcast').screenshot({ path: path.join(artifacts, 'borough-hindcast.png') });
     // ...and it is the report's track record.
