@@ -175,4 +175,30 @@ describe('workshop mode', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+  test('the teams build on the page\'s baseline, follow it until they pick, and say when they do not', { timeout: TIMEOUT }, async () => {
+    const { context, page } = await open({ width: 1920, height: 1080 });
+    await page.locator('#status[data-status="done"]').waitFor();
+    // The page's baseline changes before the workshop is first opened (as when an analyst
+    // accepts their own borough): the teams build on the page's, not the built-in one.
+    await setField(page, '#in-demand-groups_per_month', 7.5);
+    await page.locator('#status[data-status="done"]').waitFor();
+    await page.click('#workshop-open');
+    await page.locator('#workshop').waitFor();
+    await page.locator('#ws-baseline-line:not(.differs)').waitFor();
+    assert.match(await page.textContent('#ws-baseline-line'), /The teams build on .+, the page's baseline\./);
+    // A team picks; the page's baseline changes again: the teams keep theirs, and are told.
+    await pick(page, 0, 'retention', 'small');
+    await page.click('#ws-close');
+    await setField(page, '#in-demand-groups_per_month', 8.5);
+    await page.locator('#status[data-status="done"]').waitFor();
+    await page.click('#workshop-open');
+    await page.locator('#ws-baseline-line.differs').waitFor();
+    assert.match(await page.textContent('#ws-baseline-line'), /not the page's current baseline .*their figures will not match the page's/);
+    await page.locator('#workshop').screenshot({ path: path.join(artifacts, 'workshop-baseline-differs.png') });
+    await page.click('#ws-follow-page');
+    await page.locator('#ws-baseline-line:not(.differs)').waitFor();
+    assert.equal(await page.locator(`${card('retention', 'small')}[aria-pressed="true"]`).count(), 1, 'the picks are kept');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

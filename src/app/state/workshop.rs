@@ -39,9 +39,17 @@ pub struct WorkshopState {
     pub message: Option<Message>,
     pub rev: u64,
     pub run: TeamsRun,
+    /// The teams build on the page's baseline, and follow it while no team has picked a
+    /// card (`FollowPage`): a workshop made here, or kept in this browser without picks.
+    /// One opened from a file or a link keeps its own.
+    pub follows_page: bool,
 }
 
 pub enum WorkshopAction {
+    /// The page's baseline as it is now: taken as the teams' if the workshop follows the
+    /// page and no team has picked a card yet (an analyst who has just accepted their own
+    /// borough opens the workshop on it, not on the built-in one).
+    FollowPage(Box<engine::Scenario>),
     /// Replace the workshop (a file, a link, or a fresh one); `text` says what was opened.
     Open {
         ws: Box<Workshop>,
@@ -97,7 +105,25 @@ impl WorkshopState {
             message: None,
             rev: 1,
             run: TeamsRun::default(),
+            follows_page: false,
         }
+    }
+
+    /// A workshop that follows the page's baseline while no team has picked (see
+    /// `follows_page`).
+    pub fn on_page(ws: Workshop) -> WorkshopState {
+        WorkshopState {
+            follows_page: true,
+            ..WorkshopState::new(ws)
+        }
+    }
+
+    /// No team has picked a setting on any card.
+    pub fn no_picks(&self) -> bool {
+        self.ws
+            .teams
+            .iter()
+            .all(|t| t.choices.values().all(|l| *l == Level::Off))
     }
 
     /// The leaderboard shown is of an earlier workshop than the one on screen.
@@ -109,7 +135,22 @@ impl WorkshopState {
     pub fn apply(&mut self, action: WorkshopAction) -> bool {
         let before = self.ws.clone();
         match action {
+            WorkshopAction::FollowPage(baseline) => {
+                if !self.follows_page || !self.no_picks() || self.ws.baseline == *baseline {
+                    return false;
+                }
+                self.message = Some(Message {
+                    error: false,
+                    text: format!(
+                        "The teams build on the page's baseline, \u{201c}{}\u{201d}.",
+                        baseline.name
+                    ),
+                });
+                self.ws.baseline = *baseline;
+                self.run = TeamsRun::default();
+            }
             WorkshopAction::Open { ws, text } => {
+                self.follows_page = false;
                 self.ws = *ws;
                 self.team = 0;
                 self.run = TeamsRun::default();
@@ -331,5 +372,42 @@ mod tests {
             level: Level::Small,
         });
         assert!(s.stale());
+    }
+
+    /// A workshop made on the page (or kept without picks) follows the page's baseline
+    /// until a team picks a card; one opened from a file or link keeps its own.
+    #[test]
+    fn the_teams_follow_the_page_s_baseline_until_they_pick() {
+        let mut own = engine::defaults::default_scenario();
+        own.name = "Your borough, as at 2022-03-31".into();
+        own.demand.groups_per_month = 0.5;
+        let mut s = WorkshopState::on_page(Workshop::new(engine::defaults::default_scenario(), 8));
+        assert!(s.apply(WorkshopAction::FollowPage(Box::new(own.clone()))));
+        assert_eq!(s.ws.baseline, own);
+        assert!(s
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Your borough, as at 2022-03-31"));
+        // The same baseline again: nothing to do.
+        assert!(!s.apply(WorkshopAction::FollowPage(Box::new(own.clone()))));
+        // Once a team has picked, the teams keep what they picked on.
+        let key = s.ws.cards[0].kind.key().to_string();
+        assert!(s.apply(WorkshopAction::Choose {
+            key,
+            level: Level::Medium
+        }));
+        let built_in = engine::defaults::default_scenario();
+        assert!(!s.apply(WorkshopAction::FollowPage(Box::new(built_in.clone()))));
+        assert_eq!(s.ws.baseline, own);
+        // A workshop opened from a file or a link keeps its own baseline.
+        let mut s = WorkshopState::on_page(Workshop::new(own.clone(), 4));
+        s.apply(WorkshopAction::Open {
+            ws: Box::new(Workshop::new(own.clone(), 4)),
+            text: "Opened".into(),
+        });
+        assert!(!s.apply(WorkshopAction::FollowPage(Box::new(built_in))));
+        assert_eq!(s.ws.baseline, own);
     }
 }

@@ -83,6 +83,42 @@ fn fragment_action() -> Option<Option<WorkshopAction>> {
     (hash == "#workshop").then_some(None)
 }
 
+/// Which baseline the teams build on, by name; and, when it is not the page's current one
+/// (the teams had picked before the page changed, or it came from a file or link), a
+/// warning that the leaderboard will not match the page's figures, with the way to move.
+fn on_baseline_line(
+    ws: &Workshop,
+    page: Option<&engine::ValidScenario>,
+    dispatch: &Callback<WorkshopAction>,
+) -> Html {
+    let name = &ws.baseline.name;
+    let differs = page.filter(|p| *p.scenario() != ws.baseline);
+    match differs {
+        None => html! {
+            <p class="ws-baseline-line" id="ws-baseline-line">{ format!("The teams build on \u{201c}{name}\u{201d}, the page's baseline.") }</p>
+        },
+        Some(p) => {
+            let page_name = p.scenario().name.clone();
+            let (d, ws, b) = (dispatch.clone(), ws.clone(), p.scenario().clone());
+            let on_move = Callback::from(move |_: MouseEvent| {
+                d.emit(WorkshopAction::Open {
+                    ws: Box::new(Workshop {
+                        baseline: b.clone(),
+                        ..ws.clone()
+                    }),
+                    text: "The teams now build on the page's current baseline.".into(),
+                })
+            });
+            html! {
+                <p class="ws-baseline-line differs" id="ws-baseline-line" role="status">
+                    { format!("The teams build on \u{201c}{name}\u{201d}, not the page's current baseline \u{201c}{page_name}\u{201d}: their figures will not match the page's. ") }
+                    <button type="button" class="secondary small" id="ws-follow-page" onclick={on_move}>{ "Build on the page's baseline" }</button>
+                </p>
+            }
+        }
+    }
+}
+
 #[function_component]
 pub fn WorkshopMode(props: &WorkshopProps) -> Html {
     let open = use_state(|| false);
@@ -90,18 +126,37 @@ pub fn WorkshopMode(props: &WorkshopProps) -> Html {
         let baseline = props.baseline.clone();
         use_reducer(move || {
             // The workshop kept in this browser, else a new one on the page's baseline.
+            // Either follows the page's baseline while no team has picked a card.
             let kept = LocalStore
                 .get(STORE_KEY)
                 .and_then(|t| engine::workshop::file::read(&t).ok());
-            let ws = kept.unwrap_or_else(|| {
-                let b = baseline
-                    .map(|b| b.scenario().clone())
-                    .unwrap_or_else(engine::defaults::default_scenario);
-                Workshop::new(b, engine::workshop::MAX_TEAMS)
-            });
-            WorkshopState::new(ws)
+            match kept {
+                Some(ws) => {
+                    let s = WorkshopState::new(ws);
+                    if s.no_picks() {
+                        WorkshopState::on_page(s.ws)
+                    } else {
+                        s
+                    }
+                }
+                None => {
+                    let b = baseline
+                        .map(|b| b.scenario().clone())
+                        .unwrap_or_else(engine::defaults::default_scenario);
+                    WorkshopState::on_page(Workshop::new(b, engine::workshop::MAX_TEAMS))
+                }
+            }
         })
     };
+    // Opened, or the page's baseline changed while open: the teams follow it if they may.
+    {
+        let d = state.dispatcher();
+        use_effect_with((*open, props.baseline.clone()), move |(open, baseline)| {
+            if let (true, Some(b)) = (*open, baseline) {
+                d.dispatch(WorkshopAction::FollowPage(Box::new(b.scenario().clone())));
+            }
+        });
+    }
     // Kept in this browser at every change, so a reload does not lose the tables' picks.
     {
         let ws = state.ws.clone();
@@ -228,6 +283,7 @@ pub fn WorkshopMode(props: &WorkshopProps) -> Html {
                 <button type="button" class="secondary" id="ws-close" onclick={on_close}>{ "Close" }</button>
             </header>
             { message.unwrap_or_default() }
+            { on_baseline_line(ws, props.baseline.as_deref(), &dispatch) }
             <Facilitator state={state.clone()} baseline={props.baseline.clone()} />
             <div class="ws-body">
                 <section class="ws-cards-panel" aria-labelledby="ws-cards-title">
