@@ -3,16 +3,18 @@
 //!
 //! The fit (`engine::ssda903::fit::conversions`) turns the returns' conversions per
 //! child-year in the council's own foster care into `fostering.sgo_conversion_share` by
-//! dividing by the base scenario's rate of foster households leaving
+//! dividing by the fitted scenario's rate of foster households leaving
 //! ([`conversions::leaving_rate`]: `fostering.attrition_early`, `fostering.attrition_later`
 //! and `fostering.mean_tenure_years`, which the return cannot give). The model converts at
-//! that leaving rate times the share, so when the reader then enters their own carers'
-//! leaving rates (as the form asks: "not from your returns: confirm or enter"), a share left
-//! as it was would make more or fewer conversions than the returns show. So an edit of those
-//! three fields in a scenario that still holds the fitted share rescales the share to keep
-//! the fitted conversions per child-year (at most 1), and the form's mark follows it. A
-//! share the reader has changed by hand is theirs and is left alone; levers (retention)
-//! move households' leaving in the simulation, not these fields, so they rescale nothing.
+//! that leaving rate times the share, so when the reader enters their own carers' leaving
+//! rates (on accepting the fit, or later in the form, as the form asks: "not from your
+//! returns: confirm or enter"), a share left as it was would make more or fewer conversions
+//! than the returns show. So the marks keep the rate the share was divided by
+//! ([`FitMarks::sgo_leaving_rate`]), a scenario holds the fitted share when its share times
+//! its leaving rate is the returns' conversions per child-year, and an edit of those three
+//! fields in such a scenario rescales the share to keep them (at most 1). A share the reader
+//! has changed by hand is theirs and is left alone; levers (retention) move households'
+//! leaving in the simulation, not these fields, so they rescale nothing.
 
 use engine::ssda903::fit::conversions;
 use serde_json::Value;
@@ -49,32 +51,59 @@ pub fn leaving_rate(scenario: &Value) -> Option<f64> {
     (rate.is_finite() && rate > 0.0).then_some(rate)
 }
 
-/// The share that keeps the fitted conversions per child-year now that the scenario
-/// `before` has become `after`, and the factor it was multiplied by (before the cap at 1);
-/// `None` when nothing needs rescaling: no fitted share among `marks`, a share in `before`
-/// that is no longer the fitted one, leaving rates that do not read or did not change.
-pub fn rescaled(marks: &FitMarks, before: &Value, after: &Value) -> Option<(f64, f64)> {
-    let mark = marks.values.iter().find(|v| v.field == SHARE)?;
-    let share = edit::get(before, &Path::parse(SHARE)?)?.as_f64()?;
-    if !same(share, mark.value) {
-        return None;
-    }
-    let (was, now) = (leaving_rate(before)?, leaving_rate(after)?);
-    if same(was, now) {
-        return None;
-    }
-    let factor = was / now;
-    Some(((share * factor).clamp(0.0, 1.0), factor))
+/// The scenario's share, if it reads as a number.
+pub fn share(scenario: &Value) -> Option<f64> {
+    edit::get(scenario, &Path::parse(SHARE)?)?.as_f64()
 }
 
-/// `marks` with the fitted share now `share`, its uncertainty scaled by `factor` with it.
-pub fn marks_rescaled(marks: &FitMarks, share: f64, factor: f64) -> FitMarks {
-    let mut m = marks.clone();
-    for v in m.values.iter_mut().filter(|v| v.field == SHARE) {
-        v.value = share;
-        v.std_error = v.std_error.map(|e| e * factor);
+/// The share the returns give at `scenario`'s leaving rates: the fitted share times the
+/// rate it was divided by, over the scenario's, at most 1; and the factor the fitted share
+/// is multiplied by. `None` without a fitted share, the rate it was divided by (marks kept
+/// before it was) or a leaving rate of the scenario's.
+pub fn share_for(marks: &FitMarks, scenario: &Value) -> Option<(f64, f64)> {
+    let fitted = marks.values.iter().find(|v| v.field == SHARE)?.value;
+    let factor = marks.sgo_leaving_rate? / leaving_rate(scenario)?;
+    Some(((fitted * factor).clamp(0.0, 1.0), factor))
+}
+
+/// Whether `scenario` holds the share fitted from the returns: the fitted value at the
+/// fitted leaving rates, or as rescaled to its own.
+pub fn holds_fitted(marks: &FitMarks, scenario: &Value) -> bool {
+    let Some(now) = share(scenario) else {
+        return false;
+    };
+    match share_for(marks, scenario) {
+        Some((expected, _)) => same(now, expected),
+        None => marks
+            .values
+            .iter()
+            .any(|v| v.field == SHARE && same(now, v.value)),
     }
-    m
+}
+
+/// `marks` with the rate the fitted share was divided by, from a scenario `held` that holds
+/// the fitted value itself when the marks were kept before they kept the rate (saved work
+/// from before); the marks as they are otherwise.
+pub fn with_rate(marks: &FitMarks, held: &Value) -> FitMarks {
+    match (marks.sgo_leaving_rate, leaving_rate(held)) {
+        (None, Some(rate)) if holds_fitted(marks, held) => {
+            marks.clone().with_sgo_leaving_rate(rate)
+        }
+        _ => marks.clone(),
+    }
+}
+
+/// The share that keeps the returns' conversions per child-year now that `before` has
+/// become `after`, and whether it was capped at 1; `None` when nothing needs rescaling (no
+/// fitted share held in `before`, leaving rates that do not read, no change). `marks` must
+/// know the rate the share was divided by ([`with_rate`]).
+pub fn rescaled(marks: &FitMarks, before: &Value, after: &Value) -> Option<(f64, bool)> {
+    if !holds_fitted(marks, before) {
+        return None;
+    }
+    let (new, factor) = share_for(marks, after)?;
+    let fitted = marks.values.iter().find(|v| v.field == SHARE)?.value;
+    (!same(new, share(before)?)).then_some((new, fitted * factor > 1.0))
 }
 
 /// Equal as a form shows them.

@@ -522,7 +522,9 @@ fn correcting_attrition_keeps_the_fitted_conversions_per_child_year() {
             n_of: "special guardianship orders to your own foster carers".into(),
         }],
         kept: vec![],
-    };
+        sgo_leaving_rate: None,
+    }
+    .with_sgo_leaving_rate(rate_of(&s));
     let s = s.reduce(w(WorkAction::MarkFromReturns(Some(Rc::new(marks)))));
     let per_year = 0.3 * rate_of(&s);
     let later = crate::app::edit::get(
@@ -540,10 +542,10 @@ fn correcting_attrition_keeps_the_fitted_conversions_per_child_year() {
     assert!((share_of(&s) * rate_of(&s) - per_year).abs() < 1e-12);
     // Still marked as from the returns, at its new value, with its uncertainty scaled.
     let marks = s.from_returns.clone().unwrap();
-    assert!((marks.values[0].value - share_of(&s)).abs() < 1e-15);
-    assert!(marks.values[0].std_error.unwrap() < 0.05);
     let held = marks.for_scenario(&s.active_doc().unwrap().value).unwrap();
-    assert!(held.values.contains_key(SHARE));
+    let mark = &held.values[SHARE];
+    assert!((mark.value - share_of(&s)).abs() < 1e-12);
+    assert!(mark.std_error.unwrap() < 0.05);
     assert!(s
         .notices
         .iter()
@@ -569,10 +571,65 @@ fn correcting_attrition_keeps_the_fitted_conversions_per_child_year() {
         lever: workspace::lever_of_kind("retention").unwrap(),
     }));
     assert_eq!(share_of(&s), before);
-    // A share set by hand is the reader's own: left alone.
+    // A share set by hand is the reader's own: left alone, and no longer marked.
     let s = edit(s, SHARE, 0.2);
     let s = edit(s, "fostering.attrition_later", 0.3);
     assert_eq!(share_of(&s), 0.2);
+    let marks = s.from_returns.clone().unwrap();
+    assert!(marks.for_scenario(&s.active_doc().unwrap().value).is_none());
+}
+
+/// Marks saved before they kept the rate the share was divided by: the rate is taken from
+/// the scenario holding the fitted share, and the share rescaled from it.
+#[test]
+fn older_marks_rescale_from_the_rates_the_share_was_held_at() {
+    use crate::app::fit_marks::{FitMarks, MarkedValue};
+    use crate::app::state::conversions::{leaving_rate, SHARE};
+    let s = state().reduce(w(WorkAction::Edit {
+        doc: 1,
+        path: p(SHARE),
+        value: json!(0.3),
+    }));
+    let marks = FitMarks {
+        from_month: "2019-04".into(),
+        to_month: "2022-03".into(),
+        values: vec![MarkedValue {
+            field: SHARE.into(),
+            value: 0.3,
+            default: 0.15,
+            std_error: None,
+            n: 12,
+            n_of: "orders".into(),
+        }],
+        kept: vec![],
+        sgo_leaving_rate: None,
+    };
+    let s = s.reduce(w(WorkAction::MarkFromReturns(Some(Rc::new(marks)))));
+    let was = leaving_rate(&s.active_doc().unwrap().value).unwrap();
+    let s = s.reduce(w(WorkAction::Edit {
+        doc: 1,
+        path: p("fostering.attrition_later"),
+        value: json!(0.3),
+    }));
+    let doc = &s.active_doc().unwrap().value;
+    let share = crate::app::edit::get(doc, &p(SHARE))
+        .and_then(Value::as_f64)
+        .unwrap();
+    assert!((share * leaving_rate(doc).unwrap() - 0.3 * was).abs() < 1e-12);
+    assert_eq!(s.from_returns.as_ref().unwrap().sgo_leaving_rate, Some(was));
+    // And again from there, still marked.
+    let s = s.reduce(w(WorkAction::Edit {
+        doc: 1,
+        path: p("fostering.attrition_early"),
+        value: json!(0.4),
+    }));
+    let doc = &s.active_doc().unwrap().value;
+    let share = crate::app::edit::get(doc, &p(SHARE))
+        .and_then(Value::as_f64)
+        .unwrap();
+    assert!((share * leaving_rate(doc).unwrap() - 0.3 * was).abs() < 1e-12);
+    let marks = s.from_returns.clone().unwrap();
+    assert!(marks.for_scenario(doc).is_some());
 }
 
 /// A correction that needs more conversions than households leave caps the share at all
@@ -598,6 +655,7 @@ fn a_share_that_would_pass_one_is_capped_with_a_warning() {
             n_of: "orders".into(),
         }],
         kept: vec![],
+        sgo_leaving_rate: None,
     };
     let s = s.reduce(w(WorkAction::MarkFromReturns(Some(Rc::new(marks)))));
     let s = s.reduce(w(WorkAction::Edit {

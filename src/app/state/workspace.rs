@@ -611,24 +611,27 @@ impl Work {
         let Some(after) = self.doc(doc).map(|d| d.value.clone()) else {
             return;
         };
-        let Some((share, factor)) = conversions::rescaled(&marks, before, &after) else {
+        let marks = conversions::with_rate(&marks, before);
+        let Some((share, capped)) = conversions::rescaled(&marks, before, &after) else {
             return;
         };
+        if self.from_returns.as_deref() != Some(&marks) {
+            self.from_returns = Some(Rc::new(marks));
+        }
         let Some(path) = Path::parse(conversions::SHARE) else {
             return;
         };
         self.edit_doc(notices, doc, &path, |v| {
             edit::set(v, &path, serde_json::json!(share))
         });
-        self.from_returns = Some(Rc::new(conversions::marks_rescaled(&marks, share, factor)));
-        let message = if share >= 1.0 {
+        let message = if capped {
             "Your foster carers now leave more slowly than the special guardianship orders in your returns need: the share of carers leaving by special guardianship is set to all of them, and the model will make fewer such orders than your returns show."
         } else {
             "The share of foster carers leaving by special guardianship, estimated from your returns, was adjusted to the new leaving rates, so the model still makes as many special guardianship orders to foster carers as your returns show."
         };
         // Said once, however many steps a slider takes.
         if !notices.iter().any(|n| n.text == message) {
-            let kind = if share >= 1.0 {
+            let kind = if capped {
                 NoticeKind::Warning
             } else {
                 NoticeKind::Info
