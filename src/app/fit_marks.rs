@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::app::edit::{self, Path};
+use crate::app::state::conversions;
 
 /// An accepted fit's account of the values it set.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +30,12 @@ pub struct FitMarks {
     pub values: Vec<MarkedValue>,
     /// Fields (or whole parts, e.g. `fostering`) kept from the baseline, and why.
     pub kept: Vec<KeptMark>,
+    /// The yearly rate of foster households leaving that the fitted special guardianship
+    /// share was divided by (the fitted scenario's), so that the share follows a correction
+    /// of the carers' leaving rates (`state::conversions`); `None` in marks kept before it
+    /// was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sgo_leaving_rate: Option<f64>,
 }
 
 /// One accepted fitted value.
@@ -108,7 +115,29 @@ impl FitMarks {
                     reason: k.reason.clone(),
                 })
                 .collect(),
+            sgo_leaving_rate: None,
         }
+    }
+
+    /// The same marks, the special guardianship share's divided by `rate`
+    /// ([`FitMarks::sgo_leaving_rate`]; ignored unless finite and above zero).
+    pub fn with_sgo_leaving_rate(mut self, rate: f64) -> FitMarks {
+        self.sgo_leaving_rate = (rate.is_finite() && rate > 0.0).then_some(rate);
+        self
+    }
+
+    /// The special guardianship share's mark when `scenario` holds the fitted share, at
+    /// its own leaving rates: its value and uncertainty rescaled as the share was.
+    fn share_held(&self, v: &MarkedValue, scenario: &Value) -> Option<MarkedValue> {
+        if !conversions::holds_fitted(self, scenario) {
+            return None;
+        }
+        let mut v = v.clone();
+        if let Some((share, factor)) = conversions::share_for(self, scenario) {
+            v.value = share;
+            v.std_error = v.std_error.map(|e| e * factor);
+        }
+        Some(v)
     }
 
     /// "Apr 2019 – Mar 2022".
@@ -126,12 +155,16 @@ impl FitMarks {
         let values: BTreeMap<String, MarkedValue> = self
             .values
             .iter()
-            .filter(|v| {
+            .filter_map(|v| {
+                if v.field == conversions::SHARE {
+                    return self.share_held(v, scenario);
+                }
                 Path::parse(&v.field)
                     .and_then(|p| edit::get(scenario, &p).and_then(Value::as_f64))
                     .is_some_and(|now| same(now, v.value))
+                    .then(|| v.clone())
             })
-            .map(|v| (v.field.clone(), v.clone()))
+            .map(|v| (v.field.clone(), v))
             .collect();
         (!values.is_empty()).then(|| {
             Rc::new(ScenarioMarks {

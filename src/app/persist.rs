@@ -118,7 +118,11 @@ pub enum Saved {
     /// Written (or already there) at this revision.
     At(u64),
     /// Another tab saved newer work (at `revision`) since `expected`: nothing was written.
-    Newer { workspace: Workspace, revision: u64 },
+    /// (Boxed: a workspace is large beside a revision.)
+    Newer {
+        workspace: Box<Workspace>,
+        revision: u64,
+    },
 }
 
 /// Save `ws` unless another tab saved since revision `expected` (then report its work).
@@ -130,7 +134,7 @@ pub fn save_checked(store: &mut dyn Store, ws: &Workspace, expected: u64) -> Res
             return Ok(Saved::At(revision));
         }
         return Ok(Saved::Newer {
-            workspace: theirs,
+            workspace: Box::new(theirs),
             revision,
         });
     }

@@ -77,11 +77,13 @@ fn table_toggle(
     months: &Rc<Vec<String>>,
     series: &Rc<Vec<Series>>,
     id: &AttrValue,
+    difference: bool,
 ) -> Html {
     let data = TableData::Fan {
         unit,
         months: months.clone(),
         series: series.clone(),
+        difference,
     };
     html! {
         <TableToggle caption={title.clone()} {data} id={svg::opt_id(id, "-table").unwrap_or_default()} />
@@ -104,7 +106,7 @@ pub fn FanChart(p: &FanChartProps) -> Html {
             { figcaption(&p.title, Some(text::caption(p.runs, &p.months))) }
             { svg::chart_svg(&g.frame, label, "fan", fan_body(&g, p.zero_line)) }
             { fan_legend(&p.series, g.samples.len(), p.zero_line) }
-            { table_toggle(&p.title, p.unit, &p.months, &p.series, &p.id) }
+            { table_toggle(&p.title, p.unit, &p.months, &p.series, &p.id, p.zero_line) }
         </figure>
     }
 }
@@ -159,7 +161,7 @@ pub fn DifferenceChart(p: &DifferenceChartProps) -> Html {
             { figcaption(&p.title, Some(text::caption(p.runs, months))) }
             { panels }
             { fan_legend(&legend_series, 0, true) }
-            { table_toggle(&p.title, p.unit, &p.months, &p.series, &p.id) }
+            { table_toggle(&p.title, p.unit, &p.months, &p.series, &p.id, true) }
         </figure>
     }
 }

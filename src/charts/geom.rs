@@ -106,7 +106,11 @@ pub fn fan(
     height: f64,
 ) -> FanGeom {
     let values = covered_values(months, series, samples);
-    let frame = Frame::new(unit, months, values, zero_line, height);
+    let frame = if zero_line {
+        Frame::difference(unit, months, values, height)
+    } else {
+        Frame::new(unit, months, values, false, height)
+    };
     fan_in(frame, months, series, samples)
 }
 
@@ -163,7 +167,11 @@ pub fn shared_frame(
                 .flat_map(|st| [st.p5, st.p95, st.p50]),
         );
     }
-    Frame::new(unit, months, values, zero_line, height)
+    if zero_line {
+        Frame::difference(unit, months, values, height)
+    } else {
+        Frame::new(unit, months, values, false, height)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

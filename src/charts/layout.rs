@@ -51,6 +51,32 @@ impl Frame {
         include_zero: bool,
         height: f64,
     ) -> Frame {
+        Frame::labelled(months, values, include_zero, height, |t, step, max_abs| {
+            format::tick(unit, t, step, max_abs)
+        })
+    }
+
+    /// A frame for differences (0 always included), its ticks labelled as differences: a
+    /// difference of shares in points ([`format::tick_change`]).
+    pub fn difference(
+        unit: Unit,
+        months: &[String],
+        values: impl IntoIterator<Item = f64>,
+        height: f64,
+    ) -> Frame {
+        Frame::labelled(months, values, true, height, |t, step, max_abs| {
+            format::tick_change(unit, t, step, max_abs)
+        })
+    }
+
+    /// [`Frame::new`] with the y ticks labelled by `label(value, step, largest size)`.
+    fn labelled(
+        months: &[String],
+        values: impl IntoIterator<Item = f64>,
+        include_zero: bool,
+        height: f64,
+        label: impl Fn(f64, f64, f64) -> String,
+    ) -> Frame {
         let height = if height.is_finite() && height > MARGIN_TOP + MARGIN_BOTTOM + 20.0 {
             height
         } else {
@@ -74,7 +100,7 @@ impl Frame {
             .iter()
             .map(|&t| Tick {
                 pos: y.map(t),
-                label: format::tick(unit, t, step, max_abs),
+                label: label(t, step, max_abs),
             })
             .collect();
         let x_ticks = time_ticks(months, MAX_X_TICKS)

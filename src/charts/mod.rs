@@ -4,7 +4,8 @@
 //! * pure: [`scale`] (linear scale, nice ticks, month ticks), [`path`] (SVG path data),
 //!   [`layout`] (the plotting frame), [`geom`] (what each chart draws), [`text`] (summaries,
 //!   captions, legend sentences), [`rows`] (table contents), [`palette`], [`stage`] (the
-//!   presentation chart's held axis, trace, target, time clipping and end labels),
+//!   presentation chart's held axis, trace, target, time clipping and end labels; its
+//!   legend is `stage_legend`),
 //!   [`observed`] (observed series from returns over a fan, as SVG text).
 //! * components (the fan's SVG, shared by the fan, difference and presentation charts, in
 //!   `fan_svg`): [`FanChart`], [`DifferenceChart`], [`StageChart`], [`StackedChart`], [`DataTable`],
@@ -25,6 +26,7 @@ mod fan;
 mod fan_svg;
 mod stacked;
 mod stage_chart;
+mod stage_legend;
 mod svg;
 mod table;
 mod tile;

@@ -22,9 +22,11 @@ const ONE_SERIES: [&str; 9] = [
 ];
 
 /// One row per month. A single series gets every percentile and the mean; several series
-/// get the median, 10th and 90th percentile of each.
-pub fn fan_table(unit: Unit, months: &[String], series: &[Series]) -> Table {
+/// get the median, 10th and 90th percentile of each. A `difference`'s figures are read as
+/// differences (of shares, in points).
+pub fn fan_table(unit: Unit, months: &[String], series: &[Series], difference: bool) -> Table {
     let cell = |s: Option<&Stat>, f: fn(&Stat) -> f64| match s {
+        Some(s) if difference => format::change_precise(unit, f(s)),
         Some(s) => format::value_precise(unit, f(s)),
         None => format::MISSING.to_string(),
     };
@@ -130,7 +132,7 @@ mod tests {
             label: "Baseline".into(),
             stats: vec![stat(10.0)],
         };
-        let (cols, rows) = fan_table(Unit::Children, &months(2), &[s]);
+        let (cols, rows) = fan_table(Unit::Children, &months(2), &[s], false);
         assert_eq!(cols.len(), 9);
         assert_eq!(
             rows[0],
@@ -149,7 +151,7 @@ mod tests {
             label: "B".into(),
             stats: vec![stat(0.25)],
         };
-        let (cols, rows) = fan_table(Unit::BasisPoints, &months(1), &[a, b]);
+        let (cols, rows) = fan_table(Unit::BasisPoints, &months(1), &[a, b], false);
         assert_eq!(
             cols,
             [

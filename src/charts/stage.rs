@@ -100,7 +100,9 @@ pub fn target(frame: &Frame, value: f64, month: usize) -> Option<TargetGeom> {
 /// A label at the end of a line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EndLabel {
-    /// One or two lines of text.
+    /// The name in full (the chart's legend and the label's tooltip give it).
+    pub full: String,
+    /// One or two lines of text: the name, shortened to fit if need be ([`label_lines`]).
     pub lines: Vec<String>,
     /// Where the line ends.
     pub line_x: f64,
@@ -119,9 +121,42 @@ fn cut(s: &str, n: usize) -> String {
     }
 }
 
-/// `name` on one line, or broken between words onto two of at most [`LABEL_CHARS`].
+/// `name` on one line, or broken between words onto two of at most [`LABEL_CHARS`]. A
+/// name too long for two lines first loses the details in brackets ("Recruit more carers
+/// (+50% enquiries, +20% conversion)" is labelled "Recruit more carers"; the legend gives
+/// it in full), and only then is cut with "…".
 pub fn label_lines(name: &str) -> Vec<String> {
     let name = name.trim();
+    let lines = wrap_two(name);
+    if !lines.iter().any(|l| l.ends_with('…')) {
+        return lines;
+    }
+    let short = without_brackets(name);
+    if short.is_empty() || short == name {
+        lines
+    } else {
+        wrap_two(&short)
+    }
+}
+
+/// `name` without its bracketed details: "Homes (2 homes) on Shock" → "Homes on Shock".
+fn without_brackets(name: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `name` on one line, or broken between words onto two of at most [`LABEL_CHARS`], the
+/// second cut with "…" when it is too long.
+fn wrap_two(name: &str) -> Vec<String> {
     if name.chars().count() <= LABEL_CHARS {
         return vec![name.to_string()];
     }
@@ -155,6 +190,7 @@ pub fn end_labels(frame: &Frame, ends: &[(String, f64, usize)]) -> Vec<EndLabel>
         .map(|(text, v, i)| {
             let y = frame.y.map(*v);
             EndLabel {
+                full: text.clone(),
                 lines: label_lines(text),
                 line_x: frame.x.map(*i as f64),
                 line_y: y,
@@ -311,6 +347,19 @@ mod tests {
             ["Recruitment", "drive and mo…"]
         );
         assert_eq!(label_lines("Supercalifragilistic"), ["Supercalifra…"]);
+        // A long name loses its bracketed details before it is cut (the legend has it whole).
+        assert_eq!(
+            label_lines("Recruit more carers (+50% enquiries, +20% conversion)"),
+            ["Recruit more", "carers"]
+        );
+        assert_eq!(
+            label_lines("Homes (2 homes, 8 beds) on Shock"),
+            ["Homes on", "Shock"]
+        );
+        assert_eq!(
+            label_lines("(everything in brackets)"),
+            ["(everything", "in brackets)"]
+        );
         let f = frame(Unit::Count, &months(3), vec![0.0, 10.0], None, HEIGHT);
         let l = end_labels(&f, &[("A".into(), 5.0, 2), ("B".into(), f64::NAN, 2)]);
         assert_eq!(l.len(), 1);

@@ -1,8 +1,9 @@
 //! The presentation chart: a fan with what a room needs to see a change: a y axis that can
 //! be held, a faint trace of the previous result, a target line, the projection drawn only
 //! up to the month being discussed, and each line named at its end (colour and dash pattern
-//! as well, so no legend is needed). The geometry is in [`super::stage`]; the fan itself is
-//! drawn as the other fan charts draw it ([`super::fan_svg`]).
+//! as well, and under the chart a legend of the bands and patterns with every scenario's
+//! full name, [`super::stage_legend`]). The geometry is in [`super::stage`]; the fan itself
+//! is drawn as the other fan charts draw it ([`super::fan_svg`]).
 
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ use super::geom;
 use super::layout::Frame;
 use super::path::num;
 use super::stage::{self, EndLabel};
+use super::stage_legend;
 use super::svg;
 use super::{palette, text, Series};
 
@@ -72,7 +74,7 @@ fn stage_frame(p: &StageChartProps) -> Frame {
     stage::frame(p.unit, &p.months, values, p.fixed, STAGE_HEIGHT)
 }
 
-fn end_label(l: &EndLabel, colour: &'static str, class: &'static str) -> Html {
+fn end_label(l: &EndLabel, full: &str, colour: &'static str, class: &'static str) -> Html {
     let x = l.line_x + 8.0;
     let leader = ((l.y - l.line_y).abs() > 2.0).then(|| {
         html! {
@@ -86,6 +88,7 @@ fn end_label(l: &EndLabel, colour: &'static str, class: &'static str) -> Html {
     });
     html! {
         <g class={class}>
+            <title>{ full.to_string() }</title>
             { for leader }
             <text fill={colour} font-weight="700" font-size="15">{ for lines }</text>
         </g>
@@ -99,7 +102,7 @@ fn target_mark(frame: &Frame, t: &TargetMark) -> Html {
     html! {
         <g class="target-mark" aria-hidden="true">
             <line x1={num(frame.left())} x2={num(frame.right())} y1={num(g.y)} y2={num(g.y)}
-                stroke={palette::TARGET} stroke-width="2" stroke-dasharray="10 5" />
+                stroke={palette::TARGET} stroke-width="2" stroke-dasharray={stage_legend::TARGET_DASH} />
             <line x1={num(g.x_month)} x2={num(g.x_month)} y1={num(g.y - 9.0)} y2={num(g.y + 9.0)}
                 stroke={palette::TARGET} stroke-width="3" />
             <text class="target-label" x={num(frame.left() + 6.0)} y={num(g.y - 6.0)}
@@ -153,7 +156,7 @@ pub fn StageChart(p: &StageChartProps) -> Html {
     let label_html = labels
         .iter()
         .zip(colours)
-        .map(|(l, c)| end_label(l, c, "end-label"));
+        .map(|(l, c)| end_label(l, &l.full, c, "end-label"));
     let trace_html = trace_geom.map(|t| {
         html! {
             <g class="trace" aria-hidden="true">
@@ -164,6 +167,7 @@ pub fn StageChart(p: &StageChartProps) -> Html {
         }
     });
     let label = text::fan_summary(&p.title, p.unit, &p.months, &clipped, false);
+    let names: Vec<String> = p.series.iter().map(|s| s.label.clone()).collect();
     let body = html! { <>
         { fan_body(&g, false) }
         { for trace_html }
@@ -176,6 +180,7 @@ pub fn StageChart(p: &StageChartProps) -> Html {
             data-y-domain={format!("{} {}", frame.y.domain().0, frame.y.domain().1)}>
             { figcaption(&p.title, None) }
             { svg::chart_svg(&frame, label, "fan stage", body) }
+            { stage_legend::legend(&names, trace.is_some(), p.target.is_some(), svg::opt_id(&p.id, "-legend")) }
         </figure>
     }
 }

@@ -116,7 +116,8 @@ pub enum Key {
     Line(&'static str, &'static str, Option<&'static str>),
 }
 
-fn key_svg(key: &Key) -> Html {
+/// A legend entry's key, drawn as a small SVG.
+pub(super) fn key_svg(key: &Key) -> Html {
     let body = match key {
         Key::Fill(fill, op) => html! {
             <rect x="1" y="2" width="26" height="12" fill={*fill} fill-opacity={*op}

@@ -63,6 +63,8 @@ pub enum TableData {
         unit: Unit,
         months: Rc<Vec<String>>,
         series: Rc<Vec<Series>>,
+        /// The series are differences (a difference of shares reads in points).
+        difference: bool,
     },
     Stacked {
         unit: Unit,
@@ -78,7 +80,8 @@ impl TableData {
                 unit,
                 months,
                 series,
-            } => rows::fan_table(*unit, months, series),
+                difference,
+            } => rows::fan_table(*unit, months, series, *difference),
             TableData::Stacked {
                 unit,
                 months,

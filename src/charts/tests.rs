@@ -135,6 +135,7 @@ fn fan_chart_renders_bands_legend_caption_and_table() {
             unit: Unit::Children,
             months,
             series,
+            difference: false,
         },
         "in-care-table",
     );
@@ -182,6 +183,7 @@ fn fan_chart_with_comparisons_uses_dashes_and_per_series_columns() {
         unit: Unit::Children,
         months: months(12),
         series: all,
+        difference: false,
     };
     let table = open_table(data, "gap-table");
     assert!(table.contains("Recruit: 90th percentile"));
@@ -260,6 +262,38 @@ fn difference_chart_has_zero_line_and_explains_it() {
     assert_eq!(count(&two, "band band-25-75"), 2);
     assert_eq!(count(&two, r#"viewBox="0 0 560 200""#), 2);
     assert!(two.contains(r#"<p class="chart-panel-title">Homes</p>"#));
+}
+
+#[test]
+fn a_difference_of_shares_reads_in_points_not_percent() {
+    let diff = |label: &str, m: f64| Series {
+        label: label.into(),
+        stats: vec![stat(m); 24],
+    };
+    let html = render::<DifferenceChart>(DifferenceChartProps {
+        title: "In-house share: difference".into(),
+        unit: Unit::BasisPoints,
+        months: months(24),
+        series: Rc::new(vec![diff("Recruit", 0.03), diff("Homes", -0.01)]),
+        runs: 500,
+        id: "diff-share".into(),
+    });
+    assert_clean(&html);
+    assert!(html.contains(" pts</text>"), "{html}");
+    assert!(html.contains("median difference about +3.0 points by June 2022"));
+    let ticks = html.split("</text>").filter(|t| t.ends_with('%')).count();
+    assert_eq!(ticks, 0, "no axis label in %: {html}");
+    let table = open_table(
+        TableData::Fan {
+            unit: Unit::BasisPoints,
+            months: months(2),
+            series: Rc::new(vec![diff("Recruit", 0.03)]),
+            difference: true,
+        },
+        "t",
+    );
+    assert!(table.contains("3.00 points"), "{table}");
+    assert!(!table.contains('%'), "{table}");
 }
 
 #[test]

@@ -101,7 +101,7 @@ pub fn fan_summary(
 ) -> String {
     let fmt = |v: f64| {
         if difference {
-            format::signed(unit, v)
+            format::signed_change(unit, v)
         } else {
             format::value(unit, v)
         }

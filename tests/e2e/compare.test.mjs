@@ -100,6 +100,13 @@ describe('comparisons that stay true', () => {
     assert.match(await diffs.locator(households).textContent(), /140.*170/);
     assert.match(await diffs.locator('li[data-path="levers"]').textContent(), /Recruitment boost: \+50% enquiries, \+20% conversion, from month \d+.*a year in .*, against none in Baseline/);
     assert.equal(await diffs.locator('li').count(), 2, 'nothing else differs');
+    // A difference of two shares is in percentage points, never "%" (a relative change).
+    const share = page.locator('#chart-diff-in-house');
+    assert.match(await share.locator('.chart-title').textContent(), /In-house share \(in percentage points\)/);
+    const ticks = await share.locator('svg text').allTextContents();
+    assert.ok(ticks.some((t) => / pts$/.test(t)), `axis in points: ${ticks.join('|')}`);
+    assert.ok(ticks.every((t) => !t.includes('%')), `no % on the axis: ${ticks.join('|')}`);
+    assert.match(await share.locator('svg').first().getAttribute('aria-label'), /median difference .*[\d.]+ points/);
     // Back to the base's value: it follows the baseline again.
     await page.click('#own-assumptions li[data-path="fostering.households"] button');
     await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).scenarios[1].fostering.households === 170, KEY);

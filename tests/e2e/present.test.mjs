@@ -3,7 +3,8 @@
 // zooms) one chart and its levers fit in the window in large type; predict-then-reveal hides
 // a new result until it is revealed; fixed axes keep their scale when a lever moves and the
 // previous result stays as a trace; a target is drawn with its verdict; the projection
-// plays year by year; each line is named at its end; the switch is remembered.
+// plays year by year; each line is named at its end and the legend says what the bands and
+// patterns mean; text is at least 18 px at 1920x1080; the switch is remembered.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -41,6 +42,32 @@ async function axisDevicePx(page) {
       .map((t) => t.getBoundingClientRect().height);
     return Math.min(...hs) * devicePixelRatio;
   });
+}
+
+/** Every visible piece of text in the view smaller than `px` CSS pixels as rendered (an
+ *  SVG text's size scaled as its chart is drawn), as "size <tag> text". */
+async function smallText(page, px) {
+  return page.evaluate((least) => {
+    const out = [];
+    const seen = new Set();
+    const walker = document.createTreeWalker(document.querySelector('#present'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      const t = walker.currentNode.textContent.trim();
+      if (!t || seen.has(el) || el.closest('title, desc, .visually-hidden')) continue;
+      seen.add(el);
+      const r = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || cs.visibility === 'hidden') continue;
+      let size = parseFloat(cs.fontSize);
+      if (el instanceof SVGElement) {
+        const m = el.getScreenCTM();
+        size *= m ? Math.hypot(m.a, m.b) : 1;
+      }
+      if (size < least) out.push(`${size.toFixed(1)}px <${el.tagName.toLowerCase()}> ${t.slice(0, 60)}`);
+    }
+    return out;
+  }, px);
 }
 
 /** Focus away from any slider, so the view's keys act. */
@@ -81,6 +108,24 @@ describe('presentation view', () => {
       const labels = await page.locator('#present-chart .end-label text').allTextContents();
       assert.equal(labels.length, 2, labels.join('|'));
       assert.ok(labels.some((l) => /Baseline|Recruit/.test(l)), labels.join('|'));
+      // A long name is shortened at its line's end without being cut mid-word ("Recruit more
+      // carers", its bracketed details dropped), and the legend under the chart gives it in
+      // full, with what the shaded bands and each line's pattern mean.
+      assert.ok(labels.every((l) => !l.includes('…')), labels.join('|'));
+      const legend = (await page.textContent('#present-chart-legend')).replace(/\s+/g, ' ');
+      assert.match(legend, /Shaded bands: 9 in 10 simulated futures fall inside them/);
+      assert.match(legend, /Solid line: Recruit more carers \(\+50% enquiries, \+20% conversion\), the middle future/);
+      assert.match(legend, /Dashed line: Baseline, its middle future/);
+      if (size.viewport.height > 420) {
+        assert.ok(await inWindow(page, '#present-chart-legend'), 'the legend is in the window');
+      } else {
+        // Too short a window for it under a readable chart: the lines' names at their ends.
+        assert.equal(await page.isVisible('#present-chart-legend'), false);
+      }
+      if (size.name === '1920x1080') {
+        // Everything the room reads is at least 18 px on a 1920x1080 projector.
+        assert.deepEqual(await smallText(page, 18), []);
+      }
       await page.screenshot({ path: path.join(artifacts, `present-${size.name}.png`) });
       // Keys: 2 picks the second chart.
       await blur(page);
@@ -120,6 +165,7 @@ describe('presentation view', () => {
     assert.equal(await page.getAttribute('#present-chart', 'data-y-domain'), held, 'the axis kept its scale');
     const ends = await page.locator('#present-chart .end-label text').allTextContents();
     assert.ok(ends.includes('Before'), ends.join('|'));
+    assert.match(await page.textContent('#present-chart-legend'), /Grey dots \(Before\): the result before the last change/);
     await page.screenshot({ path: path.join(artifacts, 'present-trace.png') });
     // T hides the trace; L replays the change (before, then after).
     await blur(page);
@@ -155,6 +201,7 @@ describe('presentation view', () => {
     assert.ok(chance >= 0 && chance <= 1, `${chance}`);
     assert.equal(await page.locator('#present-chart .target-mark').count(), 1, 'the target is drawn');
     assert.match(await page.textContent('#present-chart .target-label'), /Target: at most 5/);
+    assert.match(await page.textContent('#present-chart-legend'), /Black dashed line: the target/);
     await page.screenshot({ path: path.join(artifacts, 'present-target.png') });
     // A looser target is met at least as often.
     await page.fill('#present-target-value', '1000');

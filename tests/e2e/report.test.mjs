@@ -185,6 +185,11 @@ describe('report for Cabinet or scrutiny', () => {
       const article = /^(8|11%|18%)/.test(chance) ? 'an' : 'a';
       assert.ok(li.includes(`${article} ${chance} chance (± `), `scenario ${i}: "${li}" has the tile's ${chance}`);
       assert.ok(li.includes(`against an illustrative budget of ${budget[1]}, not your council’s`), `scenario ${i}: ${li}`);
+      // The answer's gap is the tile's, at the same date (the end of the projection); the
+      // gap at the end of the financial year, if given, is dated apart.
+      const endMonth = (await text('#results > p.muted')).match(/^At the end of (\w+ \d{4}):/)[1];
+      assert.ok(li.includes(`sufficiency gap of ${gap} children in ${endMonth}, the end of the projection (`), `scenario ${i}: "${li}" has the tile's gap ${gap} at ${endMonth}`);
+      assert.match(li, /, and [\d,]+ at the end of FY\d{4}\/\d{2} \(March \d{4}\)\.$/, `scenario ${i}: ${li}`);
     }
     assert.ok(report.includes('Illustrative budget.'), 'the warning above the tables');
 

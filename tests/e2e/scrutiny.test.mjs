@@ -78,7 +78,10 @@ test('what matters most, what if this is wrong, what would it take, and the band
   assert.match(await page.textContent('#ranking-prices-left-out'), /^Prices \(weekly fees, price inflation\) are left out/);
   const ranked = await page.textContent('#global-ranking figcaption');
   assert.match(ranked, /With all the assumptions uncertain together/);
-  assert.match(ranked, /Together the assumptions explain \d+% of the differences between these futures; the rest is chance/);
+  assert.match(ranked, /Together these assumptions explain about \d+% of the run-to-run differences in the outcome; the rest is chance/);
+  // Plain English for councillors: the statistic's name only on hover.
+  assert.doesNotMatch(ranked, /R²|regression|coefficient|variance/);
+  assert.match(await page.getAttribute('#ranking-explained', 'title'), /R² of a straight-line fit/);
   assert.match(ranked, /moves by half its usual spread/);
   assert.match(await page.textContent('#ranking-difference'), /one assumption moves at a time/);
   const bars = Number(await page.getAttribute('#tornado', 'data-bars'));

@@ -286,6 +286,11 @@ pub const MONTH_NAMES: [&str; 12] = [
 /// Days per month and per year used throughout (Gregorian averages).
 pub const DAYS_PER_YEAR: f64 = 365.25;
 pub const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
+/// Weeks per month and per year, for anything priced by the week: the simulation charges a
+/// weekly cost `DAYS_PER_MONTH / 7` times a month (`sim/run/month_end.rs`), so a year holds
+/// 52.18 weeks, not 52. The report and the workshop's purse both count it so.
+pub const WEEKS_PER_MONTH: f64 = DAYS_PER_MONTH / 7.0;
+pub const WEEKS_PER_YEAR: f64 = 12.0 * WEEKS_PER_MONTH;
 
 #[cfg(test)]
 mod tests {

@@ -187,7 +187,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             <div class="charts">
                 { diff("cost", "Monthly cost", Unit::Pounds, "chart-diff-cost") }
                 { diff("gap", "Sufficiency gap", Unit::Children, "chart-diff-gap") }
-                { diff("in_house_share", "In-house share", Unit::BasisPoints, "chart-diff-in-house") }
+                { diff("in_house_share", "In-house share (in percentage points)", Unit::BasisPoints, "chart-diff-in-house") }
                 { diff("moves", "Placement moves a month", Unit::Count, "chart-diff-moves") }
             </div>
         </section>

@@ -44,7 +44,7 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
                     workspace,
                     revision,
                 }) => state.dispatch(Action::OtherTabSaved {
-                    ws: workspace,
+                    ws: *workspace,
                     revision,
                 }),
                 Err(e) if !*failed => {

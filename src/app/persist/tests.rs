@@ -71,7 +71,7 @@ fn a_save_never_overwrites_newer_work_from_another_tab() {
     assert_eq!(
         save_checked(&mut store, &named("B"), 0),
         Ok(Saved::Newer {
-            workspace: named("A"),
+            workspace: Box::new(named("A")),
             revision: 1
         })
     );

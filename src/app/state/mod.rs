@@ -5,6 +5,8 @@
 //! * [`run`]: what the simulation workers are doing and have found ([`RunState`]);
 //! * [`notices`]: the messages shown above the work ([`Notices`]);
 //! * [`borough`]: an import of a council's own returns (its own reducer, never saved);
+//!   [`conversions`] keeps a fitted special guardianship share true to them when the
+//!   carers' leaving rates are corrected;
 //! * [`saved`]: how this tab's work stands against the work saved in the browser, which
 //!   other tabs share ([`SavedMark`], [`Conflict`]).
 //!
@@ -12,6 +14,7 @@
 //! here: the hooks (`app::hooks`) read and write it and tell the state what happened.
 
 pub mod borough;
+pub mod conversions;
 pub mod notices;
 pub mod run;
 pub mod saved;

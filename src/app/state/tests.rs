@@ -484,3 +484,192 @@ fn scenarios_follow_their_base_except_what_they_override() {
     assert_eq!(s.docs[2].value, kept);
     assert_eq!(s.job().unwrap().compare_with, [0, 0, 1]);
 }
+
+/// Correcting the carers' leaving rates after a fit keeps the special guardianship
+/// conversions the returns show (share × leaving rate), and the form's mark with it; a share
+/// changed by hand, a lever or a workspace without a fit rescales nothing.
+#[test]
+fn correcting_attrition_keeps_the_fitted_conversions_per_child_year() {
+    use crate::app::fit_marks::{FitMarks, MarkedValue};
+    use crate::app::state::conversions::{leaving_rate, SHARE};
+    let share_of = |s: &Rc<AppState>| {
+        crate::app::edit::get(&s.active_doc().unwrap().value, &p(SHARE))
+            .and_then(Value::as_f64)
+            .unwrap()
+    };
+    let rate_of = |s: &Rc<AppState>| leaving_rate(&s.active_doc().unwrap().value).unwrap();
+    let edit = |s: Rc<AppState>, path: &str, v: f64| {
+        s.reduce(w(WorkAction::Edit {
+            doc: 1,
+            path: p(path),
+            value: json!(v),
+        }))
+    };
+    // Without a fit, an edit of the leaving rates leaves the share as it is.
+    let s = edit(state(), "fostering.attrition_later", 0.2);
+    assert_eq!(share_of(&s), share_of(&state()));
+
+    let s = edit(state(), SHARE, 0.3);
+    let marks = FitMarks {
+        from_month: "2019-04".into(),
+        to_month: "2022-03".into(),
+        values: vec![MarkedValue {
+            field: SHARE.into(),
+            value: 0.3,
+            default: 0.15,
+            std_error: Some(0.05),
+            n: 12,
+            n_of: "special guardianship orders to your own foster carers".into(),
+        }],
+        kept: vec![],
+        sgo_leaving_rate: None,
+    }
+    .with_sgo_leaving_rate(rate_of(&s));
+    let s = s.reduce(w(WorkAction::MarkFromReturns(Some(Rc::new(marks)))));
+    let per_year = 0.3 * rate_of(&s);
+    let later = crate::app::edit::get(
+        &s.active_doc().unwrap().value,
+        &p("fostering.attrition_later"),
+    )
+    .and_then(Value::as_f64)
+    .unwrap();
+    let s = edit(s, "fostering.attrition_later", later * 2.0);
+    assert!(
+        share_of(&s) < 0.3,
+        "faster leaving, smaller share: {}",
+        share_of(&s)
+    );
+    assert!((share_of(&s) * rate_of(&s) - per_year).abs() < 1e-12);
+    // Still marked as from the returns, at its new value, with its uncertainty scaled.
+    let marks = s.from_returns.clone().unwrap();
+    let held = marks.for_scenario(&s.active_doc().unwrap().value).unwrap();
+    let mark = &held.values[SHARE];
+    assert!((mark.value - share_of(&s)).abs() < 1e-12);
+    assert!(mark.std_error.unwrap() < 0.05);
+    assert!(s
+        .notices
+        .iter()
+        .any(|n| n.text.contains("adjusted to the new leaving rates")));
+    // So do the tenure and the early rate; and back again gives the fitted share.
+    let s = edit(s, "fostering.mean_tenure_years", 4.0);
+    assert!((share_of(&s) * rate_of(&s) - per_year).abs() < 1e-12);
+    let s = edit(s, "fostering.attrition_later", later);
+    let s = edit(s, "fostering.mean_tenure_years", 8.0);
+    let s = edit(s, "fostering.attrition_early", 0.01);
+    assert!((share_of(&s) * rate_of(&s) - per_year).abs() < 1e-12);
+    assert_eq!(s.notices.len(), 1, "said once");
+    // Resetting a rate to the built-in one keeps them too.
+    let s = s.reduce(w(WorkAction::Reset {
+        doc: 1,
+        path: p("fostering.attrition_early"),
+    }));
+    assert!((share_of(&s) * rate_of(&s) - per_year).abs() < 1e-12);
+    // A retention lever changes no field the fit divided by: nothing rescaled.
+    let before = share_of(&s);
+    let s = s.reduce(w(WorkAction::AddLever {
+        doc: 1,
+        lever: workspace::lever_of_kind("retention").unwrap(),
+    }));
+    assert_eq!(share_of(&s), before);
+    // A share set by hand is the reader's own: left alone, and no longer marked.
+    let s = edit(s, SHARE, 0.2);
+    let s = edit(s, "fostering.attrition_later", 0.3);
+    assert_eq!(share_of(&s), 0.2);
+    let marks = s.from_returns.clone().unwrap();
+    assert!(marks.for_scenario(&s.active_doc().unwrap().value).is_none());
+}
+
+/// Marks saved before they kept the rate the share was divided by: the rate is taken from
+/// the scenario holding the fitted share, and the share rescaled from it.
+#[test]
+fn older_marks_rescale_from_the_rates_the_share_was_held_at() {
+    use crate::app::fit_marks::{FitMarks, MarkedValue};
+    use crate::app::state::conversions::{leaving_rate, SHARE};
+    let s = state().reduce(w(WorkAction::Edit {
+        doc: 1,
+        path: p(SHARE),
+        value: json!(0.3),
+    }));
+    let marks = FitMarks {
+        from_month: "2019-04".into(),
+        to_month: "2022-03".into(),
+        values: vec![MarkedValue {
+            field: SHARE.into(),
+            value: 0.3,
+            default: 0.15,
+            std_error: None,
+            n: 12,
+            n_of: "orders".into(),
+        }],
+        kept: vec![],
+        sgo_leaving_rate: None,
+    };
+    let s = s.reduce(w(WorkAction::MarkFromReturns(Some(Rc::new(marks)))));
+    let was = leaving_rate(&s.active_doc().unwrap().value).unwrap();
+    let s = s.reduce(w(WorkAction::Edit {
+        doc: 1,
+        path: p("fostering.attrition_later"),
+        value: json!(0.3),
+    }));
+    let doc = &s.active_doc().unwrap().value;
+    let share = crate::app::edit::get(doc, &p(SHARE))
+        .and_then(Value::as_f64)
+        .unwrap();
+    assert!((share * leaving_rate(doc).unwrap() - 0.3 * was).abs() < 1e-12);
+    assert_eq!(s.from_returns.as_ref().unwrap().sgo_leaving_rate, Some(was));
+    // And again from there, still marked.
+    let s = s.reduce(w(WorkAction::Edit {
+        doc: 1,
+        path: p("fostering.attrition_early"),
+        value: json!(0.4),
+    }));
+    let doc = &s.active_doc().unwrap().value;
+    let share = crate::app::edit::get(doc, &p(SHARE))
+        .and_then(Value::as_f64)
+        .unwrap();
+    assert!((share * leaving_rate(doc).unwrap() - 0.3 * was).abs() < 1e-12);
+    let marks = s.from_returns.clone().unwrap();
+    assert!(marks.for_scenario(doc).is_some());
+}
+
+/// A correction that needs more conversions than households leave caps the share at all
+/// of them, and says so.
+#[test]
+fn a_share_that_would_pass_one_is_capped_with_a_warning() {
+    use crate::app::fit_marks::{FitMarks, MarkedValue};
+    use crate::app::state::conversions::SHARE;
+    let s = state().reduce(w(WorkAction::Edit {
+        doc: 1,
+        path: p(SHARE),
+        value: json!(0.9),
+    }));
+    let marks = FitMarks {
+        from_month: "2019-04".into(),
+        to_month: "2022-03".into(),
+        values: vec![MarkedValue {
+            field: SHARE.into(),
+            value: 0.9,
+            default: 0.15,
+            std_error: None,
+            n: 40,
+            n_of: "orders".into(),
+        }],
+        kept: vec![],
+        sgo_leaving_rate: None,
+    };
+    let s = s.reduce(w(WorkAction::MarkFromReturns(Some(Rc::new(marks)))));
+    let s = s.reduce(w(WorkAction::Edit {
+        doc: 1,
+        path: p("fostering.attrition_later"),
+        value: json!(0.01),
+    }));
+    let share = crate::app::edit::get(&s.active_doc().unwrap().value, &p(SHARE))
+        .and_then(Value::as_f64)
+        .unwrap();
+    assert_eq!(share, 1.0);
+    assert!(s.blockers().is_empty(), "{:?}", s.blockers());
+    assert!(s
+        .notices
+        .iter()
+        .any(|n| n.kind == NoticeKind::Warning && n.text.contains("fewer such orders")));
+}

@@ -17,7 +17,7 @@ use engine::{Lever, RunSettings, Scenario, Strategy};
 use serde_json::Value;
 
 use super::notices::{NoticeAction, NoticeKind, Notices};
-use super::variants;
+use super::{conversions, variants};
 use crate::app::edit::{self, Path};
 use crate::app::fit_marks::FitMarks;
 use crate::app::share::{default_scenario_value, Workspace, MAX_SCENARIOS};
@@ -601,11 +601,54 @@ impl Work {
         self.rev += 1;
     }
 
+    /// After an edit of the carers' leaving rates in scenario `doc` (its value `before`),
+    /// the special guardianship share fitted from the returns, if it still holds it,
+    /// rescaled to keep the returns' conversions per child-year ([`conversions`]).
+    fn keep_fitted_conversions(&mut self, notices: &mut Notices, doc: u32, before: &Value) {
+        let Some(marks) = self.from_returns.clone() else {
+            return;
+        };
+        let Some(after) = self.doc(doc).map(|d| d.value.clone()) else {
+            return;
+        };
+        let marks = conversions::with_rate(&marks, before);
+        let Some((share, capped)) = conversions::rescaled(&marks, before, &after) else {
+            return;
+        };
+        if self.from_returns.as_deref() != Some(&marks) {
+            self.from_returns = Some(Rc::new(marks));
+        }
+        let Some(path) = Path::parse(conversions::SHARE) else {
+            return;
+        };
+        self.edit_doc(notices, doc, &path, |v| {
+            edit::set(v, &path, serde_json::json!(share))
+        });
+        let message = if capped {
+            "Your foster carers now leave more slowly than the special guardianship orders in your returns need: the share of carers leaving by special guardianship is set to all of them, and the model will make fewer such orders than your returns show."
+        } else {
+            "The share of foster carers leaving by special guardianship, estimated from your returns, was adjusted to the new leaving rates, so the model still makes as many special guardianship orders to foster carers as your returns show."
+        };
+        // Said once, however many steps a slider takes.
+        if !notices.iter().any(|n| n.text == message) {
+            let kind = if capped {
+                NoticeKind::Warning
+            } else {
+                NoticeKind::Info
+            };
+            notices.push(kind, message.to_string(), None);
+        }
+    }
+
     /// Apply an edit; `false` when it changes nothing.
     pub fn apply(&mut self, notices: &mut Notices, action: WorkAction) -> bool {
         match action {
             WorkAction::Edit { doc, path, value } => {
-                self.edit_doc(notices, doc, &path, |v| edit::set(v, &path, value))
+                let before = self.doc(doc).map(|d| d.value.clone());
+                self.edit_doc(notices, doc, &path, |v| edit::set(v, &path, value));
+                if let Some(before) = before.filter(|_| conversions::moves_leaving_rate(&path)) {
+                    self.keep_fitted_conversions(notices, doc, &before);
+                }
             }
             WorkAction::Reset { doc, path } => {
                 let Some(d) = edit::get(&default_value(), &path).cloned() else {
@@ -614,6 +657,7 @@ impl Work {
                 let Some(i) = self.docs.iter().position(|x| x.id == doc) else {
                     return false;
                 };
+                let before = self.docs[i].value.clone();
                 match self.docs[i].variant.as_deref().cloned() {
                     None => self.edit_doc(notices, doc, &path, |v| edit::set(v, &path, d)),
                     Some(mut var) => {
@@ -622,6 +666,9 @@ impl Work {
                         variants::reset(&mut var, &base.unwrap_or_default(), &current, &path.0, d);
                         self.set_variant(notices, i, var);
                     }
+                }
+                if conversions::moves_leaving_rate(&path) {
+                    self.keep_fitted_conversions(notices, doc, &before);
                 }
             }
             WorkAction::UseBase { doc, path } => {

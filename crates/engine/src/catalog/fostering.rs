@@ -112,7 +112,10 @@ pub(super) const PARAMS: &[Param] = &[
             guardianship. A fit to a council's SSDA903 returns estimates it: special guardianship orders to former \
             foster carers (REC E43, E45, E46) from the council's own foster care, per child-year in that care, divided \
             by the households' yearly leaving rate (fostering.attrition_early and fostering.attrition_later); those orders are \
-            then left out of the special guardianship exit route, so they are not counted twice.",
+            then left out of the special guardianship exit route, so they are not counted twice. So a fitted share \
+            belongs with the leaving rates it was divided by: in the app, correcting those rates (or \
+            fostering.mean_tenure_years) adjusts a share still as fitted, to keep the returns' orders a child-year; \
+            in a scenario file, change it in proportion by hand.",
     },
     Param {
         path: "fostering.usable_place_share",

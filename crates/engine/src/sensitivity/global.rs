@@ -20,11 +20,12 @@ use crate::catalog;
 use crate::scenario::{RunSettings, Scenario};
 use crate::sim::{uncertain, Model};
 
-/// What the global ranking means, in one sentence.
+/// What the global ranking means, in one sentence of plain English (for councillors: no
+/// statistical terms; how much the assumptions explain together is said beside it, from
+/// [`Ranking::r_squared`]).
 pub const MEANING: &str = "With all the assumptions uncertain at once, this ranks them by how strongly the \
     outcome moves with each: 0.5 means the outcome moves by half its usual spread when this assumption moves \
-    by its usual spread (negative: the outcome falls as the assumption rises); R² says how much of the \
-    difference between runs the assumptions explain together, the rest being chance.";
+    by its usual spread (negative: the outcome falls as the assumption rises).";
 
 /// The ChaCha stream of the sample's design, apart from every replication's streams and the
 /// uncertainty draws.

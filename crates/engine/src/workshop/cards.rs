@@ -10,10 +10,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Home, Lever, LeverKind};
-use crate::types::DAYS_PER_MONTH;
-
-/// Weeks in a year, for the running cost of homes (paid every week, full or not).
-pub const WEEKS_PER_YEAR: f64 = 52.0;
+/// Weeks in a year and a month, for the running cost of homes (paid every week, full or
+/// not): the simulation's, 52.18 a year ([`crate::types::WEEKS_PER_YEAR`]).
+pub use crate::types::{WEEKS_PER_MONTH, WEEKS_PER_YEAR};
 
 /// A setting a team can pick on a card.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -185,7 +184,8 @@ pub fn lever_at(card: &Lever, level: Level) -> Option<Lever> {
 }
 
 /// What a lever costs the purse a year: its running cost, plus the weekly running cost of
-/// any homes it opens (paid whether their beds are full or not). Supported accommodation
+/// any homes it opens (paid whether their beds are full or not), [`WEEKS_PER_YEAR`] weeks
+/// a year as the simulation and the report count them. Supported accommodation
 /// places are paid per child placed, within the placement costs, so they take nothing from
 /// the purse beyond the lever's running cost.
 pub fn purse_cost(lever: &Lever) -> f64 {
@@ -199,7 +199,7 @@ pub fn purse_cost(lever: &Lever) -> f64 {
 /// A lever's running costs over the simulated months `months` (0 = the first), at today's
 /// prices, as the simulation charges them: its annual cost a twelfth a month from its start
 /// month (`sim::model`), and each new home's weekly cost from the month it opens (not before
-/// the lever starts), full or not, `DAYS_PER_MONTH / 7` weeks a month (`sim/run/month_end.rs`).
+/// the lever starts), full or not, [`WEEKS_PER_MONTH`] weeks a month (`sim/run/month_end.rs`).
 /// The simulation raises the homes' costs with inflation; this does not.
 pub fn running_cost(lever: &Lever, months: std::ops::Range<u32>) -> f64 {
     let months_from = |from: u32| months.end.saturating_sub(from.max(months.start)) as f64;
@@ -207,8 +207,7 @@ pub fn running_cost(lever: &Lever, months: std::ops::Range<u32>) -> f64 {
         LeverKind::NewHomes { homes } => homes
             .iter()
             .map(|h| {
-                h.weekly_cost * months_from(h.open_month.max(lever.start_month)) * DAYS_PER_MONTH
-                    / 7.0
+                h.weekly_cost * months_from(h.open_month.max(lever.start_month)) * WEEKS_PER_MONTH
             })
             .sum::<f64>(),
         _ => 0.0,

@@ -3,7 +3,8 @@
 //! (the work it replaces kept in Earlier versions) or as a new scenario. It then runs
 //! like any other. Where each accepted value came from is kept with the work
 //! (`fit_marks`), so the form marks it "estimated from your returns" after acceptance and
-//! after a reload.
+//! after a reload. The fitted special guardianship share is taken at the carers' leaving
+//! rates as accepted (`state::conversions`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -19,6 +20,7 @@ use crate::app::fit_marks::FitMarks;
 use crate::app::hooks::replace_work_in_browser;
 use crate::app::share::Workspace;
 use crate::app::state::borough::BoroughState;
+use crate::app::state::conversions;
 use crate::app::state::{Action, NewScenario, Source, WorkAction};
 use crate::borough::Fitted;
 
@@ -37,7 +39,21 @@ pub fn accepted_scenario(
     for (path, value) in entered {
         set_at(&mut v, path, value.clone());
     }
+    // The special guardianship share, if fitted, at the carers' leaving rates as accepted
+    // (the reader's own, entered here, or the baseline's), not those it was fitted at.
+    if let Some((share, _)) = conversions::share_for(&marks_of(fitted, &groups), &v) {
+        set_at(&mut v, conversions::SHARE, serde_json::json!(share));
+    }
     v
+}
+
+/// The marks of the fitted values accepted in `groups`, with the leaving rate the fitted
+/// special guardianship share was divided by.
+pub fn marks_of(fitted: &Fitted, groups: &[FitGroup]) -> FitMarks {
+    let groups: BTreeSet<FitGroup> = groups.iter().copied().collect();
+    FitMarks::of(&fitted.report, &groups).with_sgo_leaving_rate(
+        engine::ssda903::fit::conversions::leaving_rate(&fitted.scenario.fostering),
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -61,7 +77,7 @@ pub fn AcceptFit(props: &AcceptFitProps) -> Html {
         .map(|p| p.scenario().clone())
         .unwrap_or_else(engine::defaults::default_scenario);
     let value = accepted_scenario(&base, &fitted, &b.accepted, &b.entered);
-    let marks = FitMarks::of(&fitted.report, &b.accepted);
+    let marks = marks_of(&fitted, &b.accepted.iter().copied().collect::<Vec<_>>());
     let as_baseline = {
         let (state, value, done) = (props.state.clone(), value.clone(), done.clone());
         let marks = marks.clone();
@@ -109,5 +125,71 @@ pub fn AcceptFit(props: &AcceptFitProps) -> Html {
             </div>
             if let Some(d) = &*done { <p class="note" id="borough-accepted" role="status">{ d }</p> }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::ssda903::date::Date;
+    use engine::ssda903::fit::{FitReport, FittedValue};
+
+    /// A fit whose special guardianship share is 0.3 at the built-in carers' leaving rates.
+    fn fitted() -> Fitted {
+        let mut scenario = engine::defaults::default_scenario();
+        scenario.fostering.sgo_conversion_share = 0.3;
+        Fitted {
+            scenario,
+            report: FitReport {
+                as_at: Date::parse("2022-03-31").unwrap(),
+                window_from: Date::parse("2019-04-01").unwrap(),
+                values: vec![FittedValue {
+                    field: conversions::SHARE.into(),
+                    group: FitGroup::Exits,
+                    value: 0.3,
+                    default: 0.15,
+                    std_error: Some(0.05),
+                    interval: None,
+                    n: 12,
+                    n_of: "orders".into(),
+                    source: String::new(),
+                }],
+                kept: vec![],
+                notes: vec![],
+            },
+        }
+    }
+
+    /// Carers' leaving rates entered on accepting the fit keep the returns' special
+    /// guardianship orders a child-year: the share is taken at them, and marked as fitted.
+    #[test]
+    fn the_fitted_share_is_taken_at_the_leaving_rates_entered() {
+        let base = engine::defaults::default_scenario();
+        let f = fitted();
+        let groups: BTreeSet<FitGroup> = [FitGroup::Exits].into();
+        let fit_rate = engine::ssda903::fit::conversions::leaving_rate(&f.scenario.fostering);
+        // As fitted when nothing is entered.
+        let v = accepted_scenario(&base, &f, &groups, &BTreeMap::new());
+        assert_eq!(conversions::share(&v), Some(0.3));
+        // Faster leaving entered: a smaller share, the same orders a child-year.
+        let entered: BTreeMap<String, Value> = [(
+            "fostering.attrition_later".to_string(),
+            serde_json::json!(0.3),
+        )]
+        .into();
+        let v = accepted_scenario(&base, &f, &groups, &entered);
+        let share = conversions::share(&v).unwrap();
+        let rate = conversions::leaving_rate(&v).unwrap();
+        assert!(share < 0.3);
+        assert!((share * rate - 0.3 * fit_rate).abs() < 1e-12);
+        let marks = Rc::new(marks_of(&f, &[FitGroup::Exits]));
+        let held = marks.for_scenario(&v).expect("marked as fitted");
+        assert!((held.values[conversions::SHARE].value - share).abs() < 1e-12);
+        // Not accepted: the baseline's share, untouched.
+        let v = accepted_scenario(&base, &f, &[FitGroup::Admissions].into(), &entered);
+        assert_eq!(
+            conversions::share(&v),
+            Some(base.fostering.sgo_conversion_share)
+        );
     }
 }

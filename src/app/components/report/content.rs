@@ -209,6 +209,41 @@ fn gap_parts(s: &ScenarioReport, month: usize) -> Option<String> {
     ))
 }
 
+/// The sufficiency gap in a scenario's sentence of the answer: at the end of the
+/// projection, the figure the app's tile and the gap table's last column give, with its
+/// month; then, when the financial year `fy` the sentence is about ends earlier (at month
+/// `year_end`), the gap then, dated, so a reader comparing it with the tile finds one number
+/// for each date. Empty when the report has no gap.
+fn gap_sentence(r: &Report, sc: &ScenarioReport, fy: &str, year_end: Option<usize>) -> String {
+    let Some(last) = r.month_labels.len().checked_sub(1) else {
+        return String::new();
+    };
+    let Some((g, parts)) = stat_at(sc, GAP_KEY, last).zip(gap_parts(sc, last)) else {
+        return String::new();
+    };
+    let mut out = format!(
+        "; a <strong>sufficiency gap</strong> of {} children in {}, the end of the projection \
+         (8 in 10 futures: {}; its parts: {})",
+        format::count(g.p50),
+        esc(&format::month_long(&r.month_labels[last])),
+        esc(&format::range(Unit::Children, g.p10, g.p90)),
+        esc(&parts),
+    );
+    let earlier = year_end
+        .filter(|&end| end < last)
+        .and_then(|end| Some((stat_at(sc, GAP_KEY, end)?, r.month_labels.get(end)?)));
+    if let Some((at_year_end, month)) = earlier {
+        let _ = write!(
+            out,
+            ", and {} at the end of {} ({})",
+            format::count(at_year_end.p50),
+            esc(fy.trim_end_matches(" (part year)")),
+            esc(&format::month_long(month)),
+        );
+    }
+    out
+}
+
 /// The answer: a sentence per scenario, then the tables by financial year and the paired
 /// comparison of each scenario with what it is compared with.
 fn answer(r: &Report, s: &mut String) {
@@ -251,21 +286,11 @@ fn answer(r: &Report, s: &mut String) {
         } else {
             format!("FY{} (part year)", y.year)
         };
-        let end = years
+        let year_end = years
             .iter()
             .find(|(l, _, _)| *l == y.year)
             .map(|(_, _, end)| *end);
-        let gap_text = end
-            .and_then(|end| Some((stat_at(sc, GAP_KEY, end)?, gap_parts(sc, end)?)))
-            .map(|(g, parts)| {
-                format!(
-                    "; a <strong>sufficiency gap</strong> of {} children at the end of the year (8 in 10 futures: {}; its parts: {})",
-                    format::count(g.p50),
-                    esc(&format::range(Unit::Children, g.p10, g.p90)),
-                    esc(&parts),
-                )
-            })
-            .unwrap_or_default();
+        let gap_text = gap_sentence(r, sc, &fy, year_end);
         let p = format::probability(y.probability_overspend);
         let _ = write!(
             s,

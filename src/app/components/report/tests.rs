@@ -214,6 +214,32 @@ fn the_sufficiency_gap_is_reported_with_its_parts_beside_no_suitable_placement()
         2,
         "{brief}"
     );
+    // Each sentence gives the gap the tile and the table's last column give (June 2022, the
+    // end of the projection), then, dated, the gap at the end of the financial year the
+    // sentence is about (March 2022): one number for each date, not two for "the gap".
+    let march = r.month_labels.iter().position(|m| m == "2022-03").unwrap();
+    for (i, item) in brief.split("<li>").skip(1).enumerate() {
+        let tile = crate::format::count(at_end(i, "gap").p50);
+        let year_end = crate::format::count(
+            crate::app::view::metric(&r.scenarios[i], "gap")
+                .unwrap()
+                .months[march]
+                .p50,
+        );
+        assert!(
+            item.contains(&format!(
+                "sufficiency gap</strong> of {tile} children in June 2022, the end of the projection (8 in 10 futures: "
+            )),
+            "{item}"
+        );
+        assert!(
+            item.contains(&format!(
+                ", and {year_end} at the end of FY2021/22 (March 2022)."
+            )),
+            "{item}"
+        );
+        assert!(!item.contains("at the end of the year"), "{item}");
+    }
     // The paired comparison as the app's table shows it.
     let c = &r.comparisons[0];
     let section = &text[text.find("id=\"report-compare\"").unwrap()..];

@@ -63,6 +63,25 @@ fn percent(share: f64) -> String {
     whole_percent(share.clamp(0.0, 1.0))
 }
 
+/// How much the assumptions explain together, in plain English for a councillor (the
+/// statistical term is kept for [`explained_detail`], a tooltip).
+pub fn explained(r: &Ranking) -> String {
+    format!(
+        "Together these assumptions explain about {} of the run-to-run differences in the \
+         outcome; the rest is chance.",
+        percent(r.r_squared)
+    )
+}
+
+/// The same for a modeller, on hover: the statistic's name and value.
+pub fn explained_detail(r: &Ranking) -> String {
+    format!(
+        "For modellers: the R\u{b2} of a straight-line fit of the outcome on the assumptions' \
+         standardised settings, {:.2}.",
+        r.r_squared.clamp(0.0, 1.0)
+    )
+}
+
 /// The ranking as drawn: for an outcome that is not an amount of money, without the prices
 /// (they cannot move it: any bar of theirs is chance), and whether any were left out.
 pub fn shown_effects(r: &Ranking) -> (Ranking, bool) {
@@ -118,10 +137,10 @@ pub fn ranking_chart(all: &Ranking) -> Html {
                 <br />
                 { format!(
                     "{}: {} simulated futures, each with its own setting of every assumption drawn across its \
-                     plausible range. Together the assumptions explain {} of the differences between these \
-                     futures; the rest is chance.",
-                    r.outcome, r.samples, percent(r.r_squared)
+                     plausible range. ",
+                    r.outcome, r.samples
                 ) }
+                <span id="ranking-explained" title={explained_detail(r)}>{ explained(r) }</span>
                 <br />{ &r.meaning }
                 if prices_left_out {
                     <br />
@@ -192,6 +211,23 @@ mod tests {
         let (bars, _) = geometry(&ranking(&[-2.5, f64::NAN]));
         assert!(bars[0].0 >= LABELS && bars[0].1 <= WIDTH);
         assert_eq!(percent(0.456), "46%");
+        let mut r = ranking(&[0.8]);
+        r.r_squared = 0.62;
+        assert_eq!(
+            explained(&r),
+            "Together these assumptions explain about 62% of the run-to-run differences in the \
+             outcome; the rest is chance."
+        );
+        assert!(explained_detail(&r).contains("0.62"));
+        // The words a councillor reads carry no statistical term; it is kept for the tooltip.
+        for text in [
+            explained(&r),
+            engine::sensitivity::global::MEANING.to_string(),
+        ] {
+            for jargon in ["R\u{b2}", "regression", "coefficient", "variance"] {
+                assert!(!text.contains(jargon), "{jargon} in {text}");
+            }
+        }
         assert_eq!(coefficient(-0.334), "\u{2212}0.33");
         assert_eq!(coefficient(0.58), "+0.58");
     }

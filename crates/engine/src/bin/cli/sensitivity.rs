@@ -241,8 +241,12 @@ pub fn ranking_text(t: &Tornado, g: Option<&Ranking>) -> String {
     }
     if let Some(g) = g {
         out.push_str(&format!(
-            "\nAll assumptions varying together ({} samples; R² = {:.2})\n{}\n\n",
-            g.samples, g.r_squared, g.meaning
+            "\nAll assumptions varying together ({} samples; together they explain {} of the \
+             run-to-run differences, R² = {:.2})\n{}\n\n",
+            g.samples,
+            engine::rounding::whole_percent(g.r_squared.clamp(0.0, 1.0)),
+            g.r_squared,
+            g.meaning
         ));
         for (i, e) in g.effects.iter().enumerate() {
             out.push_str(&format!(
