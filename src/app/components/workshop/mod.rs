@@ -111,7 +111,11 @@ fn on_baseline_line(
             });
             html! {
                 <p class="ws-baseline-line differs" id="ws-baseline-line" role="status">
-                    { format!("The teams build on \u{201c}{name}\u{201d}, not the page's current baseline \u{201c}{page_name}\u{201d}: their figures will not match the page's. ") }
+                    { if page_name == *name {
+                        format!("The teams build on an earlier version of \u{201c}{name}\u{201d}: the page's baseline has changed since, so their figures will not match the page's. ")
+                    } else {
+                        format!("The teams build on \u{201c}{name}\u{201d}, not the page's current baseline \u{201c}{page_name}\u{201d}: their figures will not match the page's. ")
+                    } }
                     <button type="button" class="secondary small" id="ws-follow-page" onclick={on_move}>{ "Build on the page's baseline" }</button>
                 </p>
             }
