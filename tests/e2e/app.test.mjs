@@ -523,7 +523,7 @@ describe('placement sufficiency modeller (release build)', () => {
     ws.scenarios[1].demand.typo = 1;
     await page.setInputFiles('#upload', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
     await page.locator('.notice.error').waitFor();
-    assert.match(await page.textContent('.notice.error'), /bad\.json: scenarios\[1\]\.demand: unknown field/);
+    assert.match(await page.textContent('.notice.error'), /bad\.json: scenarios\[1\]\.demand\.typo: is not a field here/);
     delete ws.scenarios[1].demand.typo;
 
     ws.scenarios[1].demand.entry_age[2] = 0.2;
