@@ -75,6 +75,29 @@ async function linkWithAdmissions(value) {
 describe('keeping the user\'s work', () => {
   // The bug: A's edit was overwritten by B, which still held the work from before it, and
   // A's next save overwrote B's.
+  test('leaving the page with text typed but not applied asks first; applied text does not', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const page = await openApp(context);
+    await page.locator('#status[data-status="done"]').waitFor();
+    // Typed as a user types (trusted key presses), not applied: closing asks.
+    await page.click(ADMISSIONS, { clickCount: 3 });
+    await page.keyboard.type('12.5');
+    const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await Promise.race([asked, new Promise((r) => setTimeout(() => r('none'), 5000))]), 'beforeunload');
+    assert.equal(page.isClosed(), false, 'staying on the page keeps the typed text');
+    assert.equal(await page.inputValue(ADMISSIONS), '12.5');
+    // Applied (Tab): saved, so leaving does not ask.
+    await page.keyboard.press('Tab');
+    await waitSaved(page, 'ws.scenarios[0].demand.groups_per_month === a', 12.5);
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs += 1; d.accept(); });
+    await page.close({ runBeforeUnload: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(dialogs, 0, 'no question once the text is applied');
+    await context.close();
+  });
+
   test('two tabs never overwrite each other: each follows the other\'s saved changes', { timeout: TIMEOUT }, async () => {
     const context = await newContext();
     const a = await openApp(context);

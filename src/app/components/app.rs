@@ -23,7 +23,9 @@ use super::scrutiny::{self, panel::ScrutinyPanel, AnalysisRequest, WhatIfHook};
 use super::toolbar::{StateHandle, Toolbar};
 use super::workshop::WorkshopMode;
 use crate::app::controller::{self, Controller};
-use crate::app::hooks::{replace_work_in_browser, use_autosave, use_debounced_run, use_share_link};
+use crate::app::hooks::{
+    replace_work_in_browser, use_autosave, use_debounced_run, use_share_link, use_typing_guard,
+};
 use crate::app::io;
 use crate::app::persist;
 use crate::app::startup::initial_state;
@@ -55,6 +57,7 @@ pub fn App() -> Html {
     use_debounced_run(&state, &ctrl);
     use_autosave(&state);
     use_share_link(&state);
+    use_typing_guard();
 
     let on_run = {
         let (state, ctrl) = (state.clone(), ctrl.clone());

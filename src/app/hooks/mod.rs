@@ -3,7 +3,8 @@
 //! * [`use_autosave`]: saves after every change, never over newer work from another tab,
 //!   and follows (or offers) the work other tabs save;
 //! * [`use_debounced_run`]: re-runs the model after edits, at most once per burst limit;
-//! * [`use_share_link`]: opens a share link pasted into the address bar of the open page.
+//! * [`use_share_link`]: opens a share link pasted into the address bar of the open page;
+//! * [`use_typing_guard`]: asks before the page is left with text typed but not applied.
 //!
 //! [`replace_work`] is how anything replaces the work: the current work is kept in the
 //! history of earlier versions first, and nothing is replaced when that fails.
@@ -11,10 +12,12 @@
 mod autosave;
 mod debounced_run;
 mod share_link;
+mod typing_guard;
 
 pub use autosave::use_autosave;
 pub use debounced_run::use_debounced_run;
 pub use share_link::{share_action, use_share_link};
+pub use typing_guard::use_typing_guard;
 
 use std::rc::Rc;
 
