@@ -7,7 +7,9 @@ use engine::metrics::Unit;
 use engine::rounding::round_to;
 
 mod words;
-pub use words::{in_unit, percent, range_in_words, rate_share, reading, RATE_A_YEAR};
+pub use words::{
+    in_unit, months_in_words, percent, range_in_words, rate_share, reading, RATE_A_YEAR,
+};
 
 /// Shown in place of a number that is not finite.
 pub const MISSING: &str = "n/a";
