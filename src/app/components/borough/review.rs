@@ -50,14 +50,30 @@ pub fn field_label(field: &str) -> String {
 /// percentage, a yearly growth as "−36% a year", children as a whole number, a time in
 /// months (with years when long), a rate "a year".
 pub fn value_text(field: &str, v: f64) -> String {
-    let unit = engine::catalog::lookup(field).map_or("", |p| p.unit);
-    match unit {
+    match months_in_words(v) {
+        Some(years) if unit_of(field) == "months" => format!("{} ({years})", in_its_unit(field, v)),
+        _ => in_its_unit(field, v),
+    }
+}
+
+fn unit_of(field: &str) -> &'static str {
+    engine::catalog::lookup(field).map_or("", |p| p.unit)
+}
+
+/// [`value_text`] without the years beside a long time in months (for ranges).
+fn in_its_unit(field: &str, v: f64) -> String {
+    match unit_of(field) {
         _ if !v.is_finite() => "\u{2014}".into(),
         u if u.starts_with("children") => count(v),
-        "months" => match months_in_words(v) {
-            Some(years) => format!("{} ({years})", in_unit(unit, v)),
-            None => in_unit(unit, v),
-        },
+        "months" => {
+            let f = figure(v);
+            let f = if f.contains('.') {
+                f.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                f
+            };
+            format!("{f} months")
+        }
         "groups / month" => format!("{} a month", figure(v)),
         "" | "gamma shape" | "log-scale spread" => figure(v),
         u => in_unit(u, v),
@@ -67,7 +83,7 @@ pub fn value_text(field: &str, v: f64) -> String {
 /// A range in the field's unit, the unit said once: "17.2 to 43.5 months", "10% to 53%",
 /// "−65% to −7.8% a year".
 pub fn range_text(field: &str, lo: f64, hi: f64) -> String {
-    let (a, b) = (value_text(field, lo), value_text(field, hi));
+    let (a, b) = (in_its_unit(field, lo), in_its_unit(field, hi));
     // The words after the number (" months", " a year"), when both ends share them.
     let suffix = |t: &str| t.find(' ').map(|i| t[i..].to_string());
     match (suffix(&a), suffix(&b)) {
@@ -96,7 +112,7 @@ pub fn uncertainty_text(v: &FittedValue) -> String {
     match (v.interval, v.std_error) {
         (Some([lo, hi]), _) => range_text(&v.field, lo, hi),
         (None, Some(se)) => format!("\u{00b1}{}", figure(1.96 * se)),
-        _ if v.is_count() => "counted on the date (not an estimate)".into(),
+        _ if v.is_count() => "counted, not estimated".into(),
         _ => "not known (too few data)".into(),
     }
 }
@@ -242,6 +258,10 @@ mod tests {
             "30.31 months (about 2.5 years)"
         );
         assert_eq!(
+            value_text("exits.adoption.mean_months", 66.53),
+            "66.53 months (about 5.5 years)"
+        );
+        assert_eq!(
             value_text("exits.adoption.mean_months", 14.41),
             "14.41 months"
         );
@@ -253,8 +273,8 @@ mod tests {
         );
         assert_eq!(value_text("exits.return_home.shape", 1.524), "1.524");
         assert_eq!(
-            range_text("exits.return_home.mean_months", 17.17, 20.0),
-            "17.17 to 20 months"
+            range_text("exits.return_home.mean_months", 32.679, 53.597),
+            "32.68 to 53.6 months"
         );
         assert_eq!(
             range_text("demand.trend_per_year", -0.6473, -0.0775),
@@ -280,10 +300,7 @@ mod tests {
     #[test]
     fn counts_say_they_are_counted_and_a_profile_the_model_works_out_says_so() {
         let children = value("population.children", FitGroup::StartingPopulation, 601.0);
-        assert_eq!(
-            uncertainty_text(&children),
-            "counted on the date (not an estimate)"
-        );
+        assert_eq!(uncertainty_text(&children), "counted, not estimated");
         let profile: Vec<FittedValue> = (0..5)
             .map(|b| {
                 value(
