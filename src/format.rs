@@ -9,7 +9,9 @@ use engine::rounding::round_to;
 mod change;
 mod words;
 pub use change::{change_precise, signed_change, tick_change};
-pub use words::{in_unit, percent, range_in_words, rate_share, reading, RATE_A_YEAR};
+pub use words::{
+    in_unit, months_in_words, percent, range_in_words, rate_share, reading, RATE_A_YEAR,
+};
 
 /// Shown in place of a number that is not finite.
 pub const MISSING: &str = "n/a";

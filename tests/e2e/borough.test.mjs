@@ -183,6 +183,16 @@ describe('your own borough', () => {
     assert.ok(sources.length >= 10, `fitted values listed (${sources.length})`);
     assert.ok(sources.every((s) => /estimated from your returns/.test(s)), 'each says where it comes from');
     assert.match(await page.textContent('#borough-not-from-return'), /not from the return — confirm or enter/);
+    // In plain English: rows named by age band and exit route (not indices), kept values by
+    // their labels (not field paths), no sibling group size of 1 made up from no groups.
+    const labels = await page.locator('.fit-values th[scope="row"]').allTextContents();
+    assert.ok(labels.every((l) => !/\[\d/.test(l)), `no indices in the labels: ${labels.filter((l) => /\[/.test(l))}`);
+    assert.ok(labels.includes('How care ends, by age at entry: 10-15, Return home'), 'a route named by its age band and exit');
+    for (const list of await page.locator('#borough-not-from-return .kept-list').allTextContents()) {
+      assert.doesNotMatch(list, /\b(demand|stability|exits|fostering)\.[a-z_]/, 'kept values by their labels');
+    }
+    assert.match(await page.textContent('.kept-too-few'), /Children per admission \(sibling groups\): in the return, but none of the \d+ children/);
+    assert.match(await page.textContent('#borough-quality'), /865 periods of care have a home postcode, but none shared a postcode and a start date/);
     // A shorter window refits.
     await page.fill('#borough-window', '2');
     await page.press('#borough-window', 'Tab');
@@ -273,6 +283,8 @@ describe('your own borough', () => {
     const report = await page.textContent('#borough-quality');
     assert.match(report, /whole return \(XML\)/);
     assert.match(report, /dropped/);
+    // Two returns of 2017/18 with no children in common: the analyst is asked to check.
+    assert.match(await page.textContent('.quality-warnings'), /Check: “episodes\.csv” \(\d+ children\) and “fake_903\.xml” \(\d+ children\) are both 2017\/18 returns but have no children in common/);
     // The fit is offered (or refused with its reason); either way it can be added.
     const review = await page.locator('#borough-review').count();
     const refused = await page.locator('#borough-fit-error').count();

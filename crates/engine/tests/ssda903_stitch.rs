@@ -175,7 +175,7 @@ fn each_stitching_rule() {
         .report
         .assumptions
         .iter()
-        .any(|a| a.contains("2 of 14 periods")));
+        .any(|a| a.contains("2 of the 14 periods of care with a home postcode")));
     // Nothing in any file was dropped for being broken.
     assert_eq!(i.report.count(Reason::BadDate), 0);
 }

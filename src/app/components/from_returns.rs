@@ -2,7 +2,8 @@
 //! returns: beside a fitted value, "Estimated from your returns (N periods of care, Apr
 //! 2019 – Mar 2022) ± u; default was X" (for an array or table, one line per element
 //! still at its fitted value); on a field the return cannot inform, "Not from your
-//! returns: confirm or enter". The marks come from `fit_marks` (saved with the work).
+//! returns: confirm or enter", and on one it holds with too few data to fit, that the
+//! baseline's value is kept. The marks come from `fit_marks` (saved with the work).
 
 use engine::catalog::Param;
 use yew::prelude::*;
@@ -108,9 +109,19 @@ pub fn returns_note(ctx: &Ctx, p: &Path, param: &Param) -> Html {
         };
     }
     match m.kept_at(p) {
-        Some(k) => html! {
-            <p class="not-from-returns" title={k.reason.clone()}>{ "Not from your returns: confirm or enter" }</p>
-        },
+        Some(k) => {
+            let in_return = engine::ssda903::fit::KeptValue {
+                field: k.field.clone(),
+                reason: k.reason.clone(),
+            }
+            .in_the_return();
+            let text = if in_return {
+                "In your returns, but too few data to fit: the baseline\u{2019}s value kept"
+            } else {
+                "Not from your returns: confirm or enter"
+            };
+            html! { <p class="not-from-returns" title={super::prose::plain_paths(&k.reason)}>{ text }</p> }
+        }
         None => html! {},
     }
 }

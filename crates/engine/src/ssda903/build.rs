@@ -7,7 +7,7 @@
 use super::codes::{is_known_rne, out_of_year, ExitCategory, PlacementMap, Sex};
 use super::date::Date;
 use super::history::{ChildHistory, PeriodOfCare, Placement};
-use super::quality::{code_detail, Action, FileReport, Reason};
+use super::quality::{code_detail, position, Action, FileReport, Reason};
 use super::stitch::{End, Episode};
 use super::table::HeaderRow;
 use std::collections::{BTreeMap, HashMap};
@@ -146,21 +146,24 @@ fn periods_of(
             continue;
         };
         report.rows_used += 1;
+        let at = position(report.table, row.line);
         let (kind, known) = map.classify(&row.place, &row.provider);
         if !known {
-            report.record(
+            report.record_example(
                 Reason::UnknownPlace,
                 Action::Noted,
                 &code_detail(&row.place),
                 &row.child,
+                at.clone(),
             );
         }
         if !is_known_rne(&row.rne) {
-            report.record(
+            report.record_example(
                 Reason::UnknownRne,
                 Action::Noted,
                 &code_detail(&row.rne),
                 &row.child,
+                at.clone(),
             );
         }
         if e.year != i32::MIN {
@@ -229,11 +232,12 @@ fn periods_of(
                 ExitCategory::Unknown
             } else {
                 ExitCategory::of_rec(rec).unwrap_or_else(|| {
-                    report.record(
+                    report.record_example(
                         Reason::UnknownRec,
                         Action::Noted,
                         &code_detail(rec),
                         &row.child,
+                        at.clone(),
                     );
                     ExitCategory::Other
                 })
@@ -279,13 +283,31 @@ fn siblings(out: &mut [(Date, ChildHistory, Vec<String>)]) -> String {
             out[c].1.periods[p].sibling_group = Some(number);
         }
     }
-    let share = if with_post == 0 {
-        0.0
-    } else {
-        100.0 * grouped as f64 / with_post as f64
-    };
+    sibling_note(with_post, grouped, number)
+}
+
+/// The sibling heuristic's result in words: how many periods had a home postcode, and how
+/// many of them were found in how many groups (saying plainly when none were).
+fn sibling_note(with_post: usize, grouped: usize, groups: u32) -> String {
+    let periods = |n: usize| format!("{n} period{} of care", if n == 1 { "" } else { "s" });
+    if with_post == 0 {
+        return "siblings are found from children who started care on the same day with the same home postcode (HOME_POST), \
+                but no period of care has a home postcode, so no sibling groups were found"
+            .into();
+    }
+    if groups == 0 {
+        return format!(
+            "siblings are found from children who started care on the same day with the same home postcode: {} {} a home postcode, \
+             but none shared a postcode and a start date with another child's, so no sibling groups were found",
+            periods(with_post),
+            if with_post == 1 { "has" } else { "have" }
+        );
+    }
     format!(
         "siblings inferred from children who started care on the same day with the same home postcode: \
-         {grouped} of {with_post} periods with a postcode ({share:.1}%) in {number} groups"
+         {grouped} of the {} with a home postcode ({:.1}%) in {groups} group{}",
+        periods(with_post),
+        100.0 * grouped as f64 / with_post as f64,
+        if groups == 1 { "" } else { "s" }
     )
 }

@@ -224,6 +224,13 @@ impl Default for PlacementMap {
 }
 
 impl PlacementMap {
+    /// Whether some rule names this PLACE code (with any provider).
+    pub fn names_place(&self, place: &str) -> bool {
+        self.rules
+            .iter()
+            .any(|r| r.place.iter().any(|p| p.eq_ignore_ascii_case(place)))
+    }
+
     /// The kind of a placement, and whether some rule named its PLACE code.
     pub fn classify(&self, place: &str, provider: &str) -> (PlacementKind, bool) {
         for r in &self.rules {

@@ -33,8 +33,9 @@ pub struct CsvTable {
     text: String,
     /// Each field's byte range in `text`.
     spans: Vec<(u32, u32)>,
-    /// Each data row: its first span, how many fields, and whether it broke the file's shape.
-    rows: Vec<(u32, u32, bool)>,
+    /// Each data row: its first span, how many fields, whether it broke the file's shape,
+    /// and the line it starts on (the header row is line 1).
+    rows: Vec<(u32, u32, bool, u32)>,
 }
 
 impl TableRows for CsvTable {
@@ -45,7 +46,7 @@ impl TableRows for CsvTable {
         self.rows.len()
     }
     fn field(&self, row: usize, col: usize) -> Option<&str> {
-        let (first, n, _) = *self.rows.get(row)?;
+        let (first, n, _, _) = *self.rows.get(row)?;
         if col >= n as usize {
             return None;
         }
@@ -55,20 +56,25 @@ impl TableRows for CsvTable {
     fn malformed(&self, row: usize) -> bool {
         self.rows.get(row).is_some_and(|r| r.2)
     }
+    fn line(&self, row: usize) -> u32 {
+        self.rows.get(row).map_or(0, |r| r.3)
+    }
 }
 
 /// Splits `text` into records of fields (their text appended to `out`, their trimmed ranges
-/// to `spans`); returns each non-blank record's first span, field count and whether a
-/// field was over [`MAX_FIELD_CHARS`]. Works on bytes:
+/// to `spans`); returns each non-blank record's first span, field count, whether a
+/// field was over [`MAX_FIELD_CHARS`] and the line it starts on. Works on bytes:
 /// the separator, quotes and line ends are ASCII, so every cut is at a character boundary.
 fn records(
     text: &str,
     sep: u8,
     out: &mut String,
     spans: &mut Vec<(u32, u32)>,
-) -> Vec<(u32, u32, bool)> {
+) -> Vec<(u32, u32, bool, u32)> {
     let b = text.as_bytes();
     let mut recs = Vec::new();
+    // The line being read, and the line the record began on.
+    let (mut line, mut rec_line) = (1u32, 1u32);
     let mut rec_first = spans.len();
     let mut rec_text = out.len();
     let mut field_start = out.len();
@@ -96,6 +102,7 @@ fn records(
                     i = b.len();
                 }
                 Some(p) => {
+                    line += text[i..i + p].bytes().filter(|&x| x == b'\n').count() as u32;
                     out.push_str(&text[i..i + p]);
                     i += p + 1;
                     if b.get(i) == Some(&b'"') {
@@ -123,8 +130,15 @@ fn records(
                 spans.truncate(rec_first);
                 out.truncate(rec_text);
             } else {
-                recs.push((rec_first as u32, (spans.len() - rec_first) as u32, too_long));
+                recs.push((
+                    rec_first as u32,
+                    (spans.len() - rec_first) as u32,
+                    too_long,
+                    rec_line,
+                ));
             }
+            line += 1;
+            rec_line = line;
             rec_first = spans.len();
             rec_text = out.len();
             field_start = out.len();
@@ -150,7 +164,12 @@ fn records(
     if spans[rec_first..].iter().all(|(a, b)| a == b) {
         spans.truncate(rec_first);
     } else {
-        recs.push((rec_first as u32, (spans.len() - rec_first) as u32, too_long));
+        recs.push((
+            rec_first as u32,
+            (spans.len() - rec_first) as u32,
+            too_long,
+            rec_line,
+        ));
     }
     recs
 }
@@ -161,7 +180,7 @@ pub fn read(text: &str) -> Result<CsvTable, String> {
     let mut buf = String::with_capacity(text.len());
     let mut spans = Vec::new();
     let recs = records(text, sep, &mut buf, &mut spans);
-    let Some(&(h_first, h_n, _)) = recs.first() else {
+    let Some(&(h_first, h_n, _, _)) = recs.first() else {
         return Err("the file is empty (no header row)".into());
     };
     if h_n as usize > MAX_COLUMNS {
@@ -180,7 +199,7 @@ pub fn read(text: &str) -> Result<CsvTable, String> {
         .collect();
     let rows = recs[1..]
         .iter()
-        .map(|&(first, n, too_long)| (first, n, too_long || n as usize > columns.len()))
+        .map(|&(first, n, too_long, line)| (first, n, too_long || n as usize > columns.len(), line))
         .collect();
     Ok(CsvTable {
         columns,
@@ -206,6 +225,8 @@ mod tests {
         };
         assert_eq!(row(&t, 0), vec!["1", "a,\nb"]);
         assert_eq!(row(&t, 2), vec!["3;y"]);
+        // Lines as an editor counts them: a quoted line break and a blank line count.
+        assert_eq!((t.line(0), t.line(1), t.line(2)), (2, 5, 6));
         let t = read("A;B\n1;2").unwrap();
         assert_eq!(row(&t, 0), vec!["1", "2"]);
         let t = read("A\tB\n1\t2\t3").unwrap();

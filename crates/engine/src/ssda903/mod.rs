@@ -219,6 +219,7 @@ pub fn import(files: &[InputFile<'_>], options: &ImportOptions) -> Import {
         }
     }
     header_years(&episodes, &headers, &mut years, &mut reports);
+    let warnings = same_year_returns(&episodes, &years, &reports);
 
     returns.sort_unstable();
     returns.dedup();
@@ -275,6 +276,7 @@ pub fn import(files: &[InputFile<'_>], options: &ImportOptions) -> Import {
     let mut report = QualityReport {
         files: reports,
         assumptions,
+        warnings,
         children: children.len(),
         periods: periods.len(),
         placements: periods.iter().map(|p| p.placements.len()).sum(),
@@ -408,6 +410,68 @@ fn header_years(
                 .push("return year unknown: no episodes table shares its children".into()),
         }
     }
+}
+
+/// Most children two returns of the same year may share, as a share of the smaller
+/// return's, and still be warned about as perhaps not the same council's.
+const SAME_YEAR_SHARED_MAX: f64 = 0.1;
+
+/// Warnings for pairs of files that hold returns for the same year (one year each) but
+/// share no or few children (at most [`SAME_YEAR_SHARED_MAX`] of the smaller one's): they
+/// are combined as one borough, but may be two councils' returns, or two different
+/// versions or parts of one.
+fn same_year_returns(
+    episodes: &[Vec<EpisodeRow>],
+    years: &[Option<i32>],
+    reports: &[FileReport],
+) -> Vec<String> {
+    // Files of one return year (not a multi-year file, not several councils), with their
+    // children.
+    let mut files: Vec<(usize, i32, std::collections::HashSet<&str>)> = Vec::new();
+    for (f, eps) in episodes.iter().enumerate() {
+        let Some(year) = years.get(f).copied().flatten() else {
+            continue;
+        };
+        if eps.is_empty()
+            || eps.iter().any(|r| r.year != year || !r.la.is_empty())
+            || reports[f].error.is_some()
+        {
+            continue;
+        }
+        files.push((f, year, eps.iter().map(|r| r.child.as_str()).collect()));
+    }
+    let mut out = Vec::new();
+    for (i, (a, year, ca)) in files.iter().enumerate() {
+        for (b, year_b, cb) in &files[i + 1..] {
+            if year != year_b {
+                continue;
+            }
+            let shared = ca.intersection(cb).count();
+            let smaller = ca.len().min(cb.len());
+            if shared as f64 > SAME_YEAR_SHARED_MAX * smaller as f64 {
+                continue;
+            }
+            let shared_words = if shared == 0 {
+                "no children in common".to_string()
+            } else {
+                format!(
+                    "only {shared} child{} in common",
+                    if shared == 1 { "" } else { "ren" }
+                )
+            };
+            out.push(format!(
+                "\u{201c}{}\u{201d} ({} children) and \u{201c}{}\u{201d} ({} children) are both {} returns but have {shared_words}: \
+                 they may be two different councils\u{2019} returns, or two versions or parts of one. They have been combined as one borough; \
+                 if they are not the same council\u{2019}s return for that year, remove one and read the returns again",
+                reports[*a].name,
+                ca.len(),
+                reports[*b].name,
+                cb.len(),
+                season(*year)
+            ));
+        }
+    }
+    out
 }
 
 /// How the report refers to file `f` in an assumption (its position; names may repeat).

@@ -2,13 +2,49 @@
 //! read and kept, every row dropped or repaired and why (counted by reason), what was
 //! assumed, and a fatal error when the file could not be used at all. CHILD ids of the rows
 //! concerned are kept only in a field that serde skips, so they can be shown on screen but
-//! never end up in anything saved.
+//! never end up in anything saved. Each reason also keeps a few examples: where the row is
+//! in its file (line or episode number) and the offending value itself, shown only when it
+//! cannot be a child's identifier, date of birth or postcode ([`value_example`]).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How many CHILD ids one reason keeps for display (the count is always complete).
 pub const MAX_IDS_SHOWN: usize = 50;
+
+/// How many examples (row and value) one reason keeps.
+pub const MAX_EXAMPLES: usize = 3;
+
+/// Where a row is in its file, for an example: "line 14" in a CSV file (the header row is
+/// line 1), "episode 5" in an XML return.
+pub fn position(table: Option<TableKind>, line: u32) -> String {
+    match table {
+        Some(TableKind::XmlReturn) => format!("episode {line}"),
+        _ => format!("line {line}"),
+    }
+}
+
+/// A date field's value as an example ("‘31/02/2020’"): shown only when it is made of
+/// digits and date separators (with at least one separator, so a CHILD id, which is
+/// digits alone, or a postcode, which mixes letters and digits, is never shown) and is not
+/// the row's CHILD id; otherwise described ("empty", "text, not a date").
+pub fn value_example(value: &str, child: &str) -> String {
+    let v = value.trim();
+    let date_like = v.len() <= 20
+        && v.bytes().any(|b| b.is_ascii_digit())
+        && v.bytes().any(|b| matches!(b, b'/' | b'-' | b'.'))
+        && v.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-' | b'.' | b':' | b' '));
+    if v.is_empty() {
+        "empty".into()
+    } else if date_like && v != child.trim() {
+        format!("\u{2018}{v}\u{2019}")
+    } else if v.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        "text, not a date".into()
+    } else {
+        "not a date".into()
+    }
+}
 
 /// A value from the data shown as a reason's detail: only if it looks like a code (1-4
 /// capital letters or digits), so that a shifted column can never put a postcode, date or
@@ -198,6 +234,11 @@ pub struct Issue {
     /// The column or code concerned, when there is one (never a child's data).
     pub detail: String,
     pub count: usize,
+    /// Up to [`MAX_EXAMPLES`] of the rows concerned: where each is in the file and the
+    /// offending value ("line 14: ‘31/02/2020’"), never a CHILD id, date of birth or
+    /// postcode.
+    #[serde(default)]
+    pub examples: Vec<String>,
     /// CHILD ids of the first [`MAX_IDS_SHOWN`] rows concerned: for the screen only,
     /// never serialised.
     #[serde(skip)]
@@ -245,6 +286,19 @@ impl FileReport {
 
     /// Counts one row under `reason`; `child` is kept for the screen (up to the limit).
     pub fn record(&mut self, reason: Reason, action: Action, detail: &str, child: &str) {
+        self.record_example(reason, action, detail, child, String::new());
+    }
+
+    /// [`record`](Self::record) with an example of the row: where it is and its offending
+    /// value (kept up to [`MAX_EXAMPLES`]; empty: none).
+    pub fn record_example(
+        &mut self,
+        reason: Reason,
+        action: Action,
+        detail: &str,
+        child: &str,
+        example: String,
+    ) {
         let issue = match self
             .issues
             .iter_mut()
@@ -257,12 +311,16 @@ impl FileReport {
                     action,
                     detail: detail.to_string(),
                     count: 0,
+                    examples: Vec::new(),
                     child_ids_on_screen_only: Vec::new(),
                 });
                 self.issues.last_mut().expect("just pushed")
             }
         };
         issue.count += 1;
+        if !example.is_empty() && issue.examples.len() < MAX_EXAMPLES {
+            issue.examples.push(example);
+        }
         if !child.is_empty() && issue.child_ids_on_screen_only.len() < MAX_IDS_SHOWN {
             issue.child_ids_on_screen_only.push(child.to_string());
         }
@@ -293,6 +351,10 @@ pub struct QualityReport {
     pub files: Vec<FileReport>,
     /// Assumptions that concern the whole import (e.g. the sibling heuristic).
     pub assumptions: Vec<String>,
+    /// What the analyst should check before using the import, in words (e.g. two returns
+    /// for the same year that share few children: two councils', or a return sent twice?).
+    #[serde(default)]
+    pub warnings: Vec<String>,
     pub children: usize,
     pub periods: usize,
     pub placements: usize,
@@ -346,9 +408,14 @@ impl fmt::Display for QualityReport {
                 } else {
                     format!(" [{}]", i.detail)
                 };
+                let examples = if i.examples.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (e.g. {})", i.examples.join("; "))
+                };
                 writeln!(
                     f,
-                    "    {:?} {}: {}{detail}",
+                    "    {:?} {}: {}{detail}{examples}",
                     i.action,
                     i.count,
                     i.reason.label()
@@ -357,6 +424,9 @@ impl fmt::Display for QualityReport {
         }
         for a in &self.assumptions {
             writeln!(f, "assumed: {a}")?;
+        }
+        for w in &self.warnings {
+            writeln!(f, "CHECK: {w}")?;
         }
         Ok(())
     }

@@ -281,6 +281,7 @@ mod tests {
             pl_post: String::new(),
             urn: String::new(),
             file,
+            line: 0,
             year: 2017 + file as i32,
             year_column: None,
             la: String::new(),

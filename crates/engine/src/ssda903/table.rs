@@ -1,10 +1,13 @@
 //! The three tables the import uses (episodes, header, UASC): which one a file holds, found
 //! from its column names (XML names such as `CHILDID` and `PL` accepted as aliases), the
 //! columns each needs, and the typed rows read from either CSV or XML, each checked field by
-//! field with every drop counted in the file's report.
+//! field with every drop counted in the file's report (with a few examples: the row's line
+//! and the offending value, and any unknown code on a dropped row).
 
+use super::codes::{is_known_rne, ExitCategory, PlacementMap};
 use super::date::Date;
-use super::quality::{column_list, Action, FileReport, Reason, TableKind};
+use super::quality::{code_detail, column_list, position, value_example};
+use super::quality::{Action, FileReport, Reason, TableKind};
 
 /// A table as read from CSV or XML, before any checking: column names upper-cased.
 #[derive(Clone, Debug, Default)]
@@ -29,6 +32,11 @@ pub trait TableRows {
     fn field(&self, row: usize, col: usize) -> Option<&str>;
     /// The row broke the file's shape (too many fields, or a field over the size limit).
     fn malformed(&self, row: usize) -> bool;
+    /// Where the row is in its file: its line in a CSV file (the header row is line 1);
+    /// by default its number among the rows (an XML return's episodes).
+    fn line(&self, row: usize) -> u32 {
+        row as u32 + 1
+    }
 }
 
 impl TableRows for RawTable {
@@ -63,6 +71,8 @@ pub struct EpisodeRow {
     pub urn: String,
     /// Index of the file (in the order given) the row came from.
     pub file: usize,
+    /// Where the row is in its file ([`TableRows::line`]), for the report's examples.
+    pub line: u32,
     /// The return the row belongs to (collection year), set once the file's year is known.
     pub year: i32,
     /// A `YEAR` column's value, in files that concatenate several returns.
@@ -230,19 +240,36 @@ pub fn episodes<T: TableRows>(
         }
     }
     let mut out = Vec::with_capacity(table.len());
+    let mut map: Option<PlacementMap> = None;
     for row in 0..table.len() {
         report.rows_read += 1;
         let child = cols.get(table, row, Col::Child).to_string();
+        let at = position(report.table, table.line(row));
+        // A dropped row's unknown codes are named in its example (they are not counted:
+        // the row is not used).
+        let mut dropped = |report: &mut FileReport, reason, detail: &str, what: String| {
+            let codes = unknown_codes(&cols, table, row, &mut map);
+            let example = match (what.is_empty(), codes.is_empty()) {
+                (true, true) => at.clone(),
+                (false, true) => format!("{at}: {what}"),
+                (true, false) => format!("{at}: {codes}"),
+                (false, false) => format!("{at}: {what}; {codes}"),
+            };
+            report.record_example(reason, Action::Dropped, detail, &child, example);
+        };
         if table.malformed(row) {
-            report.record(Reason::MalformedRow, Action::Dropped, "", &child);
+            dropped(report, Reason::MalformedRow, "", String::new());
             continue;
         }
         if child.is_empty() {
-            report.record(Reason::MissingChild, Action::Dropped, "", "");
+            // No CHILD id to keep; the example names the row.
+            report.record_example(Reason::MissingChild, Action::Dropped, "", "", at);
             continue;
         }
-        let Some(decom) = Date::parse(cols.get(table, row, Col::Decom)) else {
-            report.record(Reason::BadDate, Action::Dropped, "DECOM", &child);
+        let decom_text = cols.get(table, row, Col::Decom);
+        let Some(decom) = Date::parse(decom_text) else {
+            let what = value_example(decom_text, &child);
+            dropped(report, Reason::BadDate, "DECOM", what);
             continue;
         };
         let dec_text = cols.get(table, row, Col::Dec);
@@ -251,12 +278,23 @@ pub fn episodes<T: TableRows>(
         } else {
             let d = Date::parse(dec_text);
             if d.is_none() {
-                report.record(Reason::UnreadableDec, Action::Repaired, "DEC", &child);
+                report.record_example(
+                    Reason::UnreadableDec,
+                    Action::Repaired,
+                    "DEC",
+                    &child,
+                    format!("{at}: {}", value_example(dec_text, &child)),
+                );
             }
             d
         };
         if dec.is_some_and(|d| d < decom) {
-            report.record(Reason::EndsBeforeStart, Action::Dropped, "DEC", &child);
+            let what = format!(
+                "DEC {} before DECOM {}",
+                value_example(dec_text, &child),
+                value_example(decom_text, &child)
+            );
+            dropped(report, Reason::EndsBeforeStart, "DEC", what);
             continue;
         }
         let mut rec = cols.code(table, row, Col::Rec);
@@ -281,6 +319,7 @@ pub fn episodes<T: TableRows>(
             pl_post: cols.code(table, row, Col::PlPost),
             urn: cols.code(table, row, Col::Urn),
             file,
+            line: table.line(row),
             year: i32::MIN,
             year_column: cols
                 .get(table, row, Col::Year)
@@ -291,6 +330,34 @@ pub fn episodes<T: TableRows>(
         });
     }
     Ok(out)
+}
+
+/// The row's PLACE, RNE and REC codes that are not known (against the default placement
+/// table), in words ("PLACE ‘ZZ’ is not a known code"); "" when all are known or empty.
+fn unknown_codes<T: TableRows>(
+    cols: &Columns,
+    table: &T,
+    row: usize,
+    map: &mut Option<PlacementMap>,
+) -> String {
+    let map = map.get_or_insert_with(PlacementMap::default);
+    let mut bad = Vec::new();
+    for col in [Col::Place, Col::Rne, Col::Rec] {
+        let value = cols.code(table, row, col);
+        let known = match col {
+            Col::Place => map.names_place(&value),
+            Col::Rne => is_known_rne(&value),
+            _ => value == "X1" || ExitCategory::of_rec(&value).is_some(),
+        };
+        if !value.is_empty() && !known {
+            bad.push(format!(
+                "{} \u{2018}{}\u{2019} is not a known code",
+                NAMES[col as usize],
+                code_detail(&value)
+            ));
+        }
+    }
+    bad.join("; ")
 }
 
 /// Checks a header or UASC table's rows. DOB problems are not counted here but where the

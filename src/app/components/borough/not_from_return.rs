@@ -1,13 +1,18 @@
 //! The assumptions a return does not hold (foster carers, the recruitment funnel, homes,
 //! markets, costs): kept from the baseline, marked "not from the return: confirm or
-//! enter", with the main ones editable here before the fit is accepted.
+//! enter", with the main ones editable here before the fit is accepted; and, apart from
+//! them, the values the return holds but with too few data to fit, kept with the reason.
+//! Each is named by the label the form gives it.
 
 use serde_json::Value;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::super::prose::plain_paths;
 use super::super::toolbar::StateHandle;
+use super::review::field_label;
 use crate::app::state::borough::{BoroughAction, BoroughState};
+use engine::ssda903::fit::KeptValue;
 
 /// The assumptions asked for here (the rest are in the scenario's form).
 pub const ASKED: [&str; 8] = [
@@ -20,6 +25,12 @@ pub const ASKED: [&str; 8] = [
     "costs.budget_per_year",
     "costs.cost_per_approval",
 ];
+
+/// One kept value in words: its label as the form gives it, and the reason with any field
+/// path read as its label.
+pub fn kept_text(k: &KeptValue) -> String {
+    format!("{}: {}", field_label(&k.field), plain_paths(&k.reason))
+}
 
 /// The value at a dotted path.
 pub fn at<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
@@ -96,9 +107,15 @@ pub fn NotFromReturn(props: &NotFromReturnProps) -> Html {
             <table class="not-from-return-table">
                 <tbody>{ for rows }</tbody>
             </table>
-            <ul class="kept-list">{ for fit.report.kept.iter().map(|k| html! {
-                <li><span class="not-from-return">{ "not from the return" }</span>{ format!(" {}: {}", k.field, k.reason) }</li>
+            <ul class="kept-list">{ for fit.report.kept.iter().filter(|k| !k.in_the_return()).map(|k| html! {
+                <li><span class="not-from-return">{ "not from the return" }</span>{ format!(" {}", kept_text(k)) }</li>
             }) }</ul>
+            if fit.report.kept.iter().any(KeptValue::in_the_return) {
+                <h4>{ "In the return, but too few data to fit: the baseline\u{2019}s values kept" }</h4>
+                <ul class="kept-list kept-too-few">{ for fit.report.kept.iter().filter(|k| k.in_the_return()).map(|k| html! {
+                    <li><span class="too-few">{ "kept" }</span>{ format!(" {}", kept_text(k)) }</li>
+                }) }</ul>
+            }
         </section>
     }
 }
@@ -117,5 +134,29 @@ mod tests {
         let mut v = v;
         set_at(&mut v, "fostering.households", Value::from(12));
         assert_eq!(at(&v, "fostering.households"), Some(&Value::from(12)));
+    }
+
+    #[test]
+    fn kept_values_read_by_their_labels() {
+        let k = |field: &str, reason: &str| KeptValue {
+            field: field.into(),
+            reason: reason.into(),
+        };
+        let t = kept_text(&k(
+            "fostering.sgo_conversion_share",
+            "from fostering.attrition_early and fostering.attrition_later: kept",
+        ));
+        assert!(!t.contains("fostering."), "{t}");
+        assert!(t.starts_with("Carers who leave"), "{t}");
+        for field in [
+            "demand.seasonality",
+            "stability.breakdown_child.emergency",
+            "exits.route_by_entry_age[0]",
+        ] {
+            let t = kept_text(&k(field, "in the return, but too few to fit"));
+            assert!(!t.contains(field) && !t.contains('['), "{t}");
+        }
+        assert!(k("exits.route_by_entry_age[0]", "").in_the_return());
+        assert!(!k("fostering", "").in_the_return());
     }
 }

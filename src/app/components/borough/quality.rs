@@ -1,10 +1,12 @@
 //! The data-quality report of an import, per return: rows read and used, rows dropped,
-//! repaired or noted by reason (with the CHILD ids concerned, on screen only), what was
-//! assumed, and files that could not be used and why.
+//! repaired or noted by reason (with a few examples: the row's line and the offending
+//! value; and the CHILD ids concerned, on screen only), what was assumed, files that could
+//! not be used and why, and what the analyst should check (such as two returns of one year
+//! that share no children).
 
 use std::rc::Rc;
 
-use engine::ssda903::{Action, TableKind};
+use engine::ssda903::{Action, Issue, TableKind};
 use yew::prelude::*;
 
 use crate::borough::Outcome;
@@ -31,6 +33,25 @@ fn action_name(a: Action) -> &'static str {
         Action::Noted => "kept, noted",
         Action::Merged => "merged with a later return",
     }
+}
+
+/// The reason a row is counted, in words, with its column or code and a few examples:
+/// "a required date is missing or not a date (DECOM): e.g. line 2: ‘31/02/2020’; line 4:
+/// text, not a date".
+pub fn issue_text(i: &Issue) -> String {
+    let mut text = i.reason.label().to_string();
+    if !i.detail.is_empty() {
+        text.push_str(&format!(" ({})", i.detail));
+    }
+    if !i.examples.is_empty() {
+        let more = if i.count > i.examples.len() {
+            "e.g. "
+        } else {
+            ""
+        };
+        text.push_str(&format!(": {more}{}", i.examples.join("; ")));
+    }
+    text
 }
 
 #[function_component]
@@ -60,7 +81,7 @@ pub fn QualityView(props: &QualityViewProps) -> Html {
                 .unwrap_or_default();
             html! {
                 <tr class={classes!("issue", format!("issue-{}", action_name(i.action).split(' ').next().unwrap_or("")))}>
-                    <td>{ i.reason.label() }{ if i.detail.is_empty() { String::new() } else { format!(" ({})", i.detail) } }</td>
+                    <td>{ issue_text(i) }</td>
                     <td>{ action_name(i.action) }</td>
                     <td class="num">{ i.count }</td>
                     <td class="child-ids">
@@ -101,10 +122,58 @@ pub fn QualityView(props: &QualityViewProps) -> Html {
                 r.children, r.periods, r.placements, r.files.len(), if r.files.len() == 1 { "" } else { "s" },
                 if years.is_empty() { "none recognised".to_string() } else { years.join(", ") }
             ) }</p>
+            if !r.warnings.is_empty() {
+                <ul class="quality-warnings" role="alert">{ for r.warnings.iter().map(|w| html! { <li class="notice warning">{ format!("Check: {w}.") }</li> }) }</ul>
+            }
             if !r.assumptions.is_empty() {
                 <ul class="assumed">{ for r.assumptions.iter().map(|a| html! { <li>{ format!("Assumed: {a}") }</li> }) }</ul>
             }
             { for files }
         </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::ssda903::{import, ImportOptions, InputFile, Reason};
+
+    #[test]
+    fn an_issue_names_its_rows_and_values_but_no_child() {
+        let text = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n\
+                    111,31/02/2020,S,C2,N1,U4,PR1,,\n\
+                    112,01/05/2020,S,C2,N1,ZZ,PR1,01/04/2020,E11\n";
+        let i = import(
+            &[InputFile {
+                name: "e.csv",
+                bytes: text.as_bytes(),
+            }],
+            &ImportOptions::default(),
+        );
+        let f = &i.report.files[0];
+        let texts: Vec<String> = f.issues.iter().map(issue_text).collect();
+        let date = f
+            .issues
+            .iter()
+            .position(|x| x.reason == Reason::BadDate)
+            .unwrap();
+        assert_eq!(
+            texts[date],
+            "a required date is missing or not a date (DECOM): line 2: \u{2018}31/02/2020\u{2019}"
+        );
+        let before = f
+            .issues
+            .iter()
+            .position(|x| x.reason == Reason::EndsBeforeStart)
+            .unwrap();
+        assert!(
+            texts[before].contains("line 3: DEC \u{2018}01/04/2020\u{2019} before DECOM")
+                && texts[before].contains("PLACE \u{2018}ZZ\u{2019} is not a known code"),
+            "{}",
+            texts[before]
+        );
+        for t in &texts {
+            assert!(!t.contains("111") && !t.contains("112"), "{t}");
+        }
     }
 }

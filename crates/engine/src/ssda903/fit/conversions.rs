@@ -123,9 +123,9 @@ pub fn fit(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Conversions {
     let field = "fostering.sgo_conversion_share";
     let per_year = c.conversions as f64 / c.in_house_years.max(f64::MIN_POSITIVE);
     if c.in_house_years < MIN_IN_HOUSE_YEARS {
-        r.keep(field, format!("only {:.1} child-years in your own foster care in the window ({MIN_IN_HOUSE_YEARS} needed): kept", c.in_house_years));
+        r.keep_too_few(field, format!("only {:.1} child-years in your own foster care in the window; {MIN_IN_HOUSE_YEARS} needed", c.in_house_years));
     } else if c.leaving_rate <= 0.0 {
-        r.keep(field, "the base scenario's foster households never leave, so no share gives the conversions: kept");
+        r.keep(field, "in the return, but the base scenario's foster households never leave, so no share of them leaving gives the conversions: kept the built-in value");
     } else {
         let raw = per_year / c.leaving_rate;
         let share = raw.min(1.0);

@@ -64,23 +64,45 @@ pub fn admissions(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Option
         .collect();
     let g = FitGroup::Admissions;
     let Some(f) = adm::fit(&counts) else {
-        r.keep(
-            "demand.groups_per_month",
-            "fewer than 6 whole months in the window, or no admissions: admissions kept",
-        );
+        if counts.len() < 6 {
+            r.keep_too_few(
+                "demand.groups_per_month",
+                format!("only {} whole months in the window; 6 needed", counts.len()),
+            );
+        } else {
+            r.keep(
+                "demand.groups_per_month",
+                format!(
+                    "in the return, but no child started care in the window's {} whole months: kept the built-in value",
+                    counts.len()
+                ),
+            );
+        }
         return None;
     };
     let n = f.months;
-    let gpm = f
-        .groups_per_month
-        .clamp(0.0, crate::limits::MAX_GROUPS_PER_MONTH);
+    // With no sibling group found, each admission counted is one child: the rate of groups
+    // is the children's rate over the base scenario's children per admission (whose group
+    // sizes are then kept), so the children admitted stay as the returns show.
+    let per_group = if gs.iter().any(|g| g.1.len() > 1) {
+        1.0
+    } else {
+        mean_group_size(&base.demand.group_size)
+    };
+    if per_group != 1.0 {
+        r.notes.push(format!(
+            "admissions: no sibling groups were found in your returns, so each child was counted as an admission of their own ({:.2} children a month at the start of the forecast); the sibling groups a month are that over the baseline's {per_group:.2} children per admission, whose sibling group sizes are kept",
+            f.groups_per_month
+        ));
+    }
+    let gpm = (f.groups_per_month / per_group).clamp(0.0, crate::limits::MAX_GROUPS_PER_MONTH);
     let trend = f.trend_per_year.clamp(-0.9, 2.0);
     r.add(
         g,
         "demand.groups_per_month",
         gpm,
         base.demand.groups_per_month,
-        Some(f.groups_per_month_se),
+        Some(f.groups_per_month_se / per_group),
         (0.0, crate::limits::MAX_GROUPS_PER_MONTH),
         n,
         "months",
@@ -102,12 +124,28 @@ pub fn admissions(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Option
             let mean = base.demand.seasonality.iter().sum::<f64>() / 12.0;
             for m in 0..12 {
                 let value = v[m].clamp(0.0, 10.0);
-                let default = if mean > 0.0 { base.demand.seasonality[m] / mean } else { 0.0 };
-                r.add(g, format!("demand.seasonality[{m}]"), value, default, Some(se[m]), (0.0, 10.0), n, "months");
+                let default = if mean > 0.0 {
+                    base.demand.seasonality[m] / mean
+                } else {
+                    0.0
+                };
+                r.add(
+                    g,
+                    format!("demand.seasonality[{m}]"),
+                    value,
+                    default,
+                    Some(se[m]),
+                    (0.0, 10.0),
+                    n,
+                    "months",
+                );
                 s.demand.seasonality[m] = value;
             }
         }
-        _ => r.keep("demand.seasonality", format!("{n} whole months in the window: seasonality needs 24, and some admissions in every calendar month: kept")),
+        _ => {
+            let reason = seasonality_not_fitted(&counts);
+            r.keep("demand.seasonality", reason)
+        }
     }
     if f.dispersion > 1.5 {
         r.notes.push(format!(
@@ -116,6 +154,50 @@ pub fn admissions(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> Option
         ));
     }
     Some(f)
+}
+
+/// Average children per admission of a `demand.group_size` list (shares of 1, 2, 3 ...
+/// children); 1 when the list is empty or all zero.
+fn mean_group_size(sizes: &[f64]) -> f64 {
+    let total: f64 = sizes.iter().sum();
+    if total > 0.0 {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i + 1) as f64 * p)
+            .sum::<f64>()
+            / total
+    } else {
+        1.0
+    }
+}
+
+/// Why the seasonal pattern was not fitted, naming the condition that failed: too few
+/// months, calendar months with no admissions, or a fit that did not settle.
+fn seasonality_not_fitted(counts: &[MonthCount]) -> String {
+    let n = counts.len();
+    if n < 24 {
+        return format!(
+            "in the return, but too few to fit (only {n} whole months in the window; a seasonal pattern needs 24): kept the built-in value"
+        );
+    }
+    let empty: Vec<&str> = (0..12)
+        .filter(|m| !counts.iter().any(|c| c.cal == *m && c.groups > 0.0))
+        .map(|m| crate::types::MONTH_NAMES[m])
+        .collect();
+    if !empty.is_empty() {
+        let list = match empty.as_slice() {
+            [one] => one.to_string(),
+            [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        return format!(
+            "in the return, but no child started care in {list} in any of the window's {n} whole months, so a seasonal pattern cannot be fitted: kept the built-in value"
+        );
+    }
+    format!(
+        "in the return, but the seasonal pattern could not be estimated from the window's {n} whole months (the fit did not settle): kept the built-in value"
+    )
 }
 
 pub fn entry_and_siblings(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
@@ -149,9 +231,9 @@ pub fn entry_and_siblings(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
         }
         s.demand.entry_age = shares;
     } else {
-        r.keep(
+        r.keep_too_few(
             "demand.entry_age",
-            format!("only {n} children entered care alone with a known age (20 needed): kept"),
+            format!("only {n} children entered care alone with a known age; 20 needed"),
         );
     }
     let first: Vec<PlacementKind> = entrants(children, from, to)
@@ -181,11 +263,30 @@ pub fn entry_and_siblings(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
     let n = gs.len();
     let grouped: usize = gs.iter().filter(|g| g.1.len() > 1).map(|g| g.1.len()).sum();
     let children_n: usize = gs.iter().map(|g| g.1.len()).sum();
-    r.notes.push(format!(
-        "sibling groups inferred from children who started care on the same day with the same home postcode (postcodes used only while importing, then dropped): {grouped} of {children_n} children who entered in the window ({:.1}%) in {} groups",
-        if children_n > 0 { 100.0 * grouped as f64 / children_n as f64 } else { 0.0 },
-        gs.iter().filter(|g| g.1.len() > 1).count()
-    ));
+    let group_count = gs.iter().filter(|g| g.1.len() > 1).count();
+    if group_count == 0 && children_n > 0 {
+        r.notes.push(format!(
+            "sibling groups: none found among the {children_n} children who entered care in the window (no two started care on the same day from the same home postcode), so the returns say nothing about sibling groups: the baseline's sibling group sizes and age spread are kept"
+        ));
+    } else if group_count > 0 {
+        r.notes.push(format!(
+            "sibling groups inferred from children who started care on the same day with the same home postcode (postcodes used only while importing, then dropped): {grouped} of {children_n} children who entered in the window ({:.1}%) in {group_count} groups",
+            if children_n > 0 { 100.0 * grouped as f64 / children_n as f64 } else { 0.0 },
+        ));
+    }
+    if group_count == 0 && n > 0 {
+        r.keep(
+            "demand.group_size",
+            format!(
+                "in the return, but none of the {children_n} children who entered care in the window shared a home postcode and a start date with another child, so sibling structure is unknown: kept the built-in value"
+            ),
+        );
+        r.keep(
+            "demand.sibling_age_spread_years",
+            "in the return, but no sibling groups were found: kept the built-in value",
+        );
+        return;
+    }
     if n >= 20 {
         let max = crate::limits::MAX_GROUP_SIZE;
         let largest = gs.iter().map(|g| g.1.len().min(max)).max().unwrap_or(1);
@@ -209,9 +310,9 @@ pub fn entry_and_siblings(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
         }
         s.demand.group_size = sizes;
     } else {
-        r.keep(
+        r.keep_too_few(
             "demand.group_size",
-            format!("only {n} admissions in the window (20 needed): kept"),
+            format!("only {n} admissions in the window; 20 needed"),
         );
     }
     // Age spread: in the model a sibling is within U x spread of the first child, so the
@@ -238,9 +339,9 @@ pub fn entry_and_siblings(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
         );
         s.demand.sibling_age_spread_years = spread;
     } else {
-        r.keep(
+        r.keep_too_few(
             "demand.sibling_age_spread_years",
-            format!("only {} pairs of siblings (5 needed): kept", gaps.len()),
+            format!("only {} pairs of siblings; 5 needed", gaps.len()),
         );
     }
 }

@@ -23,7 +23,7 @@ pub mod report;
 mod routes;
 pub mod start;
 
-pub use report::{apply, FitGroup, FitReport, FittedValue, KeptValue};
+pub use report::{apply, FitGroup, FitReport, FittedValue, KeptValue, NOT_IN_THE_RETURN};
 pub use start::{FittedChild, StartList};
 
 use super::codes::PlacementMap;

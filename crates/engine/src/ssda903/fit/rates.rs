@@ -143,7 +143,12 @@ pub fn stability(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
                 base.stability.breakdown_adolescent.get(t)
             };
             if years < 5.0 {
-                r.keep(&field, format!("only {years:.1} child-years in such placements in the window (5 needed): kept"));
+                r.keep_too_few(
+                    &field,
+                    format!(
+                        "only {years:.1} child-years in such placements in the window; 5 needed"
+                    ),
+                );
                 continue;
             }
             let rate = (moves as f64 / years).min(crate::limits::MAX_BREAKDOWN_PER_YEAR);
@@ -188,7 +193,7 @@ pub fn staying_put(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
         .collect();
     let n = leavers.len();
     if n < 5 {
-        r.keep("exits.staying_put_share", format!("only {n} young people left the council's own foster care as adults in the window (5 needed): kept"));
+        r.keep_too_few("exits.staying_put_share", format!("only {n} young people left the council's own foster care as adults in the window; 5 needed"));
         return;
     }
     let share = leavers.iter().filter(|p| p.exit_code == "E17").count() as f64 / n as f64;
@@ -208,33 +213,7 @@ pub fn staying_put(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) {
 /// What the return cannot tell.
 pub fn kept(r: &mut FitReport) {
     let not = "not in the return: kept from the base scenario; please confirm or enter your own";
-    for (field, what) in [
-        (
-            "fostering",
-            "foster households, places, approvals, deregistrations and the recruitment funnel (only the share leaving as special guardians is fitted, with the exits)",
-        ),
-        ("residential", "the council's children's homes"),
-        (
-            "markets",
-            "agency, residential and supported accommodation markets",
-        ),
-        ("matching", "the order in which placement types are tried"),
-        ("costs", "weekly costs and the budget"),
-        ("demand.complex_needs", "complex needs at entry"),
-        (
-            "stability.repeat_multiplier",
-            "how breakdowns beget breakdowns",
-        ),
-        (
-            "stability.short_term_first_share",
-            "short-term first placements",
-        ),
-        (
-            "exits.adoption_placement_lead_days",
-            "time placed with adopters before the order",
-        ),
-        ("exits.staying_put_months", "how long Staying Put lasts"),
-    ] {
+    for (field, what) in super::report::NOT_IN_THE_RETURN {
         r.keep(field, format!("{what}: {not}"));
     }
 }

@@ -111,11 +111,58 @@ pub struct FittedValue {
     pub source: String,
 }
 
+impl FittedValue {
+    /// A count of the children in care on the date (the starting population), not an
+    /// estimate: it has no sampling range.
+    pub fn is_count(&self) -> bool {
+        self.group == FitGroup::StartingPopulation
+    }
+}
+
 /// A value the fit left as the base scenario has it, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeptValue {
     pub field: String,
     pub reason: String,
+}
+
+/// What the return holds nothing about, with what it is in words: kept from the base
+/// scenario whatever the data (every other kept value is in the return, with too few data
+/// to fit it).
+pub const NOT_IN_THE_RETURN: [(&str, &str); 10] = [
+    (
+        "fostering",
+        "foster households, places, approvals, deregistrations and the recruitment funnel (only the share leaving as special guardians is fitted, with the exits)",
+    ),
+    ("residential", "the council's children's homes"),
+    (
+        "markets",
+        "agency, residential and supported accommodation markets",
+    ),
+    ("matching", "the order in which placement types are tried"),
+    ("costs", "weekly costs and the budget"),
+    ("demand.complex_needs", "complex needs at entry"),
+    (
+        "stability.repeat_multiplier",
+        "how breakdowns beget breakdowns",
+    ),
+    (
+        "stability.short_term_first_share",
+        "short-term first placements",
+    ),
+    (
+        "exits.adoption_placement_lead_days",
+        "time placed with adopters before the order",
+    ),
+    ("exits.staying_put_months", "how long Staying Put lasts"),
+];
+
+impl KeptValue {
+    /// The return holds this value, but the fit had too few data for it (or found none of
+    /// what it rests on); `false` for what the return cannot give ([`NOT_IN_THE_RETURN`]).
+    pub fn in_the_return(&self) -> bool {
+        !NOT_IN_THE_RETURN.iter().any(|(f, _)| *f == self.field)
+    }
 }
 
 /// The whole account of a fit (serialisable: no child's data in it).
@@ -136,6 +183,19 @@ impl FitReport {
     /// The fitted value at `field`.
     pub fn value(&self, field: &str) -> Option<&FittedValue> {
         self.values.iter().find(|v| v.field == field)
+    }
+
+    /// The value `field` replaces is not a figure of the base scenario but worked out by
+    /// the model: the starting age profile when the base leaves it empty (its `default`s
+    /// are then all 0, which a profile given as figures cannot be).
+    pub fn default_worked_out_by_model(&self, field: &str) -> bool {
+        const PROFILE: &str = "population.age_profile[";
+        field.starts_with(PROFILE)
+            && self
+                .values
+                .iter()
+                .filter(|v| v.field.starts_with(PROFILE))
+                .all(|v| v.default == 0.0)
     }
 
     pub(super) fn window(&self) -> String {
@@ -183,6 +243,16 @@ impl FitReport {
             reason: reason.into(),
         });
     }
+
+    /// Keeps a value the return holds but with too few data to fit it: `what` says what
+    /// there was and what is needed ("only 3 periods of care began at this age in the
+    /// window; 20 needed").
+    pub(super) fn keep_too_few(&mut self, field: &str, what: impl std::fmt::Display) {
+        self.keep(
+            field,
+            format!("in the return, but too few to fit ({what}): kept the built-in value"),
+        );
+    }
 }
 
 impl std::fmt::Display for FitReport {
@@ -203,18 +273,22 @@ impl std::fmt::Display for FitReport {
                 let se = v
                     .std_error
                     .map_or(String::new(), |s| format!(" ± {}", short(s)));
+                let default = if self.default_worked_out_by_model(&v.field) {
+                    "worked out by the model".to_string()
+                } else {
+                    short(v.default)
+                };
                 writeln!(
                     f,
-                    "  {:44} {}{se} [{}]  ({} {})",
+                    "  {:44} {}{se} [{default}]  ({} {})",
                     v.field,
                     short(v.value),
-                    short(v.default),
                     v.n,
                     v.n_of
                 )?;
             }
         }
-        writeln!(f, "Kept from the base scenario (not from your returns):")?;
+        writeln!(f, "Kept from the base scenario:")?;
         for k in &self.kept {
             writeln!(f, "  {}: {}", k.field, k.reason)?;
         }

@@ -91,10 +91,10 @@ pub fn exits(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> ExitFit {
     let g = FitGroup::Exits;
     for b in 0..5 {
         if !f.band_fitted[b] {
-            r.keep(
+            r.keep_too_few(
                 &format!("exits.route_by_entry_age[{b}]"),
                 format!(
-                    "only {} periods of care began at this age in the window ({} needed): kept",
+                    "only {} periods of care began at this age in the window; {} needed",
                     f.band_periods[b],
                     ex::MIN_BAND_PERIODS
                 ),
@@ -120,10 +120,10 @@ pub fn exits(w: &Window<'_>, s: &mut Scenario, r: &mut FitReport) -> ExitFit {
     for k in 0..3 {
         let field = format!("exits.{}", names[k]);
         if !f.duration_fitted[k] {
-            r.keep(
+            r.keep_too_few(
                 &field,
                 format!(
-                    "only {} exits by this route in the window ({} needed): duration kept",
+                    "only {} exits by this route in the window; {} needed",
                     f.route_exits[k],
                     ex::MIN_ROUTE_EXITS
                 ),
