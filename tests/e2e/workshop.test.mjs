@@ -72,7 +72,9 @@ describe('workshop mode', () => {
 
     await page.click('#ws-run');
     await page.locator('#workshop-board tbody tr').nth(7).waitFor();
-    const rows = await page.$$eval('#workshop-board tbody tr', (trs) => trs.map((tr) => ({
+    const ranked = await page.$$eval('#workshop-board tbody tr', (trs) => trs.map((tr) => ({
+      team: Number(tr.dataset.team),
+      rank: Number(tr.dataset.rank),
       name: tr.querySelector('th').textContent,
       cost: tr.querySelector('[data-col="cost"]').textContent,
       noSuitable: tr.querySelector('[data-col="no-suitable"]').textContent,
@@ -80,6 +82,13 @@ describe('workshop mode', () => {
       chance: tr.querySelector('[data-col="chance"]').textContent,
       levels: Object.fromEntries([...tr.querySelectorAll('td[data-card]')].map((td) => [td.dataset.card, td.dataset.level])),
     })));
+    // Ranked best first: by the chance of meeting the target, then fewer children without a
+    // suitable placement, then cost; each row keeps its table's number.
+    assert.deepEqual(ranked.map((r) => r.rank), [1, 2, 3, 4, 5, 6, 7, 8]);
+    const chances = ranked.map((r) => Number(r.chance.replace('%', '')));
+    chances.slice(1).forEach((c, i) => assert.ok(c <= chances[i], `ranked by chance: ${chances}`));
+    assert.match(await page.textContent('#ws-ranked-by'), /^Ranked by the chance of meeting the target/);
+    const rows = [...ranked].sort((a, b) => a.team - b.team);
     assert.equal(rows.length, 8);
     rows.forEach((r, i) => {
       assert.equal(r.name, `Table ${i + 1}`);

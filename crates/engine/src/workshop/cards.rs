@@ -268,7 +268,7 @@ pub fn consequence(card: &Lever, level: Level) -> String {
             let beds: u32 = homes.iter().map(|h| h.beds).sum();
             let usable: u32 = homes.iter().map(|h| h.usable_beds).sum();
             format!(
-                "{} council children's homes, {beds} beds ({usable} usable).",
+                "{} new council children's homes, {beds} beds ({usable} usable).",
                 homes.len()
             )
         }

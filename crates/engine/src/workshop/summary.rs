@@ -86,6 +86,39 @@ pub fn target_chance(target: &Target, agg: &Aggregate, s: usize) -> Option<f64> 
     }
 }
 
+impl Leaderboard {
+    /// The teams best first, as row indices: by the chance of meeting the target where
+    /// there is one (higher first), then by children without a suitable placement at the
+    /// end (fewer first), then by cost (lower first); teams level on all three keep their
+    /// order. What the ranking is by, in words: [`Leaderboard::ranked_by`].
+    pub fn ranking(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        let key = |r: &TeamRow| {
+            (
+                -r.target_chance.unwrap_or(0.0),
+                r.no_suitable.round(),
+                r.cost_median,
+            )
+        };
+        order.sort_by(|&a, &b| {
+            let (ka, kb) = (key(&self.rows[a]), key(&self.rows[b]));
+            ka.0.total_cmp(&kb.0)
+                .then(ka.1.total_cmp(&kb.1))
+                .then(ka.2.total_cmp(&kb.2))
+        });
+        order
+    }
+
+    /// What [`Leaderboard::ranking`] ranks by, in words.
+    pub fn ranked_by(&self) -> &'static str {
+        if self.rows.iter().any(|r| r.target_chance.is_some()) {
+            "Ranked by the chance of meeting the target, then by fewer children without a suitable placement, then by lower cost."
+        } else {
+            "Ranked by fewer children without a suitable placement, then by lower cost."
+        }
+    }
+}
+
 /// The leaderboard of a run of `ws.job()`: `report` and `agg` are its report and
 /// aggregate (the teams in order).
 pub fn leaderboard(ws: &Workshop, report: &Report, agg: &Aggregate) -> Leaderboard {

@@ -288,3 +288,44 @@ fn a_levers_running_cost_counts_each_home_from_the_month_it_opens() {
     assert!((running_cost(&recruit, 0..18) - recruit.annual_cost).abs() < 1e-6);
     assert_eq!(fully_running(&recruit), 6);
 }
+
+/// The leaderboard ranks the teams: by the target's chance where there is one, then by
+/// children without a suitable placement, then by cost (it listed them in table order).
+#[test]
+fn the_leaderboard_ranks_the_teams() {
+    use crate::workshop::summary::{Leaderboard, TeamRow};
+    let row = |name: &str, chance: Option<f64>, no_suitable: f64, cost: f64| TeamRow {
+        name: name.into(),
+        levels: vec![],
+        purse_cost: 0.0,
+        cost_median: cost,
+        cost_p10: cost,
+        cost_p90: cost,
+        no_suitable,
+        in_house_share: 0.3,
+        target_chance: chance,
+    };
+    let board = |rows| Leaderboard {
+        rows,
+        spread: vec![],
+        last_month: "2025-06".into(),
+        runs: 100,
+    };
+    let b = board(vec![
+        row("A", None, 6.0, 100.0),
+        row("B", None, 4.0, 120.0),
+        row("C", None, 4.0, 110.0),
+        row("D", None, 6.0, 100.0),
+    ]);
+    assert_eq!(b.ranking(), vec![2, 1, 0, 3]);
+    assert!(!b.ranked_by().contains("target"));
+    let b = board(vec![
+        row("A", Some(0.2), 3.0, 100.0),
+        row("B", Some(0.7), 6.0, 120.0),
+        row("C", Some(0.7), 5.0, 130.0),
+    ]);
+    assert_eq!(b.ranking(), vec![2, 1, 0]);
+    assert!(b
+        .ranked_by()
+        .starts_with("Ranked by the chance of meeting the target"));
+}

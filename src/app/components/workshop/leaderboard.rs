@@ -62,13 +62,16 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
     let heads = props.cards.iter().map(|c| {
         html! { <th scope="col" class="ws-lever-col" data-card={c.kind.key()} title={c.kind.label()}>{ short_label(c.kind.key()) }</th> }
     });
-    let rows = b.rows.iter().enumerate().map(|(i, r)| {
+    // Best first (`Leaderboard::ranking`); each row keeps its table's number.
+    let rows = b.ranking().into_iter().enumerate().map(|(rank, i)| {
+        let r = &b.rows[i];
         let levels = r.levels.iter().zip(props.cards.iter()).map(|(l, c)| {
             html! { <td class="ws-lever-col" data-card={c.kind.key()} data-level={l.key()}>{ level_cell(*l) }</td> }
         });
         let chance = r.target_chance.map(whole_percent);
         html! {
-            <tr data-team={i.to_string()}>
+            <tr data-team={i.to_string()} data-rank={(rank + 1).to_string()}>
+                <td data-col="rank" class="ws-rank">{ rank + 1 }</td>
                 <th scope="row" class="ws-team-name">{ r.name.clone() }</th>
                 <td data-col="purse">{ money(r.purse_cost) }</td>
                 // Costs of £170M read to £0.1M, as everywhere else in the app (not "£170.36M").
@@ -81,7 +84,7 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
             </tr>
         }
     });
-    let span = if props.target.is_some() { 6 } else { 5 };
+    let span = if props.target.is_some() { 7 } else { 6 };
     let spread_row = |class: &'static str, title: &'static str, cell: &dyn Fn(usize) -> Html| {
         let cells = props.cards.iter().enumerate().map(|(j, c)| {
             html! { <td class="ws-lever-col" data-card={c.kind.key()}>{ cell(j) }</td> }
@@ -118,6 +121,7 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
             <table id="workshop-board" class="ws-table">
                 <thead>
                     <tr>
+                        <th scope="col" title={b.ranked_by()}>{ "Rank" }</th>
                         <th scope="col">{ "Team" }</th>
                         <th scope="col">{ "Cards a year" }</th>
                         <th scope="col">{ format!("Cost over {} (median, 10–90%)", props.years) }</th>
@@ -134,6 +138,7 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
                     { spread_row("ws-spread-mean", "Mean setting (0 off, 1 small, 2 medium, 3 large)", &mean) }
                 </tfoot>
             </table>
+            <p class="ws-note" id="ws-ranked-by">{ b.ranked_by() }</p>
             <p class="ws-note">{ format!(
                 "All teams run together on the same {} random futures: a difference between two teams comes from their cards, not from chance. Cost includes the cards' own costs. Figures are medians; – off, S small, M medium, L large.",
                 b.runs
