@@ -249,8 +249,11 @@ fn the_first_year_moves_as_later_years_do() {
             let z: Vec<String> = FIRST_YEAR
                 .map(|m| format!("{:+.1}", (path[m] - line(m)) / spread_at(m)))
                 .collect();
+            let step_z: Vec<String> = FIRST_YEAR
+                .map(|m| format!("{:+.1}", (steps[m] - usual) / step_spread))
+                .collect();
             eprintln!(
-                "{name}{}: m0 {:.2} {} {:.2} spread {spread:.2} slope/yr {:+.2}; z {}",
+                "{name}{}: m0 {:.2} {} {:.2} spread {spread:.2} slope/yr {:+.2}; z {}; steps z {}",
                 if known.is_some() { " (known)" } else { "" },
                 path[0],
                 if trend.coef.len() > 2 {
@@ -260,7 +263,8 @@ fn the_first_year_moves_as_later_years_do() {
                 },
                 line(0),
                 trend.coef[1] * 12.0,
-                z.join(" ")
+                z.join(" "),
+                step_z.join(" ")
             );
         }
         for m in FIRST_YEAR {
