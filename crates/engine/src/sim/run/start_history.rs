@@ -80,20 +80,26 @@ impl<'m> Simulator<'m> {
 
     /// Moves in the 12 months before the start for a starting group: two (three placements),
     /// one or none. The chance of two is the scenario's share (of all the starting children)
-    /// times `weight`, the share of those 12 months the group spent in care over the
-    /// starting children's mean (`window_share`); the chance of one is the scenario's.
-    /// Modelling assumption: two moves need time, so a child in care for a few weeks has
-    /// seldom had them, as the model's own children have not (in its later years about
-    /// 2.5% of those in care under 3 months have had 3+ placements in 12 months, 10% of
-    /// those under a year, 16% of those in care one to four years, against 13-14% of all).
-    /// The starting share stays the scenario's.
-    pub(super) fn draw_recent_moves(&self, rng: &mut Stream, weight: f64) -> u32 {
+    /// times `weight`; the chance of one is the scenario's times `window`, the share of
+    /// those 12 months the group spent in care over the starting children's mean
+    /// (`window_share`; `weight` is that made up, `start_up`). Modelling assumption: moves
+    /// need time, so a child in care for a few weeks has seldom had them, as the model's
+    /// own children have not (in its later years about 2.5% of those in care under 3 months
+    /// have had 3+ placements in 12 months, 10% of those under a year, 16% of those in care
+    /// one to four years, against 13-14% of all). With the chance of one move the
+    /// scenario's whatever the time in care, the children who came into care in the weeks
+    /// before the start had as many moves as the others packed into those weeks: too many
+    /// had just moved, and moving again (at the raised rate of a recent move) their third
+    /// placements left the 12-month window together 11 months on (issue 15). The starting
+    /// shares stay the scenario's.
+    pub(super) fn draw_recent_moves(&self, rng: &mut Stream, weight: f64, window: f64) -> u32 {
         let p = &self.model.scenario.population;
-        let two = (p.three_placements_share * weight).min(1.0 - p.one_move_share.min(1.0));
+        let one = (p.one_move_share * window).min(1.0);
+        let two = (p.three_placements_share * weight).min(1.0 - one);
         let u = rng.uniform();
         if u < two {
             2
-        } else if u < two + p.one_move_share {
+        } else if u < two + one {
             1
         } else {
             0
@@ -167,9 +173,15 @@ impl<'m> Simulator<'m> {
         // birthday (its rate a younger child's).
         let mut rate = hazard[(from == entry) as usize];
         let mut starts = [from, f64::NEG_INFINITY, f64::NEG_INFINITY];
-        let (mut recent, mut escalated) = (0, false);
+        let (mut recent, mut escalated, mut in_bed) = (0, false, false);
+        let review = model.scenario.matching.emergency_review_days;
         loop {
-            let rate_now = rate * model.repeat_factor[recent];
+            // An emergency bed does not break down: it ends at a review that finds a place.
+            let rate_now = if in_bed {
+                0.0
+            } else {
+                rate * model.repeat_factor[recent]
+            };
             let breakdown = if rate_now > 0.0 {
                 rng.exponential(DAYS_PER_YEAR / rate_now)
             } else {
@@ -179,18 +191,29 @@ impl<'m> Simulator<'m> {
             if t >= 0.0 {
                 break;
             }
-            if may_escalate && !escalated && third_within_year(starts[1], t) {
+            let age = s.age + t / DAYS_PER_YEAR;
+            let third = third_within_year(starts[1], t);
+            if in_bed {
+                // A review: matched with the needs the move out would give them; finding
+                // nothing, they stay in the bed (not a move) until the next one.
+                let needs = complex || escalated || (may_escalate && third);
+                if rng.uniform() < self.unplaced_chance_at(age, needs) {
+                    planned = t + review;
+                    continue;
+                }
+            }
+            if may_escalate && !escalated && third {
                 escalated = true;
             }
-            recent = (starts[0] >= t - DAYS_PER_YEAR) as usize
-                + (starts[1] >= t - DAYS_PER_YEAR) as usize;
+            recent = (starts[0] >= t - DAYS_PER_YEAR) as usize + third as usize;
             starts = [t, starts[0], starts[1]];
             planned = f64::INFINITY;
             rate = hazard[1];
-            // No placement found: an emergency bed until its first review.
-            let age = s.age + t / DAYS_PER_YEAR;
-            if rng.uniform() < self.unplaced_chance_at(age, complex || escalated) {
-                planned = t + model.scenario.matching.emergency_review_days;
+            // Out of a bed into the placement its review found; else a move that finds no
+            // placement goes to an emergency bed until its first review.
+            in_bed = !in_bed && rng.uniform() < self.unplaced_chance_at(age, complex || escalated);
+            if in_bed {
+                planned = t + review;
             }
         }
         if from > entry {

@@ -176,8 +176,8 @@ impl<'m> Simulator<'m> {
                     Some(st) => st,
                     None => {
                         let elapsed = g[0].elapsed;
-                        let weight = Self::window_share(elapsed) / mean_window * scale;
-                        let moves = self.draw_recent_moves(rng, weight);
+                        let window = Self::window_share(elapsed) / mean_window;
+                        let moves = self.draw_recent_moves(rng, window * scale, window);
                         Self::placement_starts(elapsed, moves, rng)
                     }
                 };
@@ -333,7 +333,7 @@ impl<'m> Simulator<'m> {
             None => {
                 let moves = match c.moves {
                     Some(m) => m,
-                    None => self.draw_recent_moves(rng, 1.0),
+                    None => self.draw_recent_moves(rng, 1.0, 1.0),
                 };
                 Self::placement_starts(c.elapsed, moves, rng)
             }
