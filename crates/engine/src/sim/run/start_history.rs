@@ -5,6 +5,7 @@
 //! planned move to come. Drawn for each run from its start-up stream (`startup`).
 
 use super::matching::third_within_year;
+use super::start_mix::{StartMix, ADOLESCENT_HOUSEHOLDS};
 use super::startup::Starter;
 use super::*;
 
@@ -115,6 +116,8 @@ pub(super) struct Walked {
     /// The starts of their last three placements (the current one first), which stand for
     /// a history drawn from the scenario's shares (`draw_recent_moves`).
     pub starts: [f64; 3],
+    /// They are waiting in an emergency bed at the start, found on `starts[0]`.
+    pub in_bed: bool,
 }
 
 impl<'m> Simulator<'m> {
@@ -149,7 +152,7 @@ impl<'m> Simulator<'m> {
         &self,
         s: &Starter,
         complex: bool,
-        hazard: [f64; 2],
+        hazard: StartHazards,
         rng: &mut Stream,
     ) -> Option<Walked> {
         let model = self.model;
@@ -171,7 +174,7 @@ impl<'m> Simulator<'m> {
         }
         // The placement they were in at `from`: begun then (the entry), or before the 11th
         // birthday (its rate a younger child's).
-        let mut rate = hazard[(from == entry) as usize];
+        let mut rate = hazard.rate(complex, from == entry);
         let mut starts = [from, f64::NEG_INFINITY, f64::NEG_INFINITY];
         let (mut recent, mut escalated, mut in_bed) = (0, false, false);
         let review = model.scenario.matching.emergency_review_days;
@@ -208,7 +211,7 @@ impl<'m> Simulator<'m> {
             recent = (starts[0] >= t - DAYS_PER_YEAR) as usize + third as usize;
             starts = [t, starts[0], starts[1]];
             planned = f64::INFINITY;
-            rate = hazard[1];
+            rate = hazard.rate(complex || escalated, true);
             // Out of a bed into the placement its review found; else a move that finds no
             // placement goes to an emergency bed until its first review.
             in_bed = !in_bed && rng.uniform() < self.unplaced_chance_at(age, complex || escalated);
@@ -219,14 +222,19 @@ impl<'m> Simulator<'m> {
         if from > entry {
             // The placement they were in on their 11th birthday began before it.
             if let Some(k) = starts.iter().position(|&x| x == from) {
-                let began = Self::began_before_eleven(entry, from, hazard[0], rng);
+                let began =
+                    Self::began_before_eleven(entry, from, hazard.rate(complex, false), rng);
                 starts[k] = began;
                 if k < 2 && began > entry {
                     starts[k + 1] = entry;
                 }
             }
         }
-        Some(Walked { escalated, starts })
+        Some(Walked {
+            escalated,
+            starts,
+            in_bed,
+        })
     }
 
     /// When the placement a child was in on their 11th birthday (day `eleven`, after their
@@ -243,28 +251,78 @@ impl<'m> Simulator<'m> {
         (eleven - back).max(entry)
     }
 
-    /// The yearly breakdown rates of a placement begun before the age of 11 and of one
-    /// begun later, averaged over the types of the starting mix (weighted by its counts;
-    /// emergency beds and adoption left out).
-    pub(super) fn start_hazards(&self) -> [f64; 2] {
-        let mix = self.model.scenario.population.placement_mix.to_array();
-        std::array::from_fn(|a| {
-            let rate = &self.model.breakdown[a];
-            let (mut sum, mut weight) = (0.0, 0.0);
-            for t in PlacementType::ALL {
-                if !matches!(
+    /// The yearly breakdown rates of the placements of starting children (`StartHazards`):
+    /// for standard and for complex needs, of a placement begun before the age of 11 and of
+    /// one begun later, each the average of the scenario's rates over the placements where
+    /// the starting mix's plan puts such children (`plan_start_mix`, fitted to the children
+    /// `drawn`, their needs at entry drawn and their classes set as if each placement began
+    /// at their age now; `mix` is left with that plan, fitted again once the histories are
+    /// known). Emergency beds and adoption are left out; a kind of child the plan has none
+    /// of takes the average over all.
+    ///
+    /// Modelling assumption: the placements of each kind of child before the start break
+    /// down, on average, as those the starting mix gives them. Those with complex needs are
+    /// in residential care more than the others, and their placements break down more
+    /// often; one average rate over all the types left the walked young people with complex
+    /// needs moving less than the model's own (fewer of them in the run of quick moves the
+    /// repeat multiplier keeps going), so the share with 3+ placements was short at the
+    /// start and filled over years.
+    pub(super) fn start_hazards(&mut self, drawn: &[Starter], mix: &mut StartMix) -> StartHazards {
+        self.plan_start_mix(drawn, mix);
+        let model = self.model;
+        let mut sum = [[0.0; 2]; 2];
+        let mut weight = [[0.0; 2]; 2];
+        for (age, complex, count, plan) in mix.classes() {
+            let adolescent = age >= 11.0;
+            for (col, share) in plan.iter().enumerate() {
+                let t = if col == ADOLESCENT_HOUSEHOLDS {
+                    PlacementType::InHouseFoster
+                } else {
+                    PlacementType::ALL[col]
+                };
+                if matches!(
                     t,
                     PlacementType::Emergency | PlacementType::PlacedForAdoption
                 ) {
-                    sum += mix[t.index()] * rate[t.index()];
-                    weight += mix[t.index()];
+                    continue;
                 }
+                let w = count * share;
+                sum[complex as usize][adolescent as usize] +=
+                    w * model.breakdown[adolescent as usize][t.index()];
+                weight[complex as usize][adolescent as usize] += w;
             }
-            if weight > 0.0 {
-                sum / weight
-            } else {
-                0.0
-            }
-        })
+        }
+        let by = std::array::from_fn(|needs| {
+            std::array::from_fn(|a| {
+                let (s, w) = if weight[needs][a] > 0.0 {
+                    (sum[needs][a], weight[needs][a])
+                } else {
+                    (sum[0][a] + sum[1][a], weight[0][a] + weight[1][a])
+                };
+                if w > 0.0 {
+                    s / w
+                } else {
+                    0.0
+                }
+            })
+        });
+        StartHazards { by }
+    }
+}
+
+/// The yearly breakdown rates a starting child's placements are walked and weighed with
+/// (`Simulator::start_hazards`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct StartHazards {
+    /// By needs (standard, complex), then by age when the placement began (under 11, 11
+    /// or over).
+    by: [[f64; 2]; 2],
+}
+
+impl StartHazards {
+    /// The rate of a placement of a child with complex needs or not, begun at 11 or over or
+    /// not.
+    pub fn rate(&self, complex: bool, adolescent: bool) -> f64 {
+        self.by[complex as usize][adolescent as usize]
     }
 }

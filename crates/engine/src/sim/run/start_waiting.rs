@@ -4,6 +4,7 @@
 //! a match seldom finds a place, their emergency bed the newest placement of their history.
 
 use super::matching::third_within_year;
+use super::start_history::StartHazards;
 use super::start_mix::MAX_WAIT_ODDS;
 use super::startup::Starter;
 use super::*;
@@ -38,7 +39,7 @@ impl<'m> Simulator<'m> {
         drawn: &mut [Starter],
         sizes: &[usize],
         count: f64,
-        hazard: [f64; 2],
+        hazard: StartHazards,
         rng: &mut Stream,
     ) -> usize {
         let model = self.model;
@@ -52,11 +53,13 @@ impl<'m> Simulator<'m> {
         let mut at = 0;
         for &size in sizes {
             let s = &drawn[at];
-            weights.push(if size == 1 && !self.with_adopters(s) {
-                self.waiting_weight(s, hazard)
-            } else {
-                0.0
-            });
+            weights.push(
+                if size == 1 && !self.with_adopters(s) && s.placement.is_none() {
+                    self.waiting_weight(s, hazard)
+                } else {
+                    0.0
+                },
+            );
             firsts.push(at);
             at += size;
         }
@@ -99,7 +102,7 @@ impl<'m> Simulator<'m> {
 
     /// How often starting child `s` (on their own in care, needs and history drawn) would
     /// be found waiting in an emergency bed, up to a factor (`choose_waiting`).
-    fn waiting_weight(&self, s: &Starter, hazard: [f64; 2]) -> f64 {
+    fn waiting_weight(&self, s: &Starter, hazard: StartHazards) -> f64 {
         let Some(starts) = s.starts else { return 0.0 };
         let model = self.model;
         let began = starts[0].min(0.0);
@@ -108,7 +111,8 @@ impl<'m> Simulator<'m> {
             .iter()
             .filter(|&&x| x >= began - DAYS_PER_YEAR)
             .count();
-        let rate = hazard[(age_then >= 11.0) as usize] * model.repeat_factor[recent];
+        let rate =
+            hazard.rate(s.complex == Some(true), age_then >= 11.0) * model.repeat_factor[recent];
         let u = self.unplaced_chance_at(s.age, self.review_complex(s, &starts));
         rate * (u / (1.0 - u)).min(MAX_WAIT_ODDS)
     }
