@@ -129,25 +129,32 @@ impl<'m> Simulator<'m> {
     /// (`escalates`: a move at 11 or over to a third placement within 12 months). `None`
     /// for a child under 11, or one who came into care today.
     ///
-    /// The rules: placements break down at `hazard` (the yearly breakdown rates of a
-    /// placement begun before the age of 11 and of one begun later, averaged over the
-    /// starting mix: `start_hazards`), raised by the repeat multiplier for each placement
-    /// begun in the year before; the placement they were in on their 11th birthday (for one
-    /// in care then) keeps the younger child's rate, as the model's own placements do, and
-    /// began before it (`began_before_eleven`); one who came into care at 11 or over may
-    /// have had a short-term first placement with its planned move, as at admission; and
-    /// after a move, no placement found (`unplaced_chance`, for their needs then) means an
-    /// emergency bed until its first review, then another move.
+    /// The rules: placements break down at `hazard` (the yearly breakdown rates of the
+    /// placements the starting mix's plan gives children of their needs, begun before the
+    /// age of 11 and later: `start_hazards`, complex needs from their escalation on), raised
+    /// by the repeat multiplier for each placement begun in the year before; the placement
+    /// they were in on their 11th birthday (for one in care then) keeps the younger child's
+    /// rate, as the model's own placements do, and began before it (`began_before_eleven`);
+    /// one who came into care at 11 or over may have had a short-term first placement with
+    /// its planned move, as at admission; and after a move, no placement found
+    /// (`unplaced_chance`, for their needs then) means an emergency bed. As in the model
+    /// (`review_emergency`), a bed does not break down: it is reviewed every
+    /// `emergency_review_days`, matched with the needs the move out would give them, and a
+    /// review that finds nothing is not a move (they wait for the next); one that finds a
+    /// place is. One still in a bed at the start is waiting there (`Walked::in_bed`), one
+    /// of the starting mix's children in emergency beds (`start_up`).
     ///
     /// Modelling assumptions: the walk starts at the later of the entry and the 11th
     /// birthday with no earlier moves counted, and does not follow the kinds of placement
-    /// (the average rates stand for them). A young person's moves are the walk's, not
-    /// drawn from the scenario's shares: the model's own young people who move most are
-    /// those with complex needs (about 40% of them with 3+ placements in 12 months in its
-    /// later years, 5% of the others), and shares drawn without regard to needs left the
-    /// complex young people moving less in the first months than later. The younger
+    /// (the average rates for their needs stand for them). A young person's moves are the
+    /// walk's, not drawn from the scenario's shares: the model's own young people who move
+    /// most are those with complex needs (about 40% of them with 3+ placements in 12 months
+    /// in its later years, 5% of the others), and shares drawn without regard to needs left
+    /// the complex young people moving less in the first months than later. The younger
     /// children's drawn histories make up the scenario's share of 3+ placements over all
-    /// the starting children (`start_up`).
+    /// the starting children (`start_up`). Counting a review that found nothing as a move
+    /// (and letting the bed break down) made too many quick double moves, whose third
+    /// placements left the 12-month window together in months 10 and 11 (issue 15).
     pub(super) fn walk_from_eleven(
         &self,
         s: &Starter,

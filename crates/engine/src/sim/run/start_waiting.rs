@@ -10,9 +10,11 @@ use super::startup::Starter;
 use super::*;
 
 impl<'m> Simulator<'m> {
-    /// Choose the starting mix's children in emergency beds among the starting children
-    /// `drawn` (groups of `sizes`, their needs and histories drawn), and make the bed the
-    /// newest placement of each one's history (`Starter::placement` set to an emergency
+    /// Choose `count` more of the starting mix's children in emergency beds (after the young
+    /// people the walk of their years in care left waiting in one, `walk_from_eleven`,
+    /// already placed there) among the starting children `drawn` (groups of `sizes`, their
+    /// needs and histories drawn), and make the bed the newest placement of each one's
+    /// history (`Starter::placement` set to an emergency
     /// bed, their class in the mix's plan cleared). Returns how many were chosen.
     ///
     /// The model's own children arrive in an emergency bed when a move finds them no
