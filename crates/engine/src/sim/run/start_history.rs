@@ -332,4 +332,10 @@ impl StartHazards {
     pub fn rate(&self, complex: bool, adolescent: bool) -> f64 {
         self.by[complex as usize][adolescent as usize]
     }
+
+    /// The same rates for both needs (tests).
+    #[cfg(test)]
+    pub fn flat(rates: [f64; 2]) -> Self {
+        StartHazards { by: [rates, rates] }
+    }
 }
