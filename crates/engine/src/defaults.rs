@@ -45,7 +45,7 @@ pub fn default_scenario() -> Scenario {
         population: StartingPopulation {
             children: 601,
             age_profile: None,
-            placement_mix: counts([178.0, 11.0, 251.0, 12.0, 59.0, 30.0, 29.0, 26.0, 5.0]),
+            placement_mix: counts([178.0, 11.0, 253.0, 12.0, 57.0, 30.0, 29.0, 26.0, 5.0]),
             listed: Vec::new(),
             three_placements_share: 0.138,
             one_move_share: 0.3,
@@ -221,7 +221,7 @@ pub fn default_scenario() -> Scenario {
         stability: Stability {
             breakdown_child: counts([0.12, 0.1, 0.14, 0.2, 0.25, 0.3, 0.1, 0.02, 0.0]),
             breakdown_adolescent: counts([0.3, 0.2, 0.35, 0.45, 0.5, 0.4, 0.2, 0.02, 0.0]),
-            repeat_multiplier: 2.6,
+            repeat_multiplier: 2.65,
             escalate_after_repeat_moves: true,
             short_term_first_share: 0.4,
             short_term_days: 45.0,

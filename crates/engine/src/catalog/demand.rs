@@ -293,10 +293,11 @@ pub(super) const PARAMS: &[Param] = &[
         items: NONE,
         help: "Children with independent fostering agency (IFA) carers at the start.",
         source: "Sufficiency Monitor briefing Jul 2020 [R-SUFF-2020-07]: 257 children in external foster placements at the \
-            end of June 2020 (251-264 each month since Oct 2019). The default 251 is the number the model's own \
+            end of June 2020 (251-264 each month since Oct 2019). The default 253 is the number the model's own \
             admissions, moves and exits keep there (with 257 it fell by 9 in the first months; 245 until the starting \
             young people's moves were walked with the model's own rules, which keeps fewer of them in independent \
-            homes: see that type). It then rises as the council's own carers fall.",
+            homes, and 251 until those moves were walked at the rates of the placements their needs get: see that \
+            type). It then rises as the council's own carers fall.",
     },
     Param {
         path: "population.placement_mix.in_house_residential",
@@ -322,11 +323,13 @@ pub(super) const PARAMS: &[Param] = &[
             they are there for their needs and are treated as having complex needs.",
         source: "Modelling assumption: no June 2020 count in the references. There were 62 out-of-authority residential \
             placements in August 2018 (scrutiny minutes [R-ILSC-2018-09]), and external residential placements fell by \
-            four between April and June 2020 [R-SUFF-2020-07]. The default 59 is the number the model's own admissions, \
-            moves and exits keep there, between the 62 of 2018 and that fall. It was 65 until the starting young \
-            people's moves were walked with the model's own rules (issue 15): with their recent moves, the young \
-            people who move most leave independent homes as often as the model's own, and 65 fell by 4 in the first \
-            year.",
+            four between April and June 2020 [R-SUFF-2020-07]. The default 57 is the number the model's own admissions, \
+            moves and exits keep there (62 in 2018, less that fall, less the model's own drift). It was 65 until the \
+            starting young people's moves were walked with the model's own rules (issue 15): with their recent moves, \
+            the young people who move most leave independent homes as often as the model's own, and 65 fell by 4 in \
+            the first year. It was 59 until those moves were walked at the breakdown rates of the placements their \
+            needs get (a young person with complex needs moves more, so fewer stay in independent homes): 59 fell by \
+            2 in the first year.",
     },
     Param {
         path: "population.placement_mix.supported_accommodation",

@@ -47,6 +47,7 @@ impl<'m> Simulator<'m> {
                 starts: None,
                 class: None,
                 escalated: false,
+                in_bed: false,
             });
             for _ in 1..size {
                 let spread = rng.uniform() * d.sibling_age_spread_years;

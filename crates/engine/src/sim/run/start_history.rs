@@ -5,6 +5,7 @@
 //! planned move to come. Drawn for each run from its start-up stream (`startup`).
 
 use super::matching::third_within_year;
+use super::start_mix::{StartMix, ADOLESCENT_HOUSEHOLDS};
 use super::startup::Starter;
 use super::*;
 
@@ -80,20 +81,26 @@ impl<'m> Simulator<'m> {
 
     /// Moves in the 12 months before the start for a starting group: two (three placements),
     /// one or none. The chance of two is the scenario's share (of all the starting children)
-    /// times `weight`, the share of those 12 months the group spent in care over the
-    /// starting children's mean (`window_share`); the chance of one is the scenario's.
-    /// Modelling assumption: two moves need time, so a child in care for a few weeks has
-    /// seldom had them, as the model's own children have not (in its later years about
-    /// 2.5% of those in care under 3 months have had 3+ placements in 12 months, 10% of
-    /// those under a year, 16% of those in care one to four years, against 13-14% of all).
-    /// The starting share stays the scenario's.
-    pub(super) fn draw_recent_moves(&self, rng: &mut Stream, weight: f64) -> u32 {
+    /// times `weight`; the chance of one is the scenario's times `window`, the share of
+    /// those 12 months the group spent in care over the starting children's mean
+    /// (`window_share`; `weight` is that made up, `start_up`). Modelling assumption: moves
+    /// need time, so a child in care for a few weeks has seldom had them, as the model's
+    /// own children have not (in its later years about 2.5% of those in care under 3 months
+    /// have had 3+ placements in 12 months, 10% of those under a year, 16% of those in care
+    /// one to four years, against 13-14% of all). With the chance of one move the
+    /// scenario's whatever the time in care, the children who came into care in the weeks
+    /// before the start had as many moves as the others packed into those weeks: too many
+    /// had just moved, and moving again (at the raised rate of a recent move) their third
+    /// placements left the 12-month window together 11 months on (issue 15). The starting
+    /// shares stay the scenario's.
+    pub(super) fn draw_recent_moves(&self, rng: &mut Stream, weight: f64, window: f64) -> u32 {
         let p = &self.model.scenario.population;
-        let two = (p.three_placements_share * weight).min(1.0 - p.one_move_share.min(1.0));
+        let one = (p.one_move_share * window).min(1.0);
+        let two = (p.three_placements_share * weight).min(1.0 - one);
         let u = rng.uniform();
         if u < two {
             2
-        } else if u < two + p.one_move_share {
+        } else if u < two + one {
             1
         } else {
             0
@@ -109,6 +116,8 @@ pub(super) struct Walked {
     /// The starts of their last three placements (the current one first), which stand for
     /// a history drawn from the scenario's shares (`draw_recent_moves`).
     pub starts: [f64; 3],
+    /// They are waiting in an emergency bed at the start, found on `starts[0]`.
+    pub in_bed: bool,
 }
 
 impl<'m> Simulator<'m> {
@@ -120,30 +129,37 @@ impl<'m> Simulator<'m> {
     /// (`escalates`: a move at 11 or over to a third placement within 12 months). `None`
     /// for a child under 11, or one who came into care today.
     ///
-    /// The rules: placements break down at `hazard` (the yearly breakdown rates of a
-    /// placement begun before the age of 11 and of one begun later, averaged over the
-    /// starting mix: `start_hazards`), raised by the repeat multiplier for each placement
-    /// begun in the year before; the placement they were in on their 11th birthday (for one
-    /// in care then) keeps the younger child's rate, as the model's own placements do, and
-    /// began before it (`began_before_eleven`); one who came into care at 11 or over may
-    /// have had a short-term first placement with its planned move, as at admission; and
-    /// after a move, no placement found (`unplaced_chance`, for their needs then) means an
-    /// emergency bed until its first review, then another move.
+    /// The rules: placements break down at `hazard` (the yearly breakdown rates of the
+    /// placements the starting mix's plan gives children of their needs, begun before the
+    /// age of 11 and later: `start_hazards`, complex needs from their escalation on), raised
+    /// by the repeat multiplier for each placement begun in the year before; the placement
+    /// they were in on their 11th birthday (for one in care then) keeps the younger child's
+    /// rate, as the model's own placements do, and began before it (`began_before_eleven`);
+    /// one who came into care at 11 or over may have had a short-term first placement with
+    /// its planned move, as at admission; and after a move, no placement found
+    /// (`unplaced_chance`, for their needs then) means an emergency bed. As in the model
+    /// (`review_emergency`), a bed does not break down: it is reviewed every
+    /// `emergency_review_days`, matched with the needs the move out would give them, and a
+    /// review that finds nothing is not a move (they wait for the next); one that finds a
+    /// place is. One still in a bed at the start is waiting there (`Walked::in_bed`), one
+    /// of the starting mix's children in emergency beds (`start_up`).
     ///
     /// Modelling assumptions: the walk starts at the later of the entry and the 11th
     /// birthday with no earlier moves counted, and does not follow the kinds of placement
-    /// (the average rates stand for them). A young person's moves are the walk's, not
-    /// drawn from the scenario's shares: the model's own young people who move most are
-    /// those with complex needs (about 40% of them with 3+ placements in 12 months in its
-    /// later years, 5% of the others), and shares drawn without regard to needs left the
-    /// complex young people moving less in the first months than later. The younger
+    /// (the average rates for their needs stand for them). A young person's moves are the
+    /// walk's, not drawn from the scenario's shares: the model's own young people who move
+    /// most are those with complex needs (about 40% of them with 3+ placements in 12 months
+    /// in its later years, 5% of the others), and shares drawn without regard to needs left
+    /// the complex young people moving less in the first months than later. The younger
     /// children's drawn histories make up the scenario's share of 3+ placements over all
-    /// the starting children (`start_up`).
+    /// the starting children (`start_up`). Counting a review that found nothing as a move
+    /// (and letting the bed break down) made too many quick double moves, whose third
+    /// placements left the 12-month window together in months 10 and 11 (issue 15).
     pub(super) fn walk_from_eleven(
         &self,
         s: &Starter,
         complex: bool,
-        hazard: [f64; 2],
+        hazard: StartHazards,
         rng: &mut Stream,
     ) -> Option<Walked> {
         let model = self.model;
@@ -165,11 +181,17 @@ impl<'m> Simulator<'m> {
         }
         // The placement they were in at `from`: begun then (the entry), or before the 11th
         // birthday (its rate a younger child's).
-        let mut rate = hazard[(from == entry) as usize];
+        let mut rate = hazard.rate(complex, from == entry);
         let mut starts = [from, f64::NEG_INFINITY, f64::NEG_INFINITY];
-        let (mut recent, mut escalated) = (0, false);
+        let (mut recent, mut escalated, mut in_bed) = (0, false, false);
+        let review = model.scenario.matching.emergency_review_days;
         loop {
-            let rate_now = rate * model.repeat_factor[recent];
+            // An emergency bed does not break down: it ends at a review that finds a place.
+            let rate_now = if in_bed {
+                0.0
+            } else {
+                rate * model.repeat_factor[recent]
+            };
             let breakdown = if rate_now > 0.0 {
                 rng.exponential(DAYS_PER_YEAR / rate_now)
             } else {
@@ -179,31 +201,47 @@ impl<'m> Simulator<'m> {
             if t >= 0.0 {
                 break;
             }
-            if may_escalate && !escalated && third_within_year(starts[1], t) {
+            let age = s.age + t / DAYS_PER_YEAR;
+            let third = third_within_year(starts[1], t);
+            if in_bed {
+                // A review: matched with the needs the move out would give them; finding
+                // nothing, they stay in the bed (not a move) until the next one.
+                let needs = complex || escalated || (may_escalate && third);
+                if rng.uniform() < self.unplaced_chance_at(age, needs) {
+                    planned = t + review;
+                    continue;
+                }
+            }
+            if may_escalate && !escalated && third {
                 escalated = true;
             }
-            recent = (starts[0] >= t - DAYS_PER_YEAR) as usize
-                + (starts[1] >= t - DAYS_PER_YEAR) as usize;
+            recent = (starts[0] >= t - DAYS_PER_YEAR) as usize + third as usize;
             starts = [t, starts[0], starts[1]];
             planned = f64::INFINITY;
-            rate = hazard[1];
-            // No placement found: an emergency bed until its first review.
-            let age = s.age + t / DAYS_PER_YEAR;
-            if rng.uniform() < self.unplaced_chance_at(age, complex || escalated) {
-                planned = t + model.scenario.matching.emergency_review_days;
+            rate = hazard.rate(complex || escalated, true);
+            // Out of a bed into the placement its review found; else a move that finds no
+            // placement goes to an emergency bed until its first review.
+            in_bed = !in_bed && rng.uniform() < self.unplaced_chance_at(age, complex || escalated);
+            if in_bed {
+                planned = t + review;
             }
         }
         if from > entry {
             // The placement they were in on their 11th birthday began before it.
             if let Some(k) = starts.iter().position(|&x| x == from) {
-                let began = Self::began_before_eleven(entry, from, hazard[0], rng);
+                let began =
+                    Self::began_before_eleven(entry, from, hazard.rate(complex, false), rng);
                 starts[k] = began;
                 if k < 2 && began > entry {
                     starts[k + 1] = entry;
                 }
             }
         }
-        Some(Walked { escalated, starts })
+        Some(Walked {
+            escalated,
+            starts,
+            in_bed,
+        })
     }
 
     /// When the placement a child was in on their 11th birthday (day `eleven`, after their
@@ -220,28 +258,84 @@ impl<'m> Simulator<'m> {
         (eleven - back).max(entry)
     }
 
-    /// The yearly breakdown rates of a placement begun before the age of 11 and of one
-    /// begun later, averaged over the types of the starting mix (weighted by its counts;
-    /// emergency beds and adoption left out).
-    pub(super) fn start_hazards(&self) -> [f64; 2] {
-        let mix = self.model.scenario.population.placement_mix.to_array();
-        std::array::from_fn(|a| {
-            let rate = &self.model.breakdown[a];
-            let (mut sum, mut weight) = (0.0, 0.0);
-            for t in PlacementType::ALL {
-                if !matches!(
+    /// The yearly breakdown rates of the placements of starting children (`StartHazards`):
+    /// for standard and for complex needs, of a placement begun before the age of 11 and of
+    /// one begun later, each the average of the scenario's rates over the placements where
+    /// the starting mix's plan puts such children (`plan_start_mix`, fitted to the children
+    /// `drawn`, their needs at entry drawn and their classes set as if each placement began
+    /// at their age now; `mix` is left with that plan, fitted again once the histories are
+    /// known). Emergency beds and adoption are left out; a kind of child the plan has none
+    /// of takes the average over all.
+    ///
+    /// Modelling assumption: the placements of each kind of child before the start break
+    /// down, on average, as those the starting mix gives them. Those with complex needs are
+    /// in residential care more than the others, and their placements break down more
+    /// often; one average rate over all the types left the walked young people with complex
+    /// needs moving less than the model's own (fewer of them in the run of quick moves the
+    /// repeat multiplier keeps going), so the share with 3+ placements was short at the
+    /// start and filled over years.
+    pub(super) fn start_hazards(&mut self, drawn: &[Starter], mix: &mut StartMix) -> StartHazards {
+        self.plan_start_mix(drawn, mix);
+        let model = self.model;
+        let mut sum = [[0.0; 2]; 2];
+        let mut weight = [[0.0; 2]; 2];
+        for (age, complex, count, plan) in mix.classes() {
+            let adolescent = age >= 11.0;
+            for (col, share) in plan.iter().enumerate() {
+                let t = if col == ADOLESCENT_HOUSEHOLDS {
+                    PlacementType::InHouseFoster
+                } else {
+                    PlacementType::ALL[col]
+                };
+                if matches!(
                     t,
                     PlacementType::Emergency | PlacementType::PlacedForAdoption
                 ) {
-                    sum += mix[t.index()] * rate[t.index()];
-                    weight += mix[t.index()];
+                    continue;
                 }
+                let w = count * share;
+                sum[complex as usize][adolescent as usize] +=
+                    w * model.breakdown[adolescent as usize][t.index()];
+                weight[complex as usize][adolescent as usize] += w;
             }
-            if weight > 0.0 {
-                sum / weight
-            } else {
-                0.0
-            }
-        })
+        }
+        let by = std::array::from_fn(|needs| {
+            std::array::from_fn(|a| {
+                let (s, w) = if weight[needs][a] > 0.0 {
+                    (sum[needs][a], weight[needs][a])
+                } else {
+                    (sum[0][a] + sum[1][a], weight[0][a] + weight[1][a])
+                };
+                if w > 0.0 {
+                    s / w
+                } else {
+                    0.0
+                }
+            })
+        });
+        StartHazards { by }
+    }
+}
+
+/// The yearly breakdown rates a starting child's placements are walked and weighed with
+/// (`Simulator::start_hazards`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct StartHazards {
+    /// By needs (standard, complex), then by age when the placement began (under 11, 11
+    /// or over).
+    by: [[f64; 2]; 2],
+}
+
+impl StartHazards {
+    /// The rate of a placement of a child with complex needs or not, begun at 11 or over or
+    /// not.
+    pub fn rate(&self, complex: bool, adolescent: bool) -> f64 {
+        self.by[complex as usize][adolescent as usize]
+    }
+
+    /// The same rates for both needs (tests).
+    #[cfg(test)]
+    pub fn flat(rates: [f64; 2]) -> Self {
+        StartHazards { by: [rates, rates] }
     }
 }

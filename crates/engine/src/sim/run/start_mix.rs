@@ -133,6 +133,16 @@ impl StartMix {
         })
     }
 
+    /// The classes with children in the plan: each one's age when the placement began
+    /// (years, the middle of the year), complex needs or not, count, and chance of each
+    /// column.
+    pub fn classes(&self) -> impl Iterator<Item = (f64, bool, f64, &[f64; COLUMNS])> {
+        (0..CLASSES).filter(|&c| self.count[c] > 0.0).map(|c| {
+            let (age, complex, _) = Self::describe(c);
+            (age, complex, self.count[c], &self.plan[c])
+        })
+    }
+
     /// A child of class `c` has been placed (in column `col` of the mix, or elsewhere).
     pub fn placed(&mut self, c: Option<u8>, col: Option<usize>) {
         if let Some(c) = c {

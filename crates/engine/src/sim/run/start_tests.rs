@@ -1,6 +1,8 @@
 //! Start-up tests: the starting sibling groups land as drawn, and the starting children
 //! placed below their assessed need are there as the model's own come to be.
 
+use super::start_history::StartHazards;
+use super::startup::Starter;
 use super::*;
 use crate::defaults::default_scenario;
 use crate::rng::{Process, Stream};
@@ -289,4 +291,69 @@ fn children_waiting_at_the_start_have_waited_as_the_model_s_own_have() {
         "still waiting a month later: {a:.3} of the children waiting at the start, {b:.3} of \
          those waiting at the end of month 24"
     );
+}
+
+/// A young person's walk through their years in care counts only real moves, as the model
+/// does (`review_emergency`): an emergency bed does not break down, and a review that finds
+/// nothing is not a move. With no placement ever found (no market takes anyone of 11 or
+/// over, no family carer), every walk that moves at all ends in the first bed it went to,
+/// still waiting there at the start, often for many reviews (before, each review was a
+/// move and the bed broke down as a placement does: quick double moves, their third
+/// placements leaving the 12-month window together 11 months on, issue 15).
+#[test]
+fn the_walk_counts_a_review_that_finds_nothing_as_no_move() {
+    let mut s = default_scenario();
+    s.markets.connected_person_availability = 0.0;
+    for m in [
+        &mut s.markets.ifa,
+        &mut s.markets.external_residential,
+        &mut s.markets.supported_accommodation,
+    ] {
+        m.min_age = 0;
+        m.max_age = 10;
+    }
+    let model = Model::new(&s, 1);
+    let sim = Simulator::new(&model);
+    assert_eq!(sim.unplaced_chance_at(15.0, false), 1.0);
+    let review = s.matching.emergency_review_days;
+    let starter = Starter {
+        age: 15.0,
+        entry_band: AgeBand::of_age(12.0).index(),
+        route: ExitRoute::Age18,
+        elapsed: 3.0 * DAYS_PER_YEAR,
+        remaining: DAYS_PER_YEAR,
+        complex: Some(false),
+        placement: None,
+        moves: None,
+        group: NO_GROUP,
+        starts: None,
+        class: None,
+        escalated: false,
+        in_bed: false,
+    };
+    let hazard = StartHazards::flat([0.5, 1.0]);
+    let (mut moved, mut long_waits) = (0, 0);
+    for rep in 0..400 {
+        let mut rng = Stream::new(SEED, rep, Process::StartUp);
+        let w = sim
+            .walk_from_eleven(&starter, false, hazard, &mut rng)
+            .expect("walked");
+        let entry = -starter.elapsed;
+        if w.starts[1] == f64::NEG_INFINITY {
+            assert!(!w.in_bed && w.starts[0] == entry, "{:?}", w.starts);
+            continue;
+        }
+        moved += 1;
+        assert!(w.in_bed, "moved but not waiting: {:?}", w.starts);
+        assert_eq!(w.starts[1], entry, "one move only: {:?}", w.starts);
+        assert_eq!(
+            w.starts[2],
+            f64::NEG_INFINITY,
+            "one move only: {:?}",
+            w.starts
+        );
+        long_waits += (w.starts[0] < -2.0 * review) as u32;
+    }
+    assert!(moved > 300, "{moved} of 400 walks moved");
+    assert!(long_waits > 200, "{long_waits} waited over two reviews");
 }

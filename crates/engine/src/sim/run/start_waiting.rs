@@ -4,14 +4,17 @@
 //! a match seldom finds a place, their emergency bed the newest placement of their history.
 
 use super::matching::third_within_year;
+use super::start_history::StartHazards;
 use super::start_mix::MAX_WAIT_ODDS;
 use super::startup::Starter;
 use super::*;
 
 impl<'m> Simulator<'m> {
-    /// Choose the starting mix's children in emergency beds among the starting children
-    /// `drawn` (groups of `sizes`, their needs and histories drawn), and make the bed the
-    /// newest placement of each one's history (`Starter::placement` set to an emergency
+    /// Choose `count` more of the starting mix's children in emergency beds (after the young
+    /// people the walk of their years in care left waiting in one, `walk_from_eleven`,
+    /// already placed there) among the starting children `drawn` (groups of `sizes`, their
+    /// needs and histories drawn), and make the bed the newest placement of each one's
+    /// history (`Starter::placement` set to an emergency
     /// bed, their class in the mix's plan cleared). Returns how many were chosen.
     ///
     /// The model's own children arrive in an emergency bed when a move finds them no
@@ -38,7 +41,7 @@ impl<'m> Simulator<'m> {
         drawn: &mut [Starter],
         sizes: &[usize],
         count: f64,
-        hazard: [f64; 2],
+        hazard: StartHazards,
         rng: &mut Stream,
     ) -> usize {
         let model = self.model;
@@ -52,11 +55,13 @@ impl<'m> Simulator<'m> {
         let mut at = 0;
         for &size in sizes {
             let s = &drawn[at];
-            weights.push(if size == 1 && !self.with_adopters(s) {
-                self.waiting_weight(s, hazard)
-            } else {
-                0.0
-            });
+            weights.push(
+                if size == 1 && !self.with_adopters(s) && s.placement.is_none() {
+                    self.waiting_weight(s, hazard)
+                } else {
+                    0.0
+                },
+            );
             firsts.push(at);
             at += size;
         }
@@ -99,7 +104,7 @@ impl<'m> Simulator<'m> {
 
     /// How often starting child `s` (on their own in care, needs and history drawn) would
     /// be found waiting in an emergency bed, up to a factor (`choose_waiting`).
-    fn waiting_weight(&self, s: &Starter, hazard: [f64; 2]) -> f64 {
+    fn waiting_weight(&self, s: &Starter, hazard: StartHazards) -> f64 {
         let Some(starts) = s.starts else { return 0.0 };
         let model = self.model;
         let began = starts[0].min(0.0);
@@ -108,7 +113,8 @@ impl<'m> Simulator<'m> {
             .iter()
             .filter(|&&x| x >= began - DAYS_PER_YEAR)
             .count();
-        let rate = hazard[(age_then >= 11.0) as usize] * model.repeat_factor[recent];
+        let rate =
+            hazard.rate(s.complex == Some(true), age_then >= 11.0) * model.repeat_factor[recent];
         let u = self.unplaced_chance_at(s.age, self.review_complex(s, &starts));
         rate * (u / (1.0 - u)).min(MAX_WAIT_ODDS)
     }

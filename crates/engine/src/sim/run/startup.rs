@@ -68,6 +68,9 @@ pub(super) struct Starter {
     pub class: Option<u8>,
     /// Complex needs that came through repeated moves (`walk_from_eleven`), not at entry.
     pub escalated: bool,
+    /// The walk through their years in care left them waiting in an emergency bed at the
+    /// start, found on the newest of `starts` (`walk_from_eleven`).
+    pub in_bed: bool,
 }
 
 /// Months of applicants before the start whose progress through the funnel is simulated,
@@ -130,12 +133,19 @@ impl<'m> Simulator<'m> {
             }
             // Their needs first (a history may follow from them), from entry or through
             // repeated moves (`walk_from_eleven`).
-            let hazard = self.start_hazards();
             let complex = &sc.demand.complex_needs;
             for s in drawn.iter_mut() {
                 let at_entry = rng.bernoulli(complex[s.entry_band]);
+                s.complex = Some(at_entry);
+                s.class = Some(StartMix::class_of(s.age, at_entry, false));
+            }
+            // The breakdown rates by needs, from the starting mix's plan for them.
+            let hazard = self.start_hazards(&drawn, &mut mix);
+            for s in drawn.iter_mut() {
+                let at_entry = s.complex == Some(true);
                 let walked = self.walk_from_eleven(s, at_entry, hazard, rng);
                 let escalated = walked.as_ref().is_some_and(|w| w.escalated);
+                s.in_bed = walked.as_ref().is_some_and(|w| w.in_bed);
                 s.complex = Some(at_entry || escalated);
                 s.starts = walked.map(|w| w.starts);
                 s.escalated = escalated;
@@ -166,6 +176,10 @@ impl<'m> Simulator<'m> {
                 1.0
             };
             debug_assert!(walked <= drawn.len());
+            // The starting mix's children in emergency beds: first those the walk left
+            // waiting in one (on their own in care), then others chosen (`choose_waiting`).
+            let waiting = self.mix_counts(n as f64)[PlacementType::Emergency.index()];
+            let mut in_beds = 0usize;
             let mut at = 0;
             for &size in &sizes {
                 let g = &mut drawn[at..at + size];
@@ -176,23 +190,33 @@ impl<'m> Simulator<'m> {
                     Some(st) => st,
                     None => {
                         let elapsed = g[0].elapsed;
-                        let weight = Self::window_share(elapsed) / mean_window * scale;
-                        let moves = self.draw_recent_moves(rng, weight);
+                        let window = Self::window_share(elapsed) / mean_window;
+                        let moves = self.draw_recent_moves(rng, window * scale, window);
                         Self::placement_starts(elapsed, moves, rng)
                     }
                 };
+                if size == 1 && g[0].in_bed && ((in_beds + 1) as f64) <= waiting {
+                    let s = &mut g[0];
+                    if !self.with_adopters(s) {
+                        s.placement = Some(PlacementType::Emergency);
+                        in_beds += 1;
+                    }
+                }
                 for s in g.iter_mut() {
                     s.starts = Some(starts);
                     // Their class in the plan of the starting mix, by their age when the
                     // placement began.
                     let then = s.age + starts[0].min(0.0) / DAYS_PER_YEAR;
                     let complex = s.complex == Some(true);
-                    s.class = Some(StartMix::class_of(then, complex, s.escalated));
+                    s.class = if s.placement == Some(PlacementType::Emergency) {
+                        None
+                    } else {
+                        Some(StartMix::class_of(then, complex, s.escalated))
+                    };
                 }
             }
-            // Those waiting in emergency beds, then the plan for the others.
-            let waiting = self.mix_counts(n as f64)[PlacementType::Emergency.index()];
-            self.choose_waiting(&mut drawn, &sizes, waiting, hazard, rng);
+            // The others waiting in emergency beds, then the plan for the rest.
+            self.choose_waiting(&mut drawn, &sizes, waiting - in_beds as f64, hazard, rng);
             self.plan_start_mix(&drawn, &mut mix);
             let mut at = 0;
             for &size in &sizes {
@@ -267,6 +291,7 @@ impl<'m> Simulator<'m> {
             starts: None,
             class: None,
             escalated: false,
+            in_bed: false,
         }
     }
 
@@ -333,7 +358,7 @@ impl<'m> Simulator<'m> {
             None => {
                 let moves = match c.moves {
                     Some(m) => m,
-                    None => self.draw_recent_moves(rng, 1.0),
+                    None => self.draw_recent_moves(rng, 1.0, 1.0),
                 };
                 Self::placement_starts(c.elapsed, moves, rng)
             }
