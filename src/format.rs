@@ -13,6 +13,27 @@ pub use words::{
     in_unit, months_in_words, percent, range_in_words, rate_share, reading, RATE_A_YEAR,
 };
 
+/// A number to four significant figures without trailing zeros, so a value fitted to a
+/// council's returns (0.3673945230201367) reads 0.3674 and one typed with fewer figures
+/// (10.2, 245) reads as typed: the quick controls' readings, the fit review's times.
+pub fn four_figures(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return if v == 0.0 { "0".into() } else { MISSING.into() };
+    }
+    let decimals = (3 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
+    let text = format!("{v:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if text == "-0" {
+        "0".into()
+    } else {
+        text
+    }
+}
+
 /// Shown in place of a number that is not finite.
 pub const MISSING: &str = "n/a";
 /// The minus sign used for negative numbers.
@@ -399,6 +420,19 @@ mod tests {
         assert_eq!(signed_with(1.74, |m| value_precise(Unit::Count, m)), "+1.7");
         assert_eq!(signed_with(-0.04, |m| value_precise(Unit::Count, m)), "0.0");
         assert_eq!(signed_with(-1.4e6, pounds_millions), "\u{2212}£1.4M");
+    }
+
+    #[test]
+    fn fitted_values_read_to_four_figures_and_typed_ones_as_typed() {
+        assert_eq!(four_figures(0.3673945230201367), "0.3674");
+        assert_eq!(four_figures(-0.36243151976958266), "-0.3624");
+        assert_eq!(four_figures(10.2), "10.2");
+        assert_eq!(four_figures(19.7), "19.7");
+        assert_eq!(four_figures(245.0), "245");
+        assert_eq!(four_figures(0.05), "0.05");
+        assert_eq!(four_figures(1234567.0), "1234567");
+        assert_eq!(four_figures(30.31), "30.31");
+        assert_eq!(four_figures(0.0), "0");
     }
 
     #[test]

@@ -35,7 +35,7 @@ fn control(ctx: &Ctx, c: QuickControl, p: Path) -> Html {
         Callback::from(move |_: Event| d.emit(Action::Settle))
     };
     let shown = if let Some(v) = number {
-        shown_number(v)
+        crate::format::four_figures(v)
     } else {
         "—".to_string()
     };
@@ -53,27 +53,6 @@ fn control(ctx: &Ctx, c: QuickControl, p: Path) -> Html {
                 aria-valuetext={format!("{shown} {}", param.unit)}
                 aria-describedby="quick-help" {oninput} {onchange} />
         </div>
-    }
-}
-
-/// A slider's value as read beside it: to four significant figures, so a value fitted to a
-/// council's returns (0.3673945230201367) reads 0.3674; a value typed with fewer figures
-/// (10.2, 245) reads as typed. The field keeps the value in full.
-pub fn shown_number(v: f64) -> String {
-    if v == 0.0 || !v.is_finite() {
-        return edit::number_text(Some(&Value::from(v)));
-    }
-    let decimals = (3 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
-    let text = format!("{v:.decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
-    if text == "-0" {
-        "0".into()
-    } else {
-        text
     }
 }
 
@@ -112,22 +91,5 @@ pub fn quick_controls(ctx: &Ctx) -> Html {
                 <div class="quick-grid" id="quick-levers">{ for levers }</div>
             }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shown_number;
-
-    #[test]
-    fn fitted_values_read_to_four_figures_and_typed_ones_as_typed() {
-        assert_eq!(shown_number(0.3673945230201367), "0.3674");
-        assert_eq!(shown_number(-0.36243151976958266), "-0.3624");
-        assert_eq!(shown_number(10.2), "10.2");
-        assert_eq!(shown_number(19.7), "19.7");
-        assert_eq!(shown_number(245.0), "245");
-        assert_eq!(shown_number(0.05), "0.05");
-        assert_eq!(shown_number(1234567.0), "1234567");
-        assert_eq!(shown_number(0.0), "0");
     }
 }

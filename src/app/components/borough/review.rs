@@ -66,13 +66,7 @@ fn in_its_unit(field: &str, v: f64) -> String {
         _ if !v.is_finite() => "\u{2014}".into(),
         u if u.starts_with("children") => count(v),
         "months" => {
-            let f = figure(v);
-            let f = if f.contains('.') {
-                f.trim_end_matches('0').trim_end_matches('.').to_string()
-            } else {
-                f
-            };
-            format!("{f} months")
+            format!("{} months", crate::format::four_figures(v))
         }
         "groups / month" => format!("{} a month", figure(v)),
         "" | "gamma shape" | "log-scale spread" => figure(v),
