@@ -131,6 +131,30 @@ describe('keeping the user\'s work', () => {
     await context.close();
   });
 
+  // The reviewer's case: text being typed in B (not yet applied) was wiped when A saved.
+  test('work another tab saves does not wipe text being typed here; both are kept', { timeout: TIMEOUT }, async () => {
+    const context = await newContext();
+    const a = await openApp(context);
+    const b = await openApp(context);
+    await openFosterCarers(b);
+    await b.click(HOUSEHOLDS, { clickCount: 3 });
+    await b.keyboard.type('250');
+    await setField(a, ADMISSIONS, '11.1');
+    await waitSaved(a, 'ws.scenarios[0].demand.groups_per_month === a', 11.1);
+    await b.waitForTimeout(1500);
+    assert.equal(await b.inputValue(HOUSEHOLDS), '250', 'the typed text is still there');
+    assert.notEqual(await b.inputValue(ADMISSIONS), '11.1', 'not yet taken over the typing');
+    // Applied: both versions are kept (B's change and A's), nothing lost.
+    await b.keyboard.press('Tab');
+    const dialog = b.locator('#conflict');
+    await dialog.waitFor();
+    const table = await b.textContent('#conflict-table');
+    assert.match(table, /11\.1/);
+    assert.match(table, /250/);
+    assert.equal(await savedAdmissions(b), 11.1, 'the other tab\'s work was not overwritten');
+    await context.close();
+  });
+
   // Another tab saves while this one has a change of its own not yet saved (the storage
   // event has not arrived yet): the save finds the newer revision, writes nothing, and
   // shows both.

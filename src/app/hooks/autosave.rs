@@ -2,7 +2,8 @@
 //! unless another tab saved newer work since this tab last read or wrote it (then the
 //! state is told, and shows both if this tab has changes of its own). A `storage` event
 //! (another tab saved) or the page becoming visible again (events may have been missed
-//! while it was frozen) reads the saved work and tells the state too.
+//! while it was frozen) reads the saved work and tells the state too; not while text is being
+//! typed in a box (it would replace the text), but once the box is left.
 
 use yew::prelude::*;
 
@@ -61,6 +62,7 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
     }
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
+        let missed = std::rc::Rc::new(std::cell::Cell::new(false));
         let check = move || {
             if let Some((ws, revision)) = persist::read(&LocalStore) {
                 dispatcher.dispatch(Action::OtherTabSaved { ws, revision });
@@ -69,15 +71,32 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
         let listeners = web_sys::window().map(|w| {
             let on_storage = {
                 let check = check.clone();
+                let missed = missed.clone();
                 gloo::events::EventListener::new(&w, "storage", move |e| {
                     // `key` is null when another tab cleared the storage.
                     let key = js_sys::Reflect::get(e, &"key".into()).ok();
                     let key = key.and_then(|k| k.as_string());
                     if key.is_none() || key.as_deref() == Some(persist::KEY) {
-                        check();
+                        // Not over text being typed: read once it is applied or left.
+                        if super::typing_guard::typing() {
+                            missed.set(true);
+                        } else {
+                            check();
+                        }
                     }
                 })
             };
+            // The box left (its text applied by now, or unchanged): the other tab's work
+            // missed meanwhile is read, after this tab's own edit is in the state.
+            let on_left = w.document().map(|d| {
+                let (check, missed) = (check.clone(), missed.clone());
+                gloo::events::EventListener::new(&d, "focusout", move |_| {
+                    if missed.replace(false) {
+                        let check = check.clone();
+                        gloo::timers::callback::Timeout::new(0, check).forget();
+                    }
+                })
+            });
             let on_visible = w.document().map(|d| {
                 let doc = d.clone();
                 gloo::events::EventListener::new(&d, "visibilitychange", move |_| {
@@ -86,7 +105,7 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
                     }
                 })
             });
-            (on_storage, on_visible)
+            (on_storage, on_visible, on_left)
         });
         move || drop(listeners)
     });

@@ -1,7 +1,9 @@
 //! Text typed but not yet applied is not lost by leaving the page. A number box applies
 //! its text when the user leaves it (`change`), so text still being typed when the page is
 //! reloaded or closed would go without a word: while any box of the page holds such text,
-//! the browser is asked to confirm leaving (its own "Leave site?" dialog).
+//! the browser is asked to confirm leaving (its own "Leave site?" dialog). [`typing`] tells
+//! the other hooks the same: work another tab saves is not taken over the text being typed
+//! (`use_autosave` waits until it is applied or the box is left).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -26,10 +28,20 @@ fn typed_box(event: &Event) -> bool {
     target.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
 }
 
+thread_local! {
+    /// Text is being typed in a box and not yet applied (`use_typing_guard` keeps it).
+    static TYPING: Rc<Cell<bool>> = Rc::new(Cell::new(false));
+}
+
+/// Is text being typed in a box of the page and not yet applied?
+pub fn typing() -> bool {
+    TYPING.with(|t| t.get())
+}
+
 #[hook]
 pub fn use_typing_guard() {
     use_effect_with((), |_| {
-        let pending = Rc::new(Cell::new(false));
+        let pending = TYPING.with(Rc::clone);
         let document = gloo::utils::document();
         let capture = EventListenerOptions {
             phase: EventListenerPhase::Capture,
