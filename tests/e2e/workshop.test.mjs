@@ -84,7 +84,9 @@ describe('workshop mode', () => {
     })));
     // Ranked best first: by the chance of meeting the target, then fewer children without a
     // suitable placement, then cost; each row keeps its table's number.
-    assert.deepEqual(ranked.map((r) => r.rank), [1, 2, 3, 4, 5, 6, 7, 8]);
+    // Places run 1 to 8, a place shared by teams level on every count.
+    assert.equal(ranked[0].rank, 1);
+    ranked.slice(1).forEach((r, i) => assert.ok(r.rank === ranked[i].rank || r.rank === i + 2, `places: ${ranked.map((x) => x.rank)}`));
     const chances = ranked.map((r) => Number(r.chance.replace('%', '')));
     chances.slice(1).forEach((c, i) => assert.ok(c <= chances[i], `ranked by chance: ${chances}`));
     assert.match(await page.textContent('#ws-ranked-by'), /^Ranked by the chance of meeting the target/);

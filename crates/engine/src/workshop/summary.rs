@@ -93,6 +93,27 @@ impl Leaderboard {
     /// order. What the ranking is by, in words: [`Leaderboard::ranked_by`].
     pub fn ranking(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by(|&a, &b| self.compare(a, b));
+        order
+    }
+
+    /// The teams best first with their places: teams level on every count share a place
+    /// (1, 1, 3: two teams on the same cards run on the same futures have the same figures).
+    pub fn standings(&self) -> Vec<(usize, usize)> {
+        let order = self.ranking();
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(order.len());
+        for (k, &row) in order.iter().enumerate() {
+            let place = match out.last() {
+                Some(&(prev, place)) if self.compare(prev, row).is_eq() => place,
+                _ => k + 1,
+            };
+            out.push((row, place));
+        }
+        out
+    }
+
+    /// Row `a` against row `b` in the ranking's order.
+    fn compare(&self, a: usize, b: usize) -> std::cmp::Ordering {
         let key = |r: &TeamRow| {
             (
                 -r.target_chance.unwrap_or(0.0),
@@ -100,13 +121,10 @@ impl Leaderboard {
                 r.cost_median,
             )
         };
-        order.sort_by(|&a, &b| {
-            let (ka, kb) = (key(&self.rows[a]), key(&self.rows[b]));
-            ka.0.total_cmp(&kb.0)
-                .then(ka.1.total_cmp(&kb.1))
-                .then(ka.2.total_cmp(&kb.2))
-        });
-        order
+        let (ka, kb) = (key(&self.rows[a]), key(&self.rows[b]));
+        ka.0.total_cmp(&kb.0)
+            .then(ka.1.total_cmp(&kb.1))
+            .then(ka.2.total_cmp(&kb.2))
     }
 
     /// What [`Leaderboard::ranking`] ranks by, in words.

@@ -318,6 +318,8 @@ fn the_leaderboard_ranks_the_teams() {
         row("D", None, 6.0, 100.0),
     ]);
     assert_eq!(b.ranking(), vec![2, 1, 0, 3]);
+    // A and D are level on every count: they share third place.
+    assert_eq!(b.standings(), vec![(2, 1), (1, 2), (0, 3), (3, 3)]);
     assert!(!b.ranked_by().contains("target"));
     let b = board(vec![
         row("A", Some(0.2), 3.0, 100.0),

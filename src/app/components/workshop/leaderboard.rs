@@ -63,15 +63,26 @@ pub fn Leaderboard(props: &BoardProps) -> Html {
         html! { <th scope="col" class="ws-lever-col" data-card={c.kind.key()} title={c.kind.label()}>{ short_label(c.kind.key()) }</th> }
     });
     // Best first (`Leaderboard::ranking`); each row keeps its table's number.
-    let rows = b.ranking().into_iter().enumerate().map(|(rank, i)| {
+    let standings = b.standings();
+    let rows = standings.iter().enumerate().map(|(k, &(i, place))| {
         let r = &b.rows[i];
+        // A place shared with the row above or below reads "=1".
+        let shared = standings
+            .iter()
+            .enumerate()
+            .any(|(j, &(_, p))| j != k && p == place);
+        let place_text = if shared {
+            format!("={place}")
+        } else {
+            place.to_string()
+        };
         let levels = r.levels.iter().zip(props.cards.iter()).map(|(l, c)| {
             html! { <td class="ws-lever-col" data-card={c.kind.key()} data-level={l.key()}>{ level_cell(*l) }</td> }
         });
         let chance = r.target_chance.map(whole_percent);
         html! {
-            <tr data-team={i.to_string()} data-rank={(rank + 1).to_string()}>
-                <td data-col="rank" class="ws-rank">{ rank + 1 }</td>
+            <tr data-team={i.to_string()} data-rank={place.to_string()}>
+                <td data-col="rank" class="ws-rank">{ place_text }</td>
                 <th scope="row" class="ws-team-name">{ r.name.clone() }</th>
                 <td data-col="purse">{ money(r.purse_cost) }</td>
                 // Costs of £170M read to £0.1M, as everywhere else in the app (not "£170.36M").
