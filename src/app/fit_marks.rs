@@ -202,6 +202,28 @@ impl ScenarioMarks {
     }
 }
 
+/// Which money parts of `scenario` are still the built-in borough's (its costs and budget,
+/// its council children's homes), in words, for a scenario fitted to a council's returns:
+/// its children are the council's, but these are not in a return, so its money figures
+/// are illustrative until the council enters its own. Empty when both have been set.
+pub fn money_still_built_in(scenario: &Value) -> Vec<&'static str> {
+    let Ok(built_in) = serde_json::to_value(engine::defaults::default_scenario()) else {
+        return vec![];
+    };
+    let same = |pointer: &str| match (scenario.pointer(pointer), built_in.pointer(pointer)) {
+        (Some(a), Some(b)) => edit::same(a, b),
+        _ => false,
+    };
+    let mut kept = vec![];
+    if same("/costs") {
+        kept.push("costs and budget");
+    }
+    if same("/residential/homes") {
+        kept.push("council children's homes");
+    }
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +291,20 @@ mod tests {
         assert!(!json.contains("2019-04-01") && !json.contains("2022-03-31"));
         let back: FitMarks = serde_json::from_str(&json).unwrap();
         assert_eq!(back, marks);
+    }
+
+    /// A fitted scenario still holding the built-in costs and homes says so (the tiles'
+    /// money is then not the council's); once the council's own are entered it does not.
+    #[test]
+    fn the_built_in_money_of_a_fitted_scenario_is_named() {
+        let mut v = serde_json::to_value(engine::defaults::default_scenario()).unwrap();
+        assert_eq!(
+            money_still_built_in(&v),
+            vec!["costs and budget", "council children's homes"]
+        );
+        v["costs"]["weekly"]["ifa"] = serde_json::json!(900.0);
+        assert_eq!(money_still_built_in(&v), vec!["council children's homes"]);
+        v["residential"]["homes"] = serde_json::json!([]);
+        assert!(money_still_built_in(&v).is_empty());
     }
 }

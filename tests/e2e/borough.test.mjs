@@ -215,6 +215,9 @@ describe('your own borough', () => {
 
     // The form marks where each value came from, beside it.
     await checkFormMarks(page, 'after acceptance');
+    // The returns hold no costs or homes: the tiles say their money is the built-in borough's.
+    await page.locator('#status[data-status="done"]').waitFor();
+    assert.match(await page.textContent('#results-money-built-in'), /^Your borough's children, with the built-in borough's (costs and budget|council children's homes).*: these are not in a return, so the money figures below are illustrative/);
     await page.locator('.field[data-path="demand.groups_per_month"]').screenshot({ path: path.join(artifacts, 'borough-form-demand.png') });
     await page.locator('#group-exits > summary').click();
     await page.locator('[data-path="exits.route_by_entry_age"] details.from-returns > summary').click();

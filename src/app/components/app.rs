@@ -139,6 +139,20 @@ pub fn App() -> Html {
         (rep.runs, rep.seed, rep.fingerprint.clone())
     });
     let active = s.active_doc().cloned();
+    // A scenario fitted to the council's returns with the built-in money: said above the
+    // tiles, whose costs and chances of overspending are then not the council's.
+    let money_kept = s
+        .from_returns
+        .as_ref()
+        .and(active.as_ref())
+        .map(|d| crate::app::fit_marks::money_still_built_in(&d.value))
+        .filter(|kept| !kept.is_empty())
+        .map(|kept| {
+            format!(
+                "Your borough's children, with the built-in borough's {}: these are not in a return, so the money figures below are illustrative until you enter yours in the form.",
+                kept.join(" and ")
+            )
+        });
     let results_html = match results {
         Some(r) => {
             let shown = r.index_of(s.active);
@@ -147,6 +161,7 @@ pub fn App() -> Html {
                 <>
                     if missing { <p class="note" id="results-pending">{ "This scenario is not in the results yet: the baseline is shown until the next run finishes." }</p> }
                     if !blockers.is_empty() { <p class="note stale" id="results-stale">{ "These results are from before your latest changes, which have problems to fix." }</p> }
+                    if let Some(words) = &money_kept { <p class="note" id="results-money-built-in">{ words.clone() }</p> }
                     <Results report={r.report.clone()} {shown} complete={r.complete} />
                 </>
             }
