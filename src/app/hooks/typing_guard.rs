@@ -20,10 +20,7 @@ fn typed_box(event: &Event) -> bool {
         return false;
     };
     if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        return matches!(
-            input.type_().as_str(),
-            "text" | "number" | "search" | "" | "date" | "email" | "tel" | "url"
-        );
+        return typed_type(&input.type_());
     }
     target.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
 }
@@ -33,9 +30,32 @@ thread_local! {
     static TYPING: Rc<Cell<bool>> = Rc::new(Cell::new(false));
 }
 
-/// Is text being typed in a box of the page and not yet applied?
+/// Is text being typed in a box of the page and not yet applied? Typed since the last
+/// `change`, and the box still has the focus: a box left (or taken off the page while
+/// being typed in, which fires no `change`) holds nothing pending.
 pub fn typing() -> bool {
-    TYPING.with(|t| t.get())
+    TYPING.with(|t| t.get()) && focused_box()
+}
+
+/// The element with the focus is a text box whose typing is applied on `change`.
+fn focused_box() -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(active) = gloo::utils::document().active_element() else {
+        return false;
+    };
+    if let Some(input) = active.dyn_ref::<web_sys::HtmlInputElement>() {
+        return typed_type(&input.type_());
+    }
+    active.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
+}
+
+/// An input of this type applies its text on `change` (not a slider, check box or file
+/// chooser, which apply at once).
+fn typed_type(t: &str) -> bool {
+    matches!(
+        t,
+        "text" | "number" | "search" | "" | "date" | "email" | "tel" | "url"
+    )
 }
 
 #[hook]
@@ -70,7 +90,7 @@ pub fn use_typing_guard() {
             "beforeunload",
             EventListenerOptions::enable_prevent_default(),
             move |e| {
-                if pending.get() {
+                if pending.get() && focused_box() {
                     e.prevent_default();
                     // Older browsers ask through `returnValue`.
                     let _ = js_sys::Reflect::set(
